@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Logging;
+using Tracking.Runtime.Persistence;
+using Tracking.Runtime.Reminders;
+
+namespace Tracking.Runtime.Activation;
+
+/// <summary>The silo services every activation shares.</summary>
+internal sealed record GrainRuntime(
+    IServiceProvider Services,
+    IGrainFactory GrainFactory,
+    IGrainStorage Storage,
+    IStateWriter Writer,
+    GrainStateSerializer Serializer,
+    ReminderService Reminders,
+    TimeProvider TimeProvider,
+    ILogger Logger);

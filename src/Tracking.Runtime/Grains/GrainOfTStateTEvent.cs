@@ -1,0 +1,72 @@
+using Tracking.Runtime.Persistence;
+
+namespace Tracking.Runtime;
+
+/// <summary>
+/// A grain with persistent state whose every change is explained by events. The new state and
+/// its events are written in one transaction, checked against the version that was read.
+/// </summary>
+public abstract class Grain<TState, TEvent> : Grain
+    where TState : class
+    where TEvent : class
+{
+    private TState? _state;
+
+    protected TState State => _state ?? throw new InvalidOperationException("State is not loaded yet.");
+
+    /// <summary>The stored version this activation last read or wrote; 0 before the first write.</summary>
+    protected long Version { get; private set; }
+
+    /// <summary>The state of a grain that has never been written.</summary>
+    protected abstract TState CreateInitialState();
+
+    internal override async Task LoadStateAsync(CancellationToken cancellationToken)
+    {
+        var stored = await Context.Runtime.Storage.ReadStateAsync(Id, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            _state = CreateInitialState();
+            Version = 0;
+        }
+        else
+        {
+            _state = Context.Runtime.Serializer.DeserializeState<TState>(stored.Json);
+            Version = stored.Version;
+        }
+    }
+
+    /// <summary>
+    /// Durably replaces the state and appends <paramref name="events"/>. Throws
+    /// <see cref="InconsistentStateException"/> if another writer got there first; the activation
+    /// then reloads before its next message.
+    /// </summary>
+    protected async Task WriteStateAsync(TState newState, IReadOnlyList<TEvent> events, CancellationToken cancellationToken)
+    {
+        var serializer = Context.Runtime.Serializer;
+        var records = new EventRecord[events.Count];
+        for (var i = 0; i < records.Length; i++)
+        {
+            records[i] = new EventRecord(events[i].GetType().Name, serializer.SerializeEvent(events[i]));
+        }
+
+        var write = new StateWrite(
+            Id,
+            Context.Partition,
+            Version,
+            serializer.SerializeState(newState),
+            records,
+            TimeProvider.GetUtcNow());
+        Version = await Context.Runtime.Writer.WriteAsync(write, cancellationToken).ConfigureAwait(false);
+        _state = newState;
+    }
+
+    /// <summary>This grain's history, oldest first.</summary>
+    protected async Task<IReadOnlyList<GrainEvent<TEvent>>> ReadHistoryAsync(CancellationToken cancellationToken)
+    {
+        var stored = await Context.Runtime.Storage.ReadEventsAsync(Id, cancellationToken).ConfigureAwait(false);
+        var serializer = Context.Runtime.Serializer;
+        return stored
+            .Select(e => new GrainEvent<TEvent>(e.Version, e.Index, e.RecordedAt, serializer.DeserializeEvent<TEvent>(e.Json)))
+            .ToArray();
+    }
+}

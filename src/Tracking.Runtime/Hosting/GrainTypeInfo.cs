@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+using Tracking.Runtime.Reminders;
+
+namespace Tracking.Runtime.Hosting;
+
+/// <summary>How to create a grain class and dispatch messages to its handlers.</summary>
+internal sealed class GrainTypeInfo
+{
+    private static readonly MethodInfo s_makeHandler = typeof(GrainTypeInfo).GetMethod(nameof(MakeHandler), BindingFlags.NonPublic | BindingFlags.Static)!;
+    private readonly ObjectFactory _factory;
+    private readonly Dictionary<Type, Delegate> _handlers = [];
+    private readonly ConcurrentDictionary<Type, Delegate?> _resolved = new();
+
+    public GrainTypeInfo(string name, Type grainClass)
+    {
+        Name = name;
+        GrainClass = grainClass;
+        _factory = ActivatorUtilities.CreateFactory(grainClass, Type.EmptyTypes);
+        foreach (var handler in grainClass.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IHandle<,>)))
+        {
+            var args = handler.GetGenericArguments();
+            _handlers[args[0]] = (Delegate)s_makeHandler.MakeGenericMethod(args).Invoke(null, null)!;
+        }
+
+        if (typeof(IRemindable).IsAssignableFrom(grainClass))
+        {
+            _handlers[typeof(ReminderFired)] = (Func<Grain, object, CancellationToken, Task<Done>>)DeliverReminder;
+        }
+    }
+
+    public string Name { get; }
+
+    public Type GrainClass { get; }
+
+    public Grain Create(IServiceProvider services) => (Grain)_factory(services, null);
+
+    /// <summary>The handler for a message type (or the nearest base type or interface it handles).</summary>
+    public Func<Grain, object, CancellationToken, Task<TResult>>? FindHandler<TResult>(Type messageType) =>
+        _resolved.GetOrAdd(messageType, Lookup) as Func<Grain, object, CancellationToken, Task<TResult>>;
+
+    private Delegate? Lookup(Type messageType)
+    {
+        for (var type = messageType; type is not null; type = type.BaseType)
+        {
+            if (_handlers.TryGetValue(type, out var handler))
+            {
+                return handler;
+            }
+        }
+
+        return messageType.GetInterfaces().Select(i => _handlers.GetValueOrDefault(i)).FirstOrDefault(h => h is not null);
+    }
+
+    private static Func<Grain, object, CancellationToken, Task<TResult>> MakeHandler<TMessage, TResult>() =>
+        static (grain, message, ct) => ((IHandle<TMessage, TResult>)grain).HandleAsync((TMessage)message, ct);
+
+    private static async Task<Done> DeliverReminder(Grain grain, object message, CancellationToken cancellationToken)
+    {
+        var fired = (ReminderFired)message;
+        await ((IRemindable)grain).ReceiveReminderAsync(fired.Name, fired.DueAt, cancellationToken).ConfigureAwait(false);
+        return Done.Instance;
+    }
+}

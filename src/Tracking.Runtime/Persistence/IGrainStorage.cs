@@ -1,0 +1,15 @@
+namespace Tracking.Runtime.Persistence;
+
+/// <summary>Grain state and event history. Implementations commit a state and its events atomically.</summary>
+public interface IGrainStorage
+{
+    Task<StoredState?> ReadStateAsync(GrainId grain, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Commits many writes together (one round trip, one commit), checking each write's expected
+    /// version; returns one outcome per write, in order.
+    /// </summary>
+    Task<IReadOnlyList<WriteOutcome>> WriteBatchAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(GrainId grain, CancellationToken cancellationToken);
+}

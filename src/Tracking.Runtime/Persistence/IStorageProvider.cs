@@ -1,0 +1,20 @@
+using Tracking.Runtime.Reminders;
+
+namespace Tracking.Runtime.Persistence;
+
+/// <summary>A storage back end: the silo brings its schema up to date at start, then uses its tables.</summary>
+public interface IStorageProvider : IAsyncDisposable
+{
+    /// <summary>A short description for logs and errors, without secrets.</summary>
+    string Description { get; }
+
+    /// <summary>Connects and applies pending schema migrations; throws if storage cannot be reached.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken);
+
+    /// <summary>How many write batches the store can usefully commit at once (an embedded file: 1).</summary>
+    int MaxConcurrentWriteBatches { get; }
+
+    IGrainStorage States { get; }
+
+    IReminderTable Reminders { get; }
+}

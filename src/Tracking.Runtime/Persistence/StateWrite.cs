@@ -1,0 +1,16 @@
+namespace Tracking.Runtime.Persistence;
+
+/// <summary>
+/// One grain's new state and the events explaining it, valid only if the stored version is still
+/// <paramref name="ExpectedVersion"/> (0: nothing stored yet). Commits as version ExpectedVersion + 1.
+/// </summary>
+public sealed record StateWrite(
+    GrainId Grain,
+    int Partition,
+    long ExpectedVersion,
+    string StateJson,
+    IReadOnlyList<EventRecord> Events,
+    DateTimeOffset At)
+{
+    public long NewVersion => ExpectedVersion + 1;
+}

@@ -1,0 +1,17 @@
+namespace Tracking.Runtime.Persistence;
+
+/// <summary>How the silo batches durable writes.</summary>
+public sealed class StorageOptions
+{
+    /// <summary>Most writes committed in one transaction. Default 256.</summary>
+    public int MaxWriteBatchSize { get; set; } = 256;
+
+    /// <summary>
+    /// Batches committed at once, each on its own connection. Default 4; an embedded (SQLite)
+    /// store has one writer whatever this says.
+    /// </summary>
+    public int WriterConcurrency { get; set; } = 4;
+
+    /// <summary>How long to wait between attempts to reach storage that was down at start. Default 2 s.</summary>
+    public TimeSpan StartRetryInterval { get; set; } = TimeSpan.FromSeconds(2);
+}

@@ -1,0 +1,123 @@
+using Microsoft.Extensions.Logging;
+
+namespace Tracking.Runtime.Reminders;
+
+/// <summary>
+/// Keeps reminders in the reminder table and delivers the due ones as turns of their grains.
+/// A reminder row is moved or deleted only after its grain handled it, so a crash in between
+/// means it fires again (at least once), never that it is lost.
+/// </summary>
+internal sealed partial class ReminderService(
+    IReminderTable table,
+    TimeProvider timeProvider,
+    TimeSpan pollInterval,
+    Func<ReminderEntry, CancellationToken, Task> deliver,
+    ILogger logger) : IAsyncDisposable
+{
+    private const int BatchSize = 500;
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _loop = Task.CompletedTask;
+
+    public Task RegisterAsync(GrainId grain, int partition, string name, TimeSpan dueTime, TimeSpan? period, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(dueTime, TimeSpan.Zero);
+        if (period is { } p && p <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(period), "A reminder period must be positive.");
+        }
+
+        return table.UpsertAsync(new ReminderEntry(grain, partition, name, timeProvider.GetUtcNow() + dueTime, period), cancellationToken);
+    }
+
+    public Task UnregisterAsync(GrainId grain, int partition, string name, CancellationToken cancellationToken) =>
+        table.DeleteAsync(grain, name, cancellationToken);
+
+    public void Start() => _loop = RunAsync(_stopping.Token);
+
+    /// <summary>Delivers every reminder due now; returns how many were delivered.</summary>
+    public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
+    {
+        var delivered = 0;
+        while (true)
+        {
+            var now = timeProvider.GetUtcNow();
+            var due = await table.ReadDueAsync(now, BatchSize, cancellationToken).ConfigureAwait(false);
+            var before = delivered;
+            await Parallel.ForEachAsync(
+                due,
+                new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken },
+                async (reminder, ct) =>
+                {
+                    if (await FireAsync(reminder, now, ct).ConfigureAwait(false))
+                    {
+                        Interlocked.Increment(ref delivered);
+                    }
+                }).ConfigureAwait(false);
+
+            // A full batch may mean more are due; a batch that made no progress will be retried next poll.
+            if (due.Count < BatchSize || delivered == before)
+            {
+                return delivered;
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await _loop.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        _stopping.Dispose();
+    }
+
+    internal static DateTimeOffset NextDue(DateTimeOffset dueAt, TimeSpan period, DateTimeOffset now)
+    {
+        // Missed ticks (a silo was down, or simulated time jumped) collapse into one firing.
+        var missed = Math.Max(0, (now - dueAt).Ticks / period.Ticks);
+        return dueAt + TimeSpan.FromTicks(period.Ticks * (missed + 1));
+    }
+
+    private async Task RunAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            await Task.Delay(pollInterval, timeProvider, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await DeliverDueAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogPollFailed(logger, ex);
+            }
+        }
+    }
+
+    private async Task<bool> FireAsync(ReminderEntry reminder, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await deliver(reminder, cancellationToken).ConfigureAwait(false);
+            var next = reminder.Period is { } period ? NextDue(reminder.DueAt, period, now) : (DateTimeOffset?)null;
+            await table.CompleteAsync(reminder, next, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogDeliveryFailed(logger, reminder.Name, reminder.Grain, ex);
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder {Name} of grain {Grain} could not be delivered; it stays due and is retried")]
+    private static partial void LogDeliveryFailed(ILogger logger, string name, GrainId grain, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reading due reminders failed")]
+    private static partial void LogPollFailed(ILogger logger, Exception exception);
+}
