@@ -154,6 +154,9 @@ public sealed partial class Silo : IGrainFactory, IGrainCaller, IAsyncDisposable
         _stopping.Dispose();
     }
 
+    /// <summary>Throws the reason this silo takes no calls (storage out of reach, not started, stopping), if it takes none.</summary>
+    public void ThrowIfNotRunning() => EnsureRunning();
+
     private ActivationDirectory EnsureRunning()
     {
         if (Status == SiloStatus.Running && _directory is { } directory)

@@ -1,0 +1,43 @@
+using System.CommandLine;
+using Tracking.Grains;
+using Tracking.Runtime;
+using Tracking.Runtime.Hosting;
+using Tracking.Runtime.Persistence;
+
+namespace Tracking.Cli.Commands;
+
+/// <summary>Runs a command against an embedded silo and turns failures into a message and an exit code, never a stack trace.</summary>
+internal static class CliAction
+{
+    public const int Ok = 0;
+    public const int Rejected = 1;
+    public const int StorageUnreachable = 3;
+
+    public static async Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken, Func<Runtime.Hosting.Silo, Task> action)
+    {
+        try
+        {
+            await using var embedded = await EmbeddedSilo.StartAsync(result, cancellationToken);
+            await action(embedded.Silo);
+            return Ok;
+        }
+        catch (CommandRejectedException ex)
+        {
+            return Fail($"rejected: {ex.Message}", Rejected);
+        }
+        catch (StorageUnavailableException ex)
+        {
+            return Fail(ex.Message, StorageUnreachable);
+        }
+        catch (Exception ex) when (ex is GrainCallTimeoutException or InconsistentStateException or SiloUnavailableException)
+        {
+            return Fail(ex.Message, Rejected);
+        }
+    }
+
+    private static int Fail(string message, int code)
+    {
+        Console.Error.WriteLine($"error: {message}");
+        return code;
+    }
+}

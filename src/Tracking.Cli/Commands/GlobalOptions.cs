@@ -1,0 +1,30 @@
+using System.CommandLine;
+using Tracking.Silo.Hosting;
+
+namespace Tracking.Cli.Commands;
+
+/// <summary>Options every command accepts, wherever they appear on the line.</summary>
+internal static class GlobalOptions
+{
+    public static readonly Option<string> Data = new("--data")
+    {
+        Description = "Data directory of the embedded store (SQLite); created if missing",
+        DefaultValueFactory = _ => StorageSettings.DefaultDataDirectory,
+        Recursive = true,
+    };
+
+    public static readonly Option<string?> Postgres = new("--postgres")
+    {
+        Description = "Use PostgreSQL instead of the embedded store (an Npgsql connection string)",
+        Recursive = true,
+    };
+
+    public static readonly Option<bool> Json = new("--json")
+    {
+        Description = "Write results as JSON",
+        Recursive = true,
+    };
+
+    public static StorageSettings Storage(ParseResult result) =>
+        new(result.GetValue(Data)!, result.GetValue(Postgres));
+}

@@ -1,0 +1,130 @@
+using System.CommandLine;
+using System.Globalization;
+using Tracking.Domain.Ledger;
+using Tracking.Grains.Taxpayers;
+using Tracking.Cli.Output;
+
+namespace Tracking.Cli.Commands;
+
+/// <summary><c>tracking taxpayer …</c>: a taxpayer's ledger — tax items, payments, history.</summary>
+internal static class TaxpayerCommands
+{
+    private static readonly Argument<string> s_taxpayerId = new("taxpayer-id") { Description = "The taxpayer's id on the roll" };
+
+    public static Command Create() => new("taxpayer", "A taxpayer's tax items, payments and history")
+    {
+        Assess(),
+        Pay(),
+        Show(),
+        History(),
+    };
+
+    private static Command Assess()
+    {
+        var itemId = new Argument<string>("item-id") { Description = "The tax item's id" };
+        var taxType = new Option<string>("--type") { Description = "Tax type, e.g. 지방소득세", DefaultValueFactory = _ => "unspecified" };
+        var principal = new Option<long>("--principal") { Description = "Tax without penalties (본세), won", Required = true };
+        var penalty = new Option<long>("--penalty") { Description = "Penalty tax (가산세), won" };
+        var costs = new Option<long>("--costs") { Description = "Collection costs (체납처분비), won" };
+        var due = new Option<DateOnly>("--due") { Description = "Due date, YYYY-MM-DD", Required = true };
+        var command = new Command("assess", "Add a tax item to a taxpayer (the same item again changes nothing)")
+        {
+            s_taxpayerId, itemId, taxType, principal, penalty, costs, due,
+        };
+        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async silo =>
+        {
+            var item = new TaxItem(result.GetValue(itemId)!, result.GetValue(taxType)!, result.GetValue(due), result.GetValue(principal), result.GetValue(penalty), result.GetValue(costs));
+            var view = await silo.Get<ITaxpayerGrain>(result.GetValue(s_taxpayerId)!).CallAsync(new AssessTaxItems([item]), ct);
+            ResultWriter.Write(view, result.GetValue(GlobalOptions.Json), WriteView);
+        }));
+        return command;
+    }
+
+    private static Command Pay()
+    {
+        var amount = new Argument<long>("amount") { Description = "Amount received, won" };
+        var reference = new Option<string>("--reference") { Description = "The payment's unique reference; the same reference twice is applied once", Required = true };
+        var source = new Option<string>("--source") { Description = "Where the money came from", DefaultValueFactory = _ => "voluntary" };
+        var command = new Command("pay", "Apply a payment in the legal order: costs, then tax, then penalties")
+        {
+            s_taxpayerId, amount, reference, source,
+        };
+        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async silo =>
+        {
+            var receipt = await silo.Get<ITaxpayerGrain>(result.GetValue(s_taxpayerId)!)
+                .CallAsync(new ReceivePayment(result.GetValue(reference)!, result.GetValue(amount), result.GetValue(source)!), ct);
+            ResultWriter.Write(receipt, result.GetValue(GlobalOptions.Json), WriteReceipt);
+        }));
+        return command;
+    }
+
+    private static Command Show()
+    {
+        var command = new Command("show", "Show a taxpayer's items and what is still owed") { s_taxpayerId };
+        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async silo =>
+        {
+            var view = await silo.Get<ITaxpayerGrain>(result.GetValue(s_taxpayerId)!).CallAsync(new GetTaxpayer(), ct);
+            ResultWriter.Write(view, result.GetValue(GlobalOptions.Json), WriteView);
+        }));
+        return command;
+    }
+
+    private static Command History()
+    {
+        var command = new Command("history", "Show every recorded event of a taxpayer's ledger, oldest first") { s_taxpayerId };
+        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async silo =>
+        {
+            var history = await silo.Get<ITaxpayerGrain>(result.GetValue(s_taxpayerId)!).CallAsync(new GetTaxpayerHistory(), ct);
+            ResultWriter.Write(history, result.GetValue(GlobalOptions.Json), WriteHistory);
+        }));
+        return command;
+    }
+
+    private static void WriteView(TaxpayerView view)
+    {
+        Console.WriteLine($"Taxpayer {view.TaxpayerId} (version {view.Version})");
+        foreach (var balance in view.Items)
+        {
+            var item = balance.Item;
+            Console.WriteLine($"  {item.ItemId,-12} {item.TaxType,-10} due {item.DueDate:yyyy-MM-dd}  costs {Won(balance.Outstanding(TaxComponent.Costs))}  tax {Won(balance.Outstanding(TaxComponent.Principal))}  penalty {Won(balance.Outstanding(TaxComponent.Penalty))}");
+        }
+
+        Console.WriteLine($"Outstanding {Won(view.Outstanding)} (costs {Won(view.OutstandingCosts)}, tax {Won(view.OutstandingPrincipal)}, penalty {Won(view.OutstandingPenalty)})");
+        Console.WriteLine($"Received {Won(view.TotalReceived)}, refund due {Won(view.TotalRefundDue)}");
+    }
+
+    private static void WriteReceipt(PaymentReceipt receipt)
+    {
+        if (receipt.Duplicate)
+        {
+            Console.WriteLine($"Payment {receipt.Reference} was already applied; nothing changed.");
+        }
+        else
+        {
+            foreach (var allocation in receipt.Allocations)
+            {
+                Console.WriteLine($"  {allocation.ItemId,-12} {allocation.Component,-9} {Won(allocation.Amount)}");
+            }
+
+            Console.WriteLine($"Payment {receipt.Reference} applied; refund {Won(receipt.Refund)}");
+        }
+
+        Console.WriteLine($"Outstanding {Won(receipt.OutstandingAfter)}");
+    }
+
+    private static void WriteHistory(IReadOnlyList<TaxpayerHistoryEntry> history)
+    {
+        foreach (var entry in history)
+        {
+            var what = entry.Event switch
+            {
+                TaxItemAssessed a => $"item {a.Item.ItemId} assessed: tax {Won(a.Item.Principal)}, penalty {Won(a.Item.Penalty)}, costs {Won(a.Item.Costs)}",
+                PaymentApplied p => $"payment {p.Reference} of {Won(p.Amount)} from {p.Source} applied; refund {Won(p.Refund)}",
+                _ => entry.Event.GetType().Name,
+            };
+            Console.WriteLine($"v{entry.Version,-4} {entry.RecordedAt:yyyy-MM-dd HH:mm:ss}  {what}");
+        }
+    }
+
+    private static string Won(long amount) => amount.ToString("N0", CultureInfo.InvariantCulture) + "원";
+}

@@ -1,0 +1,27 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Tracking.Grains.Serialization;
+
+namespace Tracking.Cli.Output;
+
+/// <summary>Writes a command's result as JSON (for scripts) or as text (for people).</summary>
+internal static class ResultWriter
+{
+    private static readonly JsonSerializerOptions s_json = new(TrackingJson.Options)
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static void Write<T>(T result, bool json, Action<T> asText)
+    {
+        if (json)
+        {
+            Console.Out.WriteLine(JsonSerializer.Serialize(result, s_json.GetTypeInfo(typeof(T))));
+        }
+        else
+        {
+            asText(result);
+        }
+    }
+}

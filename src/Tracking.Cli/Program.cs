@@ -1,0 +1,12 @@
+using System.CommandLine;
+using Tracking.Cli.Commands;
+
+var root = new RootCommand("tracking — find, seize and collect delinquent taxpayers' crypto-exchange accounts")
+{
+    GlobalOptions.Data,
+    GlobalOptions.Postgres,
+    GlobalOptions.Json,
+    TaxpayerCommands.Create(),
+    SiloCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,63 @@
+namespace Tracking.Domain.Ledger;
+
+/// <summary>The taxpayer ledger's state machine: decide(state, command) → events; apply(state, event) → state.</summary>
+public static class TaxpayerDecider
+{
+    public static Decision<TaxpayerEvent> Decide(TaxpayerLedger state, TaxpayerCommand command) => command switch
+    {
+        TaxpayerCommand.AssessTaxItem assess => DecideAssess(state, assess.Item),
+        TaxpayerCommand.ReceivePayment payment => DecidePayment(state, payment),
+        _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown taxpayer command."),
+    };
+
+    public static TaxpayerLedger Apply(TaxpayerLedger state, TaxpayerEvent @event) => @event switch
+    {
+        TaxItemAssessed assessed => state with { Items = [.. state.Items, new ItemBalance(assessed.Item, 0, 0, 0)] },
+        PaymentApplied applied => state with
+        {
+            Items = state.Items.Select(b => applied.Allocations.Where(a => a.ItemId == b.Item.ItemId).Aggregate(b, (balance, a) => balance.WithPayment(a.Component, a.Amount))).ToArray(),
+            PaymentReferences = [.. state.PaymentReferences, applied.Reference],
+            TotalReceived = state.TotalReceived + applied.Amount,
+            TotalRefundDue = state.TotalRefundDue + applied.Refund,
+        },
+        _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Unknown taxpayer event."),
+    };
+
+    public static TaxpayerLedger ApplyAll(TaxpayerLedger state, IEnumerable<TaxpayerEvent> events) => events.Aggregate(state, Apply);
+
+    private static Decision<TaxpayerEvent> DecideAssess(TaxpayerLedger state, TaxItem item)
+    {
+        if (item.Problem() is { } problem)
+        {
+            return Decision<TaxpayerEvent>.Reject(problem);
+        }
+
+        return state.Find(item.ItemId) switch
+        {
+            null => Decision<TaxpayerEvent>.Accept(new TaxItemAssessed(item)),
+            { Item: var existing } when existing == item => Decision<TaxpayerEvent>.Accept(),
+            _ => Decision<TaxpayerEvent>.Reject($"item {item.ItemId} is already assessed with different details"),
+        };
+    }
+
+    private static Decision<TaxpayerEvent> DecidePayment(TaxpayerLedger state, TaxpayerCommand.ReceivePayment payment)
+    {
+        if (string.IsNullOrWhiteSpace(payment.Reference))
+        {
+            return Decision<TaxpayerEvent>.Reject("a payment needs a reference");
+        }
+
+        if (state.PaymentReferences.Contains(payment.Reference))
+        {
+            return Decision<TaxpayerEvent>.Accept();
+        }
+
+        if (payment.Amount <= 0)
+        {
+            return Decision<TaxpayerEvent>.Reject($"payment {payment.Reference} has a non-positive amount {payment.Amount}");
+        }
+
+        var (allocations, remainder) = PaymentAllocator.Allocate(state.Items, payment.Amount);
+        return Decision<TaxpayerEvent>.Accept(new PaymentApplied(payment.Reference, payment.Amount, payment.Source, payment.ReceivedAt, allocations, remainder));
+    }
+}

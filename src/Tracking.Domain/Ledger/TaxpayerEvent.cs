@@ -1,0 +1,20 @@
+namespace Tracking.Domain.Ledger;
+
+/// <summary>What happened to a taxpayer's ledger; recorded in its history and never changed.</summary>
+public abstract record TaxpayerEvent
+{
+    private protected TaxpayerEvent()
+    {
+    }
+}
+
+public sealed record TaxItemAssessed(TaxItem Item) : TaxpayerEvent;
+
+/// <summary>A payment applied in the legal order; <paramref name="Refund"/> is what exceeded the debt and goes back.</summary>
+public sealed record PaymentApplied(
+    string Reference,
+    long Amount,
+    string Source,
+    DateTimeOffset ReceivedAt,
+    IReadOnlyList<Allocation> Allocations,
+    long Refund) : TaxpayerEvent;

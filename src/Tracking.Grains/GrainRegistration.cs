@@ -1,0 +1,11 @@
+using Tracking.Grains.Taxpayers;
+using Tracking.Runtime.Hosting;
+
+namespace Tracking.Grains;
+
+/// <summary>The grain classes of Tracking, for a silo to host.</summary>
+public static class GrainRegistration
+{
+    public static GrainTypeRegistry AddTrackingGrains(this GrainTypeRegistry registry) =>
+        registry.Add<ITaxpayerGrain, TaxpayerGrain>();
+}

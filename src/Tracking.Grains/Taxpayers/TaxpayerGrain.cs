@@ -1,0 +1,60 @@
+using Tracking.Domain;
+using Tracking.Domain.Ledger;
+using Tracking.Runtime;
+
+namespace Tracking.Grains.Taxpayers;
+
+[GrainType("taxpayer")]
+public sealed class TaxpayerGrain : Grain<TaxpayerLedger, TaxpayerEvent>, ITaxpayerGrain,
+    IHandle<AssessTaxItems, TaxpayerView>,
+    IHandle<ReceivePayment, PaymentReceipt>,
+    IHandle<GetTaxpayer, TaxpayerView>,
+    IHandle<GetTaxpayerHistory, IReadOnlyList<TaxpayerHistoryEntry>>
+{
+    public async Task<TaxpayerView> HandleAsync(AssessTaxItems message, CancellationToken cancellationToken)
+    {
+        var ledger = State;
+        var events = new List<TaxpayerEvent>();
+        foreach (var item in message.Items)
+        {
+            var decision = TaxpayerDecider.Decide(ledger, new TaxpayerCommand.AssessTaxItem(item));
+            ledger = Accept(ledger, decision, events);
+        }
+
+        await CommitAsync(ledger, events, cancellationToken);
+        return TaxpayerView.Of(State, Version);
+    }
+
+    public async Task<PaymentReceipt> HandleAsync(ReceivePayment message, CancellationToken cancellationToken)
+    {
+        var command = new TaxpayerCommand.ReceivePayment(message.Reference, message.Amount, message.Source, TimeProvider.GetUtcNow());
+        var events = new List<TaxpayerEvent>();
+        var ledger = Accept(State, TaxpayerDecider.Decide(State, command), events);
+        await CommitAsync(ledger, events, cancellationToken);
+        return events is [PaymentApplied applied]
+            ? new PaymentReceipt(applied.Reference, false, applied.Allocations, applied.Refund, State.Outstanding)
+            : new PaymentReceipt(message.Reference, true, [], 0, State.Outstanding);
+    }
+
+    public Task<TaxpayerView> HandleAsync(GetTaxpayer message, CancellationToken cancellationToken) =>
+        Task.FromResult(TaxpayerView.Of(State, Version));
+
+    public async Task<IReadOnlyList<TaxpayerHistoryEntry>> HandleAsync(GetTaxpayerHistory message, CancellationToken cancellationToken) =>
+        (await ReadHistoryAsync(cancellationToken)).Select(e => new TaxpayerHistoryEntry(e.Version, e.RecordedAt, e.Event)).ToArray();
+
+    protected override TaxpayerLedger CreateInitialState() => TaxpayerLedger.Empty(Id.Key);
+
+    private static TaxpayerLedger Accept(TaxpayerLedger ledger, Decision<TaxpayerEvent> decision, List<TaxpayerEvent> events)
+    {
+        if (decision.Rejection is { } reason)
+        {
+            throw new CommandRejectedException(reason);
+        }
+
+        events.AddRange(decision.Events);
+        return TaxpayerDecider.ApplyAll(ledger, decision.Events);
+    }
+
+    private Task CommitAsync(TaxpayerLedger ledger, List<TaxpayerEvent> events, CancellationToken cancellationToken) =>
+        events.Count == 0 ? Task.CompletedTask : WriteStateAsync(ledger, events, cancellationToken);
+}

@@ -1,0 +1,27 @@
+using Tracking.Domain.Ledger;
+
+namespace Tracking.Grains.Taxpayers;
+
+/// <summary>A taxpayer's ledger as callers see it.</summary>
+public sealed record TaxpayerView(
+    string TaxpayerId,
+    IReadOnlyList<ItemBalance> Items,
+    long Outstanding,
+    long OutstandingCosts,
+    long OutstandingPrincipal,
+    long OutstandingPenalty,
+    long TotalReceived,
+    long TotalRefundDue,
+    long Version)
+{
+    public static TaxpayerView Of(TaxpayerLedger ledger, long version) => new(
+        ledger.TaxpayerId,
+        ledger.Items,
+        ledger.Outstanding,
+        ledger.OutstandingOf(TaxComponent.Costs),
+        ledger.OutstandingOf(TaxComponent.Principal),
+        ledger.OutstandingOf(TaxComponent.Penalty),
+        ledger.TotalReceived,
+        ledger.TotalRefundDue,
+        version);
+}

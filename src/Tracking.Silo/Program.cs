@@ -1,0 +1,9 @@
+using Tracking.Silo.Hosting;
+
+var app = SiloWebHost.Build(
+    new StorageSettings(
+        Environment.GetEnvironmentVariable("TRACKING_DATA") ?? StorageSettings.DefaultDataDirectory,
+        Environment.GetEnvironmentVariable("TRACKING_POSTGRES")),
+    Environment.GetEnvironmentVariable("TRACKING_URLS") ?? "http://127.0.0.1:5080",
+    args);
+await app.RunAsync();
