@@ -16,6 +16,9 @@ internal sealed partial class ReminderService(
 {
     private const int BatchSize = 500;
     private readonly CancellationTokenSource _stopping = new();
+
+    // One delivery round at a time, so the poll loop and an explicit delivery never both fire one reminder.
+    private readonly SemaphoreSlim _round = new(1, 1);
     private Task _loop = Task.CompletedTask;
 
     public Task RegisterAsync(GrainId grain, int partition, string name, TimeSpan dueTime, TimeSpan? period, CancellationToken cancellationToken)
@@ -36,6 +39,19 @@ internal sealed partial class ReminderService(
 
     /// <summary>Delivers every reminder due now; returns how many were delivered.</summary>
     public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
+    {
+        await _round.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await DeliverRoundAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _round.Release();
+        }
+    }
+
+    private async Task<int> DeliverRoundAsync(CancellationToken cancellationToken)
     {
         var delivered = 0;
         while (true)
@@ -74,6 +90,7 @@ internal sealed partial class ReminderService(
         }
 
         _stopping.Dispose();
+        _round.Dispose();
     }
 
     internal static DateTimeOffset NextDue(DateTimeOffset dueAt, TimeSpan period, DateTimeOffset now)

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs every test. Starts a throw-away PostgreSQL server for them (installing Debian's package
+# first if it is missing) and stops it afterwards. Extra arguments go to `dotnet test`.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+work="$(mktemp -d /tmp/tracking-tests.XXXXXX)"
+chmod 755 "$work"  # the server runs as the postgres user when we are root
+cleanup() {
+  "$root/cluster-config/postgres/throwaway-server.sh" stop "$work/pg" || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+TRACKING_TEST_POSTGRES="$("$root/cluster-config/postgres/throwaway-server.sh" start "$work/pg")"
+export TRACKING_TEST_POSTGRES
+echo "PostgreSQL for tests: $TRACKING_TEST_POSTGRES"
+
+status=0
+dotnet test "$root/Tracking.sln" --logger "console;verbosity=normal" --results-directory "$work/results" "$@" | tee "$work/test.log" || status=$?
+
+# One closing line over all test projects, from each project's "Passed: N" / "Failed: N" summary.
+awk '/^ +(Passed|Failed|Skipped): +[0-9]+$/ { n[$1] += $2 }
+     END { printf "%d passed, %d failed, %d skipped\n", n["Passed:"], n["Failed:"], n["Skipped:"] }' "$work/test.log"
+exit $status

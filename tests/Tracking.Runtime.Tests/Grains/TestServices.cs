@@ -1,0 +1,26 @@
+using System.Collections.Concurrent;
+
+namespace Tracking.Runtime.Tests.Grains;
+
+/// <summary>Counts activations and deactivations per grain, as seen by the grains themselves.</summary>
+public sealed class ActivationLog
+{
+    private readonly ConcurrentDictionary<GrainId, int> _activations = new();
+    private readonly ConcurrentDictionary<GrainId, int> _deactivations = new();
+
+    public void Activated(GrainId id) => _activations.AddOrUpdate(id, 1, (_, n) => n + 1);
+
+    public void Deactivated(GrainId id) => _deactivations.AddOrUpdate(id, 1, (_, n) => n + 1);
+
+    public int Activations(GrainId id) => _activations.GetValueOrDefault(id);
+
+    public int Deactivations(GrainId id) => _deactivations.GetValueOrDefault(id);
+}
+
+/// <summary>Named gates a test opens to let a waiting grain turn finish.</summary>
+public sealed class TestGates
+{
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _gates = new();
+
+    public TaskCompletionSource Get(string name) => _gates.GetOrAdd(name, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+}
