@@ -11,6 +11,7 @@ namespace Tracking.Grains.Serialization;
 [JsonSerializable(typeof(TaxItemAssessed))]
 [JsonSerializable(typeof(PaymentApplied))]
 [JsonSerializable(typeof(TaxpayerView))]
+[JsonSerializable(typeof(ReceivePayment))]
 [JsonSerializable(typeof(PaymentReceipt))]
 [JsonSerializable(typeof(IReadOnlyList<TaxpayerHistoryEntry>))]
 public sealed partial class TrackingJsonContext : JsonSerializerContext;

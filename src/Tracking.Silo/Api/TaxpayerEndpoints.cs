@@ -14,6 +14,8 @@ internal static class TaxpayerEndpoints
         var group = app.MapGroup("/api/taxpayers");
         group.MapGet("/{id}", (string id, Runtime.Hosting.Silo silo, CancellationToken ct) =>
             Answer(() => silo.Get<ITaxpayerGrain>(id).CallAsync(new GetTaxpayer(), ct)));
+        group.MapGet("/{id}/history", (string id, Runtime.Hosting.Silo silo, CancellationToken ct) =>
+            Answer(() => silo.Get<ITaxpayerGrain>(id).CallAsync(new GetTaxpayerHistory(), ct)));
         group.MapPost("/{id}/payments", (string id, ReceivePayment payment, Runtime.Hosting.Silo silo, CancellationToken ct) =>
             Answer(() => silo.Get<ITaxpayerGrain>(id).CallAsync(payment, ct)));
     }

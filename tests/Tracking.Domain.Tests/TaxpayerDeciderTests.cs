@@ -1,0 +1,141 @@
+using Tracking.Domain.Ledger;
+
+namespace Tracking.Domain.Tests;
+
+public sealed class TaxpayerDeciderTests
+{
+    private static readonly DateTimeOffset s_at = new(2026, 3, 1, 9, 0, 0, TimeSpan.FromHours(9));
+    private static readonly TaxItem s_item = new("2025-001", "재산세", new DateOnly(2025, 9, 30), 300_000, 30_000, 10_000);
+    private static readonly TaxpayerLedger s_empty = TaxpayerLedger.Empty("T-1");
+    private static readonly TaxpayerLedger s_assessed = TaxpayerDecider.Apply(s_empty, new TaxItemAssessed(s_item));
+
+    [Fact]
+    public void Assessing_a_new_item_adds_it_unpaid()
+    {
+        var decision = TaxpayerDecider.Decide(s_empty, new TaxpayerCommand.AssessTaxItem(s_item));
+
+        Assert.Equal([new TaxItemAssessed(s_item)], decision.Events);
+        var state = TaxpayerDecider.ApplyAll(s_empty, decision.Events);
+        Assert.Equal(340_000, state.Outstanding);
+        Assert.Equal(10_000, state.OutstandingOf(TaxComponent.Costs));
+    }
+
+    [Fact]
+    public void Assessing_the_same_item_again_changes_nothing()
+    {
+        var decision = TaxpayerDecider.Decide(s_assessed, new TaxpayerCommand.AssessTaxItem(s_item with { }));
+
+        Assert.False(decision.IsRejected);
+        Assert.Empty(decision.Events);
+    }
+
+    [Fact]
+    public void A_different_item_under_an_existing_id_is_rejected()
+    {
+        var decision = TaxpayerDecider.Decide(s_assessed, new TaxpayerCommand.AssessTaxItem(s_item with { Principal = 1 }));
+
+        Assert.Contains("2025-001", decision.Rejection);
+        Assert.Empty(decision.Events);
+    }
+
+    [Theory]
+    [InlineData("", 1, 0, 0, "item id is empty")]
+    [InlineData("X", -1, 0, 0, "negative")]
+    [InlineData("X", 0, -1, 0, "negative")]
+    [InlineData("X", 0, 0, -1, "negative")]
+    [InlineData("X", 0, 0, 0, "owes nothing")]
+    public void Malformed_items_are_rejected_with_the_reason(string id, long principal, long penalty, long costs, string reason)
+    {
+        var decision = TaxpayerDecider.Decide(s_empty, new TaxpayerCommand.AssessTaxItem(s_item with { ItemId = id, Principal = principal, Penalty = penalty, Costs = costs }));
+
+        Assert.Contains(reason, decision.Rejection);
+    }
+
+    [Fact]
+    public void A_payment_is_applied_in_legal_order_and_remembered()
+    {
+        var decision = TaxpayerDecider.Decide(s_assessed, new TaxpayerCommand.ReceivePayment("P-1", 100_000, "voluntary", s_at));
+
+        var applied = Assert.IsType<PaymentApplied>(Assert.Single(decision.Events));
+        Assert.Equal([new Allocation("2025-001", TaxComponent.Costs, 10_000), new Allocation("2025-001", TaxComponent.Principal, 90_000)], applied.Allocations);
+        var state = TaxpayerDecider.Apply(s_assessed, applied);
+        Assert.Equal(240_000, state.Outstanding);
+        Assert.Equal(100_000, state.TotalReceived);
+        Assert.Equal(["P-1"], state.PaymentReferences);
+    }
+
+    [Fact]
+    public void The_same_payment_delivered_twice_is_applied_once()
+    {
+        var once = TaxpayerDecider.ApplyAll(s_assessed, TaxpayerDecider.Decide(s_assessed, new TaxpayerCommand.ReceivePayment("P-1", 100_000, "exchange", s_at)).Events);
+
+        var again = TaxpayerDecider.Decide(once, new TaxpayerCommand.ReceivePayment("P-1", 100_000, "exchange", s_at));
+
+        Assert.False(again.IsRejected);
+        Assert.Empty(again.Events);
+    }
+
+    [Fact]
+    public void Overpayment_becomes_a_refund_due()
+    {
+        var decision = TaxpayerDecider.Decide(s_assessed, new TaxpayerCommand.ReceivePayment("P-1", 400_000, "sale", s_at));
+        var state = TaxpayerDecider.ApplyAll(s_assessed, decision.Events);
+
+        Assert.Equal(60_000, ((PaymentApplied)decision.Events[0]).Refund);
+        Assert.Equal(0, state.Outstanding);
+        Assert.Equal(60_000, state.TotalRefundDue);
+    }
+
+    [Fact]
+    public void A_payment_with_no_debt_is_refunded_whole()
+    {
+        var decision = TaxpayerDecider.Decide(s_empty, new TaxpayerCommand.ReceivePayment("P-1", 5_000, "voluntary", s_at));
+
+        Assert.Equal(5_000, ((PaymentApplied)decision.Events[0]).Refund);
+    }
+
+    [Theory]
+    [InlineData("", 100, "needs a reference")]
+    [InlineData("P", 0, "non-positive")]
+    [InlineData("P", -5, "non-positive")]
+    public void Bad_payments_are_rejected(string reference, long amount, string reason)
+    {
+        Assert.Contains(reason, TaxpayerDecider.Decide(s_assessed, new TaxpayerCommand.ReceivePayment(reference, amount, "voluntary", s_at)).Rejection);
+    }
+
+    [Fact]
+    public void Every_command_in_every_kind_of_state_either_is_rejected_with_no_events_or_keeps_the_books_balanced()
+    {
+        var paid = TaxpayerDecider.ApplyAll(s_assessed, TaxpayerDecider.Decide(s_assessed, new TaxpayerCommand.ReceivePayment("P-0", 340_000, "voluntary", s_at)).Events);
+        var states = new[] { s_empty, s_assessed, paid };
+        var commands = new TaxpayerCommand[]
+        {
+            new TaxpayerCommand.AssessTaxItem(s_item),
+            new TaxpayerCommand.AssessTaxItem(s_item with { ItemId = "2026-002" }),
+            new TaxpayerCommand.AssessTaxItem(s_item with { Costs = 0 }),
+            new TaxpayerCommand.ReceivePayment("P-0", 340_000, "voluntary", s_at),
+            new TaxpayerCommand.ReceivePayment("P-9", 1, "voluntary", s_at),
+            new TaxpayerCommand.ReceivePayment("P-8", 0, "voluntary", s_at),
+        };
+
+        foreach (var state in states)
+        {
+            foreach (var command in commands)
+            {
+                var decision = TaxpayerDecider.Decide(state, command);
+                if (decision.IsRejected)
+                {
+                    Assert.Empty(decision.Events);
+                    continue;
+                }
+
+                var after = TaxpayerDecider.ApplyAll(state, decision.Events);
+                var assessed = after.Items.Sum(i => i.Item.Total);
+                var applied = after.Items.Sum(i => i.CostsPaid + i.PrincipalPaid + i.PenaltyPaid);
+                Assert.Equal(after.TotalReceived, applied + after.TotalRefundDue);
+                Assert.Equal(assessed - applied, after.Outstanding);
+                Assert.All(after.Items, i => Assert.True(i.TotalOutstanding >= 0));
+            }
+        }
+    }
+}
