@@ -1,37 +1,42 @@
 using Npgsql;
-using NpgsqlTypes;
 using Tracking.Runtime.Persistence;
 
 namespace Tracking.Runtime.Postgres;
 
 /// <summary>
-/// State and events in one statement per write: the events are inserted only if the versioned
-/// state write matched, so they can never be committed apart.
+/// State and events in one statement: events are inserted only for the versioned state writes
+/// that matched, so a state and its events can never be committed apart.
 /// </summary>
 internal sealed class PostgresGrainStorage(NpgsqlDataSource dataSource) : IGrainStorage
 {
-    private const string AppendEvents = """
-        , e AS (
-            INSERT INTO grain_events (partition, grain_type, grain_key, version, idx, event_type, payload, recorded_at)
-            SELECT $1, $2, $3, s.version, t.ord - 1, t.event_type, t.payload::jsonb, $6
-            FROM s CROSS JOIN unnest($7::text[], $8::text[]) WITH ORDINALITY AS t(event_type, payload, ord))
-        SELECT count(*) FROM s
-        """;
-
-    private const string InsertWrite = """
-        WITH s AS (
+    // The whole batch in one set-based statement: creates (expected version 0) and versioned
+    // updates, then the events of exactly the writes that matched. Writes that did not match
+    // return nothing and are conflicts.
+    private const string BatchWrite = """
+        WITH w AS (
+            SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::timestamptz[])
+                AS w(partition, grain_type, grain_key, expected, state, at)
+        ), created AS (
             INSERT INTO grain_state (partition, grain_type, grain_key, version, state, updated_at)
-            VALUES ($1, $2, $3, $4, $5::jsonb, $6)
+            SELECT partition, grain_type, grain_key, 1, state::jsonb, at FROM w WHERE expected = 0
             ON CONFLICT (grain_type, grain_key) DO NOTHING
-            RETURNING version)
-        """ + AppendEvents;
-
-    private const string UpdateWrite = """
-        WITH s AS (
-            UPDATE grain_state SET version = $4, state = $5::jsonb, updated_at = $6
-            WHERE grain_type = $2 AND grain_key = $3 AND version = $9
-            RETURNING version)
-        """ + AppendEvents;
+            RETURNING grain_type, grain_key, version
+        ), updated AS (
+            UPDATE grain_state g SET version = w.expected + 1, state = w.state::jsonb, updated_at = w.at
+            FROM w
+            WHERE w.expected > 0 AND g.grain_type = w.grain_type AND g.grain_key = w.grain_key AND g.version = w.expected
+            RETURNING g.grain_type, g.grain_key, g.version
+        ), written AS (
+            SELECT * FROM created UNION ALL SELECT * FROM updated
+        ), appended AS (
+            INSERT INTO grain_events (partition, grain_type, grain_key, version, idx, event_type, payload, recorded_at)
+            SELECT e.partition, e.grain_type, e.grain_key, written.version, e.idx, e.event_type, e.payload::jsonb, e.at
+            FROM unnest($7::int[], $8::text[], $9::text[], $10::int[], $11::text[], $12::text[], $13::timestamptz[])
+                AS e(partition, grain_type, grain_key, idx, event_type, payload, at)
+            JOIN written ON written.grain_type = e.grain_type AND written.grain_key = e.grain_key
+        )
+        SELECT grain_type, grain_key FROM written
+        """;
 
     public async Task<StoredState?> ReadStateAsync(GrainId grain, CancellationToken cancellationToken)
     {
@@ -48,6 +53,19 @@ internal sealed class PostgresGrainStorage(NpgsqlDataSource dataSource) : IGrain
     {
         try
         {
+            // Set-based matching needs distinct grains; a silo never batches one grain twice, but
+            // the contract holds for any caller.
+            if (writes.Select(w => w.Grain).Distinct().Count() != writes.Count)
+            {
+                var outcomes = new List<WriteOutcome>(writes.Count);
+                foreach (var write in writes)
+                {
+                    outcomes.AddRange(await WriteBatchAsync([write], cancellationToken).ConfigureAwait(false));
+                }
+
+                return outcomes;
+            }
+
             return await CommitAsync(writes, cancellationToken).ConfigureAwait(false);
         }
         catch (PostgresException) when (writes.Count > 1)
@@ -57,14 +75,7 @@ internal sealed class PostgresGrainStorage(NpgsqlDataSource dataSource) : IGrain
             var outcomes = new WriteOutcome[writes.Count];
             for (var i = 0; i < writes.Count; i++)
             {
-                try
-                {
-                    outcomes[i] = (await CommitAsync([writes[i]], cancellationToken).ConfigureAwait(false))[0];
-                }
-                catch (PostgresException ex)
-                {
-                    outcomes[i] = new WriteOutcome.Failed(ex);
-                }
+                outcomes[i] = (await WriteBatchAsync([writes[i]], cancellationToken).ConfigureAwait(false))[0];
             }
 
             return outcomes;
@@ -95,46 +106,45 @@ internal sealed class PostgresGrainStorage(NpgsqlDataSource dataSource) : IGrain
 
     private async Task<IReadOnlyList<WriteOutcome>> CommitAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using var batch = new NpgsqlBatch(connection, transaction);
+        var eventCount = writes.Sum(w => w.Events.Count);
+        var (eventPartitions, eventTypes, eventKeys, eventIndexes, eventNames, eventPayloads, eventTimes) =
+            (new int[eventCount], new string[eventCount], new string[eventCount], new int[eventCount], new string[eventCount], new string[eventCount], new DateTimeOffset[eventCount]);
+        var e = 0;
         foreach (var write in writes)
         {
-            batch.BatchCommands.Add(ToCommand(write));
-        }
-
-        var outcomes = new WriteOutcome[writes.Count];
-        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            for (var i = 0; i < writes.Count; i++)
+            for (var i = 0; i < write.Events.Count; i++, e++)
             {
-                await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-                outcomes[i] = reader.GetInt64(0) == 1 ? new WriteOutcome.Written(writes[i].NewVersion) : WriteOutcome.ConflictOutcome;
-                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                (eventPartitions[e], eventTypes[e], eventKeys[e], eventIndexes[e]) = (write.Partition, write.Grain.Type, write.Grain.Key, i);
+                (eventNames[e], eventPayloads[e], eventTimes[e]) = (write.Events[i].Type, write.Events[i].Json, write.At.ToUniversalTime());
             }
         }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return outcomes;
-    }
-
-    private static NpgsqlBatchCommand ToCommand(StateWrite write)
-    {
-        var command = new NpgsqlBatchCommand(write.ExpectedVersion == 0 ? InsertWrite : UpdateWrite);
+        await using var command = dataSource.CreateCommand(BatchWrite);
         var parameters = command.Parameters;
-        parameters.Add(new NpgsqlParameter<int> { TypedValue = write.Partition });
-        parameters.Add(new NpgsqlParameter<string> { TypedValue = write.Grain.Type });
-        parameters.Add(new NpgsqlParameter<string> { TypedValue = write.Grain.Key });
-        parameters.Add(new NpgsqlParameter<long> { TypedValue = write.NewVersion });
-        parameters.Add(new NpgsqlParameter<string> { TypedValue = write.StateJson, NpgsqlDbType = NpgsqlDbType.Text });
-        parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = write.At.ToUniversalTime() });
-        parameters.Add(new NpgsqlParameter<string[]> { TypedValue = write.Events.Select(e => e.Type).ToArray() });
-        parameters.Add(new NpgsqlParameter<string[]> { TypedValue = write.Events.Select(e => e.Json).ToArray() });
-        if (write.ExpectedVersion != 0)
+        parameters.Add(new NpgsqlParameter<int[]> { TypedValue = writes.Select(w => w.Partition).ToArray() });
+        parameters.Add(new NpgsqlParameter<string[]> { TypedValue = writes.Select(w => w.Grain.Type).ToArray() });
+        parameters.Add(new NpgsqlParameter<string[]> { TypedValue = writes.Select(w => w.Grain.Key).ToArray() });
+        parameters.Add(new NpgsqlParameter<long[]> { TypedValue = writes.Select(w => w.ExpectedVersion).ToArray() });
+        parameters.Add(new NpgsqlParameter<string[]> { TypedValue = writes.Select(w => w.StateJson).ToArray() });
+        parameters.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = writes.Select(w => w.At.ToUniversalTime()).ToArray() });
+        parameters.Add(new NpgsqlParameter<int[]> { TypedValue = eventPartitions });
+        parameters.Add(new NpgsqlParameter<string[]> { TypedValue = eventTypes });
+        parameters.Add(new NpgsqlParameter<string[]> { TypedValue = eventKeys });
+        parameters.Add(new NpgsqlParameter<int[]> { TypedValue = eventIndexes });
+        parameters.Add(new NpgsqlParameter<string[]> { TypedValue = eventNames });
+        parameters.Add(new NpgsqlParameter<string[]> { TypedValue = eventPayloads });
+        parameters.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = eventTimes });
+
+        // One statement is one transaction: the batch commits whole or not at all.
+        var written = new HashSet<GrainId>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            parameters.Add(new NpgsqlParameter<long> { TypedValue = write.ExpectedVersion });
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                written.Add(new GrainId(reader.GetString(0), reader.GetString(1)));
+            }
         }
 
-        return command;
+        return writes.Select(w => written.Contains(w.Grain) ? new WriteOutcome.Written(w.NewVersion) : WriteOutcome.ConflictOutcome).ToArray();
     }
 }

@@ -15,6 +15,12 @@ public sealed class PostgresStorageProvider : IStorageProvider
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         Description = $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database}" + (builder.SearchPath is { Length: > 0 } schema ? $" schema {schema}" : "");
+        if (builder.MaxAutoPrepare == 0)
+        {
+            // The runtime sends the same few statements over and over: let Npgsql prepare them.
+            builder.MaxAutoPrepare = 32;
+        }
+
         _dataSource = NpgsqlDataSource.Create(builder);
         States = new PostgresGrainStorage(_dataSource);
         Reminders = new PostgresReminderTable(_dataSource);

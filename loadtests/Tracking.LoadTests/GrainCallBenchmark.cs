@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using Tracking.Runtime;
+using Tracking.Runtime.Hosting;
+
+namespace Tracking.LoadTests;
+
+/// <summary>
+/// Cost of a call to an active grain inside one silo, against the same work behind a plain
+/// interface call measured in the same run.
+/// </summary>
+internal static class GrainCallBenchmark
+{
+    public static async Task RunAsync(Silo silo, TimeSpan duration)
+    {
+        var plain = (IPlainService)new PlainService();
+        var grain = silo.Get<IBenchGrain>("hot");
+        await grain.CallAsync(new Ping(0));
+
+        var baseline = await MeasureSequentialAsync(duration, i => plain.PingAsync(i));
+        var sequential = await MeasureSequentialAsync(duration, i => grain.CallAsync(new Ping(i)));
+
+        // One worker per core, each calling its own 1,000 grains: throughput cost per call.
+        var workers = Environment.ProcessorCount;
+        var grains = Enumerable.Range(0, workers).Select(w => Enumerable.Range(0, 1_000).Select(g => silo.Get<IBenchGrain>($"w{w}-{g}")).ToArray()).ToArray();
+        foreach (var set in grains)
+        {
+            foreach (var g in set)
+            {
+                await g.CallAsync(new Ping(0));
+            }
+        }
+
+        var parallelCalls = 0L;
+        var stopwatch = Stopwatch.StartNew();
+        await Task.WhenAll(grains.Select(set => Task.Run(async () =>
+        {
+            var calls = 0L;
+            while (stopwatch.Elapsed < duration)
+            {
+                for (var i = 0; i < 1_000; i++)
+                {
+                    await set[i].CallAsync(new Ping(i));
+                }
+
+                calls += 1_000;
+            }
+
+            Interlocked.Add(ref parallelCalls, calls);
+        })));
+        var parallelNs = stopwatch.Elapsed.TotalNanoseconds * workers / parallelCalls;
+
+        Console.WriteLine($"| plain interface call (baseline) | {baseline.Ns:F0} ns | {baseline.Bytes} B | 1.0× |");
+        Console.WriteLine($"| grain call, one caller, awaited | {sequential.Ns:F0} ns | {sequential.Bytes} B | {sequential.Ns / baseline.Ns:F1}× |");
+        Console.WriteLine($"| grain calls, {workers} workers × 1,000 grains | {parallelNs:F0} ns per call per core ({parallelCalls / stopwatch.Elapsed.TotalSeconds:N0} calls/s) | | {parallelNs / baseline.Ns:F1}× |");
+    }
+
+    private static async Task<(double Ns, long Bytes)> MeasureSequentialAsync(TimeSpan duration, Func<int, Task<int>> call)
+    {
+        // Warm up (JIT tiers), then count calls in batches until the time is up.
+        for (var i = 0; i < 200_000; i++)
+        {
+            await call(i);
+        }
+
+        var calls = 0L;
+        var bytes = GC.GetAllocatedBytesForCurrentThread();
+        var stopwatch = Stopwatch.StartNew();
+        while (stopwatch.Elapsed < duration)
+        {
+            for (var i = 0; i < 10_000; i++)
+            {
+                await call(i);
+            }
+
+            calls += 10_000;
+        }
+
+        var elapsed = stopwatch.Elapsed;
+        return (elapsed.TotalNanoseconds / calls, (GC.GetAllocatedBytesForCurrentThread() - bytes) / calls);
+    }
+}

@@ -1,0 +1,63 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Tracking.LoadTests;
+using Tracking.Runtime.Hosting;
+using Tracking.Runtime.Persistence;
+using Tracking.Runtime.Postgres;
+using Tracking.Runtime.Sqlite;
+
+var seconds = new Option<int>("--seconds") { Description = "How long each measurement runs", DefaultValueFactory = _ => 5 };
+var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL connection string; without it only the embedded store is measured" };
+var grains = new Option<int>("--grains") { Description = "Grains written to", DefaultValueFactory = _ => 4_096 };
+var concurrency = new Option<int>("--concurrency") { Description = "Concurrent writers", DefaultValueFactory = _ => 256 };
+
+var calls = new Command("grain-calls", "In-silo call cost to an active grain vs. a plain interface call") { seconds };
+calls.SetAction(async (result, ct) =>
+{
+    var data = Directory.CreateTempSubdirectory("tracking-bench-");
+    await using var silo = await StartAsync(new SqliteStorageProvider(data.FullName));
+    Console.WriteLine("| what | time per call | allocated per call | vs. baseline |");
+    Console.WriteLine("|---|---|---|---|");
+    await GrainCallBenchmark.RunAsync(silo, TimeSpan.FromSeconds(result.GetValue(seconds)));
+    await silo.StopAsync(ct);
+    data.Delete(recursive: true);
+});
+
+var writes = new Command("durable-writes", "Durable grain writes per second, group commit vs. one transaction per write") { seconds, postgres, grains, concurrency };
+writes.SetAction(async (result, ct) =>
+{
+    var duration = TimeSpan.FromSeconds(result.GetValue(seconds));
+    Console.WriteLine("| store | what | writes/s | p50 ms | p99 ms | vs. baseline |");
+    Console.WriteLine("|---|---|---|---|---|---|");
+    var data = Directory.CreateTempSubdirectory("tracking-bench-");
+    await RunWritesAsync("SQLite", () => new SqliteStorageProvider(data.FullName));
+    data.Delete(recursive: true);
+    if (result.GetValue(postgres) is { } connectionString)
+    {
+        await RunWritesAsync("PostgreSQL", () => new PostgresStorageProvider(connectionString));
+    }
+
+    async Task RunWritesAsync(string name, Func<IStorageProvider> provider)
+    {
+        await using var silo = await StartAsync(provider());
+        await DurableWriteBenchmark.RunAsync(name, provider, silo, result.GetValue(grains), result.GetValue(concurrency), duration);
+        await silo.StopAsync(ct);
+    }
+});
+
+return await new RootCommand("Tracking runtime micro-benchmarks") { calls, writes }.Parse(args).InvokeAsync();
+
+static async Task<Silo> StartAsync(IStorageProvider storage)
+{
+    var silo = new Silo(
+        new SiloOptions { Json = BenchJsonContext.Options },
+        storage,
+        new GrainTypeRegistry().Add<IBenchGrain, BenchGrain>(),
+        new ServiceCollection().BuildServiceProvider(),
+        NullLoggerFactory.Instance,
+        TimeProvider.System);
+    await silo.StartAsync(CancellationToken.None);
+    silo.ThrowIfNotRunning();
+    return silo;
+}
