@@ -1,0 +1,17 @@
+using Tracking.Domain.Identity;
+
+namespace Tracking.Domain.Accounts;
+
+/// <summary>An exchange account as the exchange's inquiry reply describes it: holder identity and holdings.</summary>
+public sealed record AccountProfile(
+    string Exchange,
+    string AccountId,
+    string? Name,
+    BirthDate? Birth,
+    string? Phone,
+    string? RrnHash,
+    string? RrnMasked,
+    IReadOnlyList<Holding> Holdings)
+{
+    public AccountIdentity Identity() => new(Exchange, AccountId, PersonName.Parse(Name), Birth, Phone, RrnHash);
+}

@@ -1,0 +1,17 @@
+namespace Tracking.Domain.Identity;
+
+/// <summary>How two names compare, strongest first.</summary>
+public enum NameAgreement
+{
+    Missing,
+
+    /// <summary>The same name in the same script (Latin token order may be flipped).</summary>
+    Exact,
+
+    /// <summary>A Latin spelling that is a customary romanization of the Hangul name.</summary>
+    Romanized,
+
+    /// <summary>Within a typo of each other (one jamo in a Hangul name, a letter or two in a Latin one).</summary>
+    Near,
+    Differs,
+}

@@ -1,0 +1,78 @@
+namespace Tracking.Domain.Identity;
+
+/// <summary>Compares names across scripts: Hangul at jamo level, Latin by tokens, Hangul with Latin through romanization.</summary>
+public static class NameComparer
+{
+    public static NameAgreement Compare(PersonName a, PersonName b) => (a.Script, b.Script) switch
+    {
+        (NameScript.Missing, _) or (_, NameScript.Missing) => NameAgreement.Missing,
+        (NameScript.Hangul, NameScript.Hangul) => CompareHangul(a.Compact, b.Compact),
+        (NameScript.Latin, NameScript.Latin) => CompareLatin(a.Tokens, b.Tokens),
+        (NameScript.Hangul, NameScript.Latin) => CompareRomanized(a.Compact, b.Tokens),
+        _ => CompareRomanized(b.Compact, a.Tokens),
+    };
+
+    /// <summary>Surname-first and surname-last readings of a Latin name: (surname token, given name).</summary>
+    public static IEnumerable<(string Surname, string Given)> Readings(IReadOnlyList<string> tokens)
+    {
+        if (tokens.Count < 2)
+        {
+            yield break;
+        }
+
+        yield return (tokens[0], string.Concat(tokens.Skip(1)));
+        yield return (tokens[^1], string.Concat(tokens.Take(tokens.Count - 1)));
+    }
+
+    private static NameAgreement CompareHangul(string a, string b)
+    {
+        if (a == b)
+        {
+            return NameAgreement.Exact;
+        }
+
+        // One jamo off (혜→혀, 최→쵤) is a typo; more is another name. Twins' names are often
+        // one jamo apart too, which is why a near name never decides a match on its own.
+        return EditDistance.Between(Hangul.Jamo(a), Hangul.Jamo(b)) <= 1 ? NameAgreement.Near : NameAgreement.Differs;
+    }
+
+    private static NameAgreement CompareLatin(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    {
+        var sortedA = string.Join(' ', a.Order(StringComparer.Ordinal));
+        var sortedB = string.Join(' ', b.Order(StringComparer.Ordinal));
+        if (sortedA == sortedB)
+        {
+            return NameAgreement.Exact;
+        }
+
+        var distance = EditDistance.Between(sortedA, sortedB);
+        return distance <= 2 || EditDistance.JaroWinkler(string.Concat(a), string.Concat(b)) >= 0.94 ? NameAgreement.Near : NameAgreement.Differs;
+    }
+
+    private static NameAgreement CompareRomanized(string hangul, IReadOnlyList<string> latin)
+    {
+        var (surname, given) = Surnames.Split(hangul);
+        var givenSkeleton = LatinSpelling.Skeleton(Hangul.Romanize(given));
+        var best = NameAgreement.Differs;
+        foreach (var reading in Readings(latin))
+        {
+            if (!Surnames.Spellings(surname).Contains(reading.Surname))
+            {
+                continue;
+            }
+
+            var skeleton = LatinSpelling.Skeleton(reading.Given);
+            if (skeleton == givenSkeleton)
+            {
+                return NameAgreement.Romanized;
+            }
+
+            if (EditDistance.Between(skeleton, givenSkeleton) <= 1)
+            {
+                best = NameAgreement.Near;
+            }
+        }
+
+        return best;
+    }
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Tracking.Domain.Identity;
+
+/// <summary>
+/// A resident registration number (주민등록번호, YYMMDD-GNNNNNC), which must never be kept in
+/// clear: only its keyed hash (for matching) and its masked form (for people) leave this type.
+/// </summary>
+public sealed class ResidentRegistrationNumber
+{
+    private readonly string _digits;
+
+    private ResidentRegistrationNumber(string digits, DateOnly birthDate)
+    {
+        _digits = digits;
+        BirthDate = birthDate;
+    }
+
+    /// <summary>The birth date the number encodes (century from the gender digit).</summary>
+    public DateOnly BirthDate { get; }
+
+    /// <summary>900101-1******: what may be shown.</summary>
+    public string Masked => $"{_digits[..6]}-{_digits[6]}******";
+
+    /// <summary>
+    /// Parses YYMMDD-GNNNNNC or 13 digits; null with a reason when malformed. The last digit is
+    /// not checked: numbers issued since October 2020 carry no check digit.
+    /// </summary>
+    public static ResidentRegistrationNumber? Parse(string? text, out string? problem)
+    {
+        problem = null;
+        var digits = new string((text ?? "").Where(c => c != '-' && !char.IsWhiteSpace(c)).ToArray());
+        if (digits.Length != 13 || !digits.All(char.IsAsciiDigit))
+        {
+            problem = "a resident registration number has 13 digits (YYMMDD-GNNNNNC)";
+            return null;
+        }
+
+        int? century = digits[6] switch
+        {
+            '1' or '2' or '5' or '6' => 1900,
+            '3' or '4' or '7' or '8' => 2000,
+            '9' or '0' => 1800,
+            _ => null,
+        };
+        if (century is null || !DateOnly.TryParseExact((century.Value / 100).ToString(CultureInfo.InvariantCulture) + digits[..6], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth))
+        {
+            problem = "the resident registration number does not start with a valid birth date";
+            return null;
+        }
+
+        return new ResidentRegistrationNumber(digits, birth);
+    }
+
+    /// <summary>The keyed hash (HMAC-SHA256, hex) matching is done on; the same number and key always give the same hash.</summary>
+    public string Hash(ReadOnlySpan<byte> key)
+    {
+        Span<byte> mac = stackalloc byte[32];
+        HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(_digits), mac);
+        return Convert.ToHexStringLower(mac);
+    }
+
+    /// <summary>Never the number itself, so that it cannot reach a log by accident.</summary>
+    public override string ToString() => Masked;
+}

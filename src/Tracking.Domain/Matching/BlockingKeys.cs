@@ -1,0 +1,72 @@
+using Tracking.Domain.Identity;
+
+namespace Tracking.Domain.Matching;
+
+/// <summary>
+/// The keys under which taxpayers and accounts meet for comparison. Every plausible pair shares at
+/// least one key, and a key is specific enough that blocks stay small at national scale:
+/// RRN hash; phone; birth (YYMMDD) with the name's initial consonants (초성: typos in vowels and
+/// finals keep it); birth with surname and folded romanized given name; birth with Latin initials.
+/// </summary>
+public static class BlockingKeys
+{
+    public static IReadOnlyList<string> For(TaxpayerIdentity taxpayer)
+    {
+        var keys = Common(taxpayer.RrnHash, taxpayer.Phone, taxpayer.Birth, taxpayer.Name);
+        if (taxpayer.Birth is { } birth && taxpayer.Name.Script == NameScript.Hangul)
+        {
+            var (surname, given) = Surnames.Split(taxpayer.Name.Compact);
+            keys.Add(RomanizedKey(birth, surname, LatinSpelling.Skeleton(Hangul.Romanize(given))));
+        }
+
+        return keys;
+    }
+
+    public static IReadOnlyList<string> For(AccountIdentity account)
+    {
+        var keys = Common(account.RrnHash, account.Phone, account.Birth, account.Name);
+        if (account.Birth is { } birth && account.Name.Script == NameScript.Latin)
+        {
+            foreach (var (surnameToken, given) in NameComparer.Readings(account.Name.Tokens))
+            {
+                foreach (var surname in Surnames.FromLatin(surnameToken))
+                {
+                    keys.Add(RomanizedKey(birth, surname, LatinSpelling.Skeleton(given)));
+                }
+            }
+        }
+
+        return keys.Distinct().ToArray();
+    }
+
+    private static List<string> Common(string? rrnHash, string? phone, BirthDate? birth, PersonName name)
+    {
+        var keys = new List<string>(5);
+        if (rrnHash is not null)
+        {
+            keys.Add("r:" + rrnHash);
+        }
+
+        if (phone is not null)
+        {
+            keys.Add("p:" + phone);
+        }
+
+        if (birth is { } b)
+        {
+            switch (name.Script)
+            {
+                case NameScript.Hangul:
+                    keys.Add($"h:{b.Yymmdd}:{Hangul.Initials(name.Compact)}");
+                    break;
+                case NameScript.Latin:
+                    keys.Add($"t:{b.Yymmdd}:{string.Concat(name.Tokens.Select(t => t[0]).Order())}");
+                    break;
+            }
+        }
+
+        return keys;
+    }
+
+    private static string RomanizedKey(BirthDate birth, string surname, string givenSkeleton) => $"l:{birth.Yymmdd}:{surname}:{givenSkeleton}";
+}

@@ -1,0 +1,65 @@
+using Tracking.Domain.Identity;
+
+namespace Tracking.Domain.Matching;
+
+/// <summary>
+/// Decides whether an exchange account belongs to a taxpayer. Seizing the wrong person's account
+/// is the worst failure there is, so <see cref="MatchDecision.Auto"/> needs either the RRN or all
+/// of name, birth date and phone to agree, and nothing to contradict. A namesake born the same day
+/// differs in phone (or RRN); a stranger on a recycled number and a relative on the taxpayer's
+/// phone differ in name or birth date; a one-jamo name difference may be a twin. None is auto.
+/// </summary>
+public static class IdentityMatcher
+{
+    public static MatchCandidate? Match(TaxpayerIdentity taxpayer, AccountIdentity account)
+    {
+        var evidence = MatchEvidence.Between(taxpayer, account);
+        return Decide(evidence) is { } decision
+            ? new MatchCandidate(taxpayer.TaxpayerId, account.Exchange, account.AccountId, decision, Score(evidence), evidence.Reasons())
+            : null;
+    }
+
+    /// <summary>Auto, review, or null when the pair is not plausible enough to show anyone.</summary>
+    public static MatchDecision? Decide(MatchEvidence evidence)
+    {
+        if (evidence.Rrn == Agreement.Differs)
+        {
+            return null;
+        }
+
+        var nameSame = evidence.Name is NameAgreement.Exact or NameAgreement.Romanized;
+        var nameNear = evidence.Name == NameAgreement.Near;
+        if (evidence.Rrn == Agreement.Agrees)
+        {
+            return (nameSame || nameNear) && evidence.Birth != Agreement.Differs ? MatchDecision.Auto : MatchDecision.Review;
+        }
+
+        if (nameSame && evidence.Birth == Agreement.Agrees && evidence.Phone == Agreement.Agrees)
+        {
+            return MatchDecision.Auto;
+        }
+
+        var plausible =
+            (nameSame && (evidence.Birth is Agreement.Agrees or Agreement.Near || evidence.Phone == Agreement.Agrees))
+            || (nameNear && (evidence.Birth == Agreement.Agrees || (evidence.Phone == Agreement.Agrees && evidence.Birth != Agreement.Differs)))
+            || (evidence.Name == NameAgreement.Missing && evidence.Birth == Agreement.Agrees && evidence.Phone == Agreement.Agrees);
+        return plausible ? MatchDecision.Review : null;
+    }
+
+    /// <summary>0–100: how much the evidence says "same person", for ordering the review queue.</summary>
+    public static int Score(MatchEvidence evidence)
+    {
+        var score = evidence.Rrn switch { Agreement.Agrees => 45, Agreement.Differs => -60, _ => 0 };
+        score += evidence.Name switch
+        {
+            NameAgreement.Exact => 30,
+            NameAgreement.Romanized => 27,
+            NameAgreement.Near => 15,
+            NameAgreement.Differs => -30,
+            _ => 0,
+        };
+        score += evidence.Birth switch { Agreement.Agrees => 25, Agreement.Near => 8, Agreement.Differs => -25, _ => 0 };
+        score += evidence.Phone switch { Agreement.Agrees => 20, Agreement.Differs => -5, _ => 0 };
+        return Math.Clamp(score, 0, 100);
+    }
+}

@@ -1,0 +1,138 @@
+using System.Globalization;
+using Tracking.Domain.Accounts;
+using Tracking.Domain.Identity;
+using Tracking.Ingest.Files;
+
+namespace Tracking.Ingest.Accounts;
+
+/// <summary>The accounts read from one exchange file, and what was wrong with its rows.</summary>
+public sealed record AccountFile(string Exchange, IReadOnlyList<AccountProfile> Accounts, IReadOnlyList<RowProblem> Problems, int Rows);
+
+/// <summary>
+/// Reads an exchange's account list (one row per account and asset, identity repeated on each row)
+/// into one <see cref="AccountProfile"/> per account. Bad rows are reported with file, line and
+/// reason and left out; bad identity fields are reported and dropped, keeping the row.
+/// </summary>
+public static class AccountFileReader
+{
+    public static AccountFile Read(string path, ExchangeProfile profile, ReadOnlySpan<byte> rrnKey)
+    {
+        var file = DelimitedFile.Read(path, DelimitedFile.EncodingNamed(profile.Encoding), profile.Delimiter, profile.RequiredColumns());
+        var name = Path.GetFileName(path);
+        var problems = new List<RowProblem>(file.Problems);
+        var accounts = new Dictionary<string, AccountBuilder>(StringComparer.Ordinal);
+        var columns = profile.Columns;
+        foreach (var row in file.Rows)
+        {
+            void Reject(string reason) => problems.Add(new RowProblem(name, row.Line, reason, Rejected: true));
+            void Warn(string reason) => problems.Add(new RowProblem(name, row.Line, reason, Rejected: false));
+
+            if (row[columns.AccountId] is not { } accountId)
+            {
+                Reject($"no account id ({columns.AccountId})");
+                continue;
+            }
+
+            if (row[columns.Asset] is not { } asset)
+            {
+                Reject($"no asset ({columns.Asset})");
+                continue;
+            }
+
+            if (!TryQuantity(row[columns.Quantity], out var quantity) || !TryQuantity(row[columns.Locked] ?? "0", out var locked))
+            {
+                Reject($"quantity '{row[columns.Quantity]}' or locked '{row[columns.Locked]}' is not a non-negative number");
+                continue;
+            }
+
+            var total = profile.QuantityMeaning == QuantityMeaning.Available ? quantity + locked : quantity;
+            if (locked > total)
+            {
+                Reject($"locked {locked} exceeds the total {total}");
+                continue;
+            }
+
+            var identity = ReadIdentity(row, profile, rrnKey, Warn);
+            if (!accounts.TryGetValue(accountId, out var account))
+            {
+                accounts[accountId] = account = new AccountBuilder(row.Line, identity);
+            }
+            else if (account.Identity != identity)
+            {
+                Warn($"account {accountId}'s holder differs from line {account.FirstLine}; the first is kept");
+            }
+
+            var code = asset.ToUpperInvariant();
+            if (account.Holdings.TryGetValue(code, out var first))
+            {
+                Reject($"asset {code} of account {accountId} already listed at line {first.Line}");
+                continue;
+            }
+
+            account.Holdings[code] = (row.Line, new Holding(code, total, locked));
+        }
+
+        var profiles = accounts.Select(a => new AccountProfile(
+                profile.Exchange,
+                a.Key,
+                a.Value.Identity.Name,
+                a.Value.Identity.Birth,
+                a.Value.Identity.Phone,
+                a.Value.Identity.RrnHash,
+                a.Value.Identity.RrnMasked,
+                a.Value.Holdings.Values.OrderBy(h => h.Line).Select(h => h.Holding).ToArray()))
+            .ToArray();
+        return new AccountFile(profile.Exchange, profiles, problems.OrderBy(p => p.Line).ToArray(), file.Rows.Count + file.Problems.Count);
+    }
+
+    private static HolderIdentity ReadIdentity(DelimitedRow row, ExchangeProfile profile, ReadOnlySpan<byte> rrnKey, Action<string> warn)
+    {
+        var columns = profile.Columns;
+        BirthDate? birth = null;
+        if (row[columns.BirthDate] is { } birthText)
+        {
+            birth = BirthDate.Parse(birthText, profile.BirthDateFormat!);
+            if (birth is null)
+            {
+                warn($"birth date '{birthText}' is not {profile.BirthDateFormat}; left out");
+            }
+        }
+
+        var phone = PhoneNumber.Normalize(row[columns.Phone]);
+        if (phone is null && row[columns.Phone] is { } phoneText)
+        {
+            warn($"phone '{phoneText}' is not a mobile number; left out");
+        }
+
+        string? rrnHash = null, rrnMasked = null;
+        if (row[columns.Rrn] is { } rrnText)
+        {
+            if (ResidentRegistrationNumber.Parse(rrnText, out var problem) is { } rrn)
+            {
+                (rrnHash, rrnMasked) = (rrn.Hash(rrnKey), rrn.Masked);
+                birth ??= BirthDate.Of(rrn.BirthDate);
+            }
+            else
+            {
+                // The value itself is never echoed: it may be a real number with a typo.
+                warn($"{problem}; left out");
+            }
+        }
+
+        return new HolderIdentity(row[columns.Name], birth, phone, rrnHash, rrnMasked);
+    }
+
+    private static bool TryQuantity(string? text, out decimal value) =>
+        decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out value) && value >= 0;
+
+    private sealed record HolderIdentity(string? Name, BirthDate? Birth, string? Phone, string? RrnHash, string? RrnMasked);
+
+    private sealed class AccountBuilder(int firstLine, HolderIdentity identity)
+    {
+        public int FirstLine { get; } = firstLine;
+
+        public HolderIdentity Identity { get; } = identity;
+
+        public Dictionary<string, (int Line, Holding Holding)> Holdings { get; } = new(StringComparer.Ordinal);
+    }
+}

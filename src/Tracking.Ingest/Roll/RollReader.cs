@@ -1,0 +1,156 @@
+using System.Globalization;
+using Tracking.Domain.Identity;
+using Tracking.Domain.Ledger;
+using Tracking.Domain.Taxpayers;
+using Tracking.Ingest.Files;
+
+namespace Tracking.Ingest.Roll;
+
+/// <summary>
+/// Reads the local-tax system's roll: <c>taxpayers.csv</c> and <c>tax_items.csv</c> (UTF-8, comma,
+/// header). RRNs leave this reader only as keyed hash and mask.
+/// </summary>
+public static class RollReader
+{
+    private static readonly string[] s_taxpayerColumns = ["taxpayer_id", "name", "rrn", "birth_date", "phone", "address"];
+    private static readonly string[] s_itemColumns = ["taxpayer_id", "item_id", "tax_type", "principal_krw", "penalty_krw", "costs_krw", "due_date"];
+
+    public static RollFile Read(string taxpayersPath, string taxItemsPath, ReadOnlySpan<byte> rrnKey)
+    {
+        var problems = new List<RowProblem>();
+        var taxpayers = ReadTaxpayers(taxpayersPath, rrnKey, problems);
+        var items = ReadItems(taxItemsPath, taxpayers.Select(t => t.TaxpayerId).ToHashSet(StringComparer.Ordinal), problems);
+        return new RollFile(taxpayers, items, problems, taxpayers.Count + items.Sum(i => i.Value.Count) + problems.Count(p => p.Rejected));
+    }
+
+    private static List<TaxpayerProfile> ReadTaxpayers(string path, ReadOnlySpan<byte> rrnKey, List<RowProblem> problems)
+    {
+        var name = Path.GetFileName(path);
+        var file = DelimitedFile.Read(path, DelimitedFile.EncodingNamed("utf-8"), ',', s_taxpayerColumns);
+        problems.AddRange(file.Problems);
+        var taxpayers = new List<TaxpayerProfile>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in file.Rows)
+        {
+            if (row["taxpayer_id"] is not { } id || row["name"] is not { } fullName)
+            {
+                problems.Add(new RowProblem(name, row.Line, "taxpayer_id and name are required", true));
+                continue;
+            }
+
+            if (seen.TryGetValue(id, out var firstLine))
+            {
+                problems.Add(new RowProblem(name, row.Line, $"taxpayer {id} already listed at line {firstLine}", true));
+                continue;
+            }
+
+            seen[id] = row.Line;
+            string? rrnHash = null, rrnMasked = null;
+            DateOnly? rrnBirth = null;
+            if (row["rrn"] is { } rrnText)
+            {
+                if (ResidentRegistrationNumber.Parse(rrnText, out var problem) is { } rrn)
+                {
+                    (rrnHash, rrnMasked, rrnBirth) = (rrn.Hash(rrnKey), rrn.Masked, rrn.BirthDate);
+                }
+                else
+                {
+                    problems.Add(new RowProblem(name, row.Line, $"{problem}; left out", false));
+                }
+            }
+
+            DateOnly? birth = rrnBirth;
+            if (row["birth_date"] is { } birthText)
+            {
+                if (DateOnly.TryParseExact(birthText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                {
+                    if (rrnBirth is { } fromRrn && fromRrn != parsed)
+                    {
+                        problems.Add(new RowProblem(name, row.Line, "birth_date disagrees with the resident registration number; the number's date is kept", false));
+                    }
+                    else
+                    {
+                        birth = parsed;
+                    }
+                }
+                else
+                {
+                    problems.Add(new RowProblem(name, row.Line, $"birth_date '{birthText}' is not YYYY-MM-DD; left out", false));
+                }
+            }
+
+            var phone = PhoneNumber.Normalize(row["phone"]);
+            if (phone is null && row["phone"] is { } phoneText)
+            {
+                problems.Add(new RowProblem(name, row.Line, $"phone '{phoneText}' is not a mobile number; left out", false));
+            }
+
+            taxpayers.Add(new TaxpayerProfile(id, fullName, rrnHash, rrnMasked, birth, phone, row["address"]));
+        }
+
+        return taxpayers;
+    }
+
+    private static Dictionary<string, IReadOnlyList<TaxItem>> ReadItems(string path, HashSet<string> taxpayers, List<RowProblem> problems)
+    {
+        var name = Path.GetFileName(path);
+        var file = DelimitedFile.Read(path, DelimitedFile.EncodingNamed("utf-8"), ',', s_itemColumns);
+        problems.AddRange(file.Problems);
+        var items = new Dictionary<string, List<TaxItem>>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in file.Rows)
+        {
+            void Reject(string reason) => problems.Add(new RowProblem(name, row.Line, reason, true));
+
+            if (row["taxpayer_id"] is not { } taxpayerId || row["item_id"] is not { } itemId)
+            {
+                Reject("taxpayer_id and item_id are required");
+                continue;
+            }
+
+            if (!taxpayers.Contains(taxpayerId))
+            {
+                Reject($"taxpayer {taxpayerId} is not on the roll (or its row was rejected)");
+                continue;
+            }
+
+            if (!TryWon(row["principal_krw"], out var principal) || !TryWon(row["penalty_krw"], out var penalty) || !TryWon(row["costs_krw"], out var costs))
+            {
+                Reject("principal_krw, penalty_krw and costs_krw must be whole non-negative won");
+                continue;
+            }
+
+            if (!DateOnly.TryParseExact(row["due_date"], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var due))
+            {
+                Reject($"due_date '{row["due_date"]}' is not YYYY-MM-DD");
+                continue;
+            }
+
+            if (seen.TryGetValue(itemId, out var firstLine))
+            {
+                Reject($"item {itemId} already listed at line {firstLine}");
+                continue;
+            }
+
+            var item = new TaxItem(itemId, row["tax_type"] ?? "unspecified", due, principal, penalty, costs);
+            if (item.Problem() is { } problem)
+            {
+                Reject(problem);
+                continue;
+            }
+
+            seen[itemId] = row.Line;
+            if (!items.TryGetValue(taxpayerId, out var list))
+            {
+                items[taxpayerId] = list = [];
+            }
+
+            list.Add(item);
+        }
+
+        return items.ToDictionary(i => i.Key, i => (IReadOnlyList<TaxItem>)i.Value, StringComparer.Ordinal);
+    }
+
+    private static bool TryWon(string? text, out long value) =>
+        long.TryParse(text ?? "0", NumberStyles.None, CultureInfo.InvariantCulture, out value);
+}
