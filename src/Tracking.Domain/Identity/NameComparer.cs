@@ -46,7 +46,17 @@ public static class NameComparer
         }
 
         var distance = EditDistance.Between(sortedA, sortedB);
-        return distance <= 2 || EditDistance.JaroWinkler(string.Concat(a), string.Concat(b)) >= 0.94 ? NameAgreement.Near : NameAgreement.Differs;
+        if (distance <= 2 || EditDistance.JaroWinkler(string.Concat(a), string.Concat(b)) >= 0.94)
+        {
+            return NameAgreement.Near;
+        }
+
+        // A name recorded in part (a given name left out): every token of the shorter one is,
+        // but for a typo, a token of the longer one.
+        var (shorter, longer) = a.Count <= b.Count ? (a, b) : (b, a);
+        return shorter.Count < longer.Count && shorter.All(s => longer.Any(l => EditDistance.Between(s, l) <= 1))
+            ? NameAgreement.Near
+            : NameAgreement.Differs;
     }
 
     private static NameAgreement CompareRomanized(string hangul, IReadOnlyList<string> latin)

@@ -6,7 +6,7 @@ namespace Tracking.Domain.Matching;
 /// The keys under which taxpayers and accounts meet for comparison. Every plausible pair shares at
 /// least one key, and a key is specific enough that blocks stay small at national scale:
 /// RRN hash; phone; birth (YYMMDD) with the name's initial consonants (초성: typos in vowels and
-/// finals keep it); birth with surname and folded romanized given name; birth with Latin initials.
+/// finals keep it); birth with surname and folded romanized given name; for Latin names, birth alone.
 /// </summary>
 public static class BlockingKeys
 {
@@ -60,7 +60,9 @@ public static class BlockingKeys
                     keys.Add($"h:{b.Yymmdd}:{Hangul.Initials(name.Compact)}");
                     break;
                 case NameScript.Latin:
-                    keys.Add($"t:{b.Yymmdd}:{string.Concat(name.Tokens.Select(t => t[0]).Order())}");
+                    // Latin names are few (foreign residents, romanized records), so their block
+                    // is the birth date alone: typos and split or swapped tokens still meet.
+                    keys.Add($"d:{b.Yymmdd}");
                     break;
             }
         }

@@ -8,6 +8,7 @@ namespace Tracking.Domain.Matching;
 /// of name, birth date and phone to agree, and nothing to contradict. A namesake born the same day
 /// differs in phone (or RRN); a stranger on a recycled number and a relative on the taxpayer's
 /// phone differ in name or birth date; a one-jamo name difference may be a twin. None is auto.
+/// An RRN that differs never leads to auto: at most a review when name and birth date agree.
 /// </summary>
 public static class IdentityMatcher
 {
@@ -22,13 +23,15 @@ public static class IdentityMatcher
     /// <summary>Auto, review, or null when the pair is not plausible enough to show anyone.</summary>
     public static MatchDecision? Decide(MatchEvidence evidence)
     {
-        if (evidence.Rrn == Agreement.Differs)
-        {
-            return null;
-        }
-
         var nameSame = evidence.Name is NameAgreement.Exact or NameAgreement.Romanized;
         var nameNear = evidence.Name == NameAgreement.Near;
+        if (evidence.Rrn == Agreement.Differs)
+        {
+            // Another RRN is another person, unless one of the two was mistyped: only a person
+            // can tell, and only when name and birth date both say it is the same one.
+            return (nameSame || nameNear) && evidence.Birth == Agreement.Agrees ? MatchDecision.Review : null;
+        }
+
         if (evidence.Rrn == Agreement.Agrees)
         {
             return (nameSame || nameNear) && evidence.Birth != Agreement.Differs ? MatchDecision.Auto : MatchDecision.Review;
