@@ -1,0 +1,175 @@
+using System.Text;
+using Tracking.Domain.Accounts;
+using Tracking.Domain.Identity;
+using Tracking.Ingest.Accounts;
+using Tracking.Ingest.Files;
+
+namespace Tracking.Ingest.Tests;
+
+public sealed class AccountFileReaderTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("tracking-ingest-").FullName;
+
+    static AccountFileReaderTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Theory]
+    [InlineData("upbit", "upbit.csv", 155)]
+    [InlineData("bithumb", "bithumb.csv", 198)]
+    [InlineData("coinone", "coinone.csv", 188)]
+    [InlineData("korbit", "korbit.tsv", 180)]
+    [InlineData("gopax", "gopax.csv", 191)]
+    public void Every_sample_file_reads_cleanly_with_its_profile(string exchange, string file, int lines)
+    {
+        var result = AccountFileReader.Read(Samples.File(file), Samples.Profiles[exchange], Samples.RrnKey);
+
+        Assert.Empty(result.Problems);
+        Assert.Equal(lines - 1, result.Rows);
+        Assert.Equal(lines - 1, result.Accounts.Sum(a => a.Holdings.Count));
+        Assert.All(result.Accounts, a => Assert.Equal(exchange, a.Exchange));
+        Assert.All(result.Accounts, a => Assert.True(Hangul.IsHangulName(a.Name!) || a.Name!.All(c => char.IsAsciiLetter(c) || c is ' ' or '-')));
+    }
+
+    [Fact]
+    public void Cp949_names_decode_and_yymmdd_births_keep_the_century_open()
+    {
+        var account = AccountFileReader.Read(Samples.File("bithumb.csv"), Samples.Profiles["bithumb"], Samples.RrnKey)
+            .Accounts.Single(a => a.AccountId == "bt_00001ef6");
+
+        Assert.Equal("서주성", account.Name);
+        Assert.Equal(new BirthDate(null, 94, 5, 13), account.Birth);
+        Assert.Equal("01026792887", account.Phone);
+    }
+
+    [Fact]
+    public void A_bom_and_semicolons_and_international_phones_are_handled()
+    {
+        var account = AccountFileReader.Read(Samples.File("coinone.csv"), Samples.Profiles["coinone"], Samples.RrnKey)
+            .Accounts.Single(a => a.AccountId == "10158387");
+
+        Assert.Equal("황현윤", account.Name);
+        Assert.Equal("01045760874", account.Phone);
+        Assert.Equal(new BirthDate(19, 89, 1, 3), account.Birth);
+    }
+
+    [Fact]
+    public void Quantities_follow_the_profile_meaning_of_the_quantity_column()
+    {
+        // upbit: 보유수량 excludes the locked part; gopax: 총수량 is the total.
+        var upbit = AccountFileReader.Read(Samples.File("upbit.csv"), Samples.Profiles["upbit"], Samples.RrnKey).Accounts.Single(a => a.AccountId == "UP000087116");
+        Assert.Equal(new Holding("BTC", 0.00016017m, 0.00001602m), upbit.Holdings.Single(h => h.Asset == "BTC"));
+
+        var gopax = AccountFileReader.Read(Samples.File("gopax.csv"), Samples.Profiles["gopax"], Samples.RrnKey).Accounts.Single(a => a.AccountId == "G00356362");
+        Assert.Equal(new Holding("KRW", 2566018m, 1283009m), gopax.Holdings.Single());
+
+        var bithumb = AccountFileReader.Read(Samples.File("bithumb.csv"), Samples.Profiles["bithumb"], Samples.RrnKey).Accounts.Single(a => a.AccountId == "bt_00066782");
+        Assert.Contains(bithumb.Holdings, h => h.Asset == "ETH");
+    }
+
+    [Fact]
+    public void Korbit_rrns_are_kept_only_as_hash_and_mask_and_give_the_birth_date()
+    {
+        var result = AccountFileReader.Read(Samples.File("korbit.tsv"), Samples.Profiles["korbit"], Samples.RrnKey);
+        var account = result.Accounts.Single(a => a.AccountId == "KB-0419714");
+
+        Assert.Equal("731018-1******", account.RrnMasked);
+        Assert.Equal(ResidentRegistrationNumber.Parse("731018-1690418", out _)!.Hash(Samples.RrnKey), account.RrnHash);
+        Assert.Equal(new BirthDate(19, 73, 10, 18), account.Birth);
+        Assert.DoesNotContain(result.Accounts, a => (a.RrnHash ?? "").Contains("690418") || (a.RrnMasked ?? "").Contains("690418"));
+    }
+
+    [Fact]
+    public void Bad_rows_are_reported_with_line_and_reason_and_good_rows_are_kept()
+    {
+        var path = Write("upbit.csv", Encoding.UTF8, """
+            회원번호,성명,생년월일,휴대전화,자산,보유수량,주문중수량
+            UP1,김철수,1980-01-02,010-1111-2222,BTC,0.5,0.1
+            ,김철수,1980-01-02,010-1111-2222,ETH,1,0
+            UP2,이영희,1990-13-45,010-3333-4444,BTC,abc,0
+            UP3,박민수,02/03/1985,010-5555-6666,KRW,100000,0
+            UP4,최지우,1975-05-05,not-a-phone,XRP,10,0
+            UP1,김철수,1980-01-02,010-1111-2222,BTC,1,0
+            UP5,"정,우성",1970-01-01,010-7777-8888,SOL,-1,0
+            UP6,한가인,1982-02-02,010-9999-0000,ETH,1,2
+            UP7,too,many,fields,here,1,0,extra
+            UP8,오세훈,1961-01-04,010-1212-3434,eth,2,0
+            """);
+
+        var result = AccountFileReader.Read(path, Samples.Profiles["upbit"], Samples.RrnKey);
+
+        Assert.Equal(["UP1", "UP3", "UP4", "UP6", "UP8"], result.Accounts.Select(a => a.AccountId).Order());
+        Assert.Null(result.Accounts.Single(a => a.AccountId == "UP3").Birth);
+        Assert.Null(result.Accounts.Single(a => a.AccountId == "UP4").Phone);
+        Assert.Equal("ETH", result.Accounts.Single(a => a.AccountId == "UP8").Holdings.Single().Asset);
+        var problems = result.Problems.ToDictionary(p => p.Line, p => p.Reason);
+        Assert.Contains("no account id", problems[3]);
+        Assert.Contains("not a non-negative number", problems[4]);
+        Assert.Contains("is not yyyy-MM-dd", problems[5]);
+        Assert.Contains("not a mobile number", problems[6]);
+        Assert.Contains("already listed at line 2", problems[7]);
+        Assert.Contains("not a non-negative number", problems[8]);
+        Assert.False(problems.ContainsKey(9));  // 1 available + 2 locked: a total of 3, as upbit counts
+        Assert.Contains("number of fields", problems[10]);
+        Assert.All(result.Problems, p => Assert.Equal("upbit.csv", p.File));
+        Assert.Equal([false, false], result.Problems.Where(p => p.Line is 5 or 6).Select(p => p.Rejected));
+    }
+
+    [Fact]
+    public void Locked_beyond_the_total_is_refused_where_the_quantity_is_the_total()
+    {
+        var path = Write("gopax.csv", Encoding.GetEncoding(949), """
+            고객번호,고객명,생년월일,연락처,코인,총수량,동결수량
+            G1,전정수,1987.08.28,010 9338 2486,KRW,100,200
+            G2,김희준,1992.08.15,010 5432 3836,SOL,19.2,9.6
+            """);
+
+        var result = AccountFileReader.Read(path, Samples.Profiles["gopax"], Samples.RrnKey);
+
+        Assert.Equal(["G2"], result.Accounts.Select(a => a.AccountId));
+        Assert.Contains("locked 200 exceeds the total 100", Assert.Single(result.Problems).Reason);
+        Assert.Equal("전정수", File.ReadAllText(path, Encoding.GetEncoding(949)).Split('\n')[1].Split(',')[1]);
+    }
+
+    [Fact]
+    public void A_file_in_the_wrong_encoding_or_with_the_wrong_separator_is_refused_whole_with_the_reason()
+    {
+        var wrongEncoding = Write("bithumb.csv", Encoding.UTF8, File.ReadAllText(Samples.File("bithumb.csv"), Encoding.GetEncoding(949)));
+        var utf8Profile = Samples.Profiles["bithumb"] with { Encoding = "utf-8" };
+        var error = Assert.Throws<InvalidDataException>(() => AccountFileReader.Read(Samples.File("bithumb.csv"), utf8Profile, Samples.RrnKey));
+        Assert.Contains("lacks the column(s)", error.Message);
+        Assert.Contains("encoding", error.Message);
+
+        Assert.NotEmpty(AccountFileReader.Read(wrongEncoding, utf8Profile, Samples.RrnKey).Accounts);
+
+        var semicolons = Samples.Profiles["upbit"] with { Delimiter = ';' };
+        Assert.Throws<InvalidDataException>(() => AccountFileReader.Read(Samples.File("upbit.csv"), semicolons, Samples.RrnKey));
+    }
+
+    [Fact]
+    public void An_empty_file_is_refused_with_the_reason()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => AccountFileReader.Read(Write("empty.csv", Encoding.UTF8, ""), Samples.Profiles["upbit"], Samples.RrnKey));
+        Assert.Contains("empty", error.Message);
+    }
+
+    [Fact]
+    public void Profiles_are_checked_when_loaded()
+    {
+        var profile = Write("newex.json", Encoding.UTF8, """{ "exchange": "other", "encoding": "utf-8", "delimiter": ",", "columns": { "accountId": "a", "asset": "b", "quantity": "c", "locked": "d" }, "quantityMeaning": "total" }""");
+        Assert.Contains("must be named after it", Assert.Throws<InvalidDataException>(() => ExchangeProfile.Load(profile)).Message);
+
+        var incomplete = Write("x.json", Encoding.UTF8, """{ "exchange": "x", "encoding": "utf-8", "delimiter": ",", "columns": { "accountId": "a" }, "quantityMeaning": "total" }""");
+        Assert.Throws<InvalidDataException>(() => ExchangeProfile.Load(incomplete));
+
+        var unknownField = Write("y.json", Encoding.UTF8, """{ "exchange": "y", "encodng": "utf-8" }""");
+        Assert.Contains("not valid", Assert.Throws<InvalidDataException>(() => ExchangeProfile.Load(unknownField)).Message);
+    }
+
+    private string Write(string name, Encoding encoding, string text)
+    {
+        var path = Path.Combine(_directory, name);
+        File.WriteAllText(path, text.ReplaceLineEndings("\n") + (text.Length > 0 ? "\n" : ""), encoding);
+        return path;
+    }
+}

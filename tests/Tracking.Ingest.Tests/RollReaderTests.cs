@@ -1,0 +1,80 @@
+using System.Text;
+using Tracking.Ingest.Roll;
+
+namespace Tracking.Ingest.Tests;
+
+public sealed class RollReaderTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("tracking-roll-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void The_sample_roll_reads_cleanly_and_keeps_no_rrn_in_clear()
+    {
+        var roll = Samples.Roll();
+
+        Assert.Empty(roll.Problems);
+        Assert.Equal(60, roll.Taxpayers.Count);
+        Assert.Equal(142, roll.TaxItems.Sum(i => i.Value.Count));
+        var first = roll.Taxpayers[0];
+        Assert.Equal(("T07-0000000", "이수윤", "030526-4******", "01094528313"), (first.TaxpayerId, first.Name, first.RrnMasked, first.Phone));
+        Assert.Equal(new DateOnly(2003, 5, 26), first.BirthDate);
+        Assert.DoesNotContain(roll.Taxpayers, t => (t.RrnHash ?? "").Contains("4815908"));
+    }
+
+    [Fact]
+    public void Bad_taxpayer_and_item_rows_are_reported_and_the_rest_kept()
+    {
+        var taxpayers = Write("taxpayers.csv", """
+            taxpayer_id,name,rrn,birth_date,phone,address
+            T1,김철수,800102-1234567,1980-01-02,010-1111-2222,서울
+            ,이름없음,,1980-01-02,,
+            T1,김철수,,,,
+            T2,외국인,,1975-05-05,,부산
+            T3,잘못된,123,1999-99-99,12,
+            T4,어긋남,800102-1234567,1981-01-02,,
+            """);
+        var items = Write("tax_items.csv", """
+            taxpayer_id,item_id,tax_type,principal_krw,penalty_krw,costs_krw,due_date
+            T1,I1,재산세,100000,10000,0,2025-09-30
+            T1,I2,재산세,-5,0,0,2025-09-30
+            T1,I3,재산세,1.5,0,0,2025-09-30
+            T9,I4,재산세,100,0,0,2025-09-30
+            T2,I5,자동차세,100,0,0,2025/09/30
+            T2,I1,자동차세,100,0,0,2025-09-30
+            T2,I6,자동차세,0,0,0,2025-09-30
+            T3,I7,주민세,7000,0,0,2025-08-31
+            """);
+
+        var roll = RollReader.Read(taxpayers, items, Samples.RrnKey);
+
+        Assert.Equal(["T1", "T2", "T3", "T4"], roll.Taxpayers.Select(t => t.TaxpayerId));
+        Assert.Null(roll.Taxpayers[2].RrnHash);
+        Assert.Null(roll.Taxpayers[2].BirthDate);
+        Assert.Equal(new DateOnly(1980, 1, 2), roll.Taxpayers[3].BirthDate);
+        Assert.Equal(["I1"], roll.TaxItems["T1"].Select(i => i.ItemId));
+        Assert.Equal(["I7"], roll.TaxItems["T3"].Select(i => i.ItemId));
+        Assert.False(roll.TaxItems.ContainsKey("T2"));
+
+        string Reason(string file, int line) => string.Join(" | ", roll.Problems.Where(p => p.File == file && p.Line == line).Select(p => p.Reason));
+        Assert.Contains("required", Reason("taxpayers.csv", 3));
+        Assert.Contains("already listed at line 2", Reason("taxpayers.csv", 4));
+        Assert.Contains("13 digits", Reason("taxpayers.csv", 6));
+        Assert.DoesNotContain("123", Reason("taxpayers.csv", 6));
+        Assert.Contains("disagrees", Reason("taxpayers.csv", 7));
+        Assert.Contains("whole non-negative won", Reason("tax_items.csv", 3));
+        Assert.Contains("whole non-negative won", Reason("tax_items.csv", 4));
+        Assert.Contains("not on the roll", Reason("tax_items.csv", 5));
+        Assert.Contains("YYYY-MM-DD", Reason("tax_items.csv", 6));
+        Assert.Contains("already listed at line 2", Reason("tax_items.csv", 7));
+        Assert.Contains("owes nothing", Reason("tax_items.csv", 8));
+    }
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_directory, name);
+        File.WriteAllText(path, text.ReplaceLineEndings("\n") + "\n", new UTF8Encoding(false));
+        return path;
+    }
+}
