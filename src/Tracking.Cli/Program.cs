@@ -6,6 +6,9 @@ var root = new RootCommand("tracking — find, seize and collect delinquent taxp
     GlobalOptions.Data,
     GlobalOptions.Postgres,
     GlobalOptions.Json,
+    ImportCommands.Create(),
+    SweepCommands.Sweep(),
+    SweepCommands.Matches(),
     TaxpayerCommands.Create(),
     SiloCommand.Create(),
 };

@@ -1,3 +1,6 @@
+using Tracking.Grains.Accounts;
+using Tracking.Grains.Matching;
+using Tracking.Grains.Sweeps;
 using Tracking.Grains.Taxpayers;
 using Tracking.Runtime.Hosting;
 
@@ -6,6 +9,9 @@ namespace Tracking.Grains;
 /// <summary>The grain classes of Tracking, for a silo to host.</summary>
 public static class GrainRegistration
 {
-    public static GrainTypeRegistry AddTrackingGrains(this GrainTypeRegistry registry) =>
-        registry.Add<ITaxpayerGrain, TaxpayerGrain>();
+    public static GrainTypeRegistry AddTrackingGrains(this GrainTypeRegistry registry) => registry
+        .Add<ITaxpayerGrain, TaxpayerGrain>()
+        .Add<IExchangeAccountGrain, ExchangeAccountGrain>()
+        .Add<IMatchShardGrain, MatchShardGrain>()
+        .Add<ISweepGrain, SweepGrain>();
 }

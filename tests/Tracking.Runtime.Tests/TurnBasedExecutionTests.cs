@@ -46,4 +46,23 @@ public sealed class TurnBasedExecutionTests
         gates!.Get("open-a").SetResult();
         Assert.Equal(0, await blocked);
     }
+
+    [Fact]
+    public async Task Only_calls_marked_interleaving_run_while_a_turn_is_suspended()
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        await using var host = await RuntimeFixture.StartAsync(storage);
+        var gates = (TestGates)host.Services.GetService(typeof(TestGates))!;
+        var counter = host.GrainFactory.Get<ICounterGrain>("busy");
+        await counter.CallAsync(new Increment(0, 0));
+
+        var blocked = counter.CallAsync(new WaitFor("open"));
+        var query = counter.CallAsync(new GetCount());
+        Assert.Equal(1, await counter.CallAsync(new PeekCount()).WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.False(query.IsCompleted);
+
+        gates.Get("open").SetResult();
+        Assert.Equal(1, await blocked);
+        Assert.Equal(1, await query);
+    }
 }

@@ -11,7 +11,9 @@ internal static class CliAction
 {
     public const int Ok = 0;
     public const int Rejected = 1;
+    public const int Usage = 2;
     public const int StorageUnreachable = 3;
+    public const int InternalError = 70;
 
     public static async Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken, Func<Runtime.Hosting.Silo, Task> action)
     {
@@ -25,6 +27,10 @@ internal static class CliAction
         {
             return Fail($"rejected: {ex.Message}", Rejected);
         }
+        catch (Exception ex) when (ex is CliException or InvalidDataException)
+        {
+            return Fail(ex.Message, Usage);
+        }
         catch (StorageUnavailableException ex)
         {
             return Fail(ex.Message, StorageUnreachable);
@@ -32,6 +38,11 @@ internal static class CliAction
         catch (Exception ex) when (ex is GrainCallTimeoutException or InconsistentStateException or SiloUnavailableException)
         {
             return Fail(ex.Message, Rejected);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A bug, not a user error: say what it was; the stack trace only on request.
+            return Fail($"internal error ({ex.GetType().Name}): {ex.Message}" + (Environment.GetEnvironmentVariable("TRACKING_DEBUG") is { Length: > 0 } ? Environment.NewLine + ex : " (set TRACKING_DEBUG=1 for details)"), InternalError);
         }
     }
 

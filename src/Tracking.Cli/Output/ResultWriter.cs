@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Tracking.Grains.Serialization;
 
 namespace Tracking.Cli.Output;
@@ -7,10 +8,13 @@ namespace Tracking.Cli.Output;
 /// <summary>Writes a command's result as JSON (for scripts) or as text (for people).</summary>
 internal static class ResultWriter
 {
+    // camelCase, like the HTTP API, so scripts see one shape whichever way they ask.
     private static readonly JsonSerializerOptions s_json = new(TrackingJson.Options)
     {
         WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
     public static void Write<T>(T result, bool json, Action<T> asText)

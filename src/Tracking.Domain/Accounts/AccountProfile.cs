@@ -14,4 +14,10 @@ public sealed record AccountProfile(
     IReadOnlyList<Holding> Holdings)
 {
     public AccountIdentity Identity() => new(Exchange, AccountId, PersonName.Parse(Name), Birth, Phone, RrnHash);
+
+    public bool Equals(AccountProfile? other) =>
+        other is not null && Exchange == other.Exchange && AccountId == other.AccountId && Name == other.Name && Birth == other.Birth
+        && Phone == other.Phone && RrnHash == other.RrnHash && RrnMasked == other.RrnMasked && Holdings.SequenceEqual(other.Holdings);
+
+    public override int GetHashCode() => HashCode.Combine(Exchange, AccountId, Name, Birth, Phone, RrnHash);
 }

@@ -1,3 +1,6 @@
+using Tracking.Domain.Matching;
+using Tracking.Domain.Taxpayers;
+
 namespace Tracking.Domain.Ledger;
 
 /// <summary>What may be asked of a taxpayer's ledger.</summary>
@@ -9,6 +12,12 @@ public abstract record TaxpayerCommand
 
     /// <summary>Adds a tax item from the roll; the same item again is a no-op, a different one under the same id is refused.</summary>
     public sealed record AssessTaxItem(TaxItem Item) : TaxpayerCommand;
+
+    /// <summary>The roll's description of the taxpayer; the same again is a no-op, a changed one replaces it.</summary>
+    public sealed record Register(TaxpayerProfile Profile) : TaxpayerCommand;
+
+    /// <summary>An exchange account the sweep found may be this taxpayer's.</summary>
+    public sealed record RecordCandidate(MatchCandidate Candidate) : TaxpayerCommand;
 
     /// <summary>Money received for this taxpayer, identified by a reference unique to the payment.</summary>
     public sealed record ReceivePayment(string Reference, long Amount, string Source, DateTimeOffset ReceivedAt) : TaxpayerCommand;

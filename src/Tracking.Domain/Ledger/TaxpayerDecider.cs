@@ -1,3 +1,5 @@
+using Tracking.Domain.Matching;
+
 namespace Tracking.Domain.Ledger;
 
 /// <summary>The taxpayer ledger's state machine: decide(state, command) → events; apply(state, event) → state.</summary>
@@ -7,11 +9,19 @@ public static class TaxpayerDecider
     {
         TaxpayerCommand.AssessTaxItem assess => DecideAssess(state, assess.Item),
         TaxpayerCommand.ReceivePayment payment => DecidePayment(state, payment),
+        TaxpayerCommand.Register register => register.Profile.TaxpayerId != state.TaxpayerId
+            ? Decision<TaxpayerEvent>.Reject($"profile of {register.Profile.TaxpayerId} sent to taxpayer {state.TaxpayerId}")
+            : register.Profile == state.Profile ? Decision<TaxpayerEvent>.Accept() : Decision<TaxpayerEvent>.Accept(new TaxpayerRegistered(register.Profile)),
+        TaxpayerCommand.RecordCandidate record => record.Candidate.TaxpayerId != state.TaxpayerId
+            ? Decision<TaxpayerEvent>.Reject($"candidate for {record.Candidate.TaxpayerId} sent to taxpayer {state.TaxpayerId}")
+            : MatchCandidates.IsNew(state.Candidates, record.Candidate) ? Decision<TaxpayerEvent>.Accept(new MatchCandidateRecorded(record.Candidate)) : Decision<TaxpayerEvent>.Accept(),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown taxpayer command."),
     };
 
     public static TaxpayerLedger Apply(TaxpayerLedger state, TaxpayerEvent @event) => @event switch
     {
+        TaxpayerRegistered registered => state with { Profile = registered.Profile },
+        MatchCandidateRecorded recorded => state with { Candidates = MatchCandidates.Upsert(state.Candidates, recorded.Candidate) },
         TaxItemAssessed assessed => state with { Items = [.. state.Items, new ItemBalance(assessed.Item, 0, 0, 0)] },
         PaymentApplied applied => state with
         {

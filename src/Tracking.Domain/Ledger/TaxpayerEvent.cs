@@ -1,3 +1,6 @@
+using Tracking.Domain.Matching;
+using Tracking.Domain.Taxpayers;
+
 namespace Tracking.Domain.Ledger;
 
 /// <summary>What happened to a taxpayer's ledger; recorded in its history and never changed.</summary>
@@ -7,6 +10,10 @@ public abstract record TaxpayerEvent
     {
     }
 }
+
+public sealed record TaxpayerRegistered(TaxpayerProfile Profile) : TaxpayerEvent;
+
+public sealed record MatchCandidateRecorded(MatchCandidate Candidate) : TaxpayerEvent;
 
 public sealed record TaxItemAssessed(TaxItem Item) : TaxpayerEvent;
 

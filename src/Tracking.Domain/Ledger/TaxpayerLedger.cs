@@ -1,7 +1,11 @@
+using Tracking.Domain.Matching;
+using Tracking.Domain.Taxpayers;
+
 namespace Tracking.Domain.Ledger;
 
 /// <summary>
-/// A taxpayer's tax items and the payments applied to them. <see cref="PaymentReferences"/>
+/// A taxpayer: who they are on the roll, their tax items and the payments applied to them, and
+/// the exchange accounts the sweep found that may be theirs. <see cref="PaymentReferences"/>
 /// remembers every payment already applied, so a payment delivered twice counts once.
 /// </summary>
 public sealed record TaxpayerLedger(
@@ -12,6 +16,11 @@ public sealed record TaxpayerLedger(
     long TotalRefundDue)
 {
     public static TaxpayerLedger Empty(string taxpayerId) => new(taxpayerId, [], [], 0, 0);
+
+    /// <summary>The roll's description of the taxpayer; null until the roll was imported.</summary>
+    public TaxpayerProfile? Profile { get; init; }
+
+    public IReadOnlyList<MatchCandidate> Candidates { get; init; } = [];
 
     public long Outstanding => Items.Sum(i => i.TotalOutstanding);
 

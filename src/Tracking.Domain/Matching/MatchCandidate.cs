@@ -1,4 +1,12 @@
 namespace Tracking.Domain.Matching;
 
 /// <summary>A taxpayer–account pair worth acting on, with how sure the matcher is and why.</summary>
-public sealed record MatchCandidate(string TaxpayerId, string Exchange, string AccountId, MatchDecision Decision, int Score, IReadOnlyList<string> Reasons);
+public sealed record MatchCandidate(string TaxpayerId, string Exchange, string AccountId, MatchDecision Decision, int Score, IReadOnlyList<string> Reasons)
+{
+    public bool SamePair(MatchCandidate other) => TaxpayerId == other.TaxpayerId && Exchange == other.Exchange && AccountId == other.AccountId;
+
+    public bool Equals(MatchCandidate? other) =>
+        other is not null && SamePair(other) && Decision == other.Decision && Score == other.Score && Reasons.SequenceEqual(other.Reasons);
+
+    public override int GetHashCode() => HashCode.Combine(TaxpayerId, Exchange, AccountId, Decision, Score);
+}

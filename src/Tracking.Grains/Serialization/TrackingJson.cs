@@ -1,6 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Tracking.Domain.Accounts;
 using Tracking.Domain.Ledger;
+using Tracking.Grains.Matching;
+using Tracking.Grains.Sweeps;
 
 namespace Tracking.Grains.Serialization;
 
@@ -10,6 +13,14 @@ namespace Tracking.Grains.Serialization;
 /// </summary>
 public static class TrackingJson
 {
+    private static readonly Dictionary<Type, Type[]> s_eventTypes = new()
+    {
+        [typeof(TaxpayerEvent)] = [typeof(TaxpayerRegistered), typeof(TaxItemAssessed), typeof(PaymentApplied), typeof(MatchCandidateRecorded)],
+        [typeof(AccountEvent)] = [typeof(AccountReported), typeof(AccountCandidateRecorded)],
+        [typeof(MatchShardEvent)] = [typeof(TaxpayersIndexed), typeof(AccountsIndexed)],
+        [typeof(SweepEvent)] = [typeof(SweepCompleted)],
+    };
+
     public static JsonSerializerOptions Options { get; } = Create();
 
     private static JsonSerializerOptions Create()
@@ -25,16 +36,13 @@ public static class TrackingJson
 
     private static void AddEventTypes(JsonTypeInfo typeInfo)
     {
-        if (typeInfo.Type == typeof(TaxpayerEvent))
+        if (s_eventTypes.TryGetValue(typeInfo.Type, out var derived))
         {
-            typeInfo.PolymorphismOptions = new JsonPolymorphismOptions
+            typeInfo.PolymorphismOptions = new JsonPolymorphismOptions();
+            foreach (var type in derived)
             {
-                DerivedTypes =
-                {
-                    new JsonDerivedType(typeof(TaxItemAssessed), nameof(TaxItemAssessed)),
-                    new JsonDerivedType(typeof(PaymentApplied), nameof(PaymentApplied)),
-                },
-            };
+                typeInfo.PolymorphismOptions.DerivedTypes.Add(new JsonDerivedType(type, type.Name));
+            }
         }
     }
 }

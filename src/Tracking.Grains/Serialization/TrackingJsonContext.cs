@@ -1,17 +1,42 @@
 using System.Text.Json.Serialization;
+using Tracking.Domain.Accounts;
 using Tracking.Domain.Ledger;
+using Tracking.Domain.Matching;
+using Tracking.Grains.Imports;
+using Tracking.Grains.Matching;
+using Tracking.Grains.Sweeps;
 using Tracking.Grains.Taxpayers;
 
 namespace Tracking.Grains.Serialization;
 
-/// <summary>Source-generated JSON metadata for every grain state, event and message that is stored or sent.</summary>
+/// <summary>
+/// Source-generated JSON metadata for every grain state, event and message that is stored or sent.
+/// Each event type is listed too: polymorphic serialization needs the metadata of the derived types.
+/// </summary>
 [JsonSourceGenerationOptions(UseStringEnumConverter = true)]
 [JsonSerializable(typeof(TaxpayerLedger))]
 [JsonSerializable(typeof(TaxpayerEvent))]
+[JsonSerializable(typeof(TaxpayerRegistered))]
 [JsonSerializable(typeof(TaxItemAssessed))]
 [JsonSerializable(typeof(PaymentApplied))]
+[JsonSerializable(typeof(MatchCandidateRecorded))]
 [JsonSerializable(typeof(TaxpayerView))]
 [JsonSerializable(typeof(ReceivePayment))]
 [JsonSerializable(typeof(PaymentReceipt))]
 [JsonSerializable(typeof(IReadOnlyList<TaxpayerHistoryEntry>))]
+[JsonSerializable(typeof(ExchangeAccount))]
+[JsonSerializable(typeof(AccountEvent))]
+[JsonSerializable(typeof(AccountReported))]
+[JsonSerializable(typeof(AccountCandidateRecorded))]
+[JsonSerializable(typeof(MatchShardState))]
+[JsonSerializable(typeof(MatchShardEvent))]
+[JsonSerializable(typeof(TaxpayersIndexed))]
+[JsonSerializable(typeof(AccountsIndexed))]
+[JsonSerializable(typeof(SweepState))]
+[JsonSerializable(typeof(SweepEvent))]
+[JsonSerializable(typeof(SweepCompleted))]
+[JsonSerializable(typeof(SweepSummary))]
+[JsonSerializable(typeof(SweepStatus))]
+[JsonSerializable(typeof(IReadOnlyList<MatchCandidate>))]
+[JsonSerializable(typeof(ImportSummary))]
 public sealed partial class TrackingJsonContext : JsonSerializerContext;

@@ -1,5 +1,6 @@
 using Tracking.Domain;
 using Tracking.Domain.Ledger;
+using Tracking.Grains.Imports;
 using Tracking.Runtime;
 
 namespace Tracking.Grains.Taxpayers;
@@ -9,8 +10,32 @@ public sealed class TaxpayerGrain : Grain<TaxpayerLedger, TaxpayerEvent>, ITaxpa
     IHandle<AssessTaxItems, TaxpayerView>,
     IHandle<ReceivePayment, PaymentReceipt>,
     IHandle<GetTaxpayer, TaxpayerView>,
-    IHandle<GetTaxpayerHistory, IReadOnlyList<TaxpayerHistoryEntry>>
+    IHandle<GetTaxpayerHistory, IReadOnlyList<TaxpayerHistoryEntry>>,
+    IHandle<RegisterTaxpayer, RecordOutcome>,
+    IHandle<RecordTaxpayerCandidate, bool>
 {
+    public async Task<RecordOutcome> HandleAsync(RegisterTaxpayer message, CancellationToken cancellationToken)
+    {
+        var isNew = State.Profile is null;
+        var events = new List<TaxpayerEvent>();
+        var ledger = Accept(State, TaxpayerDecider.Decide(State, new TaxpayerCommand.Register(message.Profile)), events);
+        foreach (var item in message.Items)
+        {
+            ledger = Accept(ledger, TaxpayerDecider.Decide(ledger, new TaxpayerCommand.AssessTaxItem(item)), events);
+        }
+
+        await CommitAsync(ledger, events, cancellationToken);
+        return events.Count == 0 ? RecordOutcome.Unchanged : isNew ? RecordOutcome.New : RecordOutcome.Changed;
+    }
+
+    public async Task<bool> HandleAsync(RecordTaxpayerCandidate message, CancellationToken cancellationToken)
+    {
+        var events = new List<TaxpayerEvent>();
+        var ledger = Accept(State, TaxpayerDecider.Decide(State, new TaxpayerCommand.RecordCandidate(message.Candidate)), events);
+        await CommitAsync(ledger, events, cancellationToken);
+        return events.Count > 0;
+    }
+
     public async Task<TaxpayerView> HandleAsync(AssessTaxItems message, CancellationToken cancellationToken)
     {
         var ledger = State;

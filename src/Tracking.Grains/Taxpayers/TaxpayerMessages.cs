@@ -1,4 +1,7 @@
 using Tracking.Domain.Ledger;
+using Tracking.Domain.Matching;
+using Tracking.Domain.Taxpayers;
+using Tracking.Grains.Imports;
 using Tracking.Runtime;
 
 namespace Tracking.Grains.Taxpayers;
@@ -12,3 +15,9 @@ public sealed record ReceivePayment(string Reference, long Amount, string Source
 public sealed record GetTaxpayer : IGrainCall<ITaxpayerGrain, TaxpayerView>;
 
 public sealed record GetTaxpayerHistory : IGrainCall<ITaxpayerGrain, IReadOnlyList<TaxpayerHistoryEntry>>;
+
+/// <summary>The roll's record of a taxpayer with their tax items, in one write; unchanged parts are skipped.</summary>
+public sealed record RegisterTaxpayer(TaxpayerProfile Profile, IReadOnlyList<TaxItem> Items) : IGrainCall<ITaxpayerGrain, RecordOutcome>;
+
+/// <summary>Records an account the sweep found; returns whether it was news to this taxpayer.</summary>
+public sealed record RecordTaxpayerCandidate(MatchCandidate Candidate) : IGrainCall<ITaxpayerGrain, bool>;

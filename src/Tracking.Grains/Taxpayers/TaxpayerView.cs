@@ -1,4 +1,6 @@
 using Tracking.Domain.Ledger;
+using Tracking.Domain.Matching;
+using Tracking.Domain.Taxpayers;
 
 namespace Tracking.Grains.Taxpayers;
 
@@ -12,7 +14,9 @@ public sealed record TaxpayerView(
     long OutstandingPenalty,
     long TotalReceived,
     long TotalRefundDue,
-    long Version)
+    long Version,
+    TaxpayerProfile? Profile,
+    IReadOnlyList<MatchCandidate> Candidates)
 {
     public static TaxpayerView Of(TaxpayerLedger ledger, long version) => new(
         ledger.TaxpayerId,
@@ -23,5 +27,7 @@ public sealed record TaxpayerView(
         ledger.OutstandingOf(TaxComponent.Penalty),
         ledger.TotalReceived,
         ledger.TotalRefundDue,
-        version);
+        version,
+        ledger.Profile,
+        ledger.Candidates);
 }

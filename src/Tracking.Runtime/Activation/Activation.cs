@@ -46,6 +46,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem
     /// <summary>Accepts a message, running it now if the activation is idle. False once the activation is closing.</summary>
     public bool TryEnqueue(WorkItem item)
     {
+        Grain? interleaveWith = null;
         lock (_gate)
         {
             if (_closed)
@@ -53,13 +54,25 @@ internal sealed partial class Activation : IThreadPoolWorkItem
                 return false;
             }
 
-            if (_running)
+            if (_running && item.Message is IInterleavingCall && _grain is { } grain)
+            {
+                interleaveWith = grain;
+            }
+            else if (_running)
             {
                 _mailbox.Enqueue(item);
                 return true;
             }
+            else
+            {
+                _running = true;
+            }
+        }
 
-            _running = true;
+        if (interleaveWith is not null)
+        {
+            _ = item.RunAsync(interleaveWith);
+            return true;
         }
 
         RunInline(item);

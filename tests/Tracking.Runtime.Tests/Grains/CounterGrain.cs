@@ -9,6 +9,8 @@ public sealed record Increment(int Caller, int Sequence) : IGrainCall<ICounterGr
 
 public sealed record GetCount : IGrainCall<ICounterGrain, long>;
 
+public sealed record PeekCount : IGrainCall<ICounterGrain, long>, IInterleavingCall;
+
 public sealed record GetObservations : IGrainCall<ICounterGrain, Observations>;
 
 public sealed record Fail(string Reason) : IGrainCall<ICounterGrain, long>;
@@ -23,7 +25,7 @@ public sealed record Observations(IReadOnlyList<(int Caller, int Sequence)> Orde
 
 [GrainType("counter")]
 public sealed class CounterGrain(ActivationLog log, TestGates gates) : Grain<CounterState, Incremented>, ICounterGrain,
-    IHandle<Increment, long>, IHandle<GetCount, long>, IHandle<GetObservations, Observations>, IHandle<Fail, long>, IHandle<WaitFor, long>
+    IHandle<Increment, long>, IHandle<GetCount, long>, IHandle<PeekCount, long>, IHandle<GetObservations, Observations>, IHandle<Fail, long>, IHandle<WaitFor, long>
 {
     private readonly List<(int, int)> _order = [];
     private int _inTurn;
@@ -59,6 +61,8 @@ public sealed class CounterGrain(ActivationLog log, TestGates gates) : Grain<Cou
     }
 
     public Task<long> HandleAsync(GetCount message, CancellationToken cancellationToken) => Task.FromResult(State.Count);
+
+    public Task<long> HandleAsync(PeekCount message, CancellationToken cancellationToken) => Task.FromResult(State.Count);
 
     public Task<Observations> HandleAsync(GetObservations message, CancellationToken cancellationToken) =>
         Task.FromResult(new Observations(_order.ToArray(), _overlaps));

@@ -1,0 +1,74 @@
+using System.CommandLine;
+using Tracking.Cli.Output;
+using Tracking.Grains.Imports;
+using Tracking.Ingest.Accounts;
+using Tracking.Ingest.Roll;
+using Tracking.Silo.Hosting;
+
+namespace Tracking.Cli.Commands;
+
+/// <summary><c>tracking import roll|accounts …</c>: load input files into the store; importing a file again changes nothing.</summary>
+internal static class ImportCommands
+{
+    public static Command Create() => new("import", "Load the taxpayer roll or an exchange's account list")
+    {
+        Roll(),
+        Accounts(),
+    };
+
+    private static Command Roll()
+    {
+        var taxpayers = new Argument<FileInfo>("taxpayers") { Description = "taxpayers.csv from the local-tax system" };
+        var items = new Argument<FileInfo>("tax-items") { Description = "tax_items.csv from the local-tax system" };
+        var command = new Command("roll", "Import taxpayers and their tax items") { taxpayers, items };
+        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async silo =>
+        {
+            var roll = RollReader.Read(Existing(result.GetValue(taxpayers)!), Existing(result.GetValue(items)!), RrnKeyStore.Load(result.GetValue(GlobalOptions.Data)!));
+            var summary = await ProgressDisplay.RunAsync("taxpayers", roll.Taxpayers.Count, progress => new Importer(silo).ImportRollAsync(roll, progress, ct));
+            Report(summary, result.GetValue(GlobalOptions.Json));
+        }));
+        return command;
+    }
+
+    private static Command Accounts()
+    {
+        var exchange = new Argument<string>("exchange") { Description = "The exchange's id: its profile in the profiles folder says how to read the file" };
+        var file = new Argument<FileInfo>("file") { Description = "The exchange's account list" };
+        var profiles = new Option<DirectoryInfo>("--profiles")
+        {
+            Description = "Folder of exchange profiles",
+            DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(AppContext.BaseDirectory, "exchanges")),
+        };
+        var command = new Command("accounts", "Import one exchange's account list (holders and holdings)") { exchange, file, profiles };
+        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async silo =>
+        {
+            var known = ExchangeProfile.LoadAll(result.GetValue(profiles)!.FullName);
+            var name = result.GetValue(exchange)!;
+            if (!known.TryGetValue(name, out var profile))
+            {
+                throw new CliException($"no profile for exchange '{name}'; known: {string.Join(", ", known.Keys.Order())}");
+            }
+
+            var accounts = AccountFileReader.Read(Existing(result.GetValue(file)!), profile, RrnKeyStore.Load(result.GetValue(GlobalOptions.Data)!));
+            var summary = await ProgressDisplay.RunAsync($"{profile.Exchange} accounts", accounts.Accounts.Count, progress => new Importer(silo).ImportAccountsAsync(accounts, progress, ct));
+            Report(summary, result.GetValue(GlobalOptions.Json));
+        }));
+        return command;
+    }
+
+    private static string Existing(FileInfo file) =>
+        file.Exists ? file.FullName : throw new CliException($"{file.FullName} does not exist");
+
+    private static void Report(ImportSummary summary, bool json) => ResultWriter.Write(summary, json, s =>
+    {
+        Console.WriteLine($"Imported {s.What}: {s.Rows} rows, {s.Records} records — {s.New} new, {s.Changed} changed, {s.Unchanged} unchanged; {s.IndexEntriesAdded} match index entries added.");
+        if (s.Problems.Count > 0)
+        {
+            Console.WriteLine($"{s.Rejected} rows rejected, {s.Problems.Count - s.Rejected} warnings:");
+            foreach (var problem in s.Problems)
+            {
+                Console.WriteLine($"  {problem}");
+            }
+        }
+    });
+}

@@ -1,0 +1,63 @@
+using System.CommandLine;
+using Spectre.Console;
+using Tracking.Cli.Output;
+using Tracking.Domain.Matching;
+using Tracking.Grains.Sweeps;
+
+namespace Tracking.Cli.Commands;
+
+/// <summary><c>tracking sweep</c> and <c>tracking matches</c>: find every delinquent's accounts, and list what was found.</summary>
+internal static class SweepCommands
+{
+    private static readonly TimeSpan s_sweepTimeout = TimeSpan.FromHours(2);
+
+    public static Command Sweep()
+    {
+        var command = new Command("sweep", "Match every imported taxpayer against every imported account; record new candidates");
+        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async silo =>
+        {
+            var sweep = silo.Get<ISweepGrain>(SweepGrain.Main);
+            var run = sweep.CallAsync(new RunSweep(Environment.UserName), s_sweepTimeout, ct);
+            if (ProgressDisplay.Interactive)
+            {
+                await AnsiConsole.Progress().StartAsync(async context =>
+                {
+                    var task = context.AddTask("shards", maxValue: 1);
+                    while (!run.IsCompleted)
+                    {
+                        var status = await sweep.CallAsync(new GetSweepStatus(), ct);
+                        task.MaxValue = status.ShardsTotal;
+                        task.Value = status.ShardsDone;
+                        await Task.WhenAny(run, Task.Delay(200, ct));
+                    }
+
+                    task.Value = task.MaxValue;
+                });
+            }
+
+            ResultWriter.Write(await run, result.GetValue(GlobalOptions.Json), s =>
+                Console.WriteLine($"Sweep {s.Run}: {s.CandidatesFound} candidates over {s.Shards} shards — {s.NewAuto} new automatic, {s.NewReview} new for review, {s.Unchanged} already known ({(s.FinishedAt - s.StartedAt).TotalSeconds:0.0} s)."));
+        }));
+        return command;
+    }
+
+    public static Command Matches()
+    {
+        var decision = new Option<MatchDecision?>("--decision") { Description = "Only auto or only review candidates" };
+        var command = new Command("matches", "List the candidates found by sweeps: taxpayer, exchange, account, decision, score, reasons") { decision };
+        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async silo =>
+        {
+            var candidates = await silo.Get<ISweepGrain>(SweepGrain.Main).CallAsync(new GetCandidates(result.GetValue(decision)), ct);
+            ResultWriter.Write(candidates, result.GetValue(GlobalOptions.Json), list =>
+            {
+                foreach (var c in list)
+                {
+                    Console.WriteLine($"{c.Decision,-6} {c.Score,3}  {c.TaxpayerId,-14} {c.Exchange,-8} {c.AccountId,-14} {string.Join(' ', c.Reasons)}");
+                }
+
+                Console.WriteLine($"{list.Count} candidates: {list.Count(c => c.Decision == MatchDecision.Auto)} automatic, {list.Count(c => c.Decision == MatchDecision.Review)} for review.");
+            });
+        }));
+        return command;
+    }
+}

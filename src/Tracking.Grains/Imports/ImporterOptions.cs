@@ -1,0 +1,10 @@
+namespace Tracking.Grains.Imports;
+
+public sealed class ImporterOptions
+{
+    /// <summary>Grain calls in flight at once during an import. Default 64.</summary>
+    public int Parallelism { get; set; } = 64;
+
+    /// <summary>Index entries sent to a shard in one call (one durable write). Default 2,000.</summary>
+    public int IndexBatchSize { get; set; } = 2_000;
+}

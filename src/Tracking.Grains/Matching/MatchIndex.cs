@@ -1,0 +1,27 @@
+using System.Text;
+
+namespace Tracking.Grains.Matching;
+
+/// <summary>
+/// The match index is split over <see cref="ShardCount"/> shard grains by a stable hash of the
+/// blocking key, so taxpayers and accounts that share a key always meet in the same shard.
+/// </summary>
+public static class MatchIndex
+{
+    /// <summary>Fixed once data exists: entries already filed would otherwise be looked for in the wrong shard.</summary>
+    public const int ShardCount = 64;
+
+    public static string ShardOf(string blockingKey)
+    {
+        // FNV-1a over UTF-8: the same in every process, unlike string.GetHashCode.
+        var hash = 2166136261u;
+        foreach (var b in Encoding.UTF8.GetBytes(blockingKey))
+        {
+            hash = (hash ^ b) * 16777619u;
+        }
+
+        return (hash % ShardCount).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public static IEnumerable<string> AllShards() => Enumerable.Range(0, ShardCount).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+}

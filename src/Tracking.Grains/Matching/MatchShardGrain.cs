@@ -1,0 +1,118 @@
+using Tracking.Domain.Identity;
+using Tracking.Domain.Matching;
+using Tracking.Runtime;
+
+namespace Tracking.Grains.Matching;
+
+/// <summary>
+/// One partition of the distributed hash join: holds the identities whose blocking keys hash
+/// here (filed as events, so the state row stays small) and compares those that meet.
+/// </summary>
+[GrainType("match-shard")]
+public sealed class MatchShardGrain : Grain<MatchShardState, MatchShardEvent>, IMatchShardGrain,
+    IHandle<IndexTaxpayers, int>,
+    IHandle<IndexAccounts, int>,
+    IHandle<FindCandidates, IReadOnlyList<MatchCandidate>>
+{
+    private readonly Dictionary<string, Dictionary<string, (IndexedTaxpayer Entry, TaxpayerIdentity Identity)>> _taxpayers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<(string, string), (IndexedAccount Entry, AccountIdentity Identity)>> _accounts = new(StringComparer.Ordinal);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        foreach (var recorded in await ReadHistoryAsync(cancellationToken))
+        {
+            File(recorded.Event);
+        }
+    }
+
+    public async Task<int> HandleAsync(IndexTaxpayers message, CancellationToken cancellationToken)
+    {
+        var fresh = message.Entries
+            .Where(e => !(_taxpayers.TryGetValue(e.Key, out var filed) && filed.TryGetValue(e.TaxpayerId, out var old) && old.Entry == e))
+            .DistinctBy(e => (e.Key, e.TaxpayerId))
+            .ToArray();
+        return await CommitAsync(fresh.Length == 0 ? null : new TaxpayersIndexed(fresh), fresh.Length, 0, cancellationToken);
+    }
+
+    public async Task<int> HandleAsync(IndexAccounts message, CancellationToken cancellationToken)
+    {
+        var fresh = message.Entries
+            .Where(e => !(_accounts.TryGetValue(e.Key, out var filed) && filed.TryGetValue((e.Exchange, e.AccountId), out var old) && old.Entry == e))
+            .DistinctBy(e => (e.Key, e.Exchange, e.AccountId))
+            .ToArray();
+        return await CommitAsync(fresh.Length == 0 ? null : new AccountsIndexed(fresh), 0, fresh.Length, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<MatchCandidate>> HandleAsync(FindCandidates message, CancellationToken cancellationToken)
+    {
+        var compared = new HashSet<(string, string, string)>();
+        var candidates = new List<MatchCandidate>();
+        foreach (var (key, accounts) in _accounts)
+        {
+            if (!_taxpayers.TryGetValue(key, out var taxpayers))
+            {
+                continue;
+            }
+
+            foreach (var account in accounts.Values)
+            {
+                foreach (var taxpayer in taxpayers.Values)
+                {
+                    if (compared.Add((taxpayer.Entry.TaxpayerId, account.Entry.Exchange, account.Entry.AccountId))
+                        && IdentityMatcher.Match(taxpayer.Identity, account.Identity) is { } candidate)
+                    {
+                        candidates.Add(candidate);
+                    }
+                }
+            }
+        }
+
+        return Task.FromResult<IReadOnlyList<MatchCandidate>>(candidates);
+    }
+
+    protected override MatchShardState CreateInitialState() => new(0, 0);
+
+    private async Task<int> CommitAsync(MatchShardEvent? filed, int taxpayers, int accounts, CancellationToken cancellationToken)
+    {
+        if (filed is null)
+        {
+            return 0;
+        }
+
+        await WriteStateAsync(new MatchShardState(State.Taxpayers + taxpayers, State.Accounts + accounts), [filed], cancellationToken);
+        File(filed);
+        return taxpayers + accounts;
+    }
+
+    private void File(MatchShardEvent filed)
+    {
+        switch (filed)
+        {
+            case TaxpayersIndexed indexed:
+                foreach (var entry in indexed.Entries)
+                {
+                    Bucket(_taxpayers, entry.Key)[entry.TaxpayerId] = (entry, entry.Identity());
+                }
+
+                break;
+            case AccountsIndexed indexed:
+                foreach (var entry in indexed.Entries)
+                {
+                    Bucket(_accounts, entry.Key)[(entry.Exchange, entry.AccountId)] = (entry, entry.Identity());
+                }
+
+                break;
+        }
+    }
+
+    private static Dictionary<TKey, TValue> Bucket<TKey, TValue>(Dictionary<string, Dictionary<TKey, TValue>> index, string key)
+        where TKey : notnull
+    {
+        if (!index.TryGetValue(key, out var bucket))
+        {
+            index[key] = bucket = [];
+        }
+
+        return bucket;
+    }
+}
