@@ -1,5 +1,6 @@
 using Tracking.Domain.Identity;
 using Tracking.Domain.Matching;
+using Tracking.TestingHost;
 
 namespace Tracking.Domain.Tests;
 
@@ -10,7 +11,7 @@ namespace Tracking.Domain.Tests;
 /// </summary>
 public sealed class FebrlLinkageTests
 {
-    private static readonly string s_directory = Path.Combine(RepositoryRoot(), "..", "shared", "data", "febrl");
+    private static readonly string s_directory = RepositoryPaths.Febrl;
 
     [Fact]
     public void With_a_strong_id_every_automatic_match_is_right_and_at_least_98_percent_are_found()
@@ -53,17 +54,4 @@ public sealed class FebrlLinkageTests
     private static BirthDate? Birth(string text) => BirthDate.Parse(text, "yyyyMMdd");
 
     private static string? Id(string text) => text.Length > 0 ? text : null;
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Tracking.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Tracking.sln not found above the test directory.");
-    }
 }

@@ -25,6 +25,15 @@ internal static class GlobalOptions
         Recursive = true,
     };
 
+    public static readonly Option<DirectoryInfo> Profiles = new("--profiles")
+    {
+        Description = "Folder of exchange profiles (one JSON file per exchange)",
+        DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(AppContext.BaseDirectory, "exchanges")),
+    };
+
+    public static IReadOnlyDictionary<string, Ingest.Accounts.ExchangeProfile> LoadProfiles(ParseResult result) =>
+        Ingest.Accounts.ExchangeProfile.LoadAll(result.GetValue(Profiles)!.FullName);
+
     public static StorageSettings Storage(ParseResult result) =>
         new(result.GetValue(Data)!, result.GetValue(Postgres));
 }

@@ -21,37 +21,37 @@ internal static class ImportCommands
         var taxpayers = new Argument<FileInfo>("taxpayers") { Description = "taxpayers.csv from the local-tax system" };
         var items = new Argument<FileInfo>("tax-items") { Description = "tax_items.csv from the local-tax system" };
         var command = new Command("roll", "Import taxpayers and their tax items") { taxpayers, items };
-        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async silo =>
-        {
-            var roll = RollReader.Read(Existing(result.GetValue(taxpayers)!), Existing(result.GetValue(items)!), RrnKeyStore.Load(result.GetValue(GlobalOptions.Data)!));
-            var summary = await ProgressDisplay.RunAsync("taxpayers", roll.Taxpayers.Count, progress => new Importer(silo).ImportRollAsync(roll, progress, ct));
-            Report(summary, result.GetValue(GlobalOptions.Json));
-        }));
+        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, silo =>
+            ImportRollAsync(silo, result, result.GetValue(taxpayers)!, result.GetValue(items)!, ct)));
         return command;
+    }
+
+    public static async Task ImportRollAsync(Runtime.Hosting.Silo silo, ParseResult result, FileInfo taxpayers, FileInfo items, CancellationToken cancellationToken)
+    {
+        var roll = RollReader.Read(Existing(taxpayers), Existing(items), RrnKeyStore.Load(result.GetValue(GlobalOptions.Data)!));
+        var summary = await ProgressDisplay.RunAsync("taxpayers", roll.Taxpayers.Count, progress => new Importer(silo).ImportRollAsync(roll, progress, cancellationToken));
+        Report(summary, result.GetValue(GlobalOptions.Json));
+    }
+
+    public static async Task ImportAccountsAsync(Runtime.Hosting.Silo silo, ParseResult result, ExchangeProfile profile, FileInfo file, CancellationToken cancellationToken)
+    {
+        var accounts = AccountFileReader.Read(Existing(file), profile, RrnKeyStore.Load(result.GetValue(GlobalOptions.Data)!));
+        var summary = await ProgressDisplay.RunAsync($"{profile.Exchange} accounts", accounts.Accounts.Count, progress => new Importer(silo).ImportAccountsAsync(accounts, progress, cancellationToken));
+        Report(summary, result.GetValue(GlobalOptions.Json));
     }
 
     private static Command Accounts()
     {
         var exchange = new Argument<string>("exchange") { Description = "The exchange's id: its profile in the profiles folder says how to read the file" };
         var file = new Argument<FileInfo>("file") { Description = "The exchange's account list" };
-        var profiles = new Option<DirectoryInfo>("--profiles")
+        var command = new Command("accounts", "Import one exchange's account list (holders and holdings)") { exchange, file, GlobalOptions.Profiles };
+        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, silo =>
         {
-            Description = "Folder of exchange profiles",
-            DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(AppContext.BaseDirectory, "exchanges")),
-        };
-        var command = new Command("accounts", "Import one exchange's account list (holders and holdings)") { exchange, file, profiles };
-        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async silo =>
-        {
-            var known = ExchangeProfile.LoadAll(result.GetValue(profiles)!.FullName);
+            var known = GlobalOptions.LoadProfiles(result);
             var name = result.GetValue(exchange)!;
-            if (!known.TryGetValue(name, out var profile))
-            {
-                throw new CliException($"no profile for exchange '{name}'; known: {string.Join(", ", known.Keys.Order())}");
-            }
-
-            var accounts = AccountFileReader.Read(Existing(result.GetValue(file)!), profile, RrnKeyStore.Load(result.GetValue(GlobalOptions.Data)!));
-            var summary = await ProgressDisplay.RunAsync($"{profile.Exchange} accounts", accounts.Accounts.Count, progress => new Importer(silo).ImportAccountsAsync(accounts, progress, ct));
-            Report(summary, result.GetValue(GlobalOptions.Json));
+            return known.TryGetValue(name, out var profile)
+                ? ImportAccountsAsync(silo, result, profile, result.GetValue(file)!, ct)
+                : throw new CliException($"no profile for exchange '{name}'; known: {string.Join(", ", known.Keys.Order())}");
         }));
         return command;
     }

@@ -14,31 +14,33 @@ internal static class SweepCommands
     public static Command Sweep()
     {
         var command = new Command("sweep", "Match every imported taxpayer against every imported account; record new candidates");
-        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async silo =>
-        {
-            var sweep = silo.Get<ISweepGrain>(SweepGrain.Main);
-            var run = sweep.CallAsync(new RunSweep(Environment.UserName), s_sweepTimeout, ct);
-            if (ProgressDisplay.Interactive)
-            {
-                await AnsiConsole.Progress().StartAsync(async context =>
-                {
-                    var task = context.AddTask("shards", maxValue: 1);
-                    while (!run.IsCompleted)
-                    {
-                        var status = await sweep.CallAsync(new GetSweepStatus(), ct);
-                        task.MaxValue = status.ShardsTotal;
-                        task.Value = status.ShardsDone;
-                        await Task.WhenAny(run, Task.Delay(200, ct));
-                    }
-
-                    task.Value = task.MaxValue;
-                });
-            }
-
-            ResultWriter.Write(await run, result.GetValue(GlobalOptions.Json), s =>
-                Console.WriteLine($"Sweep {s.Run}: {s.CandidatesFound} candidates over {s.Shards} shards — {s.NewAuto} new automatic, {s.NewReview} new for review, {s.Unchanged} already known ({(s.FinishedAt - s.StartedAt).TotalSeconds:0.0} s)."));
-        }));
+        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, silo => RunSweepAsync(silo, result, ct)));
         return command;
+    }
+
+    public static async Task RunSweepAsync(Runtime.Hosting.Silo silo, ParseResult result, CancellationToken ct)
+    {
+        var sweep = silo.Get<ISweepGrain>(SweepGrain.Main);
+        var run = sweep.CallAsync(new RunSweep(Environment.UserName), s_sweepTimeout, ct);
+        if (ProgressDisplay.Interactive)
+        {
+            await AnsiConsole.Progress().StartAsync(async context =>
+            {
+                var task = context.AddTask("shards", maxValue: 1);
+                while (!run.IsCompleted)
+                {
+                    var status = await sweep.CallAsync(new GetSweepStatus(), ct);
+                    task.MaxValue = status.ShardsTotal;
+                    task.Value = status.ShardsDone;
+                    await Task.WhenAny(run, Task.Delay(200, ct));
+                }
+
+                task.Value = task.MaxValue;
+            });
+        }
+
+        ResultWriter.Write(await run, result.GetValue(GlobalOptions.Json), s =>
+            Console.WriteLine($"Sweep {s.Run}: {s.CandidatesFound} candidates over {s.Shards} shards — {s.NewAuto} new automatic, {s.NewReview} new for review, {s.Unchanged} already known ({(s.FinishedAt - s.StartedAt).TotalSeconds:0.0} s)."));
     }
 
     public static Command Matches()

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Tracking.TestingHost;
 
 namespace Tracking.Grains.Tests.EndToEnd;
 
@@ -32,12 +33,12 @@ public sealed class CliTests : IDisposable
         var show = await TrackingProcess.RunAsync("--data", _data, "taxpayer", "show", "T-1", "--json");
         Assert.Equal(0, show.ExitCode);
         using var json = JsonDocument.Parse(show.Output);
-        Assert.Equal(290_000, json.RootElement.GetProperty("Outstanding").GetInt64());
-        Assert.Equal(50_000, json.RootElement.GetProperty("TotalReceived").GetInt64());
+        Assert.Equal(290_000, json.RootElement.GetProperty("outstanding").GetInt64());
+        Assert.Equal(50_000, json.RootElement.GetProperty("totalReceived").GetInt64());
 
         var history = await TrackingProcess.RunAsync("--data", _data, "--json", "taxpayer", "history", "T-1");
         using var events = JsonDocument.Parse(history.Output);
-        Assert.Equal(["TaxItemAssessed", "PaymentApplied"], events.RootElement.EnumerateArray().Select(e => e.GetProperty("Event").GetProperty("$type").GetString()));
+        Assert.Equal(["TaxItemAssessed", "PaymentApplied"], events.RootElement.EnumerateArray().Select(e => e.GetProperty("event").GetProperty("$type").GetString()));
     }
 
     [Fact]
@@ -68,5 +69,69 @@ public sealed class CliTests : IDisposable
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("--principal", result.Error);
+    }
+
+    [Fact]
+    public async Task Import_sweep_and_matches_from_the_command_line_give_the_documented_json()
+    {
+        var samples = RepositoryPaths.Samples;
+        var roll = await TrackingProcess.RunAsync("--data", _data, "import", "roll", Path.Combine(samples, "taxpayers.csv"), Path.Combine(samples, "tax_items.csv"), "--json");
+        Assert.Equal(0, roll.ExitCode);
+        using (var summary = JsonDocument.Parse(roll.Output))
+        {
+            Assert.Equal(60, summary.RootElement.GetProperty("new").GetInt32());
+        }
+
+        foreach (var (exchange, file) in SampleTruth.ExchangeFiles)
+        {
+            Assert.Equal(0, (await TrackingProcess.RunAsync("--data", _data, "import", "accounts", exchange, Path.Combine(samples, file))).ExitCode);
+        }
+
+        var sweep = await TrackingProcess.RunAsync("--data", _data, "sweep");
+        Assert.Equal(0, sweep.ExitCode);
+        Assert.Contains("29 candidates", sweep.Output);
+
+        var matches = await TrackingProcess.RunAsync("--data", _data, "matches", "--json");
+        using var json = JsonDocument.Parse(matches.Output);
+        var first = json.RootElement.EnumerateArray().First();
+        Assert.Equal(["taxpayerId", "exchange", "accountId", "decision", "score", "reasons"], first.EnumerateObject().Select(p => p.Name));
+        Assert.All(json.RootElement.EnumerateArray(), m => Assert.Contains(m.GetProperty("decision").GetString(), new[] { "auto", "review" }));
+        var truth = SampleTruth.Load();
+        Assert.Equal(truth.Pairs.Count, json.RootElement.EnumerateArray().Count(m => truth.Pairs.Contains((m.GetProperty("taxpayerId").GetString()!, m.GetProperty("exchange").GetString()!, m.GetProperty("accountId").GetString()!))));
+
+        var again = await TrackingProcess.RunAsync("--data", _data, "sweep", "--json");
+        using var second = JsonDocument.Parse(again.Output);
+        Assert.Equal(0, second.RootElement.GetProperty("newAuto").GetInt32() + second.RootElement.GetProperty("newReview").GetInt32());
+    }
+
+    [Fact]
+    public async Task Import_mistakes_are_explained_with_exit_code_2()
+    {
+        var missing = await TrackingProcess.RunAsync("--data", _data, "import", "accounts", "upbit", "/nonexistent/upbit.csv");
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("does not exist", missing.Error);
+
+        var unknown = await TrackingProcess.RunAsync("--data", _data, "import", "accounts", "nowhere", Path.Combine(RepositoryPaths.Samples, "upbit.csv"));
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("no profile for exchange 'nowhere'", unknown.Error);
+        Assert.Contains("upbit", unknown.Error);
+
+        var wrongLayout = await TrackingProcess.RunAsync("--data", _data, "import", "accounts", "gopax", Path.Combine(RepositoryPaths.Samples, "upbit.csv"));
+        Assert.Equal(2, wrongLayout.ExitCode);
+        Assert.Contains("lacks the column(s)", wrongLayout.Error);
+    }
+
+    [Fact]
+    public async Task Row_problems_are_listed_with_file_line_and_reason()
+    {
+        Directory.CreateDirectory(_data);
+        var file = Path.Combine(_data, "upbit.csv");
+        await File.WriteAllTextAsync(file, "회원번호,성명,생년월일,휴대전화,자산,보유수량,주문중수량\nUP1,김철수,1980-01-02,010-1111-2222,BTC,0.5,0\nUP2,이영희,1990-01-01,010-3333-4444,BTC,lots,0\n");
+
+        var result = await TrackingProcess.RunAsync("--data", _data, "import", "accounts", "upbit", file);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("1 rows rejected", result.Output);
+        Assert.Contains("upbit.csv:3: rejected:", result.Output);
     }
 }

@@ -1,0 +1,118 @@
+using Tracking.Domain.Matching;
+using Tracking.Grains.Accounts;
+using Tracking.Grains.Imports;
+using Tracking.Grains.Serialization;
+using Tracking.Grains.Sweeps;
+using Tracking.Grains.Taxpayers;
+using Tracking.Ingest.Accounts;
+using Tracking.Ingest.Roll;
+using Tracking.Runtime.Hosting;
+using Tracking.TestingHost;
+
+namespace Tracking.Grains.Tests;
+
+public sealed class SweepTests
+{
+    private static readonly byte[] s_rrnKey = "sweep-tests-rrn-key-0123456789ab"u8.ToArray();
+
+    [Theory]
+    [InlineData(TestStorage.Sqlite)]
+    [InlineData(TestStorage.Postgres)]
+    public async Task A_sweep_of_the_samples_finds_every_true_pair_records_it_on_both_sides_and_a_rerun_finds_nothing_new(string kind)
+    {
+        await using var storage = await TestStorage.CreateAsync(kind);
+        await using var host = await StartAsync(storage);
+        var truth = SampleTruth.Load();
+        await ImportSamplesAsync(host);
+
+        var sweep = host.GrainFactory.Get<ISweepGrain>(SweepGrain.Main);
+        var first = await sweep.CallAsync(new RunSweep("officer-1"));
+        var candidates = await sweep.CallAsync(new GetCandidates(null));
+
+        Assert.Equal(first.CandidatesFound, candidates.Count);
+        Assert.Equal(first.NewAuto + first.NewReview, candidates.Count);
+        Assert.All(truth.Pairs, pair => Assert.Contains(candidates, c => (c.TaxpayerId, c.Exchange, c.AccountId) == pair));
+        Assert.DoesNotContain(candidates, c => c.Decision == MatchDecision.Auto && !truth.Pairs.Contains((c.TaxpayerId, c.Exchange, c.AccountId)));
+        Assert.DoesNotContain(candidates, c => c.Decision == MatchDecision.Auto && truth.Decoys.Contains((c.TaxpayerId, c.Exchange, c.AccountId)));
+        Assert.Equal(candidates.Count(c => c.Decision == MatchDecision.Review), (await sweep.CallAsync(new GetCandidates(MatchDecision.Review))).Count);
+
+        // Each candidate is on record with its taxpayer and with its account.
+        var (taxpayerId, exchange, accountId) = truth.Pairs.First();
+        var taxpayer = await host.GrainFactory.Get<ITaxpayerGrain>(taxpayerId).CallAsync(new GetTaxpayer());
+        Assert.Contains(taxpayer.Candidates, c => c.Exchange == exchange && c.AccountId == accountId);
+        var account = await host.GrainFactory.Get<IExchangeAccountGrain>(AccountKey.Of(exchange, accountId)).CallAsync(new GetAccount());
+        Assert.Contains(account.Candidates, c => c.TaxpayerId == taxpayerId);
+        Assert.NotEmpty(account.Profile!.Holdings);
+
+        await host.RestartAsync();
+        sweep = host.GrainFactory.Get<ISweepGrain>(SweepGrain.Main);
+        var second = await sweep.CallAsync(new RunSweep("officer-1"));
+        Assert.Equal((2, 0, 0, candidates.Count), (second.Run, second.NewAuto, second.NewReview, second.Unchanged));
+        Assert.Equal(first.Run, (await sweep.CallAsync(new GetSweepStatus())).LastRun!.Run - 1);
+    }
+
+    [Fact]
+    public async Task Importing_the_same_files_again_changes_nothing()
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        await using var host = await StartAsync(storage);
+        var first = await ImportSamplesAsync(host);
+        var again = await ImportSamplesAsync(host);
+
+        Assert.All(first, s => Assert.Equal(s.Records, s.New));
+        Assert.All(again, s => Assert.Equal((0, 0, s.Records, 0), (s.New, s.Changed, s.Unchanged, s.IndexEntriesAdded)));
+    }
+
+    [Fact]
+    public async Task A_changed_report_of_an_account_replaces_its_holdings_and_is_counted_as_changed()
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        await using var host = await StartAsync(storage);
+        var file = AccountFileReader.Read(Path.Combine(RepositoryPaths.Samples, "gopax.csv"), Profiles()["gopax"], s_rrnKey);
+        var importer = new Importer(host.GrainFactory);
+        await importer.ImportAccountsAsync(file, null, default);
+
+        var account = file.Accounts[0];
+        var changed = file with { Accounts = [account with { Holdings = [.. account.Holdings.Skip(1)] }] };
+        var summary = await importer.ImportAccountsAsync(changed, null, default);
+
+        Assert.Equal((0, 1, 0), (summary.New, summary.Changed, summary.Unchanged));
+        var stored = await host.GrainFactory.Get<IExchangeAccountGrain>(AccountKey.Of("gopax", account.AccountId)).CallAsync(new GetAccount());
+        Assert.Equal(account.Holdings.Count - 1, stored.Profile!.Holdings.Count);
+    }
+
+    [Fact]
+    public async Task Two_sweeps_requested_at_once_run_one_after_the_other_and_record_each_candidate_once()
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        await using var host = await StartAsync(storage);
+        await ImportSamplesAsync(host);
+        var sweep = host.GrainFactory.Get<ISweepGrain>(SweepGrain.Main);
+
+        var runs = await Task.WhenAll(sweep.CallAsync(new RunSweep("a")), sweep.CallAsync(new RunSweep("b")));
+
+        Assert.Equal(runs[0].CandidatesFound, runs.Sum(r => r.NewAuto + r.NewReview));
+        Assert.Equal([1, 2], runs.Select(r => r.Run).Order());
+    }
+
+    private static async Task<IReadOnlyList<ImportSummary>> ImportSamplesAsync(TestSilo host)
+    {
+        var importer = new Importer(host.GrainFactory);
+        var samples = RepositoryPaths.Samples;
+        var summaries = new List<ImportSummary>
+        {
+            await importer.ImportRollAsync(RollReader.Read(Path.Combine(samples, "taxpayers.csv"), Path.Combine(samples, "tax_items.csv"), s_rrnKey), null, default),
+        };
+        foreach (var (exchange, file) in SampleTruth.ExchangeFiles)
+        {
+            summaries.Add(await importer.ImportAccountsAsync(AccountFileReader.Read(Path.Combine(samples, file), Profiles()[exchange], s_rrnKey), null, default));
+        }
+
+        return summaries;
+    }
+
+    private static IReadOnlyDictionary<string, ExchangeProfile> Profiles() => ExchangeProfile.LoadAll(RepositoryPaths.ExchangeProfiles);
+
+    private static Task<TestSilo> StartAsync(TestStorage storage) =>
+        TestSilo.StartAsync(storage, () => new GrainTypeRegistry().AddTrackingGrains(), TrackingJson.Options);
+}
