@@ -46,7 +46,41 @@ writes.SetAction(async (result, ct) =>
     }
 });
 
-return await new RootCommand("Tracking runtime micro-benchmarks") { calls, writes }.Parse(args).InvokeAsync();
+var taxpayers = new Option<int>("--taxpayers") { Description = "Taxpayers on the generated roll", DefaultValueFactory = _ => 1_000_000 };
+var rows = new Option<int>("--rows") { Description = "Account rows over the five exchanges", DefaultValueFactory = _ => 10_000_000 };
+var dataDir = new Option<DirectoryInfo>("--files") { Description = "Where the generated files are kept (generated once per size)", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(Path.GetTempPath(), "tracking-sweep-data")) };
+var stores = new Option<string>("--stores") { Description = "sqlite, postgres or both", DefaultValueFactory = _ => "both" };
+var profiles = new Option<DirectoryInfo>("--profiles") { Description = "Exchange profiles folder", Required = true };
+var sweep = new Command("sweep", "Files to candidates at scale vs. a plain hash join, the matcher in memory and a PostgreSQL join") { taxpayers, rows, dataDir, postgres, stores, profiles };
+sweep.SetAction(async (result, ct) =>
+{
+    System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+    var files = Path.Combine(result.GetValue(dataDir)!.FullName, $"{result.GetValue(taxpayers)}-{result.GetValue(rows)}");
+    if (!File.Exists(Path.Combine(files, "truth.csv")))
+    {
+        Console.Error.WriteLine($"Generating {files} ...");
+        new Tracking.LoadTests.Sweep.PopulationGenerator(result.GetValue(taxpayers), result.GetValue(rows), seed: 20261121).Write(files);
+    }
+
+    var connectionString = result.GetValue(postgres);
+    var which = result.GetValue(stores)!;
+    var embedded = Directory.CreateTempSubdirectory("tracking-sweep-store-");
+    var chosen = new List<(string, Tracking.Silo.Hosting.StorageSettings)>();
+    if (which is "sqlite" or "both")
+    {
+        chosen.Add(("SQLite", new Tracking.Silo.Hosting.StorageSettings(embedded.FullName, null)));
+    }
+
+    if (which is "postgres" or "both" && connectionString is not null)
+    {
+        chosen.Add(("PostgreSQL", new Tracking.Silo.Hosting.StorageSettings(embedded.FullName, connectionString)));
+    }
+
+    await Tracking.LoadTests.Sweep.SweepBenchmark.RunAsync(files, result.GetValue(profiles)!.FullName, chosen, connectionString);
+    embedded.Delete(recursive: true);
+});
+
+return await new RootCommand("Tracking benchmarks") { calls, writes, sweep }.Parse(args).InvokeAsync();
 
 static async Task<Silo> StartAsync(IStorageProvider storage)
 {

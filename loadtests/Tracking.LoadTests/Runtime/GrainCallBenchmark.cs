@@ -10,7 +10,7 @@ namespace Tracking.LoadTests;
 /// </summary>
 internal static class GrainCallBenchmark
 {
-    public static async Task RunAsync(Silo silo, TimeSpan duration)
+    public static async Task RunAsync(global::Tracking.Runtime.Hosting.Silo silo, TimeSpan duration)
     {
         var plain = (IPlainService)new PlainService();
         var grain = silo.Get<IBenchGrain>("hot");

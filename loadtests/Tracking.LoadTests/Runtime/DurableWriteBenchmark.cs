@@ -11,7 +11,7 @@ namespace Tracking.LoadTests;
 /// </summary>
 internal static class DurableWriteBenchmark
 {
-    public static async Task RunAsync(string storageName, Func<IStorageProvider> newProvider, Silo silo, int grainCount, int concurrency, TimeSpan duration)
+    public static async Task RunAsync(string storageName, Func<IStorageProvider> newProvider, global::Tracking.Runtime.Hosting.Silo silo, int grainCount, int concurrency, TimeSpan duration)
     {
         if (grainCount < concurrency || grainCount % concurrency != 0)
         {

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
+using Tracking.Domain.Matching;
+using Tracking.Grains.Imports;
+using Tracking.Grains.Sweeps;
+using Tracking.Ingest.Accounts;
+using Tracking.Ingest.Roll;
+using Tracking.Silo.Hosting;
+
+namespace Tracking.LoadTests.Sweep;
+
+/// <summary>
+/// Files to opened cases at scale: parse the roll and the five exchange files, import them into
+/// grains, sweep; against, in the same run, a plain in-memory hash join, the matcher alone in
+/// memory, and the same key join in PostgreSQL. Also reports how right the sweep was.
+/// </summary>
+internal static class SweepBenchmark
+{
+    private static readonly byte[] s_rrnKey = "loadtest-rrn-key-not-a-secret-01"u8.ToArray();
+
+    public static async Task RunAsync(string directory, string profiles, IReadOnlyList<(string Name, StorageSettings Storage)> stores, string? postgres)
+    {
+        var truth = File.ReadLines(Path.Combine(directory, "truth.csv")).Skip(1).Select(l => l.Split(',')).Select(f => (f[0], f[1], f[2])).ToHashSet();
+        var rows = File.ReadLines(Path.Combine(directory, "taxpayers.csv")).LongCount() - 1;
+        var accountRows = PopulationGenerator.Exchanges.Sum(e => File.ReadLines(Path.Combine(directory, e.File), System.Text.Encoding.GetEncoding(e.Exchange is "bithumb" or "gopax" ? 949 : 65001)).LongCount() - 1);
+        Console.WriteLine($"Data: {rows:N0} taxpayers, {accountRows:N0} account rows, {truth.Count:N0} true pairs ({directory})");
+        Console.WriteLine();
+        Console.WriteLine("| phase | time | rate | vs. plain hash join |");
+        Console.WriteLine("|---|---|---|---|");
+
+        var plain = Stopwatch.StartNew();
+        var joinedRows = PlainHashJoin.Run(directory);
+        var plainTime = plain.Elapsed;
+        Line("plain exact-key hash join, single thread, split lines (baseline)", plainTime, (rows + accountRows) / plainTime.TotalSeconds, "rows/s", plainTime, $"{joinedRows:N0} rows joined");
+
+        var parse = Stopwatch.StartNew();
+        var roll = RollReader.Read(Path.Combine(directory, "taxpayers.csv"), Path.Combine(directory, "tax_items.csv"), s_rrnKey);
+        var known = ExchangeProfile.LoadAll(profiles);
+        var files = PopulationGenerator.Exchanges.Select(e => AccountFileReader.Read(Path.Combine(directory, e.File), known[e.Exchange], s_rrnKey)).ToArray();
+        var parseTime = parse.Elapsed;
+        Line("parse roll + exchange files (profiles, encodings, RRN hashing)", parseTime, (rows + accountRows) / parseTime.TotalSeconds, "rows/s", plainTime, $"{files.Sum(f => f.Problems.Count)} row problems");
+
+        var memory = Stopwatch.StartNew();
+        var finder = new CandidateFinder(roll.Taxpayers.Select(t => t.Identity()));
+        var inMemory = files.SelectMany(f => f.Accounts).AsParallel().SelectMany(a => finder.Find(a.Identity())).ToArray();
+        var memoryTime = memory.Elapsed;
+        Line("matcher alone in memory (blocking + fuzzy comparison, all cores)", memoryTime, inMemory.Length / memoryTime.TotalSeconds, "candidates/s", plainTime, Quality(inMemory, truth));
+
+        if (postgres is not null)
+        {
+            var (load, join, pairs) = await PostgresJoin.RunAsync(postgres, roll.Taxpayers, files.SelectMany(f => f.Accounts));
+            Line("PostgreSQL: load blocking keys (binary COPY)", load, 0, "", plainTime, "");
+            Line("PostgreSQL: SQL join on the same blocking keys", join, pairs / join.TotalSeconds, "pairs/s", plainTime, $"{pairs:N0} pairs (before comparison)");
+        }
+
+        foreach (var (name, storage) in stores)
+        {
+            await using var silo = TrackingSilo.Create(storage, NullLoggerFactory.Instance, configure: o => o.DefaultCallTimeout = TimeSpan.FromMinutes(30));
+            await silo.StartAsync(CancellationToken.None);
+            silo.ThrowIfNotRunning();
+            var importer = new Importer(silo);
+
+            var importRoll = Stopwatch.StartNew();
+            await importer.ImportRollAsync(roll, null, CancellationToken.None);
+            Line($"{name}: import roll into grains", importRoll.Elapsed, rows / importRoll.Elapsed.TotalSeconds, "taxpayers/s", plainTime, "");
+
+            var importAccounts = Stopwatch.StartNew();
+            foreach (var file in files)
+            {
+                await importer.ImportAccountsAsync(file, null, CancellationToken.None);
+            }
+
+            Line($"{name}: import accounts into grains", importAccounts.Elapsed, accountRows / importAccounts.Elapsed.TotalSeconds, "rows/s", plainTime, $"{files.Sum(f => f.Accounts.Count):N0} accounts");
+
+            var sweep = Stopwatch.StartNew();
+            var summary = await silo.Get<ISweepGrain>(SweepGrain.Main).CallAsync(new RunSweep("loadtest"), TimeSpan.FromHours(2));
+            var candidates = await silo.Get<ISweepGrain>(SweepGrain.Main).CallAsync(new GetCandidates(null), TimeSpan.FromMinutes(30));
+            Line($"{name}: sweep (match phase: shards in parallel, candidates recorded)", sweep.Elapsed, summary.CandidatesFound / sweep.Elapsed.TotalSeconds, "candidates/s", plainTime, Quality(candidates, truth));
+
+            var total = parseTime + importRoll.Elapsed + importAccounts.Elapsed + sweep.Elapsed;
+            Line($"{name}: end to end, files to recorded candidates", total, (rows + accountRows) / total.TotalSeconds, "rows/s", plainTime, "");
+            await silo.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static string Quality(IReadOnlyCollection<MatchCandidate> candidates, HashSet<(string, string, string)> truth)
+    {
+        var auto = candidates.Where(c => c.Decision == MatchDecision.Auto).ToArray();
+        var wrongAuto = auto.Count(c => !truth.Contains((c.TaxpayerId, c.Exchange, c.AccountId)));
+        var found = candidates.Count(c => truth.Contains((c.TaxpayerId, c.Exchange, c.AccountId)));
+        return $"auto {auto.Length:N0} ({wrongAuto} wrong), review {candidates.Count - auto.Length:N0}, found {100.0 * found / truth.Count:0.00}% of true pairs";
+    }
+
+    private static void Line(string phase, TimeSpan time, double rate, string unit, TimeSpan baseline, string note) =>
+        Console.WriteLine($"| {phase} | {time.TotalSeconds:0.0} s | {(rate > 0 ? $"{rate:N0} {unit}" : "")} | {time / baseline:0.00}× | {note} |");
+}
