@@ -13,13 +13,14 @@ internal sealed class SqliteDatabase(string path)
         DefaultTimeout = 30,
     }.ToString();
 
+    /// <summary>
+    /// A pooled connection. SQLite's default synchronous=FULL holds (every commit reaches the disk);
+    /// a busy database is waited for up to <see cref="SqliteConnectionStringBuilder.DefaultTimeout"/>.
+    /// </summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;";
-        await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return connection;
     }
 

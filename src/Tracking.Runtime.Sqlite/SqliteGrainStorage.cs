@@ -38,28 +38,27 @@ internal sealed class SqliteGrainStorage(SqliteDatabase database) : IGrainStorag
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = connection.BeginTransaction(deferred: false);
+        var commands = new BatchCommands(connection, transaction);
         var outcomes = new WriteOutcome[writes.Count];
         for (var i = 0; i < writes.Count; i++)
         {
             // A savepoint per write: a failing write is undone alone and the rest of the batch commits.
-            var savepoint = $"w{i}";
-            await transaction.SaveAsync(savepoint, cancellationToken).ConfigureAwait(false);
+            commands.Savepoint.ExecuteNonQuery();
             try
             {
-                outcomes[i] = await WriteOneAsync(connection, transaction, writes[i], cancellationToken).ConfigureAwait(false);
-                if (outcomes[i] is WriteOutcome.Written)
+                outcomes[i] = commands.Write(writes[i]);
+                if (outcomes[i] is not WriteOutcome.Written)
                 {
-                    await transaction.ReleaseAsync(savepoint, cancellationToken).ConfigureAwait(false);
+                    commands.Rollback.ExecuteNonQuery();
                 }
-                else
-                {
-                    await transaction.RollbackAsync(savepoint, cancellationToken).ConfigureAwait(false);
-                }
+
+                commands.Release.ExecuteNonQuery();
             }
             catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
             {
                 // SQLITE_CONSTRAINT: this write's own data is bad; the others are unaffected.
-                await transaction.RollbackAsync(savepoint, cancellationToken).ConfigureAwait(false);
+                commands.Rollback.ExecuteNonQuery();
+                commands.Release.ExecuteNonQuery();
                 outcomes[i] = new WriteOutcome.Failed(ex);
             }
         }
@@ -88,49 +87,77 @@ internal sealed class SqliteGrainStorage(SqliteDatabase database) : IGrainStorag
         return events;
     }
 
-    private static async Task<WriteOutcome> WriteOneAsync(SqliteConnection connection, SqliteTransaction transaction, StateWrite write, CancellationToken cancellationToken)
+    /// <summary>The statements of a batch, prepared once and bound again for each write.</summary>
+    private sealed class BatchCommands
     {
-        var at = SqliteDatabase.ToUnixMs(write.At);
-        await using (var state = connection.CreateCommand())
+        private readonly SqliteCommand _insert;
+        private readonly SqliteCommand _update;
+        private readonly SqliteCommand _append;
+
+        public BatchCommands(SqliteConnection connection, SqliteTransaction transaction)
         {
-            state.Transaction = transaction;
-            state.CommandText = write.ExpectedVersion == 0 ? InsertState : UpdateState;
-            state.Parameters.AddWithValue("$partition", write.Partition);
-            state.Parameters.AddWithValue("$type", write.Grain.Type);
-            state.Parameters.AddWithValue("$key", write.Grain.Key);
-            state.Parameters.AddWithValue("$version", write.NewVersion);
-            state.Parameters.AddWithValue("$state", write.StateJson);
-            state.Parameters.AddWithValue("$at", at);
-            if (write.ExpectedVersion != 0)
+            SqliteCommand Command(string sql, params string[] parameters)
             {
-                state.Parameters.AddWithValue("$expected", write.ExpectedVersion);
+                var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = sql;
+                foreach (var name in parameters)
+                {
+                    command.Parameters.Add(new SqliteParameter { ParameterName = name });
+                }
+
+                command.Prepare();
+                return command;
             }
 
-            if (await state.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+            _insert = Command(InsertState, "$partition", "$type", "$key", "$version", "$state", "$at");
+            _update = Command(UpdateState, "$partition", "$type", "$key", "$version", "$state", "$at", "$expected");
+            _append = Command(InsertEvent, "$partition", "$type", "$key", "$version", "$at", "$idx", "$eventType", "$payload");
+            Savepoint = Command("SAVEPOINT w");
+            Release = Command("RELEASE w");
+            Rollback = Command("ROLLBACK TO w");
+        }
+
+        public SqliteCommand Savepoint { get; }
+
+        public SqliteCommand Release { get; }
+
+        public SqliteCommand Rollback { get; }
+
+        public WriteOutcome Write(StateWrite write)
+        {
+            var at = SqliteDatabase.ToUnixMs(write.At);
+            var state = write.ExpectedVersion == 0 ? _insert : _update;
+            Bind(state, write.Partition, write.Grain.Type, write.Grain.Key, write.NewVersion, write.StateJson, at);
+            if (write.ExpectedVersion != 0)
+            {
+                state.Parameters[6].Value = write.ExpectedVersion;
+            }
+
+            // SQLite is synchronous underneath: the async overloads would only add overhead here.
+            if (state.ExecuteNonQuery() != 1)
             {
                 return WriteOutcome.ConflictOutcome;
             }
+
+            Bind(_append, write.Partition, write.Grain.Type, write.Grain.Key, write.NewVersion, at);
+            for (var i = 0; i < write.Events.Count; i++)
+            {
+                _append.Parameters[5].Value = i;
+                _append.Parameters[6].Value = write.Events[i].Type;
+                _append.Parameters[7].Value = write.Events[i].Json;
+                _append.ExecuteNonQuery();
+            }
+
+            return new WriteOutcome.Written(write.NewVersion);
         }
 
-        await using var append = connection.CreateCommand();
-        append.Transaction = transaction;
-        append.CommandText = InsertEvent;
-        append.Parameters.AddWithValue("$partition", write.Partition);
-        append.Parameters.AddWithValue("$type", write.Grain.Type);
-        append.Parameters.AddWithValue("$key", write.Grain.Key);
-        append.Parameters.AddWithValue("$version", write.NewVersion);
-        append.Parameters.AddWithValue("$at", at);
-        var index = append.Parameters.Add("$idx", SqliteType.Integer);
-        var eventType = append.Parameters.Add("$eventType", SqliteType.Text);
-        var payload = append.Parameters.Add("$payload", SqliteType.Text);
-        for (var i = 0; i < write.Events.Count; i++)
+        private static void Bind(SqliteCommand command, params object[] values)
         {
-            index.Value = i;
-            eventType.Value = write.Events[i].Type;
-            payload.Value = write.Events[i].Json;
-            await append.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < values.Length; i++)
+            {
+                command.Parameters[i].Value = values[i];
+            }
         }
-
-        return new WriteOutcome.Written(write.NewVersion);
     }
 }

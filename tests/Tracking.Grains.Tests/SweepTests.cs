@@ -23,7 +23,7 @@ public sealed class SweepTests
         await using var storage = await TestStorage.CreateAsync(kind);
         await using var host = await StartAsync(storage);
         var truth = SampleTruth.Load();
-        await ImportSamplesAsync(host);
+        await ImportSamplesAsync(host, bulk: true);
 
         var sweep = host.GrainFactory.Get<ISweepGrain>(SweepGrain.Main);
         var first = await sweep.CallAsync(new RunSweep("officer-1"));
@@ -51,16 +51,62 @@ public sealed class SweepTests
         Assert.Equal(first.Run, (await sweep.CallAsync(new GetSweepStatus())).LastRun!.Run - 1);
     }
 
-    [Fact]
-    public async Task Importing_the_same_files_again_changes_nothing()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Importing_the_same_files_again_changes_nothing(bool bulk)
     {
         await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
         await using var host = await StartAsync(storage);
-        var first = await ImportSamplesAsync(host);
-        var again = await ImportSamplesAsync(host);
+        var first = await ImportSamplesAsync(host, bulk);
+        await host.RestartAsync();
+        var again = await ImportSamplesAsync(host, bulk);
 
         Assert.All(first, s => Assert.Equal(s.Records, s.New));
         Assert.All(again, s => Assert.Equal((0, 0, s.Records, 0), (s.New, s.Changed, s.Unchanged, s.IndexEntriesAdded)));
+    }
+
+    [Fact]
+    public async Task Bulk_creation_leaves_grains_exactly_as_messages_would()
+    {
+        await using var viaMessages = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        await using var viaBulk = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        await using var a = await StartAsync(viaMessages);
+        await using var b = await StartAsync(viaBulk);
+        await ImportSamplesAsync(a, bulk: false);
+        await ImportSamplesAsync(b, bulk: true);
+
+        foreach (var id in new[] { "T07-0000000", "T07-0000011", "T07-0000059" })
+        {
+            var (left, right) = (await a.GrainFactory.Get<ITaxpayerGrain>(id).CallAsync(new GetTaxpayer()), await b.GrainFactory.Get<ITaxpayerGrain>(id).CallAsync(new GetTaxpayer()));
+            Assert.Equal(System.Text.Json.JsonSerializer.Serialize(left, TrackingJson.Options), System.Text.Json.JsonSerializer.Serialize(right, TrackingJson.Options));
+            Assert.Equal(
+                (await a.GrainFactory.Get<ITaxpayerGrain>(id).CallAsync(new GetTaxpayerHistory())).Select(e => e.Event.GetType()),
+                (await b.GrainFactory.Get<ITaxpayerGrain>(id).CallAsync(new GetTaxpayerHistory())).Select(e => e.Event.GetType()));
+        }
+
+        var key = AccountKey.Of("upbit", "UP000007926");
+        Assert.Equal(
+            (await a.GrainFactory.Get<IExchangeAccountGrain>(key).CallAsync(new GetAccount())).Profile,
+            (await b.GrainFactory.Get<IExchangeAccountGrain>(key).CallAsync(new GetAccount())).Profile);
+    }
+
+    [Fact]
+    public async Task Bulk_creation_leaves_an_active_grain_to_its_activation()
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        await using var host = await StartAsync(storage);
+        var samples = RepositoryPaths.Samples;
+        var roll = RollReader.Read(Path.Combine(samples, "taxpayers.csv"), Path.Combine(samples, "tax_items.csv"), s_rrnKey);
+        var active = roll.Taxpayers[0].TaxpayerId;
+        Assert.Equal(0, (await host.GrainFactory.Get<ITaxpayerGrain>(active).CallAsync(new GetTaxpayer())).Version);
+
+        var summary = await new Importer(host.GrainFactory, host.Silo).ImportRollAsync(roll, null, default);
+
+        Assert.Equal(roll.Taxpayers.Count, summary.New);
+        var view = await host.GrainFactory.Get<ITaxpayerGrain>(active).CallAsync(new GetTaxpayer());
+        Assert.Equal(roll.Taxpayers[0].Name, view.Profile!.Name);
+        Assert.Equal(1, view.Version);
     }
 
     [Fact]
@@ -95,9 +141,9 @@ public sealed class SweepTests
         Assert.Equal([1, 2], runs.Select(r => r.Run).Order());
     }
 
-    private static async Task<IReadOnlyList<ImportSummary>> ImportSamplesAsync(TestSilo host)
+    private static async Task<IReadOnlyList<ImportSummary>> ImportSamplesAsync(TestSilo host, bool bulk = false)
     {
-        var importer = new Importer(host.GrainFactory);
+        var importer = new Importer(host.GrainFactory, bulk ? host.Silo : null);
         var samples = RepositoryPaths.Samples;
         var summaries = new List<ImportSummary>
         {

@@ -58,7 +58,7 @@ internal static class SweepBenchmark
             await using var silo = TrackingSilo.Create(storage, NullLoggerFactory.Instance, configure: o => o.DefaultCallTimeout = TimeSpan.FromMinutes(30));
             await silo.StartAsync(CancellationToken.None);
             silo.ThrowIfNotRunning();
-            var importer = new Importer(silo);
+            var importer = new Importer(silo, silo);
 
             var importRoll = Stopwatch.StartNew();
             await importer.ImportRollAsync(roll, null, CancellationToken.None);

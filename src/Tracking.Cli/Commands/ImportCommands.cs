@@ -29,14 +29,14 @@ internal static class ImportCommands
     public static async Task ImportRollAsync(Runtime.Hosting.Silo silo, ParseResult result, FileInfo taxpayers, FileInfo items, CancellationToken cancellationToken)
     {
         var roll = RollReader.Read(Existing(taxpayers), Existing(items), RrnKeyStore.Load(result.GetValue(GlobalOptions.Data)!));
-        var summary = await ProgressDisplay.RunAsync("taxpayers", roll.Taxpayers.Count, progress => new Importer(silo).ImportRollAsync(roll, progress, cancellationToken));
+        var summary = await ProgressDisplay.RunAsync("taxpayers", roll.Taxpayers.Count, progress => new Importer(silo, silo).ImportRollAsync(roll, progress, cancellationToken));
         Report(summary, result.GetValue(GlobalOptions.Json));
     }
 
     public static async Task ImportAccountsAsync(Runtime.Hosting.Silo silo, ParseResult result, ExchangeProfile profile, FileInfo file, CancellationToken cancellationToken)
     {
         var accounts = AccountFileReader.Read(Existing(file), profile, RrnKeyStore.Load(result.GetValue(GlobalOptions.Data)!));
-        var summary = await ProgressDisplay.RunAsync($"{profile.Exchange} accounts", accounts.Accounts.Count, progress => new Importer(silo).ImportAccountsAsync(accounts, progress, cancellationToken));
+        var summary = await ProgressDisplay.RunAsync($"{profile.Exchange} accounts", accounts.Accounts.Count, progress => new Importer(silo, silo).ImportAccountsAsync(accounts, progress, cancellationToken));
         Report(summary, result.GetValue(GlobalOptions.Json));
     }
 

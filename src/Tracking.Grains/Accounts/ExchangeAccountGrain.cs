@@ -18,6 +18,15 @@ public sealed class ExchangeAccountGrain : Grain<ExchangeAccount, AccountEvent>,
             : isNew ? RecordOutcome.New : RecordOutcome.Changed;
     }
 
+    /// <summary>A never-written account as the exchange reports it, for bulk creation; the same result as <see cref="ReportAccount"/> on a new grain.</summary>
+    public static GrainCreation<ExchangeAccount, AccountEvent> Creation(ReportAccount message)
+    {
+        var profile = message.Profile;
+        var empty = ExchangeAccount.Empty(profile.Exchange, profile.AccountId);
+        var events = AccountDecider.Decide(empty, new AccountCommand.Report(profile)).Events;
+        return new GrainCreation<ExchangeAccount, AccountEvent>(AccountKey.Of(profile.Exchange, profile.AccountId), AccountDecider.ApplyAll(empty, events), events);
+    }
+
     public Task<bool> HandleAsync(RecordAccountCandidate message, CancellationToken cancellationToken) =>
         DecideAsync(new AccountCommand.RecordCandidate(message.Candidate), cancellationToken);
 

@@ -1,3 +1,5 @@
+using Tracking.Domain.Accounts;
+using Tracking.Domain.Ledger;
 using Tracking.Grains.Accounts;
 using Tracking.Grains.Matching;
 using Tracking.Grains.Taxpayers;
@@ -12,14 +14,23 @@ namespace Tracking.Grains.Imports;
 /// identity into the match index shards under its blocking keys. Every step is idempotent, so an
 /// import that is repeated, or resumed after a crash, changes nothing twice.
 /// </summary>
-public sealed class Importer(IGrainFactory grains, ImporterOptions? options = null)
+/// <remarks>
+/// Given a <see cref="IGrainBulkCreator"/>, grains that do not exist yet are created in bulk
+/// straight to storage (versioned: only if never written), and only the others get a message.
+/// </remarks>
+public sealed class Importer(IGrainFactory grains, IGrainBulkCreator? bulk = null, ImporterOptions? options = null)
 {
     private readonly ImporterOptions _options = options ?? new ImporterOptions();
 
     public async Task<ImportSummary> ImportRollAsync(RollFile roll, IProgress<int>? progress, CancellationToken cancellationToken)
     {
-        var outcomes = await ForEachAsync(roll.Taxpayers, progress, cancellationToken, (taxpayer, ct) =>
-            grains.Get<ITaxpayerGrain>(taxpayer.TaxpayerId).CallAsync(new RegisterTaxpayer(taxpayer, roll.TaxItems.GetValueOrDefault(taxpayer.TaxpayerId) ?? []), ct));
+        var messages = roll.Taxpayers.Select(t => new RegisterTaxpayer(t, roll.TaxItems.GetValueOrDefault(t.TaxpayerId) ?? [])).ToArray();
+        var outcomes = await LoadAsync<ITaxpayerGrain, RegisterTaxpayer, TaxpayerLedger, TaxpayerEvent>(
+            messages,
+            TaxpayerGrain.Creation,
+            m => m.Profile.TaxpayerId,
+            progress,
+            cancellationToken);
         var indexed = await IndexAsync(
             roll.Taxpayers.SelectMany(t => IndexedTaxpayer.For(t.Identity(), t.Name)),
             e => e.Key,
@@ -30,8 +41,12 @@ public sealed class Importer(IGrainFactory grains, ImporterOptions? options = nu
 
     public async Task<ImportSummary> ImportAccountsAsync(AccountFile file, IProgress<int>? progress, CancellationToken cancellationToken)
     {
-        var outcomes = await ForEachAsync(file.Accounts, progress, cancellationToken, (account, ct) =>
-            grains.Get<IExchangeAccountGrain>(AccountKey.Of(account.Exchange, account.AccountId)).CallAsync(new ReportAccount(account), ct));
+        var outcomes = await LoadAsync<IExchangeAccountGrain, ReportAccount, ExchangeAccount, AccountEvent>(
+            file.Accounts.Select(a => new ReportAccount(a)).ToArray(),
+            ExchangeAccountGrain.Creation,
+            m => AccountKey.Of(m.Profile.Exchange, m.Profile.AccountId),
+            progress,
+            cancellationToken);
         var indexed = await IndexAsync(
             file.Accounts.SelectMany(a => IndexedAccount.For(a.Identity(), a.Name)),
             e => e.Key,
@@ -50,16 +65,52 @@ public sealed class Importer(IGrainFactory grains, ImporterOptions? options = nu
         indexed,
         problems);
 
-    private async Task<RecordOutcome[]> ForEachAsync<T>(IReadOnlyList<T> items, IProgress<int>? progress, CancellationToken cancellationToken, Func<T, CancellationToken, Task<RecordOutcome>> action)
+    /// <summary>Creates the grains that do not exist yet in bulk, then sends the message to each of the others.</summary>
+    private async Task<RecordOutcome[]> LoadAsync<TGrain, TMessage, TState, TEvent>(
+        IReadOnlyList<TMessage> messages,
+        Func<TMessage, GrainCreation<TState, TEvent>> creation,
+        Func<TMessage, string> key,
+        IProgress<int>? progress,
+        CancellationToken cancellationToken)
+        where TGrain : IGrain
+        where TMessage : IGrainCall<TGrain, RecordOutcome>
+        where TState : class
+        where TEvent : class
     {
-        var outcomes = new RecordOutcome[items.Count];
+        var outcomes = new RecordOutcome[messages.Count];
         var done = 0;
+        var remaining = Enumerable.Range(0, messages.Count).ToArray();
+        if (bulk is not null)
+        {
+            var left = new List<int>();
+            foreach (var chunk in remaining.Chunk(_options.BulkChunkSize))
+            {
+                var created = await bulk.CreateManyAsync<TGrain, TState, TEvent>(chunk.Select(i => creation(messages[i])).ToArray(), cancellationToken);
+                for (var c = 0; c < chunk.Length; c++)
+                {
+                    if (created[c])
+                    {
+                        outcomes[chunk[c]] = RecordOutcome.New;
+                        done++;
+                    }
+                    else
+                    {
+                        left.Add(chunk[c]);
+                    }
+                }
+
+                progress?.Report(done);
+            }
+
+            remaining = [.. left];
+        }
+
         await Parallel.ForEachAsync(
-            Enumerable.Range(0, items.Count),
+            remaining,
             new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken },
             async (i, ct) =>
             {
-                outcomes[i] = await action(items[i], ct);
+                outcomes[i] = await grains.Get<TGrain>(key(messages[i])).CallAsync(messages[i], ct);
                 progress?.Report(Interlocked.Increment(ref done));
             });
         return outcomes;

@@ -17,15 +17,28 @@ public sealed class TaxpayerGrain : Grain<TaxpayerLedger, TaxpayerEvent>, ITaxpa
     public async Task<RecordOutcome> HandleAsync(RegisterTaxpayer message, CancellationToken cancellationToken)
     {
         var isNew = State.Profile is null;
+        var (ledger, events) = Register(State, message);
+        await CommitAsync(ledger, events, cancellationToken);
+        return events.Count == 0 ? RecordOutcome.Unchanged : isNew ? RecordOutcome.New : RecordOutcome.Changed;
+    }
+
+    /// <summary>A never-written taxpayer as the roll describes it, for bulk creation; the same result as <see cref="RegisterTaxpayer"/> on a new grain.</summary>
+    public static GrainCreation<TaxpayerLedger, TaxpayerEvent> Creation(RegisterTaxpayer message)
+    {
+        var (ledger, events) = Register(TaxpayerLedger.Empty(message.Profile.TaxpayerId), message);
+        return new GrainCreation<TaxpayerLedger, TaxpayerEvent>(message.Profile.TaxpayerId, ledger, events);
+    }
+
+    private static (TaxpayerLedger Ledger, List<TaxpayerEvent> Events) Register(TaxpayerLedger state, RegisterTaxpayer message)
+    {
         var events = new List<TaxpayerEvent>();
-        var ledger = Accept(State, TaxpayerDecider.Decide(State, new TaxpayerCommand.Register(message.Profile)), events);
+        var ledger = Accept(state, TaxpayerDecider.Decide(state, new TaxpayerCommand.Register(message.Profile)), events);
         foreach (var item in message.Items)
         {
             ledger = Accept(ledger, TaxpayerDecider.Decide(ledger, new TaxpayerCommand.AssessTaxItem(item)), events);
         }
 
-        await CommitAsync(ledger, events, cancellationToken);
-        return events.Count == 0 ? RecordOutcome.Unchanged : isNew ? RecordOutcome.New : RecordOutcome.Changed;
+        return (ledger, events);
     }
 
     public async Task<bool> HandleAsync(RecordTaxpayerCandidate message, CancellationToken cancellationToken)

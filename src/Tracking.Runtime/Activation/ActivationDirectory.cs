@@ -13,6 +13,8 @@ internal sealed class ActivationDirectory(GrainRuntime runtime, GrainPartitioner
 
     public IEnumerable<Activation> All => _activations.Values;
 
+    public bool Contains(GrainId id) => _activations.ContainsKey(id);
+
     public void Dispatch(GrainId id, GrainTypeInfo type, WorkItem item)
     {
         while (true)

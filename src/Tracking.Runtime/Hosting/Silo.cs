@@ -10,7 +10,7 @@ namespace Tracking.Runtime.Hosting;
 /// A host process's grain runtime: activates grains on demand, runs their turns, persists their
 /// state through the storage provider and delivers their reminders.
 /// </summary>
-public sealed partial class Silo : IGrainFactory, IGrainCaller, IAsyncDisposable
+public sealed partial class Silo : IGrainFactory, IGrainCaller, IGrainBulkCreator, IAsyncDisposable
 {
     private readonly SiloOptions _options;
     private readonly IStorageProvider _storage;
@@ -90,6 +90,48 @@ public sealed partial class Silo : IGrainFactory, IGrainCaller, IAsyncDisposable
         directory.Dispatch(grain, type, item);
         var result = item.Result;
         return result.IsCompleted ? result : WaitAsync(result, grain, message.GetType(), timeout ?? _options.DefaultCallTimeout, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<bool>> CreateManyAsync<TGrain, TState, TEvent>(IReadOnlyList<GrainCreation<TState, TEvent>> creations, CancellationToken cancellationToken)
+        where TGrain : IGrain
+        where TState : class
+        where TEvent : class
+    {
+        var directory = EnsureRunning();
+        var type = _types.Resolve(typeof(TGrain)).Name;
+        var now = _timeProvider.GetUtcNow();
+        var created = new bool[creations.Count];
+        var pending = new List<(int Index, StateWrite Write)>(creations.Count);
+        for (var i = 0; i < creations.Count; i++)
+        {
+            var id = new GrainId(type, creations[i].Key);
+            if (directory.Contains(id))
+            {
+                continue;
+            }
+
+            var events = creations[i].Events.Select(e => new EventRecord(e.GetType().Name, _serializer.SerializeEvent(e))).ToArray();
+            pending.Add((i, new StateWrite(id, _partitioner.PartitionOf(id), 0, _serializer.SerializeState(creations[i].State), events, now)));
+        }
+
+        await Parallel.ForEachAsync(
+            pending.Chunk(_options.Storage.MaxBulkBatchSize),
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Min(_options.Storage.WriterConcurrency, _storage.MaxConcurrentWriteBatches), CancellationToken = cancellationToken },
+            async (chunk, ct) =>
+            {
+                var outcomes = await _storage.States.WriteBatchAsync(chunk.Select(p => p.Write).ToArray(), ct).ConfigureAwait(false);
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    created[chunk[i].Index] = outcomes[i] switch
+                    {
+                        WriteOutcome.Written => true,
+                        WriteOutcome.Conflict => false,
+                        WriteOutcome.Failed failed => throw new StorageUnavailableException($"Creating grain {chunk[i].Write.Grain} failed: {failed.Error.Message}", failed.Error),
+                        _ => false,
+                    };
+                }
+            }).ConfigureAwait(false);
+        return created;
     }
 
     /// <summary>Deactivates activations that have been idle longer than <see cref="SiloOptions.IdleTimeout"/>; returns how many.</summary>

@@ -6,6 +6,9 @@ public sealed class StorageOptions
     /// <summary>Most writes committed in one transaction. Default 256.</summary>
     public int MaxWriteBatchSize { get; set; } = 256;
 
+    /// <summary>Most grains created in one transaction by a bulk load. Default 2,000.</summary>
+    public int MaxBulkBatchSize { get; set; } = 2_000;
+
     /// <summary>
     /// Batches committed at once, each on its own connection. Default 4; an embedded (SQLite)
     /// store has one writer whatever this says.

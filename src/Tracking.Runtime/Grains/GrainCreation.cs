@@ -1,0 +1,4 @@
+namespace Tracking.Runtime;
+
+/// <summary>The first state of a grain that has never been written, and the events that explain it.</summary>
+public sealed record GrainCreation<TState, TEvent>(string Key, TState State, IReadOnlyList<TEvent> Events);
