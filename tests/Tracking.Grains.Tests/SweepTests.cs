@@ -16,8 +16,7 @@ public sealed class SweepTests
     private static readonly byte[] s_rrnKey = "sweep-tests-rrn-key-0123456789ab"u8.ToArray();
 
     [Theory]
-    [InlineData(TestStorage.Sqlite)]
-    [InlineData(TestStorage.Postgres)]
+    [AllStorages]
     public async Task A_sweep_of_the_samples_finds_every_true_pair_records_it_on_both_sides_and_a_rerun_finds_nothing_new(string kind)
     {
         await using var storage = await TestStorage.CreateAsync(kind);

@@ -12,8 +12,7 @@ public sealed class TaxpayerGrainTests
     private static readonly TaxItem s_income = new("2024-I", "지방소득세", new DateOnly(2024, 5, 31), 120_000, 12_000, 0);
 
     [Theory]
-    [InlineData(TestStorage.Sqlite)]
-    [InlineData(TestStorage.Postgres)]
+    [AllStorages]
     public async Task Payments_are_applied_in_legal_order_once_each_and_survive_a_restart(string kind)
     {
         await using var storage = await TestStorage.CreateAsync(kind);
@@ -70,8 +69,7 @@ public sealed class TaxpayerGrainTests
     }
 
     [Theory]
-    [InlineData(TestStorage.Sqlite)]
-    [InlineData(TestStorage.Postgres)]
+    [AllStorages]
     public async Task Concurrent_payments_from_many_sources_are_all_counted_exactly_once(string kind)
     {
         await using var storage = await TestStorage.CreateAsync(kind);

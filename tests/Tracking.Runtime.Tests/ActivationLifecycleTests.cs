@@ -7,8 +7,7 @@ namespace Tracking.Runtime.Tests;
 public sealed class ActivationLifecycleTests
 {
     [Theory]
-    [InlineData(TestStorage.Sqlite)]
-    [InlineData(TestStorage.Postgres)]
+    [AllStorages]
     public async Task Idle_grains_deactivate_and_come_back_with_their_state(string kind)
     {
         var clock = new SimulatedTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));

@@ -9,8 +9,7 @@ public sealed class PersistenceTests
     private static readonly GrainId s_counter = new("counter", "shared");
 
     [Theory]
-    [InlineData(TestStorage.Sqlite)]
-    [InlineData(TestStorage.Postgres)]
+    [AllStorages]
     public async Task A_writer_with_a_stale_version_is_rejected_then_reloads_and_nothing_is_lost(string kind)
     {
         await using var storage = await TestStorage.CreateAsync(kind);
@@ -41,8 +40,7 @@ public sealed class PersistenceTests
     }
 
     [Theory]
-    [InlineData(TestStorage.Sqlite)]
-    [InlineData(TestStorage.Postgres)]
+    [AllStorages]
     public async Task State_and_its_events_commit_together_or_not_at_all(string kind)
     {
         await using var storage = await TestStorage.CreateAsync(kind);
@@ -69,8 +67,7 @@ public sealed class PersistenceTests
     }
 
     [Theory]
-    [InlineData(TestStorage.Sqlite)]
-    [InlineData(TestStorage.Postgres)]
+    [AllStorages]
     public async Task State_survives_a_silo_restart(string kind)
     {
         await using var storage = await TestStorage.CreateAsync(kind);
@@ -88,8 +85,7 @@ public sealed class PersistenceTests
     }
 
     [Theory]
-    [InlineData(TestStorage.Sqlite)]
-    [InlineData(TestStorage.Postgres)]
+    [AllStorages]
     public async Task History_is_append_only(string kind)
     {
         await using var storage = await TestStorage.CreateAsync(kind);

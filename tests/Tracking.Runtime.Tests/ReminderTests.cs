@@ -9,8 +9,7 @@ public sealed class ReminderTests
     private static readonly DateTimeOffset s_start = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
     [Theory]
-    [InlineData(TestStorage.Sqlite)]
-    [InlineData(TestStorage.Postgres)]
+    [AllStorages]
     public async Task A_reminder_set_before_a_restart_fires_after_it(string kind)
     {
         var clock = new SimulatedTimeProvider(s_start);
@@ -33,8 +32,7 @@ public sealed class ReminderTests
     }
 
     [Theory]
-    [InlineData(TestStorage.Sqlite)]
-    [InlineData(TestStorage.Postgres)]
+    [AllStorages]
     public async Task The_silo_polls_and_delivers_periodic_reminders_as_simulated_time_passes(string kind)
     {
         var clock = new SimulatedTimeProvider(s_start);

@@ -11,8 +11,7 @@ public sealed class StorageProviderTests
     private static readonly GrainId s_grain = new("thing", "k1");
 
     [Theory]
-    [InlineData(TestStorage.Sqlite)]
-    [InlineData(TestStorage.Postgres)]
+    [AllStorages]
     public async Task Writes_are_versioned_and_read_back_with_their_events_in_order(string kind)
     {
         await using var storage = await TestStorage.CreateAsync(kind);
@@ -32,8 +31,7 @@ public sealed class StorageProviderTests
     }
 
     [Theory]
-    [InlineData(TestStorage.Sqlite)]
-    [InlineData(TestStorage.Postgres)]
+    [AllStorages]
     public async Task A_stale_or_duplicate_write_is_a_conflict_and_does_not_disturb_the_rest_of_its_batch(string kind)
     {
         await using var storage = await TestStorage.CreateAsync(kind);
@@ -58,8 +56,7 @@ public sealed class StorageProviderTests
     }
 
     [Theory]
-    [InlineData(TestStorage.Sqlite)]
-    [InlineData(TestStorage.Postgres)]
+    [AllStorages]
     public async Task A_write_the_store_refuses_fails_alone(string kind)
     {
         await using var storage = await TestStorage.CreateAsync(kind);
@@ -79,8 +76,7 @@ public sealed class StorageProviderTests
     }
 
     [Theory]
-    [InlineData(TestStorage.Sqlite)]
-    [InlineData(TestStorage.Postgres)]
+    [AllStorages]
     public async Task Racing_creators_of_one_grain_produce_exactly_one_winner(string kind)
     {
         await using var storage = await TestStorage.CreateAsync(kind);
@@ -95,8 +91,7 @@ public sealed class StorageProviderTests
     }
 
     [Theory]
-    [InlineData(TestStorage.Sqlite)]
-    [InlineData(TestStorage.Postgres)]
+    [AllStorages]
     public async Task Reminders_are_upserted_read_when_due_and_completed_only_if_unchanged(string kind)
     {
         await using var storage = await TestStorage.CreateAsync(kind);
@@ -127,8 +122,7 @@ public sealed class StorageProviderTests
     }
 
     [Theory]
-    [InlineData(TestStorage.Sqlite)]
-    [InlineData(TestStorage.Postgres)]
+    [AllStorages]
     public async Task Migrations_apply_once_however_often_a_silo_starts(string kind)
     {
         await using var storage = await TestStorage.CreateAsync(kind);

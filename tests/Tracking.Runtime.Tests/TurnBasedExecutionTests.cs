@@ -6,8 +6,7 @@ namespace Tracking.Runtime.Tests;
 public sealed class TurnBasedExecutionTests
 {
     [Theory]
-    [InlineData(TestStorage.Sqlite)]
-    [InlineData(TestStorage.Postgres)]
+    [AllStorages]
     public async Task Thousand_concurrent_calls_to_one_grain_never_interleave_and_keep_each_callers_order(string kind)
     {
         await using var storage = await TestStorage.CreateAsync(kind);
