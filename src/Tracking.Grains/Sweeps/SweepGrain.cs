@@ -21,7 +21,16 @@ public sealed class SweepGrain : Grain<SweepState, SweepEvent>, ISweepGrain,
 
     private static readonly TimeSpan s_shardTimeout = TimeSpan.FromMinutes(30);
     private readonly Lock _progressGate = new();
+    private readonly Dictionary<(string, string, string), MatchCandidate> _candidates = [];
     private SweepStatus? _running;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        foreach (var recorded in await ReadHistoryAsync(cancellationToken))
+        {
+            Remember(((SweepCompleted)recorded.Event).NewCandidates);
+        }
+    }
 
     public async Task<SweepSummary> HandleAsync(RunSweep message, CancellationToken cancellationToken)
     {
@@ -43,8 +52,7 @@ public sealed class SweepGrain : Grain<SweepState, SweepEvent>, ISweepGrain,
 
             // A pair that shares several keys can meet in several shards.
             var candidates = found.SelectMany(c => c).DistinctBy(c => (c.TaxpayerId, c.Exchange, c.AccountId)).ToArray();
-            var known = State.Candidates.ToDictionary(c => (c.TaxpayerId, c.Exchange, c.AccountId));
-            var fresh = candidates.Where(c => !known.TryGetValue((c.TaxpayerId, c.Exchange, c.AccountId), out var old) || !old.Equals(c)).ToArray();
+            var fresh = candidates.Where(c => !_candidates.TryGetValue((c.TaxpayerId, c.Exchange, c.AccountId), out var old) || !old.Equals(c)).ToArray();
 
             await Parallel.ForEachAsync(
                 fresh,
@@ -65,12 +73,8 @@ public sealed class SweepGrain : Grain<SweepState, SweepEvent>, ISweepGrain,
                 fresh.Count(c => c.Decision == MatchDecision.Auto),
                 fresh.Count(c => c.Decision == MatchDecision.Review),
                 candidates.Length - fresh.Length);
-            foreach (var candidate in fresh)
-            {
-                known[(candidate.TaxpayerId, candidate.Exchange, candidate.AccountId)] = candidate;
-            }
-
-            await WriteStateAsync(new SweepState(known.Values.ToArray(), summary), [new SweepCompleted(summary, fresh)], cancellationToken);
+            await WriteStateAsync(new SweepState(_candidates.Count + fresh.Count(c => !_candidates.ContainsKey((c.TaxpayerId, c.Exchange, c.AccountId))), summary), [new SweepCompleted(summary, fresh)], cancellationToken);
+            Remember(fresh);
             return summary;
         }
         finally
@@ -89,10 +93,18 @@ public sealed class SweepGrain : Grain<SweepState, SweepEvent>, ISweepGrain,
 
     public Task<IReadOnlyList<MatchCandidate>> HandleAsync(GetCandidates message, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<MatchCandidate>>(
-            State.Candidates
+            _candidates.Values
                 .Where(c => message.Decision is null || c.Decision == message.Decision)
                 .OrderBy(c => c.TaxpayerId, StringComparer.Ordinal).ThenBy(c => c.Exchange, StringComparer.Ordinal).ThenBy(c => c.AccountId, StringComparer.Ordinal)
                 .ToArray());
 
-    protected override SweepState CreateInitialState() => new([], null);
+    protected override SweepState CreateInitialState() => new(0, null);
+
+    private void Remember(IEnumerable<MatchCandidate> candidates)
+    {
+        foreach (var candidate in candidates)
+        {
+            _candidates[(candidate.TaxpayerId, candidate.Exchange, candidate.AccountId)] = candidate;
+        }
+    }
 }

@@ -12,8 +12,8 @@ public sealed record RunSweep(string RequestedBy) : IGrainCall<ISweepGrain, Swee
 /// <summary>Progress of a running sweep, answered while it runs.</summary>
 public sealed record GetSweepStatus : IGrainCall<ISweepGrain, SweepStatus>, IInterleavingCall;
 
-/// <summary>Every candidate found so far, optionally only those with one decision.</summary>
-public sealed record GetCandidates(MatchDecision? Decision) : IGrainCall<ISweepGrain, IReadOnlyList<MatchCandidate>>, IInterleavingCall;
+/// <summary>Every candidate found so far, optionally only those with one decision; waits for a running sweep to finish.</summary>
+public sealed record GetCandidates(MatchDecision? Decision) : IGrainCall<ISweepGrain, IReadOnlyList<MatchCandidate>>;
 
 public sealed record SweepSummary(
     int Run,
@@ -28,7 +28,8 @@ public sealed record SweepSummary(
 
 public sealed record SweepStatus(bool Running, int ShardsDone, int ShardsTotal, int CandidatesSoFar, SweepSummary? LastRun);
 
-public sealed record SweepState(IReadOnlyList<MatchCandidate> Candidates, SweepSummary? LastRun);
+/// <summary>The last run only: the candidates themselves live in the history (each run's new ones), so a run writes what it found, not everything ever found.</summary>
+public sealed record SweepState(int Candidates, SweepSummary? LastRun);
 
 public abstract record SweepEvent;
 
