@@ -3,16 +3,8 @@
 # first if it is missing) and stops it afterwards. Extra arguments go to `dotnet test`.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-work="$(mktemp -d /tmp/tracking-tests.XXXXXX)"
-chmod 755 "$work"  # the server runs as the postgres user when we are root
-cleanup() {
-  "$root/cluster-config/postgres/throwaway-server.sh" stop "$work/pg" || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-TRACKING_TEST_POSTGRES="$("$root/cluster-config/postgres/throwaway-server.sh" start "$work/pg")"
-export TRACKING_TEST_POSTGRES
+source "$root/cluster-config/postgres/throwaway-session.sh"
+export TRACKING_TEST_POSTGRES="$postgres"
 echo "PostgreSQL for tests: $TRACKING_TEST_POSTGRES"
 
 status=0

@@ -5,12 +5,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 seconds=${1:-5}
-work="$(mktemp -d /tmp/tracking-bench.XXXXXX)"
-chmod 755 "$work"
-trap '"$root/cluster-config/postgres/throwaway-server.sh" stop "$work/pg" || true; rm -rf "$work"' EXIT
-
+source "$root/cluster-config/postgres/throwaway-session.sh"
 dotnet build "$root/loadtests/Tracking.LoadTests" -c Release -o "$work/bin" -nologo -v quiet >&2
-postgres="$("$root/cluster-config/postgres/throwaway-server.sh" start "$work/pg")"
 
 echo "## Grain calls ($(nproc) cores, $(date -u +%F))"
 dotnet "$work/bin/Tracking.LoadTests.dll" grain-calls --seconds "$seconds"

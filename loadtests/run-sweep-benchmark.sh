@@ -8,12 +8,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 taxpayers=${1:-1000000}
 rows=${2:-10000000}
 stores=${3:-both}
-work="$(mktemp -d /tmp/tracking-bench.XXXXXX)"
-chmod 755 "$work"
-trap '"$root/cluster-config/postgres/throwaway-server.sh" stop "$work/pg" || true; rm -rf "$work"' EXIT
-
+source "$root/cluster-config/postgres/throwaway-session.sh"
 dotnet build "$root/loadtests/Tracking.LoadTests" -c Release -o "$work/bin" -nologo -v quiet >&2
-postgres="$("$root/cluster-config/postgres/throwaway-server.sh" start "$work/pg")"
 echo "## Sweep ($(nproc) cores, $(date -u +%F))"
 dotnet "$work/bin/Tracking.LoadTests.dll" sweep --taxpayers "$taxpayers" --rows "$rows" --stores "$stores" \
   --postgres "$postgres" --profiles "$root/cluster-config/exchanges"

@@ -51,34 +51,22 @@ internal sealed class PostgresGrainStorage(NpgsqlDataSource dataSource) : IGrain
 
     public async Task<IReadOnlyList<WriteOutcome>> WriteBatchAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken)
     {
+        // Set-based matching needs distinct grains; a silo never batches one grain twice, but
+        // the contract holds for any caller.
+        if (writes.Count > 1 && writes.DistinctBy(w => w.Grain).Count() != writes.Count)
+        {
+            return await WriteEachAloneAsync(writes, cancellationToken).ConfigureAwait(false);
+        }
+
         try
         {
-            // Set-based matching needs distinct grains; a silo never batches one grain twice, but
-            // the contract holds for any caller.
-            if (writes.Select(w => w.Grain).Distinct().Count() != writes.Count)
-            {
-                var outcomes = new List<WriteOutcome>(writes.Count);
-                foreach (var write in writes)
-                {
-                    outcomes.AddRange(await WriteBatchAsync([write], cancellationToken).ConfigureAwait(false));
-                }
-
-                return outcomes;
-            }
-
             return await CommitAsync(writes, cancellationToken).ConfigureAwait(false);
         }
         catch (PostgresException) when (writes.Count > 1)
         {
             // One write's data was refused and took the transaction down with it: commit each
             // write alone so only the bad one fails.
-            var outcomes = new WriteOutcome[writes.Count];
-            for (var i = 0; i < writes.Count; i++)
-            {
-                outcomes[i] = (await WriteBatchAsync([writes[i]], cancellationToken).ConfigureAwait(false))[0];
-            }
-
-            return outcomes;
+            return await WriteEachAloneAsync(writes, cancellationToken).ConfigureAwait(false);
         }
         catch (PostgresException ex)
         {
@@ -102,6 +90,17 @@ internal sealed class PostgresGrainStorage(NpgsqlDataSource dataSource) : IGrain
         }
 
         return events;
+    }
+
+    private async Task<IReadOnlyList<WriteOutcome>> WriteEachAloneAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken)
+    {
+        var outcomes = new WriteOutcome[writes.Count];
+        for (var i = 0; i < writes.Count; i++)
+        {
+            outcomes[i] = (await WriteBatchAsync([writes[i]], cancellationToken).ConfigureAwait(false))[0];
+        }
+
+        return outcomes;
     }
 
     private async Task<IReadOnlyList<WriteOutcome>> CommitAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken)

@@ -73,7 +73,7 @@ public sealed class SweepGrain : Grain<SweepState, SweepEvent>, ISweepGrain,
                 fresh.Count(c => c.Decision == MatchDecision.Auto),
                 fresh.Count(c => c.Decision == MatchDecision.Review),
                 candidates.Length - fresh.Length);
-            await WriteStateAsync(new SweepState(_candidates.Count + fresh.Count(c => !_candidates.ContainsKey((c.TaxpayerId, c.Exchange, c.AccountId))), summary), [new SweepCompleted(summary, fresh)], cancellationToken);
+            await WriteStateAsync(new SweepState(summary), [new SweepCompleted(summary, fresh)], cancellationToken);
             Remember(fresh);
             return summary;
         }
@@ -98,7 +98,7 @@ public sealed class SweepGrain : Grain<SweepState, SweepEvent>, ISweepGrain,
                 .OrderBy(c => c.TaxpayerId, StringComparer.Ordinal).ThenBy(c => c.Exchange, StringComparer.Ordinal).ThenBy(c => c.AccountId, StringComparer.Ordinal)
                 .ToArray());
 
-    protected override SweepState CreateInitialState() => new(0, null);
+    protected override SweepState CreateInitialState() => new(LastRun: null);
 
     private void Remember(IEnumerable<MatchCandidate> candidates)
     {

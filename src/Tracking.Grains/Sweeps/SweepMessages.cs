@@ -29,7 +29,7 @@ public sealed record SweepSummary(
 public sealed record SweepStatus(bool Running, int ShardsDone, int ShardsTotal, int CandidatesSoFar, SweepSummary? LastRun);
 
 /// <summary>The last run only: the candidates themselves live in the history (each run's new ones), so a run writes what it found, not everything ever found.</summary>
-public sealed record SweepState(int Candidates, SweepSummary? LastRun);
+public sealed record SweepState(SweepSummary? LastRun);
 
 public abstract record SweepEvent;
 

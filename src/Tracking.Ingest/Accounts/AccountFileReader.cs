@@ -98,28 +98,14 @@ public static class AccountFileReader
             }
         }
 
-        var phone = PhoneNumber.Normalize(row[columns.Phone]);
-        if (phone is null && row[columns.Phone] is { } phoneText)
+        var phone = IdentityFields.Phone(row[columns.Phone], warn);
+        var rrn = IdentityFields.Rrn(row[columns.Rrn], rrnKey, warn);
+        if (rrn is not null)
         {
-            warn($"phone '{phoneText}' is not a mobile number; left out");
+            birth ??= BirthDate.Of(rrn.BirthDate);
         }
 
-        string? rrnHash = null, rrnMasked = null;
-        if (row[columns.Rrn] is { } rrnText)
-        {
-            if (ResidentRegistrationNumber.Parse(rrnText, out var problem) is { } rrn)
-            {
-                (rrnHash, rrnMasked) = (rrn.Hash(rrnKey), rrn.Masked);
-                birth ??= BirthDate.Of(rrn.BirthDate);
-            }
-            else
-            {
-                // The value itself is never echoed: it may be a real number with a typo.
-                warn($"{problem}; left out");
-            }
-        }
-
-        return new HolderIdentity(row[columns.Name], birth, phone, rrnHash, rrnMasked);
+        return new HolderIdentity(row[columns.Name], birth, phone, rrn?.Hash, rrn?.Masked);
     }
 
     private static bool TryQuantity(string? text, out decimal value) =>

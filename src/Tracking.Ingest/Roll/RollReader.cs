@@ -45,28 +45,17 @@ public static class RollReader
             }
 
             seen[id] = row.Line;
-            string? rrnHash = null, rrnMasked = null;
-            DateOnly? rrnBirth = null;
-            if (row["rrn"] is { } rrnText)
-            {
-                if (ResidentRegistrationNumber.Parse(rrnText, out var problem) is { } rrn)
-                {
-                    (rrnHash, rrnMasked, rrnBirth) = (rrn.Hash(rrnKey), rrn.Masked, rrn.BirthDate);
-                }
-                else
-                {
-                    problems.Add(new RowProblem(name, row.Line, $"{problem}; left out", false));
-                }
-            }
-
-            DateOnly? birth = rrnBirth;
+            void Warn(string reason) => problems.Add(new RowProblem(name, row.Line, reason, Rejected: false));
+            var rrn = IdentityFields.Rrn(row["rrn"], rrnKey, Warn);
+            var rrnBirth = rrn?.BirthDate;
+            var birth = rrnBirth;
             if (row["birth_date"] is { } birthText)
             {
                 if (DateOnly.TryParseExact(birthText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
                 {
                     if (rrnBirth is { } fromRrn && fromRrn != parsed)
                     {
-                        problems.Add(new RowProblem(name, row.Line, "birth_date disagrees with the resident registration number; the number's date is kept", false));
+                        Warn("birth_date disagrees with the resident registration number; the number's date is kept");
                     }
                     else
                     {
@@ -75,17 +64,12 @@ public static class RollReader
                 }
                 else
                 {
-                    problems.Add(new RowProblem(name, row.Line, $"birth_date '{birthText}' is not YYYY-MM-DD; left out", false));
+                    Warn($"birth_date '{birthText}' is not YYYY-MM-DD; left out");
                 }
             }
 
-            var phone = PhoneNumber.Normalize(row["phone"]);
-            if (phone is null && row["phone"] is { } phoneText)
-            {
-                problems.Add(new RowProblem(name, row.Line, $"phone '{phoneText}' is not a mobile number; left out", false));
-            }
-
-            taxpayers.Add(new TaxpayerProfile(id, fullName, rrnHash, rrnMasked, birth, phone, row["address"]));
+            var phone = IdentityFields.Phone(row["phone"], Warn);
+            taxpayers.Add(new TaxpayerProfile(id, fullName, rrn?.Hash, rrn?.Masked, birth, phone, row["address"]));
         }
 
         return taxpayers;

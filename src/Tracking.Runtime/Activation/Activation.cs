@@ -32,17 +32,6 @@ internal sealed partial class Activation : IThreadPoolWorkItem
     /// <summary>Completes once the activation has closed and left the directory; callers then retry.</summary>
     public Task Deactivated => _deactivated.Task;
 
-    public int QueueLength
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _mailbox.Count;
-            }
-        }
-    }
-
     /// <summary>Accepts a message, running it now if the activation is idle. False once the activation is closing.</summary>
     public bool TryEnqueue(WorkItem item)
     {

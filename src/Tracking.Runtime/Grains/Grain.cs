@@ -36,5 +36,5 @@ public abstract class Grain
         Context.Runtime.Reminders.RegisterAsync(Id, Context.Partition, name, dueTime, period, cancellationToken);
 
     protected Task UnregisterReminderAsync(string name, CancellationToken cancellationToken) =>
-        Context.Runtime.Reminders.UnregisterAsync(Id, Context.Partition, name, cancellationToken);
+        Context.Runtime.Reminders.UnregisterAsync(Id, name, cancellationToken);
 }

@@ -43,18 +43,12 @@ public abstract class Grain<TState, TEvent> : Grain
     protected async Task WriteStateAsync(TState newState, IReadOnlyList<TEvent> events, CancellationToken cancellationToken)
     {
         var serializer = Context.Runtime.Serializer;
-        var records = new EventRecord[events.Count];
-        for (var i = 0; i < records.Length; i++)
-        {
-            records[i] = new EventRecord(events[i].GetType().Name, serializer.SerializeEvent(events[i]));
-        }
-
         var write = new StateWrite(
             Id,
             Context.Partition,
             Version,
             serializer.SerializeState(newState),
-            records,
+            serializer.SerializeEvents(events),
             TimeProvider.GetUtcNow());
         Version = await Context.Runtime.Writer.WriteAsync(write, cancellationToken).ConfigureAwait(false);
         _state = newState;

@@ -16,7 +16,6 @@ internal sealed class GrainTypeInfo
     public GrainTypeInfo(string name, Type grainClass)
     {
         Name = name;
-        GrainClass = grainClass;
         _factory = ActivatorUtilities.CreateFactory(grainClass, Type.EmptyTypes);
         foreach (var handler in grainClass.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IHandle<,>)))
         {
@@ -31,8 +30,6 @@ internal sealed class GrainTypeInfo
     }
 
     public string Name { get; }
-
-    public Type GrainClass { get; }
 
     public Grain Create(IServiceProvider services) => (Grain)_factory(services, null);
 

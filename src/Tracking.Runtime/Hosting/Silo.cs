@@ -55,9 +55,8 @@ public sealed partial class Silo : IGrainFactory, IGrainCaller, IGrainBulkCreato
 
     public int ActivationCount => _directory?.Count ?? 0;
 
-    public TimeProvider TimeProvider => _timeProvider;
-
-    public GrainPartitioner Partitioner => _partitioner;
+    /// <summary>Write batches committed at once: as configured, but no more than the store can use.</summary>
+    private int WriterConcurrency => Math.Min(_options.Storage.WriterConcurrency, _storage.MaxConcurrentWriteBatches);
 
     /// <summary>
     /// Starts the silo. If storage cannot be reached the silo still starts, reports
@@ -110,13 +109,12 @@ public sealed partial class Silo : IGrainFactory, IGrainCaller, IGrainBulkCreato
                 continue;
             }
 
-            var events = creations[i].Events.Select(e => new EventRecord(e.GetType().Name, _serializer.SerializeEvent(e))).ToArray();
-            pending.Add((i, new StateWrite(id, _partitioner.PartitionOf(id), 0, _serializer.SerializeState(creations[i].State), events, now)));
+            pending.Add((i, new StateWrite(id, _partitioner.PartitionOf(id), 0, _serializer.SerializeState(creations[i].State), _serializer.SerializeEvents(creations[i].Events), now)));
         }
 
         await Parallel.ForEachAsync(
             pending.Chunk(_options.Storage.MaxBulkBatchSize),
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Min(_options.Storage.WriterConcurrency, _storage.MaxConcurrentWriteBatches), CancellationToken = cancellationToken },
+            new ParallelOptions { MaxDegreeOfParallelism = WriterConcurrency, CancellationToken = cancellationToken },
             async (chunk, ct) =>
             {
                 var outcomes = await _storage.States.WriteBatchAsync(chunk.Select(p => p.Write).ToArray(), ct).ConfigureAwait(false);
@@ -229,12 +227,7 @@ public sealed partial class Silo : IGrainFactory, IGrainCaller, IGrainBulkCreato
             return false;
         }
 
-        var writerOptions = new StorageOptions
-        {
-            MaxWriteBatchSize = _options.Storage.MaxWriteBatchSize,
-            WriterConcurrency = Math.Min(_options.Storage.WriterConcurrency, _storage.MaxConcurrentWriteBatches),
-        };
-        _writer = new StateWriteBatcher(_storage.States, writerOptions, _logger);
+        _writer = new StateWriteBatcher(_storage.States, _options.Storage.MaxWriteBatchSize, WriterConcurrency, _logger);
         _reminders = new ReminderService(
             _storage.Reminders,
             _timeProvider,

@@ -27,6 +27,19 @@ internal sealed class GrainStateSerializer
     /// <summary>Serializes an event as its declared base type so the stored JSON carries its type marker.</summary>
     public string SerializeEvent<TEvent>(TEvent @event) => JsonSerializer.Serialize(@event, TypeInfo<TEvent>());
 
+    /// <summary>Events as they are appended: type name and JSON, in order.</summary>
+    public EventRecord[] SerializeEvents<TEvent>(IReadOnlyList<TEvent> events)
+        where TEvent : class
+    {
+        var records = new EventRecord[events.Count];
+        for (var i = 0; i < records.Length; i++)
+        {
+            records[i] = new EventRecord(events[i].GetType().Name, SerializeEvent(events[i]));
+        }
+
+        return records;
+    }
+
     public TEvent DeserializeEvent<TEvent>(string json) =>
         JsonSerializer.Deserialize(json, TypeInfo<TEvent>()) ?? throw new JsonException($"Stored event of type {typeof(TEvent).Name} is null.");
 

@@ -16,12 +16,12 @@ internal sealed partial class StateWriteBatcher : IStateWriter, IAsyncDisposable
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = false });
     private readonly Task[] _loops;
 
-    public StateWriteBatcher(IGrainStorage storage, StorageOptions options, ILogger logger)
+    public StateWriteBatcher(IGrainStorage storage, int maxBatchSize, int concurrency, ILogger logger)
     {
         _storage = storage;
-        _maxBatchSize = options.MaxWriteBatchSize;
+        _maxBatchSize = maxBatchSize;
         _logger = logger;
-        _loops = Enumerable.Range(0, options.WriterConcurrency).Select(_ => Task.Run(RunAsync)).ToArray();
+        _loops = Enumerable.Range(0, concurrency).Select(_ => Task.Run(RunAsync)).ToArray();
     }
 
     public Task<long> WriteAsync(StateWrite write, CancellationToken cancellationToken)

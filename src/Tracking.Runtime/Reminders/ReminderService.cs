@@ -32,7 +32,7 @@ internal sealed partial class ReminderService(
         return table.UpsertAsync(new ReminderEntry(grain, partition, name, timeProvider.GetUtcNow() + dueTime, period), cancellationToken);
     }
 
-    public Task UnregisterAsync(GrainId grain, int partition, string name, CancellationToken cancellationToken) =>
+    public Task UnregisterAsync(GrainId grain, string name, CancellationToken cancellationToken) =>
         table.DeleteAsync(grain, name, cancellationToken);
 
     public void Start() => _loop = RunAsync(_stopping.Token);
