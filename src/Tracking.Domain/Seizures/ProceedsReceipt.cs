@@ -1,0 +1,11 @@
+namespace Tracking.Domain.Seizures;
+
+/// <summary>Money one remittance brought to the office, and when and how it was distributed.</summary>
+public sealed record ProceedsReceipt(string TransferReference, long Amount, DateTimeOffset DistributionDue)
+{
+    public bool Distributed { get; init; }
+
+    public long Applied { get; init; }
+
+    public long Refunded { get; init; }
+}

@@ -1,0 +1,85 @@
+using Tracking.Domain.Accounts;
+
+namespace Tracking.Domain.Seizures;
+
+/// <summary>
+/// One seizure of one exchange account for one taxpayer's debt. Money is conserved: everything
+/// collected is either applied to the debt or refunded once distributed
+/// (<see cref="Collected"/> = <see cref="Applied"/> + <see cref="Refunded"/> + <see cref="Held"/>).
+/// </summary>
+public sealed record Seizure(string SeizureId, SeizureStatus Status)
+{
+    public const string KrwAsset = "KRW";
+
+    public string TaxpayerId { get; init; } = "";
+
+    public string Exchange { get; init; } = "";
+
+    public string AccountId { get; init; } = "";
+
+    public string Basis { get; init; } = "";
+
+    public DateTimeOffset? OpenedAt { get; init; }
+
+    public DateTimeOffset? ClosedAt { get; init; }
+
+    public bool Opened => OpenedAt is not null;
+
+    /// <summary>What the account holds now, as the exchange reported at seizure and changed by sales and remittances.</summary>
+    public IReadOnlyList<Holding> Holdings { get; init; } = [];
+
+    public bool Frozen { get; init; }
+
+    public bool Released { get; init; }
+
+    /// <summary>The outbox: requests issued and not yet answered.</summary>
+    public IReadOnlyList<ExchangeRequest> Pending { get; init; } = [];
+
+    /// <summary>Requests already answered, so a repeated answer changes nothing.</summary>
+    public IReadOnlyList<string> Answered { get; init; } = [];
+
+    public int RequestsIssued { get; init; }
+
+    public int DocumentsIssued { get; init; }
+
+    public DateTimeOffset? SaleWaitUntil { get; init; }
+
+    public bool SaleProposed { get; init; }
+
+    public bool SaleApproved { get; init; }
+
+    public IReadOnlyList<ProceedsReceipt> Receipts { get; init; } = [];
+
+    public bool Cancelled { get; init; }
+
+    public bool Rejected { get; init; }
+
+    public SeizureOutcome? Outcome { get; init; }
+
+    public long Collected => Receipts.Sum(r => r.Amount);
+
+    public long Applied => Receipts.Sum(r => r.Applied);
+
+    public long Refunded => Receipts.Sum(r => r.Refunded);
+
+    /// <summary>Received and not yet distributed.</summary>
+    public long Held => Receipts.Where(r => !r.Distributed).Sum(r => r.Amount);
+
+    public bool IsClosed => Status == SeizureStatus.Closed;
+
+    public decimal Krw => Holdings.FirstOrDefault(h => h.Asset == KrwAsset)?.Total ?? 0;
+
+    public IEnumerable<Holding> Coins => Holdings.Where(h => h.Asset != KrwAsset && h.Total > 0);
+
+    public static Seizure New(string seizureId) => new(seizureId, SeizureStatus.NoticeSent);
+
+    /// <summary>When the seizure must next look again by itself: the end of the sale waiting period or a distribution date.</summary>
+    public DateTimeOffset? NextDeadline =>
+        Receipts.Where(r => !r.Distributed).Select(r => (DateTimeOffset?)r.DistributionDue)
+            .Append(Status == SeizureStatus.SaleWarned ? SaleWaitUntil : null)
+            .Min();
+
+    /// <summary>The earliest receipt whose distribution date has come, if any.</summary>
+    public ProceedsReceipt? DistributionDueAt(DateTimeOffset now) =>
+        Receipts.FirstOrDefault(r => !r.Distributed && r.DistributionDue <= now);
+}

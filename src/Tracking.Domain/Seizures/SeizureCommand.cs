@@ -1,0 +1,27 @@
+namespace Tracking.Domain.Seizures;
+
+/// <summary>What may be asked of a seizure. The actor and the time come with the <see cref="SeizureContext"/>.</summary>
+public abstract record SeizureCommand
+{
+    private SeizureCommand()
+    {
+    }
+
+    /// <summary>Seize the account: issue the notice to the exchange. <paramref name="Basis"/> says why the account is believed to be the taxpayer's.</summary>
+    public sealed record Open(string SeizureId, string TaxpayerId, string Exchange, string AccountId, string Basis) : SeizureCommand;
+
+    /// <summary>The exchange answered a request.</summary>
+    public sealed record RecordReply(ExchangeReply Reply) : SeizureCommand;
+
+    /// <summary>A supervisor approves the sale the seizure proposed.</summary>
+    public sealed record ApproveSale : SeizureCommand;
+
+    /// <summary>Withdraw the seizure, e.g. because the account is not the taxpayer's.</summary>
+    public sealed record Cancel(string Reason) : SeizureCommand;
+
+    /// <summary>Money received was distributed (applied to the debt in the legal order, the rest refunded).</summary>
+    public sealed record RecordDistribution(string TransferReference, long Applied, long Refunded) : SeizureCommand;
+
+    /// <summary>Look again: time passed or the taxpayer's debt changed; take whatever step is now due.</summary>
+    public sealed record Review : SeizureCommand;
+}

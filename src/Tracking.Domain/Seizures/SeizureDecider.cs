@@ -1,0 +1,376 @@
+using Tracking.Domain.Accounts;
+
+namespace Tracking.Domain.Seizures;
+
+/// <summary>
+/// The seizure lifecycle as a state machine: decide(state, command) → events, apply(state, event)
+/// → state. After each command the seizure takes every step that is now due by itself (as
+/// <see cref="SeizureContext.SystemActor"/>), so a reminder or a changed debt needs only
+/// <see cref="SeizureCommand.Review"/>. One exchange request is in flight at a time, so answers
+/// that arrive late, twice or out of order can only match the one request they answer.
+/// </summary>
+public static class SeizureDecider
+{
+    public static Decision<SeizureEvent> Decide(Seizure state, SeizureCommand command, SeizureContext context, SeizurePolicy policy)
+    {
+        var steps = new Steps(state, context, policy);
+        var rejection = command switch
+        {
+            SeizureCommand.Open open => Open(steps, open),
+            SeizureCommand.RecordReply record => RecordReply(steps, record.Reply),
+            SeizureCommand.ApproveSale => ApproveSale(steps),
+            SeizureCommand.Cancel cancel => Cancel(steps, cancel.Reason),
+            SeizureCommand.RecordDistribution distribution => RecordDistribution(steps, distribution),
+            SeizureCommand.Review => state.Opened ? null : "the seizure was never opened",
+            _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown seizure command."),
+        };
+        if (rejection is not null)
+        {
+            return Decision<SeizureEvent>.Reject(rejection);
+        }
+
+        Advance(steps);
+        return Decision<SeizureEvent>.Accept([.. steps.Events]);
+    }
+
+    public static Seizure Apply(Seizure state, SeizureEvent @event)
+    {
+        var next = @event switch
+        {
+            SeizureOpened opened => state with
+            {
+                TaxpayerId = opened.TaxpayerId,
+                Exchange = opened.Exchange,
+                AccountId = opened.AccountId,
+                Basis = opened.Basis,
+                OpenedAt = opened.At,
+                Status = SeizureStatus.NoticeSent,
+            },
+            ExchangeRequestIssued issued => state with
+            {
+                Pending = [.. state.Pending, issued.Request],
+                RequestsIssued = state.RequestsIssued + 1,
+                Status = issued.Request.Kind switch
+                {
+                    ExchangeRequestKind.SeizureNotice => SeizureStatus.NoticeSent,
+                    ExchangeRequestKind.RemitKrw => SeizureStatus.CollectionRequested,
+                    ExchangeRequestKind.Sell => SeizureStatus.SaleRequested,
+                    _ => SeizureStatus.ReleaseRequested,
+                },
+                SaleProposed = issued.Request.Kind != ExchangeRequestKind.Sell && state.SaleProposed,
+                SaleApproved = issued.Request.Kind != ExchangeRequestKind.Sell && state.SaleApproved,
+            },
+            SeizureTookEffect effect => Answer(state, effect.RequestId) with { Frozen = true, Holdings = effect.Holdings, Status = SeizureStatus.Seized },
+            DocumentIssued => state,
+            SaleWarned warned => state with { SaleWaitUntil = warned.WaitUntil, Status = SeizureStatus.SaleWarned },
+            SaleProposed => state with { SaleProposed = true, Status = SeizureStatus.AwaitingSaleApproval },
+            SaleApproved => state with { SaleApproved = true, Status = SeizureStatus.SaleApproved },
+            SaleFilled filled => Answer(state, filled.RequestId) with { Holdings = AfterSale(state.Holdings, filled.Fills), Status = SeizureStatus.Sold },
+            ProceedsReceived received => Answer(state, received.RequestId) with
+            {
+                Holdings = Adjust(state.Holdings, Seizure.KrwAsset, -received.Amount),
+                Receipts = [.. state.Receipts, new ProceedsReceipt(received.TransferReference, received.Amount, received.DistributionDue)],
+                Status = SeizureStatus.ProceedsReceived,
+            },
+            ProceedsDistributed distributed => state with
+            {
+                Receipts = state.Receipts.Select(r => r.TransferReference == distributed.TransferReference
+                    ? r with { Distributed = true, Applied = distributed.Applied, Refunded = distributed.Refunded }
+                    : r).ToArray(),
+                Status = state.Released ? SeizureStatus.Released
+                    : state.Pending.Count > 0 ? state.Status
+                    : state.SaleApproved ? SeizureStatus.SaleApproved
+                    : state.SaleProposed ? SeizureStatus.AwaitingSaleApproval
+                    : SeizureStatus.Distributed,
+            },
+            ReleaseConfirmed released => Answer(state, released.RequestId) with { Released = true, Status = SeizureStatus.Released },
+            SeizureCancelled => state with { Cancelled = true, Status = SeizureStatus.Cancelled },
+            SeizureRejected rejected => (rejected.RequestId is { } id ? Answer(state, id) : state) with { Rejected = true, Status = SeizureStatus.Rejected },
+            SeizureClosed closed => state with { Outcome = closed.Outcome, ClosedAt = closed.At, Status = SeizureStatus.Closed },
+            _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Unknown seizure event."),
+        };
+        return @event.Document is null ? next : next with { DocumentsIssued = next.DocumentsIssued + 1 };
+    }
+
+    public static Seizure ApplyAll(Seizure state, IEnumerable<SeizureEvent> events) => events.Aggregate(state, Apply);
+
+    private static string? Open(Steps steps, SeizureCommand.Open open)
+    {
+        var state = steps.State;
+        if (state.Opened)
+        {
+            return state.TaxpayerId == open.TaxpayerId && state.Exchange == open.Exchange && state.AccountId == open.AccountId
+                ? null
+                : $"seizure {state.SeizureId} is already open for another account";
+        }
+
+        if (steps.Remaining <= 0)
+        {
+            return $"taxpayer {open.TaxpayerId} owes nothing that is not already covered";
+        }
+
+        steps.Add(
+            new SeizureOpened(open.SeizureId, open.TaxpayerId, open.Exchange, open.AccountId, open.Basis, steps.Remaining),
+            $"account {open.Exchange}/{open.AccountId} matched to taxpayer {open.TaxpayerId} ({open.Basis})");
+        steps.Issue(ExchangeRequestKind.SeizureNotice, "receivable-seizure notice to the exchange (Art. 51, 61(3)); effective on acknowledgement", SeizureDocumentKind.ExchangeNotice, byActor: true);
+        return null;
+    }
+
+    private static string? RecordReply(Steps steps, ExchangeReply reply)
+    {
+        var state = steps.State;
+        var request = state.Pending.FirstOrDefault(r => r.RequestId == reply.RequestId);
+        if (request is null)
+        {
+            // Answered already, or not ours to answer: a repeated or stray callback changes nothing.
+            return null;
+        }
+
+        var expected = reply switch
+        {
+            ExchangeReply.Frozen or ExchangeReply.AccountUnavailable => ExchangeRequestKind.SeizureNotice,
+            ExchangeReply.Sold => ExchangeRequestKind.Sell,
+            ExchangeReply.Remitted => ExchangeRequestKind.RemitKrw,
+            ExchangeReply.Released => ExchangeRequestKind.Release,
+            _ => throw new ArgumentOutOfRangeException(nameof(reply), reply.GetType().Name, "Unknown exchange reply."),
+        };
+        if (expected != request.Kind)
+        {
+            return $"a {reply.GetType().Name} answer does not answer request {request.RequestId} ({request.Kind})";
+        }
+
+        switch (reply)
+        {
+            case ExchangeReply.Frozen frozen:
+                var valuation = (long)Math.Floor(frozen.Holdings.Where(h => h.Asset == Seizure.KrwAsset).Sum(h => h.Total)
+                    + SalePlanner.Value(frozen.Holdings.Where(h => h.Asset != Seizure.KrwAsset), steps.Context.Prices, steps.Policy));
+                steps.Add(new SeizureTookEffect(frozen.RequestId, frozen.Holdings, valuation), "the exchange acknowledged the seizure notice and froze the account");
+                steps.Add(new DocumentIssued(), "seizure record drawn up (Art. 38)", SeizureDocumentKind.SeizureRecord);
+                steps.Add(new DocumentIssued(), "taxpayer notified of the seizure; collecting or disposing of the assets is prohibited (Art. 38, 52)", SeizureDocumentKind.TaxpayerNotice);
+                if (!frozen.Holdings.Any(h => h.Total > 0))
+                {
+                    steps.Add(new SeizureRejected(null), "the account holds nothing");
+                }
+
+                break;
+            case ExchangeReply.AccountUnavailable unavailable:
+                steps.Add(new SeizureRejected(unavailable.RequestId), $"the exchange cannot seize the account: {unavailable.Why}");
+                break;
+            case ExchangeReply.Sold sold:
+                steps.Add(new SaleFilled(sold.RequestId, sold.Fills), $"sold at the exchange for {sold.Fills.Sum(f => f.Net):N0} won net of fees (Art. 71(2))");
+                break;
+            case ExchangeReply.Remitted remitted:
+                var due = steps.Context.Now + steps.Policy.DistributionDelay;
+                steps.Add(new ProceedsReceived(remitted.RequestId, remitted.Amount, remitted.TransferReference, due), $"{remitted.Amount:N0} won received from the exchange; distribution set for {due:yyyy-MM-dd} (Art. 97)");
+                break;
+            case ExchangeReply.Released released:
+                steps.Add(new ReleaseConfirmed(released.RequestId), "the exchange confirmed the release (Art. 63–64)", SeizureDocumentKind.ReleaseRecord);
+                steps.Add(new DocumentIssued(), "taxpayer notified of the release", SeizureDocumentKind.ReleaseNotice);
+                break;
+        }
+
+        return null;
+    }
+
+    private static string? ApproveSale(Steps steps)
+    {
+        var state = steps.State;
+        if (state.Status != SeizureStatus.AwaitingSaleApproval)
+        {
+            return $"no sale awaits approval; the seizure is {state.Status}";
+        }
+
+        if (steps.Context.Actor == SeizureContext.SystemActor)
+        {
+            return "a sale is approved by a supervisor, not by the system";
+        }
+
+        steps.Add(new SaleApproved(), "sale approved");
+        return null;
+    }
+
+    private static string? Cancel(Steps steps, string reason)
+    {
+        var state = steps.State;
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return "a cancellation needs a reason";
+        }
+
+        if (!state.Opened || state.IsClosed)
+        {
+            return $"the seizure is {(state.Opened ? "closed" : "not open")}";
+        }
+
+        if (state.Cancelled)
+        {
+            return null;
+        }
+
+        if (state.Collected > 0 || state.Pending.Any(r => r.Kind is ExchangeRequestKind.Sell or ExchangeRequestKind.RemitKrw))
+        {
+            return "money has been or is being collected from this account; it must be settled and corrected before the seizure is cancelled";
+        }
+
+        steps.Add(new SeizureCancelled(), reason);
+        return null;
+    }
+
+    private static string? RecordDistribution(Steps steps, SeizureCommand.RecordDistribution distribution)
+    {
+        var receipt = steps.State.Receipts.FirstOrDefault(r => r.TransferReference == distribution.TransferReference);
+        if (receipt is null)
+        {
+            return $"no money was received under {distribution.TransferReference}";
+        }
+
+        if (receipt.Distributed)
+        {
+            return null;
+        }
+
+        if (distribution.Applied < 0 || distribution.Refunded < 0 || distribution.Applied + distribution.Refunded != receipt.Amount)
+        {
+            return $"{distribution.Applied:N0} applied and {distribution.Refunded:N0} refunded do not add up to the {receipt.Amount:N0} won received";
+        }
+
+        steps.Add(
+            new ProceedsDistributed(receipt.TransferReference, receipt.Amount, distribution.Applied, distribution.Refunded),
+            $"{distribution.Applied:N0} won applied to the debt in the legal order (Art. 4), {distribution.Refunded:N0} won refunded to the taxpayer (Art. 99)",
+            SeizureDocumentKind.DistributionStatement);
+        return null;
+    }
+
+    /// <summary>Takes, as the system, every step now due; stops where it must wait for the exchange, a deadline or a person.</summary>
+    private static void Advance(Steps steps)
+    {
+        var (context, policy) = (steps.Context, steps.Policy);
+        while (true)
+        {
+            var state = steps.State;
+            if (!state.Opened || state.IsClosed || state.Pending.Count > 0)
+            {
+                return;
+            }
+
+            if (!state.Frozen || state.Released)
+            {
+                if (state.Held == 0)
+                {
+                    steps.System(new SeizureClosed(Outcome(state, steps.Remaining)), "seizure closed");
+                }
+
+                return;
+            }
+
+            var krw = Math.Floor(state.Krw);
+            var sellable = SalePlanner.Value(state.Coins, context.Prices, policy) > 0;
+            if (state.Cancelled || state.Rejected || steps.Remaining <= 0 || (krw < 1 && !sellable))
+            {
+                var why = state.Cancelled ? "the seizure was cancelled"
+                    : state.Rejected ? "the seizure was rejected"
+                    : steps.Remaining <= 0 ? "the debt is paid or covered; release is mandatory (Art. 63)"
+                    : "nothing more to collect from the account";
+                steps.Issue(ExchangeRequestKind.Release, $"release requested: {why}", SeizureDocumentKind.ReleaseNotice);
+                continue;
+            }
+
+            if (krw >= 1)
+            {
+                var amount = (long)Math.Min(krw, steps.Remaining);
+                steps.Issue(ExchangeRequestKind.RemitKrw, $"collect {amount:N0} won held in the account directly", request: r => r with { Amount = amount });
+                continue;
+            }
+
+            if (state.SaleWaitUntil is null)
+            {
+                var until = context.Now + policy.SaleWarningPeriod;
+                steps.System(new SaleWarned(until), $"taxpayer warned that the assets will be sold after {until:yyyy-MM-dd} (Art. 71(3))", SeizureDocumentKind.SaleWarning);
+                continue;
+            }
+
+            if (context.Now < state.SaleWaitUntil)
+            {
+                return;
+            }
+
+            if (!state.SaleProposed)
+            {
+                steps.System(new SaleProposed(), $"sale of assets to cover {steps.Remaining:N0} won proposed for approval");
+                continue;
+            }
+
+            if (!state.SaleApproved)
+            {
+                return;
+            }
+
+            var orders = SalePlanner.Plan(state.Coins, context.Prices, steps.Remaining, policy);
+            steps.Issue(
+                ExchangeRequestKind.Sell,
+                $"sell {string.Join(", ", orders.Select(o => $"{o.Quantity} {o.Asset}"))} to cover {steps.Remaining:N0} won with a {policy.SaleMargin:P0} margin; the rest is released",
+                request: r => r with { Orders = orders });
+        }
+    }
+
+    private static SeizureOutcome Outcome(Seizure state, long remaining) =>
+        state.Cancelled ? SeizureOutcome.Cancelled
+        : state.Rejected ? SeizureOutcome.Rejected
+        : remaining <= 0 ? SeizureOutcome.DebtSatisfied
+        : SeizureOutcome.Exhausted;
+
+    private static Seizure Answer(Seizure state, string requestId) => state with
+    {
+        Pending = state.Pending.Where(r => r.RequestId != requestId).ToArray(),
+        Answered = [.. state.Answered, requestId],
+    };
+
+    private static IReadOnlyList<Holding> AfterSale(IReadOnlyList<Holding> holdings, IReadOnlyList<SaleFill> fills) =>
+        fills.Aggregate(holdings, (h, fill) => Adjust(Adjust(h, fill.Asset, -fill.Quantity), Seizure.KrwAsset, fill.Net));
+
+    private static IReadOnlyList<Holding> Adjust(IReadOnlyList<Holding> holdings, string asset, decimal change)
+    {
+        var found = holdings.Any(h => h.Asset == asset);
+        var adjusted = holdings.Select(h => h.Asset == asset ? h with { Total = h.Total + change, Locked = Math.Min(h.Locked, h.Total + change) } : h);
+        return found ? adjusted.ToArray() : [.. adjusted, new Holding(asset, change, 0)];
+    }
+
+    /// <summary>Events decided so far, applied as they are added so that each step sees the one before.</summary>
+    private sealed class Steps(Seizure state, SeizureContext context, SeizurePolicy policy)
+    {
+        public Seizure State { get; private set; } = state;
+
+        public SeizureContext Context { get; } = context;
+
+        public SeizurePolicy Policy { get; } = policy;
+
+        /// <summary>The debt this seizure still has to cover: what the taxpayer owes less money held here and elsewhere.</summary>
+        public long Remaining => Math.Max(0, Context.DebtToCover - State.Held);
+
+        public List<SeizureEvent> Events { get; } = [];
+
+        public void Add(SeizureEvent @event, string reason, SeizureDocumentKind? document = null) => Record(@event, Context.Actor, reason, document);
+
+        public void System(SeizureEvent @event, string reason, SeizureDocumentKind? document = null) => Record(@event, SeizureContext.SystemActor, reason, document);
+
+        /// <summary>Puts a request to the exchange in the outbox, as the system unless a person's command issues it.</summary>
+        public void Issue(ExchangeRequestKind kind, string reason, SeizureDocumentKind? document = null, Func<ExchangeRequest, ExchangeRequest>? request = null, bool byActor = false)
+        {
+            var issued = new ExchangeRequest($"{State.SeizureId}#{State.RequestsIssued + 1}", kind, Context.Now);
+            Record(new ExchangeRequestIssued(request?.Invoke(issued) ?? issued), byActor ? Context.Actor : SeizureContext.SystemActor, reason, document);
+        }
+
+        private void Record(SeizureEvent @event, string actor, string reason, SeizureDocumentKind? document)
+        {
+            var stamped = @event with
+            {
+                At = Context.Now,
+                Actor = actor,
+                Reason = reason,
+                Document = document is { } kind ? new SeizureDocument($"{State.SeizureId}/{State.DocumentsIssued + 1}", kind) : null,
+            };
+            State = Apply(State, stamped);
+            Events.Add(stamped);
+        }
+    }
+}

@@ -1,0 +1,262 @@
+using Tracking.Domain.Accounts;
+using Tracking.Domain.Seizures;
+
+namespace Tracking.Domain.Tests.Seizures;
+
+public sealed class SeizureDeciderTests
+{
+    private static readonly TimeSpan s_day = TimeSpan.FromDays(1);
+
+    [Fact]
+    public void Opening_issues_the_notice_to_the_exchange_by_the_officer()
+    {
+        var run = new SeizureRun(1_000_000).Opened();
+
+        Assert.Equal(SeizureStatus.NoticeSent, run.State.Status);
+        var issued = Assert.IsType<ExchangeRequestIssued>(run.History[1]);
+        Assert.Equal(ExchangeRequestKind.SeizureNotice, issued.Request.Kind);
+        Assert.Equal("S-1#1", issued.Request.RequestId);
+        Assert.Equal("officer:kim", issued.Actor);
+        Assert.Equal(SeizureDocumentKind.ExchangeNotice, issued.Document?.Kind);
+        Assert.All(run.History, e => Assert.Equal(SeizureRun.Start, e.At));
+    }
+
+    [Fact]
+    public void Opening_twice_changes_nothing_and_another_account_under_the_same_id_is_refused()
+    {
+        var run = new SeizureRun(1_000_000).Opened();
+
+        Assert.Empty(run.Do(new SeizureCommand.Open("S-1", "T-1", "upbit", "UP-1", "auto: rrn")).Events);
+        Assert.NotNull(run.Do(new SeizureCommand.Open("S-1", "T-1", "upbit", "UP-2", "auto: rrn")).Rejection);
+    }
+
+    [Fact]
+    public void A_taxpayer_who_owes_nothing_is_not_seized()
+    {
+        var decision = new SeizureRun(0).Do(new SeizureCommand.Open("S-1", "T-1", "upbit", "UP-1", "auto"));
+
+        Assert.Contains("owes nothing", decision.Rejection);
+    }
+
+    [Fact]
+    public void The_acknowledgement_makes_the_seizure_effective_with_its_record_and_the_notice_to_the_taxpayer()
+    {
+        var run = new SeizureRun(50_000_000).Opened();
+
+        run.Freeze(new Holding("BTC", 1m, 0));
+
+        Assert.True(run.State.Frozen);
+        var effect = Assert.Single(run.History.OfType<SeizureTookEffect>());
+        Assert.Equal(100_000_000, effect.Valuation);
+        Assert.Equal(
+            [SeizureDocumentKind.ExchangeNotice, SeizureDocumentKind.SeizureRecord, SeizureDocumentKind.TaxpayerNotice, SeizureDocumentKind.SaleWarning],
+            run.History.Where(e => e.Document is not null).Select(e => e.Document!.Kind));
+        Assert.Equal(SeizureStatus.SaleWarned, run.State.Status);
+        Assert.Equal(SeizureRun.Start + SeizurePolicy.Default.SaleWarningPeriod, run.State.NextDeadline);
+    }
+
+    [Fact]
+    public void Full_voluntary_payment_after_the_notice_releases_the_account_without_collecting()
+    {
+        var run = new SeizureRun(3_000_000).Opened();
+        run.Freeze(new Holding("BTC", 1m, 0));
+
+        run.Outstanding = 0;
+        run.Do(new SeizureCommand.Review());
+        Assert.Equal(ExchangeRequestKind.Release, run.Pending.Kind);
+        run.Release();
+
+        Assert.Equal(SeizureStatus.Closed, run.State.Status);
+        Assert.Equal(SeizureOutcome.DebtSatisfied, run.State.Outcome);
+        Assert.Equal(0, run.State.Collected);
+        Assert.DoesNotContain(run.History.OfType<ExchangeRequestIssued>(), e => e.Request.Kind == ExchangeRequestKind.Sell);
+    }
+
+    [Fact]
+    public void Krw_is_collected_directly_only_up_to_the_debt_and_the_rest_released()
+    {
+        var run = new SeizureRun(700_000).Opened();
+        run.Freeze(new Holding("KRW", 1_000_000m, 0));
+
+        Assert.Equal(ExchangeRequestKind.RemitKrw, run.Pending.Kind);
+        Assert.Equal(700_000, run.Pending.Amount);
+        run.Remit();
+        Assert.Equal(SeizureStatus.ReleaseRequested, run.State.Status);
+        run.Release();
+        Assert.Equal(SeizureStatus.Released, run.State.Status);
+
+        run.Pass(s_day);
+
+        Assert.Equal(SeizureStatus.Closed, run.State.Status);
+        Assert.Equal(SeizureOutcome.DebtSatisfied, run.State.Outcome);
+        Assert.Equal((700_000, 700_000, 0), (run.State.Collected, run.State.Applied, run.State.Refunded));
+        Assert.Equal(0, run.Outstanding);
+    }
+
+    [Fact]
+    public void A_sale_waits_for_the_warning_period_and_a_supervisor_then_sells_only_what_covers_the_debt()
+    {
+        var run = new SeizureRun(30_000_000).Opened();
+        run.Freeze(new Holding("XRP", 100_000m, 0), new Holding("BTC", 2m, 0));
+
+        run.Pass(TimeSpan.FromDays(6));
+        Assert.Equal(SeizureStatus.SaleWarned, run.State.Status);
+        run.Pass(s_day);
+        Assert.Equal(SeizureStatus.AwaitingSaleApproval, run.State.Status);
+        Assert.Contains("supervisor", run.Do(new SeizureCommand.ApproveSale()).Rejection);
+
+        run.Do(new SeizureCommand.ApproveSale(), "supervisor:lee");
+
+        var sale = run.Pending;
+        Assert.Equal(ExchangeRequestKind.Sell, sale.Kind);
+        var order = Assert.Single(sale.Orders);
+        Assert.Equal("BTC", order.Asset);
+        Assert.InRange(order.Quantity * 100_000_000m, 30_000_000m, 31_000_000m);
+        run.Sell();
+        Assert.Equal(ExchangeRequestKind.RemitKrw, run.Pending.Kind);
+        Assert.Equal(30_000_000, run.Pending.Amount);
+        run.Remit();
+        run.Release();
+        run.Pass(s_day);
+
+        Assert.Equal(SeizureOutcome.DebtSatisfied, run.State.Outcome);
+        Assert.Equal(30_000_000, run.State.Applied);
+        Assert.Equal(100_000m, run.State.Holdings.Single(h => h.Asset == "XRP").Total);
+        Assert.Equal(2m - order.Quantity, run.State.Holdings.Single(h => h.Asset == "BTC").Total);
+    }
+
+    [Fact]
+    public void A_price_drop_before_the_sale_sells_more_but_never_more_than_needed()
+    {
+        var before = SaleAt(new Dictionary<string, decimal> { ["BTC"] = 100_000_000m });
+        var after = SaleAt(new Dictionary<string, decimal> { ["BTC"] = 80_000_000m });
+
+        Assert.True(after > before);
+        Assert.True((after - SalePlanner.QuantityStep) * 80_000_000m < 20_000_000m * (1 + SeizurePolicy.Default.SaleMargin) / (1 - SeizurePolicy.Default.FeeRate));
+
+        static decimal SaleAt(IReadOnlyDictionary<string, decimal> prices)
+        {
+            var run = new SeizureRun(20_000_000).Opened();
+            run.Freeze(new Holding("BTC", 1m, 0));
+            run.Pass(TimeSpan.FromDays(7));
+            run.Prices = prices;
+            run.Do(new SeizureCommand.ApproveSale(), "supervisor:lee");
+            return Assert.Single(run.Pending.Orders).Quantity;
+        }
+    }
+
+    [Fact]
+    public void A_sale_that_falls_short_proposes_another_after_distribution()
+    {
+        var run = new SeizureRun(10_000_000).Opened();
+        run.Freeze(new Holding("BTC", 1m, 0));
+        run.Pass(TimeSpan.FromDays(7));
+        run.Do(new SeizureCommand.ApproveSale(), "supervisor:lee");
+
+        run.Sell(at: new Dictionary<string, decimal> { ["BTC"] = 50_000_000m });
+        run.Remit();
+        run.Pass(s_day);
+
+        Assert.Equal(SeizureStatus.AwaitingSaleApproval, run.State.Status);
+        Assert.True(run.Outstanding > 0);
+        Assert.Equal(run.State.Collected, run.State.Applied);
+    }
+
+    [Fact]
+    public void Payment_while_proceeds_are_held_is_refunded_at_distribution()
+    {
+        var run = new SeizureRun(500_000).Opened();
+        run.Freeze(new Holding("KRW", 500_000m, 0));
+        run.Remit();
+        run.Release();
+
+        run.Outstanding = 200_000;
+        run.Pass(s_day);
+
+        Assert.Equal((500_000, 200_000, 300_000), (run.State.Collected, run.State.Applied, run.State.Refunded));
+        Assert.Equal(SeizureStatus.Closed, run.State.Status);
+    }
+
+    [Fact]
+    public void A_closed_account_is_rejected_and_closed_without_a_release()
+    {
+        var run = new SeizureRun(1_000_000).Opened();
+
+        run.Reply(id => new ExchangeReply.AccountUnavailable(id, "closed on 2026-10-01"));
+
+        Assert.Equal(SeizureOutcome.Rejected, run.State.Outcome);
+        Assert.DoesNotContain(run.History.OfType<ExchangeRequestIssued>(), e => e.Request.Kind == ExchangeRequestKind.Release);
+    }
+
+    [Fact]
+    public void An_empty_account_is_rejected_and_released()
+    {
+        var run = new SeizureRun(1_000_000).Opened();
+        run.Freeze(new Holding("BTC", 0m, 0));
+
+        Assert.Equal(ExchangeRequestKind.Release, run.Pending.Kind);
+        run.Release();
+
+        Assert.Equal(SeizureOutcome.Rejected, run.State.Outcome);
+    }
+
+    [Fact]
+    public void Cancelling_for_the_wrong_person_releases_once_the_exchange_has_frozen_the_account()
+    {
+        var run = new SeizureRun(1_000_000).Opened();
+
+        Assert.NotNull(run.Do(new SeizureCommand.Cancel(" "), "officer:kim").Rejection);
+        run.Do(new SeizureCommand.Cancel("the account holder is a namesake"), "officer:kim");
+        Assert.Equal(ExchangeRequestKind.SeizureNotice, run.Pending.Kind);
+        run.Freeze(new Holding("BTC", 1m, 0));
+        Assert.Equal(ExchangeRequestKind.Release, run.Pending.Kind);
+        run.Release();
+
+        Assert.Equal(SeizureOutcome.Cancelled, run.State.Outcome);
+        Assert.Equal(0, run.State.Collected);
+        Assert.Contains(run.History.OfType<SeizureCancelled>(), e => e.Actor == "officer:kim" && e.Reason.Contains("namesake"));
+    }
+
+    [Fact]
+    public void A_seizure_that_has_collected_money_cannot_simply_be_cancelled()
+    {
+        var run = new SeizureRun(1_000_000).Opened();
+        run.Freeze(new Holding("KRW", 10_000m, 0), new Holding("BTC", 1m, 0));
+
+        Assert.Contains("being collected", run.Do(new SeizureCommand.Cancel("namesake")).Rejection);
+        run.Remit();
+        Assert.Contains("collected", run.Do(new SeizureCommand.Cancel("namesake")).Rejection);
+    }
+
+    [Fact]
+    public void A_repeated_or_stray_answer_changes_nothing_and_a_mismatched_one_is_refused()
+    {
+        var run = new SeizureRun(1_000_000).Opened();
+        var notice = run.Pending.RequestId;
+        run.Freeze(new Holding("KRW", 10_000m, 0), new Holding("BTC", 1m, 0));
+
+        Assert.Empty(run.Do(new SeizureCommand.RecordReply(new ExchangeReply.Frozen(notice, [new Holding("BTC", 9m, 0)]))).Events);
+        Assert.Empty(run.Do(new SeizureCommand.RecordReply(new ExchangeReply.Released("S-9#1"))).Events);
+        Assert.NotNull(run.Do(new SeizureCommand.RecordReply(new ExchangeReply.Released(run.Pending.RequestId))).Rejection);
+        Assert.Equal(1m, run.State.Holdings.Single(h => h.Asset == "BTC").Total);
+    }
+
+    [Fact]
+    public void A_distribution_must_account_for_every_won_received()
+    {
+        var run = new SeizureRun(1_000_000).Opened();
+        run.Freeze(new Holding("KRW", 10_000m, 0));
+        run.Remit();
+
+        var reference = run.State.Receipts.Single().TransferReference;
+        Assert.NotNull(run.Do(new SeizureCommand.RecordDistribution(reference, 9_000, 0)).Rejection);
+        Assert.NotNull(run.Do(new SeizureCommand.RecordDistribution("TR-unknown", 10_000, 0)).Rejection);
+    }
+
+    [Fact]
+    public void A_policy_beyond_the_legal_distribution_window_is_refused()
+    {
+        Assert.NotNull((SeizurePolicy.Default with { DistributionDelay = TimeSpan.FromDays(31) }).Problem());
+        Assert.Null(SeizurePolicy.Default.Problem());
+    }
+}
