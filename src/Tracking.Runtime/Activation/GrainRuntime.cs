@@ -12,5 +12,6 @@ internal sealed record GrainRuntime(
     IStateWriter Writer,
     GrainStateSerializer Serializer,
     ReminderService Reminders,
+    Placement.GrainPartitioner Partitioner,
     TimeProvider TimeProvider,
     ILogger Logger);

@@ -132,6 +132,13 @@ public sealed partial class Silo : IGrainFactory, IGrainCaller, IGrainBulkCreato
         return created;
     }
 
+    /// <summary>A page of the keys of written grains of one type, in key order after <paramref name="after"/>.</summary>
+    public Task<IReadOnlyList<string>> ListKeysAsync<TGrain>(string? after, int limit, CancellationToken cancellationToken) where TGrain : IGrain
+    {
+        EnsureRunning();
+        return _storage.States.ListKeysAsync(_types.Resolve(typeof(TGrain)).Name, after, limit, cancellationToken);
+    }
+
     /// <summary>Deactivates activations that have been idle longer than <see cref="SiloOptions.IdleTimeout"/>; returns how many.</summary>
     public async Task<int> CollectIdleActivationsAsync(CancellationToken cancellationToken)
     {
@@ -234,7 +241,7 @@ public sealed partial class Silo : IGrainFactory, IGrainCaller, IGrainBulkCreato
             _options.ReminderPollInterval,
             (reminder, ct) => CallAsync<Done>(reminder.Grain, new ReminderFired(reminder.Name, reminder.DueAt), timeout: null, ct),
             _loggerFactory.CreateLogger<ReminderService>());
-        var runtime = new GrainRuntime(_services, this, _storage.States, _writer, _serializer, _reminders, _timeProvider, _logger);
+        var runtime = new GrainRuntime(_services, this, _storage.States, _writer, _serializer, _reminders, _partitioner, _timeProvider, _logger);
         _directory = new ActivationDirectory(runtime, _partitioner);
         Status = SiloStatus.Running;
         _reminders.Start();

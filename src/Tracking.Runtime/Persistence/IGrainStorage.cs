@@ -12,4 +12,7 @@ public interface IGrainStorage
     Task<IReadOnlyList<WriteOutcome>> WriteBatchAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(GrainId grain, CancellationToken cancellationToken);
+
+    /// <summary>Keys of written grains of one type in key order, after <paramref name="after"/>: a page read along the primary key, not a scan.</summary>
+    Task<IReadOnlyList<string>> ListKeysAsync(string grainType, string? after, int limit, CancellationToken cancellationToken);
 }

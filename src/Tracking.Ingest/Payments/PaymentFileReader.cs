@@ -1,0 +1,59 @@
+using System.Globalization;
+using Tracking.Ingest.Files;
+
+namespace Tracking.Ingest.Payments;
+
+/// <summary>A payment reported by the local-tax system: unique id, taxpayer, whole won, when and through what.</summary>
+public sealed record PaymentRow(int Line, string PaymentId, string TaxpayerId, long Amount, DateTimeOffset PaidAt, string Source);
+
+public sealed record PaymentFile(IReadOnlyList<PaymentRow> Payments, IReadOnlyList<RowProblem> Problems);
+
+/// <summary>
+/// Reads <c>payment_id,taxpayer_id,amount_krw,paid_at,source</c> (UTF-8, comma, header). A payment
+/// id listed twice in one file is reported and kept once; across files the ledger ignores repeats.
+/// </summary>
+public static class PaymentFileReader
+{
+    public static readonly string[] Columns = ["payment_id", "taxpayer_id", "amount_krw", "paid_at", "source"];
+
+    public static PaymentFile Read(string path)
+    {
+        var file = DelimitedFile.Read(path, DelimitedFile.EncodingNamed("utf-8"), ',', Columns);
+        var name = Path.GetFileName(path);
+        var problems = new List<RowProblem>(file.Problems);
+        var payments = new List<PaymentRow>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in file.Rows)
+        {
+            void Reject(string reason) => problems.Add(new RowProblem(name, row.Line, reason, Rejected: true));
+
+            if (row["payment_id"] is not { } id)
+            {
+                Reject("no payment_id");
+            }
+            else if (row["taxpayer_id"] is not { } taxpayer)
+            {
+                Reject("no taxpayer_id");
+            }
+            else if (!long.TryParse(row["amount_krw"], NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount <= 0)
+            {
+                Reject($"amount '{row["amount_krw"]}' is not a positive whole number of won");
+            }
+            else if (!DateTimeOffset.TryParse(row["paid_at"], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var paidAt))
+            {
+                Reject($"paid_at '{row["paid_at"]}' is not an ISO date or time");
+            }
+            else if (seen.TryGetValue(id, out var first))
+            {
+                Reject($"payment {id} is already listed at line {first}");
+            }
+            else
+            {
+                seen[id] = row.Line;
+                payments.Add(new PaymentRow(row.Line, id, taxpayer, amount, paidAt, row["source"] ?? "tax system"));
+            }
+        }
+
+        return new PaymentFile(payments, problems.OrderBy(p => p.Line).ToArray());
+    }
+}
