@@ -6,6 +6,7 @@ var root = new RootCommand("tracking — find, seize and collect delinquent taxp
     GlobalOptions.Data,
     GlobalOptions.Postgres,
     GlobalOptions.Json,
+    GlobalOptions.ExchangeUrl,
     DemoCommand.Create(),
     ImportCommands.Create(),
     SweepCommands.Sweep(),

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Tracking.ExchangeApi.Simulator;
 
 namespace Tracking.ExchangeApi;
 
@@ -9,4 +10,12 @@ namespace Tracking.ExchangeApi;
 [JsonSerializable(typeof(CaseResult))]
 [JsonSerializable(typeof(IReadOnlyList<CurrencyBalance>))]
 [JsonSerializable(typeof(IReadOnlyList<Ticker>))]
+[JsonSerializable(typeof(FaultOptions))]
+[JsonSerializable(typeof(IReadOnlyList<SimAccountLoad>))]
+[JsonSerializable(typeof(SimAccountState))]
+[JsonSerializable(typeof(IReadOnlyList<SimRequestState>))]
+[JsonSerializable(typeof(SimPending))]
+[JsonSerializable(typeof(Dictionary<string, decimal>))]
+[JsonSerializable(typeof(IReadOnlyDictionary<string, decimal>))]
+[JsonSerializable(typeof(int))]
 public sealed partial class ExchangeApiJson : JsonSerializerContext;

@@ -1,3 +1,5 @@
+using Tracking.ExchangeApi.Simulator;
+
 namespace Tracking.ExchangeSim;
 
 /// <summary>The operator's handles on the simulator: load accounts, set prices and faults, watch requests and pending work.</summary>
@@ -32,11 +34,3 @@ public static class AdminEndpoints
         admin.MapGet("/exchanges/{exchange}/requests", (string exchange, ExchangeMarket market) => Results.Ok(market[exchange].Requests()));
     }
 }
-
-/// <summary>An account to put at an exchange.</summary>
-public sealed record SimAccountLoad(string AccountId, IReadOnlyList<SimHolding> Holdings, bool Closed);
-
-public sealed record SimHolding(string Currency, decimal Total, decimal Locked);
-
-/// <summary>Work not finished yet: requests being carried out, callbacks not yet delivered.</summary>
-public sealed record SimPending(int Processing, int Callbacks);

@@ -1,3 +1,5 @@
+using Tracking.ExchangeApi.Simulator;
+
 using System.Collections.Concurrent;
 
 namespace Tracking.ExchangeSim;

@@ -1,3 +1,5 @@
+using Tracking.ExchangeApi.Simulator;
+
 namespace Tracking.ExchangeSim;
 
 /// <summary>Start-up settings, from the command line (<c>--accounts DIR --profiles DIR --prices FILE --seed N</c>) or configuration.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Tracking.ExchangeApi;
+using Tracking.ExchangeApi.Simulator;
 
 namespace Tracking.ExchangeSim;
 
@@ -80,7 +81,7 @@ public sealed class SimulatedExchange(string name, PriceBoard prices, SimActivit
         }
     }
 
-    public object? AccountState(string accountId)
+    public SimAccountState? AccountState(string accountId)
     {
         lock (_lock)
         {
@@ -188,9 +189,3 @@ public sealed class SimulatedExchange(string name, PriceBoard prices, SimActivit
 
     private static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 }
-
-/// <summary>An account as the operator sees it.</summary>
-public sealed record SimAccountState(string AccountId, bool Closed, string? FrozenFor, IReadOnlyList<CurrencyBalance> Balances);
-
-/// <summary>A request as the operator sees it: asked how often, executed how often.</summary>
-public sealed record SimRequestState(string RequestId, string Operation, int TimesAsked, int Executions, string? Outcome);

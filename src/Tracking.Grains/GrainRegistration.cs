@@ -1,5 +1,6 @@
 using Tracking.Grains.Accounts;
 using Tracking.Grains.Matching;
+using Tracking.Grains.Seizures;
 using Tracking.Grains.Sweeps;
 using Tracking.Grains.Taxpayers;
 using Tracking.Runtime.Hosting;
@@ -13,5 +14,6 @@ public static class GrainRegistration
         .Add<ITaxpayerGrain, TaxpayerGrain>()
         .Add<IExchangeAccountGrain, ExchangeAccountGrain>()
         .Add<IMatchShardGrain, MatchShardGrain>()
-        .Add<ISweepGrain, SweepGrain>();
+        .Add<ISweepGrain, SweepGrain>()
+        .Add<ISeizureGrain, SeizureGrain>();
 }

@@ -55,7 +55,7 @@ internal static class SweepBenchmark
 
         foreach (var (name, storage) in stores)
         {
-            await using var silo = TrackingSilo.Create(storage, NullLoggerFactory.Instance, configure: o => o.DefaultCallTimeout = TimeSpan.FromMinutes(30));
+            await using var silo = TrackingSilo.Create(storage.CreateProvider(), NullLoggerFactory.Instance, configure: o => o.DefaultCallTimeout = TimeSpan.FromMinutes(30));
             await silo.StartAsync(CancellationToken.None);
             silo.ThrowIfNotRunning();
             var importer = new Importer(silo, silo);

@@ -1,5 +1,8 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Tracking.Grains;
+using Tracking.Grains.Seizures;
 using Tracking.Runtime.Hosting;
 using Tracking.Silo.Hosting;
 
@@ -26,7 +29,11 @@ internal sealed class EmbeddedSilo : IAsyncDisposable
             .SetMinimumLevel(LogLevel.Warning)
             .AddFilter("Tracking.Runtime.Hosting.Silo", LogLevel.Critical)
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
-        var silo = TrackingSilo.Create(GlobalOptions.Storage(result), loggers);
+        var services = new ServiceCollection()
+            .AddSingleton(loggers)
+            .AddTrackingGrainServices(GlobalOptions.Exchanges(result), new SeizureOptions())
+            .BuildServiceProvider();
+        var silo = TrackingSilo.Create(GlobalOptions.Storage(result).CreateProvider(), loggers, services: services);
         await silo.StartAsync(cancellationToken);
         if (silo.Status != SiloStatus.Running)
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Tracking.Grains.Exchanges;
 using Tracking.Silo.Hosting;
 
 namespace Tracking.Cli.Commands;
@@ -25,6 +26,13 @@ internal static class GlobalOptions
         Recursive = true,
     };
 
+    public static readonly Option<string?> ExchangeUrl = new("--exchange-url")
+    {
+        Description = $"Root of the exchanges' APIs, each at URL/EXCHANGE/ (the exchange simulator serves them so); default ${ExchangeSettings.Variable}",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable(ExchangeSettings.Variable),
+        Recursive = true,
+    };
+
     public static readonly Option<DirectoryInfo> Profiles = new("--profiles")
     {
         Description = "Folder of exchange profiles (one JSON file per exchange)",
@@ -33,6 +41,8 @@ internal static class GlobalOptions
 
     public static IReadOnlyDictionary<string, Ingest.Accounts.ExchangeProfile> LoadProfiles(ParseResult result) =>
         Ingest.Accounts.ExchangeProfile.LoadAll(result.GetValue(Profiles)!.FullName);
+
+    public static ExchangeOptions Exchanges(ParseResult result) => new() { ApiRoot = ExchangeSettings.ApiRoot(result.GetValue(ExchangeUrl)) };
 
     public static StorageSettings Storage(ParseResult result) =>
         new(result.GetValue(Data)!, result.GetValue(Postgres));

@@ -13,7 +13,7 @@ internal static class SiloCommand
         var command = new Command("silo", "Run a silo (grain host with health and API endpoints) until stopped") { urls };
         command.SetAction(async (result, ct) =>
         {
-            var app = SiloWebHost.Build(GlobalOptions.Storage(result), result.GetValue(urls)!);
+            var app = SiloWebHost.Build(new SiloHostSettings(GlobalOptions.Storage(result).CreateProvider, result.GetValue(urls)!) { Exchanges = GlobalOptions.Exchanges(result) });
             await app.StartAsync(ct);
             await app.WaitForShutdownAsync(ct);
             return 0;

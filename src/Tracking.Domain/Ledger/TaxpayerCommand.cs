@@ -19,6 +19,15 @@ public abstract record TaxpayerCommand
     /// <summary>An exchange account the sweep found may be this taxpayer's.</summary>
     public sealed record RecordCandidate(MatchCandidate Candidate) : TaxpayerCommand;
 
+    /// <summary>A seizure was opened against this taxpayer.</summary>
+    public sealed record AttachSeizure(string SeizureId) : TaxpayerCommand;
+
+    /// <summary>A seizure was closed.</summary>
+    public sealed record DetachSeizure(string SeizureId) : TaxpayerCommand;
+
+    /// <summary>A seizure received money under <paramref name="Reference"/>, to be distributed later as a payment with the same reference.</summary>
+    public sealed record HoldProceeds(string SeizureId, string Reference, long Amount) : TaxpayerCommand;
+
     /// <summary>Money received for this taxpayer, identified by a reference unique to the payment.</summary>
     public sealed record ReceivePayment(string Reference, long Amount, string Source, DateTimeOffset ReceivedAt) : TaxpayerCommand;
 }

@@ -15,6 +15,9 @@ public static class TaxpayerDecider
         TaxpayerCommand.RecordCandidate record => record.Candidate.TaxpayerId != state.TaxpayerId
             ? Decision<TaxpayerEvent>.Reject($"candidate for {record.Candidate.TaxpayerId} sent to taxpayer {state.TaxpayerId}")
             : MatchCandidates.IsNew(state.Candidates, record.Candidate) ? Decision<TaxpayerEvent>.Accept(new MatchCandidateRecorded(record.Candidate)) : Decision<TaxpayerEvent>.Accept(),
+        TaxpayerCommand.AttachSeizure attach => state.OpenSeizures.Contains(attach.SeizureId) ? Decision<TaxpayerEvent>.Accept() : Decision<TaxpayerEvent>.Accept(new SeizureAttached(attach.SeizureId)),
+        TaxpayerCommand.DetachSeizure detach => state.OpenSeizures.Contains(detach.SeizureId) ? Decision<TaxpayerEvent>.Accept(new SeizureDetached(detach.SeizureId)) : Decision<TaxpayerEvent>.Accept(),
+        TaxpayerCommand.HoldProceeds hold => DecideHold(state, hold),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown taxpayer command."),
     };
 
@@ -27,9 +30,13 @@ public static class TaxpayerDecider
         {
             Items = state.Items.Select(b => applied.Allocations.Where(a => a.ItemId == b.Item.ItemId).Aggregate(b, (balance, a) => balance.WithPayment(a.Component, a.Amount))).ToArray(),
             PaymentReferences = [.. state.PaymentReferences, applied.Reference],
+            HeldProceeds = state.HeldProceeds.Where(h => h.Reference != applied.Reference).ToArray(),
             TotalReceived = state.TotalReceived + applied.Amount,
             TotalRefundDue = state.TotalRefundDue + applied.Refund,
         },
+        SeizureAttached attached => state with { OpenSeizures = [.. state.OpenSeizures, attached.SeizureId] },
+        SeizureDetached detached => state with { OpenSeizures = state.OpenSeizures.Where(s => s != detached.SeizureId).ToArray() },
+        ProceedsHeld held => state with { HeldProceeds = [.. state.HeldProceeds, new HeldProceeds(held.SeizureId, held.Reference, held.Amount)] },
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Unknown taxpayer event."),
     };
 
@@ -49,6 +56,11 @@ public static class TaxpayerDecider
             _ => Decision<TaxpayerEvent>.Reject($"item {item.ItemId} is already assessed with different details"),
         };
     }
+
+    private static Decision<TaxpayerEvent> DecideHold(TaxpayerLedger state, TaxpayerCommand.HoldProceeds hold) =>
+        hold.Amount <= 0 ? Decision<TaxpayerEvent>.Reject($"proceeds {hold.Reference} have a non-positive amount {hold.Amount}")
+        : state.PaymentReferences.Contains(hold.Reference) || state.HeldProceeds.Any(h => h.Reference == hold.Reference) ? Decision<TaxpayerEvent>.Accept()
+        : Decision<TaxpayerEvent>.Accept(new ProceedsHeld(hold.SeizureId, hold.Reference, hold.Amount));
 
     private static Decision<TaxpayerEvent> DecidePayment(TaxpayerLedger state, TaxpayerCommand.ReceivePayment payment)
     {

@@ -17,6 +17,12 @@ public sealed record MatchCandidateRecorded(MatchCandidate Candidate) : Taxpayer
 
 public sealed record TaxItemAssessed(TaxItem Item) : TaxpayerEvent;
 
+public sealed record SeizureAttached(string SeizureId) : TaxpayerEvent;
+
+public sealed record SeizureDetached(string SeizureId) : TaxpayerEvent;
+
+public sealed record ProceedsHeld(string SeizureId, string Reference, long Amount) : TaxpayerEvent;
+
 /// <summary>A payment applied in the legal order; <paramref name="Refund"/> is what exceeded the debt and goes back.</summary>
 public sealed record PaymentApplied(
     string Reference,

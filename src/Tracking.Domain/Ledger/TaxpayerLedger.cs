@@ -22,6 +22,15 @@ public sealed record TaxpayerLedger(
 
     public IReadOnlyList<MatchCandidate> Candidates { get; init; } = [];
 
+    /// <summary>Seizures open against this taxpayer; each is told when the debt changes.</summary>
+    public IReadOnlyList<string> OpenSeizures { get; init; } = [];
+
+    public IReadOnlyList<HeldProceeds> HeldProceeds { get; init; } = [];
+
+    /// <summary>What a seizure still has to cover: the outstanding debt less money other seizures hold.</summary>
+    public long DebtToCoverFor(string seizureId) =>
+        Math.Max(0, Outstanding - HeldProceeds.Where(h => h.SeizureId != seizureId).Sum(h => h.Amount));
+
     public long Outstanding => Items.Sum(i => i.TotalOutstanding);
 
     public long OutstandingOf(TaxComponent component) => Items.Sum(i => i.Outstanding(component));

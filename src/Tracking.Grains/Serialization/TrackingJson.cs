@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Tracking.Domain.Accounts;
 using Tracking.Domain.Ledger;
+using Tracking.Domain.Seizures;
 using Tracking.Grains.Matching;
 using Tracking.Grains.Sweeps;
 
@@ -15,7 +16,8 @@ public static class TrackingJson
 {
     private static readonly Dictionary<Type, Type[]> s_eventTypes = new()
     {
-        [typeof(TaxpayerEvent)] = [typeof(TaxpayerRegistered), typeof(TaxItemAssessed), typeof(PaymentApplied), typeof(MatchCandidateRecorded)],
+        [typeof(TaxpayerEvent)] = [typeof(TaxpayerRegistered), typeof(TaxItemAssessed), typeof(PaymentApplied), typeof(MatchCandidateRecorded), typeof(SeizureAttached), typeof(SeizureDetached), typeof(ProceedsHeld)],
+        [typeof(SeizureEvent)] = [typeof(SeizureOpened), typeof(ExchangeRequestIssued), typeof(SeizureTookEffect), typeof(DocumentIssued), typeof(SaleWarned), typeof(SaleProposed), typeof(SaleApproved), typeof(SaleFilled), typeof(ProceedsReceived), typeof(ProceedsDistributed), typeof(ReleaseConfirmed), typeof(SeizureCancelled), typeof(SeizureRejected), typeof(SeizureClosed)],
         [typeof(AccountEvent)] = [typeof(AccountReported), typeof(AccountCandidateRecorded)],
         [typeof(MatchShardEvent)] = [typeof(TaxpayersIndexed), typeof(AccountsIndexed)],
         [typeof(SweepEvent)] = [typeof(SweepCompleted)],

@@ -2,8 +2,10 @@ using System.Text.Json.Serialization;
 using Tracking.Domain.Accounts;
 using Tracking.Domain.Ledger;
 using Tracking.Domain.Matching;
+using Tracking.Domain.Seizures;
 using Tracking.Grains.Imports;
 using Tracking.Grains.Matching;
+using Tracking.Grains.Seizures;
 using Tracking.Grains.Sweeps;
 using Tracking.Grains.Taxpayers;
 
@@ -20,6 +22,28 @@ namespace Tracking.Grains.Serialization;
 [JsonSerializable(typeof(TaxItemAssessed))]
 [JsonSerializable(typeof(PaymentApplied))]
 [JsonSerializable(typeof(MatchCandidateRecorded))]
+[JsonSerializable(typeof(SeizureAttached))]
+[JsonSerializable(typeof(SeizureDetached))]
+[JsonSerializable(typeof(ProceedsHeld))]
+[JsonSerializable(typeof(Seizure))]
+[JsonSerializable(typeof(SeizureEvent))]
+[JsonSerializable(typeof(SeizureOpened))]
+[JsonSerializable(typeof(ExchangeRequestIssued))]
+[JsonSerializable(typeof(SeizureTookEffect))]
+[JsonSerializable(typeof(DocumentIssued))]
+[JsonSerializable(typeof(SaleWarned))]
+[JsonSerializable(typeof(SaleProposed))]
+[JsonSerializable(typeof(SaleApproved))]
+[JsonSerializable(typeof(SaleFilled))]
+[JsonSerializable(typeof(ProceedsReceived))]
+[JsonSerializable(typeof(ProceedsDistributed))]
+[JsonSerializable(typeof(ReleaseConfirmed))]
+[JsonSerializable(typeof(SeizureCancelled))]
+[JsonSerializable(typeof(SeizureRejected))]
+[JsonSerializable(typeof(SeizureClosed))]
+[JsonSerializable(typeof(SeizureView))]
+[JsonSerializable(typeof(IReadOnlyList<SeizureView>))]
+[JsonSerializable(typeof(IReadOnlyList<SeizureHistoryEntry>))]
 [JsonSerializable(typeof(TaxpayerView))]
 [JsonSerializable(typeof(ReceivePayment))]
 [JsonSerializable(typeof(PaymentReceipt))]

@@ -1,6 +1,7 @@
 using Tracking.Domain;
 using Tracking.Domain.Ledger;
 using Tracking.Grains.Imports;
+using Tracking.Grains.Seizures;
 using Tracking.Runtime;
 
 namespace Tracking.Grains.Taxpayers;
@@ -12,7 +13,11 @@ public sealed class TaxpayerGrain : Grain<TaxpayerLedger, TaxpayerEvent>, ITaxpa
     IHandle<GetTaxpayer, TaxpayerView>,
     IHandle<GetTaxpayerHistory, IReadOnlyList<TaxpayerHistoryEntry>>,
     IHandle<RegisterTaxpayer, RecordOutcome>,
-    IHandle<RecordTaxpayerCandidate, bool>
+    IHandle<RecordTaxpayerCandidate, bool>,
+    IHandle<AttachSeizure, long>,
+    IHandle<GetDebtToCover, long>,
+    IHandle<HoldProceeds, long>,
+    IHandle<DetachSeizure, bool>
 {
     public async Task<RecordOutcome> HandleAsync(RegisterTaxpayer message, CancellationToken cancellationToken)
     {
@@ -41,13 +46,8 @@ public sealed class TaxpayerGrain : Grain<TaxpayerLedger, TaxpayerEvent>, ITaxpa
         return (ledger, events);
     }
 
-    public async Task<bool> HandleAsync(RecordTaxpayerCandidate message, CancellationToken cancellationToken)
-    {
-        var events = new List<TaxpayerEvent>();
-        var ledger = Accept(State, TaxpayerDecider.Decide(State, new TaxpayerCommand.RecordCandidate(message.Candidate)), events);
-        await CommitAsync(ledger, events, cancellationToken);
-        return events.Count > 0;
-    }
+    public Task<bool> HandleAsync(RecordTaxpayerCandidate message, CancellationToken cancellationToken) =>
+        DecideAsync(new TaxpayerCommand.RecordCandidate(message.Candidate), cancellationToken);
 
     public async Task<TaxpayerView> HandleAsync(AssessTaxItems message, CancellationToken cancellationToken)
     {
@@ -69,10 +69,39 @@ public sealed class TaxpayerGrain : Grain<TaxpayerLedger, TaxpayerEvent>, ITaxpa
         var events = new List<TaxpayerEvent>();
         var ledger = Accept(State, TaxpayerDecider.Decide(State, command), events);
         await CommitAsync(ledger, events, cancellationToken);
-        return events is [PaymentApplied applied]
-            ? new PaymentReceipt(applied.Reference, false, applied.Allocations, applied.Refund, State.Outstanding)
-            : new PaymentReceipt(message.Reference, true, [], 0, State.Outstanding);
+        if (events is [PaymentApplied applied])
+        {
+            await NudgeSeizuresAsync(applied.Reference, cancellationToken);
+            return new PaymentReceipt(applied.Reference, false, applied.Allocations, applied.Refund, State.Outstanding);
+        }
+
+        // Applied before: answer as it was applied then, so a retried distribution records the same split.
+        var history = await ReadHistoryAsync(cancellationToken);
+        var earlier = history.Select(e => e.Event).OfType<PaymentApplied>().Single(p => p.Reference == message.Reference);
+        return new PaymentReceipt(message.Reference, true, earlier.Allocations, earlier.Refund, State.Outstanding);
     }
+
+    public async Task<long> HandleAsync(AttachSeizure message, CancellationToken cancellationToken)
+    {
+        await DecideAsync(new TaxpayerCommand.AttachSeizure(message.SeizureId), cancellationToken);
+        return State.DebtToCoverFor(message.SeizureId);
+    }
+
+    public Task<long> HandleAsync(GetDebtToCover message, CancellationToken cancellationToken) =>
+        Task.FromResult(State.DebtToCoverFor(message.SeizureId));
+
+    public async Task<long> HandleAsync(HoldProceeds message, CancellationToken cancellationToken)
+    {
+        if (await DecideAsync(new TaxpayerCommand.HoldProceeds(message.SeizureId, message.Reference, message.Amount), cancellationToken))
+        {
+            await NudgeSeizuresAsync(message.Reference, cancellationToken);
+        }
+
+        return State.DebtToCoverFor(message.SeizureId);
+    }
+
+    public Task<bool> HandleAsync(DetachSeizure message, CancellationToken cancellationToken) =>
+        DecideAsync(new TaxpayerCommand.DetachSeizure(message.SeizureId), cancellationToken);
 
     public Task<TaxpayerView> HandleAsync(GetTaxpayer message, CancellationToken cancellationToken) =>
         Task.FromResult(TaxpayerView.Of(State, Version));
@@ -91,6 +120,26 @@ public sealed class TaxpayerGrain : Grain<TaxpayerLedger, TaxpayerEvent>, ITaxpa
 
         events.AddRange(decision.Events);
         return TaxpayerDecider.ApplyAll(ledger, decision.Events);
+    }
+
+    private async Task<bool> DecideAsync(TaxpayerCommand command, CancellationToken cancellationToken)
+    {
+        var events = new List<TaxpayerEvent>();
+        var ledger = Accept(State, TaxpayerDecider.Decide(State, command), events);
+        await CommitAsync(ledger, events, cancellationToken);
+        return events.Count > 0;
+    }
+
+    /// <summary>
+    /// The debt changed: every open seizure looks again. Through durable one-off reminders, named
+    /// for the change so that two changes never merge into one look taken before the second.
+    /// </summary>
+    private async Task NudgeSeizuresAsync(string change, CancellationToken cancellationToken)
+    {
+        foreach (var seizure in State.OpenSeizures)
+        {
+            await RemindAsync(GrainFactory.Get<ISeizureGrain>(seizure), SeizureGrain.ReviewReminderPrefix + change, TimeSpan.Zero, cancellationToken);
+        }
     }
 
     private Task CommitAsync(TaxpayerLedger ledger, List<TaxpayerEvent> events, CancellationToken cancellationToken) =>

@@ -19,5 +19,17 @@ public sealed record GetTaxpayerHistory : IGrainCall<ITaxpayerGrain, IReadOnlyLi
 /// <summary>The roll's record of a taxpayer with their tax items, in one write; unchanged parts are skipped.</summary>
 public sealed record RegisterTaxpayer(TaxpayerProfile Profile, IReadOnlyList<TaxItem> Items) : IGrainCall<ITaxpayerGrain, RecordOutcome>;
 
+/// <summary>Attaches an opened seizure, so it hears of payments; returns the debt it has to cover.</summary>
+public sealed record AttachSeizure(string SeizureId) : IGrainCall<ITaxpayerGrain, long>;
+
+/// <summary>The debt a seizure still has to cover: outstanding less money other seizures hold.</summary>
+public sealed record GetDebtToCover(string SeizureId) : IGrainCall<ITaxpayerGrain, long>;
+
+/// <summary>A seizure received money; it covers the debt for the other seizures until distributed as a payment under the same reference.</summary>
+public sealed record HoldProceeds(string SeizureId, string Reference, long Amount) : IGrainCall<ITaxpayerGrain, long>;
+
+/// <summary>A closed seizure stops hearing of payments.</summary>
+public sealed record DetachSeizure(string SeizureId) : IGrainCall<ITaxpayerGrain, bool>;
+
 /// <summary>Records an account the sweep found; returns whether it was news to this taxpayer.</summary>
 public sealed record RecordTaxpayerCandidate(MatchCandidate Candidate) : IGrainCall<ITaxpayerGrain, bool>;

@@ -1,28 +1,36 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tracking.Grains;
+using Tracking.Grains.Exchanges;
+using Tracking.Grains.Seizures;
 using Tracking.Grains.Serialization;
 using Tracking.Runtime.Hosting;
+using Tracking.Runtime.Persistence;
 
 namespace Tracking.Silo.Hosting;
 
 /// <summary>Builds a silo hosting Tracking's grains on the chosen storage.</summary>
 public static class TrackingSilo
 {
+    /// <summary>A silo on <paramref name="storage"/>; without <paramref name="services"/>, grains reach the exchanges at <see cref="ExchangeSettings.Variable"/>.</summary>
     public static Runtime.Hosting.Silo Create(
-        StorageSettings storage,
+        IStorageProvider storage,
         ILoggerFactory loggerFactory,
         TimeProvider? timeProvider = null,
         Action<SiloOptions>? configure = null,
         IServiceProvider? services = null)
     {
+        services ??= new ServiceCollection()
+            .AddSingleton(loggerFactory)
+            .AddTrackingGrainServices(new ExchangeOptions { ApiRoot = ExchangeSettings.ApiRootFromEnvironment() }, new SeizureOptions())
+            .BuildServiceProvider();
         var options = new SiloOptions { Json = TrackingJson.Options };
         configure?.Invoke(options);
         return new Runtime.Hosting.Silo(
             options,
-            storage.CreateProvider(),
+            storage,
             new GrainTypeRegistry().AddTrackingGrains(),
-            services ?? new ServiceCollection().BuildServiceProvider(),
+            services,
             loggerFactory,
             timeProvider ?? TimeProvider.System);
     }

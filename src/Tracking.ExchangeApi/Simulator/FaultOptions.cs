@@ -1,4 +1,4 @@
-namespace Tracking.ExchangeSim;
+namespace Tracking.ExchangeApi.Simulator;
 
 /// <summary>How badly one simulated exchange behaves. The defaults are a well-behaved exchange.</summary>
 public sealed record FaultOptions

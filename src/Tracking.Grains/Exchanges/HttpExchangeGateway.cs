@@ -1,0 +1,65 @@
+using System.Net.Http.Json;
+using Tracking.Domain.Seizures;
+using Tracking.ExchangeApi;
+
+namespace Tracking.Grains.Exchanges;
+
+/// <summary>Speaks the exchanges' HTTP API. Every failure comes back as a <see cref="ExchangeDelivery.Failed"/> for the outbox to retry.</summary>
+public sealed class HttpExchangeGateway(HttpClient http, ExchangeOptions options) : IExchangeGateway
+{
+    public async Task<ExchangeDelivery> SendAsync(string exchange, string accountId, string caseReference, ExchangeRequest request, CancellationToken cancellationToken)
+    {
+        var body = new CaseRequest(request.RequestId, accountId, caseReference, options.CallbackUrl?.ToString())
+        {
+            Amount = request.Kind == ExchangeRequestKind.RemitKrw ? request.Amount : null,
+            Orders = request.Kind == ExchangeRequestKind.Sell ? request.Orders.Select(o => MarketOrder.Sell(o.Asset, o.Quantity)).ToArray() : null,
+        };
+        var path = request.Kind switch
+        {
+            ExchangeRequestKind.SeizureNotice => ExchangeApiPaths.Seizures,
+            ExchangeRequestKind.Sell => ExchangeApiPaths.Orders,
+            ExchangeRequestKind.RemitKrw => ExchangeApiPaths.KrwWithdrawals,
+            _ => ExchangeApiPaths.Releases,
+        };
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(options.RequestTimeout);
+            using var response = await http.PostAsJsonAsync(new Uri(options.BaseAddressOf(exchange), path), body, ExchangeApiJson.Default.CaseRequest, timeout.Token).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                return ExchangeDelivery.Failed($"{exchange} answered {(int)response.StatusCode} {response.ReasonPhrase}");
+            }
+
+            var answer = await response.Content.ReadFromJsonAsync(ExchangeApiJson.Default.CaseResponse, timeout.Token).ConfigureAwait(false);
+            return answer?.Result is { } result ? ExchangeDelivery.Answered(ExchangeReplies.From(result)) : ExchangeDelivery.Pending;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return ExchangeDelivery.Failed($"{exchange} did not answer within {options.RequestTimeout.TotalSeconds:0.#} s");
+        }
+        catch (Exception ex) when (ex is HttpRequestException or ExchangeUnreachableException or System.Text.Json.JsonException or InvalidDataException)
+        {
+            return ExchangeDelivery.Failed($"{exchange}: {ex.Message}");
+        }
+    }
+
+    public async Task<IReadOnlyDictionary<string, decimal>> GetPricesAsync(string exchange, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(options.RequestTimeout);
+            var tickers = await http.GetFromJsonAsync(new Uri(options.BaseAddressOf(exchange), ExchangeApiPaths.Ticker), ExchangeApiJson.Default.IReadOnlyListTicker, timeout.Token).ConfigureAwait(false);
+            return (tickers ?? []).ToDictionary(t => new MarketOrder(t.Market, 0).Asset, t => t.TradePrice, StringComparer.Ordinal);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ExchangeUnreachableException($"{exchange} gave no prices within {options.RequestTimeout.TotalSeconds:0.#} s", ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new ExchangeUnreachableException($"{exchange} gave no prices: {ex.Message}", ex);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using Tracking.Domain.Seizures;
+using Tracking.Runtime;
+
+namespace Tracking.Grains.Seizures;
+
+/// <summary>Seizes the account for the taxpayer's debt; <paramref name="Basis"/> says why it is theirs. Opening an open seizure again changes nothing.</summary>
+public sealed record OpenSeizure(string TaxpayerId, string Exchange, string AccountId, string Basis, string Actor) : IGrainCall<ISeizureGrain, SeizureView>;
+
+/// <summary>An exchange's answer, from a callback.</summary>
+public sealed record RecordExchangeReply(ExchangeReply Reply, string Exchange) : IGrainCall<ISeizureGrain, SeizureView>;
+
+/// <summary>A supervisor approves the proposed sale.</summary>
+public sealed record ApproveSeizureSale(string Supervisor) : IGrainCall<ISeizureGrain, SeizureView>;
+
+/// <summary>Withdraws the seizure, e.g. the account is not the taxpayer's.</summary>
+public sealed record CancelSeizure(string Reason, string Actor) : IGrainCall<ISeizureGrain, SeizureView>;
+
+/// <summary>Takes whatever step is due now (deadlines, changed debt, an unanswered request).</summary>
+public sealed record ReviewSeizure : IGrainCall<ISeizureGrain, SeizureView>;
+
+public sealed record GetSeizure : IGrainCall<ISeizureGrain, SeizureView>;
+
+public sealed record GetSeizureHistory : IGrainCall<ISeizureGrain, IReadOnlyList<SeizureHistoryEntry>>;

@@ -1,0 +1,23 @@
+using Tracking.Grains.Exchanges;
+using Tracking.Grains.Seizures;
+using Tracking.Runtime.Hosting;
+using Tracking.Runtime.Persistence;
+
+namespace Tracking.Silo.Hosting;
+
+/// <summary>What a silo host needs: where it listens, its store, its clock, and how it reaches the exchanges.</summary>
+public sealed record SiloHostSettings(Func<IStorageProvider> Storage, string Urls)
+{
+    /// <summary>The grains' clock; a simulated one lets a scenario run months in seconds. Default the system clock.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Exchange addresses; the callback address defaults to this host's own once it listens.</summary>
+    public ExchangeOptions Exchanges { get; init; } = new() { ApiRoot = ExchangeSettings.ApiRootFromEnvironment() };
+
+    public SeizureOptions Seizures { get; init; } = new();
+
+    public Action<SiloOptions>? Configure { get; init; }
+
+    /// <summary>Log at this level and above. Default information.</summary>
+    public Microsoft.Extensions.Logging.LogLevel MinimumLogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Information;
+}
