@@ -28,6 +28,9 @@ public abstract record TaxpayerCommand
     /// <summary>A seizure received money under <paramref name="Reference"/>, to be distributed later as a payment with the same reference.</summary>
     public sealed record HoldProceeds(string SeizureId, string Reference, long Amount) : TaxpayerCommand;
 
+    /// <summary>A seizure wants to collect <paramref name="Amount"/>; it is granted what no other seizure holds or collects.</summary>
+    public sealed record ReserveCover(string SeizureId, long Amount) : TaxpayerCommand;
+
     /// <summary>Money received for this taxpayer, identified by a reference unique to the payment.</summary>
     public sealed record ReceivePayment(string Reference, long Amount, string Source, DateTimeOffset ReceivedAt) : TaxpayerCommand;
 }

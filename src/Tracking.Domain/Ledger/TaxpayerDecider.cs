@@ -18,6 +18,7 @@ public static class TaxpayerDecider
         TaxpayerCommand.AttachSeizure attach => state.OpenSeizures.Contains(attach.SeizureId) ? Decision<TaxpayerEvent>.Accept() : Decision<TaxpayerEvent>.Accept(new SeizureAttached(attach.SeizureId)),
         TaxpayerCommand.DetachSeizure detach => state.OpenSeizures.Contains(detach.SeizureId) ? Decision<TaxpayerEvent>.Accept(new SeizureDetached(detach.SeizureId)) : Decision<TaxpayerEvent>.Accept(),
         TaxpayerCommand.HoldProceeds hold => DecideHold(state, hold),
+        TaxpayerCommand.ReserveCover reserve => DecideReserve(state, reserve),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown taxpayer command."),
     };
 
@@ -35,8 +36,20 @@ public static class TaxpayerDecider
             TotalRefundDue = state.TotalRefundDue + applied.Refund,
         },
         SeizureAttached attached => state with { OpenSeizures = [.. state.OpenSeizures, attached.SeizureId] },
-        SeizureDetached detached => state with { OpenSeizures = state.OpenSeizures.Where(s => s != detached.SeizureId).ToArray() },
-        ProceedsHeld held => state with { HeldProceeds = [.. state.HeldProceeds, new HeldProceeds(held.SeizureId, held.Reference, held.Amount)] },
+        SeizureDetached detached => state with
+        {
+            OpenSeizures = state.OpenSeizures.Where(s => s != detached.SeizureId).ToArray(),
+            Reservations = WithoutReservation(state, detached.SeizureId),
+        },
+        ProceedsHeld held => state with
+        {
+            HeldProceeds = [.. state.HeldProceeds, new HeldProceeds(held.SeizureId, held.Reference, held.Amount)],
+            Reservations = WithoutReservation(state, held.SeizureId),
+        },
+        CoverReserved reserved => state with
+        {
+            Reservations = reserved.Amount > 0 ? [.. WithoutReservation(state, reserved.SeizureId), new CoverReservation(reserved.SeizureId, reserved.Amount)] : WithoutReservation(state, reserved.SeizureId),
+        },
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Unknown taxpayer event."),
     };
 
@@ -57,6 +70,17 @@ public static class TaxpayerDecider
         };
     }
 
+    private static CoverReservation[] WithoutReservation(TaxpayerLedger state, string seizureId) =>
+        state.Reservations.Where(r => r.SeizureId != seizureId).ToArray();
+
+    private static Decision<TaxpayerEvent> DecideReserve(TaxpayerLedger state, TaxpayerCommand.ReserveCover reserve)
+    {
+        var own = state.HeldProceeds.Where(h => h.SeizureId == reserve.SeizureId).Sum(h => h.Amount);
+        var granted = Math.Clamp(reserve.Amount, 0, Math.Max(0, state.DebtToCoverFor(reserve.SeizureId) - own));
+        var current = state.Reservations.FirstOrDefault(r => r.SeizureId == reserve.SeizureId)?.Amount ?? 0;
+        return granted == current ? Decision<TaxpayerEvent>.Accept() : Decision<TaxpayerEvent>.Accept(new CoverReserved(reserve.SeizureId, granted));
+    }
+
     private static Decision<TaxpayerEvent> DecideHold(TaxpayerLedger state, TaxpayerCommand.HoldProceeds hold) =>
         hold.Amount <= 0 ? Decision<TaxpayerEvent>.Reject($"proceeds {hold.Reference} have a non-positive amount {hold.Amount}")
         : state.PaymentReferences.Contains(hold.Reference) || state.HeldProceeds.Any(h => h.Reference == hold.Reference) ? Decision<TaxpayerEvent>.Accept()
@@ -72,6 +96,11 @@ public static class TaxpayerDecider
         if (state.PaymentReferences.Contains(payment.Reference))
         {
             return Decision<TaxpayerEvent>.Accept();
+        }
+
+        if (state.Items.Count == 0)
+        {
+            return Decision<TaxpayerEvent>.Reject($"taxpayer {state.TaxpayerId} has no assessed tax items to pay");
         }
 
         if (payment.Amount <= 0)

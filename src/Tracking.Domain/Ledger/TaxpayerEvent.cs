@@ -23,6 +23,9 @@ public sealed record SeizureDetached(string SeizureId) : TaxpayerEvent;
 
 public sealed record ProceedsHeld(string SeizureId, string Reference, long Amount) : TaxpayerEvent;
 
+/// <summary>What a seizure may collect now; replaces its earlier reservation, and ends when its proceeds are held.</summary>
+public sealed record CoverReserved(string SeizureId, long Amount) : TaxpayerEvent;
+
 /// <summary>A payment applied in the legal order; <paramref name="Refund"/> is what exceeded the debt and goes back.</summary>
 public sealed record PaymentApplied(
     string Reference,

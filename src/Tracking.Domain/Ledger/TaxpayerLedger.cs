@@ -27,9 +27,13 @@ public sealed record TaxpayerLedger(
 
     public IReadOnlyList<HeldProceeds> HeldProceeds { get; init; } = [];
 
-    /// <summary>What a seizure still has to cover: the outstanding debt less money other seizures hold.</summary>
+    public IReadOnlyList<CoverReservation> Reservations { get; init; } = [];
+
+    /// <summary>What a seizure still has to cover: the outstanding debt less what other seizures hold or are collecting.</summary>
     public long DebtToCoverFor(string seizureId) =>
-        Math.Max(0, Outstanding - HeldProceeds.Where(h => h.SeizureId != seizureId).Sum(h => h.Amount));
+        Math.Max(0, Outstanding
+            - HeldProceeds.Where(h => h.SeizureId != seizureId).Sum(h => h.Amount)
+            - Reservations.Where(r => r.SeizureId != seizureId).Sum(r => r.Amount));
 
     public long Outstanding => Items.Sum(i => i.TotalOutstanding);
 

@@ -22,8 +22,11 @@ public enum ExchangeRequestKind
 /// </summary>
 public sealed record ExchangeRequest(string RequestId, ExchangeRequestKind Kind, DateTimeOffset IssuedAt)
 {
-    /// <summary>KRW to remit, for <see cref="ExchangeRequestKind.RemitKrw"/>.</summary>
+    /// <summary>KRW to remit, for <see cref="ExchangeRequestKind.RemitKrw"/>; for <see cref="ExchangeRequestKind.Sell"/>, the debt the sale is sized to cover.</summary>
     public long Amount { get; init; }
+
+    /// <summary>Whether answering this request brings money to the office.</summary>
+    public bool Collects => Kind is ExchangeRequestKind.RemitKrw or ExchangeRequestKind.Sell;
 
     /// <summary>What to sell, for <see cref="ExchangeRequestKind.Sell"/>.</summary>
     public IReadOnlyList<SaleOrder> Orders { get; init; } = [];

@@ -69,7 +69,8 @@ public static class SeizureDecider
             ProceedsReceived received => Answer(state, received.RequestId) with
             {
                 Holdings = Adjust(state.Holdings, Seizure.KrwAsset, -received.Amount),
-                Receipts = [.. state.Receipts, new ProceedsReceipt(received.TransferReference, received.Amount, received.DistributionDue)],
+                // Nothing received (the account held less than asked) leaves nothing to distribute.
+                Receipts = received.Amount > 0 ? [.. state.Receipts, new ProceedsReceipt(received.TransferReference, received.Amount, received.DistributionDue)] : state.Receipts,
                 Status = SeizureStatus.ProceedsReceived,
             },
             ProceedsDistributed distributed => state with
@@ -207,7 +208,7 @@ public static class SeizureDecider
             return null;
         }
 
-        if (state.Collected > 0 || state.Pending.Any(r => r.Kind is ExchangeRequestKind.Sell or ExchangeRequestKind.RemitKrw))
+        if (state.Collected > 0 || state.Pending.Any(r => r.Collects))
         {
             return "money has been or is being collected from this account; it must be settled and corrected before the seizure is cancelled";
         }
@@ -309,7 +310,7 @@ public static class SeizureDecider
             steps.Issue(
                 ExchangeRequestKind.Sell,
                 $"sell {string.Join(", ", orders.Select(o => $"{o.Quantity} {o.Asset}"))} to cover {steps.Remaining:N0} won with a {policy.SaleMargin:P0} margin; the rest is released",
-                request: r => r with { Orders = orders });
+                request: r => r with { Orders = orders, Amount = steps.Remaining });
         }
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Tracking.Domain;
 using Tracking.Domain.Seizures;
 using Tracking.Grains.Exchanges;
 using Tracking.Grains.Taxpayers;
@@ -17,7 +18,7 @@ namespace Tracking.Grains.Seizures;
 [GrainType("seizure")]
 public sealed partial class SeizureGrain(IExchangeGateway exchanges, SeizureOptions options, ILogger<SeizureGrain> logger)
     : Grain<Seizure, SeizureEvent>, ISeizureGrain, IRemindable,
-    IHandle<OpenSeizure, SeizureView>,
+    IHandle<OpenSeizure, SeizureOpening>,
     IHandle<RecordExchangeReply, SeizureView>,
     IHandle<ApproveSeizureSale, SeizureView>,
     IHandle<CancelSeizure, SeizureView>,
@@ -43,8 +44,9 @@ public sealed partial class SeizureGrain(IExchangeGateway exchanges, SeizureOpti
 
     private string SystemActor => SeizureContext.SystemActor;
 
-    public async Task<SeizureView> HandleAsync(OpenSeizure message, CancellationToken cancellationToken)
+    public async Task<SeizureOpening> HandleAsync(OpenSeizure message, CancellationToken cancellationToken)
     {
+        var wasOpen = State.Opened;
         var taxpayer = GrainFactory.Get<ITaxpayerGrain>(message.TaxpayerId);
         var debt = await taxpayer.CallAsync(new AttachSeizure(Id.Key), cancellationToken);
         try
@@ -57,7 +59,7 @@ public sealed partial class SeizureGrain(IExchangeGateway exchanges, SeizureOpti
             throw;
         }
 
-        return await SettleAsync(cancellationToken);
+        return new SeizureOpening(!wasOpen, await SettleAsync(cancellationToken));
     }
 
     public Task<SeizureView> HandleAsync(RecordExchangeReply message, CancellationToken cancellationToken) =>
@@ -120,16 +122,39 @@ public sealed partial class SeizureGrain(IExchangeGateway exchanges, SeizureOpti
         return await SettleAsync(cancellationToken);
     }
 
-    /// <summary>Decides and commits one command; the taxpayer hears of money received and of the close.</summary>
+    /// <summary>
+    /// Decides and commits one command; the taxpayer hears of money received and of the close.
+    /// A step that collects money first reserves that debt at the taxpayer, so two seizures never
+    /// collect the same won; granted less, the step is decided again for what was granted.
+    /// </summary>
     private async Task DecideAsync(SeizureCommand command, string actor, string exchange, long? debt, CancellationToken cancellationToken)
     {
         var debtToCover = debt ?? await Taxpayer.CallAsync(new GetDebtToCover(Id.Key), cancellationToken);
         var prices = NeedsPrices(command) ? await exchanges.GetPricesAsync(exchange, cancellationToken) : s_noPrices;
-        var context = new SeizureContext(TimeProvider.GetUtcNow(), actor, debtToCover, prices);
-        var decision = SeizureDecider.Decide(State, command, context, options.Policy);
-        if (decision.Rejection is { } rejection)
+        Decision<SeizureEvent> decision;
+        Seizure next;
+        while (true)
         {
-            throw new CommandRejectedException(rejection);
+            var context = new SeizureContext(TimeProvider.GetUtcNow(), actor, debtToCover, prices);
+            decision = SeizureDecider.Decide(State, command, context, options.Policy);
+            if (decision.Rejection is { } rejection)
+            {
+                throw new CommandRejectedException(rejection);
+            }
+
+            next = SeizureDecider.ApplyAll(State, decision.Events);
+            if (decision.Events.OfType<ExchangeRequestIssued>().Select(e => e.Request).FirstOrDefault(r => r.Collects) is not { } collecting)
+            {
+                break;
+            }
+
+            var granted = await Taxpayer.CallAsync(new ReserveCover(Id.Key, collecting.Amount), cancellationToken);
+            if (granted >= collecting.Amount)
+            {
+                break;
+            }
+
+            debtToCover = granted + next.Held;
         }
 
         if (decision.Events.Count == 0)
@@ -137,7 +162,6 @@ public sealed partial class SeizureGrain(IExchangeGateway exchanges, SeizureOpti
             return;
         }
 
-        var next = SeizureDecider.ApplyAll(State, decision.Events);
         if (next.Pending.Any(r => !State.Pending.Contains(r)))
         {
             // Before the commit: a crash right after it must not leave a request nobody sends.
@@ -146,7 +170,7 @@ public sealed partial class SeizureGrain(IExchangeGateway exchanges, SeizureOpti
         }
 
         await WriteStateAsync(next, decision.Events, cancellationToken);
-        foreach (var received in decision.Events.OfType<ProceedsReceived>())
+        foreach (var received in decision.Events.OfType<ProceedsReceived>().Where(r => r.Amount > 0))
         {
             await Taxpayer.CallAsync(new HoldProceeds(Id.Key, PaymentReference(received.TransferReference), received.Amount), cancellationToken);
         }

@@ -4,7 +4,10 @@ using Tracking.Runtime;
 namespace Tracking.Grains.Seizures;
 
 /// <summary>Seizes the account for the taxpayer's debt; <paramref name="Basis"/> says why it is theirs. Opening an open seizure again changes nothing.</summary>
-public sealed record OpenSeizure(string TaxpayerId, string Exchange, string AccountId, string Basis, string Actor) : IGrainCall<ISeizureGrain, SeizureView>;
+public sealed record OpenSeizure(string TaxpayerId, string Exchange, string AccountId, string Basis, string Actor) : IGrainCall<ISeizureGrain, SeizureOpening>;
+
+/// <summary>The seizure after an <see cref="OpenSeizure"/>; <paramref name="New"/> when this call opened it.</summary>
+public sealed record SeizureOpening(bool New, SeizureView Seizure);
 
 /// <summary>An exchange's answer, from a callback.</summary>
 public sealed record RecordExchangeReply(ExchangeReply Reply, string Exchange) : IGrainCall<ISeizureGrain, SeizureView>;

@@ -25,6 +25,7 @@ namespace Tracking.Grains.Serialization;
 [JsonSerializable(typeof(SeizureAttached))]
 [JsonSerializable(typeof(SeizureDetached))]
 [JsonSerializable(typeof(ProceedsHeld))]
+[JsonSerializable(typeof(CoverReserved))]
 [JsonSerializable(typeof(Seizure))]
 [JsonSerializable(typeof(SeizureEvent))]
 [JsonSerializable(typeof(SeizureOpened))]
@@ -42,6 +43,8 @@ namespace Tracking.Grains.Serialization;
 [JsonSerializable(typeof(SeizureRejected))]
 [JsonSerializable(typeof(SeizureClosed))]
 [JsonSerializable(typeof(SeizureView))]
+[JsonSerializable(typeof(SeizureOpening))]
+[JsonSerializable(typeof(SeizeSummary))]
 [JsonSerializable(typeof(IReadOnlyList<SeizureView>))]
 [JsonSerializable(typeof(IReadOnlyList<SeizureHistoryEntry>))]
 [JsonSerializable(typeof(TaxpayerView))]
@@ -63,4 +66,5 @@ namespace Tracking.Grains.Serialization;
 [JsonSerializable(typeof(SweepStatus))]
 [JsonSerializable(typeof(IReadOnlyList<MatchCandidate>))]
 [JsonSerializable(typeof(ImportSummary))]
+[JsonSerializable(typeof(PaymentImportSummary))]
 public sealed partial class TrackingJsonContext : JsonSerializerContext;

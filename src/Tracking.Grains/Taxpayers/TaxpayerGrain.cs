@@ -17,7 +17,8 @@ public sealed class TaxpayerGrain : Grain<TaxpayerLedger, TaxpayerEvent>, ITaxpa
     IHandle<AttachSeizure, long>,
     IHandle<GetDebtToCover, long>,
     IHandle<HoldProceeds, long>,
-    IHandle<DetachSeizure, bool>
+    IHandle<DetachSeizure, bool>,
+    IHandle<ReserveCover, long>
 {
     public async Task<RecordOutcome> HandleAsync(RegisterTaxpayer message, CancellationToken cancellationToken)
     {
@@ -98,6 +99,12 @@ public sealed class TaxpayerGrain : Grain<TaxpayerLedger, TaxpayerEvent>, ITaxpa
         }
 
         return State.DebtToCoverFor(message.SeizureId);
+    }
+
+    public async Task<long> HandleAsync(ReserveCover message, CancellationToken cancellationToken)
+    {
+        await DecideAsync(new TaxpayerCommand.ReserveCover(message.SeizureId, message.Amount), cancellationToken);
+        return State.Reservations.FirstOrDefault(r => r.SeizureId == message.SeizureId)?.Amount ?? 0;
     }
 
     public Task<bool> HandleAsync(DetachSeizure message, CancellationToken cancellationToken) =>

@@ -28,6 +28,9 @@ public sealed record GetDebtToCover(string SeizureId) : IGrainCall<ITaxpayerGrai
 /// <summary>A seizure received money; it covers the debt for the other seizures until distributed as a payment under the same reference.</summary>
 public sealed record HoldProceeds(string SeizureId, string Reference, long Amount) : IGrainCall<ITaxpayerGrain, long>;
 
+/// <summary>A seizure is about to collect; returns what it may collect without overlapping another seizure's collection.</summary>
+public sealed record ReserveCover(string SeizureId, long Amount) : IGrainCall<ITaxpayerGrain, long>;
+
 /// <summary>A closed seizure stops hearing of payments.</summary>
 public sealed record DetachSeizure(string SeizureId) : IGrainCall<ITaxpayerGrain, bool>;
 

@@ -1,0 +1,40 @@
+using Tracking.Domain.Matching;
+using Tracking.Grains.Sweeps;
+using Tracking.Runtime;
+
+namespace Tracking.Grains.Seizures;
+
+/// <summary>What opening seizures did: new ones, ones already open, and refusals with their reasons.</summary>
+public sealed record SeizeSummary(int Candidates, int Opened, int AlreadyOpen, IReadOnlyList<string> Refused);
+
+/// <summary>Opens a seizure for every automatic match — never for a review candidate, which needs a person's approval.</summary>
+public sealed class SeizureOpener(IGrainFactory grains)
+{
+    public async Task<SeizeSummary> OpenForAutoMatchesAsync(string actor, CancellationToken cancellationToken)
+    {
+        var candidates = await grains.Get<ISweepGrain>(SweepGrain.Main).CallAsync(new GetCandidates(MatchDecision.Auto), cancellationToken);
+        var opened = 0;
+        var already = 0;
+        var refused = new List<string>();
+        await Parallel.ForEachAsync(
+            candidates,
+            new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken },
+            async (candidate, ct) =>
+            {
+                var seizure = grains.Get<ISeizureGrain>(SeizureKey.Of(candidate.TaxpayerId, candidate.Exchange, candidate.AccountId));
+                try
+                {
+                    var opening = await seizure.CallAsync(new OpenSeizure(candidate.TaxpayerId, candidate.Exchange, candidate.AccountId, $"automatic match: {string.Join(", ", candidate.Reasons)}", actor), ct);
+                    Interlocked.Increment(ref opening.New ? ref opened : ref already);
+                }
+                catch (CommandRejectedException ex)
+                {
+                    lock (refused)
+                    {
+                        refused.Add($"{candidate.TaxpayerId} at {candidate.Exchange}/{candidate.AccountId}: {ex.Message}");
+                    }
+                }
+            });
+        return new SeizeSummary(candidates.Count, opened, already, [.. refused.Order(StringComparer.Ordinal)]);
+    }
+}
