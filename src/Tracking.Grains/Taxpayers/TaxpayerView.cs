@@ -16,7 +16,8 @@ public sealed record TaxpayerView(
     long TotalRefundDue,
     long Version,
     TaxpayerProfile? Profile,
-    IReadOnlyList<MatchCandidate> Candidates)
+    IReadOnlyList<MatchCandidate> Candidates,
+    IReadOnlyList<string> OpenSeizures)
 {
     public static TaxpayerView Of(TaxpayerLedger ledger, long version) => new(
         ledger.TaxpayerId,
@@ -29,5 +30,6 @@ public sealed record TaxpayerView(
         ledger.TotalRefundDue,
         version,
         ledger.Profile,
-        ledger.Candidates);
+        ledger.Candidates,
+        ledger.OpenSeizures);
 }

@@ -1,0 +1,142 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Tracking.Domain.Ledger;
+using Tracking.ExchangeApi.Simulator;
+using Tracking.Grains.Exchanges;
+using Tracking.Grains.Seizures;
+using Tracking.Grains.Taxpayers;
+using Tracking.Runtime.Hosting;
+using Tracking.Runtime.Timing;
+using Tracking.Silo.Hosting;
+using Tracking.Silo.Scenarios;
+using Tracking.TestingHost;
+
+namespace Tracking.Grains.Tests.Seizures;
+
+/// <summary>
+/// A silo host (Kestrel, exchange callbacks) on a simulated clock against the simulator process,
+/// at exchanges of this test's own; it can be restarted on the same store at any point.
+/// </summary>
+internal sealed class LifecycleHarness : IAsyncDisposable
+{
+    public const string Supervisor = "supervisor:lee";
+    public static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(9));
+    private static readonly HttpClient s_http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly TestStorage _storage;
+    private readonly SeizureOptions _seizures;
+    private WebApplication _app = null!;
+
+    private LifecycleHarness(TestStorage storage, ExchangeSimProcess simulator, SeizureOptions seizures)
+    {
+        _storage = storage;
+        _seizures = seizures;
+        Simulator = new ExchangeSimClient(s_http, simulator.Url);
+        Exchange = "x" + Guid.NewGuid().ToString("N")[..10];
+    }
+
+    public SimulatedTimeProvider Clock { get; } = new(Start);
+
+    public ExchangeSimClient Simulator { get; }
+
+    /// <summary>This test's exchange; <see cref="OtherExchange"/> is a second one.</summary>
+    public string Exchange { get; }
+
+    public string OtherExchange => Exchange + "b";
+
+    public Runtime.Hosting.Silo Silo { get; private set; } = null!;
+
+    public LifecycleDriver Driver { get; private set; } = null!;
+
+    public static async Task<LifecycleHarness> StartAsync(ExchangeSimProcess simulator, string storageKind = TestStorage.Sqlite, SeizureOptions? seizures = null)
+    {
+        var harness = new LifecycleHarness(await TestStorage.CreateAsync(storageKind), simulator, seizures ?? new SeizureOptions());
+        await harness.StartHostAsync();
+        return harness;
+    }
+
+    public Task SetFaultsAsync(FaultOptions faults, string? exchange = null) => Simulator.SetFaultsAsync(exchange ?? Exchange, faults, CancellationToken.None);
+
+    public Task SetPricesAsync(params (string Asset, decimal Price)[] prices) =>
+        Simulator.SetPricesAsync(prices.ToDictionary(p => p.Asset, p => p.Price), CancellationToken.None);
+
+    public async Task AddTaxpayerAsync(string taxpayerId, long principal, long penalty = 0, long costs = 0) =>
+        await Silo.Get<ITaxpayerGrain>(taxpayerId).CallAsync(new AssessTaxItems([new TaxItem(taxpayerId + "-1", "지방소득세", new DateOnly(2025, 5, 31), principal, penalty, costs)]));
+
+    public Task AddAccountAsync(string accountId, params SimHolding[] holdings) => AddAccountAsync(Exchange, accountId, holdings);
+
+    public Task AddAccountAsync(string exchange, string accountId, params SimHolding[] holdings) =>
+        Simulator.PutAccountsAsync(exchange, [new SimAccountLoad(accountId, holdings, Closed: false)], CancellationToken.None);
+
+    public async Task<string> OpenAsync(string taxpayerId, string accountId, string? exchange = null)
+    {
+        var id = SeizureKey.Of(taxpayerId, exchange ?? Exchange, accountId);
+        var opening = await Silo.Get<ISeizureGrain>(id).CallAsync(new OpenSeizure(taxpayerId, exchange ?? Exchange, accountId, "test match", "officer:kim"));
+        Assert.True(opening.New);
+        return id;
+    }
+
+    public Task<SeizureView> GetAsync(string seizureId) => Silo.Get<ISeizureGrain>(seizureId).CallAsync(new GetSeizure());
+
+    public Task<IReadOnlyList<SeizureHistoryEntry>> HistoryAsync(string seizureId) => Silo.Get<ISeizureGrain>(seizureId).CallAsync(new GetSeizureHistory());
+
+    public Task<TaxpayerView> TaxpayerAsync(string taxpayerId) => Silo.Get<ITaxpayerGrain>(taxpayerId).CallAsync(new GetTaxpayer());
+
+    public Task<PaymentReceipt> PayAsync(string taxpayerId, string reference, long amount) =>
+        Silo.Get<ITaxpayerGrain>(taxpayerId).CallAsync(new ReceivePayment(reference, amount, "voluntary"));
+
+    public Task SettleAsync() => Driver.SettleAsync(CancellationToken.None);
+
+    /// <summary>Runs the clock in 6-hour steps until every seizure is closed (or 60 days pass), a supervisor approving sales.</summary>
+    public async Task RunUntilClosedAsync(string? supervisor = Supervisor, TimeSpan? limit = null) =>
+        await Driver.RunAsync(limit ?? TimeSpan.FromDays(60), TimeSpan.FromHours(6), supervisor, AllClosedAsync, CancellationToken.None);
+
+    public async Task<bool> AllClosedAsync() =>
+        (await CaseCatalog.ListAsync(Silo, CancellationToken.None)).All(s => s.Status == Domain.Seizures.SeizureStatus.Closed);
+
+    /// <summary>Stops the host and starts a new one on the same store and clock, as after a crash and restart.</summary>
+    public async Task RestartAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        await StartHostAsync();
+    }
+
+    /// <summary>Every request reached the exchange's books once at most, however often it was sent.</summary>
+    public async Task AssertNothingDoneTwiceAsync(params string[] exchanges)
+    {
+        foreach (var exchange in exchanges.DefaultIfEmpty(Exchange))
+        {
+            var requests = await Simulator.GetRequestsAsync(exchange, CancellationToken.None);
+            Assert.All(requests, r => Assert.True(r.Executions <= 1, $"{r.RequestId} was carried out {r.Executions} times"));
+        }
+    }
+
+    public static void AssertMoneyConserved(SeizureView seizure)
+    {
+        Assert.Equal(Domain.Seizures.SeizureStatus.Closed, seizure.Status);
+        Assert.Equal(0, seizure.Held);
+        Assert.Equal(seizure.Collected, seizure.Applied + seizure.Refunded);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        await _storage.DisposeAsync();
+    }
+
+    private async Task StartHostAsync()
+    {
+        _app = SiloWebHost.Build(new SiloHostSettings(_storage.CreateProvider, "http://127.0.0.1:0")
+        {
+            TimeProvider = Clock,
+            Exchanges = new ExchangeOptions { ApiRoot = Simulator.Root, RequestTimeout = TimeSpan.FromSeconds(1) },
+            Seizures = _seizures,
+            MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Warning,
+        });
+        await _app.StartAsync();
+        Silo = _app.Services.GetRequiredService<Runtime.Hosting.Silo>();
+        await Silo.Ready.WaitAsync(TimeSpan.FromSeconds(30));
+        Driver = new LifecycleDriver(Silo, Clock, Simulator);
+    }
+}

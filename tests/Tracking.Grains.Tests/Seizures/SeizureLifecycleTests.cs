@@ -1,0 +1,191 @@
+using Tracking.Domain.Seizures;
+using Tracking.ExchangeApi.Simulator;
+using Tracking.Grains.Seizures;
+using Tracking.TestingHost;
+
+namespace Tracking.Grains.Tests.Seizures;
+
+/// <summary>Every path of the lifecycle, end to end against the exchange simulator on a simulated clock.</summary>
+[Collection(ExchangeSimCollection.Name)]
+public sealed class SeizureLifecycleTests(ExchangeSimFixture fixture)
+{
+    private static readonly SimHolding[] s_oneBitcoin = [new("BTC", 1m, 0)];
+
+    [Theory]
+    [AllStorages]
+    public async Task Full_voluntary_payment_after_the_notice_releases_the_account_without_collecting(string storage)
+    {
+        await using var h = await StartAsync(storage);
+        await h.AddTaxpayerAsync("T-1", 2_000_000, 300_000, 10_000);
+        await h.AddAccountAsync("A-1", s_oneBitcoin);
+        var id = await h.OpenAsync("T-1", "A-1");
+        await h.SettleAsync();
+        Assert.Equal(SeizureStatus.SaleWarned, (await h.GetAsync(id)).Status);
+        Assert.Equal(id, (await h.Simulator.GetAccountAsync(h.Exchange, "A-1", default))!.FrozenFor);
+
+        await h.PayAsync("T-1", "BANK-1", 2_310_000);
+        await h.RunUntilClosedAsync();
+
+        var seizure = await h.GetAsync(id);
+        Assert.Equal(SeizureOutcome.DebtSatisfied, seizure.Outcome);
+        Assert.Equal(0, seizure.Collected);
+        LifecycleHarness.AssertMoneyConserved(seizure);
+        var account = await h.Simulator.GetAccountAsync(h.Exchange, "A-1", default);
+        Assert.Null(account!.FrozenFor);
+        Assert.Equal("1", account.Balances.Single(b => b.Currency == "BTC").Balance);
+        Assert.DoesNotContain((await h.HistoryAsync(id)).Select(e => e.Event), e => e is ExchangeRequestIssued { Request.Kind: ExchangeRequestKind.Sell });
+        await h.AssertNothingDoneTwiceAsync();
+    }
+
+    [Fact]
+    public async Task A_partial_payment_then_a_sale_sells_only_for_the_rest()
+    {
+        await using var h = await StartAsync();
+        await h.AddTaxpayerAsync("T-1", 10_000_000);
+        await h.AddAccountAsync("A-1", s_oneBitcoin);
+        var id = await h.OpenAsync("T-1", "A-1");
+        await h.SettleAsync();
+        await h.PayAsync("T-1", "BANK-1", 4_000_000);
+
+        await h.RunUntilClosedAsync();
+
+        var seizure = await h.GetAsync(id);
+        Assert.Equal(SeizureOutcome.DebtSatisfied, seizure.Outcome);
+        Assert.Equal(6_000_000, seizure.Applied);
+        var sale = SaleOf(await h.HistoryAsync(id));
+        Assert.Equal(6_000_000, sale.Amount);
+        Assert.InRange(sale.Orders.Single().Quantity * 100_000_000m, 6_000_000m, 6_000_000m * 1.04m);
+        Assert.Equal(0, (await h.TaxpayerAsync("T-1")).Outstanding);
+        LifecycleHarness.AssertMoneyConserved(seizure);
+        await h.AssertNothingDoneTwiceAsync();
+    }
+
+    [Fact]
+    public async Task Krw_is_collected_directly_up_to_the_debt_and_the_rest_left_to_the_taxpayer()
+    {
+        await using var h = await StartAsync();
+        await h.AddTaxpayerAsync("T-1", 2_000_000);
+        await h.AddAccountAsync("A-1", new SimHolding("KRW", 3_000_000m, 0));
+        var id = await h.OpenAsync("T-1", "A-1");
+
+        await h.RunUntilClosedAsync(supervisor: null);
+
+        var seizure = await h.GetAsync(id);
+        Assert.Equal((SeizureOutcome.DebtSatisfied, 2_000_000L, 0L), (seizure.Outcome!.Value, seizure.Applied, seizure.Refunded));
+        Assert.Equal("1000000", (await h.Simulator.GetAccountAsync(h.Exchange, "A-1", default))!.Balances.Single().Balance);
+        Assert.InRange(seizure.LeadTime!.Value, TimeSpan.FromDays(1), TimeSpan.FromDays(2));
+        LifecycleHarness.AssertMoneyConserved(seizure);
+    }
+
+    [Fact]
+    public async Task Part_of_the_holdings_is_sold_most_liquid_first_and_the_rest_released()
+    {
+        await using var h = await StartAsync();
+        await h.AddTaxpayerAsync("T-1", 5_000_000);
+        await h.AddAccountAsync("A-1", new SimHolding("XRP", 10_000m, 0), new SimHolding("BTC", 1m, 0));
+        var id = await h.OpenAsync("T-1", "A-1");
+
+        await h.RunUntilClosedAsync();
+
+        var seizure = await h.GetAsync(id);
+        Assert.Equal(SeizureOutcome.DebtSatisfied, seizure.Outcome);
+        var order = SaleOf(await h.HistoryAsync(id)).Orders.Single();
+        Assert.Equal("BTC", order.Asset);
+        var account = await h.Simulator.GetAccountAsync(h.Exchange, "A-1", default);
+        Assert.Null(account!.FrozenFor);
+        Assert.Equal(1m - order.Quantity, decimal.Parse(account.Balances.Single(b => b.Currency == "BTC").Balance, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("10000", account.Balances.Single(b => b.Currency == "XRP").Balance);
+        Assert.Equal(5_000_000, seizure.Applied);
+        LifecycleHarness.AssertMoneyConserved(seizure);
+    }
+
+    [Fact]
+    public async Task A_price_drop_between_warning_and_sale_sells_more_but_never_more_than_needed()
+    {
+        await using var h = await StartAsync();
+        await h.AddTaxpayerAsync("T-1", 20_000_000);
+        await h.AddAccountAsync("A-1", s_oneBitcoin);
+        var id = await h.OpenAsync("T-1", "A-1");
+        await h.SettleAsync();
+        Assert.Equal(SeizureStatus.SaleWarned, (await h.GetAsync(id)).Status);
+
+        await h.SetPricesAsync(("BTC", 80_000_000m));
+        await h.RunUntilClosedAsync();
+
+        var sale = SaleOf(await h.HistoryAsync(id)).Orders.Single();
+        var needed = 20_000_000m * (1 + SeizurePolicy.Default.SaleMargin) / (1 - SeizurePolicy.Default.FeeRate);
+        Assert.True(sale.Quantity * 80_000_000m >= needed);
+        Assert.True((sale.Quantity - SalePlanner.QuantityStep) * 80_000_000m < needed);
+        var seizure = await h.GetAsync(id);
+        Assert.Equal(SeizureOutcome.DebtSatisfied, seizure.Outcome);
+        LifecycleHarness.AssertMoneyConserved(seizure);
+    }
+
+    [Fact]
+    public async Task Two_seizures_at_two_exchanges_never_collect_the_same_debt_twice()
+    {
+        await using var h = await StartAsync();
+        await h.AddTaxpayerAsync("T-1", 5_000_000);
+        await h.AddAccountAsync("A-1", new SimHolding("KRW", 3_000_000m, 0));
+        await h.AddAccountAsync(h.OtherExchange, "B-1", new SimHolding("KRW", 10_000_000m, 0));
+        var first = await h.OpenAsync("T-1", "A-1");
+        var second = await h.OpenAsync("T-1", "B-1", h.OtherExchange);
+
+        await h.RunUntilClosedAsync();
+
+        var (a, b) = (await h.GetAsync(first), await h.GetAsync(second));
+        Assert.Equal(5_000_000, a.Collected + b.Collected);
+        Assert.Equal(5_000_000, a.Applied + b.Applied);
+        Assert.Equal(0, a.Refunded + b.Refunded);
+        Assert.Equal(0, (await h.TaxpayerAsync("T-1")).Outstanding);
+        LifecycleHarness.AssertMoneyConserved(a);
+        LifecycleHarness.AssertMoneyConserved(b);
+        await h.AssertNothingDoneTwiceAsync(h.Exchange, h.OtherExchange);
+    }
+
+    [Fact]
+    public async Task The_wrong_person_s_account_is_released_untouched_on_cancellation()
+    {
+        await using var h = await StartAsync();
+        await h.AddTaxpayerAsync("T-1", 5_000_000);
+        await h.AddAccountAsync("A-1", new SimHolding("KRW", 100_000m, 0), new SimHolding("BTC", 1m, 0));
+        var id = await h.OpenAsync("T-1", "A-1");
+        await h.Silo.Get<ISeizureGrain>(id).CallAsync(new CancelSeizure("the holder is a namesake", "officer:kim"));
+
+        await h.RunUntilClosedAsync();
+
+        var seizure = await h.GetAsync(id);
+        Assert.Equal(SeizureOutcome.Cancelled, seizure.Outcome);
+        Assert.Equal(0, seizure.Collected);
+        var account = await h.Simulator.GetAccountAsync(h.Exchange, "A-1", default);
+        Assert.Null(account!.FrozenFor);
+        Assert.Equal("100000", account.Balances.Single(b => b.Currency == "KRW").Balance);
+        Assert.Equal(5_000_000, (await h.TaxpayerAsync("T-1")).Outstanding);
+    }
+
+    [Fact]
+    public async Task A_closed_account_is_rejected_and_the_taxpayer_can_still_be_seized_elsewhere()
+    {
+        await using var h = await StartAsync();
+        await h.AddTaxpayerAsync("T-1", 1_000_000);
+        await h.Simulator.PutAccountsAsync(h.Exchange, [new SimAccountLoad("A-1", [new SimHolding("KRW", 5_000_000m, 0)], Closed: true)], default);
+        var id = await h.OpenAsync("T-1", "A-1");
+
+        await h.RunUntilClosedAsync();
+
+        var seizure = await h.GetAsync(id);
+        Assert.Equal(SeizureOutcome.Rejected, seizure.Outcome);
+        Assert.DoesNotContain((await h.HistoryAsync(id)).Select(e => e.Event), e => e is ExchangeRequestIssued { Request.Kind: ExchangeRequestKind.Release });
+        Assert.Empty((await h.TaxpayerAsync("T-1")).OpenSeizures);
+    }
+
+    private async Task<LifecycleHarness> StartAsync(string storage = TestStorage.Sqlite)
+    {
+        var harness = await LifecycleHarness.StartAsync(fixture.Simulator, storage);
+        await harness.SetPricesAsync(("BTC", 100_000_000m), ("ETH", 5_000_000m), ("XRP", 3_000m));
+        return harness;
+    }
+
+    private static ExchangeRequest SaleOf(IReadOnlyList<SeizureHistoryEntry> history) =>
+        history.Select(e => e.Event).OfType<ExchangeRequestIssued>().Select(e => e.Request).Single(r => r.Kind == ExchangeRequestKind.Sell);
+}

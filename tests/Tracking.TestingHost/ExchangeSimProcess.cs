@@ -1,0 +1,67 @@
+using System.Diagnostics;
+
+namespace Tracking.TestingHost;
+
+/// <summary>
+/// The exchange simulator as its own process (built next to the tests), on a free loopback port.
+/// Tests share one and keep apart by using exchange names of their own.
+/// </summary>
+public sealed class ExchangeSimProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private ExchangeSimProcess(Process process, Uri url)
+    {
+        _process = process;
+        Url = url;
+    }
+
+    public Uri Url { get; }
+
+    public static async Task<ExchangeSimProcess> StartAsync(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Tracking.ExchangeSim.dll"));
+        foreach (var arg in new[] { "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning" }.Concat(args))
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the exchange simulator");
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line && line.StartsWith("listening on ", StringComparison.Ordinal))
+            {
+                listening.TrySetResult(new Uri(line["listening on ".Length..].TrimEnd('/') + "/"));
+            }
+        };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var exited = process.WaitForExitAsync();
+        if (await Task.WhenAny(listening.Task, exited, Task.Delay(TimeSpan.FromSeconds(60))) != listening.Task)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"the exchange simulator did not start (exited: {process.HasExited})");
+        }
+
+        return new ExchangeSimProcess(process, await listening.Task);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+}
