@@ -76,7 +76,7 @@ public sealed record Seizure(string SeizureId, SeizureStatus Status)
     /// <summary>When the seizure must next look again by itself: the end of the sale waiting period or a distribution date.</summary>
     public DateTimeOffset? NextDeadline =>
         Receipts.Where(r => !r.Distributed).Select(r => (DateTimeOffset?)r.DistributionDue)
-            .Append(Status == SeizureStatus.SaleWarned ? SaleWaitUntil : null)
+            .Append(Frozen && !Released && !SaleProposed && !IsClosed ? SaleWaitUntil : null)
             .Min();
 
     /// <summary>The earliest receipt whose distribution date has come, if any.</summary>

@@ -82,6 +82,7 @@ public static class SeizureDecider
                     : state.Pending.Count > 0 ? state.Status
                     : state.SaleApproved ? SeizureStatus.SaleApproved
                     : state.SaleProposed ? SeizureStatus.AwaitingSaleApproval
+                    : state.SaleWaitUntil is not null ? SeizureStatus.SaleWarned
                     : SeizureStatus.Distributed,
             },
             ReleaseConfirmed released => Answer(state, released.RequestId) with { Released = true, Status = SeizureStatus.Released },

@@ -67,6 +67,9 @@ public sealed class SeizureLifecycleExplorationTests
             Assert.True(state.Pending.Count <= 1, $"seed {seed}: more than one request in flight");
             Assert.Equal(state.Collected, state.Applied + state.Refunded + state.Held);
             Assert.Equal(state.Answered.Count, state.Answered.Distinct().Count());
+            Assert.True(
+                state.IsClosed || state.Pending.Count > 0 || state.NextDeadline is not null || state.Status == SeizureStatus.AwaitingSaleApproval || !state.Opened,
+                $"seed {seed}: {state.Status} waits for nothing that will come");
             foreach (var issued in run.History.Skip(run.History.Count - (state.RequestsIssued - issuedBefore)).OfType<ExchangeRequestIssued>())
             {
                 Assert.True(issued.Request.Amount <= debtBefore, $"seed {seed}: remitting {issued.Request.Amount} for a debt of {debtBefore}");

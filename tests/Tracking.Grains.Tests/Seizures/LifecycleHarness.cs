@@ -25,6 +25,7 @@ internal sealed class LifecycleHarness : IAsyncDisposable
     private readonly TestStorage _storage;
     private readonly SeizureOptions _seizures;
     private WebApplication _app = null!;
+    private string _urls = "http://127.0.0.1:0";
 
     private LifecycleHarness(TestStorage storage, ExchangeSimProcess simulator, SeizureOptions seizures)
     {
@@ -127,7 +128,7 @@ internal sealed class LifecycleHarness : IAsyncDisposable
 
     private async Task StartHostAsync()
     {
-        _app = SiloWebHost.Build(new SiloHostSettings(_storage.CreateProvider, "http://127.0.0.1:0")
+        _app = SiloWebHost.Build(new SiloHostSettings(_storage.CreateProvider, _urls)
         {
             TimeProvider = Clock,
             Exchanges = new ExchangeOptions { ApiRoot = Simulator.Root, RequestTimeout = TimeSpan.FromSeconds(1) },
@@ -135,6 +136,9 @@ internal sealed class LifecycleHarness : IAsyncDisposable
             MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Warning,
         });
         await _app.StartAsync();
+
+        // A restarted silo comes back at its address, where the exchange's retried callbacks find it.
+        _urls = SiloWebHost.Addresses(_app).First();
         Silo = _app.Services.GetRequiredService<Runtime.Hosting.Silo>();
         await Silo.Ready.WaitAsync(TimeSpan.FromSeconds(30));
         Driver = new LifecycleDriver(Silo, Clock, Simulator);
