@@ -12,6 +12,11 @@ var root = new RootCommand("tracking — find, seize and collect delinquent taxp
     SweepCommands.Sweep(),
     SweepCommands.Matches(),
     TaxpayerCommands.Create(),
+    SeizureCommands.Seize(),
+    SeizureCommands.Cases(),
+    SeizureCommands.Case(),
+    PaymentCommands.Create(),
+    ScenarioCommand.Create(),
     SiloCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
+using Tracking.Domain;
 using Tracking.Domain.Ledger;
 using Tracking.Grains.Taxpayers;
 using Tracking.Cli.Output;
@@ -86,11 +86,11 @@ internal static class TaxpayerCommands
         foreach (var balance in view.Items)
         {
             var item = balance.Item;
-            Console.WriteLine($"  {item.ItemId,-12} {item.TaxType,-10} due {item.DueDate:yyyy-MM-dd}  costs {Won(balance.Outstanding(TaxComponent.Costs))}  tax {Won(balance.Outstanding(TaxComponent.Principal))}  penalty {Won(balance.Outstanding(TaxComponent.Penalty))}");
+            Console.WriteLine($"  {item.ItemId,-12} {item.TaxType,-10} due {item.DueDate:yyyy-MM-dd}  costs {Won.Format(balance.Outstanding(TaxComponent.Costs))}  tax {Won.Format(balance.Outstanding(TaxComponent.Principal))}  penalty {Won.Format(balance.Outstanding(TaxComponent.Penalty))}");
         }
 
-        Console.WriteLine($"Outstanding {Won(view.Outstanding)} (costs {Won(view.OutstandingCosts)}, tax {Won(view.OutstandingPrincipal)}, penalty {Won(view.OutstandingPenalty)})");
-        Console.WriteLine($"Received {Won(view.TotalReceived)}, refund due {Won(view.TotalRefundDue)}");
+        Console.WriteLine($"Outstanding {Won.Format(view.Outstanding)} (costs {Won.Format(view.OutstandingCosts)}, tax {Won.Format(view.OutstandingPrincipal)}, penalty {Won.Format(view.OutstandingPenalty)})");
+        Console.WriteLine($"Received {Won.Format(view.TotalReceived)}, refund due {Won.Format(view.TotalRefundDue)}");
     }
 
     private static void WriteReceipt(PaymentReceipt receipt)
@@ -103,13 +103,13 @@ internal static class TaxpayerCommands
         {
             foreach (var allocation in receipt.Allocations)
             {
-                Console.WriteLine($"  {allocation.ItemId,-12} {allocation.Component,-9} {Won(allocation.Amount)}");
+                Console.WriteLine($"  {allocation.ItemId,-12} {allocation.Component,-9} {Won.Format(allocation.Amount)}");
             }
 
-            Console.WriteLine($"Payment {receipt.Reference} applied; refund {Won(receipt.Refund)}");
+            Console.WriteLine($"Payment {receipt.Reference} applied; refund {Won.Format(receipt.Refund)}");
         }
 
-        Console.WriteLine($"Outstanding {Won(receipt.OutstandingAfter)}");
+        Console.WriteLine($"Outstanding {Won.Format(receipt.OutstandingAfter)}");
     }
 
     private static void WriteHistory(IReadOnlyList<TaxpayerHistoryEntry> history)
@@ -118,13 +118,11 @@ internal static class TaxpayerCommands
         {
             var what = entry.Event switch
             {
-                TaxItemAssessed a => $"item {a.Item.ItemId} assessed: tax {Won(a.Item.Principal)}, penalty {Won(a.Item.Penalty)}, costs {Won(a.Item.Costs)}",
-                PaymentApplied p => $"payment {p.Reference} of {Won(p.Amount)} from {p.Source} applied; refund {Won(p.Refund)}",
+                TaxItemAssessed a => $"item {a.Item.ItemId} assessed: tax {Won.Format(a.Item.Principal)}, penalty {Won.Format(a.Item.Penalty)}, costs {Won.Format(a.Item.Costs)}",
+                PaymentApplied p => $"payment {p.Reference} of {Won.Format(p.Amount)} from {p.Source} applied; refund {Won.Format(p.Refund)}",
                 _ => entry.Event.GetType().Name,
             };
             Console.WriteLine($"v{entry.Version,-4} {entry.RecordedAt:yyyy-MM-dd HH:mm:ss}  {what}");
         }
     }
-
-    private static string Won(long amount) => amount.ToString("N0", CultureInfo.InvariantCulture) + "원";
 }

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Tracking.Grains.Serialization;
 
 namespace Tracking.Cli.Output;
@@ -15,6 +16,7 @@ internal static class ResultWriter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(TrackingJson.Options.TypeInfoResolver, CliJsonContext.Default),
     };
 
     public static void Write<T>(T result, bool json, Action<T> asText)

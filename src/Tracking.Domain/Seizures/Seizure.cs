@@ -19,6 +19,9 @@ public sealed record Seizure(string SeizureId, SeizureStatus Status)
 
     public string Basis { get; init; } = "";
 
+    /// <summary>Unique to this seizure's opening; part of every request id it sends.</summary>
+    public string Incarnation { get; init; } = "";
+
     public DateTimeOffset? OpenedAt { get; init; }
 
     public DateTimeOffset? ClosedAt { get; init; }

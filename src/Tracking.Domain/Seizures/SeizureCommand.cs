@@ -7,8 +7,12 @@ public abstract record SeizureCommand
     {
     }
 
-    /// <summary>Seize the account: issue the notice to the exchange. <paramref name="Basis"/> says why the account is believed to be the taxpayer's.</summary>
-    public sealed record Open(string SeizureId, string TaxpayerId, string Exchange, string AccountId, string Basis) : SeizureCommand;
+    /// <summary>
+    /// Seize the account: issue the notice to the exchange. <paramref name="Basis"/> says why the
+    /// account is believed to be the taxpayer's; <paramref name="Incarnation"/>, unique to this
+    /// opening, keeps its request ids apart from any other office's or installation's at the exchange.
+    /// </summary>
+    public sealed record Open(string SeizureId, string TaxpayerId, string Exchange, string AccountId, string Basis, string Incarnation) : SeizureCommand;
 
     /// <summary>The exchange answered a request.</summary>
     public sealed record RecordReply(ExchangeReply Reply) : SeizureCommand;

@@ -43,6 +43,7 @@ public static class SeizureDecider
                 Exchange = opened.Exchange,
                 AccountId = opened.AccountId,
                 Basis = opened.Basis,
+                Incarnation = opened.Incarnation,
                 OpenedAt = opened.At,
                 Status = SeizureStatus.NoticeSent,
             },
@@ -112,7 +113,7 @@ public static class SeizureDecider
         }
 
         steps.Add(
-            new SeizureOpened(open.SeizureId, open.TaxpayerId, open.Exchange, open.AccountId, open.Basis, steps.Remaining),
+            new SeizureOpened(open.SeizureId, open.TaxpayerId, open.Exchange, open.AccountId, open.Basis, steps.Remaining, open.Incarnation),
             $"account {open.Exchange}/{open.AccountId} matched to taxpayer {open.TaxpayerId} ({open.Basis})");
         steps.Issue(ExchangeRequestKind.SeizureNotice, "receivable-seizure notice to the exchange (Art. 51, 61(3)); effective on acknowledgement", SeizureDocumentKind.ExchangeNotice, byActor: true);
         return null;
@@ -358,7 +359,7 @@ public static class SeizureDecider
         /// <summary>Puts a request to the exchange in the outbox, as the system unless a person's command issues it.</summary>
         public void Issue(ExchangeRequestKind kind, string reason, SeizureDocumentKind? document = null, Func<ExchangeRequest, ExchangeRequest>? request = null, bool byActor = false)
         {
-            var issued = new ExchangeRequest($"{State.SeizureId}#{State.RequestsIssued + 1}", kind, Context.Now);
+            var issued = new ExchangeRequest($"{State.SeizureId}#{State.Incarnation}.{State.RequestsIssued + 1}", kind, Context.Now);
             Record(new ExchangeRequestIssued(request?.Invoke(issued) ?? issued), byActor ? Context.Actor : SeizureContext.SystemActor, reason, document);
         }
 

@@ -21,7 +21,7 @@ public abstract record SeizureEvent
     public SeizureDocument? Document { get; init; }
 }
 
-public sealed record SeizureOpened(string SeizureId, string TaxpayerId, string Exchange, string AccountId, string Basis, long DebtToCover) : SeizureEvent;
+public sealed record SeizureOpened(string SeizureId, string TaxpayerId, string Exchange, string AccountId, string Basis, long DebtToCover, string Incarnation) : SeizureEvent;
 
 /// <summary>A request to the exchange entered the outbox; it is sent, and retried, until answered.</summary>
 public sealed record ExchangeRequestIssued(ExchangeRequest Request) : SeizureEvent;

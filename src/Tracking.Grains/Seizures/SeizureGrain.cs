@@ -51,7 +51,7 @@ public sealed partial class SeizureGrain(IExchangeGateway exchanges, SeizureOpti
         var debt = await taxpayer.CallAsync(new AttachSeizure(Id.Key), cancellationToken);
         try
         {
-            await DecideAsync(new SeizureCommand.Open(Id.Key, message.TaxpayerId, message.Exchange, message.AccountId, message.Basis), message.Actor, message.Exchange, debt, cancellationToken);
+            await DecideAsync(new SeizureCommand.Open(Id.Key, message.TaxpayerId, message.Exchange, message.AccountId, message.Basis, Guid.NewGuid().ToString("N")[..12]), message.Actor, message.Exchange, debt, cancellationToken);
         }
         catch (CommandRejectedException) when (!State.Opened)
         {

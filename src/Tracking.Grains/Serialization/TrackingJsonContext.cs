@@ -44,6 +44,7 @@ namespace Tracking.Grains.Serialization;
 [JsonSerializable(typeof(SeizureClosed))]
 [JsonSerializable(typeof(SeizureView))]
 [JsonSerializable(typeof(SeizureOpening))]
+[JsonSerializable(typeof(CaseDetail))]
 [JsonSerializable(typeof(SeizeSummary))]
 [JsonSerializable(typeof(IReadOnlyList<SeizureView>))]
 [JsonSerializable(typeof(IReadOnlyList<SeizureHistoryEntry>))]

@@ -15,7 +15,7 @@ public sealed class SeizureDeciderTests
         Assert.Equal(SeizureStatus.NoticeSent, run.State.Status);
         var issued = Assert.IsType<ExchangeRequestIssued>(run.History[1]);
         Assert.Equal(ExchangeRequestKind.SeizureNotice, issued.Request.Kind);
-        Assert.Equal("S-1#1", issued.Request.RequestId);
+        Assert.Equal("S-1#i1.1", issued.Request.RequestId);
         Assert.Equal("officer:kim", issued.Actor);
         Assert.Equal(SeizureDocumentKind.ExchangeNotice, issued.Document?.Kind);
         Assert.All(run.History, e => Assert.Equal(SeizureRun.Start, e.At));
@@ -26,14 +26,14 @@ public sealed class SeizureDeciderTests
     {
         var run = new SeizureRun(1_000_000).Opened();
 
-        Assert.Empty(run.Do(new SeizureCommand.Open("S-1", "T-1", "upbit", "UP-1", "auto: rrn")).Events);
-        Assert.NotNull(run.Do(new SeizureCommand.Open("S-1", "T-1", "upbit", "UP-2", "auto: rrn")).Rejection);
+        Assert.Empty(run.Do(new SeizureCommand.Open("S-1", "T-1", "upbit", "UP-1", "auto: rrn", "i1")).Events);
+        Assert.NotNull(run.Do(new SeizureCommand.Open("S-1", "T-1", "upbit", "UP-2", "auto: rrn", "i1")).Rejection);
     }
 
     [Fact]
     public void A_taxpayer_who_owes_nothing_is_not_seized()
     {
-        var decision = new SeizureRun(0).Do(new SeizureCommand.Open("S-1", "T-1", "upbit", "UP-1", "auto"));
+        var decision = new SeizureRun(0).Do(new SeizureCommand.Open("S-1", "T-1", "upbit", "UP-1", "auto", "i1"));
 
         Assert.Contains("owes nothing", decision.Rejection);
     }
@@ -236,7 +236,7 @@ public sealed class SeizureDeciderTests
         run.Freeze(new Holding("KRW", 10_000m, 0), new Holding("BTC", 1m, 0));
 
         Assert.Empty(run.Do(new SeizureCommand.RecordReply(new ExchangeReply.Frozen(notice, [new Holding("BTC", 9m, 0)]))).Events);
-        Assert.Empty(run.Do(new SeizureCommand.RecordReply(new ExchangeReply.Released("S-9#1"))).Events);
+        Assert.Empty(run.Do(new SeizureCommand.RecordReply(new ExchangeReply.Released("S-9#i1.1"))).Events);
         Assert.NotNull(run.Do(new SeizureCommand.RecordReply(new ExchangeReply.Released(run.Pending.RequestId))).Rejection);
         Assert.Equal(1m, run.State.Holdings.Single(h => h.Asset == "BTC").Total);
     }

@@ -44,7 +44,7 @@ internal sealed class SeizureRun
 
     public SeizureRun Opened()
     {
-        Assert.False(Do(new SeizureCommand.Open("S-1", "T-1", "upbit", "UP-1", "auto: rrn"), "officer:kim").IsRejected);
+        Assert.False(Do(new SeizureCommand.Open("S-1", "T-1", "upbit", "UP-1", "auto: rrn", "i1"), "officer:kim").IsRejected);
         return this;
     }
 

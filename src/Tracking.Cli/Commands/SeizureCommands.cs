@@ -1,0 +1,138 @@
+using System.CommandLine;
+using Tracking.Cli.Output;
+using Tracking.Domain;
+using Tracking.Domain.Seizures;
+using Tracking.Grains.Documents;
+using Tracking.Grains.Seizures;
+using Tracking.Grains.Taxpayers;
+
+namespace Tracking.Cli.Commands;
+
+/// <summary><c>tracking seize</c>, <c>tracking cases</c> and <c>tracking case …</c>: open seizures and work them.</summary>
+internal static class SeizureCommands
+{
+    private static readonly Argument<string> s_caseId = new("case-id") { Description = "The seizure's id: TAXPAYER@EXCHANGE/ACCOUNT" };
+    private static readonly Option<string> s_actor = new("--by") { Description = "Who does this (recorded in the history)", DefaultValueFactory = _ => "officer:" + Environment.UserName };
+
+    public static Command Seize()
+    {
+        var command = new Command("seize", "Open a seizure for every automatic match (review candidates need a person's approval); sends the notices to the exchanges") { s_actor };
+        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async silo =>
+        {
+            var summary = await new SeizureOpener(silo).OpenForAutoMatchesAsync(result.GetValue(s_actor)!, ct);
+            ResultWriter.Write(summary, result.GetValue(GlobalOptions.Json), s =>
+            {
+                Console.WriteLine($"{s.Candidates} automatic matches: {s.Opened} seizures opened, {s.AlreadyOpen} already open, {s.Refused.Count} refused.");
+                foreach (var refusal in s.Refused)
+                {
+                    Console.WriteLine($"  refused: {refusal}");
+                }
+            });
+        }));
+        return command;
+    }
+
+    public static Command Cases()
+    {
+        var status = new Option<SeizureStatus?>("--status") { Description = "Only cases in this state" };
+        var command = new Command("cases", "List every seizure with its state and money") { status };
+        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async silo =>
+        {
+            var wanted = result.GetValue(status);
+            var cases = (await CaseCatalog.ListAsync(silo, ct)).Where(c => wanted is null || c.Status == wanted).ToArray();
+            ResultWriter.Write<IReadOnlyList<SeizureView>>(cases, result.GetValue(GlobalOptions.Json), list =>
+            {
+                foreach (var c in list)
+                {
+                    Console.WriteLine($"{c.SeizureId,-40} {c.Status,-20} {c.Outcome,-14} collected {Won.Format(c.Collected),14}  applied {Won.Format(c.Applied),14}  refunded {Won.Format(c.Refunded),12}");
+                }
+
+                Console.WriteLine($"{list.Count} cases, {list.Count(c => c.Status == SeizureStatus.Closed)} closed; {Won.Format(list.Sum(c => c.Collected))} collected.");
+            });
+        }));
+        return command;
+    }
+
+    public static Command Case()
+    {
+        var command = new Command("case", "Show one seizure: state, money, full history and documents") { s_caseId, ApproveSale(), Cancel(), Document() };
+        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async silo =>
+        {
+            var detail = await DetailAsync(silo, result.GetValue(s_caseId)!, ct);
+            ResultWriter.Write(detail, result.GetValue(GlobalOptions.Json), WriteDetail);
+        }));
+        return command;
+    }
+
+    private static Command ApproveSale()
+    {
+        var command = new Command("approve-sale", "As supervisor, approve the sale a seizure proposes") { s_caseId, s_actor };
+        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async silo =>
+        {
+            var view = await silo.Get<ISeizureGrain>(result.GetValue(s_caseId)!).CallAsync(new ApproveSeizureSale(result.GetValue(s_actor)!), ct);
+            ResultWriter.Write(view, result.GetValue(GlobalOptions.Json), v => Console.WriteLine($"{v.SeizureId}: {v.Status}"));
+        }));
+        return command;
+    }
+
+    private static Command Cancel()
+    {
+        var reason = new Option<string>("--reason") { Description = "Why, e.g. the account is not the taxpayer's", Required = true };
+        var command = new Command("cancel", "Withdraw a seizure; the exchange is told to release the account") { s_caseId, reason, s_actor };
+        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async silo =>
+        {
+            var view = await silo.Get<ISeizureGrain>(result.GetValue(s_caseId)!).CallAsync(new CancelSeizure(result.GetValue(reason)!, result.GetValue(s_actor)!), ct);
+            ResultWriter.Write(view, result.GetValue(GlobalOptions.Json), v => Console.WriteLine($"{v.SeizureId}: {v.Status}"));
+        }));
+        return command;
+    }
+
+    private static Command Document()
+    {
+        var documentId = new Argument<string>("document-id") { Description = "The document's id, as `case` lists them" };
+        var output = new Option<FileInfo?>("--out") { Description = "Write the HTML to this file instead of standard output" };
+        var command = new Command("document", "Render one of a seizure's documents as HTML") { s_caseId, documentId, output };
+        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async silo =>
+        {
+            var detail = await DetailAsync(silo, result.GetValue(s_caseId)!, ct);
+            var taxpayer = await silo.Get<ITaxpayerGrain>(detail.Seizure.TaxpayerId).CallAsync(new GetTaxpayer(), ct);
+            var html = SeizureDocumentRenderer.Render(detail, taxpayer, result.GetValue(documentId)!)
+                ?? throw new CliException($"case {detail.Seizure.SeizureId} issued no document {result.GetValue(documentId)}; it issued: {string.Join(", ", detail.Documents.Select(d => d.DocumentId))}");
+            if (result.GetValue(output) is { } file)
+            {
+                await File.WriteAllTextAsync(file.FullName, html, ct);
+                Console.WriteLine($"Wrote {file.FullName}");
+            }
+            else
+            {
+                Console.WriteLine(html);
+            }
+        }));
+        return command;
+    }
+
+    private static async Task<CaseDetail> DetailAsync(Runtime.Hosting.Silo silo, string id, CancellationToken ct)
+    {
+        var seizure = silo.Get<ISeizureGrain>(id);
+        return new CaseDetail(await seizure.CallAsync(new GetSeizure(), ct), await seizure.CallAsync(new GetSeizureHistory(), ct));
+    }
+
+    private static void WriteDetail(CaseDetail detail)
+    {
+        var s = detail.Seizure;
+        Console.WriteLine($"Case {s.SeizureId} — {s.Status}{(s.Outcome is { } o ? $" ({o})" : "")}");
+        Console.WriteLine($"  taxpayer {s.TaxpayerId}, {s.Exchange} account {s.AccountId}; basis: {s.Basis}");
+        Console.WriteLine($"  holdings: {string.Join(", ", s.Holdings.Select(h => $"{h.Total} {h.Asset}"))}");
+        Console.WriteLine($"  collected {Won.Format(s.Collected)} = applied {Won.Format(s.Applied)} + refunded {Won.Format(s.Refunded)} + held {Won.Format(s.Held)}");
+        if (s.LeadTime is { } lead)
+        {
+            Console.WriteLine($"  lead time {lead.TotalDays:0.0} days from match to close");
+        }
+
+        foreach (var entry in detail.History)
+        {
+            var e = entry.Event;
+            Console.WriteLine($"  {e.At:yyyy-MM-dd HH:mm}  {e.GetType().Name,-22} {e.Actor,-22} {e.Reason}{(e.Document is { } d ? $"  [{d.Kind} {d.DocumentId}]" : "")}");
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using Tracking.Domain.Seizures;
+using Tracking.Grains.Seizures;
+using Tracking.Grains.Taxpayers;
+
+namespace Tracking.Grains.Documents;
+
+/// <summary>
+/// Renders a seizure's documents as HTML from its history, as they stood when issued. The
+/// taxpayer appears by name and masked resident registration number only.
+/// </summary>
+public static class SeizureDocumentRenderer
+{
+    private static readonly HtmlEncoder s_html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    /// <summary>The document, or null when this case issued none under that id.</summary>
+    public static string? Render(CaseDetail detail, TaxpayerView? taxpayer, string documentId)
+    {
+        var issued = detail.History.FirstOrDefault(e => e.Event.Document?.DocumentId == documentId);
+        if (issued is null)
+        {
+            return null;
+        }
+
+        var seizure = detail.Seizure;
+        var @event = issued.Event;
+        var kind = @event.Document!.Kind;
+        var upTo = detail.History.TakeWhile(e => e != issued).Append(issued).Select(e => e.Event).ToArray();
+        var html = new StringBuilder();
+        html.Append("<!doctype html><html lang=\"ko\"><head><meta charset=\"utf-8\"><title>").Append(E(Title(kind))).Append("</title>")
+            .Append("<style>body{font-family:sans-serif;max-width:48em;margin:2em auto}table{border-collapse:collapse}td,th{border:1px solid #999;padding:.3em .6em;text-align:left}.basis{color:#555;font-size:.9em}</style></head><body>");
+        html.Append("<h1>").Append(E(Title(kind))).Append("</h1>");
+        html.Append("<table>");
+        Row(html, "문서번호 Document", documentId);
+        Row(html, "일자 Date", @event.At.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture));
+        Row(html, "사건 Case", seizure.SeizureId);
+        Row(html, "체납자 Taxpayer", $"{seizure.TaxpayerId} {taxpayer?.Profile?.Name} {taxpayer?.Profile?.RrnMasked}".Trim());
+        Row(html, "제3채무자 Third-party debtor", $"{seizure.Exchange} (account {seizure.AccountId})");
+        Row(html, "담당 Actor", @event.Actor);
+        html.Append("</table>");
+        html.Append("<p>").Append(E(@event.Reason)).Append("</p>");
+        Body(html, kind, upTo);
+        html.Append("<p class=\"basis\">").Append(E(Basis(kind))).Append("</p></body></html>");
+        return html.ToString();
+    }
+
+    private static void Body(StringBuilder html, SeizureDocumentKind kind, IReadOnlyList<SeizureEvent> upTo)
+    {
+        var opened = upTo.OfType<SeizureOpened>().First();
+        switch (kind)
+        {
+            case SeizureDocumentKind.ExchangeNotice:
+                html.Append("<p>The receivable (virtual assets and KRW held for the taxpayer) is seized up to the amount owed, ")
+                    .Append(E(Domain.Won.Format(opened.DebtToCover))).Append(". Freeze the account, report its holdings, and do not pay or transfer to the taxpayer.</p>");
+                break;
+            case SeizureDocumentKind.SeizureRecord or SeizureDocumentKind.TaxpayerNotice:
+                var effect = upTo.OfType<SeizureTookEffect>().Last();
+                html.Append("<table><tr><th>자산 Asset</th><th>수량 Quantity</th></tr>");
+                foreach (var holding in effect.Holdings)
+                {
+                    html.Append("<tr><td>").Append(E(holding.Asset)).Append("</td><td>").Append(holding.Total.ToString(CultureInfo.InvariantCulture)).Append("</td></tr>");
+                }
+
+                html.Append("</table><p>Valued at ").Append(E(Domain.Won.Format(effect.Valuation))).Append(" for a debt of ").Append(E(Domain.Won.Format(opened.DebtToCover))).Append(".</p>");
+                if (kind == SeizureDocumentKind.TaxpayerNotice)
+                {
+                    html.Append("<p>From this notice you may not collect, transfer or otherwise dispose of the seized assets.</p>");
+                }
+
+                break;
+            case SeizureDocumentKind.SaleWarning:
+                html.Append("<p>Unless the debt is paid, the seized assets will be sold through the exchange after ")
+                    .Append(E(upTo.OfType<SaleWarned>().Last().WaitUntil.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))
+                    .Append(", only as much as covers the debt; the rest will be released.</p>");
+                break;
+            case SeizureDocumentKind.DistributionStatement:
+                var distributed = upTo.OfType<ProceedsDistributed>().Last();
+                html.Append("<table>");
+                Row(html, "수령액 Received", Domain.Won.Format(distributed.Amount));
+                Row(html, "충당액 Applied to the debt", Domain.Won.Format(distributed.Applied));
+                Row(html, "잔여금 Refunded to the taxpayer", Domain.Won.Format(distributed.Refunded));
+                html.Append("</table>");
+                break;
+            default:
+                html.Append("<p>The seizure of this account is released; the exchange may again pay and transfer to the account holder.</p>");
+                break;
+        }
+    }
+
+    private static string Title(SeizureDocumentKind kind) => kind switch
+    {
+        SeizureDocumentKind.ExchangeNotice => "채권압류통지서 — Notice of seizure of a receivable",
+        SeizureDocumentKind.SeizureRecord => "압류조서 — Seizure record",
+        SeizureDocumentKind.TaxpayerNotice => "압류통지서 — Notice of seizure to the taxpayer",
+        SeizureDocumentKind.SaleWarning => "매각예고통지서 — Notice of intended sale",
+        SeizureDocumentKind.DistributionStatement => "배분계산서 — Distribution statement",
+        SeizureDocumentKind.ReleaseRecord => "압류해제조서 — Release record",
+        _ => "압류해제통지서 — Notice of release",
+    };
+
+    private static string Basis(SeizureDocumentKind kind) => kind switch
+    {
+        SeizureDocumentKind.ExchangeNotice => "지방세징수법 제51조, 제61조제3항",
+        SeizureDocumentKind.SeizureRecord or SeizureDocumentKind.TaxpayerNotice => "지방세징수법 제38조, 제52조",
+        SeizureDocumentKind.SaleWarning => "지방세징수법 제71조",
+        SeizureDocumentKind.DistributionStatement => "지방세징수법 제4조, 제97조–제99조",
+        _ => "지방세징수법 제63조–제64조",
+    };
+
+    private static void Row(StringBuilder html, string label, string value) =>
+        html.Append("<tr><th>").Append(E(label)).Append("</th><td>").Append(E(value)).Append("</td></tr>");
+
+    private static string E(string text) => s_html.Encode(text);
+}
