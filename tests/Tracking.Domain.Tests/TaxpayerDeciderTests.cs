@@ -87,11 +87,38 @@ public sealed class TaxpayerDeciderTests
     }
 
     [Fact]
-    public void A_payment_with_no_debt_is_refunded_whole()
+    public void A_payment_after_the_debt_is_paid_is_refunded_whole()
+    {
+        var paid = TaxpayerDecider.ApplyAll(s_assessed, TaxpayerDecider.Decide(s_assessed, new TaxpayerCommand.ReceivePayment("P-1", 340_000, "voluntary", s_at)).Events);
+
+        var decision = TaxpayerDecider.Decide(paid, new TaxpayerCommand.ReceivePayment("P-2", 5_000, "voluntary", s_at));
+
+        Assert.Equal(5_000, ((PaymentApplied)decision.Events[0]).Refund);
+    }
+
+    [Fact]
+    public void A_payment_for_a_taxpayer_with_no_tax_items_is_refused()
     {
         var decision = TaxpayerDecider.Decide(s_empty, new TaxpayerCommand.ReceivePayment("P-1", 5_000, "voluntary", s_at));
 
-        Assert.Equal(5_000, ((PaymentApplied)decision.Events[0]).Refund);
+        Assert.Contains("no assessed tax items", decision.Rejection);
+    }
+
+    [Fact]
+    public void Money_held_or_being_collected_by_one_seizure_is_not_covered_by_another()
+    {
+        var state = TaxpayerDecider.ApplyAll(s_assessed, [new SeizureAttached("S-A"), new SeizureAttached("S-B"), new ProceedsHeld("S-A", "S-A/TR-1", 100_000)]);
+
+        var reserved = TaxpayerDecider.Decide(state, new TaxpayerCommand.ReserveCover("S-B", 300_000));
+        state = TaxpayerDecider.ApplyAll(state, reserved.Events);
+
+        Assert.Equal([new CoverReserved("S-B", 240_000)], reserved.Events);
+        Assert.Equal(100_000, state.DebtToCoverFor("S-A"));
+        Assert.Equal(240_000, state.DebtToCoverFor("S-B"));
+        var applied = TaxpayerDecider.ApplyAll(state, TaxpayerDecider.Decide(state, new TaxpayerCommand.ReceivePayment("S-A/TR-1", 100_000, "seizure S-A", s_at)).Events);
+        Assert.Empty(applied.HeldProceeds);
+        Assert.Equal(0, applied.DebtToCoverFor("S-A"));
+        Assert.Empty(TaxpayerDecider.ApplyAll(applied, [new SeizureDetached("S-B")]).Reservations);
     }
 
     [Theory]

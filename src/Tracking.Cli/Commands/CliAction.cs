@@ -15,11 +15,12 @@ internal static class CliAction
     public const int StorageUnreachable = 3;
     public const int InternalError = 70;
 
-    public static async Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken, Func<Runtime.Hosting.Silo, Task> action)
+    /// <param name="listen">The command talks to the exchanges: listen for their answers while it runs.</param>
+    public static async Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken, Func<Runtime.Hosting.Silo, Task> action, bool listen = false)
     {
         try
         {
-            await using var embedded = await EmbeddedSilo.StartAsync(result, cancellationToken);
+            await using var embedded = await EmbeddedSilo.StartAsync(result, listen, cancellationToken);
             await action(embedded.Silo);
             return Ok;
         }
@@ -35,7 +36,7 @@ internal static class CliAction
         {
             return Fail(ex.Message, StorageUnreachable);
         }
-        catch (Exception ex) when (ex is GrainCallTimeoutException or InconsistentStateException or SiloUnavailableException)
+        catch (Exception ex) when (ex is GrainCallTimeoutException or InconsistentStateException or SiloUnavailableException or Grains.Exchanges.ExchangeUnreachableException)
         {
             return Fail(ex.Message, Rejected);
         }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tracking.Grains;
@@ -8,53 +9,81 @@ using Tracking.Silo.Hosting;
 
 namespace Tracking.Cli.Commands;
 
-/// <summary>A silo running inside the CLI process for the length of one command.</summary>
+/// <summary>
+/// A silo running inside the CLI process for the length of one command. A command that talks to
+/// the exchanges also listens on a loopback port, so their answers reach it while it runs.
+/// </summary>
 internal sealed class EmbeddedSilo : IAsyncDisposable
 {
-    private readonly ILoggerFactory _loggers;
+    private readonly ILoggerFactory? _loggers;
+    private readonly WebApplication? _host;
 
-    private EmbeddedSilo(Runtime.Hosting.Silo silo, ILoggerFactory loggers)
+    private EmbeddedSilo(Runtime.Hosting.Silo silo, ILoggerFactory? loggers, WebApplication? host)
     {
         Silo = silo;
         _loggers = loggers;
+        _host = host;
     }
 
     public Runtime.Hosting.Silo Silo { get; }
 
     /// <summary>Starts a silo on the command's storage; throws <see cref="Runtime.Persistence.StorageUnavailableException"/> if it cannot be reached.</summary>
-    public static async Task<EmbeddedSilo> StartAsync(ParseResult result, CancellationToken cancellationToken)
+    public static async Task<EmbeddedSilo> StartAsync(ParseResult result, bool listen, CancellationToken cancellationToken)
     {
-        // Logs go to stderr so that --json output on stdout stays parseable.
-        var loggers = LoggerFactory.Create(b => b
-            .SetMinimumLevel(LogLevel.Warning)
-            .AddFilter("Tracking.Runtime.Hosting.Silo", LogLevel.Critical)
-            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
-        var services = new ServiceCollection()
-            .AddSingleton(loggers)
-            .AddTrackingGrainServices(GlobalOptions.Exchanges(result), new SeizureOptions())
-            .BuildServiceProvider();
-        var silo = TrackingSilo.Create(GlobalOptions.Storage(result).CreateProvider(), loggers, services: services);
-        await silo.StartAsync(cancellationToken);
-        if (silo.Status != SiloStatus.Running)
+        EmbeddedSilo embedded;
+        if (listen)
+        {
+            var host = SiloWebHost.Build(new SiloHostSettings(GlobalOptions.Storage(result).CreateProvider, "http://127.0.0.1:0")
+            {
+                Exchanges = GlobalOptions.Exchanges(result),
+                MinimumLogLevel = LogLevel.Warning,
+            });
+            await host.StartAsync(cancellationToken);
+            embedded = new EmbeddedSilo(host.Services.GetRequiredService<Runtime.Hosting.Silo>(), null, host);
+        }
+        else
+        {
+            // Logs go to stderr so that --json output on stdout stays parseable.
+            var loggers = LoggerFactory.Create(b => b
+                .SetMinimumLevel(LogLevel.Warning)
+                .AddFilter("Tracking.Runtime.Hosting.Silo", LogLevel.Critical)
+                .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+            var services = new ServiceCollection()
+                .AddSingleton(loggers)
+                .AddTrackingGrainServices(GlobalOptions.Exchanges(result), new SeizureOptions())
+                .BuildServiceProvider();
+            var silo = TrackingSilo.Create(GlobalOptions.Storage(result).CreateProvider(), loggers, services: services);
+            await silo.StartAsync(cancellationToken);
+            embedded = new EmbeddedSilo(silo, loggers, null);
+        }
+
+        if (embedded.Silo.Status != SiloStatus.Running)
         {
             try
             {
                 // A one-shot command does not wait for storage to come back: say why and stop.
-                silo.ThrowIfNotRunning();
+                embedded.Silo.ThrowIfNotRunning();
             }
             finally
             {
-                await silo.DisposeAsync();
-                loggers.Dispose();
+                await embedded.DisposeAsync();
             }
         }
 
-        return new EmbeddedSilo(silo, loggers);
+        return embedded;
     }
 
     public async ValueTask DisposeAsync()
     {
-        await Silo.DisposeAsync();
-        _loggers.Dispose();
+        if (_host is not null)
+        {
+            await _host.StopAsync(CancellationToken.None);
+            await _host.DisposeAsync();
+        }
+        else
+        {
+            await Silo.DisposeAsync();
+            _loggers?.Dispose();
+        }
     }
 }

@@ -16,13 +16,20 @@ internal static class SeizureCommands
 
     public static Command Seize()
     {
-        var command = new Command("seize", "Open a seizure for every automatic match (review candidates need a person's approval); sends the notices to the exchanges") { s_actor };
-        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async silo =>
+        var wait = new Option<int>("--wait") { Description = "Seconds to wait for the exchanges' acknowledgements", DefaultValueFactory = _ => 10 };
+        var command = new Command("seize", "Open a seizure for every automatic match (review candidates need a person's approval); send the notices to the exchanges and wait for their acknowledgements") { s_actor, wait };
+        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, listen: true, action: async silo =>
         {
             var summary = await new SeizureOpener(silo).OpenForAutoMatchesAsync(result.GetValue(s_actor)!, ct);
+            var deadline = DateTimeOffset.UtcNow.AddSeconds(result.GetValue(wait));
+            while (DateTimeOffset.UtcNow < deadline && (await CaseCatalog.ListAsync(silo, ct)).Any(c => c.Status == SeizureStatus.NoticeSent))
+            {
+                await Task.Delay(200, ct);
+            }
+
             ResultWriter.Write(summary, result.GetValue(GlobalOptions.Json), s =>
             {
-                Console.WriteLine($"{s.Candidates} automatic matches: {s.Opened} seizures opened, {s.AlreadyOpen} already open, {s.Refused.Count} refused.");
+                Console.WriteLine($"{s.Candidates} automatic matches: {s.Opened} seizures opened, {s.AlreadyOpen} already open, {s.Refused.Count} refused. See them with: ./tracking cases");
                 foreach (var refusal in s.Refused)
                 {
                     Console.WriteLine($"  refused: {refusal}");

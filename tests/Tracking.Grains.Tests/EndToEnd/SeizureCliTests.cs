@@ -1,0 +1,119 @@
+using System.Text.Json;
+using Tracking.TestingHost;
+
+namespace Tracking.Grains.Tests.EndToEnd;
+
+/// <summary>The seizure commands of the real program against a real simulator process.</summary>
+public sealed class SeizureCliTests : IDisposable
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "tracking-seize-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_data))
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Seize_then_payments_cases_and_documents_from_the_command_line()
+    {
+        var samples = RepositoryPaths.Samples;
+        await using var simulator = await ExchangeSimProcess.StartAsync("--accounts", samples, "--prices", Path.Combine(samples, "prices.csv"));
+        var exchange = simulator.Url.ToString();
+        Assert.Equal(0, (await TrackingProcess.RunAsync("--data", _data, "demo", "--samples", samples)).ExitCode);
+        var autos = JsonDocument.Parse((await TrackingProcess.RunAsync("--data", _data, "matches", "--decision", "auto", "--json")).Output).RootElement.GetArrayLength();
+
+        var seize = await TrackingProcess.RunAsync("--data", _data, "--exchange-url", exchange, "seize", "--json", "--by", "officer:kim");
+        Assert.Equal(0, seize.ExitCode);
+        using (var summary = JsonDocument.Parse(seize.Output))
+        {
+            Assert.Equal(autos, summary.RootElement.GetProperty("opened").GetInt32());
+        }
+
+        var again = await TrackingProcess.RunAsync("--data", _data, "--exchange-url", exchange, "seize", "--json", "--wait", "0");
+        using (var summary = JsonDocument.Parse(again.Output))
+        {
+            Assert.Equal((0, autos), (summary.RootElement.GetProperty("opened").GetInt32(), summary.RootElement.GetProperty("alreadyOpen").GetInt32()));
+        }
+
+        using var cases = JsonDocument.Parse((await TrackingProcess.RunAsync("--data", _data, "cases", "--json")).Output);
+        Assert.Equal(autos, cases.RootElement.GetArrayLength());
+        Assert.All(cases.RootElement.EnumerateArray(), c => Assert.NotEqual("noticeSent", c.GetProperty("status").GetString()));
+        var seized = cases.RootElement.EnumerateArray().First();
+        var id = seized.GetProperty("seizureId").GetString()!;
+        var taxpayer = seized.GetProperty("taxpayerId").GetString()!;
+
+        var payments = Path.Combine(_data, "payments.csv");
+        await File.WriteAllLinesAsync(payments,
+        [
+            "payment_id,taxpayer_id,amount_krw,paid_at,source",
+            $"PAY-1,{taxpayer},1000,2026-11-23,bank",
+            "PAY-2,NO-SUCH-TAXPAYER,1000,2026-11-23,bank",
+            $"PAY-3,{taxpayer},-5,2026-11-23,bank",
+            $"PAY-1,{taxpayer},1000,2026-11-23,bank",
+        ]);
+        var imported = await TrackingProcess.RunAsync("--data", _data, "payments", "import", payments, "--json");
+        Assert.Equal(0, imported.ExitCode);
+        using (var summary = JsonDocument.Parse(imported.Output))
+        {
+            Assert.Equal(1, summary.RootElement.GetProperty("applied").GetInt32());
+            Assert.Equal([3, 4, 5], summary.RootElement.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("line").GetInt32()));
+        }
+
+        using (var summary = JsonDocument.Parse((await TrackingProcess.RunAsync("--data", _data, "payments", "import", payments, "--json")).Output))
+        {
+            Assert.Equal((0, 1), (summary.RootElement.GetProperty("applied").GetInt32(), summary.RootElement.GetProperty("duplicates").GetInt32()));
+        }
+
+        using var detail = JsonDocument.Parse((await TrackingProcess.RunAsync("--data", _data, "case", id, "--json")).Output);
+        var history = detail.RootElement.GetProperty("history").EnumerateArray().ToArray();
+        Assert.Equal("officer:kim", history[0].GetProperty("event").GetProperty("actor").GetString());
+        var record = detail.RootElement.GetProperty("documents").EnumerateArray().Single(d => d.GetProperty("kind").GetString() == "seizureRecord").GetProperty("documentId").GetString()!;
+        var html = await TrackingProcess.RunAsync("--data", _data, "case", "document", id, record);
+        Assert.Equal(0, html.ExitCode);
+        Assert.Contains("압류조서", html.Output);
+        Assert.Matches(@"\d{6}-\d\*{6}|Taxpayer</th><td>[^<]*</td>", html.Output);
+        Assert.DoesNotMatch(@"\d{6}-\d{7}", html.Output);
+
+        var unknown = await TrackingProcess.RunAsync("--data", _data, "case", "document", id, "nope");
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains(record, unknown.Error);
+    }
+
+    [Fact]
+    public async Task A_scenario_killed_midway_and_run_again_ends_as_an_undisturbed_one()
+    {
+        var undisturbed = await ScenarioAsync(Path.Combine(_data, "calm"), killAfter: null);
+        var resumed = await ScenarioAsync(Path.Combine(_data, "killed"), killAfter: TimeSpan.FromSeconds(5));
+
+        Assert.Equal(Outcomes(undisturbed), Outcomes(resumed));
+        Assert.All(resumed.RootElement.GetProperty("cases").EnumerateArray(), c =>
+            Assert.Equal(c.GetProperty("collected").GetInt64(), c.GetProperty("applied").GetInt64() + c.GetProperty("refunded").GetInt64()));
+        Assert.DoesNotContain(resumed.RootElement.GetProperty("byOutcome").EnumerateObject(), o => o.Name.StartsWith("Open", StringComparison.Ordinal));
+
+        static string Outcomes(JsonDocument report) => string.Join(
+            Environment.NewLine,
+            report.RootElement.GetProperty("cases").EnumerateArray().Select(c => $"{c.GetProperty("seizureId").GetString()} {c.GetProperty("outcome").GetString()}"));
+    }
+
+    private static async Task<JsonDocument> ScenarioAsync(string data, TimeSpan? killAfter)
+    {
+        var samples = RepositoryPaths.Samples;
+        await using var simulator = await ExchangeSimProcess.StartAsync();
+        string[] args = ["--data", data, "--exchange-url", simulator.Url.ToString(), "scenario", "--samples", samples, "--json"];
+        if (killAfter is { } delay)
+        {
+            using var killed = TrackingProcess.Start(args);
+            await Task.Delay(delay);
+            Assert.False(killed.HasExited, "the scenario ended before it could be killed");
+            killed.Kill(entireProcessTree: true);
+            await killed.WaitForExitAsync();
+        }
+
+        var run = await TrackingProcess.RunAsync(args);
+        Assert.True(run.ExitCode == 0, run.Error);
+        return JsonDocument.Parse(run.Output);
+    }
+}
