@@ -80,7 +80,23 @@ sweep.SetAction(async (result, ct) =>
     embedded.Delete(recursive: true);
 });
 
-return await new RootCommand("Tracking benchmarks") { calls, writes, sweep }.Parse(args).InvokeAsync();
+var seizures = new Option<int>("--seizures") { Description = "Seizures opened and closed", DefaultValueFactory = _ => 20_000 };
+var lifecycle = new Command("lifecycle", "Durable seizure transitions per second and latency on one silo, against one durable write per call") { seizures, concurrency, postgres };
+lifecycle.SetAction(async (result, ct) =>
+{
+    Console.WriteLine("| store | what | rate | p50 ms per transition | p99 ms per transition | vs. baseline |");
+    Console.WriteLine("|---|---|---|---|---|---|");
+    if (result.GetValue(postgres) is { } connectionString)
+    {
+        await Tracking.LoadTests.Lifecycle.LifecycleBenchmark.RunAsync("PostgreSQL", () => new PostgresStorageProvider(connectionString), result.GetValue(seizures), result.GetValue(concurrency));
+    }
+
+    var data = Directory.CreateTempSubdirectory("tracking-bench-");
+    await Tracking.LoadTests.Lifecycle.LifecycleBenchmark.RunAsync("SQLite", () => new SqliteStorageProvider(data.FullName), result.GetValue(seizures), result.GetValue(concurrency));
+    data.Delete(recursive: true);
+});
+
+return await new RootCommand("Tracking benchmarks") { calls, writes, sweep, lifecycle }.Parse(args).InvokeAsync();
 
 static async Task<Silo> StartAsync(IStorageProvider storage)
 {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Spectre.Console;
 using Tracking.Cli.Output;
 using Tracking.Domain.Matching;
+using Tracking.Grains.Seizures;
 using Tracking.Grains.Sweeps;
 
 namespace Tracking.Cli.Commands;
@@ -43,10 +44,26 @@ internal static class SweepCommands
             Console.WriteLine($"Sweep {s.Run}: {s.CandidatesFound} candidates over {s.Shards} shards — {s.NewAuto} new automatic, {s.NewReview} new for review, {s.Unchanged} already known ({(s.FinishedAt - s.StartedAt).TotalSeconds:0.0} s)."));
     }
 
+    private static Command Approve()
+    {
+        var taxpayer = new Argument<string>("taxpayer-id");
+        var exchange = new Argument<string>("exchange");
+        var account = new Argument<string>("account-id");
+        var by = new Option<string>("--by") { Description = "Who approves (recorded as the seizure's basis)", Required = true };
+        var command = new Command("approve", "Approve a review candidate as the taxpayer's account: opens its seizure and sends the notice") { taxpayer, exchange, account, by };
+        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, listen: true, action: async silo =>
+        {
+            var opening = await new SeizureOpener(silo).OpenApprovedReviewAsync(result.GetValue(taxpayer)!, result.GetValue(exchange)!, result.GetValue(account)!, result.GetValue(by)!, ct);
+            ResultWriter.Write(opening, result.GetValue(GlobalOptions.Json), o =>
+                Console.WriteLine($"{(o.New ? "Opened" : "Already open:")} {o.Seizure.SeizureId} — {o.Seizure.Status}"));
+        }));
+        return command;
+    }
+
     public static Command Matches()
     {
         var decision = new Option<MatchDecision?>("--decision") { Description = "Only auto or only review candidates" };
-        var command = new Command("matches", "List the candidates found by sweeps: taxpayer, exchange, account, decision, score, reasons") { decision };
+        var command = new Command("matches", "List the candidates found by sweeps: taxpayer, exchange, account, decision, score, reasons") { decision, Approve() };
         command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async silo =>
         {
             var candidates = await silo.Get<ISweepGrain>(SweepGrain.Main).CallAsync(new GetCandidates(result.GetValue(decision)), ct);

@@ -10,6 +10,20 @@ public sealed record SeizeSummary(int Candidates, int Opened, int AlreadyOpen, I
 /// <summary>Opens a seizure for every automatic match — never for a review candidate, which needs a person's approval.</summary>
 public sealed class SeizureOpener(IGrainFactory grains)
 {
+    /// <summary>
+    /// Opens a seizure for a review candidate a person approved; refused unless the sweep found
+    /// exactly that pair. The approver and the evidence become the seizure's basis.
+    /// </summary>
+    public async Task<SeizureOpening> OpenApprovedReviewAsync(string taxpayerId, string exchange, string accountId, string approver, CancellationToken cancellationToken)
+    {
+        var candidates = await grains.Get<ISweepGrain>(SweepGrain.Main).CallAsync(new GetCandidates(MatchDecision.Review), cancellationToken);
+        var candidate = candidates.FirstOrDefault(c => c.TaxpayerId == taxpayerId && c.Exchange == exchange && c.AccountId == accountId)
+            ?? throw new CommandRejectedException($"{exchange}/{accountId} is not a review candidate of taxpayer {taxpayerId}");
+        return await grains.Get<ISeizureGrain>(SeizureKey.Of(taxpayerId, exchange, accountId)).CallAsync(
+            new OpenSeizure(taxpayerId, exchange, accountId, $"review candidate (score {candidate.Score}: {string.Join(", ", candidate.Reasons)}) approved by {approver}", approver),
+            cancellationToken);
+    }
+
     public async Task<SeizeSummary> OpenForAutoMatchesAsync(string actor, CancellationToken cancellationToken)
     {
         var candidates = await grains.Get<ISweepGrain>(SweepGrain.Main).CallAsync(new GetCandidates(MatchDecision.Auto), cancellationToken);

@@ -80,6 +80,22 @@ public sealed class SeizureCliTests : IDisposable
         var unknown = await TrackingProcess.RunAsync("--data", _data, "case", "document", id, "nope");
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains(record, unknown.Error);
+
+        // A review candidate is seized only once a person approves it, and only if it is one.
+        using var reviews = JsonDocument.Parse((await TrackingProcess.RunAsync("--data", _data, "matches", "--decision", "review", "--json")).Output);
+        var review = reviews.RootElement.EnumerateArray().First();
+        string[] pair = [review.GetProperty("taxpayerId").GetString()!, review.GetProperty("exchange").GetString()!, review.GetProperty("accountId").GetString()!];
+        var approved = await TrackingProcess.RunAsync(["--data", _data, "--exchange-url", exchange, "matches", "approve", .. pair, "--by", "supervisor:lee", "--json"]);
+        Assert.Equal(0, approved.ExitCode);
+        using (var opening = JsonDocument.Parse(approved.Output))
+        {
+            Assert.True(opening.RootElement.GetProperty("new").GetBoolean());
+            Assert.Contains("approved by supervisor:lee", opening.RootElement.GetProperty("seizure").GetProperty("basis").GetString());
+        }
+
+        var notReview = await TrackingProcess.RunAsync("--data", _data, "--exchange-url", exchange, "matches", "approve", taxpayer, seized.GetProperty("exchange").GetString()!, seized.GetProperty("accountId").GetString()!, "--by", "supervisor:lee");
+        Assert.Equal(1, notReview.ExitCode);
+        Assert.Contains("not a review candidate", notReview.Error);
     }
 
     [Fact]

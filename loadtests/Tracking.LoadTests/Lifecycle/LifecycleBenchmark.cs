@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Tracking.Domain.Ledger;
+using Tracking.Domain.Seizures;
+using Tracking.Domain.Taxpayers;
+using Tracking.Grains;
+using Tracking.Grains.Exchanges;
+using Tracking.Grains.Seizures;
+using Tracking.Grains.Taxpayers;
+using Tracking.Runtime.Persistence;
+using Tracking.Runtime.Timing;
+using Tracking.Silo.Hosting;
+
+namespace Tracking.LoadTests.Lifecycle;
+
+/// <summary>
+/// Durable seizure transitions per second on one silo: seizures opened concurrently, each going
+/// notice → effect → KRW remitted → released in one call (four committed transitions), then, a
+/// simulated day later, distributed and closed (two more) through their reminders. The baseline,
+/// in the same run and silo, is one durable taxpayer write per call at the same concurrency.
+/// </summary>
+internal static class LifecycleBenchmark
+{
+    public static async Task RunAsync(string storeName, Func<IStorageProvider> provider, int seizures, int concurrency)
+    {
+        var clock = new SimulatedTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(9)));
+        var services = new ServiceCollection()
+            .AddSingleton<IExchangeGateway>(new InstantExchange())
+            .AddSingleton(new SeizureOptions())
+            .AddSingleton(new ExchangeOptions())
+            .AddSingleton<Microsoft.Extensions.Logging.ILoggerFactory>(NullLoggerFactory.Instance)
+            .AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(Microsoft.Extensions.Logging.Logger<>))
+            .BuildServiceProvider();
+        await using var silo = TrackingSilo.Create(provider(), NullLoggerFactory.Instance, clock, o => o.DefaultCallTimeout = TimeSpan.FromMinutes(5), services);
+        await silo.StartAsync(CancellationToken.None);
+        silo.ThrowIfNotRunning();
+
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var taxpayers = Enumerable.Range(0, seizures).Select(i => $"B{run}-{i:D7}").ToArray();
+        var item = new TaxItem("I-1", "지방소득세", new DateOnly(2025, 5, 31), 1_000_000, 0, 0);
+        await silo.CreateManyAsync<ITaxpayerGrain, TaxpayerLedger, TaxpayerEvent>(
+            taxpayers.Select(t => TaxpayerGrain.Creation(new RegisterTaxpayer(new TaxpayerProfile(t, "벤치", null, null, null, null, null), [item]))).ToArray(),
+            CancellationToken.None);
+
+        // Baseline: one durable write per call (a taxpayer attaching a seizure), same concurrency.
+        var baseline = await MeasureAsync(taxpayers, concurrency, t => silo.Get<ITaxpayerGrain>(t).CallAsync(new AttachSeizure("baseline")));
+
+        var opened = await MeasureAsync(taxpayers, concurrency, t =>
+            silo.Get<ISeizureGrain>(SeizureKey.Of(t, "bench", "A-" + t)).CallAsync(new OpenSeizure(t, "bench", "A-" + t, "benchmark", "officer:bench")));
+        var afterOpen = await VersionsAsync(silo, taxpayers);
+
+        clock.Advance(TimeSpan.FromDays(1));
+        var started = Stopwatch.GetTimestamp();
+        for (var idle = 0; idle < 3; idle = await silo.DeliverDueRemindersAsync(CancellationToken.None) > 0 ? 0 : idle + 1)
+        {
+            // A reminder whose turn failed stays due; give it a few more rounds before calling it done.
+            await Task.Delay(idle * 100);
+        }
+
+        var distributeSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var afterClose = await VersionsAsync(silo, taxpayers);
+        var views = await Task.WhenAll(taxpayers.Select(t => silo.Get<ISeizureGrain>(SeizureKey.Of(t, "bench", "A-" + t)).CallAsync(new GetSeizure())));
+        var closed = views.Count(s => s.Status == SeizureStatus.Closed);
+        foreach (var open in views.Where(s => s.Status != SeizureStatus.Closed))
+        {
+            Console.Error.WriteLine($"not closed: {open.SeizureId} {open.Status}, held {open.Held}, next deadline {open.NextDeadline:O}, pending {open.PendingRequests.Count}");
+        }
+        await silo.StopAsync(CancellationToken.None);
+
+        var openRate = afterOpen / opened.Seconds;
+        var closeRate = (afterClose - afterOpen) / distributeSeconds;
+        Console.WriteLine($"| {storeName} | baseline: one durable taxpayer write per call | {baseline.Count / baseline.Seconds:N0} writes/s | {baseline.P50:F1} | {baseline.P99:F1} | 1.0× |");
+        Console.WriteLine($"| {storeName} | open → effect → remitted → released (4 transitions per call) | {openRate:N0} transitions/s | {opened.P50 / 4:F1} | {opened.P99 / 4:F1} | {openRate / (baseline.Count / baseline.Seconds):F2}× |");
+        Console.WriteLine($"| {storeName} | distribution and close by reminder ({afterClose - afterOpen:N0} transitions) | {closeRate:N0} transitions/s | – | – | {closeRate / (baseline.Count / baseline.Seconds):F2}× |");
+        Console.WriteLine($"| {storeName} | seizures closed | {closed:N0} of {seizures:N0} | | | |");
+    }
+
+    private static async Task<long> VersionsAsync(Runtime.Hosting.Silo silo, string[] taxpayers) =>
+        (await Task.WhenAll(taxpayers.Select(t => silo.Get<ISeizureGrain>(SeizureKey.Of(t, "bench", "A-" + t)).CallAsync(new GetSeizure())))).Sum(s => s.Version);
+
+    private static async Task<(int Count, double Seconds, double P50, double P99)> MeasureAsync(string[] keys, int concurrency, Func<string, Task> call)
+    {
+        var latencies = Enumerable.Range(0, concurrency).Select(_ => new Latencies()).ToArray();
+        var next = -1;
+        var started = Stopwatch.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < keys.Length; i = Interlocked.Increment(ref next))
+            {
+                var begun = Stopwatch.GetTimestamp();
+                await call(keys[i]);
+                latencies[worker].Add(begun);
+            }
+        })));
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        return (keys.Length, seconds, Latencies.PercentileMs(latencies, 50), Latencies.PercentileMs(latencies, 99));
+    }
+}
