@@ -34,6 +34,17 @@ internal sealed class PostgresGrainStorage(NpgsqlDataSource dataSource) : IGrain
             FROM unnest($7::int[], $8::text[], $9::text[], $10::int[], $11::text[], $12::text[], $13::timestamptz[])
                 AS e(partition, grain_type, grain_key, idx, event_type, payload, at)
             JOIN written ON written.grain_type = e.grain_type AND written.grain_key = e.grain_key
+        ), reminder_changes AS (
+            SELECT r.* FROM unnest($14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::int[], $20::timestamptz[], $21::bool[])
+                AS r(writer_type, writer_key, grain_type, grain_key, name, partition, due_at, is_set)
+            JOIN written ON written.grain_type = r.writer_type AND written.grain_key = r.writer_key
+        ), reminders_set AS (
+            INSERT INTO reminders (grain_type, grain_key, name, partition, due_at, period_ms)
+            SELECT grain_type, grain_key, name, partition, due_at, NULL FROM reminder_changes WHERE is_set
+            ON CONFLICT (grain_type, grain_key, name) DO UPDATE SET due_at = excluded.due_at, period_ms = excluded.period_ms
+        ), reminders_cleared AS (
+            DELETE FROM reminders r USING reminder_changes c
+            WHERE NOT c.is_set AND r.grain_type = c.grain_type AND r.grain_key = c.grain_key AND r.name = c.name
         )
         SELECT grain_type, grain_key FROM written
         """;
@@ -149,6 +160,15 @@ internal sealed class PostgresGrainStorage(NpgsqlDataSource dataSource) : IGrain
         parameters.Add(new NpgsqlParameter<string[]> { TypedValue = eventNames });
         parameters.Add(new NpgsqlParameter<string[]> { TypedValue = eventPayloads });
         parameters.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = eventTimes });
+        var reminders = writes.SelectMany(w => w.Reminders.Select(r => (Writer: w.Grain, Change: r))).ToArray();
+        parameters.Add(new NpgsqlParameter<string[]> { TypedValue = reminders.Select(r => r.Writer.Type).ToArray() });
+        parameters.Add(new NpgsqlParameter<string[]> { TypedValue = reminders.Select(r => r.Writer.Key).ToArray() });
+        parameters.Add(new NpgsqlParameter<string[]> { TypedValue = reminders.Select(r => r.Change.Grain.Type).ToArray() });
+        parameters.Add(new NpgsqlParameter<string[]> { TypedValue = reminders.Select(r => r.Change.Grain.Key).ToArray() });
+        parameters.Add(new NpgsqlParameter<string[]> { TypedValue = reminders.Select(r => r.Change.Name).ToArray() });
+        parameters.Add(new NpgsqlParameter<int[]> { TypedValue = reminders.Select(r => r.Change.Partition).ToArray() });
+        parameters.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = reminders.Select(r => (r.Change.DueAt ?? DateTimeOffset.UnixEpoch).ToUniversalTime()).ToArray() });
+        parameters.Add(new NpgsqlParameter<bool[]> { TypedValue = reminders.Select(r => r.Change.DueAt is not null).ToArray() });
 
         // One statement is one transaction: the batch commits whole or not at all.
         var written = new HashSet<GrainId>();

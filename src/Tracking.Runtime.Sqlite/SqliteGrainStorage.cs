@@ -21,6 +21,14 @@ internal sealed class SqliteGrainStorage(SqliteDatabase database) : IGrainStorag
         VALUES ($partition, $type, $key, $version, $idx, $eventType, $payload, $at)
         """;
 
+    private const string SetReminder = """
+        INSERT INTO reminders (partition, grain_type, grain_key, name, due_at, period_ms)
+        VALUES ($partition, $type, $key, $name, $due, $period)
+        ON CONFLICT (grain_type, grain_key, name) DO UPDATE SET due_at = excluded.due_at, period_ms = excluded.period_ms
+        """;
+
+    private const string ClearReminder = "DELETE FROM reminders WHERE grain_type = $type AND grain_key = $key AND name = $name";
+
     public async Task<StoredState?> ReadStateAsync(GrainId grain, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -111,6 +119,8 @@ internal sealed class SqliteGrainStorage(SqliteDatabase database) : IGrainStorag
         private readonly SqliteCommand _insert;
         private readonly SqliteCommand _update;
         private readonly SqliteCommand _append;
+        private readonly SqliteCommand _setReminder;
+        private readonly SqliteCommand _clearReminder;
 
         public BatchCommands(SqliteConnection connection, SqliteTransaction transaction)
         {
@@ -131,6 +141,8 @@ internal sealed class SqliteGrainStorage(SqliteDatabase database) : IGrainStorag
             _insert = Command(InsertState, "$partition", "$type", "$key", "$version", "$state", "$at");
             _update = Command(UpdateState, "$partition", "$type", "$key", "$version", "$state", "$at", "$expected");
             _append = Command(InsertEvent, "$partition", "$type", "$key", "$version", "$at", "$idx", "$eventType", "$payload");
+            _setReminder = Command(SetReminder, "$partition", "$type", "$key", "$name", "$due", "$period");
+            _clearReminder = Command(ClearReminder, "$type", "$key", "$name");
             Savepoint = Command("SAVEPOINT w");
             Release = Command("RELEASE w");
             Rollback = Command("ROLLBACK TO w");
@@ -165,6 +177,20 @@ internal sealed class SqliteGrainStorage(SqliteDatabase database) : IGrainStorag
                 _append.Parameters[6].Value = write.Events[i].Type;
                 _append.Parameters[7].Value = write.Events[i].Json;
                 _append.ExecuteNonQuery();
+            }
+
+            foreach (var reminder in write.Reminders)
+            {
+                if (reminder.DueAt is { } due)
+                {
+                    Bind(_setReminder, reminder.Partition, reminder.Grain.Type, reminder.Grain.Key, reminder.Name, SqliteDatabase.ToUnixMs(due), DBNull.Value);
+                    _setReminder.ExecuteNonQuery();
+                }
+                else
+                {
+                    Bind(_clearReminder, reminder.Grain.Type, reminder.Grain.Key, reminder.Name);
+                    _clearReminder.ExecuteNonQuery();
+                }
             }
 
             return new WriteOutcome.Written(write.NewVersion);

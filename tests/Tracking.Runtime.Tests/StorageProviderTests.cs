@@ -57,6 +57,31 @@ public sealed class StorageProviderTests
 
     [Theory]
     [AllStorages]
+    public async Task Reminders_changed_with_a_write_commit_with_it_and_not_with_a_conflict(string kind)
+    {
+        await using var storage = await TestStorage.CreateAsync(kind);
+        await using var provider = await OpenAsync(storage);
+        var states = provider.States;
+        var other = new GrainId("thing", "k2");
+        var due = s_at.AddHours(1);
+        await provider.Reminders.UpsertAsync(new ReminderEntry(s_grain, 0, "old", due, null), default);
+
+        var outcomes = await states.WriteBatchAsync(
+            [
+                Write(s_grain, 0, 1, "e") with { Reminders = [new ReminderChange(s_grain, 0, "next", due), new ReminderChange(s_grain, 0, "old", null), new ReminderChange(other, 0, "nudge", s_at)] },
+                Write(other, 7, 8, "stale") with { Reminders = [new ReminderChange(other, 0, "lost", due)] },
+            ],
+            default);
+
+        Assert.Equal(new WriteOutcome.Written(1), outcomes[0]);
+        Assert.IsType<WriteOutcome.Conflict>(outcomes[1]);
+        Assert.Equal(["next"], (await provider.Reminders.ReadForGrainAsync(s_grain, default)).Select(r => r.Name));
+        Assert.Equal([("nudge", s_at)], (await provider.Reminders.ReadForGrainAsync(other, default)).Select(r => (r.Name, r.DueAt)));
+        Assert.Equal(due, (await provider.Reminders.ReadForGrainAsync(s_grain, default)).Single().DueAt);
+    }
+
+    [Theory]
+    [AllStorages]
     public async Task A_write_the_store_refuses_fails_alone(string kind)
     {
         await using var storage = await TestStorage.CreateAsync(kind);

@@ -148,8 +148,8 @@ public static class SeizureDecider
                 var valuation = (long)Math.Floor(frozen.Holdings.Where(h => h.Asset == Seizure.KrwAsset).Sum(h => h.Total)
                     + SalePlanner.Value(frozen.Holdings.Where(h => h.Asset != Seizure.KrwAsset), steps.Context.Prices, steps.Policy));
                 steps.Add(new SeizureTookEffect(frozen.RequestId, frozen.Holdings, valuation), "the exchange acknowledged the seizure notice and froze the account");
-                steps.Add(new DocumentIssued(), "seizure record drawn up (Art. 38)", SeizureDocumentKind.SeizureRecord);
-                steps.Add(new DocumentIssued(), "taxpayer notified of the seizure; collecting or disposing of the assets is prohibited (Art. 38, 52)", SeizureDocumentKind.TaxpayerNotice);
+                steps.System(new DocumentIssued(), "seizure record drawn up (Art. 38)", SeizureDocumentKind.SeizureRecord);
+                steps.System(new DocumentIssued(), "taxpayer notified of the seizure; collecting or disposing of the assets is prohibited (Art. 38, 52)", SeizureDocumentKind.TaxpayerNotice);
                 if (!frozen.Holdings.Any(h => h.Total > 0))
                 {
                     steps.Add(new SeizureRejected(null), "the account holds nothing");
@@ -168,7 +168,7 @@ public static class SeizureDecider
                 break;
             case ExchangeReply.Released released:
                 steps.Add(new ReleaseConfirmed(released.RequestId), "the exchange confirmed the release (Art. 63–64)", SeizureDocumentKind.ReleaseRecord);
-                steps.Add(new DocumentIssued(), "taxpayer notified of the release", SeizureDocumentKind.ReleaseNotice);
+                steps.System(new DocumentIssued(), "taxpayer notified of the release", SeizureDocumentKind.ReleaseNotice);
                 break;
         }
 

@@ -34,10 +34,12 @@ public sealed partial class SeizureGrain(IExchangeGateway exchanges, SeizureOpti
 
     private static readonly IReadOnlyDictionary<string, decimal> s_noPrices = new Dictionary<string, decimal>();
 
-    // What this activation knows it has sent and registered; after a restart nothing is known,
-    // so the first turn sends the pending request again (the exchange deduplicates) and resets reminders.
+    // What this activation knows it has sent and which reminders stand; after a restart nothing is
+    // known, so the first turn sends the pending request again (the exchange deduplicates) and
+    // sets its reminders anew.
     private string? _sentRequest;
     private int _failures;
+    private bool _exchangeReminderArmed;
     private bool _exchangeReminderMayExist = true;
     private (bool Known, DateTimeOffset? At) _deadlineReminder;
     private bool _holdsConfirmed;
@@ -84,13 +86,14 @@ public sealed partial class SeizureGrain(IExchangeGateway exchanges, SeizureOpti
     {
         if (!State.Opened || State.IsClosed)
         {
-            await ForgetRemindersAsync(cancellationToken);
+            await UnregisterReminderAsync(ExchangeReminder, cancellationToken);
+            await UnregisterReminderAsync(DeadlineReminder, cancellationToken);
             return;
         }
 
         if (name == ExchangeReminder)
         {
-            _exchangeReminderMayExist = false;
+            _exchangeReminderArmed = _exchangeReminderMayExist = false;
             _sentRequest = null;
             await SettleAsync(cancellationToken);
         }
@@ -162,14 +165,9 @@ public sealed partial class SeizureGrain(IExchangeGateway exchanges, SeizureOpti
             return;
         }
 
-        if (next.Pending.Any(r => !State.Pending.Contains(r)))
-        {
-            // Before the commit: a crash right after it must not leave a request nobody sends.
-            await RegisterReminderAsync(ExchangeReminder, options.ReplyDeadline, null, cancellationToken);
-            _exchangeReminderMayExist = true;
-        }
-
-        await WriteStateAsync(next, decision.Events, cancellationToken);
+        var (reminders, committed) = ReminderUpdates(next);
+        await WriteStateAsync(next, decision.Events, reminders, cancellationToken);
+        committed();
         foreach (var received in decision.Events.OfType<ProceedsReceived>().Where(r => r.Amount > 0))
         {
             await Taxpayer.CallAsync(new HoldProceeds(Id.Key, PaymentReference(received.TransferReference), received.Amount), cancellationToken);
@@ -178,9 +176,39 @@ public sealed partial class SeizureGrain(IExchangeGateway exchanges, SeizureOpti
         if (State.IsClosed)
         {
             await Taxpayer.CallAsync(new DetachSeizure(Id.Key), cancellationToken);
-            await ForgetRemindersAsync(cancellationToken);
             LogClosed(logger, Id.Key, State.Outcome, State.Collected);
         }
+    }
+
+    /// <summary>
+    /// The reminders a new state needs, committed with it: a new request in the outbox is sent
+    /// again unless answered (so a crash right after the commit strands nothing); deadlines move
+    /// with the state; a closed seizure keeps none.
+    /// </summary>
+    private (List<ReminderUpdate> Updates, Action Committed) ReminderUpdates(Seizure next)
+    {
+        var updates = new List<ReminderUpdate>();
+        var exchange = (Armed: _exchangeReminderArmed, MayExist: _exchangeReminderMayExist);
+        if (next.Pending.Any(r => !State.Pending.Contains(r)) && !next.IsClosed)
+        {
+            updates.Add(ReminderUpdate.Set(ExchangeReminder, options.ReplyDeadline));
+            exchange = (true, true);
+        }
+        else if ((next.Pending.Count == 0 || next.IsClosed) && _exchangeReminderMayExist)
+        {
+            updates.Add(ReminderUpdate.Clear(ExchangeReminder));
+            exchange = (false, false);
+        }
+
+        var deadline = next.IsClosed ? null : next.NextDeadline;
+        var deadlineReminder = _deadlineReminder;
+        if (!_deadlineReminder.Known || _deadlineReminder.At != deadline)
+        {
+            updates.Add(deadline is { } at ? ReminderUpdate.Set(DeadlineReminder, at - TimeProvider.GetUtcNow()) : ReminderUpdate.Clear(DeadlineReminder));
+            deadlineReminder = (true, deadline);
+        }
+
+        return (updates, () => ((_exchangeReminderArmed, _exchangeReminderMayExist), _deadlineReminder) = (exchange, deadlineReminder));
     }
 
     /// <summary>Does what the committed state now calls for: distributions due, the pending request, the next deadline.</summary>
@@ -214,14 +242,20 @@ public sealed partial class SeizureGrain(IExchangeGateway exchanges, SeizureOpti
             if (delivery.Failure is { } failure)
             {
                 LogDeliveryFailed(logger, request.RequestId, failure, _failures);
+                await RegisterReminderAsync(ExchangeReminder, options.RetryDelay(_failures), null, cancellationToken);
+                _exchangeReminderArmed = false;
+            }
+            else if (!_exchangeReminderArmed)
+            {
+                await RegisterReminderAsync(ExchangeReminder, options.ReplyDeadline, null, cancellationToken);
+                _exchangeReminderArmed = true;
             }
 
-            await RegisterReminderAsync(ExchangeReminder, delivery.Accepted ? options.ReplyDeadline : options.RetryDelay(_failures), null, cancellationToken);
             _exchangeReminderMayExist = true;
             break;
         }
 
-        await SyncRemindersAsync(cancellationToken);
+        await SyncDeadlineAsync(cancellationToken);
         return View;
     }
 
@@ -247,20 +281,10 @@ public sealed partial class SeizureGrain(IExchangeGateway exchanges, SeizureOpti
         _holdsConfirmed = true;
     }
 
-    private async Task SyncRemindersAsync(CancellationToken cancellationToken)
+    /// <summary>After a turn that committed nothing (a reminder fired early, a restart): the deadline reminder stands as the state needs.</summary>
+    private async Task SyncDeadlineAsync(CancellationToken cancellationToken)
     {
-        if (State.IsClosed)
-        {
-            return;
-        }
-
-        if (State.Pending.Count == 0 && _exchangeReminderMayExist)
-        {
-            await UnregisterReminderAsync(ExchangeReminder, cancellationToken);
-            _exchangeReminderMayExist = false;
-        }
-
-        var deadline = State.NextDeadline;
+        var deadline = State.IsClosed ? null : State.NextDeadline;
         if (_deadlineReminder.Known && _deadlineReminder.At == deadline)
         {
             return;
@@ -277,14 +301,6 @@ public sealed partial class SeizureGrain(IExchangeGateway exchanges, SeizureOpti
         }
 
         _deadlineReminder = (true, deadline);
-    }
-
-    private async Task ForgetRemindersAsync(CancellationToken cancellationToken)
-    {
-        await UnregisterReminderAsync(ExchangeReminder, cancellationToken);
-        await UnregisterReminderAsync(DeadlineReminder, cancellationToken);
-        _exchangeReminderMayExist = false;
-        _deadlineReminder = (true, null);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Request {RequestId} could not be delivered ({Failure}); failure {Failures}, retried later")]

@@ -69,10 +69,9 @@ public sealed class TaxpayerGrain : Grain<TaxpayerLedger, TaxpayerEvent>, ITaxpa
         var command = new TaxpayerCommand.ReceivePayment(message.Reference, message.Amount, message.Source, TimeProvider.GetUtcNow());
         var events = new List<TaxpayerEvent>();
         var ledger = Accept(State, TaxpayerDecider.Decide(State, command), events);
-        await CommitAsync(ledger, events, cancellationToken);
+        await CommitAsync(ledger, events, Nudges(message.Reference), cancellationToken);
         if (events is [PaymentApplied applied])
         {
-            await NudgeSeizuresAsync(applied.Reference, cancellationToken);
             return new PaymentReceipt(applied.Reference, false, applied.Allocations, applied.Refund, State.Outstanding);
         }
 
@@ -93,11 +92,7 @@ public sealed class TaxpayerGrain : Grain<TaxpayerLedger, TaxpayerEvent>, ITaxpa
 
     public async Task<long> HandleAsync(HoldProceeds message, CancellationToken cancellationToken)
     {
-        if (await DecideAsync(new TaxpayerCommand.HoldProceeds(message.SeizureId, message.Reference, message.Amount), cancellationToken))
-        {
-            await NudgeSeizuresAsync(message.Reference, cancellationToken);
-        }
-
+        await DecideAsync(new TaxpayerCommand.HoldProceeds(message.SeizureId, message.Reference, message.Amount), cancellationToken, Nudges(message.Reference));
         return State.DebtToCoverFor(message.SeizureId);
     }
 
@@ -129,26 +124,24 @@ public sealed class TaxpayerGrain : Grain<TaxpayerLedger, TaxpayerEvent>, ITaxpa
         return TaxpayerDecider.ApplyAll(ledger, decision.Events);
     }
 
-    private async Task<bool> DecideAsync(TaxpayerCommand command, CancellationToken cancellationToken)
+    private async Task<bool> DecideAsync(TaxpayerCommand command, CancellationToken cancellationToken, IReadOnlyList<ReminderUpdate>? reminders = null)
     {
         var events = new List<TaxpayerEvent>();
         var ledger = Accept(State, TaxpayerDecider.Decide(State, command), events);
-        await CommitAsync(ledger, events, cancellationToken);
+        await CommitAsync(ledger, events, reminders ?? [], cancellationToken);
         return events.Count > 0;
     }
 
     /// <summary>
-    /// The debt changed: every open seizure looks again. Through durable one-off reminders, named
-    /// for the change so that two changes never merge into one look taken before the second.
+    /// When the debt changes, every open seizure looks again: through one-off reminders committed
+    /// with the change, named for it so that two changes never merge into one look taken before the second.
     /// </summary>
-    private async Task NudgeSeizuresAsync(string change, CancellationToken cancellationToken)
-    {
-        foreach (var seizure in State.OpenSeizures)
-        {
-            await RemindAsync(GrainFactory.Get<ISeizureGrain>(seizure), SeizureGrain.ReviewReminderPrefix + change, TimeSpan.Zero, cancellationToken);
-        }
-    }
+    private ReminderUpdate[] Nudges(string change) =>
+        [.. State.OpenSeizures.Select(s => ReminderUpdate.Nudge(GrainFactory.Get<ISeizureGrain>(s), SeizureGrain.ReviewReminderPrefix + change))];
 
     private Task CommitAsync(TaxpayerLedger ledger, List<TaxpayerEvent> events, CancellationToken cancellationToken) =>
-        events.Count == 0 ? Task.CompletedTask : WriteStateAsync(ledger, events, cancellationToken);
+        CommitAsync(ledger, events, [], cancellationToken);
+
+    private Task CommitAsync(TaxpayerLedger ledger, List<TaxpayerEvent> events, IReadOnlyList<ReminderUpdate> reminders, CancellationToken cancellationToken) =>
+        events.Count == 0 ? Task.CompletedTask : WriteStateAsync(ledger, events, reminders, cancellationToken);
 }

@@ -35,15 +35,6 @@ public abstract class Grain
     protected Task RegisterReminderAsync(string name, TimeSpan dueTime, TimeSpan? period, CancellationToken cancellationToken) =>
         Context.Runtime.Reminders.RegisterAsync(Id, Context.Partition, name, dueTime, period, cancellationToken);
 
-    /// <summary>
-    /// Has another grain take a turn through its reminder <paramref name="name"/> after
-    /// <paramref name="dueTime"/>: a durable nudge, where a call nobody waits for could be lost
-    /// with the process (or deadlock if both grains nudged each other with calls).
-    /// </summary>
-    protected Task RemindAsync<TGrain>(GrainReference<TGrain> grain, string name, TimeSpan dueTime, CancellationToken cancellationToken)
-        where TGrain : IGrain =>
-        Context.Runtime.Reminders.RegisterAsync(grain.Id, Context.Runtime.Partitioner.PartitionOf(grain.Id), name, dueTime, period: null, cancellationToken);
-
     protected Task UnregisterReminderAsync(string name, CancellationToken cancellationToken) =>
         Context.Runtime.Reminders.UnregisterAsync(Id, name, cancellationToken);
 }

@@ -40,16 +40,30 @@ public abstract class Grain<TState, TEvent> : Grain
     /// <see cref="InconsistentStateException"/> if another writer got there first; the activation
     /// then reloads before its next message.
     /// </summary>
-    protected async Task WriteStateAsync(TState newState, IReadOnlyList<TEvent> events, CancellationToken cancellationToken)
+    protected Task WriteStateAsync(TState newState, IReadOnlyList<TEvent> events, CancellationToken cancellationToken) =>
+        WriteStateAsync(newState, events, [], cancellationToken);
+
+    /// <summary>As <see cref="WriteStateAsync(TState, IReadOnlyList{TEvent}, CancellationToken)"/>, setting and clearing <paramref name="reminders"/> in the same transaction.</summary>
+    protected async Task WriteStateAsync(TState newState, IReadOnlyList<TEvent> events, IReadOnlyList<ReminderUpdate> reminders, CancellationToken cancellationToken)
     {
         var serializer = Context.Runtime.Serializer;
+        var now = TimeProvider.GetUtcNow();
         var write = new StateWrite(
             Id,
             Context.Partition,
             Version,
             serializer.SerializeState(newState),
             serializer.SerializeEvents(events),
-            TimeProvider.GetUtcNow());
+            now)
+        {
+            // The last update of a grain's reminder wins, as if they had been applied one by one.
+            Reminders = reminders
+                .Select(r => (Grain: r.Grain ?? Id, Update: r))
+                .GroupBy(r => (r.Grain, r.Update.Name))
+                .Select(g => g.Last())
+                .Select(r => new ReminderChange(r.Grain, Context.Runtime.Partitioner.PartitionOf(r.Grain), r.Update.Name, now + r.Update.DueTime))
+                .ToArray(),
+        };
         Version = await Context.Runtime.Writer.WriteAsync(write, cancellationToken).ConfigureAwait(false);
         _state = newState;
     }

@@ -13,4 +13,7 @@ public sealed record StateWrite(
     DateTimeOffset At)
 {
     public long NewVersion => ExpectedVersion + 1;
+
+    /// <summary>Reminders set or removed in the same transaction; at most one change per grain and name.</summary>
+    public IReadOnlyList<ReminderChange> Reminders { get; init; } = [];
 }

@@ -20,8 +20,11 @@ public sealed record ScenarioSettings(string SamplesDirectory, IReadOnlyDictiona
 
     public string Supervisor { get; init; } = "supervisor:scenario";
 
-    /// <summary>The exchanges' misbehaviour: some errors, lost, repeated and late callbacks. Default mild.</summary>
-    public FaultOptions Faults { get; init; } = new() { ErrorRate = 0.05, DuplicateCallbackRate = 0.2, DropCallbackRate = 0.05, MaxCallbackDelayMs = 50 };
+    /// <summary>
+    /// The exchanges' misbehaviour: some errors, lost, repeated and late callbacks, which change
+    /// when things happen but not how they end; no slippage, so that every run ends alike.
+    /// </summary>
+    public FaultOptions Faults { get; init; } = new() { ErrorRate = 0.05, DuplicateCallbackRate = 0.2, DropCallbackRate = 0.05, MaxCallbackDelayMs = 50, MaxSlippage = 0 };
 }
 
 /// <summary>

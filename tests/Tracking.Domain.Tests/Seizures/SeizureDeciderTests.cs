@@ -53,6 +53,8 @@ public sealed class SeizureDeciderTests
             run.History.Where(e => e.Document is not null).Select(e => e.Document!.Kind));
         Assert.Equal(SeizureStatus.SaleWarned, run.State.Status);
         Assert.Equal(SeizureRun.Start + SeizurePolicy.Default.SaleWarningPeriod, run.State.NextDeadline);
+        Assert.Equal("exchange:upbit", effect.Actor);
+        Assert.All(run.History.OfType<DocumentIssued>(), d => Assert.Equal(SeizureContext.SystemActor, d.Actor));
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Tracking.ExchangeApi.Simulator;
+using Tracking.Silo.Scenarios;
 using Tracking.TestingHost;
 
 namespace Tracking.Grains.Tests.EndToEnd;
@@ -101,20 +103,26 @@ public sealed class SeizureCliTests : IDisposable
     [Fact]
     public async Task A_scenario_killed_midway_and_run_again_ends_as_an_undisturbed_one()
     {
-        var undisturbed = await ScenarioAsync(Path.Combine(_data, "calm"), killAfter: null);
-        var resumed = await ScenarioAsync(Path.Combine(_data, "killed"), killAfter: TimeSpan.FromSeconds(5));
+        var (undisturbed, _) = await ScenarioAsync(Path.Combine(_data, "calm"), killAfter: null);
+        var (resumed, executions) = await ScenarioAsync(Path.Combine(_data, "killed"), killAfter: TimeSpan.FromSeconds(5));
 
-        Assert.Equal(Outcomes(undisturbed), Outcomes(resumed));
+        // Which of a taxpayer's seizures collects first, and whether before or after a payment,
+        // depends on timing; that the same cases were opened and all of them closed, with every
+        // won accounted for and no request carried out twice across the kill, does not.
+        Assert.Equal(Cases(undisturbed), Cases(resumed));
         Assert.All(resumed.RootElement.GetProperty("cases").EnumerateArray(), c =>
-            Assert.Equal(c.GetProperty("collected").GetInt64(), c.GetProperty("applied").GetInt64() + c.GetProperty("refunded").GetInt64()));
-        Assert.DoesNotContain(resumed.RootElement.GetProperty("byOutcome").EnumerateObject(), o => o.Name.StartsWith("Open", StringComparison.Ordinal));
+        {
+            Assert.Contains(c.GetProperty("outcome").GetString(), new[] { "DebtSatisfied", "Exhausted", "Cancelled", "Rejected" });
+            Assert.Equal(c.GetProperty("collected").GetInt64(), c.GetProperty("applied").GetInt64() + c.GetProperty("refunded").GetInt64());
+        });
+        Assert.NotEmpty(executions);
+        Assert.All(executions, r => Assert.True(r.Executions <= 1, $"{r.RequestId} was carried out {r.Executions} times"));
 
-        static string Outcomes(JsonDocument report) => string.Join(
-            Environment.NewLine,
-            report.RootElement.GetProperty("cases").EnumerateArray().Select(c => $"{c.GetProperty("seizureId").GetString()} {c.GetProperty("outcome").GetString()}"));
+        static string Cases(JsonDocument report) =>
+            string.Join(" ", report.RootElement.GetProperty("cases").EnumerateArray().Select(c => c.GetProperty("seizureId").GetString()));
     }
 
-    private static async Task<JsonDocument> ScenarioAsync(string data, TimeSpan? killAfter)
+    private static async Task<(JsonDocument Report, IReadOnlyList<SimRequestState> Requests)> ScenarioAsync(string data, TimeSpan? killAfter)
     {
         var samples = RepositoryPaths.Samples;
         await using var simulator = await ExchangeSimProcess.StartAsync();
@@ -130,6 +138,14 @@ public sealed class SeizureCliTests : IDisposable
 
         var run = await TrackingProcess.RunAsync(args);
         Assert.True(run.ExitCode == 0, run.Error);
-        return JsonDocument.Parse(run.Output);
+        using var http = new HttpClient();
+        var client = new ExchangeSimClient(http, simulator.Url);
+        var requests = new List<SimRequestState>();
+        foreach (var (exchange, _) in SampleTruth.ExchangeFiles)
+        {
+            requests.AddRange(await client.GetRequestsAsync(exchange, CancellationToken.None));
+        }
+
+        return (JsonDocument.Parse(run.Output), requests);
     }
 }

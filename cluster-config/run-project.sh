@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Builds a program of this repository on first use (and after source changes), then runs it.
+#   cluster-config/run-project.sh PROJECT.csproj OUTPUT-NAME PROGRAM.dll [ARGS...]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+project="$root/$1"
+out="$root/.build/$2"
+dll="$out/$3"
+shift 3
+changed() {
+  find "$root/src" "$root/cluster-config" "$root/Directory.Packages.props" "$root/Directory.Build.props" \
+    -newer "$dll" -type f -not -path '*/obj/*' -not -path '*/bin/*' -print -quit 2>/dev/null
+}
+mkdir -p "$out"
+exec 9>"$out.lock"
+flock 9  # two commands started at once must not build over each other
+if [ ! -f "$dll" ] || [ -n "$(changed)" ]; then
+  if ! log=$(dotnet build "$project" -c Release -o "$out" -nologo 2>&1); then
+    echo "$log" >&2
+    exit 1
+  fi
+  touch "$dll"
+fi
+flock -u 9
+exec dotnet "$dll" "$@"
