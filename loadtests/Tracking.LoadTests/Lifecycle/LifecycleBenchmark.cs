@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tracking.Domain.Ledger;
 using Tracking.Domain.Seizures;
@@ -29,10 +30,11 @@ internal static class LifecycleBenchmark
             .AddSingleton<IExchangeGateway>(new InstantExchange())
             .AddSingleton(new SeizureOptions())
             .AddSingleton(new ExchangeOptions())
-            .AddSingleton<Microsoft.Extensions.Logging.ILoggerFactory>(NullLoggerFactory.Instance)
-            .AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(Microsoft.Extensions.Logging.Logger<>))
+            .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
+            .AddSingleton(typeof(ILogger<>), typeof(Logger<>))
             .BuildServiceProvider();
-        await using var silo = TrackingSilo.Create(provider(), NullLoggerFactory.Instance, clock, o => o.DefaultCallTimeout = TimeSpan.FromMinutes(5), services);
+        using var loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Warning).AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+        await using var silo = TrackingSilo.Create(provider(), loggers, clock, o => o.DefaultCallTimeout = TimeSpan.FromMinutes(5), services);
         await silo.StartAsync(CancellationToken.None);
         silo.ThrowIfNotRunning();
 
@@ -43,8 +45,8 @@ internal static class LifecycleBenchmark
             taxpayers.Select(t => TaxpayerGrain.Creation(new RegisterTaxpayer(new TaxpayerProfile(t, "벤치", null, null, null, null, null), [item]))).ToArray(),
             CancellationToken.None);
 
-        // Baseline: one durable write per call (a taxpayer attaching a seizure), same concurrency.
-        var baseline = await MeasureAsync(taxpayers, concurrency, t => silo.Get<ITaxpayerGrain>(t).CallAsync(new AttachSeizure("baseline")));
+        // Baseline: one durable write per call (a taxpayer of its own attaching a seizure), same concurrency.
+        var baseline = await MeasureAsync([.. taxpayers.Select(t => "baseline-" + t)], concurrency, t => silo.Get<ITaxpayerGrain>(t).CallAsync(new AttachSeizure("S-" + t)));
 
         var opened = await MeasureAsync(taxpayers, concurrency, t =>
             silo.Get<ISeizureGrain>(SeizureKey.Of(t, "bench", "A-" + t)).CallAsync(new OpenSeizure(t, "bench", "A-" + t, "benchmark", "officer:bench")));
@@ -62,11 +64,18 @@ internal static class LifecycleBenchmark
         var afterClose = await VersionsAsync(silo, taxpayers);
         var views = await Task.WhenAll(taxpayers.Select(t => silo.Get<ISeizureGrain>(SeizureKey.Of(t, "bench", "A-" + t)).CallAsync(new GetSeizure())));
         var closed = views.Count(s => s.Status == SeizureStatus.Closed);
-        foreach (var open in views.Where(s => s.Status != SeizureStatus.Closed))
-        {
-            Console.Error.WriteLine($"not closed: {open.SeizureId} {open.Status}, held {open.Held}, next deadline {open.NextDeadline:O}, pending {open.PendingRequests.Count}");
-        }
+        var notClosed = views.Where(s => s.Status != SeizureStatus.Closed).ToArray();
         await silo.StopAsync(CancellationToken.None);
+        if (notClosed.Length > 0)
+        {
+            await using var store = provider();
+            await store.InitializeAsync(CancellationToken.None);
+            foreach (var open in notClosed)
+            {
+                var reminders = await store.Reminders.ReadForGrainAsync(new Runtime.GrainId("seizure", open.SeizureId), CancellationToken.None);
+                Console.Error.WriteLine($"not closed: {open.SeizureId} {open.Status}, held {open.Held}, next deadline {open.NextDeadline:O}, pending {open.PendingRequests.Count}; reminders: {string.Join(", ", reminders.Select(r => $"{r.Name} at {r.DueAt:O}"))}");
+            }
+        }
 
         var openRate = afterOpen / opened.Seconds;
         var closeRate = (afterClose - afterOpen) / distributeSeconds;

@@ -204,7 +204,7 @@ public sealed partial class SeizureGrain(IExchangeGateway exchanges, SeizureOpti
         var deadlineReminder = _deadlineReminder;
         if (!_deadlineReminder.Known || _deadlineReminder.At != deadline)
         {
-            updates.Add(deadline is { } at ? ReminderUpdate.Set(DeadlineReminder, at - TimeProvider.GetUtcNow()) : ReminderUpdate.Clear(DeadlineReminder));
+            updates.Add(deadline is { } at ? ReminderUpdate.SetAt(DeadlineReminder, at) : ReminderUpdate.Clear(DeadlineReminder));
             deadlineReminder = (true, deadline);
         }
 
@@ -292,8 +292,7 @@ public sealed partial class SeizureGrain(IExchangeGateway exchanges, SeizureOpti
 
         if (deadline is { } at)
         {
-            var due = at - TimeProvider.GetUtcNow();
-            await RegisterReminderAsync(DeadlineReminder, due > TimeSpan.Zero ? due : TimeSpan.Zero, null, cancellationToken);
+            await RegisterReminderAtAsync(DeadlineReminder, at, cancellationToken);
         }
         else
         {

@@ -35,6 +35,10 @@ public abstract class Grain
     protected Task RegisterReminderAsync(string name, TimeSpan dueTime, TimeSpan? period, CancellationToken cancellationToken) =>
         Context.Runtime.Reminders.RegisterAsync(Id, Context.Partition, name, dueTime, period, cancellationToken);
 
+    /// <summary>Registers (or moves) a one-off reminder due at <paramref name="dueAt"/>; one in the past fires at once.</summary>
+    protected Task RegisterReminderAtAsync(string name, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
+        Context.Runtime.Reminders.RegisterAtAsync(Id, Context.Partition, name, dueAt, period: null, cancellationToken);
+
     protected Task UnregisterReminderAsync(string name, CancellationToken cancellationToken) =>
         Context.Runtime.Reminders.UnregisterAsync(Id, name, cancellationToken);
 }

@@ -61,7 +61,7 @@ public abstract class Grain<TState, TEvent> : Grain
                 .Select(r => (Grain: r.Grain ?? Id, Update: r))
                 .GroupBy(r => (r.Grain, r.Update.Name))
                 .Select(g => g.Last())
-                .Select(r => new ReminderChange(r.Grain, Context.Runtime.Partitioner.PartitionOf(r.Grain), r.Update.Name, now + r.Update.DueTime))
+                .Select(r => new ReminderChange(r.Grain, Context.Runtime.Partitioner.PartitionOf(r.Grain), r.Update.Name, r.Update.DueAt ?? now + r.Update.DueTime))
                 .ToArray(),
         };
         Version = await Context.Runtime.Writer.WriteAsync(write, cancellationToken).ConfigureAwait(false);

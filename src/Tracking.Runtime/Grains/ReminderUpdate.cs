@@ -1,9 +1,13 @@
 namespace Tracking.Runtime;
 
 /// <summary>A reminder to set or clear together with a state write; of the writing grain unless another is named.</summary>
-public sealed record ReminderUpdate(GrainId? Grain, string Name, TimeSpan? DueTime)
+/// <remarks>Due either after <see cref="DueTime"/> from the write, or at <see cref="DueAt"/>; neither: cleared.</remarks>
+public sealed record ReminderUpdate(GrainId? Grain, string Name, TimeSpan? DueTime, DateTimeOffset? DueAt = null)
 {
     public static ReminderUpdate Set(string name, TimeSpan dueTime) => new(null, name, dueTime < TimeSpan.Zero ? TimeSpan.Zero : dueTime);
+
+    /// <summary>Due at a point in time, as a deadline is.</summary>
+    public static ReminderUpdate SetAt(string name, DateTimeOffset dueAt) => new(null, name, null, dueAt);
 
     public static ReminderUpdate Clear(string name) => new(null, name, null);
 

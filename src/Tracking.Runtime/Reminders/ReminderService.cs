@@ -24,12 +24,18 @@ internal sealed partial class ReminderService(
     public Task RegisterAsync(GrainId grain, int partition, string name, TimeSpan dueTime, TimeSpan? period, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(dueTime, TimeSpan.Zero);
+        return RegisterAtAsync(grain, partition, name, timeProvider.GetUtcNow() + dueTime, period, cancellationToken);
+    }
+
+    /// <summary>Registers a reminder due at a point in time: what a deadline is, however the clock moves meanwhile.</summary>
+    public Task RegisterAtAsync(GrainId grain, int partition, string name, DateTimeOffset dueAt, TimeSpan? period, CancellationToken cancellationToken)
+    {
         if (period is { } p && p <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(period), "A reminder period must be positive.");
         }
 
-        return table.UpsertAsync(new ReminderEntry(grain, partition, name, timeProvider.GetUtcNow() + dueTime, period), cancellationToken);
+        return table.UpsertAsync(new ReminderEntry(grain, partition, name, dueAt, period), cancellationToken);
     }
 
     public Task UnregisterAsync(GrainId grain, string name, CancellationToken cancellationToken) =>
