@@ -97,11 +97,11 @@ public sealed class TaxpayerDeciderTests
     }
 
     [Fact]
-    public void A_payment_for_a_taxpayer_with_no_tax_items_is_refused()
+    public void A_payment_with_no_debt_at_all_is_refunded_whole()
     {
         var decision = TaxpayerDecider.Decide(s_empty, new TaxpayerCommand.ReceivePayment("P-1", 5_000, "voluntary", s_at));
 
-        Assert.Contains("no assessed tax items", decision.Rejection);
+        Assert.Equal(5_000, ((PaymentApplied)decision.Events[0]).Refund);
     }
 
     [Fact]

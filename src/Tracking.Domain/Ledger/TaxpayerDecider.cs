@@ -98,11 +98,6 @@ public static class TaxpayerDecider
             return Decision<TaxpayerEvent>.Accept();
         }
 
-        if (state.Items.Count == 0)
-        {
-            return Decision<TaxpayerEvent>.Reject($"taxpayer {state.TaxpayerId} has no assessed tax items to pay");
-        }
-
         if (payment.Amount <= 0)
         {
             return Decision<TaxpayerEvent>.Reject($"payment {payment.Reference} has a non-positive amount {payment.Amount}");

@@ -23,7 +23,14 @@ public sealed class PaymentImporter(IGrainFactory grains)
         {
             try
             {
-                var receipt = await grains.Get<ITaxpayerGrain>(payment.TaxpayerId).CallAsync(new ReceivePayment(payment.PaymentId, payment.Amount, payment.Source), cancellationToken);
+                var taxpayer = grains.Get<ITaxpayerGrain>(payment.TaxpayerId);
+                if ((await taxpayer.CallAsync(new GetTaxpayer(), cancellationToken)).Items.Count == 0)
+                {
+                    problems.Add(new RowProblem(fileName, payment.Line, $"taxpayer {payment.TaxpayerId} has no tax items on the roll", Rejected: true));
+                    continue;
+                }
+
+                var receipt = await taxpayer.CallAsync(new ReceivePayment(payment.PaymentId, payment.Amount, payment.Source), cancellationToken);
                 if (receipt.Duplicate)
                 {
                     duplicates++;

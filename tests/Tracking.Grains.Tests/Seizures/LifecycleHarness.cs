@@ -133,7 +133,8 @@ internal sealed class LifecycleHarness : IAsyncDisposable
             TimeProvider = Clock,
             Exchanges = new ExchangeOptions { ApiRoot = Simulator.Root, RequestTimeout = TimeSpan.FromSeconds(1) },
             Seizures = _seizures,
-            MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Warning,
+            // Failed deliveries are expected here (the exchange misbehaves on purpose); errors are not.
+            MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Error,
         });
         await _app.StartAsync();
 
