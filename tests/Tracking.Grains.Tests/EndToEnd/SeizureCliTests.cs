@@ -95,6 +95,18 @@ public sealed class SeizureCliTests : IDisposable
             Assert.Contains("approved by supervisor:lee", opening.RootElement.GetProperty("seizure").GetProperty("basis").GetString());
         }
 
+        // A supervisor cannot approve a sale nobody proposed; an officer can withdraw a seizure, with a reason.
+        var premature = await TrackingProcess.RunAsync("--data", _data, "--exchange-url", exchange, "case", "approve-sale", id, "--by", "supervisor:lee");
+        Assert.Equal(1, premature.ExitCode);
+        Assert.Contains("no sale awaits approval", premature.Error);
+        var other = cases.RootElement.EnumerateArray().Last().GetProperty("seizureId").GetString()!;
+        var cancelled = await TrackingProcess.RunAsync("--data", _data, "--exchange-url", exchange, "case", "cancel", other, "--reason", "namesake, not the taxpayer", "--by", "officer:kim", "--json");
+        Assert.Equal(0, cancelled.ExitCode);
+        using (var view = JsonDocument.Parse(cancelled.Output))
+        {
+            Assert.Contains(view.RootElement.GetProperty("status").GetString(), new[] { "cancelled", "releaseRequested", "released", "closed" });
+        }
+
         var notReview = await TrackingProcess.RunAsync("--data", _data, "--exchange-url", exchange, "matches", "approve", taxpayer, seized.GetProperty("exchange").GetString()!, seized.GetProperty("accountId").GetString()!, "--by", "supervisor:lee");
         Assert.Equal(1, notReview.ExitCode);
         Assert.Contains("not a review candidate", notReview.Error);
