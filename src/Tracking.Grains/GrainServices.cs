@@ -12,6 +12,11 @@ public static class GrainServices
 {
     public static IServiceCollection AddTrackingGrainServices(this IServiceCollection services, ExchangeOptions exchanges, SeizureOptions seizures)
     {
+        if (seizures.Policy.Problem() is { } problem)
+        {
+            throw new ArgumentException($"The seizure policy is not usable: {problem}.", nameof(seizures));
+        }
+
         services.AddSingleton(exchanges);
         services.AddSingleton(seizures);
         services.AddSingleton<IExchangeGateway>(_ => new HttpExchangeGateway(new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) }), exchanges));
