@@ -27,7 +27,7 @@ public sealed class SeizureCliTests : IDisposable
         Assert.Equal(0, (await TrackingProcess.RunAsync("--data", _data, "demo", "--samples", samples)).ExitCode);
         var autos = JsonDocument.Parse((await TrackingProcess.RunAsync("--data", _data, "matches", "--decision", "auto", "--json")).Output).RootElement.GetArrayLength();
 
-        var seize = await TrackingProcess.RunAsync("--data", _data, "--exchange-url", exchange, "seize", "--json", "--by", "officer:kim");
+        var seize = await TrackingProcess.RunAsync("--data", _data, "--exchange-url", exchange, "seize", "--json", "--by", "officer:kim", "--wait", "60");
         Assert.Equal(0, seize.ExitCode);
         using (var summary = JsonDocument.Parse(seize.Output))
         {
