@@ -10,6 +10,13 @@ echo "PostgreSQL for tests: $TRACKING_TEST_POSTGRES"
 status=0
 dotnet test "$root/Tracking.sln" --logger "console;verbosity=normal" --results-directory "$work/results" "$@" | tee "$work/test.log" || status=$?
 
+# Resident registration numbers never appear in clear in test output (DESIGN §5).
+if grep -qE '\b[0-9]{6}-[1-8][0-9]{6}\b' "$work/test.log"; then
+  echo "Test output holds something shaped like a resident registration number:" >&2
+  grep -nE '\b[0-9]{6}-[1-8][0-9]{6}\b' "$work/test.log" | sed -E 's/([0-9]{6}-[1-8])[0-9]{6}/\1******/g' | head -5 >&2
+  status=1
+fi
+
 # One closing line over all test projects, from each project's "Passed: N" / "Failed: N" summary.
 awk '/^ +(Passed|Failed|Skipped): +[0-9]+$/ { n[$1] += $2 }
      END { printf "%d passed, %d failed, %d skipped\n", n["Passed:"], n["Failed:"], n["Skipped:"] }' "$work/test.log"
