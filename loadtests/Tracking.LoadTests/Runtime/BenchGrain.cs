@@ -44,5 +44,5 @@ public sealed class PlainService : IPlainService
 [JsonSerializable(typeof(Bumped))]
 internal sealed partial class BenchJsonContext : JsonSerializerContext
 {
-    public static JsonSerializerOptions Options => field ??= new JsonSerializerOptions { TypeInfoResolver = Default };
+    public static new JsonSerializerOptions Options => field ??= new JsonSerializerOptions { TypeInfoResolver = Default };
 }

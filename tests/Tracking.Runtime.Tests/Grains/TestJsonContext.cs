@@ -10,5 +10,5 @@ namespace Tracking.Runtime.Tests.Grains;
 internal sealed partial class TestJsonContext : JsonSerializerContext
 {
     // Built on first use: a static initializer here could run before the generated Default exists.
-    public static JsonSerializerOptions Options => field ??= new JsonSerializerOptions { TypeInfoResolver = Default };
+    public static new JsonSerializerOptions Options => field ??= new JsonSerializerOptions { TypeInfoResolver = Default };
 }
