@@ -60,6 +60,25 @@ internal sealed class PostgresGrainStorage(NpgsqlDataSource dataSource) : IGrain
             : null;
     }
 
+    public async Task<IReadOnlyList<StoredState?>> ReadStatesAsync(IReadOnlyList<GrainId> grains, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT k.i, s.version, s.state::text
+            FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(grain_type, grain_key, i)
+            JOIN grain_state s ON s.grain_type = k.grain_type AND s.grain_key = k.grain_key
+            """);
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = grains.Select(g => g.Type).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = grains.Select(g => g.Key).ToArray() });
+        var states = new StoredState?[grains.Count];
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            states[reader.GetInt64(0) - 1] = new StoredState(reader.GetInt64(1), reader.GetString(2));
+        }
+
+        return states;
+    }
+
     public async Task<IReadOnlyList<WriteOutcome>> WriteBatchAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken)
     {
         // Set-based matching needs distinct grains; a silo never batches one grain twice, but

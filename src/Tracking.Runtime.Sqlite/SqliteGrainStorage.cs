@@ -42,6 +42,25 @@ internal sealed class SqliteGrainStorage(SqliteDatabase database) : IGrainStorag
             : null;
     }
 
+    public async Task<IReadOnlyList<StoredState?>> ReadStatesAsync(IReadOnlyList<GrainId> grains, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT version, state FROM grain_state WHERE grain_type = $type AND grain_key = $key";
+        var type = command.Parameters.Add("$type", SqliteType.Text);
+        var key = command.Parameters.Add("$key", SqliteType.Text);
+        command.Prepare();
+        var states = new StoredState?[grains.Count];
+        for (var i = 0; i < grains.Count; i++)
+        {
+            (type.Value, key.Value) = (grains[i].Type, grains[i].Key);
+            using var reader = command.ExecuteReader();
+            states[i] = reader.Read() ? new StoredState(reader.GetInt64(0), reader.GetString(1)) : null;
+        }
+
+        return states;
+    }
+
     public async Task<IReadOnlyList<WriteOutcome>> WriteBatchAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -57,6 +57,22 @@ public sealed class StorageProviderTests
 
     [Theory]
     [AllStorages]
+    public async Task Many_states_are_read_at_once_in_the_order_asked_with_nothing_for_unwritten_grains(string kind)
+    {
+        await using var storage = await TestStorage.CreateAsync(kind);
+        await using var provider = await OpenAsync(storage);
+        var other = new GrainId("thing", "k2");
+        await provider.States.WriteBatchAsync([Write(s_grain, 0, 1, "a"), Write(other, 0, 1, "b")], default);
+        await provider.States.WriteBatchAsync([Write(other, 1, 2, "c")], default);
+
+        var states = await provider.States.ReadStatesAsync([other, new GrainId("thing", "never"), s_grain, new GrainId("other-type", "k1")], default);
+
+        Assert.Equal([2L, null, 1L, null], states.Select(s => s?.Version));
+        Assert.Equal("{\"n\":2}", states[0]!.Json.Replace(" ", ""));
+    }
+
+    [Theory]
+    [AllStorages]
     public async Task Reminders_changed_with_a_write_commit_with_it_and_not_with_a_conflict(string kind)
     {
         await using var storage = await TestStorage.CreateAsync(kind);

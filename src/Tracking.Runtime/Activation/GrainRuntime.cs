@@ -9,6 +9,7 @@ internal sealed record GrainRuntime(
     IServiceProvider Services,
     IGrainFactory GrainFactory,
     IGrainStorage Storage,
+    StateReadBatcher Reader,
     IStateWriter Writer,
     GrainStateSerializer Serializer,
     ReminderService Reminders,

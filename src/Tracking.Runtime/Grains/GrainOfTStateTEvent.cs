@@ -22,7 +22,7 @@ public abstract class Grain<TState, TEvent> : Grain
 
     internal override async Task LoadStateAsync(CancellationToken cancellationToken)
     {
-        var stored = await Context.Runtime.Storage.ReadStateAsync(Id, cancellationToken).ConfigureAwait(false);
+        var stored = await Context.Runtime.Reader.ReadAsync(Id, cancellationToken).ConfigureAwait(false);
         if (stored is null)
         {
             _state = CreateInitialState();

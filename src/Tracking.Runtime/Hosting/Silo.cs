@@ -26,6 +26,7 @@ public sealed partial class Silo : IGrainFactory, IGrainCaller, IGrainBulkCreato
     private Exception? _storageError;
     private ActivationDirectory? _directory;
     private StateWriteBatcher? _writer;
+    private StateReadBatcher? _reader;
     private ReminderService? _reminders;
     private Task _background = Task.CompletedTask;
 
@@ -185,6 +186,11 @@ public sealed partial class Silo : IGrainFactory, IGrainCaller, IGrainBulkCreato
             await Task.WhenAll(all.Select(a => a.DeactivateAsync(directory.Remove, cancellationToken))).ConfigureAwait(false);
         }
 
+        if (_reader is not null)
+        {
+            await _reader.DisposeAsync().ConfigureAwait(false);
+        }
+
         if (_writer is not null)
         {
             await _writer.DisposeAsync().ConfigureAwait(false);
@@ -235,13 +241,14 @@ public sealed partial class Silo : IGrainFactory, IGrainCaller, IGrainBulkCreato
         }
 
         _writer = new StateWriteBatcher(_storage.States, _options.Storage.MaxWriteBatchSize, WriterConcurrency, _logger);
+        _reader = new StateReadBatcher(_storage.States, _options.Storage.MaxReadBatchSize, _options.Storage.ReaderConcurrency);
         _reminders = new ReminderService(
             _storage.Reminders,
             _timeProvider,
             _options.ReminderPollInterval,
             (reminder, ct) => CallAsync<Done>(reminder.Grain, new ReminderFired(reminder.Name, reminder.DueAt), timeout: null, ct),
             _loggerFactory.CreateLogger<ReminderService>());
-        var runtime = new GrainRuntime(_services, this, _storage.States, _writer, _serializer, _reminders, _partitioner, _timeProvider, _logger);
+        var runtime = new GrainRuntime(_services, this, _storage.States, _reader, _writer, _serializer, _reminders, _partitioner, _timeProvider, _logger);
         _directory = new ActivationDirectory(runtime, _partitioner);
         Status = SiloStatus.Running;
         _reminders.Start();

@@ -5,6 +5,9 @@ public interface IGrainStorage
 {
     Task<StoredState?> ReadStateAsync(GrainId grain, CancellationToken cancellationToken);
 
+    /// <summary>Many grains' states in one round trip; one entry per grain, in order, null for a grain never written.</summary>
+    Task<IReadOnlyList<StoredState?>> ReadStatesAsync(IReadOnlyList<GrainId> grains, CancellationToken cancellationToken);
+
     /// <summary>
     /// Commits many writes together (one round trip, one commit), checking each write's expected
     /// version; returns one outcome per write, in order.

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 
 namespace Tracking.Runtime.Persistence;
@@ -11,68 +10,28 @@ namespace Tracking.Runtime.Persistence;
 internal sealed partial class StateWriteBatcher : IStateWriter, IAsyncDisposable
 {
     private readonly IGrainStorage _storage;
-    private readonly int _maxBatchSize;
     private readonly ILogger _logger;
-    private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = false });
-    private readonly Task[] _loops;
+    private readonly BatchQueue<StateWrite, long> _queue;
 
     public StateWriteBatcher(IGrainStorage storage, int maxBatchSize, int concurrency, ILogger logger)
     {
         _storage = storage;
-        _maxBatchSize = maxBatchSize;
         _logger = logger;
-        _loops = Enumerable.Range(0, concurrency).Select(_ => Task.Run(RunAsync)).ToArray();
+        _queue = new BatchQueue<StateWrite, long>(maxBatchSize, concurrency, CommitAsync);
     }
 
-    public Task<long> WriteAsync(StateWrite write, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var pending = new PendingWrite(write);
-        if (!_queue.Writer.TryWrite(pending))
-        {
-            throw new StorageUnavailableException("The silo is stopping; no more writes are accepted.");
-        }
+    public Task<long> WriteAsync(StateWrite write, CancellationToken cancellationToken) => _queue.EnqueueAsync(write, cancellationToken);
 
-        return pending.Completion.Task;
-    }
+    public ValueTask DisposeAsync() => _queue.DisposeAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        _queue.Writer.TryComplete();
-        await Task.WhenAll(_loops).ConfigureAwait(false);
-    }
-
-    private async Task RunAsync()
-    {
-        var batch = new List<PendingWrite>(_maxBatchSize);
-        var writes = new List<StateWrite>(_maxBatchSize);
-        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
-        {
-            while (batch.Count < _maxBatchSize && _queue.Reader.TryRead(out var next))
-            {
-                batch.Add(next);
-                writes.Add(next.Write);
-            }
-
-            if (batch.Count == 0)
-            {
-                continue;
-            }
-
-            await CommitAsync(batch, writes).ConfigureAwait(false);
-            batch.Clear();
-            writes.Clear();
-        }
-    }
-
-    private async Task CommitAsync(List<PendingWrite> batch, List<StateWrite> writes)
+    private async Task CommitAsync(IReadOnlyList<Batched<StateWrite, long>> batch)
     {
         IReadOnlyList<WriteOutcome> outcomes;
         try
         {
             // Writes already accepted complete even if their caller gave up, so a cancelled call
             // never leaves the caller unsure whether a write it started was half done.
-            outcomes = await _storage.WriteBatchAsync(writes, CancellationToken.None).ConfigureAwait(false);
+            outcomes = await _storage.WriteBatchAsync(batch.Select(b => b.Request).ToArray(), CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -95,10 +54,10 @@ internal sealed partial class StateWriteBatcher : IStateWriter, IAsyncDisposable
                     pending.Completion.TrySetResult(written.Version);
                     break;
                 case WriteOutcome.Conflict:
-                    pending.Completion.TrySetException(new InconsistentStateException(pending.Write.Grain, pending.Write.ExpectedVersion));
+                    pending.Completion.TrySetException(new InconsistentStateException(pending.Request.Grain, pending.Request.ExpectedVersion));
                     break;
                 case WriteOutcome.Failed failed:
-                    pending.Completion.TrySetException(new StorageUnavailableException($"Write to grain {pending.Write.Grain} failed: {failed.Error.Message}", failed.Error));
+                    pending.Completion.TrySetException(new StorageUnavailableException($"Write to grain {pending.Request.Grain} failed: {failed.Error.Message}", failed.Error));
                     break;
             }
         }
@@ -106,11 +65,4 @@ internal sealed partial class StateWriteBatcher : IStateWriter, IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Count} state writes failed")]
     private static partial void LogBatchFailed(ILogger logger, int count, Exception exception);
-
-    private sealed class PendingWrite(StateWrite write)
-    {
-        public StateWrite Write { get; } = write;
-
-        public TaskCompletionSource<long> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
 }

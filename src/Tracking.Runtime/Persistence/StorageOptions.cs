@@ -1,6 +1,6 @@
 namespace Tracking.Runtime.Persistence;
 
-/// <summary>How the silo batches durable writes.</summary>
+/// <summary>How the silo batches durable writes, and the reads that activate grains.</summary>
 public sealed class StorageOptions
 {
     /// <summary>Most writes committed in one transaction. Default 256.</summary>
@@ -14,6 +14,12 @@ public sealed class StorageOptions
     /// store has one writer whatever this says.
     /// </summary>
     public int WriterConcurrency { get; set; } = 4;
+
+    /// <summary>Most grain states read in one round trip when grains activate. Default 256.</summary>
+    public int MaxReadBatchSize { get; set; } = 256;
+
+    /// <summary>Read batches in flight at once. Default 4.</summary>
+    public int ReaderConcurrency { get; set; } = 4;
 
     /// <summary>How long to wait between attempts to reach storage that was down at start. Default 2 s.</summary>
     public TimeSpan StartRetryInterval { get; set; } = TimeSpan.FromSeconds(2);
