@@ -36,6 +36,7 @@ internal static class DemoCommand
 
             await SweepCommands.RunSweepAsync(silo, result, ct);
             Console.WriteLine("List the candidates with: ./tracking matches   (add --json for scripts)");
+            Console.WriteLine("Seize and collect against the exchange simulator: see README.md, \"Seizing and collecting\"");
         }));
         return command;
     }
