@@ -9,5 +9,6 @@ public static class ExchangeApiPaths
     public const string Releases = "v1/releases";
     public const string Ticker = "v1/ticker";
 
-    public static string Account(string accountId) => $"v1/accounts/{Uri.EscapeDataString(accountId)}";
+    /// <summary>An account's balances; a route template with <c>{accountId}</c>.</summary>
+    public const string Account = "v1/accounts/{accountId}";
 }

@@ -5,14 +5,23 @@ namespace Tracking.ExchangeSim;
 /// <summary>The API each simulated exchange offers the collection office, under <c>/{exchange}/</c>.</summary>
 public static class ExchangeEndpoints
 {
+    private static readonly (string Path, SimOperation Operation)[] s_operations =
+    [
+        (ExchangeApiPaths.Seizures, SimOperation.Seizure),
+        (ExchangeApiPaths.Orders, SimOperation.Sell),
+        (ExchangeApiPaths.KrwWithdrawals, SimOperation.WithdrawKrw),
+        (ExchangeApiPaths.Releases, SimOperation.Release),
+    ];
+
     public static void MapExchangeApi(this WebApplication app)
     {
         var exchange = app.MapGroup("/{exchange}");
-        exchange.MapPost(ExchangeApiPaths.Seizures, (string exchange, CaseRequest request, ExchangeMarket market, CancellationToken ct) => ReceiveAsync(market[exchange], SimOperation.Seizure, request, ct));
-        exchange.MapPost(ExchangeApiPaths.Orders, (string exchange, CaseRequest request, ExchangeMarket market, CancellationToken ct) => ReceiveAsync(market[exchange], SimOperation.Sell, request, ct));
-        exchange.MapPost(ExchangeApiPaths.KrwWithdrawals, (string exchange, CaseRequest request, ExchangeMarket market, CancellationToken ct) => ReceiveAsync(market[exchange], SimOperation.WithdrawKrw, request, ct));
-        exchange.MapPost(ExchangeApiPaths.Releases, (string exchange, CaseRequest request, ExchangeMarket market, CancellationToken ct) => ReceiveAsync(market[exchange], SimOperation.Release, request, ct));
-        exchange.MapGet("v1/accounts/{accountId}", (string exchange, string accountId, ExchangeMarket market) =>
+        foreach (var (path, operation) in s_operations)
+        {
+            exchange.MapPost(path, (string exchange, CaseRequest request, ExchangeMarket market, CancellationToken ct) => ReceiveAsync(market[exchange], operation, request, ct));
+        }
+
+        exchange.MapGet(ExchangeApiPaths.Account, (string exchange, string accountId, ExchangeMarket market) =>
             market[exchange].Balances(accountId) is { } balances ? Results.Ok(balances) : Results.NotFound());
         exchange.MapGet(ExchangeApiPaths.Ticker, (ExchangeMarket market) =>
             Results.Ok<IReadOnlyList<Ticker>>(market.Prices.Snapshot().Select(p => new Ticker(MarketOrder.KrwMarketPrefix + p.Key, p.Value)).ToArray()));

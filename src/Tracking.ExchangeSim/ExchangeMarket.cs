@@ -15,6 +15,4 @@ public sealed class ExchangeMarket(PriceBoard prices, SimActivity activity, Call
 
     public SimulatedExchange this[string name] =>
         _exchanges.GetOrAdd(name, n => new SimulatedExchange(n.ToLowerInvariant(), Prices, Activity, callbacks, options.Seed ^ StringComparer.Ordinal.GetHashCode(n.ToLowerInvariant())) { Faults = options.Faults });
-
-    public bool TryGet(string name, out SimulatedExchange exchange) => _exchanges.TryGetValue(name, out exchange!);
 }

@@ -49,17 +49,6 @@ internal sealed class PostgresGrainStorage(NpgsqlDataSource dataSource) : IGrain
         SELECT grain_type, grain_key FROM written
         """;
 
-    public async Task<StoredState?> ReadStateAsync(GrainId grain, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("SELECT version, state::text FROM grain_state WHERE grain_type = $1 AND grain_key = $2");
-        command.Parameters.Add(new NpgsqlParameter { Value = grain.Type });
-        command.Parameters.Add(new NpgsqlParameter { Value = grain.Key });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-            ? new StoredState(reader.GetInt64(0), reader.GetString(1))
-            : null;
-    }
-
     public async Task<IReadOnlyList<StoredState?>> ReadStatesAsync(IReadOnlyList<GrainId> grains, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""

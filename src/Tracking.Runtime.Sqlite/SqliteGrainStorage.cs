@@ -29,19 +29,6 @@ internal sealed class SqliteGrainStorage(SqliteDatabase database) : IGrainStorag
 
     private const string ClearReminder = "DELETE FROM reminders WHERE grain_type = $type AND grain_key = $key AND name = $name";
 
-    public async Task<StoredState?> ReadStateAsync(GrainId grain, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT version, state FROM grain_state WHERE grain_type = $type AND grain_key = $key";
-        command.Parameters.AddWithValue("$type", grain.Type);
-        command.Parameters.AddWithValue("$key", grain.Key);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-            ? new StoredState(reader.GetInt64(0), reader.GetString(1))
-            : null;
-    }
-
     public async Task<IReadOnlyList<StoredState?>> ReadStatesAsync(IReadOnlyList<GrainId> grains, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);

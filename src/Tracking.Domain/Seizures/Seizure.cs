@@ -38,9 +38,6 @@ public sealed record Seizure(string SeizureId, SeizureStatus Status)
     /// <summary>The outbox: requests issued and not yet answered.</summary>
     public IReadOnlyList<ExchangeRequest> Pending { get; init; } = [];
 
-    /// <summary>Requests already answered, so a repeated answer changes nothing.</summary>
-    public IReadOnlyList<string> Answered { get; init; } = [];
-
     public int RequestsIssued { get; init; }
 
     public int DocumentsIssued { get; init; }

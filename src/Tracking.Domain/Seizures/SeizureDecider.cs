@@ -325,7 +325,6 @@ public static class SeizureDecider
     private static Seizure Answer(Seizure state, string requestId) => state with
     {
         Pending = state.Pending.Where(r => r.RequestId != requestId).ToArray(),
-        Answered = [.. state.Answered, requestId],
     };
 
     private static IReadOnlyList<Holding> AfterSale(IReadOnlyList<Holding> holdings, IReadOnlyList<SaleFill> fills) =>

@@ -3,13 +3,7 @@ namespace Tracking.Grains.Exchanges;
 /// <summary>Where the exchanges' APIs are and how long to wait for them.</summary>
 public sealed class ExchangeOptions
 {
-    /// <summary>Base address per exchange id, e.g. <c>upbit → https://api.upbit.example/</c>.</summary>
-    public Dictionary<string, Uri> Endpoints { get; } = new(StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>
-    /// For exchanges without an entry in <see cref="Endpoints"/>: their API is at
-    /// <c>{ApiRoot}/{exchange}/</c>, as the exchange simulator serves them. Default none.
-    /// </summary>
+    /// <summary>Each exchange's API is at <c>{ApiRoot}/{exchange}/</c>, as the exchange simulator serves them. Default none.</summary>
     public Uri? ApiRoot { get; set; }
 
     /// <summary>Where exchanges post results; without one, results are fetched by asking again. Default none.</summary>
@@ -19,7 +13,6 @@ public sealed class ExchangeOptions
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     public Uri BaseAddressOf(string exchange) =>
-        Endpoints.TryGetValue(exchange, out var endpoint) ? endpoint
-        : ApiRoot is { } root ? new Uri(root, Uri.EscapeDataString(exchange) + "/")
+        ApiRoot is { } root ? new Uri(root, Uri.EscapeDataString(exchange) + "/")
         : throw new ExchangeUnreachableException($"no API address is configured for exchange {exchange} (set --exchange-url or TRACKING_EXCHANGE_URL)");
 }

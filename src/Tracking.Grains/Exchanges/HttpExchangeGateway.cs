@@ -23,8 +23,7 @@ public sealed class HttpExchangeGateway(HttpClient http, ExchangeOptions options
         };
         try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(options.RequestTimeout);
+            using var timeout = Deadline(cancellationToken);
             using var response = await http.PostAsJsonAsync(new Uri(options.BaseAddressOf(exchange), path), body, ExchangeApiJson.Default.CaseRequest, timeout.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
@@ -48,8 +47,7 @@ public sealed class HttpExchangeGateway(HttpClient http, ExchangeOptions options
     {
         try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(options.RequestTimeout);
+            using var timeout = Deadline(cancellationToken);
             var tickers = await http.GetFromJsonAsync(new Uri(options.BaseAddressOf(exchange), ExchangeApiPaths.Ticker), ExchangeApiJson.Default.IReadOnlyListTicker, timeout.Token).ConfigureAwait(false);
             return (tickers ?? []).ToDictionary(t => new MarketOrder(t.Market, 0).Asset, t => t.TradePrice, StringComparer.Ordinal);
         }
@@ -61,5 +59,13 @@ public sealed class HttpExchangeGateway(HttpClient http, ExchangeOptions options
         {
             throw new ExchangeUnreachableException($"{exchange} gave no prices: {ex.Message}", ex);
         }
+    }
+
+    /// <summary>Cancelled by the caller or when <see cref="ExchangeOptions.RequestTimeout"/> passes, whichever comes first.</summary>
+    private CancellationTokenSource Deadline(CancellationToken cancellationToken)
+    {
+        var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.RequestTimeout);
+        return timeout;
     }
 }

@@ -86,8 +86,7 @@ public sealed partial class SeizureGrain(IExchangeGateway exchanges, SeizureOpti
     {
         if (!State.Opened || State.IsClosed)
         {
-            await UnregisterReminderAsync(ExchangeReminder, cancellationToken);
-            await UnregisterReminderAsync(DeadlineReminder, cancellationToken);
+            // A nudge that came late: the closing step cleared this seizure's own reminders.
             return;
         }
 

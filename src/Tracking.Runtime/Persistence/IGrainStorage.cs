@@ -3,7 +3,8 @@ namespace Tracking.Runtime.Persistence;
 /// <summary>Grain state and event history. Implementations commit a state and its events atomically.</summary>
 public interface IGrainStorage
 {
-    Task<StoredState?> ReadStateAsync(GrainId grain, CancellationToken cancellationToken);
+    async Task<StoredState?> ReadStateAsync(GrainId grain, CancellationToken cancellationToken) =>
+        (await ReadStatesAsync([grain], cancellationToken).ConfigureAwait(false))[0];
 
     /// <summary>Many grains' states in one round trip; one entry per grain, in order, null for a grain never written.</summary>
     Task<IReadOnlyList<StoredState?>> ReadStatesAsync(IReadOnlyList<GrainId> grains, CancellationToken cancellationToken);

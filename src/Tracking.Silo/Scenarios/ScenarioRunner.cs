@@ -68,27 +68,30 @@ public sealed class ScenarioRunner(Runtime.Hosting.Silo silo, SimulatedTimeProvi
         var seized = await new SeizureOpener(silo).OpenForAutoMatchesAsync("officer:scenario", cancellationToken);
         log.Report($"seize: {seized.Opened} opened, {seized.AlreadyOpen} already open, {seized.Refused.Count} refused");
 
-        var payments = Payments(roll, await CaseCatalog.ListAsync(silo, cancellationToken), startedAt);
+        var payments = new Queue<ScenarioPayment>(Payments(roll, await CaseCatalog.ListAsync(silo, cancellationToken), startedAt).OrderBy(p => p.Due));
         var driver = new LifecycleDriver(silo, clock, exchanges);
         await driver.SettleAsync(cancellationToken);
         while (clock.GetUtcNow() - startedAt < settings.Duration)
         {
             var cases = await CaseCatalog.ListAsync(silo, cancellationToken);
+            log.Report($"{clock.GetUtcNow():yyyy-MM-dd HH:mm}: {cases.Count(c => c.Status == SeizureStatus.Closed)} of {cases.Count} closed");
             if (cases.All(c => c.Status == SeizureStatus.Closed))
             {
                 break;
             }
 
             clock.Advance(settings.Step);
-            foreach (var payment in payments.Where(p => p.Due <= clock.GetUtcNow()))
+
+            // Each payment once per run; a run resumed after a kill may pay again, which the ledger ignores.
+            while (payments.TryPeek(out var payment) && payment.Due <= clock.GetUtcNow())
             {
                 await silo.Get<ITaxpayerGrain>(payment.TaxpayerId).CallAsync(new ReceivePayment(payment.Reference, payment.Amount, "scenario: voluntary"), cancellationToken);
+                payments.Dequeue();
             }
 
             await driver.SettleAsync(cancellationToken);
             await driver.ApproveSalesAsync(settings.Supervisor, cancellationToken);
             await stepDone(clock.GetUtcNow());
-            log.Report($"{clock.GetUtcNow():yyyy-MM-dd HH:mm}: {cases.Count(c => c.Status == SeizureStatus.Closed)} of {cases.Count} closed");
         }
 
         return ScenarioReport.Of(startedAt, clock.GetUtcNow(), await CaseCatalog.ListAsync(silo, cancellationToken));

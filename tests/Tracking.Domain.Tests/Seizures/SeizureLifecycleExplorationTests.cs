@@ -31,7 +31,7 @@ public sealed class SeizureLifecycleExplorationTests
         for (var step = 0; step < 400 && !run.State.IsClosed; step++)
         {
             var debtBefore = run.DebtToCover;
-            var issuedBefore = run.State.RequestsIssued;
+            var historyBefore = run.History.Count;
             switch (random.Next(10))
             {
                 case < 4 when run.State.Pending.Count == 1:
@@ -66,11 +66,12 @@ public sealed class SeizureLifecycleExplorationTests
             var state = run.State;
             Assert.True(state.Pending.Count <= 1, $"seed {seed}: more than one request in flight");
             Assert.Equal(state.Collected, state.Applied + state.Refunded + state.Held);
-            Assert.Equal(state.Answered.Count, state.Answered.Distinct().Count());
+            var answered = run.History.Select(AnswerTo).OfType<string>().ToArray();
+            Assert.Equal(answered.Length, answered.Distinct().Count());
             Assert.True(
                 state.IsClosed || state.Pending.Count > 0 || state.NextDeadline is not null || state.Status == SeizureStatus.AwaitingSaleApproval || !state.Opened,
                 $"seed {seed}: {state.Status} waits for nothing that will come");
-            foreach (var issued in run.History.Skip(run.History.Count - (state.RequestsIssued - issuedBefore)).OfType<ExchangeRequestIssued>())
+            foreach (var issued in run.History.Skip(historyBefore).OfType<ExchangeRequestIssued>())
             {
                 Assert.True(issued.Request.Amount <= debtBefore, $"seed {seed}: remitting {issued.Request.Amount} for a debt of {debtBefore}");
             }
@@ -98,6 +99,17 @@ public sealed class SeizureLifecycleExplorationTests
         Assert.True(closed.Outcome != SeizureOutcome.DebtSatisfied || run.DebtToCover == 0, $"seed {seed}: satisfied with debt left");
         Assert.True(closed.Holdings.All(h => h.Total >= 0), $"seed {seed}: sold or remitted more than held");
     }
+
+    /// <summary>The request an event records the answer to, if it records one.</summary>
+    private static string? AnswerTo(SeizureEvent @event) => @event switch
+    {
+        SeizureTookEffect e => e.RequestId,
+        SaleFilled e => e.RequestId,
+        ProceedsReceived e => e.RequestId,
+        ReleaseConfirmed e => e.RequestId,
+        SeizureRejected e => e.RequestId,
+        _ => null,
+    };
 
     private static ExchangeReply Answer(SeizureRun run, ExchangeRequest request, Holding[] initial, Random random) => request.Kind switch
     {
