@@ -5,6 +5,7 @@ var root = new RootCommand("tracking — find, seize and collect delinquent taxp
 {
     GlobalOptions.Data,
     GlobalOptions.Postgres,
+    GlobalOptions.Cluster,
     GlobalOptions.Json,
     GlobalOptions.ExchangeUrl,
     DemoCommand.Create(),
@@ -18,5 +19,6 @@ var root = new RootCommand("tracking — find, seize and collect delinquent taxp
     PaymentCommands.Create(),
     ScenarioCommand.Create(),
     SiloCommand.Create(),
+    ClusterCommands.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -10,20 +10,29 @@ namespace Tracking.Runtime.Postgres;
 internal sealed class PostgresGrainStorage(NpgsqlDataSource dataSource) : IGrainStorage
 {
     // The whole batch in one set-based statement: creates (expected version 0) and versioned
-    // updates, then the events of exactly the writes that matched. Writes that did not match
-    // return nothing and are conflicts.
+    // updates, then the events of exactly the writes that matched. A write made under a lease is
+    // admitted only while its silo holds the partition at the write's epoch; the lease rows are
+    // read FOR SHARE, so a claim of the partition waits for this transaction to end. Each write
+    // comes back as written ('w'), fenced ('f') or, by its absence, a version conflict.
     private const string BatchWrite = """
         WITH w AS (
-            SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::timestamptz[])
-                AS w(partition, grain_type, grain_key, expected, state, at)
+            SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::timestamptz[], $23::bigint[])
+                AS w(partition, grain_type, grain_key, expected, state, at, epoch)
+        ), fence AS (
+            SELECT partition, epoch FROM partition_leases
+            WHERE owner = $22 AND expires_at > now() AND partition IN (SELECT partition FROM w)
+            FOR SHARE
+        ), admitted AS (
+            SELECT w.* FROM w
+            WHERE $22::text IS NULL OR EXISTS (SELECT 1 FROM fence f WHERE f.partition = w.partition AND f.epoch = w.epoch)
         ), created AS (
             INSERT INTO grain_state (partition, grain_type, grain_key, version, state, updated_at)
-            SELECT partition, grain_type, grain_key, 1, state::jsonb, at FROM w WHERE expected = 0
+            SELECT partition, grain_type, grain_key, 1, state::jsonb, at FROM admitted WHERE expected = 0
             ON CONFLICT (grain_type, grain_key) DO NOTHING
             RETURNING grain_type, grain_key, version
         ), updated AS (
             UPDATE grain_state g SET version = w.expected + 1, state = w.state::jsonb, updated_at = w.at
-            FROM w
+            FROM admitted w
             WHERE w.expected > 0 AND g.grain_type = w.grain_type AND g.grain_key = w.grain_key AND g.version = w.expected
             RETURNING g.grain_type, g.grain_key, g.version
         ), written AS (
@@ -46,7 +55,10 @@ internal sealed class PostgresGrainStorage(NpgsqlDataSource dataSource) : IGrain
             DELETE FROM reminders r USING reminder_changes c
             WHERE NOT c.is_set AND r.grain_type = c.grain_type AND r.grain_key = c.grain_key AND r.name = c.name
         )
-        SELECT grain_type, grain_key FROM written
+        SELECT 'w', grain_type, grain_key FROM written
+        UNION ALL
+        SELECT 'f', w.grain_type, w.grain_key FROM w
+        WHERE NOT EXISTS (SELECT 1 FROM admitted a WHERE a.grain_type = w.grain_type AND a.grain_key = w.grain_key)
         """;
 
     public async Task<IReadOnlyList<StoredState?>> ReadStatesAsync(IReadOnlyList<GrainId> grains, CancellationToken cancellationToken)
@@ -177,17 +189,25 @@ internal sealed class PostgresGrainStorage(NpgsqlDataSource dataSource) : IGrain
         parameters.Add(new NpgsqlParameter<int[]> { TypedValue = reminders.Select(r => r.Change.Partition).ToArray() });
         parameters.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = reminders.Select(r => (r.Change.DueAt ?? DateTimeOffset.UnixEpoch).ToUniversalTime()).ToArray() });
         parameters.Add(new NpgsqlParameter<bool[]> { TypedValue = reminders.Select(r => r.Change.DueAt is not null).ToArray() });
+        var silo = writes[0].Fence?.Silo;
+        if (writes.Any(w => w.Fence?.Silo != silo))
+        {
+            throw new ArgumentException("All writes of one batch are made by one silo, under its own leases.", nameof(writes));
+        }
+
+        parameters.Add(new NpgsqlParameter<string?> { TypedValue = silo, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        parameters.Add(new NpgsqlParameter<long[]> { TypedValue = writes.Select(w => w.Fence?.Epoch ?? 0).ToArray() });
 
         // One statement is one transaction: the batch commits whole or not at all.
-        var written = new HashSet<GrainId>();
+        var (written, fenced) = (new HashSet<GrainId>(), new HashSet<GrainId>());
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                written.Add(new GrainId(reader.GetString(0), reader.GetString(1)));
+                (reader.GetString(0) == "w" ? written : fenced).Add(new GrainId(reader.GetString(1), reader.GetString(2)));
             }
         }
 
-        return writes.Select(w => written.Contains(w.Grain) ? new WriteOutcome.Written(w.NewVersion) : WriteOutcome.ConflictOutcome).ToArray();
+        return writes.Select(w => written.Contains(w.Grain) ? new WriteOutcome.Written(w.NewVersion) : fenced.Contains(w.Grain) ? WriteOutcome.FencedOutcome : WriteOutcome.ConflictOutcome).ToArray();
     }
 }

@@ -1,5 +1,7 @@
 using Npgsql;
+using Tracking.Runtime.Membership;
 using Tracking.Runtime.Persistence;
+using Tracking.Runtime.Placement;
 using Tracking.Runtime.Reminders;
 
 namespace Tracking.Runtime.Postgres;
@@ -24,6 +26,8 @@ public sealed class PostgresStorageProvider : IStorageProvider
         _dataSource = NpgsqlDataSource.Create(builder);
         States = new PostgresGrainStorage(_dataSource);
         Reminders = new PostgresReminderTable(_dataSource);
+        Membership = new PostgresMembershipTable(_dataSource);
+        Leases = new PostgresLeaseTable(_dataSource);
     }
 
     public string Description { get; }
@@ -33,6 +37,10 @@ public sealed class PostgresStorageProvider : IStorageProvider
     public IGrainStorage States { get; }
 
     public IReminderTable Reminders { get; }
+
+    public IMembershipTable Membership { get; }
+
+    public ILeaseTable Leases { get; }
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {

@@ -1,11 +1,13 @@
 using Microsoft.Data.Sqlite;
+using Tracking.Runtime.Placement;
 using Tracking.Runtime.Reminders;
 
 namespace Tracking.Runtime.Sqlite;
 
+/// <summary>Reminders of the one silo an embedded store serves: there are no leases, so no fence to check.</summary>
 internal sealed class SqliteReminderTable(SqliteDatabase database) : IReminderTable
 {
-    public Task UpsertAsync(ReminderEntry reminder, CancellationToken cancellationToken) =>
+    public Task UpsertAsync(ReminderEntry reminder, LeaseFence? fence, CancellationToken cancellationToken) =>
         ExecuteAsync(
             """
             INSERT INTO reminders (partition, grain_type, grain_key, name, due_at, period_ms)
@@ -21,15 +23,15 @@ internal sealed class SqliteReminderTable(SqliteDatabase database) : IReminderTa
             },
             cancellationToken);
 
-    public Task DeleteAsync(GrainId grain, string name, CancellationToken cancellationToken) =>
+    public Task DeleteAsync(GrainId grain, int partition, string name, LeaseFence? fence, CancellationToken cancellationToken) =>
         ExecuteAsync(
             "DELETE FROM reminders WHERE grain_type = $type AND grain_key = $key AND name = $name",
             command => AddIdentity(command, grain, name),
             cancellationToken);
 
-    public Task<IReadOnlyList<ReminderEntry>> ReadDueAsync(DateTimeOffset dueBy, int limit, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<ReminderEntry>> ReadDueAsync(DateTimeOffset dueBy, int limit, IReadOnlyCollection<int>? partitions, CancellationToken cancellationToken) =>
         QueryAsync(
-            "WHERE due_at <= $dueBy ORDER BY due_at LIMIT $limit",
+            "WHERE due_at <= $dueBy" + (partitions is null ? "" : $" AND partition IN ({string.Join(',', partitions)})") + " ORDER BY due_at LIMIT $limit",
             command =>
             {
                 command.Parameters.AddWithValue("$dueBy", SqliteDatabase.ToUnixMs(dueBy));
@@ -47,7 +49,7 @@ internal sealed class SqliteReminderTable(SqliteDatabase database) : IReminderTa
             },
             cancellationToken);
 
-    public Task CompleteAsync(ReminderEntry fired, DateTimeOffset? nextDueAt, CancellationToken cancellationToken) =>
+    public Task CompleteAsync(ReminderEntry fired, DateTimeOffset? nextDueAt, LeaseFence? fence, CancellationToken cancellationToken) =>
         ExecuteAsync(
             nextDueAt is null
                 ? "DELETE FROM reminders WHERE grain_type = $type AND grain_key = $key AND name = $name AND due_at = $fired"

@@ -8,8 +8,11 @@ public sealed class PersistenceTests
 {
     private static readonly GrainId s_counter = new("counter", "shared");
 
+    // Two silos on one embedded file can both host a grain, so only the version check stands
+    // between them. On PostgreSQL they form a cluster and only the lease holder hosts it
+    // (ClusterTests); the version check there is covered by the storage tests.
     [Theory]
-    [AllStorages]
+    [InlineData(TestStorage.Sqlite)]
     public async Task A_writer_with_a_stale_version_is_rejected_then_reloads_and_nothing_is_lost(string kind)
     {
         await using var storage = await TestStorage.CreateAsync(kind);

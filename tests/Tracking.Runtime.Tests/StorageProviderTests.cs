@@ -80,7 +80,7 @@ public sealed class StorageProviderTests
         var states = provider.States;
         var other = new GrainId("thing", "k2");
         var due = s_at.AddHours(1);
-        await provider.Reminders.UpsertAsync(new ReminderEntry(s_grain, 0, "old", due, null), default);
+        await provider.Reminders.UpsertAsync(new ReminderEntry(s_grain, 0, "old", due, null), null, default);
 
         var outcomes = await states.WriteBatchAsync(
             [
@@ -140,25 +140,25 @@ public sealed class StorageProviderTests
         var table = provider.Reminders;
         var daily = new ReminderEntry(s_grain, 3, "daily", s_at.AddHours(1), TimeSpan.FromDays(1));
         var once = new ReminderEntry(s_grain, 3, "once", s_at.AddHours(2), null);
-        await table.UpsertAsync(daily, default);
-        await table.UpsertAsync(once, default);
+        await table.UpsertAsync(daily, null, default);
+        await table.UpsertAsync(once, null, default);
 
-        Assert.Empty(await table.ReadDueAsync(s_at, 10, default));
-        Assert.Equal([daily], await table.ReadDueAsync(s_at.AddHours(1), 10, default));
-        Assert.Equal([daily, once], await table.ReadDueAsync(s_at.AddHours(3), 10, default));
-        Assert.Equal([daily], await table.ReadDueAsync(s_at.AddHours(3), 1, default));
+        Assert.Empty(await table.ReadDueAsync(s_at, 10, null, default));
+        Assert.Equal([daily], await table.ReadDueAsync(s_at.AddHours(1), 10, null, default));
+        Assert.Equal([daily, once], await table.ReadDueAsync(s_at.AddHours(3), 10, null, default));
+        Assert.Equal([daily], await table.ReadDueAsync(s_at.AddHours(3), 1, null, default));
 
-        await table.CompleteAsync(daily, s_at.AddDays(1).AddHours(1), default);
+        await table.CompleteAsync(daily, s_at.AddDays(1).AddHours(1), null, default);
         Assert.Equal(s_at.AddDays(1).AddHours(1), (await table.ReadForGrainAsync(s_grain, default)).Single(r => r.Name == "daily").DueAt);
 
         // Re-registered while it was being delivered: completing the old firing must not delete the new one.
         var moved = once with { DueAt = s_at.AddDays(7) };
-        await table.UpsertAsync(moved, default);
-        await table.CompleteAsync(once, null, default);
+        await table.UpsertAsync(moved, null, default);
+        await table.CompleteAsync(once, null, null, default);
         Assert.Contains(moved, await table.ReadForGrainAsync(s_grain, default));
 
-        await table.CompleteAsync(moved, null, default);
-        await table.DeleteAsync(s_grain, "daily", default);
+        await table.CompleteAsync(moved, null, null, default);
+        await table.DeleteAsync(s_grain, 0, "daily", null, default);
         Assert.Empty(await table.ReadForGrainAsync(s_grain, default));
     }
 

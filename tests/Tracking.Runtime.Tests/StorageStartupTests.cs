@@ -59,6 +59,9 @@ public sealed class StorageStartupTests
     {
         var options = new SiloOptions { Json = TestJsonContext.Options };
         options.Storage.StartRetryInterval = TimeSpan.FromMilliseconds(100);
+
+        // Alone on its store here: no other silo ever calls the address it registers.
+        options.Cluster.Address = new Uri("http://127.0.0.1:1/");
         var services = new ServiceCollection().AddSingleton<ActivationLog>().AddSingleton<TestGates>().BuildServiceProvider();
         return new Hosting.Silo(options, new PostgresStorageProvider(connectionString), RuntimeFixture.Types(), services, NullLoggerFactory.Instance, TimeProvider.System);
     }

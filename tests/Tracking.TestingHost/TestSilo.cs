@@ -1,15 +1,20 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tracking.Runtime;
 using Tracking.Runtime.Hosting;
+using Tracking.Runtime.Transport;
 
 namespace Tracking.TestingHost;
 
 /// <summary>
 /// An in-process silo for tests, like Orleans' TestingHost: started on a <see cref="TestStorage"/>,
-/// it gives tests a grain factory and can be stopped and restarted on the same store.
+/// it gives tests a grain factory and can be stopped and restarted on the same store. On a cluster
+/// store (PostgreSQL) it listens on a loopback HTTP/2 endpoint like any silo, so that it can be one
+/// of a <see cref="TestCluster"/>, and can be killed or paused.
 /// </summary>
 public sealed class TestSilo : IAsyncDisposable
 {
@@ -18,6 +23,7 @@ public sealed class TestSilo : IAsyncDisposable
     private readonly JsonSerializerOptions _json;
     private readonly Action<SiloOptions>? _configure;
     private readonly Action<IServiceCollection>? _services;
+    private WebApplication? _host;
 
     private TestSilo(TestStorage storage, Func<GrainTypeRegistry> types, JsonSerializerOptions json, TimeProvider time, Action<SiloOptions>? configure, Action<IServiceCollection>? services)
     {
@@ -27,10 +33,9 @@ public sealed class TestSilo : IAsyncDisposable
         TimeProvider = time;
         _configure = configure;
         _services = services;
-        Silo = Build();
     }
 
-    public Silo Silo { get; private set; }
+    public Silo Silo { get; private set; } = null!;
 
     public IGrainFactory GrainFactory => Silo;
 
@@ -48,23 +53,46 @@ public sealed class TestSilo : IAsyncDisposable
         Action<IServiceCollection>? services = null)
     {
         var silo = new TestSilo(storage, types, json, time ?? TimeProvider.System, configure, services);
-        await silo.Silo.StartAsync(CancellationToken.None);
-        await silo.Silo.Ready.WaitAsync(TimeSpan.FromSeconds(30));
+        await silo.StartNewAsync();
         return silo;
     }
 
     /// <summary>Stops the silo (deactivating every grain) and starts a new one on the same store, as after a process restart.</summary>
     public async Task RestartAsync()
     {
-        await Silo.StopAsync(CancellationToken.None);
-        Silo = Build();
-        await Silo.StartAsync(CancellationToken.None);
-        await Silo.Ready.WaitAsync(TimeSpan.FromSeconds(30));
+        await StopAsync();
+        await StartNewAsync();
     }
 
-    public async ValueTask DisposeAsync() => await Silo.DisposeAsync();
+    /// <summary>Ends the silo as a killed process ends: no hand-over, no lease released, its endpoint gone.</summary>
+    public async Task KillAsync()
+    {
+        await Silo.AbortAsync();
+        await StopHostAsync();
+    }
 
-    private Silo Build()
+    /// <summary>Starts a fresh silo after <see cref="KillAsync"/>, as a supervisor restarting the process would.</summary>
+    public Task StartAgainAsync() => StartNewAsync();
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+
+    private async Task StopAsync()
+    {
+        await Silo.StopAsync(CancellationToken.None);
+        await StopHostAsync();
+    }
+
+    private async Task StopHostAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.StopAsync();
+            await _host.DisposeAsync();
+            _host = null;
+        }
+    }
+
+    private async Task StartNewAsync()
     {
         var options = new SiloOptions { Json = _json };
         _configure?.Invoke(options);
@@ -75,6 +103,21 @@ public sealed class TestSilo : IAsyncDisposable
             Services = collection.BuildServiceProvider();
         }
 
-        return new Silo(options, _storage.CreateProvider(), _types(), Services, NullLoggerFactory.Instance, TimeProvider);
+        var provider = _storage.CreateProvider();
+        Silo = new Silo(options, provider, _types(), Services, NullLoggerFactory.Instance, TimeProvider);
+        if (provider.Leases is not null)
+        {
+            var endpoint = SiloEndpoint.Loopback();
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.WebHost.ConfigureKestrel(endpoint.Listen);
+            builder.Logging.ClearProviders();
+            _host = builder.Build();
+            _host.MapSiloTransport(() => Silo);
+            await _host.StartAsync();
+            options.Cluster.Address = endpoint.Address;
+        }
+
+        await Silo.StartAsync(CancellationToken.None);
+        await Silo.Ready.WaitAsync(TimeSpan.FromSeconds(30));
     }
 }

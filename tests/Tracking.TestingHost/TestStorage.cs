@@ -62,6 +62,15 @@ public sealed class TestStorage : IAsyncDisposable
         ? new SqliteStorageProvider(_directory!)
         : new PostgresStorageProvider(_connectionString!);
 
+    /// <summary>Counts the rows a query returns (PostgreSQL stores only), for tests that check what was committed.</summary>
+    public async Task<long> CountAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(_connectionString ?? throw new InvalidOperationException("Counting rows is for PostgreSQL stores."));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"SELECT count(*) FROM ({sql}) AS counted", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     /// <summary>Runs raw SQL against the store, for tests that must reach past the runtime (plant a row, try to rewrite history).</summary>
     public async Task<int> ExecuteSqlAsync(string sql)
     {

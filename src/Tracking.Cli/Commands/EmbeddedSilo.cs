@@ -31,7 +31,17 @@ internal sealed class EmbeddedSilo : IAsyncDisposable
     public static async Task<EmbeddedSilo> StartAsync(ParseResult result, bool listen, CancellationToken cancellationToken)
     {
         EmbeddedSilo embedded;
-        if (listen)
+        if (result.GetValue(GlobalOptions.Cluster) is { Length: > 0 } cluster)
+        {
+            // A client of the cluster: it hosts nothing and sends every call to the silos, which
+            // also take the exchanges' answers, so it never needs to listen.
+            var clientLoggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Warning).AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+            var client = TrackingSilo.Create(new Runtime.Postgres.PostgresStorageProvider(cluster), clientLoggers, configure: o => o.Cluster.ClientOnly = true);
+            await client.StartAsync(cancellationToken);
+            embedded = new EmbeddedSilo(client, clientLoggers, null);
+        }
+        // On PostgreSQL the silo is a cluster member, which other silos must be able to call.
+        else if (listen || GlobalOptions.Storage(result).PostgresConnectionString is { Length: > 0 })
         {
             var host = SiloWebHost.Build(new SiloHostSettings(GlobalOptions.Storage(result).CreateProvider, "http://127.0.0.1:0")
             {

@@ -20,6 +20,12 @@ internal static class GlobalOptions
         Recursive = true,
     };
 
+    public static readonly Option<string?> Cluster = new("--cluster")
+    {
+        Description = "Run against a running cluster of silos on this PostgreSQL (an Npgsql connection string): the command's calls go to the silos",
+        Recursive = true,
+    };
+
     public static readonly Option<bool> Json = new("--json")
     {
         Description = "Write results as JSON",

@@ -36,6 +36,11 @@ internal static class ScenarioCommand
         {
             try
             {
+                if (result.GetValue(GlobalOptions.Cluster) is { Length: > 0 })
+                {
+                    throw new CliException("scenario runs its own silo on a simulated clock; a cluster's silos keep real time, so it cannot be run with --cluster.");
+                }
+
                 return await RunAsync(result, result.GetValue(samples)!, TimeSpan.FromDays(result.GetValue(days)), TimeSpan.FromHours(result.GetValue(stepHours)), ct);
             }
             catch (CliException ex)

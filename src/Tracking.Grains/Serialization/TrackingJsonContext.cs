@@ -3,6 +3,7 @@ using Tracking.Domain.Accounts;
 using Tracking.Domain.Ledger;
 using Tracking.Domain.Matching;
 using Tracking.Domain.Seizures;
+using Tracking.Grains.Accounts;
 using Tracking.Grains.Imports;
 using Tracking.Grains.Matching;
 using Tracking.Grains.Seizures;
@@ -68,4 +69,32 @@ namespace Tracking.Grains.Serialization;
 [JsonSerializable(typeof(IReadOnlyList<MatchCandidate>))]
 [JsonSerializable(typeof(ImportSummary))]
 [JsonSerializable(typeof(PaymentImportSummary))]
+// Grain messages: they cross silos as JSON.
+[JsonSerializable(typeof(ApproveSeizureSale))]
+[JsonSerializable(typeof(AssessTaxItems))]
+[JsonSerializable(typeof(AttachSeizure))]
+[JsonSerializable(typeof(CancelSeizure))]
+[JsonSerializable(typeof(DetachSeizure))]
+[JsonSerializable(typeof(FindCandidates))]
+[JsonSerializable(typeof(GetAccount))]
+[JsonSerializable(typeof(GetCandidates))]
+[JsonSerializable(typeof(GetDebtToCover))]
+[JsonSerializable(typeof(GetSeizure))]
+[JsonSerializable(typeof(GetSeizureHistory))]
+[JsonSerializable(typeof(GetSweepStatus))]
+[JsonSerializable(typeof(GetTaxpayer))]
+[JsonSerializable(typeof(GetTaxpayerHistory))]
+[JsonSerializable(typeof(HoldProceeds))]
+[JsonSerializable(typeof(IndexAccounts))]
+[JsonSerializable(typeof(IndexTaxpayers))]
+[JsonSerializable(typeof(OpenSeizure))]
+[JsonSerializable(typeof(RecordAccountCandidate))]
+[JsonSerializable(typeof(RecordExchangeReply))]
+[JsonSerializable(typeof(RecordOutcome))]
+[JsonSerializable(typeof(RecordTaxpayerCandidate))]
+[JsonSerializable(typeof(RegisterTaxpayer))]
+[JsonSerializable(typeof(ReportAccount))]
+[JsonSerializable(typeof(ReserveCover))]
+[JsonSerializable(typeof(ReviewSeizure))]
+[JsonSerializable(typeof(RunSweep))]
 public sealed partial class TrackingJsonContext : JsonSerializerContext;

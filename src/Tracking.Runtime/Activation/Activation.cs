@@ -29,6 +29,8 @@ internal sealed partial class Activation : IThreadPoolWorkItem
 
     public GrainId Id => _context.Id;
 
+    public int Partition => _context.Partition;
+
     /// <summary>Completes once the activation has closed and left the directory; callers then retry.</summary>
     public Task Deactivated => _deactivated.Task;
 
@@ -198,10 +200,10 @@ internal sealed partial class Activation : IThreadPoolWorkItem
         }
 
         await item.RunAsync(_grain).ConfigureAwait(false);
-        if (item.HandlerError is InconsistentStateException)
+        if (item.HandlerError is InconsistentStateException or Placement.PartitionMovedException)
         {
-            // Another writer changed the stored state: drop this instance so the next message
-            // runs against a fresh activation that reads the current state.
+            // Another writer changed the stored state, or may have: drop this instance so the next
+            // message runs against a fresh activation that reads the current state.
             LogReloadingAfterConflict(_context.Runtime.Logger, Id);
             _grain = null;
         }

@@ -15,31 +15,24 @@ internal sealed class ActivationDirectory(GrainRuntime runtime, GrainPartitioner
 
     public bool Contains(GrainId id) => _activations.ContainsKey(id);
 
-    public void Dispatch(GrainId id, GrainTypeInfo type, WorkItem item)
+    /// <summary>
+    /// Hands the message to the grain's activation. Returns null when it was accepted, or a task
+    /// that completes when a closing activation has left: two instances of one grain never run
+    /// side by side, so the caller waits for it, then routes the message again.
+    /// </summary>
+    public Task? TryDispatch(GrainId id, GrainTypeInfo type, WorkItem item)
     {
         while (true)
         {
             var activation = _activations.GetOrAdd(id, static (id, arg) => arg.Directory.Create(id, arg.Type), (Directory: this, Type: type));
             if (activation.TryEnqueue(item))
             {
-                return;
+                return null;
             }
 
-            // The activation is closing: wait for it to leave, so two instances of one grain never
-            // run side by side, then try again with a fresh one.
             if (!activation.Deactivated.IsCompleted)
             {
-                activation.Deactivated.ContinueWith(
-                    static (_, state) =>
-                    {
-                        var (directory, id, type, item) = ((ActivationDirectory, GrainId, GrainTypeInfo, WorkItem))state!;
-                        directory.Dispatch(id, type, item);
-                    },
-                    (this, id, type, item),
-                    CancellationToken.None,
-                    TaskContinuationOptions.ExecuteSynchronously,
-                    TaskScheduler.Default);
-                return;
+                return activation.Deactivated;
             }
 
             Remove(activation);
@@ -47,6 +40,14 @@ internal sealed class ActivationDirectory(GrainRuntime runtime, GrainPartitioner
     }
 
     public void Remove(Activation activation) => _activations.TryRemove(new KeyValuePair<GrainId, Activation>(activation.Id, activation));
+
+    /// <summary>Closes the activations of one partition, lets the messages they accepted run, and deactivates them.</summary>
+    public async Task DeactivatePartitionAsync(int partition, CancellationToken cancellationToken)
+    {
+        var activations = _activations.Values.Where(a => a.Partition == partition).ToArray();
+        await Task.WhenAll(activations.Select(a => a.CloseAsync())).ConfigureAwait(false);
+        await Task.WhenAll(activations.Select(a => a.DeactivateAsync(Remove, cancellationToken))).ConfigureAwait(false);
+    }
 
     private Activation Create(GrainId id, GrainTypeInfo type) =>
         new(new GrainContext(id, partitioner.PartitionOf(id), type, runtime));

@@ -14,5 +14,6 @@ internal sealed record GrainRuntime(
     GrainStateSerializer Serializer,
     ReminderService Reminders,
     Placement.GrainPartitioner Partitioner,
+    Placement.PartitionMap? Partitions,
     TimeProvider TimeProvider,
     ILogger Logger);

@@ -40,5 +40,5 @@ public abstract class Grain
         Context.Runtime.Reminders.RegisterAtAsync(Id, Context.Partition, name, dueAt, period: null, cancellationToken);
 
     protected Task UnregisterReminderAsync(string name, CancellationToken cancellationToken) =>
-        Context.Runtime.Reminders.UnregisterAsync(Id, name, cancellationToken);
+        Context.Runtime.Reminders.UnregisterAsync(Id, Context.Partition, name, cancellationToken);
 }

@@ -63,6 +63,7 @@ public abstract class Grain<TState, TEvent> : Grain
                 .Select(g => g.Last())
                 .Select(r => new ReminderChange(r.Grain, Context.Runtime.Partitioner.PartitionOf(r.Grain), r.Update.Name, r.Update.DueAt ?? now + r.Update.DueTime))
                 .ToArray(),
+            Fence = Context.Runtime.Partitions?.FenceFor(Id, Context.Partition),
         };
         Version = await Context.Runtime.Writer.WriteAsync(write, cancellationToken).ConfigureAwait(false);
         _state = newState;

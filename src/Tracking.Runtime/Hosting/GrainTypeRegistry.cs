@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Json;
 
 namespace Tracking.Runtime.Hosting;
 
@@ -25,6 +26,16 @@ public sealed class GrainTypeRegistry
         _byName.Add(name, info);
         return this;
     }
+
+    /// <summary>Messages and results of the registered grains that <paramref name="json"/> has no metadata for, so they cannot cross silos.</summary>
+    public IReadOnlyList<string> MissingWireTypes(JsonSerializerOptions json) => _byName.Values
+        .SelectMany(t => t.RemoteHandlers)
+        .SelectMany(h => new[] { h.MessageType, h.ResultType })
+        .Distinct()
+        .Where(type => type != typeof(Done) && !json.TryGetTypeInfo(type, out _) && Transport.RuntimeJsonContext.Default.GetTypeInfo(type) is null)
+        .Select(type => type.Name)
+        .Order(StringComparer.Ordinal)
+        .ToArray();
 
     internal GrainTypeInfo Resolve(Type grainInterface) =>
         _byInterface.TryGetValue(grainInterface, out var info) ? info : throw new UnknownGrainTypeException(grainInterface.Name);

@@ -1,14 +1,21 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Tracking.Runtime.Activation;
+using Tracking.Runtime.Membership;
 using Tracking.Runtime.Persistence;
 using Tracking.Runtime.Placement;
 using Tracking.Runtime.Reminders;
+using Tracking.Runtime.Transport;
 
 namespace Tracking.Runtime.Hosting;
 
 /// <summary>
 /// A host process's grain runtime: activates grains on demand, runs their turns, persists their
-/// state through the storage provider and delivers their reminders.
+/// state through the storage provider and delivers their reminders. On a store with membership and
+/// leases (PostgreSQL) it is one silo of a cluster: it hosts only the partitions whose leases it
+/// holds, writes under those leases, and sends calls for other partitions to their owners.
 /// </summary>
 public sealed partial class Silo : IGrainFactory, IGrainCaller, IGrainBulkCreator, IAsyncDisposable
 {
@@ -21,6 +28,10 @@ public sealed partial class Silo : IGrainFactory, IGrainCaller, IGrainBulkCreato
     private readonly ILogger _logger;
     private readonly GrainStateSerializer _serializer;
     private readonly GrainPartitioner _partitioner;
+    private readonly JsonSerializerOptions _wireJson;
+    private readonly PartitionMap? _partitions;
+    private readonly SiloTransport? _transport;
+    private ClusterAgent? _agent;
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Exception? _storageError;
@@ -29,6 +40,7 @@ public sealed partial class Silo : IGrainFactory, IGrainCaller, IGrainBulkCreato
     private StateReadBatcher? _reader;
     private ReminderService? _reminders;
     private Task _background = Task.CompletedTask;
+    private int _callsInFlight;
 
     public Silo(
         SiloOptions options,
@@ -47,14 +59,37 @@ public sealed partial class Silo : IGrainFactory, IGrainCaller, IGrainBulkCreato
         _logger = loggerFactory.CreateLogger<Silo>();
         _serializer = new GrainStateSerializer(options.Json ?? throw new ArgumentException("SiloOptions.Json is required.", nameof(options)));
         _partitioner = new GrainPartitioner(options.PartitionCount);
+        _wireJson = new JsonSerializerOptions(options.Json) { TypeInfoResolver = JsonTypeInfoResolver.Combine(options.Json.TypeInfoResolver, RuntimeJsonContext.Default) };
+        if (storage.Leases is not null && storage.Membership is not null)
+        {
+            options.Cluster.Validate();
+            _partitions = new PartitionMap(options.Cluster.SiloId, options.PartitionCount, options.Cluster.LeaseSafetyMargin, options.Cluster.ClientOnly);
+            _transport = new SiloTransport(_wireJson, options.RemoteExceptions);
+        }
+        else if (options.Cluster.ClientOnly)
+        {
+            throw new ArgumentException($"A client needs a cluster store; {storage.Description} serves one silo only.", nameof(options));
+        }
     }
 
     public SiloStatus Status { get; private set; } = SiloStatus.Created;
+
+    /// <summary>The options the silo runs with; a host sets <see cref="ClusterOptions.Address"/> here once it listens, before start.</summary>
+    public SiloOptions Options => _options;
 
     /// <summary>Completes when storage has been reached and the silo takes calls.</summary>
     public Task Ready => _ready.Task;
 
     public int ActivationCount => _directory?.Count ?? 0;
+
+    /// <summary>This silo's id in the cluster, or null for a silo alone on its store.</summary>
+    public string? ClusterId => _partitions?.Silo;
+
+    /// <summary>The partitions this silo hosts now: all of them for a silo alone on its store.</summary>
+    public IReadOnlyList<int> HeldPartitions => _partitions?.HeldPartitions() ?? Enumerable.Range(0, _partitioner.PartitionCount).ToArray();
+
+    /// <summary>Raised when an operator asked this silo to stop and it has handed all its partitions over; the host then shuts down.</summary>
+    public event Action? StopRequested;
 
     /// <summary>Write batches committed at once: as configured, but no more than the store can use.</summary>
     private int WriterConcurrency => Math.Min(_options.Storage.WriterConcurrency, _storage.MaxConcurrentWriteBatches);
@@ -68,6 +103,16 @@ public sealed partial class Silo : IGrainFactory, IGrainCaller, IGrainBulkCreato
         if (Status != SiloStatus.Created)
         {
             throw new InvalidOperationException($"A silo starts once; this one is {Status}.");
+        }
+
+        if (_partitions is not null)
+        {
+            if (!_options.Cluster.ClientOnly && _options.Cluster.Address is null)
+            {
+                throw new InvalidOperationException("ClusterOptions.Address is required for a silo that hosts grains: other silos forward calls to it.");
+            }
+
+            CheckSerializable();
         }
 
         Status = SiloStatus.WaitingForStorage;
@@ -86,10 +131,168 @@ public sealed partial class Silo : IGrainFactory, IGrainCaller, IGrainBulkCreato
         var directory = EnsureRunning();
         var type = _types.Resolve(grain.Type);
         var handler = type.FindHandler<TResult>(message.GetType()) ?? throw new UnhandledMessageException(grain, message.GetType());
-        var item = new WorkItem<TResult>(message, handler, cancellationToken);
-        directory.Dispatch(grain, type, item);
-        var result = item.Result;
-        return result.IsCompleted ? result : WaitAsync(result, grain, message.GetType(), timeout ?? _options.DefaultCallTimeout, cancellationToken);
+        if (_partitions is null)
+        {
+            // Alone on the store every grain is local: the common case takes no detour.
+            var item = new WorkItem<TResult>(message, handler, cancellationToken);
+            if (directory.TryDispatch(grain, type, item) is null)
+            {
+                var result = item.Result;
+                return result.IsCompleted ? result : WaitAsync(result, grain, message.GetType(), timeout ?? _options.DefaultCallTimeout, cancellationToken);
+            }
+        }
+
+        return RouteAsync(grain, type, handler, message, timeout ?? _options.DefaultCallTimeout, forwarded: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs a call where its grain lives now, waiting out moves within the call's timeout: here if
+    /// this silo holds the partition, else at its owner (a forwarded call is never forwarded again).
+    /// A call is retried only when nothing of it can have committed: the target was unreachable or
+    /// not the owner, or the turn's write was fenced. Grain messages are idempotent, as reminders'
+    /// at-least-once delivery already requires, so a retry after a lost reply is safe too.
+    /// </summary>
+    internal async Task<TResult> RouteAsync<TResult>(
+        GrainId grain,
+        GrainTypeInfo type,
+        Func<Grain, object, CancellationToken, Task<TResult>> handler,
+        object message,
+        TimeSpan timeout,
+        bool forwarded,
+        CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _callsInFlight);
+        try
+        {
+            return await RouteUntilAnsweredAsync(grain, type, handler, message, timeout, forwarded, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _callsInFlight);
+        }
+    }
+
+    private async Task<TResult> RouteUntilAnsweredAsync<TResult>(
+        GrainId grain,
+        GrainTypeInfo type,
+        Func<Grain, object, CancellationToken, Task<TResult>> handler,
+        object message,
+        TimeSpan timeout,
+        bool forwarded,
+        CancellationToken cancellationToken)
+    {
+        var partition = _partitioner.PartitionOf(grain);
+        var started = Stopwatch.GetTimestamp();
+        while (true)
+        {
+            var remaining = timeout - Stopwatch.GetElapsedTime(started);
+            if (remaining <= TimeSpan.Zero)
+            {
+                throw new GrainCallTimeoutException(grain, message.GetType(), timeout);
+            }
+
+            var route = _partitions?.Route(partition) ?? PartitionRoute.Local;
+            try
+            {
+                switch (route.Kind)
+                {
+                    case PartitionRouteKind.Local:
+                        var item = new WorkItem<TResult>(message, handler, cancellationToken);
+                        if (EnsureRunning().TryDispatch(grain, type, item) is { } leaving)
+                        {
+                            await WaitQuietlyAsync(leaving, remaining, cancellationToken).ConfigureAwait(false);
+                            continue;
+                        }
+
+                        return await WaitAsync(item.Result, grain, message.GetType(), remaining, cancellationToken).ConfigureAwait(false);
+                    case PartitionRouteKind.Remote when forwarded:
+                        throw new PartitionNotHereException(partition);
+                    case PartitionRouteKind.Remote:
+                        return await _transport!.CallAsync<TResult>(route.Address!, grain, message, remaining, forwarded: !_options.Cluster.ClientOnly, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (PartitionMovedException) when (_partitions is not null)
+            {
+                // The store refused the turn's write: the lease is gone, whatever this silo thought.
+                _partitions.Drop(partition);
+                _ = DeactivatePartitionAsync(partition, CancellationToken.None);
+            }
+            catch (SiloUnreachableException ex)
+            {
+                LogRetrying(_logger, grain, ex.Message);
+                _partitions!.Forget(partition);
+            }
+
+            await WaitQuietlyAsync(_partitions!.Changed, TimeSpan.FromMilliseconds(Math.Min(250, remaining.TotalMilliseconds)), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Answers a call that arrived over the transport; a grain's exception becomes a fault in the reply.</summary>
+    internal async Task<RemoteReply> AnswerAsync(RemoteCall call, CancellationToken cancellationToken)
+    {
+        EnsureRunning();
+        var grain = new GrainId(call.GrainType, call.GrainKey);
+        var type = _types.Resolve(call.GrainType);
+        var remote = type.FindRemoteHandler(call.MessageType) ?? throw new UnhandledMessageException(grain, typeof(object));
+        try
+        {
+            var message = call.Message.Deserialize(_wireJson.GetTypeInfo(remote.MessageType))!;
+            var result = await remote.Invoke(this, grain, type, message, TimeSpan.FromMilliseconds(call.TimeoutMs), call.Forwarded, cancellationToken).ConfigureAwait(false);
+            return new RemoteReply(JsonSerializer.SerializeToElement(result, _wireJson.GetTypeInfo(remote.ResultType)), null);
+        }
+        catch (Exception ex) when (ex is not PartitionNotHereException and not OperationCanceledException)
+        {
+            return new RemoteReply(null, new RemoteFault(ex.GetType().FullName!, ex.Message));
+        }
+    }
+
+    /// <summary>Writes new grains sent by another silo, for the partitions held here; the rest are reported as moved.</summary>
+    internal async Task<RemoteCreationReply> AnswerAsync(RemoteCreations creations, CancellationToken cancellationToken)
+    {
+        EnsureRunning();
+        var now = _timeProvider.GetUtcNow();
+        var writes = creations.Creations
+            .Select(c => new GrainId(creations.GrainType, c.Key))
+            .Select((id, i) => new StateWrite(id, _partitioner.PartitionOf(id), 0, creations.Creations[i].State, creations.Creations[i].Events, now))
+            .ToArray();
+        var outcomes = new CreationOutcome[writes.Length];
+        var local = Enumerable.Range(0, writes.Length).Where(i => (_partitions?.Route(writes[i].Partition) ?? PartitionRoute.Local).Kind == PartitionRouteKind.Local).ToArray();
+        foreach (var i in Enumerable.Range(0, writes.Length).Except(local))
+        {
+            outcomes[i] = CreationOutcome.Moved;
+        }
+
+        var written = await WriteCreationsAsync(local.Select(i => writes[i]).ToArray(), cancellationToken).ConfigureAwait(false);
+        for (var j = 0; j < local.Length; j++)
+        {
+            outcomes[local[j]] = written[j];
+        }
+
+        return new RemoteCreationReply(outcomes);
+    }
+
+    /// <summary>Stops heartbeating and renewing leases while the silo runs on, like a process frozen by a long pause. For fault-injection tests.</summary>
+    public void SuspendHeartbeats() => _agent?.Suspend();
+
+    public void ResumeHeartbeats() => _agent?.Resume();
+
+    /// <summary>The cluster as the store records it: silos and partition leases.</summary>
+    public async Task<ClusterSnapshot> ReadClusterAsync(CancellationToken cancellationToken)
+    {
+        EnsureRunning();
+        if (_storage.Membership is not { } membership || _storage.Leases is not { } leases)
+        {
+            throw new InvalidOperationException($"{_storage.Description} serves one silo only; there is no cluster to show.");
+        }
+
+        return new ClusterSnapshot(await membership.ReadAllAsync(cancellationToken).ConfigureAwait(false), await leases.ReadAllAsync(cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Asks a silo to hand all its partitions over and then either stay up hosting nothing (<see cref="SiloMemberStatus.Draining"/>) or stop (<see cref="SiloMemberStatus.Stopping"/>).</summary>
+    public Task<bool> RequestStatusAsync(string silo, SiloMemberStatus status, CancellationToken cancellationToken)
+    {
+        EnsureRunning();
+        return (_storage.Membership ?? throw new InvalidOperationException($"{_storage.Description} serves one silo only.")).SetStatusAsync(silo, status, cancellationToken);
     }
 
     public async Task<IReadOnlyList<bool>> CreateManyAsync<TGrain, TState, TEvent>(IReadOnlyList<GrainCreation<TState, TEvent>> creations, CancellationToken cancellationToken)
@@ -113,23 +316,49 @@ public sealed partial class Silo : IGrainFactory, IGrainCaller, IGrainBulkCreato
             pending.Add((i, new StateWrite(id, _partitioner.PartitionOf(id), 0, _serializer.SerializeState(creations[i].State), _serializer.SerializeEvents(creations[i].Events), now)));
         }
 
-        await Parallel.ForEachAsync(
-            pending.Chunk(_options.Storage.MaxBulkBatchSize),
-            new ParallelOptions { MaxDegreeOfParallelism = WriterConcurrency, CancellationToken = cancellationToken },
-            async (chunk, ct) =>
+        // Each creation is written by the silo holding its partition: this one's directly, the
+        // others' in one batch per owner. Those that moved meanwhile go round again.
+        var started = Stopwatch.GetTimestamp();
+        while (pending.Count > 0)
+        {
+            if (Stopwatch.GetElapsedTime(started) > _options.DefaultCallTimeout)
             {
-                var outcomes = await _storage.States.WriteBatchAsync(chunk.Select(p => p.Write).ToArray(), ct).ConfigureAwait(false);
-                for (var i = 0; i < chunk.Length; i++)
+                throw new GrainCallTimeoutException(pending[0].Write.Grain, typeof(GrainCreation<TState, TEvent>), _options.DefaultCallTimeout);
+            }
+
+            var byRoute = pending.GroupBy(p => _partitions?.Route(p.Write.Partition) ?? PartitionRoute.Local).ToArray();
+            var moved = new List<(int Index, StateWrite Write)>();
+            await Parallel.ForEachAsync(
+                byRoute.SelectMany(g => g.Chunk(_options.Storage.MaxBulkBatchSize).Select(chunk => (Route: g.Key, Chunk: chunk))),
+                new ParallelOptions { MaxDegreeOfParallelism = WriterConcurrency, CancellationToken = cancellationToken },
+                async (batch, ct) =>
                 {
-                    created[chunk[i].Index] = outcomes[i] switch
+                    var writes = batch.Chunk.Select(p => p.Write).ToArray();
+                    var outcomes = batch.Route.Kind switch
                     {
-                        WriteOutcome.Written => true,
-                        WriteOutcome.Conflict => false,
-                        WriteOutcome.Failed failed => throw new StorageUnavailableException($"Creating grain {chunk[i].Write.Grain} failed: {failed.Error.Message}", failed.Error),
-                        _ => false,
+                        PartitionRouteKind.Local => await WriteCreationsAsync(writes, ct).ConfigureAwait(false),
+                        PartitionRouteKind.Remote => await CreateRemotelyAsync(batch.Route.Address!, type, writes, ct).ConfigureAwait(false),
+                        _ => writes.Select(_ => CreationOutcome.Moved).ToArray(),
                     };
-                }
-            }).ConfigureAwait(false);
+                    for (var i = 0; i < batch.Chunk.Length; i++)
+                    {
+                        created[batch.Chunk[i].Index] = outcomes[i] == CreationOutcome.Created;
+                        if (outcomes[i] == CreationOutcome.Moved)
+                        {
+                            lock (moved)
+                            {
+                                moved.Add(batch.Chunk[i]);
+                            }
+                        }
+                    }
+                }).ConfigureAwait(false);
+            pending = moved;
+            if (pending.Count > 0)
+            {
+                await WaitQuietlyAsync(_partitions!.Changed, TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         return created;
     }
 
@@ -163,7 +392,10 @@ public sealed partial class Silo : IGrainFactory, IGrainCaller, IGrainBulkCreato
     public Task<int> DeliverDueRemindersAsync(CancellationToken cancellationToken) =>
         _reminders?.DeliverDueAsync(cancellationToken) ?? Task.FromResult(0);
 
-    /// <summary>Stops taking calls, lets accepted messages finish, deactivates every grain and flushes writes.</summary>
+    /// <summary>
+    /// Stops taking calls, lets accepted messages finish, deactivates every grain and flushes
+    /// writes; in a cluster it first hands every partition over and leaves.
+    /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         if (Status is SiloStatus.Stopping or SiloStatus.Stopped)
@@ -171,12 +403,31 @@ public sealed partial class Silo : IGrainFactory, IGrainCaller, IGrainBulkCreato
             return;
         }
 
-        Status = SiloStatus.Stopping;
         await _stopping.CancelAsync().ConfigureAwait(false);
         await IgnoreCancellation(_background).ConfigureAwait(false);
         if (_reminders is not null)
         {
             await _reminders.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_agent is not null)
+        {
+            // Still running while partitions drain, so the turns they accepted can finish.
+            await _agent.LeaveAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        Status = SiloStatus.Stopping;
+        if (_agent is not null)
+        {
+            // Calls that were passing through on their way to other silos finish before the
+            // transport and the view of the cluster they rely on go away.
+            var waited = Stopwatch.StartNew();
+            while (Volatile.Read(ref _callsInFlight) > 0 && waited.Elapsed < _options.DefaultCallTimeout)
+            {
+                await Task.Delay(10, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            await _agent.DisposeAsync().ConfigureAwait(false);
         }
 
         if (_directory is { } directory)
@@ -197,8 +448,38 @@ public sealed partial class Silo : IGrainFactory, IGrainCaller, IGrainBulkCreato
         }
 
         await _storage.DisposeAsync().ConfigureAwait(false);
+        _transport?.Dispose();
         Status = SiloStatus.Stopped;
         LogStopped(_logger);
+    }
+
+    /// <summary>
+    /// Stops as a killed process would: no hand-over, no release, nothing flushed; the leases
+    /// lapse and other silos reclaim the partitions. For fault-injection tests.
+    /// </summary>
+    public async Task AbortAsync()
+    {
+        if (Status is SiloStatus.Stopping or SiloStatus.Stopped)
+        {
+            return;
+        }
+
+        Status = SiloStatus.Stopping;
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_agent is not null)
+        {
+            await _agent.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_reminders is not null)
+        {
+            await _reminders.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await IgnoreCancellation(_background).ConfigureAwait(false);
+        await _storage.DisposeAsync().ConfigureAwait(false);
+        _transport?.Dispose();
+        Status = SiloStatus.Stopped;
     }
 
     public async ValueTask DisposeAsync()
@@ -232,8 +513,12 @@ public sealed partial class Silo : IGrainFactory, IGrainCaller, IGrainBulkCreato
         try
         {
             await _storage.InitializeAsync(cancellationToken).ConfigureAwait(false);
+            if (_partitions is not null)
+            {
+                await JoinClusterAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is not InvalidOperationException && (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
         {
             _storageError = ex;
             LogStorageUnreachable(_logger, _storage.Description, ex.Message);
@@ -246,16 +531,119 @@ public sealed partial class Silo : IGrainFactory, IGrainCaller, IGrainBulkCreato
             _storage.Reminders,
             _timeProvider,
             _options.ReminderPollInterval,
+            _partitions,
             (reminder, ct) => CallAsync<Done>(reminder.Grain, new ReminderFired(reminder.Name, reminder.DueAt), timeout: null, ct),
             _loggerFactory.CreateLogger<ReminderService>());
-        var runtime = new GrainRuntime(_services, this, _storage.States, _reader, _writer, _serializer, _reminders, _partitioner, _timeProvider, _logger);
+        var runtime = new GrainRuntime(_services, this, _storage.States, _reader, _writer, _serializer, _reminders, _partitioner, _partitions, _timeProvider, _logger);
         _directory = new ActivationDirectory(runtime, _partitioner);
         Status = SiloStatus.Running;
-        _reminders.Start();
-        _background = CollectIdlePeriodicallyAsync(_stopping.Token);
+        if (!_options.Cluster.ClientOnly)
+        {
+            _reminders.Start();
+            _background = CollectIdlePeriodicallyAsync(_stopping.Token);
+        }
+
         _ready.TrySetResult();
         LogStarted(_logger, _storage.Description);
         return true;
+    }
+
+    private async Task JoinClusterAsync(CancellationToken cancellationToken)
+    {
+        await _storage.Leases!.EnsurePartitionsAsync(_options.PartitionCount, cancellationToken).ConfigureAwait(false);
+        _agent ??= CreateAgent();
+        await _agent.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private ClusterAgent CreateAgent()
+    {
+        var agent = new ClusterAgent(
+            _options.Cluster,
+            _storage.Membership!,
+            _storage.Leases!,
+            _partitions!,
+            DeactivatePartitionAsync,
+            () => ActivationCount,
+            _loggerFactory.CreateLogger<ClusterAgent>());
+        agent.StopRequested += () => StopRequested?.Invoke();
+        return agent;
+    }
+
+    /// <summary>Every message and result must have JSON metadata before a cluster silo takes calls, or the first remote call would fail.</summary>
+    private void CheckSerializable()
+    {
+        var missing = _types.MissingWireTypes(_wireJson);
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException($"SiloOptions.Json has no metadata for these grain messages or results, so they cannot cross silos: {string.Join(", ", missing)}.");
+        }
+    }
+
+    private Task DeactivatePartitionAsync(int partition, CancellationToken cancellationToken) =>
+        _directory?.DeactivatePartitionAsync(partition, cancellationToken) ?? Task.CompletedTask;
+
+    private async Task<CreationOutcome[]> WriteCreationsAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken)
+    {
+        var fenced = new List<StateWrite>(writes.Count);
+        var outcomes = new CreationOutcome[writes.Count];
+        var indexes = new List<int>(writes.Count);
+        for (var i = 0; i < writes.Count; i++)
+        {
+            if (_partitions is null)
+            {
+                fenced.Add(writes[i]);
+            }
+            else if (_partitions.Route(writes[i].Partition).Kind == PartitionRouteKind.Local)
+            {
+                fenced.Add(writes[i] with { Fence = _partitions.FenceFor(writes[i].Grain, writes[i].Partition) });
+            }
+            else
+            {
+                outcomes[i] = CreationOutcome.Moved;
+                continue;
+            }
+
+            indexes.Add(i);
+        }
+
+        var results = fenced.Count == 0 ? [] : await _storage.States.WriteBatchAsync(fenced, cancellationToken).ConfigureAwait(false);
+        for (var j = 0; j < results.Count; j++)
+        {
+            outcomes[indexes[j]] = results[j] switch
+            {
+                WriteOutcome.Written => CreationOutcome.Created,
+                WriteOutcome.Conflict => CreationOutcome.Existed,
+                WriteOutcome.Fenced => CreationOutcome.Moved,
+                WriteOutcome.Failed failed => throw new StorageUnavailableException($"Creating grain {fenced[j].Grain} failed: {failed.Error.Message}", failed.Error),
+                _ => CreationOutcome.Existed,
+            };
+        }
+
+        return outcomes;
+    }
+
+    private async Task<CreationOutcome[]> CreateRemotelyAsync(Uri silo, string type, IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await _transport!.CreateAsync(silo, type, writes, _options.DefaultCallTimeout, cancellationToken).ConfigureAwait(false)).ToArray();
+        }
+        catch (SiloUnreachableException ex)
+        {
+            LogRetrying(_logger, writes[0].Grain, ex.Message);
+            return writes.Select(_ => CreationOutcome.Moved).ToArray();
+        }
+    }
+
+    private static async Task WaitQuietlyAsync(Task task, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+        }
     }
 
     private async Task RetryStorageAsync(CancellationToken cancellationToken)
@@ -308,6 +696,9 @@ public sealed partial class Silo : IGrainFactory, IGrainCaller, IGrainBulkCreato
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Deactivated {Count} idle activations")]
     private static partial void LogCollected(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Call to grain {Grain} is routed again: {Reason}")]
+    private static partial void LogRetrying(ILogger logger, GrainId grain, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Silo stopped")]
     private static partial void LogStopped(ILogger logger);

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Tracking.Runtime.Membership;
 using Tracking.Runtime.Persistence;
+using Tracking.Runtime.Transport;
 
 namespace Tracking.Runtime.Hosting;
 
@@ -24,4 +26,10 @@ public sealed class SiloOptions
     public JsonSerializerOptions? Json { get; set; }
 
     public StorageOptions Storage { get; } = new();
+
+    /// <summary>Membership, leases and timings, used when the store serves a cluster.</summary>
+    public ClusterOptions Cluster { get; } = new();
+
+    /// <summary>Exceptions that cross silos as themselves; the runtime's own are registered.</summary>
+    public RemoteExceptionMap RemoteExceptions { get; } = new();
 }

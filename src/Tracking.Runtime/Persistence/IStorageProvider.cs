@@ -1,3 +1,5 @@
+using Tracking.Runtime.Membership;
+using Tracking.Runtime.Placement;
 using Tracking.Runtime.Reminders;
 
 namespace Tracking.Runtime.Persistence;
@@ -17,4 +19,10 @@ public interface IStorageProvider : IAsyncDisposable
     IGrainStorage States { get; }
 
     IReminderTable Reminders { get; }
+
+    /// <summary>Silos sharing this store; null for a store only one silo can use (embedded).</summary>
+    IMembershipTable? Membership => null;
+
+    /// <summary>Partition leases fencing every write; null for a store only one silo can use (embedded).</summary>
+    ILeaseTable? Leases => null;
 }

@@ -1,3 +1,5 @@
+using Tracking.Runtime.Placement;
+
 namespace Tracking.Runtime.Persistence;
 
 /// <summary>
@@ -16,4 +18,7 @@ public sealed record StateWrite(
 
     /// <summary>Reminders set or removed in the same transaction; at most one change per grain and name.</summary>
     public IReadOnlyList<ReminderChange> Reminders { get; init; } = [];
+
+    /// <summary>The partition lease the write is made under; null for a silo alone on its store. All writes of one batch come from one silo.</summary>
+    public LeaseFence? Fence { get; init; }
 }

@@ -56,6 +56,9 @@ internal sealed partial class StateWriteBatcher : IStateWriter, IAsyncDisposable
                 case WriteOutcome.Conflict:
                     pending.Completion.TrySetException(new InconsistentStateException(pending.Request.Grain, pending.Request.ExpectedVersion));
                     break;
+                case WriteOutcome.Fenced:
+                    pending.Completion.TrySetException(new Placement.PartitionMovedException(pending.Request.Grain, pending.Request.Partition));
+                    break;
                 case WriteOutcome.Failed failed:
                     pending.Completion.TrySetException(new StorageUnavailableException($"Write to grain {pending.Request.Grain} failed: {failed.Error.Message}", failed.Error));
                     break;

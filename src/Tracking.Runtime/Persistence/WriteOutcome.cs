@@ -12,7 +12,12 @@ public abstract record WriteOutcome
     /// <summary>The stored version was not the expected one: another writer got there first.</summary>
     public sealed record Conflict : WriteOutcome;
 
+    /// <summary>The writer no longer holds the partition's lease at its epoch: nothing was written.</summary>
+    public sealed record Fenced : WriteOutcome;
+
     public sealed record Failed(Exception Error) : WriteOutcome;
 
     public static readonly WriteOutcome ConflictOutcome = new Conflict();
+
+    public static readonly WriteOutcome FencedOutcome = new Fenced();
 }

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Tracking.Runtime.Placement;
 
 /// <summary>
@@ -8,9 +6,6 @@ namespace Tracking.Runtime.Placement;
 /// </summary>
 public sealed class GrainPartitioner
 {
-    private const ulong FnvOffset = 14695981039346656037;
-    private const ulong FnvPrime = 1099511628211;
-
     public GrainPartitioner(int partitionCount)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(partitionCount, 1);
@@ -19,25 +14,5 @@ public sealed class GrainPartitioner
 
     public int PartitionCount { get; }
 
-    public int PartitionOf(GrainId grain)
-    {
-        // FNV-1a over UTF-8, not string.GetHashCode: the value must be the same in every process.
-        var hash = Hash(FnvOffset, grain.Type);
-        hash = (hash ^ 0xFF) * FnvPrime;
-        hash = Hash(hash, grain.Key);
-        return (int)(hash % (ulong)PartitionCount);
-    }
-
-    private static ulong Hash(ulong hash, string text)
-    {
-        Span<byte> buffer = stackalloc byte[256];
-        var bytes = Encoding.UTF8.GetMaxByteCount(text.Length) <= buffer.Length ? buffer : new byte[Encoding.UTF8.GetMaxByteCount(text.Length)];
-        var length = Encoding.UTF8.GetBytes(text, bytes);
-        foreach (var b in bytes[..length])
-        {
-            hash = (hash ^ b) * FnvPrime;
-        }
-
-        return hash;
-    }
+    public int PartitionOf(GrainId grain) => (int)(StableHash.Of(grain.Type, grain.Key) % (ulong)PartitionCount);
 }

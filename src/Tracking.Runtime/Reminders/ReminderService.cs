@@ -1,16 +1,19 @@
 using Microsoft.Extensions.Logging;
+using Tracking.Runtime.Placement;
 
 namespace Tracking.Runtime.Reminders;
 
 /// <summary>
 /// Keeps reminders in the reminder table and delivers the due ones as turns of their grains.
 /// A reminder row is moved or deleted only after its grain handled it, so a crash in between
-/// means it fires again (at least once), never that it is lost.
+/// means it fires again (at least once), never that it is lost. In a cluster a silo delivers the
+/// reminders of the partitions it holds, and changes them under its leases.
 /// </summary>
 internal sealed partial class ReminderService(
     IReminderTable table,
     TimeProvider timeProvider,
     TimeSpan pollInterval,
+    PartitionMap? partitions,
     Func<ReminderEntry, CancellationToken, Task> deliver,
     ILogger logger) : IAsyncDisposable
 {
@@ -35,11 +38,11 @@ internal sealed partial class ReminderService(
             throw new ArgumentOutOfRangeException(nameof(period), "A reminder period must be positive.");
         }
 
-        return table.UpsertAsync(new ReminderEntry(grain, partition, name, dueAt, period), cancellationToken);
+        return table.UpsertAsync(new ReminderEntry(grain, partition, name, dueAt, period), partitions?.FenceFor(grain, partition), cancellationToken);
     }
 
-    public Task UnregisterAsync(GrainId grain, string name, CancellationToken cancellationToken) =>
-        table.DeleteAsync(grain, name, cancellationToken);
+    public Task UnregisterAsync(GrainId grain, int partition, string name, CancellationToken cancellationToken) =>
+        table.DeleteAsync(grain, partition, name, partitions?.FenceFor(grain, partition), cancellationToken);
 
     public void Start() => _loop = RunAsync(_stopping.Token);
 
@@ -63,7 +66,13 @@ internal sealed partial class ReminderService(
         while (true)
         {
             var now = timeProvider.GetUtcNow();
-            var due = await table.ReadDueAsync(now, BatchSize, cancellationToken).ConfigureAwait(false);
+            var held = partitions?.HeldPartitions();
+            if (held is { Count: 0 })
+            {
+                return delivered;
+            }
+
+            var due = await table.ReadDueAsync(now, BatchSize, held, cancellationToken).ConfigureAwait(false);
             var before = delivered;
             await Parallel.ForEachAsync(
                 due,
@@ -128,8 +137,14 @@ internal sealed partial class ReminderService(
         {
             await deliver(reminder, cancellationToken).ConfigureAwait(false);
             var next = reminder.Period is { } period ? NextDue(reminder.DueAt, period, now) : (DateTimeOffset?)null;
-            await table.CompleteAsync(reminder, next, cancellationToken).ConfigureAwait(false);
+            await table.CompleteAsync(reminder, next, partitions?.FenceFor(reminder.Grain, reminder.Partition), cancellationToken).ConfigureAwait(false);
             return true;
+        }
+        catch (PartitionMovedException)
+        {
+            // Delivered, but the partition moved before the row could be moved on: the new owner
+            // delivers it again, which at-least-once allows.
+            return false;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -18,6 +18,9 @@ public sealed record SiloHostSettings(Func<IStorageProvider> Storage, string Url
 
     public Action<SiloOptions>? Configure { get; init; }
 
+    /// <summary>Where other silos and cluster clients call this one (HTTP/2 only). Default loopback on a free port.</summary>
+    public System.Net.IPEndPoint SiloEndpoint { get; init; } = new(System.Net.IPAddress.Loopback, 0);
+
     /// <summary>Log at this level and above. Default information.</summary>
     public Microsoft.Extensions.Logging.LogLevel MinimumLogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Information;
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tracking.Grains;
+using Tracking.Runtime.Transport;
 using Tracking.Silo.Api;
 
 namespace Tracking.Silo.Hosting;
@@ -16,13 +17,19 @@ public static class SiloWebHost
     public static WebApplication Build(SiloHostSettings settings, string[]? args = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args ?? []);
-        builder.WebHost.UseUrls(settings.Urls);
+        var siloEndpoint = new SiloEndpoint(settings.SiloEndpoint);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            KestrelUrls.Listen(kestrel, settings.Urls);
+            siloEndpoint.Listen(kestrel);
+        });
         // Logs go to stderr, so that a command's output on stdout stays its own.
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(settings.MinimumLogLevel);
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, Grains.Serialization.TrackingJson.Options.TypeInfoResolver!));
         builder.Services.AddTrackingGrainServices(settings.Exchanges, settings.Seizures);
         builder.Services.AddSingleton(sp => TrackingSilo.Create(settings.Storage(), sp.GetRequiredService<ILoggerFactory>(), settings.TimeProvider, settings.Configure, sp));
+        builder.Services.AddSingleton(siloEndpoint);
         builder.Services.AddHostedService<SiloHostedService>();
 
         var app = builder.Build();
@@ -31,10 +38,11 @@ public static class SiloWebHost
         app.MapHealth();
         app.MapTaxpayers();
         app.MapExchangeCallbacks();
+        app.MapSiloTransport(app.Services.GetRequiredService<Runtime.Hosting.Silo>);
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             // Exchanges post results back to this host unless told otherwise; the port is known only now.
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+            var address = Addresses(app).FirstOrDefault();
             if (settings.Exchanges.CallbackUrl is null && address is not null)
             {
                 settings.Exchanges.CallbackUrl = new Uri(new Uri(address), ExchangeCallbackEndpoints.Path);
@@ -43,7 +51,10 @@ public static class SiloWebHost
         return app;
     }
 
-    /// <summary>The addresses the host listens on, once started.</summary>
-    public static IReadOnlyCollection<string> Addresses(WebApplication app) =>
-        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToArray() ?? [];
+    /// <summary>The addresses the host listens on for people and exchanges (HTTP/1.1), once started.</summary>
+    public static IReadOnlyCollection<string> Addresses(WebApplication app)
+    {
+        var silo = app.Services.GetRequiredService<SiloEndpoint>().Address.GetLeftPart(UriPartial.Authority);
+        return app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.Where(a => a.TrimEnd('/') != silo).ToArray() ?? [];
+    }
 }

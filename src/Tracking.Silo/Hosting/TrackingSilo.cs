@@ -25,6 +25,9 @@ public static class TrackingSilo
             .AddTrackingGrainServices(new ExchangeOptions { ApiRoot = ExchangeSettings.ApiRootFromEnvironment() }, new SeizureOptions())
             .BuildServiceProvider();
         var options = new SiloOptions { Json = TrackingJson.Options };
+        options.RemoteExceptions
+            .Add(message => new CommandRejectedException(message))
+            .Add(message => new ExchangeUnreachableException(message));
         configure?.Invoke(options);
         return new Runtime.Hosting.Silo(
             options,

@@ -17,6 +17,9 @@ public sealed record Fail(string Reason) : IGrainCall<ICounterGrain, long>;
 
 public sealed record WaitFor(string Gate) : IGrainCall<ICounterGrain, long>;
 
+/// <summary>Reads the count, waits for a gate, then writes the increment: a turn that can be held open while its silo loses the lease.</summary>
+public sealed record IncrementAfter(string Gate) : IGrainCall<ICounterGrain, long>;
+
 public sealed record CounterState(long Count);
 
 public sealed record Incremented(long Count, int Caller, int Sequence);
@@ -25,7 +28,7 @@ public sealed record Observations(IReadOnlyList<(int Caller, int Sequence)> Orde
 
 [GrainType("counter")]
 public sealed class CounterGrain(ActivationLog log, TestGates gates) : Grain<CounterState, Incremented>, ICounterGrain,
-    IHandle<Increment, long>, IHandle<GetCount, long>, IHandle<PeekCount, long>, IHandle<GetObservations, Observations>, IHandle<Fail, long>, IHandle<WaitFor, long>
+    IHandle<Increment, long>, IHandle<GetCount, long>, IHandle<PeekCount, long>, IHandle<GetObservations, Observations>, IHandle<Fail, long>, IHandle<WaitFor, long>, IHandle<IncrementAfter, long>
 {
     private readonly List<(int, int)> _order = [];
     private int _inTurn;
@@ -73,6 +76,16 @@ public sealed class CounterGrain(ActivationLog log, TestGates gates) : Grain<Cou
     {
         await gates.Get(message.Gate).Task;
         return State.Count;
+    }
+
+    public async Task<long> HandleAsync(IncrementAfter message, CancellationToken cancellationToken)
+    {
+        var next = State.Count + 1;
+        log.Attempted(Id);
+        await gates.Get(message.Gate).Task;
+        await WriteStateAsync(new CounterState(next), [new Incremented(next, 0, 0)], cancellationToken);
+        log.Committed(Id);
+        return next;
     }
 
     protected override CounterState CreateInitialState() => new(0);

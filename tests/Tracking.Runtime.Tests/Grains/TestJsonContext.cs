@@ -3,7 +3,21 @@ using System.Text.Json.Serialization;
 
 namespace Tracking.Runtime.Tests.Grains;
 
+[JsonSourceGenerationOptions(IncludeFields = true)]
 [JsonSerializable(typeof(CounterState))]
+[JsonSerializable(typeof(Increment))]
+[JsonSerializable(typeof(IncrementAfter))]
+[JsonSerializable(typeof(GetCount))]
+[JsonSerializable(typeof(PeekCount))]
+[JsonSerializable(typeof(GetObservations))]
+[JsonSerializable(typeof(Observations))]
+[JsonSerializable(typeof(Fail))]
+[JsonSerializable(typeof(WaitFor))]
+[JsonSerializable(typeof(long))]
+[JsonSerializable(typeof(Schedule))]
+[JsonSerializable(typeof(Cancel))]
+[JsonSerializable(typeof(GetFirings))]
+[JsonSerializable(typeof(IReadOnlyList<string>))]
 [JsonSerializable(typeof(Incremented))]
 [JsonSerializable(typeof(ReminderState))]
 [JsonSerializable(typeof(ReminderReceived))]

@@ -2,11 +2,21 @@ using System.Collections.Concurrent;
 
 namespace Tracking.Runtime.Tests.Grains;
 
-/// <summary>Counts activations and deactivations per grain, as seen by the grains themselves.</summary>
+/// <summary>Counts activations, deactivations and write attempts per grain, as seen by the grains themselves (one log per silo).</summary>
 public sealed class ActivationLog
 {
     private readonly ConcurrentDictionary<GrainId, int> _activations = new();
     private readonly ConcurrentDictionary<GrainId, int> _deactivations = new();
+    private readonly ConcurrentDictionary<GrainId, int> _attempts = new();
+    private readonly ConcurrentDictionary<GrainId, int> _commits = new();
+
+    public void Attempted(GrainId id) => _attempts.AddOrUpdate(id, 1, (_, n) => n + 1);
+
+    public void Committed(GrainId id) => _commits.AddOrUpdate(id, 1, (_, n) => n + 1);
+
+    public int Attempts(GrainId id) => _attempts.GetValueOrDefault(id);
+
+    public int Commits(GrainId id) => _commits.GetValueOrDefault(id);
 
     public void Activated(GrainId id) => _activations.AddOrUpdate(id, 1, (_, n) => n + 1);
 
