@@ -18,7 +18,7 @@ internal static class ClusterCommands
             var view = new ClusterStatus(
                 snapshot.Silos
                     .Where(s => s.Status != SiloMemberStatus.Left || held[s.Id].Any())
-                    .Select(s => new ClusterSiloStatus(s.Id, s.Address.ToString(), s.Status, s.IsLive(timeout) || (s.Status != SiloMemberStatus.Left && s.SinceHeartbeat < timeout), Math.Round(s.SinceHeartbeat.TotalSeconds, 1), held[s.Id].Count(), s.Activations))
+                    .Select(s => new ClusterSiloStatus(s.Id, s.Address.ToString(), s.Status, s.Status != SiloMemberStatus.Left && s.SinceHeartbeat < timeout, Math.Round(s.SinceHeartbeat.TotalSeconds, 1), held[s.Id].Count(), s.Activations))
                     .ToArray(),
                 snapshot.Leases.Count,
                 snapshot.Leases.Count(l => l.IsFree));

@@ -35,7 +35,7 @@ internal sealed class EmbeddedSilo : IAsyncDisposable
         {
             // A client of the cluster: it hosts nothing and sends every call to the silos, which
             // also take the exchanges' answers, so it never needs to listen.
-            var clientLoggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Warning).AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+            var clientLoggers = StderrLoggers();
             var client = TrackingSilo.Create(new Runtime.Postgres.PostgresStorageProvider(cluster), clientLoggers, configure: o => o.Cluster.ClientOnly = true);
             await client.StartAsync(cancellationToken);
             embedded = new EmbeddedSilo(client, clientLoggers, null);
@@ -53,11 +53,7 @@ internal sealed class EmbeddedSilo : IAsyncDisposable
         }
         else
         {
-            // Logs go to stderr so that --json output on stdout stays parseable.
-            var loggers = LoggerFactory.Create(b => b
-                .SetMinimumLevel(LogLevel.Warning)
-                .AddFilter("Tracking.Runtime.Hosting.Silo", LogLevel.Critical)
-                .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+            var loggers = StderrLoggers();
             var services = new ServiceCollection()
                 .AddSingleton(loggers)
                 .AddTrackingGrainServices(GlobalOptions.Exchanges(result), new SeizureOptions())
@@ -82,6 +78,12 @@ internal sealed class EmbeddedSilo : IAsyncDisposable
 
         return embedded;
     }
+
+    /// <summary>Warnings and worse, on stderr so that --json output on stdout stays parseable; the command itself reports storage trouble.</summary>
+    private static ILoggerFactory StderrLoggers() => LoggerFactory.Create(b => b
+        .SetMinimumLevel(LogLevel.Warning)
+        .AddFilter("Tracking.Runtime.Hosting.Silo", LogLevel.Critical)
+        .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
 
     public async ValueTask DisposeAsync()
     {

@@ -161,69 +161,57 @@ public sealed partial class Silo : IGrainFactory, IGrainCaller, IGrainBulkCreato
         bool forwarded,
         CancellationToken cancellationToken)
     {
+        var partition = _partitioner.PartitionOf(grain);
+        var started = Stopwatch.GetTimestamp();
         Interlocked.Increment(ref _callsInFlight);
         try
         {
-            return await RouteUntilAnsweredAsync(grain, type, handler, message, timeout, forwarded, cancellationToken).ConfigureAwait(false);
+            while (true)
+            {
+                var remaining = timeout - Stopwatch.GetElapsedTime(started);
+                if (remaining <= TimeSpan.Zero)
+                {
+                    throw new GrainCallTimeoutException(grain, message.GetType(), timeout);
+                }
+
+                var route = _partitions?.Route(partition) ?? PartitionRoute.Local;
+                try
+                {
+                    switch (route.Kind)
+                    {
+                        case PartitionRouteKind.Local:
+                            var item = new WorkItem<TResult>(message, handler, cancellationToken);
+                            if (EnsureRunning().TryDispatch(grain, type, item) is { } leaving)
+                            {
+                                await WaitQuietlyAsync(leaving, remaining, cancellationToken).ConfigureAwait(false);
+                                continue;
+                            }
+
+                            return await WaitAsync(item.Result, grain, message.GetType(), remaining, cancellationToken).ConfigureAwait(false);
+                        case PartitionRouteKind.Remote when forwarded:
+                            throw new PartitionNotHereException(partition);
+                        case PartitionRouteKind.Remote:
+                            return await _transport!.CallAsync<TResult>(route.Address!, grain, message, remaining, forwarded: !_options.Cluster.ClientOnly, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+                catch (PartitionMovedException) when (_partitions is not null)
+                {
+                    // The store refused the turn's write: the lease is gone, whatever this silo thought.
+                    _partitions.Drop(partition);
+                    _ = DeactivatePartitionAsync(partition, CancellationToken.None);
+                }
+                catch (SiloUnreachableException ex)
+                {
+                    LogRetrying(_logger, grain, ex.Message);
+                    _partitions!.Forget(partition);
+                }
+
+                await WaitQuietlyAsync(_partitions!.Changed, TimeSpan.FromMilliseconds(Math.Min(250, remaining.TotalMilliseconds)), cancellationToken).ConfigureAwait(false);
+            }
         }
         finally
         {
             Interlocked.Decrement(ref _callsInFlight);
-        }
-    }
-
-    private async Task<TResult> RouteUntilAnsweredAsync<TResult>(
-        GrainId grain,
-        GrainTypeInfo type,
-        Func<Grain, object, CancellationToken, Task<TResult>> handler,
-        object message,
-        TimeSpan timeout,
-        bool forwarded,
-        CancellationToken cancellationToken)
-    {
-        var partition = _partitioner.PartitionOf(grain);
-        var started = Stopwatch.GetTimestamp();
-        while (true)
-        {
-            var remaining = timeout - Stopwatch.GetElapsedTime(started);
-            if (remaining <= TimeSpan.Zero)
-            {
-                throw new GrainCallTimeoutException(grain, message.GetType(), timeout);
-            }
-
-            var route = _partitions?.Route(partition) ?? PartitionRoute.Local;
-            try
-            {
-                switch (route.Kind)
-                {
-                    case PartitionRouteKind.Local:
-                        var item = new WorkItem<TResult>(message, handler, cancellationToken);
-                        if (EnsureRunning().TryDispatch(grain, type, item) is { } leaving)
-                        {
-                            await WaitQuietlyAsync(leaving, remaining, cancellationToken).ConfigureAwait(false);
-                            continue;
-                        }
-
-                        return await WaitAsync(item.Result, grain, message.GetType(), remaining, cancellationToken).ConfigureAwait(false);
-                    case PartitionRouteKind.Remote when forwarded:
-                        throw new PartitionNotHereException(partition);
-                    case PartitionRouteKind.Remote:
-                        return await _transport!.CallAsync<TResult>(route.Address!, grain, message, remaining, forwarded: !_options.Cluster.ClientOnly, cancellationToken).ConfigureAwait(false);
-                }
-            }
-            catch (PartitionMovedException) when (_partitions is not null)
-            {
-                // The store refused the turn's write: the lease is gone, whatever this silo thought.
-                _partitions.Drop(partition);
-                _ = DeactivatePartitionAsync(partition, CancellationToken.None);
-            }
-            catch (SiloUnreachableException ex)
-            {
-                LogRetrying(_logger, grain, ex.Message);
-                _partitions!.Forget(partition);
-            }
-
-            await WaitQuietlyAsync(_partitions!.Changed, TimeSpan.FromMilliseconds(Math.Min(250, remaining.TotalMilliseconds)), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -252,23 +240,10 @@ public sealed partial class Silo : IGrainFactory, IGrainCaller, IGrainBulkCreato
         EnsureRunning();
         var now = _timeProvider.GetUtcNow();
         var writes = creations.Creations
-            .Select(c => new GrainId(creations.GrainType, c.Key))
-            .Select((id, i) => new StateWrite(id, _partitioner.PartitionOf(id), 0, creations.Creations[i].State, creations.Creations[i].Events, now))
+            .Select(c => (Id: new GrainId(creations.GrainType, c.Key), Creation: c))
+            .Select(c => new StateWrite(c.Id, _partitioner.PartitionOf(c.Id), 0, c.Creation.State, c.Creation.Events, now))
             .ToArray();
-        var outcomes = new CreationOutcome[writes.Length];
-        var local = Enumerable.Range(0, writes.Length).Where(i => (_partitions?.Route(writes[i].Partition) ?? PartitionRoute.Local).Kind == PartitionRouteKind.Local).ToArray();
-        foreach (var i in Enumerable.Range(0, writes.Length).Except(local))
-        {
-            outcomes[i] = CreationOutcome.Moved;
-        }
-
-        var written = await WriteCreationsAsync(local.Select(i => writes[i]).ToArray(), cancellationToken).ConfigureAwait(false);
-        for (var j = 0; j < local.Length; j++)
-        {
-            outcomes[local[j]] = written[j];
-        }
-
-        return new RemoteCreationReply(outcomes);
+        return new RemoteCreationReply(await WriteCreationsAsync(writes, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Stops heartbeating and renewing leases while the silo runs on, like a process frozen by a long pause. For fault-injection tests.</summary>

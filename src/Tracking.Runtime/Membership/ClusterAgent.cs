@@ -67,7 +67,7 @@ internal sealed partial class ClusterAgent(
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
-        await IgnoreCancellation(_loop).ConfigureAwait(false);
+        await _loop.ConfigureAwait(false);
         _stopping.Dispose();
     }
 
@@ -75,21 +75,28 @@ internal sealed partial class ClusterAgent(
     {
         // Membership runs on wall-clock time, whatever clock the grains see.
         using var timer = new PeriodicTimer(options.HeartbeatInterval);
-        while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+        try
         {
-            if (_suspended)
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
-                continue;
-            }
+                if (_suspended)
+                {
+                    continue;
+                }
 
-            try
-            {
-                await BeatAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await BeatAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    LogBeatFailed(logger, ex);
+                }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                LogBeatFailed(logger, ex);
-            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Disposed: the beat ends here.
         }
     }
 
@@ -201,17 +208,6 @@ internal sealed partial class ClusterAgent(
         {
             map.Drop(lease.Partition);
             map.Signal();
-        }
-    }
-
-    private static async Task IgnoreCancellation(Task task)
-    {
-        try
-        {
-            await task.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
         }
     }
 

@@ -59,8 +59,6 @@ internal sealed class PartitionMap(string silo, int partitionCount, TimeSpan saf
 
     public bool Holds(int partition) => Volatile.Read(ref _held[partition]) is not null;
 
-    public bool IsDraining(int partition) => Volatile.Read(ref _held[partition]) is { Draining: true };
-
     /// <summary>Records leases won or renewed by a request sent at <paramref name="sentAt"/>: they are usable until their remaining time, counted from then, less the safety margin.</summary>
     public void Hold(IEnumerable<PartitionLease> leases, long sentAt)
     {
