@@ -59,7 +59,7 @@ sweep.SetAction(async (result, ct) =>
     if (!File.Exists(Path.Combine(files, "truth.csv")))
     {
         Console.Error.WriteLine($"Generating {files} ...");
-        new Tracking.LoadTests.Sweep.PopulationGenerator(result.GetValue(taxpayers), result.GetValue(rows), seed: 20261121).Write(files);
+        new Tracking.TestingHost.PopulationGenerator(result.GetValue(taxpayers), result.GetValue(rows), seed: 20261121).Write(files);
     }
 
     var connectionString = result.GetValue(postgres);

@@ -30,6 +30,9 @@ public sealed class TestStorage : IAsyncDisposable
 
     public string Kind { get; }
 
+    /// <summary>The store's connection string (PostgreSQL stores only), for silos started as processes.</summary>
+    public string ConnectionString => _connectionString ?? throw new InvalidOperationException("Only a PostgreSQL store has a connection string.");
+
     public static async Task<TestStorage> CreateAsync(string kind)
     {
         switch (kind)

@@ -1,4 +1,5 @@
 using System.Text;
+using Tracking.TestingHost;
 
 namespace Tracking.LoadTests.Sweep;
 

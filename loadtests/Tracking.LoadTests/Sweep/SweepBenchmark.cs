@@ -6,6 +6,7 @@ using Tracking.Grains.Sweeps;
 using Tracking.Ingest.Accounts;
 using Tracking.Ingest.Roll;
 using Tracking.Silo.Hosting;
+using Tracking.TestingHost;
 
 namespace Tracking.LoadTests.Sweep;
 

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tracking.Grains;
-using Tracking.Grains.Seizures;
 using Tracking.Runtime.Hosting;
 using Tracking.Silo.Hosting;
 
@@ -56,7 +55,7 @@ internal sealed class EmbeddedSilo : IAsyncDisposable
             var loggers = StderrLoggers();
             var services = new ServiceCollection()
                 .AddSingleton(loggers)
-                .AddTrackingGrainServices(GlobalOptions.Exchanges(result), new SeizureOptions())
+                .AddTrackingGrainServices(GlobalOptions.Exchanges(result), SiloConfiguration.Seizures())
                 .BuildServiceProvider();
             var silo = TrackingSilo.Create(GlobalOptions.Storage(result).CreateProvider(), loggers, services: services);
             await silo.StartAsync(cancellationToken);

@@ -22,7 +22,10 @@ public enum ExchangeRequestKind
 /// </summary>
 public sealed record ExchangeRequest(string RequestId, ExchangeRequestKind Kind, DateTimeOffset IssuedAt)
 {
-    /// <summary>KRW to remit, for <see cref="ExchangeRequestKind.RemitKrw"/>; for <see cref="ExchangeRequestKind.Sell"/>, the debt the sale is sized to cover.</summary>
+    /// <summary>
+    /// KRW to remit, for <see cref="ExchangeRequestKind.RemitKrw"/>; for <see cref="ExchangeRequestKind.Sell"/>,
+    /// the part of the debt the sale covers: the debt it is sized for, or what it is expected to bring if less.
+    /// </summary>
     public long Amount { get; init; }
 
     /// <summary>Whether answering this request brings money to the office.</summary>

@@ -35,6 +35,14 @@ public static class SalePlanner
         return orders;
     }
 
+    /// <summary>
+    /// What the orders should bring at current prices after the expected fee, at most
+    /// <paramref name="target"/>: the cover a sale claims, so that a sale of too little leaves the
+    /// rest of the debt to the taxpayer's other seizures instead of releasing them.
+    /// </summary>
+    public static long ExpectedProceeds(IEnumerable<SaleOrder> orders, IReadOnlyDictionary<string, decimal> prices, long target, SeizurePolicy policy) =>
+        (long)Math.Min(target, Math.Floor(orders.Sum(o => o.Quantity * prices.GetValueOrDefault(o.Asset)) * (1 - policy.FeeRate)));
+
     /// <summary>The value at current prices of what can be sold.</summary>
     public static decimal Value(IEnumerable<Holding> coins, IReadOnlyDictionary<string, decimal> prices, SeizurePolicy policy) =>
         Sellable(coins, prices, policy).Sum(s => s.Holding.Total * s.Price);

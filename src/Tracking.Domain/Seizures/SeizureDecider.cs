@@ -309,10 +309,13 @@ public static class SeizureDecider
             }
 
             var orders = SalePlanner.Plan(state.Coins, context.Prices, steps.Remaining, policy);
+            var covers = SalePlanner.ExpectedProceeds(orders, context.Prices, steps.Remaining, policy);
             steps.Issue(
                 ExchangeRequestKind.Sell,
-                $"sell {string.Join(", ", orders.Select(o => $"{o.Quantity} {o.Asset}"))} to cover {steps.Remaining:N0} won with a {policy.SaleMargin:P0} margin; the rest is released",
-                request: r => r with { Orders = orders, Amount = steps.Remaining });
+                covers < steps.Remaining
+                    ? $"sell {string.Join(", ", orders.Select(o => $"{o.Quantity} {o.Asset}"))}, all there is, expected to bring {covers:N0} of the {steps.Remaining:N0} won owed"
+                    : $"sell {string.Join(", ", orders.Select(o => $"{o.Quantity} {o.Asset}"))} to cover {steps.Remaining:N0} won with a {policy.SaleMargin:P0} margin; the rest is released",
+                request: r => r with { Orders = orders, Amount = covers });
         }
     }
 

@@ -5,7 +5,8 @@ namespace Tracking.Grains.Seizures;
 /// <summary>How seizures are worked and how their outbox retries.</summary>
 public sealed class SeizureOptions
 {
-    public SeizurePolicy Policy { get; set; } = SeizurePolicy.Default;
+    /// <summary>The legal periods and sale rules. Default <see cref="SeizurePolicy.Default"/>'s values, in an instance of its own so that binding settings onto it leaves the shared default alone.</summary>
+    public SeizurePolicy Policy { get; set; } = new();
 
     /// <summary>An accepted request not answered within this time is sent again (acknowledgement overdue). Default 1 day.</summary>
     public TimeSpan ReplyDeadline { get; set; } = TimeSpan.FromDays(1);

@@ -14,7 +14,8 @@ public sealed record SiloHostSettings(Func<IStorageProvider> Storage, string Url
     /// <summary>Exchange addresses; the callback address defaults to this host's own once it listens.</summary>
     public ExchangeOptions Exchanges { get; init; } = new() { ApiRoot = ExchangeSettings.ApiRootFromEnvironment() };
 
-    public SeizureOptions Seizures { get; init; } = new();
+    /// <summary>How seizures are worked. Default as the environment says (<see cref="SiloConfiguration"/>).</summary>
+    public SeizureOptions Seizures { get; init; } = SiloConfiguration.Seizures();
 
     public Action<SiloOptions>? Configure { get; init; }
 

@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tracking.Grains;
 using Tracking.Grains.Exchanges;
-using Tracking.Grains.Seizures;
 using Tracking.Grains.Serialization;
 using Tracking.Runtime.Hosting;
 using Tracking.Runtime.Persistence;
@@ -22,9 +21,10 @@ public static class TrackingSilo
     {
         services ??= new ServiceCollection()
             .AddSingleton(loggerFactory)
-            .AddTrackingGrainServices(new ExchangeOptions { ApiRoot = ExchangeSettings.ApiRootFromEnvironment() }, new SeizureOptions())
+            .AddTrackingGrainServices(new ExchangeOptions { ApiRoot = ExchangeSettings.ApiRootFromEnvironment() }, SiloConfiguration.Seizures())
             .BuildServiceProvider();
         var options = new SiloOptions { Json = TrackingJson.Options };
+        SiloConfiguration.Apply(options);
         options.RemoteExceptions
             .Add(message => new CommandRejectedException(message))
             .Add(message => new ExchangeUnreachableException(message));

@@ -128,6 +128,20 @@ public sealed class SeizureDeciderTests
     }
 
     [Fact]
+    public void A_sale_of_everything_that_falls_short_claims_only_what_it_should_bring_so_other_seizures_collect_the_rest()
+    {
+        var run = new SeizureRun(500_000_000).Opened();
+        run.Freeze(new Holding("BTC", 1m, 0), new Holding("XRP", 1_000m, 0));
+        run.Pass(TimeSpan.FromDays(7));
+
+        run.Do(new SeizureCommand.ApproveSale(), "supervisor:lee");
+
+        Assert.Equal([new SaleOrder("BTC", 1m), new SaleOrder("XRP", 1_000m)], run.Pending.Orders);
+        Assert.Equal((long)Math.Floor(103_000_000m * (1 - SeizurePolicy.Default.FeeRate)), run.Pending.Amount);
+        Assert.Contains("all there is", run.History.OfType<ExchangeRequestIssued>().Last().Reason);
+    }
+
+    [Fact]
     public void A_price_drop_before_the_sale_sells_more_but_never_more_than_needed()
     {
         var before = SaleAt(new Dictionary<string, decimal> { ["BTC"] = 100_000_000m });

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Tracking.LoadTests.Sweep;
+namespace Tracking.TestingHost;
 
 /// <summary>
 /// Writes a synthetic roll and five exchanges' account lists in their real layouts and encodings,
@@ -9,7 +9,7 @@ namespace Tracking.LoadTests.Sweep;
 /// same day occur as they do in life; some owners' records carry a new phone, a typo in the name, a
 /// romanized name or no birth date; most accounts belong to people who are not on the roll.
 /// </summary>
-internal sealed class PopulationGenerator(int taxpayers, int accountRows, int seed)
+public sealed class PopulationGenerator(int taxpayers, int accountRows, int seed)
 {
     private static readonly (string Surname, int Weight)[] s_surnames =
     [

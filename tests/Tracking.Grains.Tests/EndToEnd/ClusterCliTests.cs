@@ -1,0 +1,73 @@
+using System.Text.Json;
+using Tracking.TestingHost;
+
+namespace Tracking.Grains.Tests.EndToEnd;
+
+/// <summary>An operator's commands against silo processes of the real program: status, drain and stop, any command through <c>--cluster</c>.</summary>
+public sealed class ClusterCliTests
+{
+    [Fact]
+    public async Task An_operator_sees_the_silos_drains_one_and_the_cluster_keeps_serving_without_it()
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Postgres);
+        await using var cluster = await ProcessCluster.StartAsync(storage.ConnectionString, silos: 2);
+        for (var t = 0; t < 8; t++)
+        {
+            Assert.Equal(0, (await cluster.RunAsync("taxpayer", "assess", $"T-{t}", "2025-P", "--principal", "100000", "--due", "2025-09-30")).ExitCode);
+        }
+
+        using (var status = await StatusAsync(cluster))
+        {
+            var silos = status.RootElement.GetProperty("silos").EnumerateArray().ToArray();
+            Assert.Equal(2, silos.Length);
+            Assert.All(silos, s => Assert.True(s.GetProperty("alive").GetBoolean()));
+            Assert.Equal(ProcessCluster.PartitionCount, silos.Sum(s => s.GetProperty("partitions").GetInt32()));
+            Assert.All(silos, s => Assert.InRange(s.GetProperty("partitions").GetInt32(), 1, ProcessCluster.PartitionCount - 1));
+            Assert.Equal((ProcessCluster.PartitionCount, 0), (status.RootElement.GetProperty("partitions").GetInt32(), status.RootElement.GetProperty("unowned").GetInt32()));
+            Assert.Equal(
+                cluster.Silos.Select(s => s.SiloEndpoint.ToString()).Order(StringComparer.Ordinal),
+                silos.Select(s => s.GetProperty("address").GetString()!).Order(StringComparer.Ordinal));
+        }
+
+        var leaving = cluster.Silos[1];
+        var leavingId = await IdOfAsync(cluster, leaving);
+        var drain = await cluster.RunAsync("cluster", "drain", leavingId, "--stop");
+        Assert.True(drain.ExitCode == 0, drain.Error);
+        await leaving.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal(0, leaving.Process.ExitCode);
+
+        using (var status = await StatusAsync(cluster))
+        {
+            var remaining = Assert.Single(status.RootElement.GetProperty("silos").EnumerateArray());
+            Assert.Equal(cluster.Silos[0].SiloEndpoint.ToString(), remaining.GetProperty("address").GetString());
+            Assert.Equal(ProcessCluster.PartitionCount, remaining.GetProperty("partitions").GetInt32());
+        }
+
+        for (var t = 0; t < 8; t++)
+        {
+            var show = await cluster.RunAsync("taxpayer", "show", $"T-{t}", "--json");
+            Assert.True(show.ExitCode == 0, show.Error);
+            using var taxpayer = JsonDocument.Parse(show.Output);
+            Assert.Equal(100_000, taxpayer.RootElement.GetProperty("outstanding").GetInt64());
+        }
+
+        var unknown = await cluster.RunAsync("cluster", "drain", "silo-nope");
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("no silo 'silo-nope'", unknown.Error);
+    }
+
+    private static async Task<JsonDocument> StatusAsync(ProcessCluster cluster)
+    {
+        var status = await cluster.RunAsync("cluster", "status", "--json");
+        Assert.True(status.ExitCode == 0, status.Error);
+        return JsonDocument.Parse(status.Output);
+    }
+
+    private static async Task<string> IdOfAsync(ProcessCluster cluster, SiloProcess silo)
+    {
+        using var status = await StatusAsync(cluster);
+        return status.RootElement.GetProperty("silos").EnumerateArray()
+            .Single(s => s.GetProperty("address").GetString() == silo.SiloEndpoint.ToString())
+            .GetProperty("id").GetString()!;
+    }
+}

@@ -1,0 +1,259 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging.Abstractions;
+using Tracking.Domain.Matching;
+using Tracking.Domain.Seizures;
+using Tracking.ExchangeApi.Simulator;
+using Tracking.Grains.Accounts;
+using Tracking.Grains.Seizures;
+using Tracking.Grains.Serialization;
+using Tracking.Grains.Sweeps;
+using Tracking.Grains.Taxpayers;
+using Tracking.Runtime;
+using Tracking.Runtime.Postgres;
+using Tracking.Runtime.Sqlite;
+using Tracking.Silo.Hosting;
+using Tracking.Silo.Scenarios;
+using Tracking.TestingHost;
+
+namespace Tracking.Grains.Tests.EndToEnd;
+
+/// <summary>
+/// Silo processes of the real program on one PostgreSQL, driven through the command line as an
+/// operator would (<c>--cluster</c>), with one silo killed outright (SIGKILL) in the middle of
+/// the work; what the cluster ends with is compared with an undisturbed run of the same work.
+/// </summary>
+public sealed class ClusterFailoverTests : IAsyncLifetime
+{
+    private static readonly Dictionary<string, string> s_rrnKey = new() { [RrnKeyStore.Variable] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7 + 3)).ToArray()) };
+    private readonly string _work = Directory.CreateTempSubdirectory("tracking-failover-").FullName;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync()
+    {
+        Directory.Delete(_work, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Killing_the_silo_that_runs_a_sweep_ends_with_exactly_the_candidates_of_an_undisturbed_sweep()
+    {
+        var files = Path.Combine(_work, "files");
+        new PopulationGenerator(taxpayers: 3_000, accountRows: 30_000, seed: 5).Write(files);
+
+        // Undisturbed: the embedded store, one process per command.
+        var embedded = Path.Combine(_work, "embedded");
+        foreach (var command in ImportCommands(files))
+        {
+            await ExpectSuccessAsync(TrackingProcess.RunAsync(s_rrnKey, ["--data", embedded, .. command]));
+        }
+
+        await ExpectSuccessAsync(TrackingProcess.RunAsync(s_rrnKey, "--data", embedded, "sweep", "--json"));
+        var expected = (await ExpectSuccessAsync(TrackingProcess.RunAsync(s_rrnKey, "--data", embedded, "matches", "--json"))).Output;
+
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Postgres);
+        await using var cluster = await ProcessCluster.StartAsync(storage.ConnectionString, silos: 3, s_rrnKey);
+        foreach (var command in ImportCommands(files))
+        {
+            await ExpectSuccessAsync(cluster.RunAsync(command));
+        }
+
+        await using var client = await ClientAsync(cluster.ConnectionString);
+        var sweepGrain = client.Get<ISweepGrain>(SweepGrain.Main);
+        var sweep = cluster.RunAsync("sweep", "--json");
+
+        // Once every shard has answered, the sweep records its candidates grain by grain: kill its silo then.
+        var watch = Stopwatch.StartNew();
+        SweepStatus status;
+        do
+        {
+            status = await sweepGrain.CallAsync(new GetSweepStatus());
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(120), "the sweep did not get to recording candidates");
+            Assert.Null(status.LastRun);
+            await Task.Delay(10);
+        }
+        while (!(status.Running && status.ShardsDone == status.ShardsTotal));
+
+        var owner = await cluster.OwnerOfAsync(new GrainId("sweep", SweepGrain.Main));
+        Assert.NotNull(owner);
+        var killedAt = DateTimeOffset.UtcNow;
+        await cluster.KillAsync(owner);
+
+        using (var summary = JsonDocument.Parse((await ExpectSuccessAsync(sweep)).Output))
+        {
+            // The sweep that completed is a run started again after the kill, and the only one.
+            Assert.Equal(1, summary.RootElement.GetProperty("run").GetInt32());
+            Assert.True(summary.RootElement.GetProperty("startedAt").GetDateTimeOffset() > killedAt, "the sweep finished before its silo was killed");
+        }
+
+        var found = (await ExpectSuccessAsync(cluster.RunAsync("matches", "--json"))).Output;
+        Assert.Equal(expected, found);
+
+        // Every candidate is recorded once in its taxpayer's and its account's grain, as undisturbed.
+        await using var reference = TrackingSilo.Create(new SqliteStorageProvider(embedded), NullLoggerFactory.Instance);
+        await reference.StartAsync(CancellationToken.None);
+        var candidates = await sweepGrain.CallAsync(new GetCandidates(null));
+        Assert.NotEmpty(candidates);
+        Assert.Equal(1L, await storage.CountAsync("SELECT 1 FROM grain_events WHERE grain_type = 'sweep'"));
+        foreach (var taxpayer in candidates.Select(c => c.TaxpayerId).Distinct())
+        {
+            Assert.Equal(await TaxpayerRecordAsync(reference, taxpayer), await TaxpayerRecordAsync(client, taxpayer));
+        }
+
+        foreach (var account in candidates.Select(c => AccountKey.Of(c.Exchange, c.AccountId)).Distinct())
+        {
+            Assert.Equal(await AccountRecordAsync(reference, account), await AccountRecordAsync(client, account));
+        }
+    }
+
+    [Fact]
+    public async Task Killing_a_silo_while_sales_are_at_the_exchanges_ends_every_case_as_an_undisturbed_run_does()
+    {
+        var undisturbed = await LifecycleAsync(kill: false);
+        var disturbed = await LifecycleAsync(kill: true);
+
+        // Where a taxpayer has several seizures, which of them collects first depends on timing in
+        // any run; what each taxpayer ends with does not, nor does anything about a taxpayer's sole seizure.
+        Assert.True(disturbed.Killed, "no silo was killed while a sale was at an exchange");
+        Assert.NotEmpty(undisturbed.SoleCases);
+        Assert.Contains(undisturbed.SoleCases, c => c.Contains(" SaleFilled ", StringComparison.Ordinal));
+        Assert.Equal(undisturbed.Taxpayers, disturbed.Taxpayers);
+        Assert.Equal(undisturbed.SoleCases, disturbed.SoleCases);
+        Assert.Equal(undisturbed.SoleRequests, disturbed.SoleRequests);
+    }
+
+    /// <summary>
+    /// Roll and sample files imported, swept and seized through the command line; a supervisor
+    /// approves every proposed sale; the legal periods are seconds long. With <paramref name="kill"/>,
+    /// the silo holding a seizure whose sale was just sent to the exchange is killed at once.
+    /// Ends when every case is closed, with each case's end and history and what the exchanges carried out.
+    /// </summary>
+    private async Task<LifecycleOutcome> LifecycleAsync(bool kill)
+    {
+        var samples = RepositoryPaths.Samples;
+        await using var simulator = await ExchangeSimProcess.StartAsync("--accounts", samples, "--prices", Path.Combine(samples, "prices.csv"));
+        using var http = new HttpClient();
+        var exchanges = new ExchangeSimClient(http, simulator.Url);
+        foreach (var (exchange, _) in SampleTruth.ExchangeFiles)
+        {
+            // Repeated and late answers, but fills at the market price, so that runs can end alike.
+            await exchanges.SetFaultsAsync(exchange, new FaultOptions { DuplicateCallbackRate = 0.2, MaxCallbackDelayMs = 50, MaxSlippage = 0 }, CancellationToken.None);
+        }
+
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Postgres);
+        await using var cluster = await ProcessCluster.StartAsync(storage.ConnectionString, silos: 3, new Dictionary<string, string>(s_rrnKey)
+        {
+            [ExchangeSettings.Variable] = simulator.Url.ToString(),
+            ["TRACKING_SEIZURES__REPLYDEADLINE"] = "00:00:02",
+            ["TRACKING_SEIZURES__FIRSTRETRYDELAY"] = "00:00:00.500",
+            ["TRACKING_SEIZURES__MAXRETRYDELAY"] = "00:00:02",
+            ["TRACKING_SEIZURES__POLICY__SALEWARNINGPERIOD"] = "00:00:02",
+            ["TRACKING_SEIZURES__POLICY__DISTRIBUTIONDELAY"] = "00:00:01",
+        });
+        foreach (var command in ImportCommands(samples, SampleTruth.ExchangeFiles))
+        {
+            await ExpectSuccessAsync(cluster.RunAsync(command));
+        }
+
+        await ExpectSuccessAsync(cluster.RunAsync("sweep"));
+        await ExpectSuccessAsync(cluster.RunAsync("seize", "--by", "officer:kim", "--wait", "0"));
+
+        await using var client = await ClientAsync(cluster.ConnectionString);
+        var killed = false;
+        var watch = Stopwatch.StartNew();
+        IReadOnlyList<SeizureView> cases;
+        while ((cases = await CaseCatalog.ListAsync(client, CancellationToken.None)).Any(c => c.Status != SeizureStatus.Closed))
+        {
+            Assert.True(watch.Elapsed < TimeSpan.FromMinutes(3), "cases still open: " + string.Join(", ", cases.Where(c => c.Status != SeizureStatus.Closed).Select(c => $"{c.SeizureId} {c.Status}")));
+            foreach (var waiting in cases.Where(c => c.Status == SeizureStatus.AwaitingSaleApproval))
+            {
+                var approved = await client.Get<ISeizureGrain>(waiting.SeizureId).CallAsync(new ApproveSeizureSale("supervisor:lee"));
+                if (kill && !killed && approved.Status == SeizureStatus.SaleRequested)
+                {
+                    var owner = await cluster.OwnerOfAsync(new GrainId("seizure", waiting.SeizureId));
+                    Assert.NotNull(owner);
+                    await cluster.KillAsync(owner);
+                    killed = true;
+                }
+            }
+
+            await Task.Delay(200);
+        }
+
+        var requests = new List<SimRequestState>();
+        foreach (var (exchange, _) in SampleTruth.ExchangeFiles)
+        {
+            requests.AddRange(await exchanges.GetRequestsAsync(exchange, CancellationToken.None));
+        }
+
+        Assert.All(requests, r => Assert.True(r.Executions <= 1, $"{r.RequestId} ({r.Operation}) was carried out {r.Executions} times"));
+        var taxpayers = new List<string>();
+        var soleCases = new List<string>();
+        foreach (var group in cases.GroupBy(c => c.TaxpayerId).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var ledger = await client.Get<ITaxpayerGrain>(group.Key).CallAsync(new GetTaxpayer());
+            taxpayers.Add($"{group.Key}: {string.Join(" ", group.Select(c => c.SeizureId).Order(StringComparer.Ordinal))} applied {group.Sum(c => c.Applied)}, "
+                + $"received {ledger.TotalReceived}, outstanding {ledger.Outstanding}, open {ledger.OpenSeizures.Count}");
+            if (group.Count() == 1 && group.Single() is var sole)
+            {
+                var history = await client.Get<ISeizureGrain>(sole.SeizureId).CallAsync(new GetSeizureHistory());
+                soleCases.Add($"{sole.SeizureId} {sole.Outcome}: collected {sole.Collected}, applied {sole.Applied}, refunded {sole.Refunded}; "
+                    + string.Join(" ", history.Select(e => e.Event.GetType().Name)) + " ");
+            }
+        }
+
+        var soleRequests = requests
+            .Where(r => soleCases.Any(c => c.StartsWith(r.RequestId.Split('#')[0] + " ", StringComparison.Ordinal)))
+            // A seizure's request ids carry the id of its incarnation, new in every run.
+            .Select(r => $"{Regex.Replace(r.RequestId, "#[0-9a-f]+", "")} {r.Operation} carried out {r.Executions}x: {r.Outcome}")
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        return new LifecycleOutcome(killed, taxpayers, soleCases, soleRequests);
+    }
+
+    private sealed record LifecycleOutcome(bool Killed, IReadOnlyList<string> Taxpayers, IReadOnlyList<string> SoleCases, IReadOnlyList<string> SoleRequests);
+
+    private static IEnumerable<string[]> ImportCommands(string files) => ImportCommands(files, PopulationGenerator.Exchanges);
+
+    private static IEnumerable<string[]> ImportCommands(string files, IEnumerable<(string Exchange, string File)> exchanges) =>
+        exchanges.Select(e => new[] { "import", "accounts", e.Exchange, Path.Combine(files, e.File) })
+            .Prepend(["import", "roll", Path.Combine(files, "taxpayers.csv"), Path.Combine(files, "tax_items.csv")]);
+
+    private static async Task<TrackingProcess.Result> ExpectSuccessAsync(Task<TrackingProcess.Result> run)
+    {
+        var result = await run;
+        Assert.True(result.ExitCode == 0, $"exit code {result.ExitCode}: {result.Error}");
+        return result;
+    }
+
+    /// <summary>A client of the cluster in this process, to look at grains and watch progress.</summary>
+    private static async Task<Runtime.Hosting.Silo> ClientAsync(string connectionString)
+    {
+        var client = TrackingSilo.Create(new PostgresStorageProvider(connectionString), NullLoggerFactory.Instance, configure: o =>
+        {
+            o.PartitionCount = ProcessCluster.PartitionCount;
+            o.Cluster.ClientOnly = true;
+        });
+        await client.StartAsync(CancellationToken.None);
+        return client;
+    }
+
+    /// <summary>A taxpayer's candidates and the events that recorded them, timestamps aside.</summary>
+    private static async Task<string> TaxpayerRecordAsync(Runtime.Hosting.Silo silo, string taxpayer)
+    {
+        var grain = silo.Get<ITaxpayerGrain>(taxpayer);
+        var view = await grain.CallAsync(new GetTaxpayer());
+        var history = await grain.CallAsync(new GetTaxpayerHistory());
+        IReadOnlyList<MatchCandidate> candidates = view.Candidates.OrderBy(c => (c.Exchange, c.AccountId)).ToArray();
+        var events = history.Select(e => JsonSerializer.Serialize(e.Event, TrackingJson.Options)).Order(StringComparer.Ordinal);
+        return string.Join(Environment.NewLine, [$"version {view.Version}", JsonSerializer.Serialize(candidates, TrackingJson.Options), .. events]);
+    }
+
+    private static async Task<string> AccountRecordAsync(Runtime.Hosting.Silo silo, string account)
+    {
+        var view = await silo.Get<IExchangeAccountGrain>(account).CallAsync(new GetAccount());
+        return JsonSerializer.Serialize(view with { Candidates = view.Candidates.OrderBy(c => c.TaxpayerId, StringComparer.Ordinal).ToArray() }, TrackingJson.Options);
+    }
+}

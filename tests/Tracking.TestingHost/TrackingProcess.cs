@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Tracking.TestingHost;
+
+/// <summary>Runs the real <c>tracking</c> program (built next to the tests) as a child process.</summary>
+public static class TrackingProcess
+{
+    private static string Program => Path.Combine(AppContext.BaseDirectory, "tracking.dll");
+
+    public sealed record Result(int ExitCode, string Output, string Error);
+
+    public static Task<Result> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), args);
+
+    /// <summary>Runs a command to its end with <paramref name="environment"/> added to this process's environment.</summary>
+    public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        using var process = Process.Start(Info(environment, args))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
+        return new Result(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Starts a long-running command (a silo); the caller kills or stops it.</summary>
+    public static Process Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    /// <summary>Starts a long-running command whose output and errors go to <paramref name="log"/> when given (else nowhere).</summary>
+    public static Process Start(IReadOnlyDictionary<string, string> environment, string[] args, TextWriter? log = null)
+    {
+        var process = Process.Start(Info(environment, args))!;
+        if (log is not null)
+        {
+            process.OutputDataReceived += (_, e) => Write(log, e.Data);
+            process.ErrorDataReceived += (_, e) => Write(log, e.Data);
+        }
+
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static void Write(TextWriter log, string? line)
+    {
+        if (line is not null)
+        {
+            lock (log)
+            {
+                log.WriteLine(line);
+            }
+        }
+    }
+
+    private static ProcessStartInfo Info(IReadOnlyDictionary<string, string> environment, string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Program);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
+        return info;
+    }
+}
