@@ -96,7 +96,26 @@ lifecycle.SetAction(async (result, ct) =>
     data.Delete(recursive: true);
 });
 
-return await new RootCommand("Tracking benchmarks") { calls, writes, sweep, lifecycle }.Parse(args).InvokeAsync();
+var silos = new Option<int[]>("--silos") { Description = "Cluster sizes to measure, the first being the baseline", DefaultValueFactory = _ => [1, 2, 4], AllowMultipleArgumentsPerToken = true };
+var cluster = new Command("cluster", "Import, sweep and lifecycle load on clusters of silo processes, and the cost of a call crossing to another process")
+{
+    taxpayers, rows, dataDir, postgres, profiles, seizures, concurrency, silos,
+};
+cluster.SetAction(async (result, ct) =>
+{
+    System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+    var files = Path.Combine(result.GetValue(dataDir)!.FullName, $"{result.GetValue(taxpayers)}-{result.GetValue(rows)}");
+    if (!File.Exists(Path.Combine(files, "truth.csv")))
+    {
+        Console.Error.WriteLine($"Generating {files} ...");
+        new Tracking.TestingHost.PopulationGenerator(result.GetValue(taxpayers), result.GetValue(rows), seed: 20261121).Write(files);
+    }
+
+    var connectionString = result.GetValue(postgres) ?? throw new InvalidOperationException("--postgres is required: a cluster lives on PostgreSQL");
+    await Tracking.LoadTests.Cluster.ClusterBenchmark.RunAsync(connectionString, files, result.GetValue(profiles)!.FullName, result.GetValue(silos)!, result.GetValue(seizures), result.GetValue(concurrency));
+});
+
+return await new RootCommand("Tracking benchmarks") { calls, writes, sweep, lifecycle, cluster }.Parse(args).InvokeAsync();
 
 static async Task<Silo> StartAsync(IStorageProvider storage)
 {
