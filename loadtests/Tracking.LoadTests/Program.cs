@@ -16,11 +16,11 @@ var calls = new Command("grain-calls", "In-silo call cost to an active grain vs.
 calls.SetAction(async (result, ct) =>
 {
     var data = Directory.CreateTempSubdirectory("tracking-bench-");
-    await using var silo = await StartAsync(new SqliteStorageProvider(data.FullName));
+    await using var hosted = await StartAsync(new SqliteStorageProvider(data.FullName));
     Console.WriteLine("| what | time per call | allocated per call | vs. baseline |");
     Console.WriteLine("|---|---|---|---|");
-    await GrainCallBenchmark.RunAsync(silo, TimeSpan.FromSeconds(result.GetValue(seconds)));
-    await silo.StopAsync(ct);
+    await GrainCallBenchmark.RunAsync(hosted.Silo, TimeSpan.FromSeconds(result.GetValue(seconds)));
+    await hosted.Silo.StopAsync(ct);
     data.Delete(recursive: true);
 });
 
@@ -40,9 +40,9 @@ writes.SetAction(async (result, ct) =>
 
     async Task RunWritesAsync(string name, Func<IStorageProvider> provider)
     {
-        await using var silo = await StartAsync(provider());
-        await DurableWriteBenchmark.RunAsync(name, provider, silo, result.GetValue(grains), result.GetValue(concurrency), duration);
-        await silo.StopAsync(ct);
+        await using var hosted = await StartAsync(provider());
+        await DurableWriteBenchmark.RunAsync(name, provider, hosted.Silo, result.GetValue(grains), result.GetValue(concurrency), duration);
+        await hosted.Silo.StopAsync(ct);
     }
 });
 
@@ -54,13 +54,7 @@ var profiles = new Option<DirectoryInfo>("--profiles") { Description = "Exchange
 var sweep = new Command("sweep", "Files to candidates at scale vs. a plain hash join, the matcher in memory and a PostgreSQL join") { taxpayers, rows, dataDir, postgres, stores, profiles };
 sweep.SetAction(async (result, ct) =>
 {
-    System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
-    var files = Path.Combine(result.GetValue(dataDir)!.FullName, $"{result.GetValue(taxpayers)}-{result.GetValue(rows)}");
-    if (!File.Exists(Path.Combine(files, "truth.csv")))
-    {
-        Console.Error.WriteLine($"Generating {files} ...");
-        new Tracking.TestingHost.PopulationGenerator(result.GetValue(taxpayers), result.GetValue(rows), seed: 20261121).Write(files);
-    }
+    var files = GeneratedFiles(result);
 
     var connectionString = result.GetValue(postgres);
     var which = result.GetValue(stores)!;
@@ -103,6 +97,17 @@ var cluster = new Command("cluster", "Import, sweep and lifecycle load on cluste
 };
 cluster.SetAction(async (result, ct) =>
 {
+    var files = GeneratedFiles(result);
+
+    var connectionString = result.GetValue(postgres) ?? throw new InvalidOperationException("--postgres is required: a cluster lives on PostgreSQL");
+    await Tracking.LoadTests.Cluster.ClusterBenchmark.RunAsync(connectionString, files, result.GetValue(profiles)!.FullName, result.GetValue(silos)!, result.GetValue(seizures), result.GetValue(concurrency));
+});
+
+return await new RootCommand("Tracking benchmarks") { calls, writes, sweep, lifecycle, cluster }.Parse(args).InvokeAsync();
+
+// The generated roll and exchange files of the asked size, written once and kept for later runs.
+string GeneratedFiles(ParseResult result)
+{
     System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
     var files = Path.Combine(result.GetValue(dataDir)!.FullName, $"{result.GetValue(taxpayers)}-{result.GetValue(rows)}");
     if (!File.Exists(Path.Combine(files, "truth.csv")))
@@ -111,22 +116,12 @@ cluster.SetAction(async (result, ct) =>
         new Tracking.TestingHost.PopulationGenerator(result.GetValue(taxpayers), result.GetValue(rows), seed: 20261121).Write(files);
     }
 
-    var connectionString = result.GetValue(postgres) ?? throw new InvalidOperationException("--postgres is required: a cluster lives on PostgreSQL");
-    await Tracking.LoadTests.Cluster.ClusterBenchmark.RunAsync(connectionString, files, result.GetValue(profiles)!.FullName, result.GetValue(silos)!, result.GetValue(seizures), result.GetValue(concurrency));
-});
-
-return await new RootCommand("Tracking benchmarks") { calls, writes, sweep, lifecycle, cluster }.Parse(args).InvokeAsync();
-
-static async Task<Silo> StartAsync(IStorageProvider storage)
-{
-    var silo = new Silo(
-        new SiloOptions { Json = BenchJsonContext.Options },
-        storage,
-        new GrainTypeRegistry().Add<IBenchGrain, BenchGrain>(),
-        new ServiceCollection().BuildServiceProvider(),
-        NullLoggerFactory.Instance,
-        TimeProvider.System);
-    await silo.StartAsync(CancellationToken.None);
-    silo.ThrowIfNotRunning();
-    return silo;
+    return files;
 }
+
+static Task<HostedSilo> StartAsync(IStorageProvider storage) => HostedSilo.StartAsync(configure =>
+{
+    var options = new SiloOptions { Json = BenchJsonContext.Options };
+    configure(options);
+    return new Silo(options, storage, new GrainTypeRegistry().Add<IBenchGrain, BenchGrain>(), new ServiceCollection().BuildServiceProvider(), NullLoggerFactory.Instance, TimeProvider.System);
+});

@@ -1,8 +1,5 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tracking.Runtime;
 using Tracking.Runtime.Hosting;
@@ -23,7 +20,7 @@ public sealed class TestSilo : IAsyncDisposable
     private readonly JsonSerializerOptions _json;
     private readonly Action<SiloOptions>? _configure;
     private readonly Action<IServiceCollection>? _services;
-    private WebApplication? _host;
+    private SiloTransportHost? _host;
 
     private TestSilo(TestStorage storage, Func<GrainTypeRegistry> types, JsonSerializerOptions json, TimeProvider time, Action<SiloOptions>? configure, Action<IServiceCollection>? services)
     {
@@ -86,7 +83,6 @@ public sealed class TestSilo : IAsyncDisposable
     {
         if (_host is not null)
         {
-            await _host.StopAsync();
             await _host.DisposeAsync();
             _host = null;
         }
@@ -107,14 +103,8 @@ public sealed class TestSilo : IAsyncDisposable
         Silo = new Silo(options, provider, _types(), Services, NullLoggerFactory.Instance, TimeProvider);
         if (provider.Leases is not null)
         {
-            var endpoint = SiloEndpoint.Loopback();
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.ConfigureKestrel(endpoint.Listen);
-            builder.Logging.ClearProviders();
-            _host = builder.Build();
-            _host.MapSiloTransport(() => Silo);
-            await _host.StartAsync();
-            options.Cluster.Address = endpoint.Address;
+            _host = await SiloTransportHost.StartAsync(() => Silo, CancellationToken.None);
+            options.Cluster.Address = _host.Address;
         }
 
         await Silo.StartAsync(CancellationToken.None);

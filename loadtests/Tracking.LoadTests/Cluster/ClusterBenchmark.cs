@@ -111,7 +111,7 @@ internal static class ClusterBenchmark
             var sweep = await client.Get<ISweepGrain>(SweepGrain.Main).CallAsync(new RunSweep("loadtest"), TimeSpan.FromHours(2));
             var sweepSeconds = clock.Elapsed.TotalSeconds;
 
-            var hop = await MeasureAsync(roll.Taxpayers.Take(2_000).Select(t => t.TaxpayerId).ToArray(), concurrency, rounds: 10, id => client.Get<ITaxpayerGrain>(id).CallAsync(new GetTaxpayer()));
+            var hop = await MeasureReadsAsync(roll.Taxpayers.Take(2_000).Select(t => t.TaxpayerId).ToArray(), concurrency, rounds: 10, id => client.Get<ITaxpayerGrain>(id).CallAsync(new GetTaxpayer()));
 
             var (open, transitions, closed, lifecycleSeconds) = await LifecycleAsync(client, connectionString, exchanges, $"bench{size}", seizures, concurrency);
             return new SizeResult(
@@ -138,7 +138,7 @@ internal static class ClusterBenchmark
     /// Seizures of accounts holding enough KRW: each runs notice → effect → remittance → release →
     /// distribution → close through the simulator's callbacks. Timed from the first open call to the last close.
     /// </summary>
-    private static async Task<(Measured Open, long Transitions, long Closed, double Seconds)> LifecycleAsync(
+    private static async Task<(ConcurrentCalls.Result Open, long Transitions, long Closed, double Seconds)> LifecycleAsync(
         Runtime.Hosting.Silo client, string connectionString, ExchangeSimClient exchanges, string exchange, int seizures, int concurrency)
     {
         var taxpayers = Enumerable.Range(0, seizures).Select(i => $"L{i:D7}").ToArray();
@@ -150,7 +150,7 @@ internal static class ClusterBenchmark
         await exchanges.SetFaultsAsync(exchange, new FaultOptions { MaxLatencyMs = 0, MaxProcessingMs = 0, MaxSlippage = 0 }, CancellationToken.None);
 
         var clock = Stopwatch.StartNew();
-        var open = await MeasureAsync(taxpayers, concurrency, rounds: 1, t =>
+        var open = await ConcurrentCalls.MeasureAsync(taxpayers, concurrency, t =>
             client.Get<ISeizureGrain>(SeizureKey.Of(t, exchange, "A-" + t)).CallAsync(new OpenSeizure(t, exchange, "A-" + t, "benchmark", "officer:bench")));
         long closed;
         while ((closed = await CountAsync(connectionString, "SELECT count(*) FROM grain_events WHERE grain_type = 'seizure' AND event_type = 'SeizureClosed'")) < seizures
@@ -165,7 +165,7 @@ internal static class ClusterBenchmark
     }
 
     /// <summary>The baseline of the hop: the same read of active taxpayers inside an embedded silo of this process.</summary>
-    private static async Task<Measured> LocalReadAsync(ILoggerFactory loggers, int concurrency)
+    private static async Task<ConcurrentCalls.Result> LocalReadAsync(ILoggerFactory loggers, int concurrency)
     {
         var data = Directory.CreateTempSubdirectory("tracking-bench-");
         try
@@ -176,7 +176,7 @@ internal static class ClusterBenchmark
             await silo.CreateManyAsync<ITaxpayerGrain, TaxpayerLedger, TaxpayerEvent>(
                 ids.Select(t => TaxpayerGrain.Creation(new RegisterTaxpayer(new TaxpayerProfile(t, "벤치", null, null, null, null, null), []))).ToArray(),
                 CancellationToken.None);
-            return await MeasureAsync(ids, concurrency, rounds: 10, id => silo.Get<ITaxpayerGrain>(id).CallAsync(new GetTaxpayer()));
+            return await MeasureReadsAsync(ids, concurrency, rounds: 10, id => silo.Get<ITaxpayerGrain>(id).CallAsync(new GetTaxpayer()));
         }
         finally
         {
@@ -184,29 +184,11 @@ internal static class ClusterBenchmark
         }
     }
 
-    /// <summary>Calls every key once to activate it, then <paramref name="rounds"/> times more, timed (only once when 1 round: each call is its own work).</summary>
-    private static async Task<Measured> MeasureAsync<T>(string[] keys, int concurrency, int rounds, Func<string, Task<T>> call)
+    /// <summary>Reads every grain once to activate it, then <paramref name="rounds"/> more times, timed.</summary>
+    private static async Task<ConcurrentCalls.Result> MeasureReadsAsync(string[] keys, int concurrency, int rounds, Func<string, Task> read)
     {
-        if (rounds > 1)
-        {
-            await Parallel.ForEachAsync(keys, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (key, _) => await call(key));
-        }
-
-        var work = Enumerable.Range(0, rounds).SelectMany(_ => keys).ToArray();
-        var latencies = Enumerable.Range(0, concurrency).Select(_ => new Latencies()).ToArray();
-        var next = -1;
-        var started = Stopwatch.GetTimestamp();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
-        {
-            for (var i = Interlocked.Increment(ref next); i < work.Length; i = Interlocked.Increment(ref next))
-            {
-                var begun = Stopwatch.GetTimestamp();
-                await call(work[i]);
-                latencies[worker].Add(begun);
-            }
-        })));
-        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        return new Measured(work.Length / seconds, Latencies.PercentileMs(latencies, 50), Latencies.PercentileMs(latencies, 99));
+        await Parallel.ForEachAsync(keys, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (key, _) => await read(key));
+        return await ConcurrentCalls.MeasureAsync([.. Enumerable.Range(0, rounds).SelectMany(_ => keys)], concurrency, read);
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql)
@@ -225,8 +207,6 @@ internal static class ClusterBenchmark
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    private sealed record Measured(double Rate, double P50, double P99);
-
     private sealed record SizeResult(
         int Silos,
         double RollRate,
@@ -234,8 +214,8 @@ internal static class ClusterBenchmark
         double SweepRate,
         int Candidates,
         double SweepSeconds,
-        Measured Hop,
-        Measured Open,
+        ConcurrentCalls.Result Hop,
+        ConcurrentCalls.Result Open,
         double TransitionRate,
         long Transitions,
         long Closed,

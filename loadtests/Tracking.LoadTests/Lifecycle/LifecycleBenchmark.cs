@@ -34,9 +34,12 @@ internal static class LifecycleBenchmark
             .AddSingleton(typeof(ILogger<>), typeof(Logger<>))
             .BuildServiceProvider();
         using var loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Warning).AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
-        await using var silo = TrackingSilo.Create(provider(), loggers, clock, o => o.DefaultCallTimeout = TimeSpan.FromMinutes(5), services);
-        await silo.StartAsync(CancellationToken.None);
-        silo.ThrowIfNotRunning();
+        await using var hosted = await HostedSilo.StartAsync(configure => TrackingSilo.Create(provider(), loggers, clock, o =>
+        {
+            o.DefaultCallTimeout = TimeSpan.FromMinutes(5);
+            configure(o);
+        }, services));
+        var silo = hosted.Silo;
 
         var run = Guid.NewGuid().ToString("N")[..6];
         var taxpayers = Enumerable.Range(0, seizures).Select(i => $"B{run}-{i:D7}").ToArray();
@@ -46,9 +49,9 @@ internal static class LifecycleBenchmark
             CancellationToken.None);
 
         // Baseline: one durable write per call (a taxpayer of its own attaching a seizure), same concurrency.
-        var baseline = await MeasureAsync([.. taxpayers.Select(t => "baseline-" + t)], concurrency, t => silo.Get<ITaxpayerGrain>(t).CallAsync(new AttachSeizure("S-" + t)));
+        var baseline = await ConcurrentCalls.MeasureAsync([.. taxpayers.Select(t => "baseline-" + t)], concurrency, t => silo.Get<ITaxpayerGrain>(t).CallAsync(new AttachSeizure("S-" + t)));
 
-        var opened = await MeasureAsync(taxpayers, concurrency, t =>
+        var opened = await ConcurrentCalls.MeasureAsync(taxpayers, concurrency, t =>
             silo.Get<ISeizureGrain>(SeizureKey.Of(t, "bench", "A-" + t)).CallAsync(new OpenSeizure(t, "bench", "A-" + t, "benchmark", "officer:bench")));
         var afterOpen = await VersionsAsync(silo, taxpayers);
 
@@ -79,30 +82,12 @@ internal static class LifecycleBenchmark
 
         var openRate = afterOpen / opened.Seconds;
         var closeRate = (afterClose - afterOpen) / distributeSeconds;
-        Console.WriteLine($"| {storeName} | baseline: one durable taxpayer write per call | {baseline.Count / baseline.Seconds:N0} writes/s | {baseline.P50:F1} | {baseline.P99:F1} | 1.0× |");
-        Console.WriteLine($"| {storeName} | open → effect → remitted → released (4 transitions per call) | {openRate:N0} transitions/s | {opened.P50 / 4:F1} | {opened.P99 / 4:F1} | {openRate / (baseline.Count / baseline.Seconds):F2}× |");
-        Console.WriteLine($"| {storeName} | distribution and close by reminder ({afterClose - afterOpen:N0} transitions) | {closeRate:N0} transitions/s | – | – | {closeRate / (baseline.Count / baseline.Seconds):F2}× |");
+        Console.WriteLine($"| {storeName} | baseline: one durable taxpayer write per call | {baseline.Rate:N0} writes/s | {baseline.P50:F1} | {baseline.P99:F1} | 1.0× |");
+        Console.WriteLine($"| {storeName} | open → effect → remitted → released (4 transitions per call) | {openRate:N0} transitions/s | {opened.P50 / 4:F1} | {opened.P99 / 4:F1} | {openRate / baseline.Rate:F2}× |");
+        Console.WriteLine($"| {storeName} | distribution and close by reminder ({afterClose - afterOpen:N0} transitions) | {closeRate:N0} transitions/s | – | – | {closeRate / baseline.Rate:F2}× |");
         Console.WriteLine($"| {storeName} | seizures closed | {closed:N0} of {seizures:N0} | | | |");
     }
 
     private static async Task<long> VersionsAsync(Runtime.Hosting.Silo silo, string[] taxpayers) =>
         (await Task.WhenAll(taxpayers.Select(t => silo.Get<ISeizureGrain>(SeizureKey.Of(t, "bench", "A-" + t)).CallAsync(new GetSeizure())))).Sum(s => s.Version);
-
-    private static async Task<(int Count, double Seconds, double P50, double P99)> MeasureAsync(string[] keys, int concurrency, Func<string, Task> call)
-    {
-        var latencies = Enumerable.Range(0, concurrency).Select(_ => new Latencies()).ToArray();
-        var next = -1;
-        var started = Stopwatch.GetTimestamp();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
-        {
-            for (var i = Interlocked.Increment(ref next); i < keys.Length; i = Interlocked.Increment(ref next))
-            {
-                var begun = Stopwatch.GetTimestamp();
-                await call(keys[i]);
-                latencies[worker].Add(begun);
-            }
-        })));
-        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        return (keys.Length, seconds, Latencies.PercentileMs(latencies, 50), Latencies.PercentileMs(latencies, 99));
-    }
 }

@@ -40,6 +40,8 @@ public sealed class PlainService : IPlainService
     public Task<int> PingAsync(int value) => Task.FromResult(value + 1);
 }
 
+[JsonSerializable(typeof(Ping))]
+[JsonSerializable(typeof(Bump))]
 [JsonSerializable(typeof(BenchState))]
 [JsonSerializable(typeof(Bumped))]
 internal sealed partial class BenchJsonContext : JsonSerializerContext

@@ -56,9 +56,12 @@ internal static class SweepBenchmark
 
         foreach (var (name, storage) in stores)
         {
-            await using var silo = TrackingSilo.Create(storage.CreateProvider(), NullLoggerFactory.Instance, configure: o => o.DefaultCallTimeout = TimeSpan.FromMinutes(30));
-            await silo.StartAsync(CancellationToken.None);
-            silo.ThrowIfNotRunning();
+            await using var hosted = await HostedSilo.StartAsync(configure => TrackingSilo.Create(storage.CreateProvider(), NullLoggerFactory.Instance, configure: o =>
+            {
+                o.DefaultCallTimeout = TimeSpan.FromMinutes(30);
+                configure(o);
+            }));
+            var silo = hosted.Silo;
             var importer = new Importer(silo, silo);
 
             var clock = Stopwatch.StartNew();
