@@ -73,25 +73,14 @@ internal sealed class PostgresLeaseTable(NpgsqlDataSource dataSource) : ILeaseTa
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<IReadOnlyList<PartitionLease>> QueryAsync(string sql, CancellationToken cancellationToken, params object[] values)
-    {
-        await using var command = dataSource.CreateCommand(sql);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var leases = new List<PartitionLease>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            leases.Add(new PartitionLease(
+    private Task<IReadOnlyList<PartitionLease>> QueryAsync(string sql, CancellationToken cancellationToken, params object[] values) =>
+        dataSource.ReadAllAsync(
+            sql,
+            reader => new PartitionLease(
                 reader.GetInt32(0),
                 reader.IsDBNull(1) ? null : reader.GetString(1),
                 reader.GetInt64(2),
-                TimeSpan.FromSeconds(reader.GetDouble(3))));
-        }
-
-        return leases;
-    }
+                TimeSpan.FromSeconds(reader.GetDouble(3))),
+            cancellationToken,
+            values);
 }

@@ -33,27 +33,20 @@ internal sealed class PostgresMembershipTable(NpgsqlDataSource dataSource) : IMe
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
-    public async Task<IReadOnlyList<SiloEntry>> ReadAllAsync(CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("""
+    public Task<IReadOnlyList<SiloEntry>> ReadAllAsync(CancellationToken cancellationToken) =>
+        dataSource.ReadAllAsync(
+            """
             SELECT silo_id, address, status, started_at, EXTRACT(EPOCH FROM now() - heartbeat_at)::float8, activations
             FROM silos ORDER BY started_at, silo_id
-            """);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var silos = new List<SiloEntry>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            silos.Add(new SiloEntry(
+            """,
+            reader => new SiloEntry(
                 reader.GetString(0),
                 new Uri(reader.GetString(1)),
                 Parse(reader.GetString(2)),
                 reader.GetFieldValue<DateTimeOffset>(3),
                 TimeSpan.FromSeconds(reader.GetDouble(4)),
-                reader.GetInt32(5)));
-        }
-
-        return silos;
-    }
+                reader.GetInt32(5)),
+            cancellationToken);
 
     private static SiloMemberStatus Parse(string status) => Enum.Parse<SiloMemberStatus>(status, ignoreCase: true);
 }

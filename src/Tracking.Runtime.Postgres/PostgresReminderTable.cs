@@ -90,26 +90,15 @@ internal sealed class PostgresReminderTable(NpgsqlDataSource dataSource) : IRemi
         }
     }
 
-    private async Task<IReadOnlyList<ReminderEntry>> QueryAsync(string sql, CancellationToken cancellationToken, params object[] values)
-    {
-        await using var command = dataSource.CreateCommand(sql);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var entries = new List<ReminderEntry>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            entries.Add(new ReminderEntry(
+    private Task<IReadOnlyList<ReminderEntry>> QueryAsync(string sql, CancellationToken cancellationToken, params object[] values) =>
+        dataSource.ReadAllAsync(
+            sql,
+            reader => new ReminderEntry(
                 new GrainId(reader.GetString(1), reader.GetString(2)),
                 reader.GetInt32(0),
                 reader.GetString(3),
                 reader.GetFieldValue<DateTimeOffset>(4),
-                reader.IsDBNull(5) ? null : TimeSpan.FromMilliseconds(reader.GetInt64(5))));
-        }
-
-        return entries;
-    }
+                reader.IsDBNull(5) ? null : TimeSpan.FromMilliseconds(reader.GetInt64(5))),
+            cancellationToken,
+            values);
 }

@@ -17,14 +17,13 @@ public sealed class ProcessCluster : IAsyncDisposable
     public const int PartitionCount = 32;
 
     private static readonly TimeSpan s_startTimeout = TimeSpan.FromSeconds(90);
-    private readonly string _connectionString;
     private readonly Dictionary<string, string> _environment;
     private readonly List<SiloProcess> _silos = [];
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(5) };
 
     private ProcessCluster(string connectionString, Dictionary<string, string> environment, string logDirectory)
     {
-        _connectionString = connectionString;
+        ConnectionString = connectionString;
         _environment = environment;
         LogDirectory = logDirectory;
     }
@@ -39,7 +38,7 @@ public sealed class ProcessCluster : IAsyncDisposable
         ["TRACKING_SILO__CLUSTER__LEASESAFETYMARGIN"] = "00:00:01",
     };
 
-    public string ConnectionString => _connectionString;
+    public string ConnectionString { get; }
 
     /// <summary>Where each silo's output is written (<c>silo-N.log</c>).</summary>
     public string LogDirectory { get; }
@@ -81,7 +80,7 @@ public sealed class ProcessCluster : IAsyncDisposable
         {
             var index = _silos.Count;
             var log = new StreamWriter(Path.Combine(LogDirectory, $"silo-{index}.log")) { AutoFlush = true };
-            var process = TrackingProcess.Start(_environment, ["--cluster", _connectionString, "silo", "--urls", $"http://127.0.0.1:{port}", "--silo-endpoint", $"127.0.0.1:{siloPort}"], log);
+            var process = TrackingProcess.Start(_environment, ["--cluster", ConnectionString, "silo", "--urls", $"http://127.0.0.1:{port}", "--silo-endpoint", $"127.0.0.1:{siloPort}"], log);
             silo = new SiloProcess(index, new Uri($"http://127.0.0.1:{port}/"), new Uri($"http://127.0.0.1:{siloPort}/"), process, log);
             _silos.Add(silo);
         }
@@ -114,11 +113,7 @@ public sealed class ProcessCluster : IAsyncDisposable
 
     /// <summary>Runs a command of the program as a client of this cluster (<c>--cluster CONNSTR</c>).</summary>
     public Task<TrackingProcess.Result> RunAsync(params string[] args) =>
-        TrackingProcess.RunAsync(_environment, ["--cluster", _connectionString, .. args]);
-
-    /// <summary>Starts a command as a client of this cluster without waiting for it.</summary>
-    public Process Start(params string[] args) =>
-        TrackingProcess.Start(_environment, ["--cluster", _connectionString, .. args]);
+        TrackingProcess.RunAsync(_environment, ["--cluster", ConnectionString, .. args]);
 
     /// <summary>The live silo that holds the grain's partition now, if one does.</summary>
     public async Task<SiloProcess?> OwnerOfAsync(GrainId grain)
@@ -230,7 +225,7 @@ public sealed class ProcessCluster : IAsyncDisposable
 
     private async Task<NpgsqlConnection> OpenAsync()
     {
-        var connection = new NpgsqlConnection(_connectionString);
+        var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
         return connection;
     }

@@ -310,11 +310,12 @@ public static class SeizureDecider
 
             var orders = SalePlanner.Plan(state.Coins, context.Prices, steps.Remaining, policy);
             var covers = SalePlanner.ExpectedProceeds(orders, context.Prices, steps.Remaining, policy);
+            var selling = $"sell {string.Join(", ", orders.Select(o => $"{o.Quantity} {o.Asset}"))}";
             steps.Issue(
                 ExchangeRequestKind.Sell,
                 covers < steps.Remaining
-                    ? $"sell {string.Join(", ", orders.Select(o => $"{o.Quantity} {o.Asset}"))}, all there is, expected to bring {covers:N0} of the {steps.Remaining:N0} won owed"
-                    : $"sell {string.Join(", ", orders.Select(o => $"{o.Quantity} {o.Asset}"))} to cover {steps.Remaining:N0} won with a {policy.SaleMargin:P0} margin; the rest is released",
+                    ? $"{selling}, all there is, expected to bring {covers:N0} of the {steps.Remaining:N0} won owed"
+                    : $"{selling} to cover {steps.Remaining:N0} won with a {policy.SaleMargin:P0} margin; the rest is released",
                 request: r => r with { Orders = orders, Amount = covers });
         }
     }

@@ -24,18 +24,12 @@ namespace Tracking.Grains.Tests.EndToEnd;
 /// operator would (<c>--cluster</c>), with one silo killed outright (SIGKILL) in the middle of
 /// the work; what the cluster ends with is compared with an undisturbed run of the same work.
 /// </summary>
-public sealed class ClusterFailoverTests : IAsyncLifetime
+public sealed class ClusterFailoverTests : IDisposable
 {
     private static readonly Dictionary<string, string> s_rrnKey = new() { [RrnKeyStore.Variable] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7 + 3)).ToArray()) };
     private readonly string _work = Directory.CreateTempSubdirectory("tracking-failover-").FullName;
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync()
-    {
-        Directory.Delete(_work, recursive: true);
-        return Task.CompletedTask;
-    }
+    public void Dispose() => Directory.Delete(_work, recursive: true);
 
     [Fact]
     public async Task Killing_the_silo_that_runs_a_sweep_ends_with_exactly_the_candidates_of_an_undisturbed_sweep()
