@@ -54,6 +54,21 @@ internal sealed class PostgresGrainStorage(NpgsqlDataSource dataSource) : IGrain
         ), reminders_cleared AS (
             DELETE FROM reminders r USING reminder_changes c
             WHERE NOT c.is_set AND r.grain_type = c.grain_type AND r.grain_key = c.grain_key AND r.name = c.name
+        ), view_owners AS (
+            SELECT o.* FROM unnest($24::text[], $25::text[]) AS o(owner_type, owner_key)
+            JOIN written ON written.grain_type = o.owner_type AND written.grain_key = o.owner_key
+        ), view_rows AS (
+            SELECT v.* FROM unnest($26::text[], $27::text[], $28::text[], $29::text[], $30::text[]) AS v(owner_type, owner_key, view, view_key, doc)
+            JOIN view_owners o ON o.owner_type = v.owner_type AND o.owner_key = v.owner_key
+        ), views_dropped AS (
+            DELETE FROM grain_views g USING view_owners o
+            WHERE g.owner_type = o.owner_type AND g.owner_key = o.owner_key
+              AND NOT EXISTS (SELECT 1 FROM view_rows r WHERE r.view = g.view AND r.view_key = g.view_key)
+        ), views_set AS (
+            INSERT INTO grain_views (view, view_key, owner_type, owner_key, doc)
+            SELECT view, view_key, owner_type, owner_key, doc::jsonb FROM view_rows
+            ON CONFLICT (view, view_key) DO UPDATE SET owner_type = excluded.owner_type, owner_key = excluded.owner_key, doc = excluded.doc
+            WHERE (grain_views.owner_type, grain_views.owner_key, grain_views.doc) IS DISTINCT FROM (excluded.owner_type, excluded.owner_key, excluded.doc)
         )
         SELECT 'w', grain_type, grain_key FROM written
         UNION ALL
@@ -197,6 +212,15 @@ internal sealed class PostgresGrainStorage(NpgsqlDataSource dataSource) : IGrain
 
         parameters.Add(new NpgsqlParameter<string?> { TypedValue = silo, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         parameters.Add(new NpgsqlParameter<long[]> { TypedValue = writes.Select(w => w.Fence?.Epoch ?? 0).ToArray() });
+        var owners = writes.Where(w => w.Views is not null).ToArray();
+        parameters.Add(new NpgsqlParameter<string[]> { TypedValue = owners.Select(w => w.Grain.Type).ToArray() });
+        parameters.Add(new NpgsqlParameter<string[]> { TypedValue = owners.Select(w => w.Grain.Key).ToArray() });
+        var views = owners.SelectMany(w => w.Views!.Select(v => (Owner: w.Grain, Row: v))).ToArray();
+        parameters.Add(new NpgsqlParameter<string[]> { TypedValue = views.Select(v => v.Owner.Type).ToArray() });
+        parameters.Add(new NpgsqlParameter<string[]> { TypedValue = views.Select(v => v.Owner.Key).ToArray() });
+        parameters.Add(new NpgsqlParameter<string[]> { TypedValue = views.Select(v => v.Row.View).ToArray() });
+        parameters.Add(new NpgsqlParameter<string[]> { TypedValue = views.Select(v => v.Row.Key).ToArray() });
+        parameters.Add(new NpgsqlParameter<string[]> { TypedValue = views.Select(v => v.Row.Json).ToArray() });
 
         // One statement is one transaction: the batch commits whole or not at all.
         var (written, fenced) = (new HashSet<GrainId>(), new HashSet<GrainId>());

@@ -3,6 +3,7 @@ using Tracking.Runtime.Membership;
 using Tracking.Runtime.Persistence;
 using Tracking.Runtime.Placement;
 using Tracking.Runtime.Reminders;
+using Tracking.Runtime.Views;
 
 namespace Tracking.Runtime.Postgres;
 
@@ -28,6 +29,9 @@ public sealed class PostgresStorageProvider : IStorageProvider
         Reminders = new PostgresReminderTable(_dataSource);
         Membership = new PostgresMembershipTable(_dataSource);
         Leases = new PostgresLeaseTable(_dataSource);
+        Views = new SqlViewStore(
+            async ct => await _dataSource.OpenConnectionAsync(ct).ConfigureAwait(false),
+            new ViewDialect(parameter => $"CAST({parameter} AS jsonb)", $"SELECT pg_advisory_xact_lock({MigrationLockKey})"));
     }
 
     public string Description { get; }
@@ -41,6 +45,8 @@ public sealed class PostgresStorageProvider : IStorageProvider
     public IMembershipTable Membership { get; }
 
     public ILeaseTable Leases { get; }
+
+    public IViewStore Views { get; }
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {

@@ -27,6 +27,13 @@ internal sealed class SqliteGrainStorage(SqliteDatabase database) : IGrainStorag
         ON CONFLICT (grain_type, grain_key, name) DO UPDATE SET due_at = excluded.due_at, period_ms = excluded.period_ms
         """;
 
+    private const string ClearViews = "DELETE FROM grain_views WHERE owner_type = $type AND owner_key = $key";
+
+    private const string SetView = """
+        INSERT INTO grain_views (view, view_key, owner_type, owner_key, doc) VALUES ($view, $viewKey, $type, $key, $doc)
+        ON CONFLICT (view, view_key) DO UPDATE SET owner_type = excluded.owner_type, owner_key = excluded.owner_key, doc = excluded.doc
+        """;
+
     private const string ClearReminder = "DELETE FROM reminders WHERE grain_type = $type AND grain_key = $key AND name = $name";
 
     public async Task<IReadOnlyList<StoredState?>> ReadStatesAsync(IReadOnlyList<GrainId> grains, CancellationToken cancellationToken)
@@ -127,6 +134,8 @@ internal sealed class SqliteGrainStorage(SqliteDatabase database) : IGrainStorag
         private readonly SqliteCommand _append;
         private readonly SqliteCommand _setReminder;
         private readonly SqliteCommand _clearReminder;
+        private readonly SqliteCommand _clearViews;
+        private readonly SqliteCommand _setView;
 
         public BatchCommands(SqliteConnection connection, SqliteTransaction transaction)
         {
@@ -149,6 +158,8 @@ internal sealed class SqliteGrainStorage(SqliteDatabase database) : IGrainStorag
             _append = Command(InsertEvent, "$partition", "$type", "$key", "$version", "$at", "$idx", "$eventType", "$payload");
             _setReminder = Command(SetReminder, "$partition", "$type", "$key", "$name", "$due", "$period");
             _clearReminder = Command(ClearReminder, "$type", "$key", "$name");
+            _clearViews = Command(ClearViews, "$type", "$key");
+            _setView = Command(SetView, "$type", "$key", "$view", "$viewKey", "$doc");
             Savepoint = Command("SAVEPOINT w");
             Release = Command("RELEASE w");
             Rollback = Command("ROLLBACK TO w");
@@ -196,6 +207,17 @@ internal sealed class SqliteGrainStorage(SqliteDatabase database) : IGrainStorag
                 {
                     Bind(_clearReminder, reminder.Grain.Type, reminder.Grain.Key, reminder.Name);
                     _clearReminder.ExecuteNonQuery();
+                }
+            }
+
+            if (write.Views is { } views)
+            {
+                Bind(_clearViews, write.Grain.Type, write.Grain.Key);
+                _clearViews.ExecuteNonQuery();
+                foreach (var view in views)
+                {
+                    Bind(_setView, write.Grain.Type, write.Grain.Key, view.View, view.Key, view.Json);
+                    _setView.ExecuteNonQuery();
                 }
             }
 

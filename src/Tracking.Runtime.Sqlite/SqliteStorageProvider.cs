@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Tracking.Runtime.Persistence;
 using Tracking.Runtime.Reminders;
+using Tracking.Runtime.Views;
 
 namespace Tracking.Runtime.Sqlite;
 
@@ -19,6 +20,7 @@ public sealed class SqliteStorageProvider : IStorageProvider
         _database = new SqliteDatabase(Path.Combine(DataDirectory, FileName));
         States = new SqliteGrainStorage(_database);
         Reminders = new SqliteReminderTable(_database);
+        Views = new SqlViewStore(async ct => await _database.OpenAsync(ct).ConfigureAwait(false), new ViewDialect(parameter => parameter, null));
     }
 
     public string DataDirectory { get; }
@@ -30,6 +32,8 @@ public sealed class SqliteStorageProvider : IStorageProvider
     public IGrainStorage States { get; }
 
     public IReminderTable Reminders { get; }
+
+    public IViewStore Views { get; }
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {

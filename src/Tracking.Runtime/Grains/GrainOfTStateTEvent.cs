@@ -1,4 +1,5 @@
 using Tracking.Runtime.Persistence;
+using Tracking.Runtime.Views;
 
 namespace Tracking.Runtime;
 
@@ -19,6 +20,9 @@ public abstract class Grain<TState, TEvent> : Grain
 
     /// <summary>The state of a grain that has never been written.</summary>
     protected abstract TState CreateInitialState();
+
+    /// <summary>The read-model rows this grain keeps for <paramref name="state"/>, written with it; null (the default) for none.</summary>
+    protected virtual IEnumerable<GrainView>? ViewsOf(TState state) => null;
 
     internal override async Task LoadStateAsync(CancellationToken cancellationToken)
     {
@@ -64,6 +68,7 @@ public abstract class Grain<TState, TEvent> : Grain
                 .Select(r => new ReminderChange(r.Grain, Context.Runtime.Partitioner.PartitionOf(r.Grain), r.Update.Name, r.Update.DueAt ?? now + r.Update.DueTime))
                 .ToArray(),
             Fence = Context.Runtime.Partitions?.FenceFor(Id, Context.Partition),
+            Views = serializer.SerializeViews(ViewsOf(newState)),
         };
         Version = await Context.Runtime.Writer.WriteAsync(write, cancellationToken).ConfigureAwait(false);
         _state = newState;

@@ -8,6 +8,7 @@ using Tracking.Runtime.Persistence;
 using Tracking.Runtime.Placement;
 using Tracking.Runtime.Reminders;
 using Tracking.Runtime.Transport;
+using Tracking.Runtime.Views;
 
 namespace Tracking.Runtime.Hosting;
 
@@ -241,7 +242,7 @@ public sealed partial class Silo : IGrainFactory, IGrainCaller, IGrainBulkCreato
         var now = _timeProvider.GetUtcNow();
         var writes = creations.Creations
             .Select(c => (Id: new GrainId(creations.GrainType, c.Key), Creation: c))
-            .Select(c => new StateWrite(c.Id, _partitioner.PartitionOf(c.Id), 0, c.Creation.State, c.Creation.Events, now))
+            .Select(c => new StateWrite(c.Id, _partitioner.PartitionOf(c.Id), 0, c.Creation.State, c.Creation.Events, now) { Views = c.Creation.Views })
             .ToArray();
         return new RemoteCreationReply(await WriteCreationsAsync(writes, cancellationToken).ConfigureAwait(false));
     }
@@ -288,7 +289,7 @@ public sealed partial class Silo : IGrainFactory, IGrainCaller, IGrainBulkCreato
                 continue;
             }
 
-            pending.Add((i, new StateWrite(id, _partitioner.PartitionOf(id), 0, _serializer.SerializeState(creations[i].State), _serializer.SerializeEvents(creations[i].Events), now)));
+            pending.Add((i, new StateWrite(id, _partitioner.PartitionOf(id), 0, _serializer.SerializeState(creations[i].State), _serializer.SerializeEvents(creations[i].Events), now) { Views = _serializer.SerializeViews(creations[i].Views) }));
         }
 
         // Each creation is written by the silo holding its partition: this one's directly, the
@@ -342,6 +343,16 @@ public sealed partial class Silo : IGrainFactory, IGrainCaller, IGrainBulkCreato
     {
         EnsureRunning();
         return _storage.States.ListKeysAsync(_types.Resolve(typeof(TGrain)).Name, after, limit, cancellationToken);
+    }
+
+    /// <summary>The read models, read straight from storage by any silo (a client-only one too).</summary>
+    public IViewStore Views
+    {
+        get
+        {
+            EnsureRunning();
+            return _storage.Views;
+        }
     }
 
     /// <summary>Deactivates activations that have been idle longer than <see cref="SiloOptions.IdleTimeout"/>; returns how many.</summary>
@@ -488,6 +499,7 @@ public sealed partial class Silo : IGrainFactory, IGrainCaller, IGrainBulkCreato
         try
         {
             await _storage.InitializeAsync(cancellationToken).ConfigureAwait(false);
+            await _storage.Views.EnsureAsync([.. _options.Views], cancellationToken).ConfigureAwait(false);
             if (_partitions is not null)
             {
                 await JoinClusterAsync(cancellationToken).ConfigureAwait(false);

@@ -27,6 +27,9 @@ public sealed class SiloOptions
 
     public StorageOptions Storage { get; } = new();
 
+    /// <summary>Read models the application lists from; their indexes are created at start.</summary>
+    public IList<Views.ViewDefinition> Views { get; } = [];
+
     /// <summary>Membership, leases and timings, used when the store serves a cluster.</summary>
     public ClusterOptions Cluster { get; } = new();
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Tracking.Runtime.Views;
 
 namespace Tracking.Runtime.Persistence;
 
@@ -39,6 +40,10 @@ internal sealed class GrainStateSerializer
 
         return records;
     }
+
+    /// <summary>Read-model rows as stored: each document serialized as its own type.</summary>
+    public ViewRow[]? SerializeViews(IEnumerable<GrainView>? views) =>
+        views?.Select(v => new ViewRow(v.View, v.Key, JsonSerializer.Serialize(v.Document, _options.GetTypeInfo(v.Document.GetType())))).ToArray();
 
     public TEvent DeserializeEvent<TEvent>(string json) =>
         JsonSerializer.Deserialize(json, TypeInfo<TEvent>()) ?? throw new JsonException($"Stored event of type {typeof(TEvent).Name} is null.");

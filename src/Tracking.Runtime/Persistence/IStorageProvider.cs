@@ -20,6 +20,9 @@ public interface IStorageProvider : IAsyncDisposable
 
     IReminderTable Reminders { get; }
 
+    /// <summary>Read models kept with grain state and records appended on their own.</summary>
+    Views.IViewStore Views { get; }
+
     /// <summary>Silos sharing this store; null for a store only one silo can use (embedded).</summary>
     IMembershipTable? Membership => null;
 

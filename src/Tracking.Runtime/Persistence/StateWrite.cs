@@ -1,4 +1,5 @@
 using Tracking.Runtime.Placement;
+using Tracking.Runtime.Views;
 
 namespace Tracking.Runtime.Persistence;
 
@@ -18,6 +19,12 @@ public sealed record StateWrite(
 
     /// <summary>Reminders set or removed in the same transaction; at most one change per grain and name.</summary>
     public IReadOnlyList<ReminderChange> Reminders { get; init; } = [];
+
+    /// <summary>
+    /// The read-model rows the grain keeps, replacing all it kept before, in the same transaction;
+    /// null for a grain that keeps none.
+    /// </summary>
+    public IReadOnlyList<ViewRow>? Views { get; init; }
 
     /// <summary>The partition lease the write is made under; null for a silo alone on its store. All writes of one batch come from one silo.</summary>
     public LeaseFence? Fence { get; init; }

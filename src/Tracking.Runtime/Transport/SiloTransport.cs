@@ -64,7 +64,7 @@ internal sealed class SiloTransport : IDisposable
 
     public async Task<IReadOnlyList<CreationOutcome>> CreateAsync(Uri silo, string grainType, IReadOnlyList<StateWrite> writes, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var creations = new RemoteCreations(grainType, writes.Select(w => new RemoteCreation(w.Grain.Key, w.StateJson, w.Events)).ToArray());
+        var creations = new RemoteCreations(grainType, writes.Select(w => new RemoteCreation(w.Grain.Key, w.StateJson, w.Events, w.Views)).ToArray());
         var reply = await SendAsync(silo, CreationsPath, creations, RuntimeJsonContext.Default.RemoteCreations, RuntimeJsonContext.Default.RemoteCreationReply, timeout, cancellationToken).ConfigureAwait(false);
         return reply.Outcomes;
     }
