@@ -62,7 +62,7 @@ internal static class SeizureCommands
 
     public static Command Case()
     {
-        var command = new Command("case", "Show one seizure: state, money, full history and documents") { s_caseId, ApproveSale(), Cancel(), Document() };
+        var command = new Command("case", "Show one seizure: state, money, full history and documents") { s_caseId, ApproveSale(), Cancel(), ApproveCancel(), Document() };
         command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async silo =>
         {
             var detail = await DetailAsync(silo, result.GetValue(s_caseId)!, ct);
@@ -73,25 +73,30 @@ internal static class SeizureCommands
 
     private static Command ApproveSale()
     {
-        var command = new Command("approve-sale", "As supervisor, approve the sale a seizure proposes") { s_caseId, s_actor };
-        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async silo =>
-        {
-            var view = await silo.Get<ISeizureGrain>(result.GetValue(s_caseId)!).CallAsync(new ApproveSeizureSale(result.GetValue(s_actor)!), ct);
-            ResultWriter.Write(view, result.GetValue(GlobalOptions.Json), v => Console.WriteLine($"{v.SeizureId}: {v.Status}"));
-        }));
+        var command = new Command("approve-sale", "As supervisor (not the officer who opened the case), approve the sale a seizure proposes") { s_caseId, s_actor };
+        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, silo => CallCaseAsync(result, silo, new ApproveSeizureSale(result.GetValue(s_actor)!), ct)));
         return command;
     }
 
     private static Command Cancel()
     {
         var reason = new Option<string>("--reason") { Description = "Why, e.g. the account is not the taxpayer's", Required = true };
-        var command = new Command("cancel", "Withdraw a seizure; the exchange is told to release the account") { s_caseId, reason, s_actor };
-        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async silo =>
-        {
-            var view = await silo.Get<ISeizureGrain>(result.GetValue(s_caseId)!).CallAsync(new CancelSeizure(result.GetValue(reason)!, result.GetValue(s_actor)!), ct);
-            ResultWriter.Write(view, result.GetValue(GlobalOptions.Json), v => Console.WriteLine($"{v.SeizureId}: {v.Status}"));
-        }));
+        var command = new Command("cancel", "Ask to withdraw a seizure; once a second person approves (approve-cancel), the exchange is told to release the account") { s_caseId, reason, s_actor };
+        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, silo => CallCaseAsync(result, silo, new RequestSeizureCancellation(result.GetValue(reason)!, result.GetValue(s_actor)!), ct)));
         return command;
+    }
+
+    private static Command ApproveCancel()
+    {
+        var command = new Command("approve-cancel", "As supervisor (not the one who asked), approve a requested cancellation") { s_caseId, s_actor };
+        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, silo => CallCaseAsync(result, silo, new ApproveSeizureCancellation(result.GetValue(s_actor)!), ct)));
+        return command;
+    }
+
+    private static async Task CallCaseAsync(ParseResult result, Runtime.Hosting.Silo silo, Runtime.IGrainCall<ISeizureGrain, SeizureView> call, CancellationToken ct)
+    {
+        var view = await silo.Get<ISeizureGrain>(result.GetValue(s_caseId)!).CallAsync(call, ct);
+        ResultWriter.Write(view, result.GetValue(GlobalOptions.Json), v => Console.WriteLine($"{v.SeizureId}: {v.Status}"));
     }
 
     private static Command Document()

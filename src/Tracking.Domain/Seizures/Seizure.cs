@@ -24,6 +24,18 @@ public sealed record Seizure(string SeizureId, SeizureStatus Status)
 
     public DateTimeOffset? OpenedAt { get; init; }
 
+    /// <summary>Who opened the case: the officer whose sale or cancellation a second person approves.</summary>
+    public string OpenedBy { get; init; } = "";
+
+    /// <summary>The debt the seizure was opened to cover.</summary>
+    public long DebtAtOpening { get; init; }
+
+    /// <summary>What the exchange's holdings were worth when the seizure took effect, in won.</summary>
+    public long Valuation { get; init; }
+
+    /// <summary>A cancellation asked for and not yet approved: who asked, and why.</summary>
+    public CancellationRequest? CancellationRequest { get; init; }
+
     public DateTimeOffset? ClosedAt { get; init; }
 
     public bool Opened => OpenedAt is not null;

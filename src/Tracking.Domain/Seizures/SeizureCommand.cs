@@ -17,11 +17,14 @@ public abstract record SeizureCommand
     /// <summary>The exchange answered a request.</summary>
     public sealed record RecordReply(ExchangeReply Reply) : SeizureCommand;
 
-    /// <summary>A supervisor approves the sale the seizure proposed.</summary>
+    /// <summary>A supervisor approves the sale the seizure proposed; not the officer who opened the case (four eyes).</summary>
     public sealed record ApproveSale : SeizureCommand;
 
-    /// <summary>Withdraw the seizure, e.g. because the account is not the taxpayer's.</summary>
-    public sealed record Cancel(string Reason) : SeizureCommand;
+    /// <summary>An officer asks to withdraw the seizure, e.g. because the account is not the taxpayer's.</summary>
+    public sealed record RequestCancellation(string Reason) : SeizureCommand;
+
+    /// <summary>A supervisor other than the one who asked approves the requested cancellation (four eyes).</summary>
+    public sealed record ApproveCancellation : SeizureCommand;
 
     /// <summary>Money received was distributed (applied to the debt in the legal order, the rest refunded).</summary>
     public sealed record RecordDistribution(string TransferReference, long Applied, long Refunded) : SeizureCommand;

@@ -19,7 +19,8 @@ public static class SeizureDecider
             SeizureCommand.Open open => Open(steps, open),
             SeizureCommand.RecordReply record => RecordReply(steps, record.Reply),
             SeizureCommand.ApproveSale => ApproveSale(steps),
-            SeizureCommand.Cancel cancel => Cancel(steps, cancel.Reason),
+            SeizureCommand.RequestCancellation request => RequestCancellation(steps, request.Reason),
+            SeizureCommand.ApproveCancellation => ApproveCancellation(steps),
             SeizureCommand.RecordDistribution distribution => RecordDistribution(steps, distribution),
             SeizureCommand.Review => state.Opened ? null : "the seizure was never opened",
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown seizure command."),
@@ -45,6 +46,8 @@ public static class SeizureDecider
                 Basis = opened.Basis,
                 Incarnation = opened.Incarnation,
                 OpenedAt = opened.At,
+                OpenedBy = opened.Actor,
+                DebtAtOpening = opened.DebtToCover,
                 Status = SeizureStatus.NoticeSent,
             },
             ExchangeRequestIssued issued => state with
@@ -61,7 +64,7 @@ public static class SeizureDecider
                 SaleProposed = issued.Request.Kind != ExchangeRequestKind.Sell && state.SaleProposed,
                 SaleApproved = issued.Request.Kind != ExchangeRequestKind.Sell && state.SaleApproved,
             },
-            SeizureTookEffect effect => Answer(state, effect.RequestId) with { Frozen = true, Holdings = effect.Holdings, Status = SeizureStatus.Seized },
+            SeizureTookEffect effect => Answer(state, effect.RequestId) with { Frozen = true, Holdings = effect.Holdings, Valuation = effect.Valuation, Status = SeizureStatus.Seized },
             DocumentIssued => state,
             SaleWarned warned => state with { SaleWaitUntil = warned.WaitUntil, Status = SeizureStatus.SaleWarned },
             SaleProposed => state with { SaleProposed = true, Status = SeizureStatus.AwaitingSaleApproval },
@@ -87,7 +90,8 @@ public static class SeizureDecider
                     : SeizureStatus.Distributed,
             },
             ReleaseConfirmed released => Answer(state, released.RequestId) with { Released = true, Status = SeizureStatus.Released },
-            SeizureCancelled => state with { Cancelled = true, Status = SeizureStatus.Cancelled },
+            CancellationRequested requested => state with { CancellationRequest = new CancellationRequest(requested.Actor, requested.Reason, requested.At) },
+            SeizureCancelled => state with { Cancelled = true, CancellationRequest = null, Status = SeizureStatus.Cancelled },
             SeizureRejected rejected => (rejected.RequestId is { } id ? Answer(state, id) : state) with { Rejected = true, Status = SeizureStatus.Rejected },
             SeizureClosed closed => state with { Outcome = closed.Outcome, ClosedAt = closed.At, Status = SeizureStatus.Closed },
             _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Unknown seizure event."),
@@ -188,11 +192,16 @@ public static class SeizureDecider
             return "a sale is approved by a supervisor, not by the system";
         }
 
+        if (steps.Context.Actor == state.OpenedBy)
+        {
+            return $"{state.OpenedBy} opened this case; a second person approves its sale";
+        }
+
         steps.Add(new SaleApproved(), "sale approved");
         return null;
     }
 
-    private static string? Cancel(Steps steps, string reason)
+    private static string? RequestCancellation(Steps steps, string reason)
     {
         var state = steps.State;
         if (string.IsNullOrWhiteSpace(reason))
@@ -200,24 +209,51 @@ public static class SeizureDecider
             return "a cancellation needs a reason";
         }
 
-        if (!state.Opened || state.IsClosed)
+        if (CannotCancel(state) is { } why)
         {
-            return $"the seizure is {(state.Opened ? "closed" : "not open")}";
+            return why;
         }
 
+        if (state.Cancelled || state.CancellationRequest is not null)
+        {
+            return null;
+        }
+
+        steps.Add(new CancellationRequested(), reason);
+        return null;
+    }
+
+    private static string? ApproveCancellation(Steps steps)
+    {
+        var state = steps.State;
         if (state.Cancelled)
         {
             return null;
         }
 
-        if (state.Collected > 0 || state.Pending.Any(r => r.Collects))
+        if (state.CancellationRequest is not { } request)
         {
-            return "money has been or is being collected from this account; it must be settled and corrected before the seizure is cancelled";
+            return "no cancellation awaits approval";
         }
 
-        steps.Add(new SeizureCancelled(), reason);
+        if (steps.Context.Actor == SeizureContext.SystemActor || steps.Context.Actor == request.RequestedBy)
+        {
+            return $"{request.RequestedBy} asked for this cancellation; a second person approves it";
+        }
+
+        if (CannotCancel(state) is { } why)
+        {
+            return why;
+        }
+
+        steps.Add(new SeizureCancelled(), $"cancellation asked by {request.RequestedBy} approved: {request.Reason}");
         return null;
     }
+
+    private static string? CannotCancel(Seizure state) =>
+        !state.Opened || state.IsClosed ? $"the seizure is {(state.Opened ? "closed" : "not open")}"
+        : state.Collected > 0 || state.Pending.Any(r => r.Collects) ? "money has been or is being collected from this account; it must be settled and corrected before the seizure is cancelled"
+        : null;
 
     private static string? RecordDistribution(Steps steps, SeizureCommand.RecordDistribution distribution)
     {
@@ -276,6 +312,12 @@ public static class SeizureDecider
                     : "nothing more to collect from the account";
                 steps.Issue(ExchangeRequestKind.Release, $"release requested: {why}", SeizureDocumentKind.ReleaseNotice);
                 continue;
+            }
+
+            if (state.CancellationRequest is not null)
+            {
+                // Nothing is collected from an account that may not be the taxpayer's.
+                return;
             }
 
             if (krw >= 1)

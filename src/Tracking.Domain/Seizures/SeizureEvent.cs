@@ -48,6 +48,9 @@ public sealed record ProceedsDistributed(string TransferReference, long Amount, 
 
 public sealed record ReleaseConfirmed(string RequestId) : SeizureEvent;
 
+/// <summary>Someone asked to withdraw the seizure; it goes on as before until a second person approves.</summary>
+public sealed record CancellationRequested : SeizureEvent;
+
 public sealed record SeizureCancelled : SeizureEvent;
 
 /// <summary>The seizure cannot proceed; <paramref name="RequestId"/> is the exchange's answer that said so, if any.</summary>

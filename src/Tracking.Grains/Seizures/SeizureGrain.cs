@@ -21,7 +21,8 @@ public sealed partial class SeizureGrain(IExchangeGateway exchanges, SeizureOpti
     IHandle<OpenSeizure, SeizureOpening>,
     IHandle<RecordExchangeReply, SeizureView>,
     IHandle<ApproveSeizureSale, SeizureView>,
-    IHandle<CancelSeizure, SeizureView>,
+    IHandle<RequestSeizureCancellation, SeizureView>,
+    IHandle<ApproveSeizureCancellation, SeizureView>,
     IHandle<ReviewSeizure, SeizureView>,
     IHandle<GetSeizure, SeizureView>,
     IHandle<GetSeizureHistory, IReadOnlyList<SeizureHistoryEntry>>
@@ -70,8 +71,11 @@ public sealed partial class SeizureGrain(IExchangeGateway exchanges, SeizureOpti
     public Task<SeizureView> HandleAsync(ApproveSeizureSale message, CancellationToken cancellationToken) =>
         RunAsync(new SeizureCommand.ApproveSale(), message.Supervisor, cancellationToken);
 
-    public Task<SeizureView> HandleAsync(CancelSeizure message, CancellationToken cancellationToken) =>
-        RunAsync(new SeizureCommand.Cancel(message.Reason), message.Actor, cancellationToken);
+    public Task<SeizureView> HandleAsync(RequestSeizureCancellation message, CancellationToken cancellationToken) =>
+        RunAsync(new SeizureCommand.RequestCancellation(message.Reason), message.Actor, cancellationToken);
+
+    public Task<SeizureView> HandleAsync(ApproveSeizureCancellation message, CancellationToken cancellationToken) =>
+        RunAsync(new SeizureCommand.ApproveCancellation(), message.Supervisor, cancellationToken);
 
     public Task<SeizureView> HandleAsync(ReviewSeizure message, CancellationToken cancellationToken) =>
         RunAsync(new SeizureCommand.Review(), SystemActor, cancellationToken);

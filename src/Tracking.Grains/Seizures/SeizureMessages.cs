@@ -15,8 +15,11 @@ public sealed record RecordExchangeReply(ExchangeReply Reply, string Exchange) :
 /// <summary>A supervisor approves the proposed sale.</summary>
 public sealed record ApproveSeizureSale(string Supervisor) : IGrainCall<ISeizureGrain, SeizureView>;
 
-/// <summary>Withdraws the seizure, e.g. the account is not the taxpayer's.</summary>
-public sealed record CancelSeizure(string Reason, string Actor) : IGrainCall<ISeizureGrain, SeizureView>;
+/// <summary>Asks to withdraw the seizure, e.g. the account is not the taxpayer's; a second person approves.</summary>
+public sealed record RequestSeizureCancellation(string Reason, string Actor) : IGrainCall<ISeizureGrain, SeizureView>;
+
+/// <summary>A supervisor other than the one who asked approves the cancellation.</summary>
+public sealed record ApproveSeizureCancellation(string Supervisor) : IGrainCall<ISeizureGrain, SeizureView>;
 
 /// <summary>Takes whatever step is due now (deadlines, changed debt, an unanswered request).</summary>
 public sealed record ReviewSeizure : IGrainCall<ISeizureGrain, SeizureView>;

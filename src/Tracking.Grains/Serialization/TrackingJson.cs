@@ -17,7 +17,7 @@ public static class TrackingJson
     private static readonly Dictionary<Type, Type[]> s_eventTypes = new()
     {
         [typeof(TaxpayerEvent)] = [typeof(TaxpayerRegistered), typeof(TaxItemAssessed), typeof(PaymentApplied), typeof(MatchCandidateRecorded), typeof(SeizureAttached), typeof(SeizureDetached), typeof(ProceedsHeld), typeof(CoverReserved)],
-        [typeof(SeizureEvent)] = [typeof(SeizureOpened), typeof(ExchangeRequestIssued), typeof(SeizureTookEffect), typeof(DocumentIssued), typeof(SaleWarned), typeof(SaleProposed), typeof(SaleApproved), typeof(SaleFilled), typeof(ProceedsReceived), typeof(ProceedsDistributed), typeof(ReleaseConfirmed), typeof(SeizureCancelled), typeof(SeizureRejected), typeof(SeizureClosed)],
+        [typeof(SeizureEvent)] = [typeof(SeizureOpened), typeof(ExchangeRequestIssued), typeof(SeizureTookEffect), typeof(DocumentIssued), typeof(SaleWarned), typeof(SaleProposed), typeof(SaleApproved), typeof(SaleFilled), typeof(ProceedsReceived), typeof(ProceedsDistributed), typeof(ReleaseConfirmed), typeof(CancellationRequested), typeof(SeizureCancelled), typeof(SeizureRejected), typeof(SeizureClosed)],
         [typeof(AccountEvent)] = [typeof(AccountReported), typeof(AccountCandidateRecorded)],
         [typeof(MatchShardEvent)] = [typeof(TaxpayersIndexed), typeof(AccountsIndexed)],
         [typeof(SweepEvent)] = [typeof(SweepCompleted)],

@@ -106,6 +106,7 @@ public sealed class SeizureDeciderTests
         run.Pass(s_day);
         Assert.Equal(SeizureStatus.AwaitingSaleApproval, run.State.Status);
         Assert.Contains("supervisor", run.Do(new SeizureCommand.ApproveSale()).Rejection);
+        Assert.Contains("second person", run.Do(new SeizureCommand.ApproveSale(), "officer:kim").Rejection);
 
         run.Do(new SeizureCommand.ApproveSale(), "supervisor:lee");
 
@@ -221,8 +222,16 @@ public sealed class SeizureDeciderTests
     {
         var run = new SeizureRun(1_000_000).Opened();
 
-        Assert.NotNull(run.Do(new SeizureCommand.Cancel(" "), "officer:kim").Rejection);
-        run.Do(new SeizureCommand.Cancel("the account holder is a namesake"), "officer:kim");
+        Assert.NotNull(run.Do(new SeizureCommand.RequestCancellation(" "), "officer:kim").Rejection);
+        Assert.Contains("no cancellation awaits", run.Do(new SeizureCommand.ApproveCancellation(), "supervisor:lee").Rejection);
+        run.Do(new SeizureCommand.RequestCancellation("the account holder is a namesake"), "officer:park");
+        Assert.Equal(new CancellationRequest("officer:park", "the account holder is a namesake", run.Now), run.State.CancellationRequest);
+        Assert.Empty(run.Do(new SeizureCommand.RequestCancellation("again"), "officer:park").Events);
+
+        // Four eyes: neither the one who asked nor the system approves it.
+        Assert.Contains("second person", run.Do(new SeizureCommand.ApproveCancellation(), "officer:park").Rejection);
+        Assert.Contains("second person", run.Do(new SeizureCommand.ApproveCancellation()).Rejection);
+        run.Do(new SeizureCommand.ApproveCancellation(), "supervisor:lee");
         Assert.Equal(ExchangeRequestKind.SeizureNotice, run.Pending.Kind);
         run.Freeze(new Holding("BTC", 1m, 0));
         Assert.Equal(ExchangeRequestKind.Release, run.Pending.Kind);
@@ -230,7 +239,22 @@ public sealed class SeizureDeciderTests
 
         Assert.Equal(SeizureOutcome.Cancelled, run.State.Outcome);
         Assert.Equal(0, run.State.Collected);
-        Assert.Contains(run.History.OfType<SeizureCancelled>(), e => e.Actor == "officer:kim" && e.Reason.Contains("namesake"));
+        Assert.Null(run.State.CancellationRequest);
+        Assert.Contains(run.History.OfType<CancellationRequested>(), e => e.Actor == "officer:park" && e.Reason.Contains("namesake"));
+        Assert.Contains(run.History.OfType<SeizureCancelled>(), e => e.Actor == "supervisor:lee" && e.Reason.Contains("officer:park") && e.Reason.Contains("namesake"));
+    }
+
+    [Fact]
+    public void Nothing_is_collected_while_a_cancellation_awaits_approval()
+    {
+        var run = new SeizureRun(1_000_000).Opened();
+        run.Do(new SeizureCommand.RequestCancellation("may be a namesake"), "officer:park");
+        run.Freeze(new Holding("KRW", 500_000m, 0));
+
+        Assert.Empty(run.State.Pending);
+        Assert.Equal(SeizureStatus.Seized, run.State.Status);
+        run.Do(new SeizureCommand.ApproveCancellation(), "supervisor:lee");
+        Assert.Equal(ExchangeRequestKind.Release, run.Pending.Kind);
     }
 
     [Fact]
@@ -239,9 +263,9 @@ public sealed class SeizureDeciderTests
         var run = new SeizureRun(1_000_000).Opened();
         run.Freeze(new Holding("KRW", 10_000m, 0), new Holding("BTC", 1m, 0));
 
-        Assert.Contains("being collected", run.Do(new SeizureCommand.Cancel("namesake")).Rejection);
+        Assert.Contains("being collected", run.Do(new SeizureCommand.RequestCancellation("namesake"), "officer:park").Rejection);
         run.Remit();
-        Assert.Contains("collected", run.Do(new SeizureCommand.Cancel("namesake")).Rejection);
+        Assert.Contains("collected", run.Do(new SeizureCommand.RequestCancellation("namesake"), "officer:park").Rejection);
     }
 
     [Fact]

@@ -53,7 +53,8 @@ public sealed class SeizureLifecycleExplorationTests
                     run.Prices = run.Prices.ToDictionary(p => p.Key, p => Math.Round(p.Value * (decimal)(0.7 + random.NextDouble() * 0.6)));
                     break;
                 case 7 when random.Next(10) == 0:
-                    run.Do(new SeizureCommand.Cancel("wrong person"), "officer:kim");
+                    run.Do(new SeizureCommand.RequestCancellation("wrong person"), "officer:park");
+                    run.Do(new SeizureCommand.ApproveCancellation(), "supervisor:lee");
                     break;
                 case 8:
                     run.Do(new SeizureCommand.ApproveSale(), "supervisor:lee");

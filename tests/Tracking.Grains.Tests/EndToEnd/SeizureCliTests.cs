@@ -96,12 +96,17 @@ public sealed class SeizureCliTests : IDisposable
             Assert.Contains("approved by supervisor:lee", opening.RootElement.GetProperty("seizure").GetProperty("basis").GetString());
         }
 
-        // A supervisor cannot approve a sale nobody proposed; an officer can withdraw a seizure, with a reason.
+        // A supervisor cannot approve a sale nobody proposed; an officer asks to withdraw a seizure, with a reason, and a second person approves.
         var premature = await TrackingProcess.RunAsync("--data", _data, "--exchange-url", exchange, "case", "approve-sale", id, "--by", "supervisor:lee");
         Assert.Equal(1, premature.ExitCode);
         Assert.Contains("no sale awaits approval", premature.Error);
         var other = cases.RootElement.EnumerateArray().Last().GetProperty("seizureId").GetString()!;
-        var cancelled = await TrackingProcess.RunAsync("--data", _data, "--exchange-url", exchange, "case", "cancel", other, "--reason", "namesake, not the taxpayer", "--by", "officer:kim", "--json");
+        var requested = await TrackingProcess.RunAsync("--data", _data, "--exchange-url", exchange, "case", "cancel", other, "--reason", "namesake, not the taxpayer", "--by", "officer:park");
+        Assert.Equal(0, requested.ExitCode);
+        var selfApproved = await TrackingProcess.RunAsync("--data", _data, "--exchange-url", exchange, "case", "approve-cancel", other, "--by", "officer:park");
+        Assert.Equal(1, selfApproved.ExitCode);
+        Assert.Contains("second person", selfApproved.Error);
+        var cancelled = await TrackingProcess.RunAsync("--data", _data, "--exchange-url", exchange, "case", "approve-cancel", other, "--by", "supervisor:lee", "--json");
         Assert.Equal(0, cancelled.ExitCode);
         using (var view = JsonDocument.Parse(cancelled.Output))
         {

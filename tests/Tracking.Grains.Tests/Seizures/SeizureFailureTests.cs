@@ -73,7 +73,8 @@ public sealed class SeizureFailureTests(ExchangeSimFixture fixture)
             await h.OpenAsync("T-TWO", "B-TWO", h.OtherExchange),
             await h.OpenAsync("T-WRONG", "A-WRONG"),
         };
-        await h.Silo.Get<ISeizureGrain>(ids[5]).CallAsync(new CancelSeizure("namesake, not the taxpayer", "officer:kim"));
+        await h.Silo.Get<ISeizureGrain>(ids[5]).CallAsync(new RequestSeizureCancellation("namesake, not the taxpayer", "officer:park"));
+        await h.Silo.Get<ISeizureGrain>(ids[5]).CallAsync(new ApproveSeizureCancellation("supervisor:lee"));
         await h.PayAsync("T-PAYS", "BANK-1", 3_000_000);
 
         for (var step = 0; step < 240 && !await h.AllClosedAsync(); step++)
