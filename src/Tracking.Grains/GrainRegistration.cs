@@ -4,6 +4,7 @@ using Tracking.Grains.Seizures;
 using Tracking.Grains.Sweeps;
 using Tracking.Grains.Taxpayers;
 using Tracking.Runtime.Hosting;
+using Tracking.Runtime.Views;
 
 namespace Tracking.Grains;
 
@@ -16,4 +17,7 @@ public static class GrainRegistration
         .Add<IMatchShardGrain, MatchShardGrain>()
         .Add<ISweepGrain, SweepGrain>()
         .Add<ISeizureGrain, SeizureGrain>();
+
+    /// <summary>The read models Tracking's grains keep, for the silo to index.</summary>
+    public static IReadOnlyList<ViewDefinition> Views { get; } = [CaseRow.Definition, ReceiptRow.Definition, ReviewRow.Definition];
 }

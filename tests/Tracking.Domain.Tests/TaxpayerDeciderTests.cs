@@ -1,4 +1,5 @@
 using Tracking.Domain.Ledger;
+using Tracking.Domain.Matching;
 
 namespace Tracking.Domain.Tests;
 
@@ -164,5 +165,24 @@ public sealed class TaxpayerDeciderTests
                 Assert.All(after.Items, i => Assert.True(i.TotalOutstanding >= 0));
             }
         }
+    }
+
+    [Fact]
+    public void A_review_candidate_is_approved_or_rejected_once_and_only_a_review_candidate_is()
+    {
+        var review = new MatchCandidate("T-1", "upbit", "U-1", MatchDecision.Review, 70, ["name", "birth date"]);
+        var auto = review with { AccountId = "U-2", Decision = MatchDecision.Auto };
+        var state = TaxpayerDecider.ApplyAll(s_assessed, [new MatchCandidateRecorded(review), new MatchCandidateRecorded(auto)]);
+        TaxpayerCommand.ReviewCandidate Review(string account, bool approve, string by, string reason = "") => new("upbit", account, approve, by, reason, s_at);
+
+        Assert.Contains("not a review candidate", TaxpayerDecider.Decide(state, Review("U-2", true, "officer:kim")).Rejection);
+        Assert.Contains("not a review candidate", TaxpayerDecider.Decide(state, Review("U-9", true, "officer:kim")).Rejection);
+        Assert.Contains("reason", TaxpayerDecider.Decide(state, Review("U-1", false, "officer:kim", " ")).Rejection);
+
+        var rejected = TaxpayerDecider.Decide(state, Review("U-1", false, "officer:kim", " different birth year "));
+        var after = TaxpayerDecider.ApplyAll(state, rejected.Events);
+        Assert.Equal(new CandidateReview("upbit", "U-1", false, "officer:kim", "different birth year", s_at), after.ReviewOf("upbit", "U-1"));
+        Assert.Empty(TaxpayerDecider.Decide(after, Review("U-1", false, "officer:lee", "again")).Events);
+        Assert.Contains("already rejected by officer:kim", TaxpayerDecider.Decide(after, Review("U-1", true, "officer:lee")).Rejection);
     }
 }

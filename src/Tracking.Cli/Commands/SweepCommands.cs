@@ -60,10 +60,26 @@ internal static class SweepCommands
         return command;
     }
 
+    private static Command Reject()
+    {
+        var taxpayer = new Argument<string>("taxpayer-id");
+        var exchange = new Argument<string>("exchange");
+        var account = new Argument<string>("account-id");
+        var by = new Option<string>("--by") { Description = "Who rejects", Required = true };
+        var reason = new Option<string>("--reason") { Description = "Why the account is not the taxpayer's", Required = true };
+        var command = new Command("reject", "Reject a review candidate: not the taxpayer's account; no seizure is opened") { taxpayer, exchange, account, by, reason };
+        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async silo =>
+        {
+            var candidate = await new SeizureOpener(silo).RejectReviewAsync(result.GetValue(taxpayer)!, result.GetValue(exchange)!, result.GetValue(account)!, result.GetValue(by)!, result.GetValue(reason)!, ct);
+            ResultWriter.Write(candidate, result.GetValue(GlobalOptions.Json), c => Console.WriteLine($"Rejected {c.Exchange}/{c.AccountId} for taxpayer {c.TaxpayerId}"));
+        }));
+        return command;
+    }
+
     public static Command Matches()
     {
         var decision = new Option<MatchDecision?>("--decision") { Description = "Only auto or only review candidates" };
-        var command = new Command("matches", "List the candidates found by sweeps: taxpayer, exchange, account, decision, score, reasons") { decision, Approve() };
+        var command = new Command("matches", "List the candidates found by sweeps: taxpayer, exchange, account, decision, score, reasons") { decision, Approve(), Reject() };
         command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async silo =>
         {
             var candidates = await silo.Get<ISweepGrain>(SweepGrain.Main).CallAsync(new GetCandidates(result.GetValue(decision)), ct);

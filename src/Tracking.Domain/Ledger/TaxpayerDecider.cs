@@ -15,6 +15,7 @@ public static class TaxpayerDecider
         TaxpayerCommand.RecordCandidate record => record.Candidate.TaxpayerId != state.TaxpayerId
             ? Decision<TaxpayerEvent>.Reject($"candidate for {record.Candidate.TaxpayerId} sent to taxpayer {state.TaxpayerId}")
             : MatchCandidates.IsNew(state.Candidates, record.Candidate) ? Decision<TaxpayerEvent>.Accept(new MatchCandidateRecorded(record.Candidate)) : Decision<TaxpayerEvent>.Accept(),
+        TaxpayerCommand.ReviewCandidate review => DecideReview(state, review),
         TaxpayerCommand.AttachSeizure attach => state.OpenSeizures.Contains(attach.SeizureId) ? Decision<TaxpayerEvent>.Accept() : Decision<TaxpayerEvent>.Accept(new SeizureAttached(attach.SeizureId)),
         TaxpayerCommand.DetachSeizure detach => state.OpenSeizures.Contains(detach.SeizureId) ? Decision<TaxpayerEvent>.Accept(new SeizureDetached(detach.SeizureId)) : Decision<TaxpayerEvent>.Accept(),
         TaxpayerCommand.HoldProceeds hold => DecideHold(state, hold),
@@ -26,6 +27,7 @@ public static class TaxpayerDecider
     {
         TaxpayerRegistered registered => state with { Profile = registered.Profile },
         MatchCandidateRecorded recorded => state with { Candidates = MatchCandidates.Upsert(state.Candidates, recorded.Candidate) },
+        CandidateReviewed reviewed => state with { Reviews = [.. state.Reviews, reviewed.Review] },
         TaxItemAssessed assessed => state with { Items = [.. state.Items, new ItemBalance(assessed.Item, 0, 0, 0)] },
         PaymentApplied applied => state with
         {
@@ -54,6 +56,28 @@ public static class TaxpayerDecider
     };
 
     public static TaxpayerLedger ApplyAll(TaxpayerLedger state, IEnumerable<TaxpayerEvent> events) => events.Aggregate(state, Apply);
+
+    private static Decision<TaxpayerEvent> DecideReview(TaxpayerLedger state, TaxpayerCommand.ReviewCandidate review)
+    {
+        if (!state.Candidates.Any(c => c.Exchange == review.Exchange && c.AccountId == review.AccountId && c.Decision == MatchDecision.Review))
+        {
+            return Decision<TaxpayerEvent>.Reject($"{review.Exchange}/{review.AccountId} is not a review candidate of taxpayer {state.TaxpayerId}");
+        }
+
+        if (!review.Approve && string.IsNullOrWhiteSpace(review.Reason))
+        {
+            return Decision<TaxpayerEvent>.Reject("a rejection needs a reason");
+        }
+
+        if (state.ReviewOf(review.Exchange, review.AccountId) is { } earlier)
+        {
+            return earlier.Approved == review.Approve
+                ? Decision<TaxpayerEvent>.Accept()
+                : Decision<TaxpayerEvent>.Reject($"{review.Exchange}/{review.AccountId} was already {(earlier.Approved ? "approved" : "rejected")} by {earlier.By}");
+        }
+
+        return Decision<TaxpayerEvent>.Accept(new CandidateReviewed(new CandidateReview(review.Exchange, review.AccountId, review.Approve, review.By, review.Reason.Trim(), review.At)));
+    }
 
     private static Decision<TaxpayerEvent> DecideAssess(TaxpayerLedger state, TaxItem item)
     {

@@ -15,6 +15,8 @@ public sealed record TaxpayerRegistered(TaxpayerProfile Profile) : TaxpayerEvent
 
 public sealed record MatchCandidateRecorded(MatchCandidate Candidate) : TaxpayerEvent;
 
+public sealed record CandidateReviewed(CandidateReview Review) : TaxpayerEvent;
+
 public sealed record TaxItemAssessed(TaxItem Item) : TaxpayerEvent;
 
 public sealed record SeizureAttached(string SeizureId) : TaxpayerEvent;

@@ -22,6 +22,11 @@ public sealed record TaxpayerLedger(
 
     public IReadOnlyList<MatchCandidate> Candidates { get; init; } = [];
 
+    /// <summary>Decisions people took on this taxpayer's review candidates.</summary>
+    public IReadOnlyList<CandidateReview> Reviews { get; init; } = [];
+
+    public CandidateReview? ReviewOf(string exchange, string accountId) => Reviews.FirstOrDefault(r => r.Exchange == exchange && r.AccountId == accountId);
+
     /// <summary>Seizures open against this taxpayer; each is told when the debt changes.</summary>
     public IReadOnlyList<string> OpenSeizures { get; init; } = [];
 

@@ -74,7 +74,7 @@ public static class SeizureDecider
             {
                 Holdings = Adjust(state.Holdings, Seizure.KrwAsset, -received.Amount),
                 // Nothing received (the account held less than asked) leaves nothing to distribute.
-                Receipts = received.Amount > 0 ? [.. state.Receipts, new ProceedsReceipt(received.TransferReference, received.Amount, received.DistributionDue)] : state.Receipts,
+                Receipts = received.Amount > 0 ? [.. state.Receipts, new ProceedsReceipt(received.TransferReference, received.Amount, received.DistributionDue) { ReceivedAt = received.At }] : state.Receipts,
                 Status = SeizureStatus.ProceedsReceived,
             },
             ProceedsDistributed distributed => state with

@@ -4,6 +4,7 @@ using Tracking.Domain.Seizures;
 using Tracking.Grains.Exchanges;
 using Tracking.Grains.Taxpayers;
 using Tracking.Runtime;
+using Tracking.Runtime.Views;
 
 namespace Tracking.Grains.Seizures;
 
@@ -112,6 +113,8 @@ public sealed partial class SeizureGrain(IExchangeGateway exchanges, SeizureOpti
     }
 
     protected override Seizure CreateInitialState() => Seizure.New(Id.Key);
+
+    protected override IEnumerable<GrainView> ViewsOf(Seizure state) => CaseRow.ViewsOf(state);
 
     private SeizureView View => SeizureView.Of(State, Version);
 

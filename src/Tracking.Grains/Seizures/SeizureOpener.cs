@@ -1,5 +1,6 @@
 using Tracking.Domain.Matching;
 using Tracking.Grains.Sweeps;
+using Tracking.Grains.Taxpayers;
 using Tracking.Runtime;
 
 namespace Tracking.Grains.Seizures;
@@ -12,17 +13,29 @@ public sealed class SeizureOpener(IGrainFactory grains)
 {
     /// <summary>
     /// Opens a seizure for a review candidate a person approved; refused unless the sweep found
-    /// exactly that pair. The approver and the evidence become the seizure's basis.
+    /// exactly that pair for review and nobody rejected it. The approver and the evidence become
+    /// the seizure's basis; the approval is recorded once the seizure is open.
     /// </summary>
     public async Task<SeizureOpening> OpenApprovedReviewAsync(string taxpayerId, string exchange, string accountId, string approver, CancellationToken cancellationToken)
     {
-        var candidates = await grains.Get<ISweepGrain>(SweepGrain.Main).CallAsync(new GetCandidates(MatchDecision.Review), cancellationToken);
-        var candidate = candidates.FirstOrDefault(c => c.TaxpayerId == taxpayerId && c.Exchange == exchange && c.AccountId == accountId)
+        var taxpayer = await grains.Get<ITaxpayerGrain>(taxpayerId).CallAsync(new GetTaxpayer(), cancellationToken);
+        var candidate = taxpayer.Candidates.FirstOrDefault(c => c.Exchange == exchange && c.AccountId == accountId && c.Decision == MatchDecision.Review)
             ?? throw new CommandRejectedException($"{exchange}/{accountId} is not a review candidate of taxpayer {taxpayerId}");
-        return await grains.Get<ISeizureGrain>(SeizureKey.Of(taxpayerId, exchange, accountId)).CallAsync(
+        if (taxpayer.Reviews.FirstOrDefault(r => r.Exchange == exchange && r.AccountId == accountId) is { Approved: false } rejected)
+        {
+            throw new CommandRejectedException($"{exchange}/{accountId} was already rejected by {rejected.By}: {rejected.Reason}");
+        }
+
+        var opening = await grains.Get<ISeizureGrain>(SeizureKey.Of(taxpayerId, exchange, accountId)).CallAsync(
             new OpenSeizure(taxpayerId, exchange, accountId, $"review candidate (score {candidate.Score}: {string.Join(", ", candidate.Reasons)}) approved by {approver}", approver),
             cancellationToken);
+        await grains.Get<ITaxpayerGrain>(taxpayerId).CallAsync(new ReviewMatchCandidate(exchange, accountId, true, approver, "approved for seizure"), cancellationToken);
+        return opening;
     }
+
+    /// <summary>Rejects a review candidate: it is not the taxpayer's account, and no seizure is opened for it.</summary>
+    public Task<MatchCandidate> RejectReviewAsync(string taxpayerId, string exchange, string accountId, string by, string reason, CancellationToken cancellationToken) =>
+        grains.Get<ITaxpayerGrain>(taxpayerId).CallAsync(new ReviewMatchCandidate(exchange, accountId, false, by, reason), cancellationToken);
 
     public async Task<SeizeSummary> OpenForAutoMatchesAsync(string actor, CancellationToken cancellationToken)
     {

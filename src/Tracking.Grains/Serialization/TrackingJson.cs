@@ -16,7 +16,7 @@ public static class TrackingJson
 {
     private static readonly Dictionary<Type, Type[]> s_eventTypes = new()
     {
-        [typeof(TaxpayerEvent)] = [typeof(TaxpayerRegistered), typeof(TaxItemAssessed), typeof(PaymentApplied), typeof(MatchCandidateRecorded), typeof(SeizureAttached), typeof(SeizureDetached), typeof(ProceedsHeld), typeof(CoverReserved)],
+        [typeof(TaxpayerEvent)] = [typeof(TaxpayerRegistered), typeof(TaxItemAssessed), typeof(PaymentApplied), typeof(MatchCandidateRecorded), typeof(CandidateReviewed), typeof(SeizureAttached), typeof(SeizureDetached), typeof(ProceedsHeld), typeof(CoverReserved)],
         [typeof(SeizureEvent)] = [typeof(SeizureOpened), typeof(ExchangeRequestIssued), typeof(SeizureTookEffect), typeof(DocumentIssued), typeof(SaleWarned), typeof(SaleProposed), typeof(SaleApproved), typeof(SaleFilled), typeof(ProceedsReceived), typeof(ProceedsDistributed), typeof(ReleaseConfirmed), typeof(CancellationRequested), typeof(SeizureCancelled), typeof(SeizureRejected), typeof(SeizureClosed)],
         [typeof(AccountEvent)] = [typeof(AccountReported), typeof(AccountCandidateRecorded)],
         [typeof(MatchShardEvent)] = [typeof(TaxpayersIndexed), typeof(AccountsIndexed)],
@@ -29,7 +29,7 @@ public static class TrackingJson
     {
         var options = new JsonSerializerOptions
         {
-            TypeInfoResolver = TrackingJsonContext.Default.WithAddedModifier(AddEventTypes),
+            TypeInfoResolver = JsonTypeInfoResolver.Combine(TrackingJsonContext.Default.WithAddedModifier(AddEventTypes), ViewJsonContext.Default),
             AllowOutOfOrderMetadataProperties = true,
         };
         options.MakeReadOnly();

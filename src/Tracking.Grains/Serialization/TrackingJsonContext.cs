@@ -23,6 +23,8 @@ namespace Tracking.Grains.Serialization;
 [JsonSerializable(typeof(TaxItemAssessed))]
 [JsonSerializable(typeof(PaymentApplied))]
 [JsonSerializable(typeof(MatchCandidateRecorded))]
+[JsonSerializable(typeof(CandidateReviewed))]
+[JsonSerializable(typeof(ReviewMatchCandidate))]
 [JsonSerializable(typeof(SeizureAttached))]
 [JsonSerializable(typeof(SeizureDetached))]
 [JsonSerializable(typeof(ProceedsHeld))]
@@ -68,6 +70,7 @@ namespace Tracking.Grains.Serialization;
 [JsonSerializable(typeof(SweepSummary))]
 [JsonSerializable(typeof(SweepStatus))]
 [JsonSerializable(typeof(IReadOnlyList<MatchCandidate>))]
+[JsonSerializable(typeof(MatchCandidate))]
 [JsonSerializable(typeof(ImportSummary))]
 [JsonSerializable(typeof(PaymentImportSummary))]
 // Grain messages: they cross silos as JSON.

@@ -1,8 +1,10 @@
 using Tracking.Domain;
 using Tracking.Domain.Ledger;
+using Tracking.Domain.Matching;
 using Tracking.Grains.Imports;
 using Tracking.Grains.Seizures;
 using Tracking.Runtime;
+using Tracking.Runtime.Views;
 
 namespace Tracking.Grains.Taxpayers;
 
@@ -14,6 +16,7 @@ public sealed class TaxpayerGrain : Grain<TaxpayerLedger, TaxpayerEvent>, ITaxpa
     IHandle<GetTaxpayerHistory, IReadOnlyList<TaxpayerHistoryEntry>>,
     IHandle<RegisterTaxpayer, RecordOutcome>,
     IHandle<RecordTaxpayerCandidate, bool>,
+    IHandle<ReviewMatchCandidate, MatchCandidate>,
     IHandle<AttachSeizure, long>,
     IHandle<GetDebtToCover, long>,
     IHandle<HoldProceeds, long>,
@@ -32,7 +35,7 @@ public sealed class TaxpayerGrain : Grain<TaxpayerLedger, TaxpayerEvent>, ITaxpa
     public static GrainCreation<TaxpayerLedger, TaxpayerEvent> Creation(RegisterTaxpayer message)
     {
         var (ledger, events) = Register(TaxpayerLedger.Empty(message.Profile.TaxpayerId), message);
-        return new GrainCreation<TaxpayerLedger, TaxpayerEvent>(message.Profile.TaxpayerId, ledger, events);
+        return new GrainCreation<TaxpayerLedger, TaxpayerEvent>(message.Profile.TaxpayerId, ledger, events) { Views = [.. ReviewRow.ViewsOf(ledger)] };
     }
 
     private static (TaxpayerLedger Ledger, List<TaxpayerEvent> Events) Register(TaxpayerLedger state, RegisterTaxpayer message)
@@ -49,6 +52,12 @@ public sealed class TaxpayerGrain : Grain<TaxpayerLedger, TaxpayerEvent>, ITaxpa
 
     public Task<bool> HandleAsync(RecordTaxpayerCandidate message, CancellationToken cancellationToken) =>
         DecideAsync(new TaxpayerCommand.RecordCandidate(message.Candidate), cancellationToken);
+
+    public async Task<MatchCandidate> HandleAsync(ReviewMatchCandidate message, CancellationToken cancellationToken)
+    {
+        await DecideAsync(new TaxpayerCommand.ReviewCandidate(message.Exchange, message.AccountId, message.Approve, message.By, message.Reason, TimeProvider.GetUtcNow()), cancellationToken);
+        return State.Candidates.Single(c => c.Exchange == message.Exchange && c.AccountId == message.AccountId);
+    }
 
     public async Task<TaxpayerView> HandleAsync(AssessTaxItems message, CancellationToken cancellationToken)
     {
@@ -112,6 +121,8 @@ public sealed class TaxpayerGrain : Grain<TaxpayerLedger, TaxpayerEvent>, ITaxpa
         (await ReadHistoryAsync(cancellationToken)).Select(e => new TaxpayerHistoryEntry(e.Version, e.RecordedAt, e.Event)).ToArray();
 
     protected override TaxpayerLedger CreateInitialState() => TaxpayerLedger.Empty(Id.Key);
+
+    protected override IEnumerable<GrainView> ViewsOf(TaxpayerLedger state) => ReviewRow.ViewsOf(state);
 
     private static TaxpayerLedger Accept(TaxpayerLedger ledger, Decision<TaxpayerEvent> decision, List<TaxpayerEvent> events)
     {

@@ -34,5 +34,8 @@ public sealed record ReserveCover(string SeizureId, long Amount) : IGrainCall<IT
 /// <summary>A closed seizure stops hearing of payments.</summary>
 public sealed record DetachSeizure(string SeizureId) : IGrainCall<ITaxpayerGrain, bool>;
 
+/// <summary>A person's decision on a review candidate (a rejection needs a reason); returns the candidate. The first decision stands.</summary>
+public sealed record ReviewMatchCandidate(string Exchange, string AccountId, bool Approve, string By, string Reason) : IGrainCall<ITaxpayerGrain, MatchCandidate>;
+
 /// <summary>Records an account the sweep found; returns whether it was news to this taxpayer.</summary>
 public sealed record RecordTaxpayerCandidate(MatchCandidate Candidate) : IGrainCall<ITaxpayerGrain, bool>;

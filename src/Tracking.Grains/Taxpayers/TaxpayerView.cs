@@ -17,6 +17,7 @@ public sealed record TaxpayerView(
     long Version,
     TaxpayerProfile? Profile,
     IReadOnlyList<MatchCandidate> Candidates,
+    IReadOnlyList<CandidateReview> Reviews,
     IReadOnlyList<string> OpenSeizures)
 {
     public static TaxpayerView Of(TaxpayerLedger ledger, long version) => new(
@@ -31,5 +32,6 @@ public sealed record TaxpayerView(
         version,
         ledger.Profile,
         ledger.Candidates,
+        ledger.Reviews,
         ledger.OpenSeizures);
 }

@@ -10,7 +10,7 @@ public sealed partial record ViewField
         // Field names become part of SQL text (index expressions must match the queries' exactly).
         if (!FieldName().IsMatch(name))
         {
-            throw new ArgumentException($"'{name}' is not a view field name (lower case letters, digits and _).", nameof(name));
+            throw new ArgumentException($"'{name}' is not a view field name (a lower case letter, then letters, digits and _).", nameof(name));
         }
 
         (Name, Kind) = (name, kind);
@@ -24,6 +24,6 @@ public sealed partial record ViewField
 
     public static ViewField Number(string name) => new(name, ViewFieldKind.Number);
 
-    [GeneratedRegex("^[a-z][a-z0-9_]{0,40}$")]
+    [GeneratedRegex("^[a-z][A-Za-z0-9_]{0,40}$")]
     private static partial Regex FieldName();
 }

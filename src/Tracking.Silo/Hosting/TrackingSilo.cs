@@ -25,6 +25,11 @@ public static class TrackingSilo
             .BuildServiceProvider();
         var options = new SiloOptions { Json = TrackingJson.Options };
         SiloConfiguration.Apply(options);
+        foreach (var view in GrainRegistration.Views)
+        {
+            options.Views.Add(view);
+        }
+
         options.RemoteExceptions
             .Add(message => new CommandRejectedException(message))
             .Add(message => new ExchangeUnreachableException(message));

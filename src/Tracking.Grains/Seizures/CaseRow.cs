@@ -1,0 +1,70 @@
+using Tracking.Domain.Seizures;
+using Tracking.Runtime.Views;
+
+namespace Tracking.Grains.Seizures;
+
+/// <summary>
+/// A case as lists, filters and the dashboard read it: the <see cref="View"/> row each opened
+/// seizure keeps with its state. Times are Unix seconds; 0 where there is none yet.
+/// </summary>
+public sealed record CaseRow(
+    string Id,
+    string TaxpayerId,
+    string Exchange,
+    string AccountId,
+    SeizureStatus Status,
+    SeizureOutcome? Outcome,
+    string Officer,
+    long Opened,
+    long Closed,
+    long Deadline,
+    long Debt,
+    long Valuation,
+    long Collected,
+    long Applied,
+    long Refunded,
+    CaseApproval Approval,
+    int LeadDays)
+{
+    public const string View = "cases";
+
+    public static readonly ViewField StatusField = ViewField.Text("status");
+    public static readonly ViewField ExchangeField = ViewField.Text("exchange");
+    public static readonly ViewField OfficerField = ViewField.Text("officer");
+    public static readonly ViewField ApprovalField = ViewField.Text("approval");
+    public static readonly ViewField OpenedField = ViewField.Number("opened");
+    public static readonly ViewField ClosedField = ViewField.Number("closed");
+    public static readonly ViewField DeadlineField = ViewField.Number("deadline");
+    public static readonly ViewField DebtField = ViewField.Number("debt");
+    public static readonly ViewField CollectedField = ViewField.Number("collected");
+    public static readonly ViewField LeadDaysField = ViewField.Number("leadDays");
+
+    /// <summary>Newest first; filtered by state, exchange, officer, approval awaited, debt and deadline.</summary>
+    public static ViewDefinition Definition { get; } = new(View, OpenedField, [StatusField, ExchangeField, OfficerField, ApprovalField, DebtField, DeadlineField]);
+
+    public static CaseRow Of(Seizure seizure) => new(
+        seizure.SeizureId,
+        seizure.TaxpayerId,
+        seizure.Exchange,
+        seizure.AccountId,
+        seizure.Status,
+        seizure.Outcome,
+        seizure.OpenedBy,
+        Seconds(seizure.OpenedAt),
+        Seconds(seizure.ClosedAt),
+        seizure.IsClosed ? 0 : Seconds(seizure.NextDeadline),
+        seizure.DebtAtOpening,
+        seizure.Valuation,
+        seizure.Collected,
+        seizure.Applied,
+        seizure.Refunded,
+        seizure.CancellationRequest is not null ? CaseApproval.Cancellation : seizure.Status == SeizureStatus.AwaitingSaleApproval ? CaseApproval.Sale : CaseApproval.None,
+        seizure.OpenedAt is { } opened && seizure.ClosedAt is { } closed ? (int)Math.Ceiling((closed - opened).TotalDays) : -1);
+
+    /// <summary>The rows a seizure keeps: its case, and one per sum of money received.</summary>
+    public static IEnumerable<GrainView> ViewsOf(Seizure seizure) => seizure.Opened
+        ? [new GrainView(View, seizure.SeizureId, Of(seizure)), .. seizure.Receipts.Select(r => new GrainView(ReceiptRow.View, $"{seizure.SeizureId}/{r.TransferReference}", ReceiptRow.Of(seizure, r)))]
+        : [];
+
+    private static long Seconds(DateTimeOffset? time) => time?.ToUnixTimeSeconds() ?? 0;
+}

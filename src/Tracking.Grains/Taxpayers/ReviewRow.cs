@@ -1,0 +1,48 @@
+using Tracking.Domain.Ledger;
+using Tracking.Domain.Matching;
+using Tracking.Runtime.Views;
+
+namespace Tracking.Grains.Taxpayers;
+
+/// <summary>A review candidate in the review queue: the <see cref="View"/> row a taxpayer keeps per candidate needing a person.</summary>
+public sealed record ReviewRow(
+    string Id,
+    string TaxpayerId,
+    string Exchange,
+    string AccountId,
+    int Score,
+    IReadOnlyList<string> Reasons,
+    ReviewState State,
+    string? DecidedBy,
+    string? Note,
+    long Decided)
+{
+    public const string View = "reviews";
+
+    public static readonly ViewField ScoreField = ViewField.Number("score");
+    public static readonly ViewField StateField = ViewField.Text("state");
+    public static readonly ViewField ExchangeField = ViewField.Text("exchange");
+
+    /// <summary>Highest score first; filtered by state and exchange.</summary>
+    public static ViewDefinition Definition { get; } = new(View, ScoreField, [StateField, ExchangeField]);
+
+    public static string KeyOf(string taxpayerId, string exchange, string accountId) => $"{taxpayerId}|{exchange}|{accountId}";
+
+    public static IEnumerable<GrainView> ViewsOf(TaxpayerLedger ledger) =>
+        ledger.Candidates.Where(c => c.Decision == MatchDecision.Review).Select(c =>
+        {
+            var review = ledger.ReviewOf(c.Exchange, c.AccountId);
+            var row = new ReviewRow(
+                KeyOf(c.TaxpayerId, c.Exchange, c.AccountId),
+                c.TaxpayerId,
+                c.Exchange,
+                c.AccountId,
+                c.Score,
+                c.Reasons,
+                review is null ? ReviewState.Open : review.Approved ? ReviewState.Approved : ReviewState.Rejected,
+                review?.By,
+                review?.Reason,
+                review?.At.ToUnixTimeSeconds() ?? 0);
+            return new GrainView(View, row.Id, row);
+        });
+}

@@ -1,0 +1,8 @@
+namespace Tracking.Grains.Taxpayers;
+
+public enum ReviewState
+{
+    Open,
+    Approved,
+    Rejected,
+}
