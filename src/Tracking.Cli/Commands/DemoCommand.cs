@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Tracking.Silo.Access;
 
 namespace Tracking.Cli.Commands;
 
@@ -15,8 +16,25 @@ internal static class DemoCommand
             Description = "Folder with taxpayers.csv, tax_items.csv and exchange files named after their exchange",
             DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("..", "shared", "samples")),
         };
-        var command = new Command("demo", "Import the sample roll and exchange files, then sweep") { samples, GlobalOptions.Profiles };
-        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async silo =>
+        var noConsole = new Option<bool>("--no-console") { Description = "Stop after the sweep instead of serving the web console" };
+        var command = new Command("demo", "Import the sample roll and exchange files, sweep, then serve the web console on them until Ctrl+C") { samples, GlobalOptions.Profiles, SiloCommand.Urls, noConsole };
+        command.SetAction(async (result, ct) =>
+        {
+            var code = await ImportAndSweepAsync(result, samples, ct);
+            return code != CliAction.Ok || result.GetValue(noConsole)
+                ? code
+                : await SiloCommand.RunAsync(result, ConsoleOptions.DemoUsers(), url =>
+                {
+                    Console.WriteLine();
+                    Console.WriteLine($"Web console: {url}   (Ctrl+C to stop)");
+                    Console.WriteLine("Sign in as kim or park (officers), lee (supervisor), choi (auditor) or jung (operator); the password is the name.");
+                }, ct);
+        });
+        return command;
+    }
+
+    private static Task<int> ImportAndSweepAsync(ParseResult result, Option<DirectoryInfo> samples, CancellationToken ct) =>
+        CliAction.RunAsync(result, ct, async silo =>
         {
             var folder = result.GetValue(samples)!;
             if (!folder.Exists)
@@ -37,7 +55,5 @@ internal static class DemoCommand
             await SweepCommands.RunSweepAsync(silo, result, ct);
             Console.WriteLine("List the candidates with: ./tracking matches   (add --json for scripts)");
             Console.WriteLine("Seize and collect against the exchange simulator: see README.md, \"Seizing and collecting\"");
-        }));
-        return command;
-    }
+        });
 }

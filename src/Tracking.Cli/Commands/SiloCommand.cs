@@ -1,34 +1,56 @@
 using System.CommandLine;
 using Microsoft.Extensions.Hosting;
+using Tracking.Silo.Access;
 using Tracking.Silo.Hosting;
 
 namespace Tracking.Cli.Commands;
 
-/// <summary><c>tracking silo</c>: runs a silo with its HTTP endpoints in the foreground until Ctrl+C.</summary>
+/// <summary><c>tracking silo</c>: runs a silo with its HTTP endpoints, case API and web console in the foreground until Ctrl+C.</summary>
 internal static class SiloCommand
 {
+    public static readonly Option<string> Urls = new("--urls") { Description = "Addresses to listen on for people and exchanges (HTTP/1.1)", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+
+    private static readonly Option<string> s_siloEndpoint = new("--silo-endpoint") { Description = "IP:port other silos and cluster clients call (HTTP/2); port 0 picks a free one", DefaultValueFactory = _ => "127.0.0.1:0" };
+    private static readonly Option<FileInfo?> s_users = new("--users") { Description = "Who may sign in: a JSON file of {name, role, passwordHash} (see cluster-config/README.md)" };
+    private static readonly Option<bool> s_demoUsers = new("--demo-users") { Description = "Let the demonstration users sign in (kim, park: officers; lee: supervisor; choi: auditor; jung: operator; password = name)" };
+
     public static Command Create()
     {
-        var urls = new Option<string>("--urls") { Description = "Addresses to listen on for people and exchanges (HTTP/1.1)", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
-        var siloEndpoint = new Option<string>("--silo-endpoint") { Description = "IP:port other silos and cluster clients call (HTTP/2); port 0 picks a free one", DefaultValueFactory = _ => "127.0.0.1:0" };
-        var command = new Command("silo", "Run a silo (grain host with health and API endpoints) until stopped; on PostgreSQL it joins that store's cluster") { urls, siloEndpoint };
+        var command = new Command("silo", "Run a silo (grain host with health, case API and web console) until stopped; on PostgreSQL it joins that store's cluster") { Urls, s_siloEndpoint, s_users, s_demoUsers, GlobalOptions.Profiles };
         command.SetAction(async (result, ct) =>
         {
-            var storage = GlobalOptions.Storage(result);
-            if (result.GetValue(GlobalOptions.Cluster) is { Length: > 0 } cluster)
-            {
-                storage = storage with { PostgresConnectionString = cluster };
-            }
-
-            var app = SiloWebHost.Build(new SiloHostSettings(storage.CreateProvider, result.GetValue(urls)!)
-            {
-                Exchanges = GlobalOptions.Exchanges(result),
-                SiloEndpoint = System.Net.IPEndPoint.Parse(result.GetValue(siloEndpoint)!),
-            });
-            await app.StartAsync(ct);
-            await app.WaitForShutdownAsync(ct);
-            return 0;
+            var users = result.GetValue(s_demoUsers) ? ConsoleOptions.DemoUsers()
+                : result.GetValue(s_users) is { } file ? ConsoleOptions.LoadUsers(file.FullName)
+                : [];
+            return await RunAsync(result, users, announce: null, ct);
         });
         return command;
+    }
+
+    /// <summary>Runs the silo host on the command's store until stopped; <paramref name="announce"/> is told the console's address once it listens.</summary>
+    public static async Task<int> RunAsync(ParseResult result, IReadOnlyList<ConsoleUser> users, Action<string>? announce, CancellationToken ct)
+    {
+        var storage = GlobalOptions.Storage(result);
+        if (result.GetValue(GlobalOptions.Cluster) is { Length: > 0 } cluster)
+        {
+            storage = storage with { PostgresConnectionString = cluster };
+        }
+
+        var data = result.GetValue(GlobalOptions.Data)!;
+        var app = SiloWebHost.Build(new SiloHostSettings(storage.CreateProvider, result.GetValue(Urls)!)
+        {
+            Exchanges = GlobalOptions.Exchanges(result),
+            SiloEndpoint = System.Net.IPEndPoint.Parse(result.GetValue(s_siloEndpoint) ?? "127.0.0.1:0"),
+            Console = new ConsoleOptions
+            {
+                Users = users,
+                ProfilesDirectory = result.GetValue(GlobalOptions.Profiles)?.FullName,
+                RrnKey = () => RrnKeyStore.Load(data),
+            },
+        });
+        await app.StartAsync(ct);
+        announce?.Invoke(SiloWebHost.Addresses(app).First());
+        await app.WaitForShutdownAsync(ct);
+        return 0;
     }
 }

@@ -26,6 +26,7 @@ public sealed partial class SeizureGrain(IExchangeGateway exchanges, SeizureOpti
     IHandle<ApproveSeizureCancellation, SeizureView>,
     IHandle<ReviewSeizure, SeizureView>,
     IHandle<GetSeizure, SeizureView>,
+    IHandle<GetSeizureIfOpen, SeizureView?>,
     IHandle<GetSeizureHistory, IReadOnlyList<SeizureHistoryEntry>>
 {
     public const string ExchangeReminder = "exchange";
@@ -83,6 +84,9 @@ public sealed partial class SeizureGrain(IExchangeGateway exchanges, SeizureOpti
 
     public Task<SeizureView> HandleAsync(GetSeizure message, CancellationToken cancellationToken) =>
         State.Opened ? Task.FromResult(View) : throw new CommandRejectedException($"there is no seizure {Id.Key}");
+
+    public Task<SeizureView?> HandleAsync(GetSeizureIfOpen message, CancellationToken cancellationToken) =>
+        Task.FromResult(State.Opened ? View : null);
 
     public async Task<IReadOnlyList<SeizureHistoryEntry>> HandleAsync(GetSeizureHistory message, CancellationToken cancellationToken) =>
         (await ReadHistoryAsync(cancellationToken)).Select(e => new SeizureHistoryEntry(e.Version, e.RecordedAt, e.Event)).ToArray();

@@ -26,4 +26,7 @@ public sealed record ReviewSeizure : IGrainCall<ISeizureGrain, SeizureView>;
 
 public sealed record GetSeizure : IGrainCall<ISeizureGrain, SeizureView>;
 
+/// <summary>The seizure, or null if none was ever opened under this id.</summary>
+public sealed record GetSeizureIfOpen : IGrainCall<ISeizureGrain, SeizureView?>;
+
 public sealed record GetSeizureHistory : IGrainCall<ISeizureGrain, IReadOnlyList<SeizureHistoryEntry>>;

@@ -29,7 +29,7 @@ public static class TrackingJson
     {
         var options = new JsonSerializerOptions
         {
-            TypeInfoResolver = JsonTypeInfoResolver.Combine(TrackingJsonContext.Default.WithAddedModifier(AddEventTypes), ViewJsonContext.Default),
+            TypeInfoResolver = TrackingJsonContext.Default.WithAddedModifier(AddEventTypes),
             AllowOutOfOrderMetadataProperties = true,
         };
         options.MakeReadOnly();

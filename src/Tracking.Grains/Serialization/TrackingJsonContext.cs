@@ -79,6 +79,7 @@ namespace Tracking.Grains.Serialization;
 [JsonSerializable(typeof(AttachSeizure))]
 [JsonSerializable(typeof(RequestSeizureCancellation))]
 [JsonSerializable(typeof(ApproveSeizureCancellation))]
+[JsonSerializable(typeof(GetSeizureIfOpen))]
 [JsonSerializable(typeof(DetachSeizure))]
 [JsonSerializable(typeof(FindCandidates))]
 [JsonSerializable(typeof(GetAccount))]

@@ -58,7 +58,7 @@ public sealed partial class Silo : IGrainFactory, IGrainCaller, IGrainBulkCreato
         _timeProvider = timeProvider;
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<Silo>();
-        _serializer = new GrainStateSerializer(options.Json ?? throw new ArgumentException("SiloOptions.Json is required.", nameof(options)));
+        _serializer = new GrainStateSerializer(options.Json ?? throw new ArgumentException("SiloOptions.Json is required.", nameof(options)), options.ViewJson ?? options.Json);
         _partitioner = new GrainPartitioner(options.PartitionCount);
         _wireJson = new JsonSerializerOptions(options.Json) { TypeInfoResolver = JsonTypeInfoResolver.Combine(options.Json.TypeInfoResolver, RuntimeJsonContext.Default) };
         if (storage.Leases is not null && storage.Membership is not null)

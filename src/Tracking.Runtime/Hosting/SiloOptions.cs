@@ -25,6 +25,9 @@ public sealed class SiloOptions
     /// <summary>JSON metadata for every grain state and event type (normally a source-generated context). Required.</summary>
     public JsonSerializerOptions? Json { get; set; }
 
+    /// <summary>JSON metadata for read-model documents, whose property names the view fields use. Default <see cref="Json"/>.</summary>
+    public JsonSerializerOptions? ViewJson { get; set; }
+
     public StorageOptions Storage { get; } = new();
 
     /// <summary>Read models the application lists from; their indexes are created at start.</summary>

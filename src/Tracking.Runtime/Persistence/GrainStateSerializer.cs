@@ -11,9 +11,11 @@ namespace Tracking.Runtime.Persistence;
 internal sealed class GrainStateSerializer
 {
     private readonly JsonSerializerOptions _options;
+    private readonly JsonSerializerOptions _viewOptions;
 
-    public GrainStateSerializer(JsonSerializerOptions options)
+    public GrainStateSerializer(JsonSerializerOptions options, JsonSerializerOptions? viewOptions = null)
     {
+        _viewOptions = viewOptions ?? options;
         // Stored JSON may come back with its properties reordered (PostgreSQL jsonb does), so
         // polymorphic type markers must be accepted anywhere in an object.
         _options = new JsonSerializerOptions(options) { AllowOutOfOrderMetadataProperties = true };
@@ -43,7 +45,7 @@ internal sealed class GrainStateSerializer
 
     /// <summary>Read-model rows as stored: each document serialized as its own type.</summary>
     public ViewRow[]? SerializeViews(IEnumerable<GrainView>? views) =>
-        views?.Select(v => new ViewRow(v.View, v.Key, JsonSerializer.Serialize(v.Document, _options.GetTypeInfo(v.Document.GetType())))).ToArray();
+        views?.Select(v => new ViewRow(v.View, v.Key, JsonSerializer.Serialize(v.Document, _viewOptions.GetTypeInfo(v.Document.GetType())))).ToArray();
 
     public TEvent DeserializeEvent<TEvent>(string json) =>
         JsonSerializer.Deserialize(json, TypeInfo<TEvent>()) ?? throw new JsonException($"Stored event of type {typeof(TEvent).Name} is null.");

@@ -1,38 +1,45 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Tracking.Grains;
 using Tracking.Grains.Taxpayers;
-using Tracking.Runtime.Persistence;
+using Tracking.Silo.Access;
 
 namespace Tracking.Silo.Api;
 
+/// <summary>A taxpayer's ledger and history, read from their grain, masked for the reader's role; every read recorded.</summary>
 internal static class TaxpayerEndpoints
 {
     public static void MapTaxpayers(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/taxpayers");
-        group.MapGet("/{id}", (string id, Runtime.Hosting.Silo silo, CancellationToken ct) =>
-            Answer(() => silo.Get<ITaxpayerGrain>(id).CallAsync(new GetTaxpayer(), ct)));
-        group.MapGet("/{id}/history", (string id, Runtime.Hosting.Silo silo, CancellationToken ct) =>
-            Answer(() => silo.Get<ITaxpayerGrain>(id).CallAsync(new GetTaxpayerHistory(), ct)));
-        group.MapPost("/{id}/payments", (string id, ReceivePayment payment, Runtime.Hosting.Silo silo, CancellationToken ct) =>
-            Answer(() => silo.Get<ITaxpayerGrain>(id).CallAsync(payment, ct)));
-    }
+        var group = app.MapGroup("/api/taxpayers").WithTags("Taxpayers").RequireAuthorization(AccessPolicies.CaseReaders);
+        group.MapGet("/{id}", (string id, ClaimsPrincipal user, Runtime.Hosting.Silo silo, AccessJournal journal, CancellationToken ct) => ApiCall.RunAsync(async () =>
+        {
+            var taxpayer = await silo.Get<ITaxpayerGrain>(id).CallAsync(new GetTaxpayer(), ct);
+            if (taxpayer.Version == 0)
+            {
+                return ApiCall.NotFound($"there is no taxpayer {id}");
+            }
 
-    private static async Task<IResult> Answer<T>(Func<Task<T>> call)
-    {
-        try
+            await journal.RecordAsync(user, id, "taxpayer", ct);
+            return Results.Ok(taxpayer with { Profile = PersonalDataMask.Apply(taxpayer.Profile, user.Role()) });
+        })).WithSummary("The taxpayer's profile (masked for the role), tax items, balances, candidates and open seizures");
+        group.MapGet("/{id}/history", (string id, ClaimsPrincipal user, Runtime.Hosting.Silo silo, AccessJournal journal, CancellationToken ct) => ApiCall.RunAsync(async () =>
         {
-            return Results.Ok(await call());
-        }
-        catch (CommandRejectedException ex)
-        {
-            return Results.Problem(ex.Message, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Command rejected");
-        }
-        catch (StorageUnavailableException ex)
-        {
-            return Results.Problem(ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Storage unavailable");
-        }
+            var taxpayer = silo.Get<ITaxpayerGrain>(id);
+            if ((await taxpayer.CallAsync(new GetTaxpayer(), ct)).Version == 0)
+            {
+                return ApiCall.NotFound($"there is no taxpayer {id}");
+            }
+
+            await journal.RecordAsync(user, id, "taxpayer history", ct);
+            var history = await taxpayer.CallAsync(new GetTaxpayerHistory(), ct);
+            return Results.Ok(PersonalDataMask.SeesContactDetails(user.Role()) ? history : history.Select(e => e.Event is Domain.Ledger.TaxpayerRegistered r
+                ? e with { Event = r with { Profile = PersonalDataMask.Apply(r.Profile, user.Role())! } }
+                : e).ToArray());
+        })).WithSummary("Everything that happened to the taxpayer's ledger, oldest first");
+        group.MapPost("/{id}/payments", (string id, ReceivePayment payment, Runtime.Hosting.Silo silo, CancellationToken ct) =>
+            ApiCall.RunAsync(async () => Results.Ok(await silo.Get<ITaxpayerGrain>(id).CallAsync(payment, ct))))
+            .RequireAuthorization(AccessPolicies.CaseWorkers).WithSummary("Record a payment; the same reference twice is applied once");
     }
 }

@@ -19,6 +19,9 @@ public sealed record SiloHostSettings(Func<IStorageProvider> Storage, string Url
 
     public Action<SiloOptions>? Configure { get; init; }
 
+    /// <summary>Who may sign in to the case API and console, and what uploads need. Default: nobody may sign in.</summary>
+    public Access.ConsoleOptions Console { get; init; } = new();
+
     /// <summary>Where other silos and cluster clients call this one (HTTP/2 only). Default loopback on a free port.</summary>
     public System.Net.IPEndPoint SiloEndpoint { get; init; } = new(System.Net.IPAddress.Loopback, 0);
 

@@ -7,7 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tracking.Grains;
 using Tracking.Runtime.Transport;
+using Tracking.Silo.Access;
 using Tracking.Silo.Api;
+using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace Tracking.Silo.Hosting;
 
@@ -28,17 +30,48 @@ public static class SiloWebHost
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(settings.MinimumLogLevel)
             .AddFilter("Microsoft.AspNetCore", level => level >= LogLevel.Warning && level >= settings.MinimumLogLevel);
         builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
+        {
+            cookie.Cookie.Name = "tracking";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = true;
+
+            // An API answers 401 and 403 (as problem details), not a redirect to a sign-in page.
+            cookie.Events.OnRedirectToLogin = context => Refuse(context.Response, StatusCodes.Status401Unauthorized);
+            cookie.Events.OnRedirectToAccessDenied = context => Refuse(context.Response, StatusCodes.Status403Forbidden);
+        });
+        builder.Services.AddAuthorization(AccessPolicies.Add);
+        builder.Services.AddSingleton(settings.Console);
+        builder.Services.AddSingleton(settings.TimeProvider);
+        builder.Services.AddSingleton<AccessJournal>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, Grains.Serialization.TrackingJson.Options.TypeInfoResolver!));
         builder.Services.AddTrackingGrainServices(settings.Exchanges, settings.Seizures);
-        builder.Services.AddSingleton(sp => TrackingSilo.Create(settings.Storage(), sp.GetRequiredService<ILoggerFactory>(), settings.TimeProvider, settings.Configure, sp));
+        builder.Services.AddSingleton(sp => TrackingSilo.Create(settings.Storage(), sp.GetRequiredService<ILoggerFactory>(), settings.TimeProvider, options =>
+        {
+            options.Views.Add(AccessRecord.Definition);
+            options.Views.Add(ImportRecord.Definition);
+            settings.Configure?.Invoke(options);
+        }, sp));
         builder.Services.AddSingleton(siloEndpoint);
         builder.Services.AddHostedService<SiloHostedService>();
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi();
         app.MapHealth();
+        app.MapAccess();
         app.MapTaxpayers();
+        app.MapCases();
+        app.MapReviews();
+        app.MapSweeps();
+        app.MapImports();
+        app.MapDashboard();
         app.MapExchangeCallbacks();
         app.MapSiloTransport(app.Services.GetRequiredService<Runtime.Hosting.Silo>);
         app.Lifetime.ApplicationStarted.Register(() =>
@@ -51,6 +84,12 @@ public static class SiloWebHost
             }
         });
         return app;
+    }
+
+    private static Task Refuse(HttpResponse response, int status)
+    {
+        response.StatusCode = status;
+        return Task.CompletedTask;
     }
 
     /// <summary>The addresses the host listens on for people and exchanges (HTTP/1.1), once started.</summary>

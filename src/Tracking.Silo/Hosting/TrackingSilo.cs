@@ -23,7 +23,7 @@ public static class TrackingSilo
             .AddSingleton(loggerFactory)
             .AddTrackingGrainServices(new ExchangeOptions { ApiRoot = ExchangeSettings.ApiRootFromEnvironment() }, SiloConfiguration.Seizures())
             .BuildServiceProvider();
-        var options = new SiloOptions { Json = TrackingJson.Options };
+        var options = new SiloOptions { Json = TrackingJson.Options, ViewJson = ViewJsonContext.Default.Options };
         SiloConfiguration.Apply(options);
         foreach (var view in GrainRegistration.Views)
         {

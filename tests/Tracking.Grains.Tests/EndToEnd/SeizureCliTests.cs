@@ -24,7 +24,7 @@ public sealed class SeizureCliTests : IDisposable
         var samples = RepositoryPaths.Samples;
         await using var simulator = await ExchangeSimProcess.StartAsync("--accounts", samples, "--prices", Path.Combine(samples, "prices.csv"));
         var exchange = simulator.Url.ToString();
-        Assert.Equal(0, (await TrackingProcess.RunAsync("--data", _data, "demo", "--samples", samples)).ExitCode);
+        Assert.Equal(0, (await TrackingProcess.RunAsync("--data", _data, "demo", "--samples", samples, "--no-console")).ExitCode);
         var autos = JsonDocument.Parse((await TrackingProcess.RunAsync("--data", _data, "matches", "--decision", "auto", "--json")).Output).RootElement.GetArrayLength();
 
         var seize = await TrackingProcess.RunAsync("--data", _data, "--exchange-url", exchange, "seize", "--json", "--by", "officer:kim", "--wait", "60");

@@ -1,0 +1,66 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Threading.Channels;
+using Tracking.Runtime.Views;
+using Tracking.Silo.Api;
+
+namespace Tracking.Silo.Access;
+
+/// <summary>
+/// Records every read of a person's case before it is answered. Records of reads that arrive
+/// together commit together (group commit), so recording costs one write per batch, not per read.
+/// </summary>
+public sealed class AccessJournal(Runtime.Hosting.Silo silo, TimeProvider time) : IAsyncDisposable
+{
+    private readonly Channel<(ViewRow Row, TaskCompletionSource Committed)> _pending = Channel.CreateUnbounded<(ViewRow, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock _gate = new();
+    private Task? _writer;
+
+    /// <summary>Completes once the record is durable; throws if it could not be written (the read is then refused).</summary>
+    public Task RecordAsync(ClaimsPrincipal user, string subject, string what, CancellationToken cancellationToken)
+    {
+        var record = new AccessRecord(Guid.NewGuid().ToString("N"), time.GetUtcNow().ToUnixTimeSeconds(), user.Identity?.Name ?? "?", user.FindFirstValue(ClaimTypes.Role) ?? "?", subject, what);
+        var row = new ViewRow(AccessRecord.View, record.Id, JsonSerializer.Serialize(record, ApiJsonContext.Default.AccessRecord));
+        var committed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            _writer ??= Task.Run(WriteAsync, CancellationToken.None);
+        }
+
+        _pending.Writer.TryWrite((row, committed));
+        return committed.Task.WaitAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _pending.Writer.TryComplete();
+        if (_writer is { } writer)
+        {
+            await writer.ConfigureAwait(false);
+        }
+    }
+
+    private async Task WriteAsync()
+    {
+        var batch = new List<(ViewRow Row, TaskCompletionSource Committed)>();
+        while (await _pending.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (batch.Count < 500 && _pending.Reader.TryRead(out var item))
+            {
+                batch.Add(item);
+            }
+
+            try
+            {
+                await silo.Views.AppendAsync([.. batch.Select(b => b.Row)], CancellationToken.None).ConfigureAwait(false);
+                batch.ForEach(b => b.Committed.TrySetResult());
+            }
+            catch (Exception ex)
+            {
+                batch.ForEach(b => b.Committed.TrySetException(ex));
+            }
+
+            batch.Clear();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using Tracking.Domain.Accounts;
+using Tracking.Domain.Matching;
+using Tracking.Domain.Taxpayers;
+
+namespace Tracking.Silo.Api;
+
+public sealed record SignIn(string Name, string Password);
+
+public sealed record SessionInfo(string Name, string Role, string Actor);
+
+/// <summary>Why: a rejection or a cancellation.</summary>
+public sealed record ReasonBody(string Reason);
+
+/// <summary>A review candidate side by side: the taxpayer as the roll has them and the holder as the exchange reports them, masked for the reader's role.</summary>
+public sealed record ReviewEvidence(MatchCandidate Candidate, TaxpayerProfile? Taxpayer, AccountProfile? Holder, CandidateReview? Decision);
+
+/// <summary>A page of a list: rows, the cursor of the next page (null on the last) and how many rows match in all.</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, string? Next, long Total);
+
+/// <summary>The dashboard's figures: cases by state and exchange, won collected per day, lead times of closed cases in days.</summary>
+public sealed record Dashboard(
+    long Cases,
+    long AccountsSeized,
+    long Collected,
+    IReadOnlyList<CountBy> ByStatus,
+    IReadOnlyList<CountBy> ByExchange,
+    IReadOnlyList<AmountOn> CollectedByDay,
+    IReadOnlyList<CountBy> LeadDays,
+    int LeadTimeMarkDays);
+
+public sealed record CountBy(string Key, long Count);
+
+public sealed record AmountOn(string Day, long Amount);

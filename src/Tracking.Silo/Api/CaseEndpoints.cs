@@ -1,0 +1,134 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Tracking.Grains.Documents;
+using Tracking.Grains.Seizures;
+using Tracking.Grains.Taxpayers;
+using Tracking.Runtime.Views;
+using Tracking.Silo.Access;
+
+namespace Tracking.Silo.Api;
+
+/// <summary>
+/// Cases: the filtered, paged list from the case read model; one case in full from its grain
+/// (reads recorded); documents; and the steps people take — sale approval, cancellation asked
+/// and approved (four eyes are checked by the seizure itself).
+/// </summary>
+internal static class CaseEndpoints
+{
+    public static void MapCases(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/cases").WithTags("Cases");
+        group.MapGet("/", ListAsync).RequireAuthorization(AccessPolicies.CaseReaders)
+            .WithSummary("Cases, newest first: filter by status, exchange, officer, approval (sale|cancellation), debt range, opened range, overdue deadline; page with after=next");
+        group.MapGet("/{id}", GetAsync).RequireAuthorization(AccessPolicies.CaseReaders).WithSummary("One case: state, money, full history and documents");
+        group.MapGet("/{id}/documents/{documentId}", DocumentAsync).RequireAuthorization(AccessPolicies.CaseReaders).WithSummary("One of the case's documents, as HTML");
+        group.MapPost("/{id}/sale-approval", (string id, ClaimsPrincipal user, Runtime.Hosting.Silo silo, CancellationToken ct) =>
+            StepAsync(silo, id, new ApproveSeizureSale(user.Actor()), ct)).RequireAuthorization(AccessPolicies.Supervisors).WithSummary("Approve the sale the case proposes (not the officer who opened it)");
+        group.MapPost("/{id}/cancellation", (string id, ReasonBody body, ClaimsPrincipal user, Runtime.Hosting.Silo silo, CancellationToken ct) =>
+            StepAsync(silo, id, new RequestSeizureCancellation(body.Reason ?? "", user.Actor()), ct)).RequireAuthorization(AccessPolicies.CaseWorkers).WithSummary("Ask to withdraw the seizure, with a reason");
+        group.MapPost("/{id}/cancellation-approval", (string id, ClaimsPrincipal user, Runtime.Hosting.Silo silo, CancellationToken ct) =>
+            StepAsync(silo, id, new ApproveSeizureCancellation(user.Actor()), ct)).RequireAuthorization(AccessPolicies.Supervisors).WithSummary("Approve a cancellation someone else asked for");
+    }
+
+    private static Task<IResult> ListAsync(
+        Runtime.Hosting.Silo silo,
+        TimeProvider time,
+        string? status,
+        string? exchange,
+        string? officer,
+        string? approval,
+        long? minDebt,
+        long? maxDebt,
+        DateTimeOffset? openedFrom,
+        DateTimeOffset? openedBefore,
+        bool? overdue,
+        string? after,
+        int? limit,
+        CancellationToken ct) => ApiCall.RunAsync(async () =>
+    {
+        var filters = new List<ViewFilter>();
+        void Text(ViewField field, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                filters.Add(ViewFilter.Equal(field, value));
+            }
+        }
+
+        Text(CaseRow.StatusField, status);
+        Text(CaseRow.ExchangeField, exchange);
+        Text(CaseRow.OfficerField, officer);
+        Text(CaseRow.ApprovalField, approval);
+        if (minDebt is { } min)
+        {
+            filters.Add(ViewFilter.AtLeast(CaseRow.DebtField, min));
+        }
+
+        if (maxDebt is { } max)
+        {
+            filters.Add(ViewFilter.Below(CaseRow.DebtField, max + 1));
+        }
+
+        if (openedFrom is { } from)
+        {
+            filters.Add(ViewFilter.AtLeast(CaseRow.OpenedField, from.ToUnixTimeSeconds()));
+        }
+
+        if (openedBefore is { } before)
+        {
+            filters.Add(ViewFilter.Below(CaseRow.OpenedField, before.ToUnixTimeSeconds()));
+        }
+
+        if (overdue == true)
+        {
+            filters.Add(ViewFilter.AtLeast(CaseRow.DeadlineField, 1));
+            filters.Add(ViewFilter.Below(CaseRow.DeadlineField, time.GetUtcNow().ToUnixTimeSeconds()));
+        }
+
+        var page = await silo.Views.QueryAsync(new ViewQuery(CaseRow.View, CaseRow.OpenedField) { Filters = filters, After = after, Limit = limit ?? ViewPageResult.DefaultLimit }, ct);
+        return ViewPageResult.Of(page);
+    });
+
+    private static Task<IResult> GetAsync(string id, ClaimsPrincipal user, Runtime.Hosting.Silo silo, AccessJournal journal, CancellationToken ct) => ApiCall.RunAsync(async () =>
+    {
+        if (await DetailAsync(silo, id, ct) is not { } detail)
+        {
+            return ApiCall.NotFound($"there is no case {id}");
+        }
+
+        await journal.RecordAsync(user, detail.Seizure.TaxpayerId, $"case {id}", ct);
+        return Results.Ok(detail);
+    });
+
+    private static Task<IResult> DocumentAsync(string id, string documentId, ClaimsPrincipal user, Runtime.Hosting.Silo silo, AccessJournal journal, CancellationToken ct) => ApiCall.RunAsync(async () =>
+    {
+        if (await DetailAsync(silo, id, ct) is not { } detail)
+        {
+            return ApiCall.NotFound($"there is no case {id}");
+        }
+
+        var taxpayer = await silo.Get<ITaxpayerGrain>(detail.Seizure.TaxpayerId).CallAsync(new GetTaxpayer(), ct);
+        var masked = taxpayer with { Profile = PersonalDataMask.Apply(taxpayer.Profile, user.Role()) };
+        if (SeizureDocumentRenderer.Render(detail, masked, documentId) is not { } html)
+        {
+            return ApiCall.NotFound($"case {id} issued no document {documentId}");
+        }
+
+        await journal.RecordAsync(user, detail.Seizure.TaxpayerId, $"document {documentId}", ct);
+        return Results.Content(html, "text/html; charset=utf-8");
+    });
+
+    private static async Task<CaseDetail?> DetailAsync(Runtime.Hosting.Silo silo, string id, CancellationToken ct)
+    {
+        var seizure = silo.Get<ISeizureGrain>(id);
+        var view = await seizure.CallAsync(new GetSeizureIfOpen(), ct);
+        return view is null ? null : new CaseDetail(view, await seizure.CallAsync(new GetSeizureHistory(), ct));
+    }
+
+    private static Task<IResult> StepAsync(Runtime.Hosting.Silo silo, string id, Runtime.IGrainCall<ISeizureGrain, SeizureView> step, CancellationToken ct) =>
+        ApiCall.RunAsync(async () => await silo.Get<ISeizureGrain>(id).CallAsync(new GetSeizureIfOpen(), ct) is null
+            ? ApiCall.NotFound($"there is no case {id}")
+            : Results.Ok(await silo.Get<ISeizureGrain>(id).CallAsync(step, ct)));
+}

@@ -1,0 +1,89 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Tracking.Grains.Imports;
+using Tracking.Ingest.Accounts;
+using Tracking.Ingest.Roll;
+using Tracking.Runtime.Views;
+using Tracking.Silo.Access;
+
+namespace Tracking.Silo.Api;
+
+/// <summary>
+/// Uploads of the roll and of exchanges' account lists, read exactly as the command line reads
+/// files (bad rows reported by file name and line, good rows kept, the same file twice changing
+/// nothing), and the record of every upload.
+/// </summary>
+internal static class ImportEndpoints
+{
+    public static void MapImports(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/imports").WithTags("Imports");
+        group.MapPost("/roll", (HttpRequest request, ClaimsPrincipal user, Runtime.Hosting.Silo silo, ConsoleOptions console, TimeProvider time, CancellationToken ct) =>
+            UploadAsync(request, ["taxpayers", "items"], user, silo, console, time, (paths, key) => new Importer(silo, silo).ImportRollAsync(RollReader.Read(paths[0], paths[1], key), null, ct), ct))
+            .RequireAuthorization(AccessPolicies.CaseWorkers).WithSummary("Import the roll: multipart form with files 'taxpayers' and 'items'");
+        group.MapPost("/accounts/{exchange}", (string exchange, HttpRequest request, ClaimsPrincipal user, Runtime.Hosting.Silo silo, ConsoleOptions console, TimeProvider time, CancellationToken ct) =>
+        {
+            var profiles = console.ProfilesDirectory is { } directory ? ExchangeProfile.LoadAll(directory) : new Dictionary<string, ExchangeProfile>();
+            return profiles.TryGetValue(exchange, out var profile)
+                ? UploadAsync(request, ["file"], user, silo, console, time, (paths, key) => new Importer(silo, silo).ImportAccountsAsync(AccountFileReader.Read(paths[0], profile, key), null, ct), ct)
+                : Task.FromResult(ApiCall.NotFound($"no profile for exchange '{exchange}'; known: {string.Join(", ", profiles.Keys.Order())}"));
+        }).RequireAuthorization(AccessPolicies.CaseWorkers).WithSummary("Import one exchange's account list: multipart form with file 'file', read with the exchange's profile");
+        group.MapGet("/", (Runtime.Hosting.Silo silo, string? after, int? limit, CancellationToken ct) => ApiCall.RunAsync(async () =>
+            ViewPageResult.Of(await silo.Views.QueryAsync(new ViewQuery(ImportRecord.View, ImportRecord.AtField) { After = after, Limit = limit ?? ViewPageResult.DefaultLimit }, ct))))
+            .RequireAuthorization(AccessPolicies.CaseReaders).WithSummary("Uploads, newest first, each with its row problems");
+    }
+
+    private static Task<IResult> UploadAsync(
+        HttpRequest request,
+        string[] fields,
+        ClaimsPrincipal user,
+        Runtime.Hosting.Silo silo,
+        ConsoleOptions console,
+        TimeProvider time,
+        Func<string[], byte[], Task<ImportSummary>> import,
+        CancellationToken ct) => ApiCall.RunAsync(async () =>
+    {
+        if (!request.HasFormContentType)
+        {
+            return Results.Problem($"send a multipart form with file{(fields.Length > 1 ? "s" : "")} {string.Join(", ", fields.Select(f => $"'{f}'"))}", statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
+        }
+
+        var form = await request.ReadFormAsync(ct);
+        var files = fields.Select(f => form.Files.GetFile(f)).ToArray();
+        if (files.Any(f => f is null))
+        {
+            return Results.Problem($"missing file{(fields.Length > 1 ? "s" : "")}: {string.Join(", ", fields.Where((_, i) => files[i] is null))}", statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
+        }
+
+        var key = console.RrnKey?.Invoke() ?? throw new InvalidOperationException("uploads need the RRN key; this host was started without one");
+
+        // Row problems name the file as uploaded, so each upload gets a folder of its own.
+        var folder = Directory.CreateTempSubdirectory("tracking-upload-");
+        try
+        {
+            var paths = new string[files.Length];
+            for (var i = 0; i < files.Length; i++)
+            {
+                paths[i] = Path.Combine(folder.FullName, Path.GetFileName(files[i]!.FileName) is { Length: > 0 } name ? name : fields[i]);
+                await using var target = File.Create(paths[i]);
+                await files[i]!.CopyToAsync(target, ct);
+            }
+
+            var summary = await import(paths, key);
+            var record = new ImportRecord(Guid.NewGuid().ToString("N"), time.GetUtcNow().ToUnixTimeSeconds(), user.Actor(), [.. files.Select(f => f!.FileName)], summary);
+            await silo.Views.AppendAsync([new ViewRow(ImportRecord.View, record.Id, JsonSerializer.Serialize(record, ApiJsonContext.Default.ImportRecord))], ct);
+            return Results.Ok(record);
+        }
+        catch (InvalidDataException ex)
+        {
+            return Results.Problem(ex.Message, statusCode: StatusCodes.Status422UnprocessableEntity, title: "File refused");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    });
+}

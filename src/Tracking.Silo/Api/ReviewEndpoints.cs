@@ -1,0 +1,62 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Tracking.Grains.Accounts;
+using Tracking.Grains.Seizures;
+using Tracking.Grains.Taxpayers;
+using Tracking.Runtime.Views;
+using Tracking.Silo.Access;
+
+namespace Tracking.Silo.Api;
+
+/// <summary>The review queue: candidates the sweep was not sure of, the evidence side by side, and a person's decision.</summary>
+internal static class ReviewEndpoints
+{
+    public static void MapReviews(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/reviews").WithTags("Review queue");
+        group.MapGet("/", (Runtime.Hosting.Silo silo, string? state, string? exchange, string? after, int? limit, CancellationToken ct) => ApiCall.RunAsync(async () =>
+        {
+            var filters = new List<ViewFilter>();
+            if (!string.IsNullOrEmpty(state))
+            {
+                filters.Add(ViewFilter.Equal(ReviewRow.StateField, state));
+            }
+
+            if (!string.IsNullOrEmpty(exchange))
+            {
+                filters.Add(ViewFilter.Equal(ReviewRow.ExchangeField, exchange));
+            }
+
+            var page = await silo.Views.QueryAsync(new ViewQuery(ReviewRow.View, ReviewRow.ScoreField) { Filters = filters, After = after, Limit = limit ?? ViewPageResult.DefaultLimit }, ct);
+            return ViewPageResult.Of(page);
+        })).RequireAuthorization(AccessPolicies.CaseReaders).WithSummary("Review candidates, highest score first: filter by state (Open, Approved, Rejected) and exchange");
+        group.MapGet("/{taxpayerId}/{exchange}/{accountId}", EvidenceAsync).RequireAuthorization(AccessPolicies.CaseReaders)
+            .WithSummary("The candidate with the taxpayer and the account holder side by side (masked for the role)");
+        group.MapPost("/{taxpayerId}/{exchange}/{accountId}/approval", (string taxpayerId, string exchange, string accountId, ClaimsPrincipal user, Runtime.Hosting.Silo silo, CancellationToken ct) =>
+            ApiCall.RunAsync(async () => Results.Ok(await new SeizureOpener(silo).OpenApprovedReviewAsync(taxpayerId, exchange, accountId, user.Actor(), ct))))
+            .RequireAuthorization(AccessPolicies.CaseWorkers).WithSummary("The account is the taxpayer's: open its seizure and send the notice");
+        group.MapPost("/{taxpayerId}/{exchange}/{accountId}/rejection", (string taxpayerId, string exchange, string accountId, ReasonBody body, ClaimsPrincipal user, Runtime.Hosting.Silo silo, CancellationToken ct) =>
+            ApiCall.RunAsync(async () => Results.Ok(await new SeizureOpener(silo).RejectReviewAsync(taxpayerId, exchange, accountId, user.Actor(), body.Reason ?? "", ct))))
+            .RequireAuthorization(AccessPolicies.CaseWorkers).WithSummary("The account is not the taxpayer's: reject it, with a reason");
+    }
+
+    private static Task<IResult> EvidenceAsync(string taxpayerId, string exchange, string accountId, ClaimsPrincipal user, Runtime.Hosting.Silo silo, AccessJournal journal, CancellationToken ct) => ApiCall.RunAsync(async () =>
+    {
+        var taxpayer = await silo.Get<ITaxpayerGrain>(taxpayerId).CallAsync(new GetTaxpayer(), ct);
+        if (taxpayer.Candidates.FirstOrDefault(c => c.Exchange == exchange && c.AccountId == accountId) is not { } candidate)
+        {
+            return ApiCall.NotFound($"{exchange}/{accountId} is not a candidate of taxpayer {taxpayerId}");
+        }
+
+        var account = await silo.Get<IExchangeAccountGrain>(AccountKey.Of(exchange, accountId)).CallAsync(new GetAccount(), ct);
+        await journal.RecordAsync(user, taxpayerId, $"review evidence {exchange}/{accountId}", ct);
+        var role = user.Role();
+        return Results.Ok(new ReviewEvidence(
+            candidate,
+            PersonalDataMask.Apply(taxpayer.Profile, role),
+            PersonalDataMask.Apply(account.Profile, role),
+            taxpayer.Reviews.FirstOrDefault(r => r.Exchange == exchange && r.AccountId == accountId)));
+    });
+}
