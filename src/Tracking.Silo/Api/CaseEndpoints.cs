@@ -91,8 +91,12 @@ internal static class CaseEndpoints
         return ViewPageResult.Of(page);
     });
 
+    // Case and document ids hold a '/', which routing leaves encoded in a route value.
+    private static string CaseId(string routeValue) => Uri.UnescapeDataString(routeValue);
+
     private static Task<IResult> GetAsync(string id, ClaimsPrincipal user, Runtime.Hosting.Silo silo, AccessJournal journal, CancellationToken ct) => ApiCall.RunAsync(async () =>
     {
+        id = CaseId(id);
         if (await DetailAsync(silo, id, ct) is not { } detail)
         {
             return ApiCall.NotFound($"there is no case {id}");
@@ -104,6 +108,7 @@ internal static class CaseEndpoints
 
     private static Task<IResult> DocumentAsync(string id, string documentId, ClaimsPrincipal user, Runtime.Hosting.Silo silo, AccessJournal journal, CancellationToken ct) => ApiCall.RunAsync(async () =>
     {
+        (id, documentId) = (CaseId(id), CaseId(documentId));
         if (await DetailAsync(silo, id, ct) is not { } detail)
         {
             return ApiCall.NotFound($"there is no case {id}");
@@ -128,7 +133,11 @@ internal static class CaseEndpoints
     }
 
     private static Task<IResult> StepAsync(Runtime.Hosting.Silo silo, string id, Runtime.IGrainCall<ISeizureGrain, SeizureView> step, CancellationToken ct) =>
-        ApiCall.RunAsync(async () => await silo.Get<ISeizureGrain>(id).CallAsync(new GetSeizureIfOpen(), ct) is null
-            ? ApiCall.NotFound($"there is no case {id}")
-            : Results.Ok(await silo.Get<ISeizureGrain>(id).CallAsync(step, ct)));
+        ApiCall.RunAsync(async () =>
+        {
+            var seizure = silo.Get<ISeizureGrain>(CaseId(id));
+            return await seizure.CallAsync(new GetSeizureIfOpen(), ct) is null
+                ? ApiCall.NotFound($"there is no case {CaseId(id)}")
+                : Results.Ok(await seizure.CallAsync(step, ct));
+        });
 }
