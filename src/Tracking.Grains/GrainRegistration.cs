@@ -4,7 +4,7 @@ using Tracking.Grains.Seizures;
 using Tracking.Grains.Sweeps;
 using Tracking.Grains.Taxpayers;
 using Tracking.Runtime.Hosting;
-using Tracking.Runtime.Views;
+using Tracking.Grains.Serialization;
 
 namespace Tracking.Grains;
 
@@ -18,6 +18,16 @@ public static class GrainRegistration
         .Add<ISweepGrain, SweepGrain>()
         .Add<ISeizureGrain, SeizureGrain>();
 
-    /// <summary>The read models Tracking's grains keep, for the silo to index.</summary>
-    public static IReadOnlyList<ViewDefinition> Views { get; } = [CaseRow.Definition, ReceiptRow.Definition, ReviewRow.Definition];
+    /// <summary>The JSON of Tracking's grain states, events and read models, and the read models to index.</summary>
+    public static SiloOptions UseTrackingGrains(this SiloOptions options)
+    {
+        options.Json = TrackingJson.Options;
+        options.ViewJson = ViewJsonContext.Default.Options;
+        foreach (var view in new[] { CaseRow.Definition, ReceiptRow.Definition, ReviewRow.Definition }.Where(v => !options.Views.Contains(v)))
+        {
+            options.Views.Add(view);
+        }
+
+        return options;
+    }
 }

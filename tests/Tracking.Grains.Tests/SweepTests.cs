@@ -159,5 +159,5 @@ public sealed class SweepTests
     private static IReadOnlyDictionary<string, ExchangeProfile> Profiles() => ExchangeProfile.LoadAll(RepositoryPaths.ExchangeProfiles);
 
     private static Task<TestSilo> StartAsync(TestStorage storage) =>
-        TestSilo.StartAsync(storage, () => new GrainTypeRegistry().AddTrackingGrains(), TrackingJson.Options);
+        TestSilo.StartAsync(storage, () => new GrainTypeRegistry().AddTrackingGrains(), TrackingJson.Options, configure: o => o.UseTrackingGrains());
 }

@@ -89,5 +89,5 @@ public sealed class TaxpayerGrainTests
     }
 
     private static Task<TestSilo> StartAsync(TestStorage storage) =>
-        TestSilo.StartAsync(storage, () => new GrainTypeRegistry().AddTrackingGrains(), TrackingJson.Options);
+        TestSilo.StartAsync(storage, () => new GrainTypeRegistry().AddTrackingGrains(), TrackingJson.Options, configure: o => o.UseTrackingGrains());
 }

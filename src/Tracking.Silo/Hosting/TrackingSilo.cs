@@ -23,13 +23,8 @@ public static class TrackingSilo
             .AddSingleton(loggerFactory)
             .AddTrackingGrainServices(new ExchangeOptions { ApiRoot = ExchangeSettings.ApiRootFromEnvironment() }, SiloConfiguration.Seizures())
             .BuildServiceProvider();
-        var options = new SiloOptions { Json = TrackingJson.Options, ViewJson = ViewJsonContext.Default.Options };
+        var options = new SiloOptions().UseTrackingGrains();
         SiloConfiguration.Apply(options);
-        foreach (var view in GrainRegistration.Views)
-        {
-            options.Views.Add(view);
-        }
-
         options.RemoteExceptions
             .Add(message => new CommandRejectedException(message))
             .Add(message => new ExchangeUnreachableException(message));

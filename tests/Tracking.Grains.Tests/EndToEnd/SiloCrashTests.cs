@@ -11,7 +11,7 @@ public sealed class SiloCrashTests : IDisposable
 {
     private const int Taxpayers = 5;
     private readonly string _data = Path.Combine(Path.GetTempPath(), "tracking-crash-" + Guid.NewGuid().ToString("N"));
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    private readonly HttpClient _http = new(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }) { Timeout = TimeSpan.FromSeconds(10) };
 
     public void Dispose()
     {
@@ -102,7 +102,7 @@ public sealed class SiloCrashTests : IDisposable
 
     private async Task<Process> StartSiloAsync(string baseUrl)
     {
-        var silo = TrackingProcess.Start("--data", _data, "silo", "--urls", baseUrl);
+        var silo = TrackingProcess.Start("--data", _data, "silo", "--urls", baseUrl, "--demo-users");
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromSeconds(60))
         {
@@ -110,6 +110,8 @@ public sealed class SiloCrashTests : IDisposable
             {
                 if ((await _http.GetAsync($"{baseUrl}/health/ready")).IsSuccessStatusCode)
                 {
+                    // A new process signs sessions with new keys: sign in again.
+                    (await _http.PostAsJsonAsync($"{baseUrl}/api/session", new { name = "kim", password = "kim" })).EnsureSuccessStatusCode();
                     return silo;
                 }
             }
