@@ -23,7 +23,7 @@ public static class GrainRegistration
     {
         options.Json = TrackingJson.Options;
         options.ViewJson = ViewJsonContext.Default.Options;
-        foreach (var view in new[] { CaseRow.Definition, ReceiptRow.Definition, ReviewRow.Definition }.Where(v => !options.Views.Contains(v)))
+        foreach (var view in new[] { CaseRow.Definition, ReceiptRow.Definition, ReviewRow.Definition })
         {
             options.Views.Add(view);
         }

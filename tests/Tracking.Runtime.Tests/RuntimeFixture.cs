@@ -10,7 +10,8 @@ internal static class RuntimeFixture
 {
     public static GrainTypeRegistry Types() => new GrainTypeRegistry()
         .Add<ICounterGrain, CounterGrain>()
-        .Add<IReminderGrain, ReminderGrain>();
+        .Add<IReminderGrain, ReminderGrain>()
+        .Add<ILabelGrain, LabelGrain>();
 
     public static Task<TestSilo> StartAsync(TestStorage storage, TimeProvider? time = null, Action<SiloOptions>? configure = null) =>
         TestSilo.StartAsync(storage, Types, TestJsonContext.Options, time, configure, services => services.AddSingleton<ActivationLog>().AddSingleton<TestGates>());

@@ -15,7 +15,7 @@ public sealed class StorageProviderTests
     public async Task Writes_are_versioned_and_read_back_with_their_events_in_order(string kind)
     {
         await using var storage = await TestStorage.CreateAsync(kind);
-        await using var provider = await OpenAsync(storage);
+        await using var provider = await storage.OpenProviderAsync();
         var states = provider.States;
 
         Assert.Null(await states.ReadStateAsync(s_grain, default));
@@ -35,7 +35,7 @@ public sealed class StorageProviderTests
     public async Task A_stale_or_duplicate_write_is_a_conflict_and_does_not_disturb_the_rest_of_its_batch(string kind)
     {
         await using var storage = await TestStorage.CreateAsync(kind);
-        await using var provider = await OpenAsync(storage);
+        await using var provider = await storage.OpenProviderAsync();
         var states = provider.States;
         var other = new GrainId("thing", "k2");
         await states.WriteBatchAsync([Write(s_grain, 0, 1, "first")], default);
@@ -60,7 +60,7 @@ public sealed class StorageProviderTests
     public async Task Many_states_are_read_at_once_in_the_order_asked_with_nothing_for_unwritten_grains(string kind)
     {
         await using var storage = await TestStorage.CreateAsync(kind);
-        await using var provider = await OpenAsync(storage);
+        await using var provider = await storage.OpenProviderAsync();
         var other = new GrainId("thing", "k2");
         await provider.States.WriteBatchAsync([Write(s_grain, 0, 1, "a"), Write(other, 0, 1, "b")], default);
         await provider.States.WriteBatchAsync([Write(other, 1, 2, "c")], default);
@@ -76,7 +76,7 @@ public sealed class StorageProviderTests
     public async Task Reminders_changed_with_a_write_commit_with_it_and_not_with_a_conflict(string kind)
     {
         await using var storage = await TestStorage.CreateAsync(kind);
-        await using var provider = await OpenAsync(storage);
+        await using var provider = await storage.OpenProviderAsync();
         var states = provider.States;
         var other = new GrainId("thing", "k2");
         var due = s_at.AddHours(1);
@@ -101,7 +101,7 @@ public sealed class StorageProviderTests
     public async Task A_write_the_store_refuses_fails_alone(string kind)
     {
         await using var storage = await TestStorage.CreateAsync(kind);
-        await using var provider = await OpenAsync(storage);
+        await using var provider = await storage.OpenProviderAsync();
         var other = new GrainId("thing", "k2");
 
         await provider.States.WriteBatchAsync([Write(other, 0, 1, "ok-1")], default);
@@ -121,7 +121,7 @@ public sealed class StorageProviderTests
     public async Task Racing_creators_of_one_grain_produce_exactly_one_winner(string kind)
     {
         await using var storage = await TestStorage.CreateAsync(kind);
-        await using var provider = await OpenAsync(storage);
+        await using var provider = await storage.OpenProviderAsync();
         var racers = Enumerable.Range(0, 8).Select(i => Task.Run(() => provider.States.WriteBatchAsync([Write(s_grain, 0, i, $"racer-{i}")], default)));
 
         var outcomes = (await Task.WhenAll(racers)).Select(o => o[0]).ToArray();
@@ -136,7 +136,7 @@ public sealed class StorageProviderTests
     public async Task Reminders_are_upserted_read_when_due_and_completed_only_if_unchanged(string kind)
     {
         await using var storage = await TestStorage.CreateAsync(kind);
-        await using var provider = await OpenAsync(storage);
+        await using var provider = await storage.OpenProviderAsync();
         var table = provider.Reminders;
         var daily = new ReminderEntry(s_grain, 3, "daily", s_at.AddHours(1), TimeSpan.FromDays(1));
         var once = new ReminderEntry(s_grain, 3, "once", s_at.AddHours(2), null);
@@ -167,20 +167,13 @@ public sealed class StorageProviderTests
     public async Task Migrations_apply_once_however_often_a_silo_starts(string kind)
     {
         await using var storage = await TestStorage.CreateAsync(kind);
-        await using (var first = await OpenAsync(storage))
+        await using (var first = await storage.OpenProviderAsync())
         {
             await first.States.WriteBatchAsync([Write(s_grain, 0, 1, "kept")], default);
         }
 
-        await using var second = await OpenAsync(storage);
+        await using var second = await storage.OpenProviderAsync();
         Assert.Equal(1, (await second.States.ReadStateAsync(s_grain, default))!.Version);
-    }
-
-    private static async Task<IStorageProvider> OpenAsync(TestStorage storage)
-    {
-        var provider = storage.CreateProvider();
-        await provider.InitializeAsync(default);
-        return provider;
     }
 
     private static StateWrite Write(GrainId grain, long expected, int n, params string[] events) =>

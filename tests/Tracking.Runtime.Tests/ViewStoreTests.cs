@@ -18,7 +18,7 @@ public sealed class ViewStoreTests
     public async Task A_grains_rows_are_replaced_as_a_whole_with_its_state_and_never_by_a_write_that_lost(string kind)
     {
         await using var storage = await TestStorage.CreateAsync(kind);
-        await using var provider = await OpenAsync(storage);
+        await using var provider = await storage.OpenProviderAsync();
         var grain = new GrainId("owner", "g1");
         await provider.States.WriteBatchAsync([Write(grain, 0, Row("a", "open", 1, 10), Row("b", "open", 2, 20))], default);
         await provider.States.WriteBatchAsync([Write(grain, 1, Row("b", "closed", 2, 25), Row("c", "open", 3, 30))], default);
@@ -41,7 +41,7 @@ public sealed class ViewStoreTests
     public async Task Pages_follow_the_sort_newest_first_filtered_and_the_cursor_visits_each_row_once(string kind)
     {
         await using var storage = await TestStorage.CreateAsync(kind);
-        await using var provider = await OpenAsync(storage);
+        await using var provider = await storage.OpenProviderAsync();
         await provider.Views.EnsureAsync([s_cases], default);
         await provider.Views.EnsureAsync([s_cases], default);
 
@@ -79,7 +79,7 @@ public sealed class ViewStoreTests
     public async Task Aggregates_count_and_sum_per_group(string kind)
     {
         await using var storage = await TestStorage.CreateAsync(kind);
-        await using var provider = await OpenAsync(storage);
+        await using var provider = await storage.OpenProviderAsync();
         await provider.States.WriteBatchAsync(
             [
                 Write(new GrainId("owner", "g1"), 0, Row("a", "open", 1, 10), Row("b", "closed", 2, 20)),
@@ -99,7 +99,7 @@ public sealed class ViewStoreTests
     public async Task Appended_rows_are_kept_once_and_no_grains_write_removes_them(string kind)
     {
         await using var storage = await TestStorage.CreateAsync(kind);
-        await using var provider = await OpenAsync(storage);
+        await using var provider = await storage.OpenProviderAsync();
         var record = new ViewRow("cases", "journal-1", """{"key":"journal-1","opened":5,"state":"read","amount":0}""");
         await provider.Views.AppendAsync([record], default);
         await provider.Views.AppendAsync([record with { Json = """{"key":"journal-1","opened":6,"state":"changed","amount":0}""" }], default);
@@ -107,13 +107,6 @@ public sealed class ViewStoreTests
         await provider.States.WriteBatchAsync([Write(new GrainId("owner", "g1"), 1)], default);
 
         Assert.Equal(["journal-1:read"], await KeysAsync(provider, new ViewQuery("cases", s_opened)));
-    }
-
-    private static async Task<IStorageProvider> OpenAsync(TestStorage storage)
-    {
-        var provider = storage.CreateProvider();
-        await provider.InitializeAsync(default);
-        return provider;
     }
 
     private static async Task<IReadOnlyList<string>> KeysAsync(IStorageProvider provider, ViewQuery query) =>

@@ -61,6 +61,14 @@ public sealed class TestStorage : IAsyncDisposable
             ? value
             : throw new InvalidOperationException($"{PostgresVariable} is not set: run the tests with ./test.sh, which starts a throw-away PostgreSQL server.");
 
+    /// <summary>A new provider on this store with its schema brought up to date.</summary>
+    public async Task<IStorageProvider> OpenProviderAsync()
+    {
+        var provider = CreateProvider();
+        await provider.InitializeAsync(default);
+        return provider;
+    }
+
     public IStorageProvider CreateProvider() => Kind == Sqlite
         ? new SqliteStorageProvider(_directory!)
         : new PostgresStorageProvider(_connectionString!);

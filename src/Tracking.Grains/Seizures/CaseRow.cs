@@ -32,6 +32,7 @@ public sealed record CaseRow(
     public static readonly ViewField ExchangeField = ViewField.Text("exchange");
     public static readonly ViewField OfficerField = ViewField.Text("officer");
     public static readonly ViewField ApprovalField = ViewField.Text("approval");
+    public static readonly ViewField OutcomeField = ViewField.Text("outcome");
     public static readonly ViewField OpenedField = ViewField.Number("opened");
     public static readonly ViewField ClosedField = ViewField.Number("closed");
     public static readonly ViewField DeadlineField = ViewField.Number("deadline");

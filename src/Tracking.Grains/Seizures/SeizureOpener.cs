@@ -12,25 +12,16 @@ public sealed record SeizeSummary(int Candidates, int Opened, int AlreadyOpen, I
 public sealed class SeizureOpener(IGrainFactory grains)
 {
     /// <summary>
-    /// Opens a seizure for a review candidate a person approved; refused unless the sweep found
-    /// exactly that pair for review and nobody rejected it. The approver and the evidence become
-    /// the seizure's basis; the approval is recorded once the seizure is open.
+    /// Opens a seizure for a review candidate a person approved; the taxpayer refuses the approval
+    /// unless the sweep found exactly that pair for review and nobody rejected it. The approver and
+    /// the evidence become the seizure's basis. Approving again opens a seizure the first time could not.
     /// </summary>
     public async Task<SeizureOpening> OpenApprovedReviewAsync(string taxpayerId, string exchange, string accountId, string approver, CancellationToken cancellationToken)
     {
-        var taxpayer = await grains.Get<ITaxpayerGrain>(taxpayerId).CallAsync(new GetTaxpayer(), cancellationToken);
-        var candidate = taxpayer.Candidates.FirstOrDefault(c => c.Exchange == exchange && c.AccountId == accountId && c.Decision == MatchDecision.Review)
-            ?? throw new CommandRejectedException($"{exchange}/{accountId} is not a review candidate of taxpayer {taxpayerId}");
-        if (taxpayer.Reviews.FirstOrDefault(r => r.Exchange == exchange && r.AccountId == accountId) is { Approved: false } rejected)
-        {
-            throw new CommandRejectedException($"{exchange}/{accountId} was already rejected by {rejected.By}: {rejected.Reason}");
-        }
-
-        var opening = await grains.Get<ISeizureGrain>(SeizureKey.Of(taxpayerId, exchange, accountId)).CallAsync(
+        var candidate = await grains.Get<ITaxpayerGrain>(taxpayerId).CallAsync(new ReviewMatchCandidate(exchange, accountId, true, approver, "approved for seizure"), cancellationToken);
+        return await grains.Get<ISeizureGrain>(SeizureKey.Of(taxpayerId, exchange, accountId)).CallAsync(
             new OpenSeizure(taxpayerId, exchange, accountId, $"review candidate (score {candidate.Score}: {string.Join(", ", candidate.Reasons)}) approved by {approver}", approver),
             cancellationToken);
-        await grains.Get<ITaxpayerGrain>(taxpayerId).CallAsync(new ReviewMatchCandidate(exchange, accountId, true, approver, "approved for seizure"), cancellationToken);
-        return opening;
     }
 
     /// <summary>Rejects a review candidate: it is not the taxpayer's account, and no seizure is opened for it.</summary>

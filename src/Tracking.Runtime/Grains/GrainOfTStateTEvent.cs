@@ -13,6 +13,10 @@ public abstract class Grain<TState, TEvent> : Grain
 {
     private TState? _state;
 
+    // The rows this instance last wrote; unknown (null) in a new instance — after activation, and after a
+    // lost write, which replaces the instance — so its first write sends them.
+    private ViewRow[]? _views;
+
     protected TState State => _state ?? throw new InvalidOperationException("State is not loaded yet.");
 
     /// <summary>The stored version this activation last read or wrote; 0 before the first write.</summary>
@@ -52,6 +56,7 @@ public abstract class Grain<TState, TEvent> : Grain
     {
         var serializer = Context.Runtime.Serializer;
         var now = TimeProvider.GetUtcNow();
+        var views = serializer.SerializeViews(ViewsOf(newState));
         var write = new StateWrite(
             Id,
             Context.Partition,
@@ -68,10 +73,12 @@ public abstract class Grain<TState, TEvent> : Grain
                 .Select(r => new ReminderChange(r.Grain, Context.Runtime.Partitioner.PartitionOf(r.Grain), r.Update.Name, r.Update.DueAt ?? now + r.Update.DueTime))
                 .ToArray(),
             Fence = Context.Runtime.Partitions?.FenceFor(Id, Context.Partition),
-            Views = serializer.SerializeViews(ViewsOf(newState)),
+            // Rows as last written stay as they are: a write that changes none of them costs the store nothing more.
+            Views = views is not null && _views is not null && views.SequenceEqual(_views) ? null : views,
         };
         Version = await Context.Runtime.Writer.WriteAsync(write, cancellationToken).ConfigureAwait(false);
         _state = newState;
+        _views = views;
     }
 
     /// <summary>This grain's history, oldest first.</summary>

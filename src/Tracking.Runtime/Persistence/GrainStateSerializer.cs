@@ -13,9 +13,9 @@ internal sealed class GrainStateSerializer
     private readonly JsonSerializerOptions _options;
     private readonly JsonSerializerOptions _viewOptions;
 
-    public GrainStateSerializer(JsonSerializerOptions options, JsonSerializerOptions? viewOptions = null)
+    public GrainStateSerializer(JsonSerializerOptions options, JsonSerializerOptions viewOptions)
     {
-        _viewOptions = viewOptions ?? options;
+        _viewOptions = viewOptions;
         // Stored JSON may come back with its properties reordered (PostgreSQL jsonb does), so
         // polymorphic type markers must be accepted anywhere in an object.
         _options = new JsonSerializerOptions(options) { AllowOutOfOrderMetadataProperties = true };

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Tracking.Runtime.Views;
 using Tracking.Silo.Api;
 
 namespace Tracking.Silo.Access;
@@ -23,22 +22,9 @@ internal static class AccessEndpoints
             return Results.NoContent();
         }).RequireAuthorization();
 
-        app.MapGet("/api/access-log", (Runtime.Hosting.Silo silo, string? subject, string? reader, string? after, int? limit, CancellationToken ct) => ApiCall.RunAsync(async () =>
-        {
-            var filters = new List<ViewFilter>();
-            if (!string.IsNullOrEmpty(subject))
-            {
-                filters.Add(ViewFilter.Equal(AccessRecord.SubjectField, subject));
-            }
-
-            if (!string.IsNullOrEmpty(reader))
-            {
-                filters.Add(ViewFilter.Equal(AccessRecord.ReaderField, reader));
-            }
-
-            var page = await silo.Views.QueryAsync(new ViewQuery(AccessRecord.View, AccessRecord.AtField) { Filters = filters, After = after, Limit = limit ?? ViewPageResult.DefaultLimit }, ct);
-            return ViewPageResult.Of(page);
-        })).RequireAuthorization(AccessPolicies.Auditors).WithTags("Access").WithSummary("Every read of a person's case, newest first: filter by subject (taxpayer) or reader");
+        app.MapGet("/api/access-log", (Runtime.Hosting.Silo silo, string? subject, string? reader, string? after, int? limit, CancellationToken ct) => ApiCall.RunAsync(() =>
+            ViewPageResult.QueryAsync(silo, AccessRecord.Definition, ViewPageResult.EqualTo((AccessRecord.SubjectField, subject), (AccessRecord.ReaderField, reader)), after, limit, ct)))
+            .RequireAuthorization(AccessPolicies.Auditors).WithTags("Access").WithSummary("Every read of a person's case, newest first: filter by subject (taxpayer) or reader");
     }
 
     private static async Task<IResult> SignInAsync(SignIn request, HttpContext context, ConsoleOptions console)

@@ -10,23 +10,25 @@ namespace Tracking.Silo.Access;
 /// Records every read of a person's case before it is answered. Records of reads that arrive
 /// together commit together (group commit), so recording costs one write per batch, not per read.
 /// </summary>
-public sealed class AccessJournal(Runtime.Hosting.Silo silo, TimeProvider time) : IAsyncDisposable
+public sealed class AccessJournal : IAsyncDisposable
 {
     private readonly Channel<(ViewRow Row, TaskCompletionSource Committed)> _pending = Channel.CreateUnbounded<(ViewRow, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Lock _gate = new();
-    private Task? _writer;
+    private readonly Runtime.Hosting.Silo _silo;
+    private readonly TimeProvider _time;
+    private readonly Task _writer;
+
+    public AccessJournal(Runtime.Hosting.Silo silo, TimeProvider time)
+    {
+        (_silo, _time) = (silo, time);
+        _writer = Task.Run(WriteAsync, CancellationToken.None);
+    }
 
     /// <summary>Completes once the record is durable; throws if it could not be written (the read is then refused).</summary>
     public Task RecordAsync(ClaimsPrincipal user, string subject, string what, CancellationToken cancellationToken)
     {
-        var record = new AccessRecord(Guid.NewGuid().ToString("N"), time.GetUtcNow().ToUnixTimeSeconds(), user.Identity?.Name ?? "?", user.FindFirstValue(ClaimTypes.Role) ?? "?", subject, what);
+        var record = new AccessRecord(Guid.NewGuid().ToString("N"), _time.GetUtcNow().ToUnixTimeSeconds(), user.Identity?.Name ?? "?", user.FindFirstValue(ClaimTypes.Role) ?? "?", subject, what);
         var row = new ViewRow(AccessRecord.View, record.Id, JsonSerializer.Serialize(record, ApiJsonContext.Default.AccessRecord));
         var committed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (_gate)
-        {
-            _writer ??= Task.Run(WriteAsync, CancellationToken.None);
-        }
-
         _pending.Writer.TryWrite((row, committed));
         return committed.Task.WaitAsync(cancellationToken);
     }
@@ -34,10 +36,7 @@ public sealed class AccessJournal(Runtime.Hosting.Silo silo, TimeProvider time) 
     public async ValueTask DisposeAsync()
     {
         _pending.Writer.TryComplete();
-        if (_writer is { } writer)
-        {
-            await writer.ConfigureAwait(false);
-        }
+        await _writer.ConfigureAwait(false);
     }
 
     private async Task WriteAsync()
@@ -52,7 +51,7 @@ public sealed class AccessJournal(Runtime.Hosting.Silo silo, TimeProvider time) 
 
             try
             {
-                await silo.Views.AppendAsync([.. batch.Select(b => b.Row)], CancellationToken.None).ConfigureAwait(false);
+                await _silo.Views.AppendAsync([.. batch.Select(b => b.Row)], CancellationToken.None).ConfigureAwait(false);
                 batch.ForEach(b => b.Committed.TrySetResult());
             }
             catch (Exception ex)

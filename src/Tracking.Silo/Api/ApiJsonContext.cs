@@ -1,13 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Tracking.Grains.Imports;
-using Tracking.Grains.Seizures;
-using Tracking.Grains.Sweeps;
 using Tracking.Silo.Access;
 
 namespace Tracking.Silo.Api;
 
-/// <summary>JSON metadata for what only the case API sends and receives.</summary>
+/// <summary>JSON metadata for what only the case API sends and receives (grain views come from the grains' own metadata, first).</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ConsoleUser[]))]
 [JsonSerializable(typeof(AccessRecord))]
@@ -17,6 +14,4 @@ namespace Tracking.Silo.Api;
 [JsonSerializable(typeof(ReviewEvidence))]
 [JsonSerializable(typeof(Dashboard))]
 [JsonSerializable(typeof(ImportRecord))]
-[JsonSerializable(typeof(CaseDetail))]
-[JsonSerializable(typeof(SweepStatus))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

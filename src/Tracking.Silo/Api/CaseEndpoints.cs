@@ -48,19 +48,7 @@ internal static class CaseEndpoints
         int? limit,
         CancellationToken ct) => ApiCall.RunAsync(async () =>
     {
-        var filters = new List<ViewFilter>();
-        void Text(ViewField field, string? value)
-        {
-            if (!string.IsNullOrEmpty(value))
-            {
-                filters.Add(ViewFilter.Equal(field, value));
-            }
-        }
-
-        Text(CaseRow.StatusField, status);
-        Text(CaseRow.ExchangeField, exchange);
-        Text(CaseRow.OfficerField, officer);
-        Text(CaseRow.ApprovalField, approval);
+        var filters = ViewPageResult.EqualTo((CaseRow.StatusField, status), (CaseRow.ExchangeField, exchange), (CaseRow.OfficerField, officer), (CaseRow.ApprovalField, approval));
         if (minDebt is { } min)
         {
             filters.Add(ViewFilter.AtLeast(CaseRow.DebtField, min));
@@ -87,8 +75,7 @@ internal static class CaseEndpoints
             filters.Add(ViewFilter.Below(CaseRow.DeadlineField, time.GetUtcNow().ToUnixTimeSeconds()));
         }
 
-        var page = await silo.Views.QueryAsync(new ViewQuery(CaseRow.View, CaseRow.OpenedField) { Filters = filters, After = after, Limit = limit ?? ViewPageResult.DefaultLimit }, ct);
-        return ViewPageResult.Of(page);
+        return await ViewPageResult.QueryAsync(silo, CaseRow.Definition, filters, after, limit, ct);
     });
 
     // Case and document ids hold a '/', which routing leaves encoded in a route value.

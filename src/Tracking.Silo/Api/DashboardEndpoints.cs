@@ -18,7 +18,7 @@ internal static class DashboardEndpoints
         app.MapGet("/api/dashboard", (Runtime.Hosting.Silo silo, CancellationToken ct) => ApiCall.RunAsync(async () =>
         {
             var views = silo.Views;
-            var byState = await views.AggregateAsync(new ViewAggregate(CaseRow.View, [CaseRow.StatusField, ViewField.Text("outcome")], [CaseRow.CollectedField]), ct);
+            var byState = await views.AggregateAsync(new ViewAggregate(CaseRow.View, [CaseRow.StatusField, CaseRow.OutcomeField], [CaseRow.CollectedField]), ct);
             var byExchange = await views.AggregateAsync(new ViewAggregate(CaseRow.View, [CaseRow.ExchangeField], []), ct);
             var byDay = await views.AggregateAsync(new ViewAggregate(ReceiptRow.View, [ReceiptRow.DayField], [ReceiptRow.AmountField]), ct);
             var leadDays = await views.AggregateAsync(new ViewAggregate(CaseRow.View, [CaseRow.LeadDaysField], []) { Filters = [ViewFilter.AtLeast(CaseRow.ClosedField, 1)] }, ct);

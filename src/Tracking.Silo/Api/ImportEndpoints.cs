@@ -31,8 +31,8 @@ internal static class ImportEndpoints
                 ? UploadAsync(request, ["file"], user, silo, console, time, (paths, key) => new Importer(silo, silo).ImportAccountsAsync(AccountFileReader.Read(paths[0], profile, key), null, ct), ct)
                 : Task.FromResult(ApiCall.NotFound($"no profile for exchange '{exchange}'; known: {string.Join(", ", profiles.Keys.Order())}"));
         }).RequireAuthorization(AccessPolicies.CaseWorkers).WithSummary("Import one exchange's account list: multipart form with file 'file', read with the exchange's profile");
-        group.MapGet("/", (Runtime.Hosting.Silo silo, string? after, int? limit, CancellationToken ct) => ApiCall.RunAsync(async () =>
-            ViewPageResult.Of(await silo.Views.QueryAsync(new ViewQuery(ImportRecord.View, ImportRecord.AtField) { After = after, Limit = limit ?? ViewPageResult.DefaultLimit }, ct))))
+        group.MapGet("/", (Runtime.Hosting.Silo silo, string? after, int? limit, CancellationToken ct) =>
+            ApiCall.RunAsync(() => ViewPageResult.QueryAsync(silo, ImportRecord.Definition, [], after, limit, ct)))
             .RequireAuthorization(AccessPolicies.CaseReaders).WithSummary("Uploads, newest first, each with its row problems");
     }
 

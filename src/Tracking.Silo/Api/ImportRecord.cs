@@ -1,5 +1,4 @@
 using Tracking.Grains.Imports;
-using Tracking.Ingest.Files;
 using Tracking.Runtime.Views;
 
 namespace Tracking.Silo.Api;
@@ -12,6 +11,4 @@ public sealed record ImportRecord(string Id, long At, string By, IReadOnlyList<s
     public static readonly ViewField AtField = ViewField.Number("at");
 
     public static ViewDefinition Definition { get; } = new(View, AtField, []);
-
-    public IReadOnlyList<RowProblem> Problems => Summary.Problems;
 }

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Routing;
 using Tracking.Grains.Accounts;
 using Tracking.Grains.Seizures;
 using Tracking.Grains.Taxpayers;
-using Tracking.Runtime.Views;
 using Tracking.Silo.Access;
 
 namespace Tracking.Silo.Api;
@@ -16,22 +15,9 @@ internal static class ReviewEndpoints
     public static void MapReviews(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/reviews").WithTags("Review queue");
-        group.MapGet("/", (Runtime.Hosting.Silo silo, string? state, string? exchange, string? after, int? limit, CancellationToken ct) => ApiCall.RunAsync(async () =>
-        {
-            var filters = new List<ViewFilter>();
-            if (!string.IsNullOrEmpty(state))
-            {
-                filters.Add(ViewFilter.Equal(ReviewRow.StateField, state));
-            }
-
-            if (!string.IsNullOrEmpty(exchange))
-            {
-                filters.Add(ViewFilter.Equal(ReviewRow.ExchangeField, exchange));
-            }
-
-            var page = await silo.Views.QueryAsync(new ViewQuery(ReviewRow.View, ReviewRow.ScoreField) { Filters = filters, After = after, Limit = limit ?? ViewPageResult.DefaultLimit }, ct);
-            return ViewPageResult.Of(page);
-        })).RequireAuthorization(AccessPolicies.CaseReaders).WithSummary("Review candidates, highest score first: filter by state (Open, Approved, Rejected) and exchange");
+        group.MapGet("/", (Runtime.Hosting.Silo silo, string? state, string? exchange, string? after, int? limit, CancellationToken ct) => ApiCall.RunAsync(() =>
+            ViewPageResult.QueryAsync(silo, ReviewRow.Definition, ViewPageResult.EqualTo((ReviewRow.StateField, state), (ReviewRow.ExchangeField, exchange)), after, limit, ct)))
+            .RequireAuthorization(AccessPolicies.CaseReaders).WithSummary("Review candidates, highest score first: filter by state (Open, Approved, Rejected) and exchange");
         group.MapGet("/{taxpayerId}/{exchange}/{accountId}", EvidenceAsync).RequireAuthorization(AccessPolicies.CaseReaders)
             .WithSummary("The candidate with the taxpayer and the account holder side by side (masked for the role)");
         group.MapPost("/{taxpayerId}/{exchange}/{accountId}/approval", (string taxpayerId, string exchange, string accountId, ClaimsPrincipal user, Runtime.Hosting.Silo silo, CancellationToken ct) =>

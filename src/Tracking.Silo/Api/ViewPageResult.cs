@@ -5,13 +5,14 @@ using Tracking.Runtime.Views;
 
 namespace Tracking.Silo.Api;
 
-/// <summary>A page of read-model rows sent as they are stored: <c>{"items":[…],"next":…,"total":…}</c>.</summary>
+/// <summary>A page of a read model, its rows sent as they are stored: <c>{"items":[…],"next":…,"total":…}</c>.</summary>
 internal static class ViewPageResult
 {
     public const int DefaultLimit = 50;
 
-    public static IResult Of(ViewPage page, Func<string, string>? transform = null)
+    public static async Task<IResult> QueryAsync(Runtime.Hosting.Silo silo, ViewDefinition view, IReadOnlyList<ViewFilter> filters, string? after, int? limit, CancellationToken ct)
     {
+        var page = await silo.Views.QueryAsync(new ViewQuery(view.Name, view.Sort) { Filters = filters, After = after, Limit = limit ?? DefaultLimit }, ct);
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {
@@ -19,7 +20,7 @@ internal static class ViewPageResult
             json.WriteStartArray("items");
             foreach (var document in page.Documents)
             {
-                json.WriteRawValue(transform is null ? document : transform(document), skipInputValidation: true);
+                json.WriteRawValue(document, skipInputValidation: true);
             }
 
             json.WriteEndArray();
@@ -30,4 +31,8 @@ internal static class ViewPageResult
 
         return Results.Text(Encoding.UTF8.GetString(buffer.ToArray()), "application/json", Encoding.UTF8);
     }
+
+    /// <summary>An equality filter for each text field a request gave a value for.</summary>
+    public static List<ViewFilter> EqualTo(params (ViewField Field, string? Value)[] given) =>
+        [.. given.Where(g => !string.IsNullOrEmpty(g.Value)).Select(g => ViewFilter.Equal(g.Field, g.Value!))];
 }

@@ -47,7 +47,11 @@ public static class SiloWebHost
         builder.Services.AddSingleton(settings.Console);
         builder.Services.AddSingleton(settings.TimeProvider);
         builder.Services.AddSingleton<AccessJournal>();
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, Grains.Serialization.TrackingJson.Options.TypeInfoResolver!));
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, Grains.Serialization.TrackingJson.Options.TypeInfoResolver!);
+            o.SerializerOptions.TypeInfoResolverChain.Insert(1, ApiJsonContext.Default);
+        });
         builder.Services.AddTrackingGrainServices(settings.Exchanges, settings.Seizures);
         builder.Services.AddSingleton(sp => TrackingSilo.Create(settings.Storage(), sp.GetRequiredService<ILoggerFactory>(), settings.TimeProvider, options =>
         {

@@ -21,6 +21,11 @@ namespace Tracking.Runtime.Tests.Grains;
 [JsonSerializable(typeof(Incremented))]
 [JsonSerializable(typeof(ReminderState))]
 [JsonSerializable(typeof(ReminderReceived))]
+[JsonSerializable(typeof(SetLabel))]
+[JsonSerializable(typeof(LabelState))]
+[JsonSerializable(typeof(LabelSet))]
+[JsonSerializable(typeof(LabelRow))]
+[JsonSerializable(typeof(string))]
 internal sealed partial class TestJsonContext : JsonSerializerContext
 {
     // Built on first use: a static initializer here could run before the generated Default exists.
