@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # Runs every test. Starts a throw-away PostgreSQL server for them (installing Debian's package
-# first if it is missing) and stops it afterwards. Extra arguments go to `dotnet test`.
+# first if it is missing) and stops it afterwards; installs Debian's Chromium for the browser
+# tests if it is missing. Extra arguments go to `dotnet test`.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+[ -x /usr/bin/chromium ] || "$root/cluster-config/install-package.sh" chromium
 source "$root/cluster-config/postgres/throwaway-session.sh"
 export TRACKING_TEST_POSTGRES="$postgres"
 echo "PostgreSQL for tests: $TRACKING_TEST_POSTGRES"
+
+# The browser tests' screenshots of each console page are kept here.
+export TRACKING_TEST_ARTIFACTS="$root/TestResults/console"
 
 status=0
 dotnet test "$root/Tracking.sln" --logger "console;verbosity=normal" --results-directory "$work/results" "$@" | tee "$work/test.log" || status=$?
@@ -20,4 +25,5 @@ fi
 # One closing line over all test projects, from each project's "Passed: N" / "Failed: N" summary.
 awk '/^ +(Passed|Failed|Skipped): +[0-9]+$/ { n[$1] += $2 }
      END { printf "%d passed, %d failed, %d skipped\n", n["Passed:"], n["Failed:"], n["Skipped:"] }' "$work/test.log"
+echo "Screenshots of the web console: $TRACKING_TEST_ARTIFACTS"
 exit $status

@@ -20,10 +20,7 @@ case "$command" in
   start)
     bin=$(find_bin)
     if [ -z "$bin" ]; then
-      echo "PostgreSQL is not installed; installing Debian's package..." >&2
-      if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi
-      $sudo apt-get update -qq >&2
-      DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql >&2
+      "$(dirname "${BASH_SOURCE[0]}")/../install-package.sh" postgresql
       bin=$(find_bin)
     fi
     mkdir -p "$dir"

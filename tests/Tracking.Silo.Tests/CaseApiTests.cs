@@ -10,10 +10,10 @@ public sealed class CaseApiTests(ConsoleHost host) : IClassFixture<ConsoleHost>
 {
     private static readonly string[] s_protected =
     [
-        "GET /api/session", "GET /api/cases", "GET /api/cases/x", "GET /api/cases/x/documents/y", "POST /api/cases/x/sale-approval",
+        "GET /api/session", "GET /api/cases", "POST /api/cases", "GET /api/cases/x", "GET /api/cases/x/documents/y", "POST /api/cases/x/sale-approval",
         "POST /api/cases/x/cancellation", "POST /api/cases/x/cancellation-approval", "GET /api/reviews", "GET /api/reviews/t/e/a",
         "POST /api/reviews/t/e/a/approval", "POST /api/reviews/t/e/a/rejection", "POST /api/sweeps", "GET /api/sweeps/current",
-        "POST /api/imports/roll", "POST /api/imports/accounts/upbit", "GET /api/imports", "GET /api/dashboard", "GET /api/access-log",
+        "POST /api/imports/roll", "POST /api/imports/accounts/upbit", "GET /api/imports", "GET /api/imports/exchanges", "GET /api/dashboard", "GET /api/access-log",
         "GET /api/taxpayers/x", "GET /api/taxpayers/x/history", "POST /api/taxpayers/x/payments",
     ];
 
@@ -35,8 +35,8 @@ public sealed class CaseApiTests(ConsoleHost host) : IClassFixture<ConsoleHost>
     }
 
     [Theory]
-    [InlineData("jung", "GET /api/cases", "GET /api/taxpayers/T07-0000001", "GET /api/reviews", "GET /api/dashboard", "POST /api/sweeps")]
-    [InlineData("choi", "POST /api/sweeps", "POST /api/imports/roll", "POST /api/cases/x/cancellation", "POST /api/reviews/t/e/a/approval", "POST /api/cases/x/sale-approval")]
+    [InlineData("jung", "GET /api/cases", "POST /api/cases", "GET /api/taxpayers/T07-0000001", "GET /api/reviews", "GET /api/dashboard", "POST /api/sweeps")]
+    [InlineData("choi", "POST /api/sweeps", "POST /api/cases", "GET /api/imports/exchanges", "POST /api/imports/roll", "POST /api/cases/x/cancellation", "POST /api/reviews/t/e/a/approval", "POST /api/cases/x/sale-approval")]
     [InlineData("kim", "POST /api/cases/x/sale-approval", "POST /api/cases/x/cancellation-approval", "GET /api/access-log")]
     [InlineData("lee", "GET /api/access-log")]
     public async Task Each_role_is_refused_what_it_may_not_do(string user, params string[] refused)
@@ -234,9 +234,47 @@ public sealed class CaseApiTests(ConsoleHost host) : IClassFixture<ConsoleHost>
         using var client = host.Anonymous();
         var document = await JsonAsync(await client.GetAsync("/openapi/v1.json"), HttpStatusCode.OK);
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToHashSet();
-        foreach (var path in new[] { "/api/session", "/api/cases", "/api/cases/{id}", "/api/cases/{id}/documents/{documentId}", "/api/reviews", "/api/sweeps", "/api/sweeps/current", "/api/imports/roll", "/api/imports/accounts/{exchange}", "/api/dashboard", "/api/access-log", "/api/taxpayers/{id}" })
+        foreach (var path in new[] { "/api/session", "/api/cases", "/api/cases/{id}", "/api/cases/{id}/documents/{documentId}", "/api/reviews", "/api/sweeps", "/api/sweeps/current", "/api/imports/roll", "/api/imports/accounts/{exchange}", "/api/imports/exchanges", "/api/dashboard", "/api/access-log", "/api/taxpayers/{id}" })
         {
             Assert.True(paths.Contains(path) || paths.Contains(path + "/"), $"{path} is not in the OpenAPI document: {string.Join(", ", paths)}");
         }
+    }
+
+    [Fact]
+    public async Task Automatic_matches_are_opened_as_cases_once_and_uploads_offer_the_exchanges_with_a_profile()
+    {
+        using var officer = await host.SignInAsync("park");
+        var first = await JsonAsync(await officer.PostAsync("/api/cases", null), HttpStatusCode.OK);
+        var candidates = first.GetProperty("candidates").GetInt32();
+        Assert.True(candidates > 0);
+        Assert.Equal(candidates, first.GetProperty("opened").GetInt32() + first.GetProperty("alreadyOpen").GetInt32() + first.GetProperty("refused").GetArrayLength());
+
+        var again = await JsonAsync(await officer.PostAsync("/api/cases", null), HttpStatusCode.OK);
+        Assert.Equal(0, again.GetProperty("opened").GetInt32());
+        Assert.Equal(candidates - first.GetProperty("refused").GetArrayLength(), again.GetProperty("alreadyOpen").GetInt32());
+        var byPark = await JsonAsync(await officer.GetAsync("/api/cases?officer=officer:park&limit=1000"), HttpStatusCode.OK);
+        Assert.True(byPark.GetProperty("total").GetInt64() >= first.GetProperty("opened").GetInt32());
+
+        var exchanges = await JsonAsync(await officer.GetAsync("/api/imports/exchanges"), HttpStatusCode.OK);
+        Assert.Equal(["bithumb", "coinone", "gopax", "korbit", "upbit"], exchanges.EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public async Task The_console_is_served_at_the_root_with_its_chart_library_and_a_content_security_policy()
+    {
+        using var client = host.Anonymous();
+        var index = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.OK, index.StatusCode);
+        Assert.Equal("text/html", index.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("default-src 'self'", index.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        var html = await index.Content.ReadAsStringAsync();
+        foreach (var script in new[] { "lib/chart.umd.min.js", "console.js" })
+        {
+            Assert.Contains(script, html, StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/" + script)).StatusCode);
+        }
+
+        Assert.Contains("MIT", await client.GetStringAsync("/lib/chart.js.LICENSE.md"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/no-such-page.js")).StatusCode);
     }
 }

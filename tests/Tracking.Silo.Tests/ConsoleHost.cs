@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using Tracking.Domain.Seizures;
 using Tracking.Grains.Exchanges;
+using Tracking.Grains.Seizures;
 using Tracking.Runtime.Sqlite;
 using Tracking.Silo.Access;
 using Tracking.Silo.Hosting;
@@ -12,12 +14,23 @@ namespace Tracking.Silo.Tests;
 
 /// <summary>
 /// A silo host on real Kestrel over a store of its own, with the demonstration users, the
-/// sample files uploaded and swept once; clients sign in over HTTP as each role.
+/// sample files uploaded and swept once; clients sign in over HTTP as each role. No exchange
+/// answers: seizures wait at their notice (see <see cref="ConsoleWithExchanges"/> for more).
 /// </summary>
-public sealed class ConsoleHost : IAsyncLifetime
+public class ConsoleHost : IAsyncLifetime
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "tracking-console-" + Guid.NewGuid().ToString("N"));
+    private readonly bool _exchanges;
+    private ExchangeSimProcess? _simulator;
     private WebApplication? _app;
+
+    public ConsoleHost()
+        : this(exchanges: false)
+    {
+    }
+
+    /// <param name="exchanges">Whether the exchange simulator answers, with legal periods of seconds, and the automatic matches are seized.</param>
+    protected ConsoleHost(bool exchanges) => _exchanges = exchanges;
 
     public Uri Address { get; private set; } = null!;
 
@@ -25,10 +38,19 @@ public sealed class ConsoleHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        if (_exchanges)
+        {
+            _simulator = await ExchangeSimProcess.StartAsync("--accounts", RepositoryPaths.Samples, "--prices", Path.Combine(RepositoryPaths.Samples, "prices.csv"));
+        }
+
         _app = SiloWebHost.Build(new SiloHostSettings(() => new SqliteStorageProvider(_data), "http://127.0.0.1:0")
         {
-            // No exchange answers here: seizures wait at their notice, which is all these tests need.
-            Exchanges = new ExchangeOptions { ApiRoot = new Uri("http://127.0.0.1:9/") },
+            Exchanges = new ExchangeOptions { ApiRoot = _simulator?.Url ?? new Uri("http://127.0.0.1:9/") },
+            Seizures = new SeizureOptions
+            {
+                Policy = new SeizurePolicy { SaleWarningPeriod = TimeSpan.FromSeconds(3), DistributionDelay = TimeSpan.FromSeconds(1) },
+                FirstRetryDelay = TimeSpan.FromSeconds(1),
+            },
             MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Warning,
             Console = new ConsoleOptions
             {
@@ -49,6 +71,10 @@ public sealed class ConsoleHost : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Accepted, (await officer.PostAsync("/api/sweeps", null)).StatusCode);
         await WaitForSweepAsync(officer);
+        if (_exchanges)
+        {
+            await JsonAsync(await officer.PostAsync("/api/cases", null), HttpStatusCode.OK);
+        }
     }
 
     public async Task DisposeAsync()
@@ -59,10 +85,16 @@ public sealed class ConsoleHost : IAsyncLifetime
             await _app.DisposeAsync();
         }
 
+        if (_simulator is not null)
+        {
+            await _simulator.DisposeAsync();
+        }
+
         if (Directory.Exists(_data))
         {
             Directory.Delete(_data, recursive: true);
         }
+
     }
 
     /// <summary>A client with no session.</summary>
@@ -118,6 +150,9 @@ public sealed class ConsoleHost : IAsyncLifetime
         throw new TimeoutException("the sweep did not finish");
     }
 }
+
+/// <summary>The console with the exchange simulator answering: cases move through their lifecycle in seconds.</summary>
+public sealed class ConsoleWithExchanges() : ConsoleHost(exchanges: true);
 
 public sealed record ImportRecordJson(string Id, string By, IReadOnlyList<string> Files, ImportSummaryJson Summary);
 

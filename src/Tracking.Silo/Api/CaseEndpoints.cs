@@ -11,9 +11,9 @@ using Tracking.Silo.Access;
 namespace Tracking.Silo.Api;
 
 /// <summary>
-/// Cases: the filtered, paged list from the case read model; one case in full from its grain
-/// (reads recorded); documents; and the steps people take — sale approval, cancellation asked
-/// and approved (four eyes are checked by the seizure itself).
+/// Cases: opened for the automatic matches; the filtered, paged list from the case read model; one
+/// case in full from its grain (reads recorded); documents; and the steps people take — sale
+/// approval, cancellation asked and approved (four eyes are checked by the seizure itself).
 /// </summary>
 internal static class CaseEndpoints
 {
@@ -22,6 +22,9 @@ internal static class CaseEndpoints
         var group = app.MapGroup("/api/cases").WithTags("Cases");
         group.MapGet("/", ListAsync).RequireAuthorization(AccessPolicies.CaseReaders)
             .WithSummary("Cases, newest first: filter by status, exchange, officer, approval (sale|cancellation), debt range, opened range, overdue deadline; page with after=next");
+        group.MapPost("/", (ClaimsPrincipal user, Runtime.Hosting.Silo silo, CancellationToken ct) =>
+            ApiCall.RunAsync(async () => Results.Ok(await new SeizureOpener(silo).OpenForAutoMatchesAsync(user.Actor(), ct))))
+            .RequireAuthorization(AccessPolicies.CaseWorkers).WithSummary("Open a case for every automatic match the sweeps found and no case has yet (review candidates wait for a person)");
         group.MapGet("/{id}", GetAsync).RequireAuthorization(AccessPolicies.CaseReaders).WithSummary("One case: state, money, full history and documents");
         group.MapGet("/{id}/documents/{documentId}", DocumentAsync).RequireAuthorization(AccessPolicies.CaseReaders).WithSummary("One of the case's documents, as HTML");
         group.MapPost("/{id}/sale-approval", (string id, ClaimsPrincipal user, Runtime.Hosting.Silo silo, CancellationToken ct) =>

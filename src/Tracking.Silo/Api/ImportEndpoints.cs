@@ -26,15 +26,20 @@ internal static class ImportEndpoints
             .RequireAuthorization(AccessPolicies.CaseWorkers).WithSummary("Import the roll: multipart form with files 'taxpayers' and 'items'");
         group.MapPost("/accounts/{exchange}", (string exchange, HttpRequest request, ClaimsPrincipal user, Runtime.Hosting.Silo silo, ConsoleOptions console, TimeProvider time, CancellationToken ct) =>
         {
-            var profiles = console.ProfilesDirectory is { } directory ? ExchangeProfile.LoadAll(directory) : new Dictionary<string, ExchangeProfile>();
+            var profiles = Profiles(console);
             return profiles.TryGetValue(exchange, out var profile)
                 ? UploadAsync(request, ["file"], user, silo, console, time, (paths, key) => new Importer(silo, silo).ImportAccountsAsync(AccountFileReader.Read(paths[0], profile, key), null, ct), ct)
                 : Task.FromResult(ApiCall.NotFound($"no profile for exchange '{exchange}'; known: {string.Join(", ", profiles.Keys.Order())}"));
         }).RequireAuthorization(AccessPolicies.CaseWorkers).WithSummary("Import one exchange's account list: multipart form with file 'file', read with the exchange's profile");
+        group.MapGet("/exchanges", (ConsoleOptions console) => Results.Ok(Profiles(console).Keys.Order(StringComparer.Ordinal).ToArray()))
+            .RequireAuthorization(AccessPolicies.CaseWorkers).WithSummary("The exchanges whose account lists can be uploaded (those with a file profile)");
         group.MapGet("/", (Runtime.Hosting.Silo silo, string? after, int? limit, CancellationToken ct) =>
             ApiCall.RunAsync(() => ViewPageResult.QueryAsync(silo, ImportRecord.Definition, [], after, limit, ct)))
             .RequireAuthorization(AccessPolicies.CaseReaders).WithSummary("Uploads, newest first, each with its row problems");
     }
+
+    private static IReadOnlyDictionary<string, ExchangeProfile> Profiles(ConsoleOptions console) =>
+        console.ProfilesDirectory is { } directory ? ExchangeProfile.LoadAll(directory) : new Dictionary<string, ExchangeProfile>();
 
     private static Task<IResult> UploadAsync(
         HttpRequest request,
@@ -73,7 +78,9 @@ internal static class ImportEndpoints
             }
 
             var summary = await import(paths, key);
-            var record = new ImportRecord(Guid.NewGuid().ToString("N"), time.GetUtcNow().ToUnixTimeSeconds(), user.Actor(), [.. files.Select(f => f!.FileName)], summary);
+            // A version-7 id begins with the time in milliseconds: newest first even within one second.
+            var now = time.GetUtcNow();
+            var record = new ImportRecord(Guid.CreateVersion7(now).ToString("N"), now.ToUnixTimeSeconds(), user.Actor(), [.. files.Select(f => f!.FileName)], summary);
             await silo.Views.AppendAsync([new ViewRow(ImportRecord.View, record.Id, JsonSerializer.Serialize(record, ApiJsonContext.Default.ImportRecord))], ct);
             return Results.Ok(record);
         }

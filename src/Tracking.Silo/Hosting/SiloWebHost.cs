@@ -9,11 +9,12 @@ using Tracking.Grains;
 using Tracking.Runtime.Transport;
 using Tracking.Silo.Access;
 using Tracking.Silo.Api;
+using Tracking.Silo.WebConsole;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace Tracking.Silo.Hosting;
 
-/// <summary>The silo's web host: health endpoints, the grain API and the exchanges' callbacks on Kestrel.</summary>
+/// <summary>The silo's web host: health endpoints, the web console and its case API, the grain transport and the exchanges' callbacks on Kestrel.</summary>
 public static class SiloWebHost
 {
     public static WebApplication Build(SiloHostSettings settings, string[]? args = null)
@@ -65,6 +66,7 @@ public static class SiloWebHost
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseConsoleSite();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi();

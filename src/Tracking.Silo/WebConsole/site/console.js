@@ -1,0 +1,108 @@
+// The console's shell: who is signed in, the pages their role may open, and the page in the address.
+import { api, ApiError } from './api.js';
+import { h, problem } from './ui.js';
+import { signIn } from './pages/signin.js';
+import { dashboard } from './pages/dashboard.js';
+import { cases, caseFile } from './pages/cases.js';
+import { approvals } from './pages/approvals.js';
+import { reviews, evidence } from './pages/reviews.js';
+import { uploads } from './pages/uploads.js';
+import { sweep } from './pages/sweep.js';
+import { accessRecord } from './pages/access.js';
+import { silo } from './pages/silo.js';
+
+const readers = ['officer', 'supervisor', 'auditor'];
+
+// The pages in menu order; "detail" opens one item of the page's list (#/page/item).
+const pages = [
+  { path: 'dashboard', title: 'Dashboard', roles: readers, render: dashboard },
+  { path: 'cases', title: 'Cases', roles: readers, render: cases, detail: caseFile },
+  { path: 'approvals', title: 'Approvals', roles: ['supervisor'], render: approvals },
+  { path: 'reviews', title: 'Review queue', roles: readers, render: reviews, detail: evidence },
+  { path: 'uploads', title: 'Uploads', roles: readers, render: uploads },
+  { path: 'sweep', title: 'Sweep', roles: readers, render: sweep },
+  { path: 'access', title: 'Access record', roles: ['auditor'], render: accessRecord },
+  { path: 'silo', title: 'Silo', roles: ['operator'], render: silo },
+];
+
+const main = document.getElementById('page');
+let session = null;
+let leave = null;
+
+async function currentSession() {
+  try {
+    return await api('/api/session');
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      return null;
+    }
+    throw error;
+  }
+}
+
+function showMenu() {
+  const nav = document.getElementById('nav');
+  const who = document.getElementById('who');
+  if (!session) {
+    nav.replaceChildren();
+    who.replaceChildren();
+    return;
+  }
+  nav.replaceChildren(...pages.filter(p => p.roles.includes(session.role)).map(p => h('a', { href: `#/${p.path}`, 'data-page': p.path }, p.title)));
+  who.replaceChildren(
+    h('span', { id: 'signed-in' }, `${session.name} (${session.role})`),
+    h('button', { type: 'button', id: 'sign-out', onclick: signOut }, 'Sign out'));
+}
+
+async function signOut() {
+  await api('/api/session', { method: 'DELETE' });
+  session = null;
+  location.hash = '#/signin';
+  await route();
+}
+
+async function route() {
+  if (leave) {
+    leave();
+    leave = null;
+  }
+  const [path, ...rest] = location.hash.replace(/^#\/?/, '').split('/');
+  const item = rest.map(decodeURIComponent).join('/');
+  session = session || await currentSession();
+  showMenu();
+  if (!session || path === 'signin') {
+    main.replaceChildren();
+    signIn(main, async signedIn => {
+      session = signedIn;
+      location.hash = `#/${firstPage().path}`;
+    });
+    return;
+  }
+
+  const page = pages.find(p => p.path === path && p.roles.includes(session.role));
+  if (!page) {
+    location.replace(`#/${firstPage().path}`);
+    return;
+  }
+
+  for (const link of document.querySelectorAll('#nav a')) {
+    link.classList.toggle('current', link.dataset.page === page.path);
+  }
+  main.replaceChildren(h('p', { class: 'muted' }, 'Loading…'));
+  try {
+    const context = { session, main };
+    leave = (item && page.detail ? await page.detail(context, item) : await page.render(context)) || null;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      session = null;
+      location.hash = '#/signin';
+      return;
+    }
+    main.replaceChildren(problem(error));
+  }
+}
+
+const firstPage = () => pages.find(p => p.roles.includes(session.role));
+
+window.addEventListener('hashchange', route);
+route();

@@ -1,0 +1,96 @@
+import { api, query, segment } from '../api.js';
+import { act, facts, field, h, pagedTable, select, table, when, show } from '../ui.js';
+import { caseLink } from './cases.js';
+
+const reviewLink = r => `#/reviews/${segment(r.taxpayerId)}/${segment(r.exchange)}/${segment(r.accountId)}`;
+
+export async function reviews({ main }) {
+  const form = h('form', { class: 'filters', id: 'review-filters' },
+    field('State', select('state', [['Open', 'open'], ['Approved', 'approved'], ['Rejected', 'rejected'], ['', 'any']], 'Open')),
+    field('Exchange', h('input', { name: 'exchange', placeholder: 'e.g. upbit', size: 10 })),
+    h('button', { type: 'submit' }, 'Show'));
+  const columns = [
+    { title: 'Taxpayer', value: r => h('a', { href: reviewLink(r) }, r.taxpayerId) },
+    { title: 'Account', value: r => `${r.exchange} / ${r.accountId}` },
+    { title: 'Score', value: r => r.score, numeric: true },
+    { title: 'Why', value: r => r.reasons.join('; ') },
+    { title: 'State', value: r => r.state },
+    { title: 'Decided by', value: r => r.decidedBy || '' },
+  ];
+  const list = h('div', { id: 'review-list' });
+  const load = () => pagedTable(list, columns, after => api(`/api/reviews${query({ ...Object.fromEntries(new FormData(form)), after })}`), r => (location.hash = reviewLink(r)));
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    load();
+  });
+  show(main, h('h1', {}, 'Review queue'), h('p', { class: 'muted' }, 'Candidates the sweep was not sure of, highest score first. Nothing is seized until a person approves.'), form, list);
+  await load();
+}
+
+/** One candidate: the taxpayer as the roll has them beside the holder as the exchange reports them. */
+export async function evidence({ main, session }, item) {
+  const [taxpayerId, exchange, accountId] = item.split('/');
+  const path = `/api/reviews/${segment(taxpayerId)}/${segment(exchange)}/${segment(accountId)}`;
+  const found = await api(path);
+  const taxpayer = found.taxpayer || {};
+  const holder = found.holder || {};
+  const output = h('div');
+  const decision = found.decision
+    ? h('p', { class: 'status', id: 'decision' }, `${found.decision.approved ? 'Approved' : 'Rejected'} by ${found.decision.by} on ${when(found.decision.at)}`, found.decision.reason ? ` — ${found.decision.reason}` : '')
+    : null;
+
+  let steps = null;
+  if (!found.decision && (session.role === 'officer' || session.role === 'supervisor')) {
+    const reason = h('input', { name: 'reason', id: 'rejection-reason', placeholder: 'why this is not the taxpayer', size: 40 });
+    const approve = h('button', { type: 'button', id: 'approve-candidate' }, 'Approve: seize this account');
+    const reject = h('button', { type: 'button', id: 'reject-candidate' }, 'Reject');
+    approve.addEventListener('click', () => act(approve, output, async () => {
+      const opening = await api(`${path}/approval`, { method: 'POST' });
+      location.hash = caseLink(opening.seizure.seizureId);
+    }));
+    reject.addEventListener('click', () => act(reject, output, async () => {
+      await api(`${path}/rejection`, { method: 'POST', json: { reason: reason.value } });
+      await evidence({ main, session }, item);
+    }));
+    steps = h('section', { class: 'card actions' }, h('h2', {}, 'Decision'), approve, h('span', { class: 'inline' }, reason, reject), output);
+  }
+
+  show(main,
+    h('p', {}, h('a', { href: '#/reviews' }, '← Review queue')),
+    h('h1', {}, `Candidate ${exchange} / ${accountId}`),
+    h('p', {}, `Score ${found.candidate.score}: `, found.candidate.reasons.join('; ')),
+    decision,
+    h('div', { class: 'columns side-by-side', id: 'evidence' },
+      h('section', { class: 'card' },
+        h('h2', {}, 'Taxpayer (roll)'),
+        facts([
+          ['Taxpayer', taxpayer.taxpayerId],
+          ['Name', taxpayer.name],
+          ['Birth date', taxpayer.birthDate],
+          ['RRN', taxpayer.rrnMasked],
+          ['Phone', taxpayer.phone],
+          ['Address', taxpayer.address],
+        ])),
+      h('section', { class: 'card' },
+        h('h2', {}, `Holder (${exchange})`),
+        facts([
+          ['Account', holder.accountId],
+          ['Name', holder.name],
+          ['Birth date', birth(holder.birth)],
+          ['RRN', holder.rrnMasked],
+          ['Phone', holder.phone],
+        ]),
+        holder.holdings && holder.holdings.length
+          ? table([{ title: 'Asset', value: x => x.asset }, { title: 'Held', value: x => x.total, numeric: true }], holder.holdings)
+          : null)),
+    steps);
+}
+
+/** An exchange's birth date may lack its century (yyMMdd): shown as ??yy-MM-dd then. */
+function birth(date) {
+  if (!date) {
+    return null;
+  }
+  const two = n => String(n).padStart(2, '0');
+  return `${date.century === null || date.century === undefined ? '??' : two(date.century)}${two(date.yearOfCentury)}-${two(date.month)}-${two(date.day)}`;
+}

@@ -1,0 +1,70 @@
+import { api, segment } from '../api.js';
+import { act, facts, field, h, pagedTable, select, table, when, show } from '../ui.js';
+
+export async function uploads({ main, session }) {
+  const worker = session.role === 'officer' || session.role === 'supervisor';
+  const result = h('div', { id: 'upload-result' });
+  const history = h('div', { id: 'upload-history' });
+  const showHistory = () => pagedTable(history, historyColumns, after => api(`/api/imports${after ? `?after=${segment(after)}` : ''}`), showRecord(result));
+  const forms = worker ? await uploadForms(result, showHistory) : [];
+  show(main, h('h1', {}, 'Uploads'), ...forms, result, h('h2', {}, 'Uploads so far'), history);
+  await showHistory();
+}
+
+async function uploadForms(result, uploaded) {
+  const exchanges = await api('/api/imports/exchanges');
+  const roll = uploadForm('upload-roll', 'The roll', [['taxpayers', 'Taxpayers (CSV)'], ['items', 'Tax items (CSV)']], () => '/api/imports/roll', result, uploaded);
+  const exchange = select('exchange', exchanges.map(e => [e, e]), exchanges[0]);
+  const accounts = uploadForm('upload-accounts', 'An exchange\'s account list', [['file', 'Account list (as the exchange sent it)']], () => `/api/imports/accounts/${segment(exchange.value)}`, result, uploaded, field('Exchange', exchange));
+  return [h('div', { class: 'columns' }, roll, accounts)];
+}
+
+function uploadForm(id, title, files, path, result, uploaded, ...extra) {
+  const button = h('button', { type: 'submit' }, 'Upload');
+  const form = h('form', { class: 'card', id },
+    h('h2', {}, title),
+    extra,
+    files.map(([name, label]) => field(label, h('input', { type: 'file', name, required: true }))),
+    button);
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    act(button, result, async () => {
+      showRecord(result)(await api(path(), { method: 'POST', form: new FormData(form) }));
+      await uploaded();
+    });
+  });
+  return form;
+}
+
+const historyColumns = [
+  { title: 'When', value: r => when(r.at) },
+  { title: 'By', value: r => r.by },
+  { title: 'Files', value: r => r.files.join(', ') },
+  { title: 'New', value: r => r.summary.new, numeric: true },
+  { title: 'Changed', value: r => r.summary.changed, numeric: true },
+  { title: 'Unchanged', value: r => r.summary.unchanged, numeric: true },
+  { title: 'Row problems', value: r => r.summary.problems.length, numeric: true },
+];
+
+/** One upload: what it did and every row problem, by file and line. */
+const showRecord = container => record => {
+  const summary = record.summary;
+  container.replaceChildren(h('section', { class: 'card', id: 'upload-record' },
+    h('h2', {}, `${summary.what}: ${record.files.join(', ')}`),
+    facts([
+      ['Rows read', summary.rows],
+      ['Records', summary.records],
+      ['New', summary.new],
+      ['Changed', summary.changed],
+      ['Unchanged', summary.unchanged],
+      ['Rows left out', summary.rejected],
+    ]),
+    summary.problems.length
+      ? h('div', { id: 'row-problems' }, h('h3', {}, `Row problems (${summary.problems.length})`), table([
+        { title: 'File', value: p => p.file },
+        { title: 'Line', value: p => p.line, numeric: true },
+        { title: '', value: p => (p.rejected ? 'left out' : 'kept, field dropped') },
+        { title: 'Reason', value: p => p.reason },
+      ], summary.problems))
+      : h('p', { class: 'muted' }, 'No row problems.')));
+};

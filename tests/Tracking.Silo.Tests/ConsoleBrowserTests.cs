@@ -1,0 +1,265 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Tracking.TestingHost;
+using static Microsoft.Playwright.Assertions;
+
+namespace Tracking.Silo.Tests;
+
+/// <summary>
+/// The web console in Debian's Chromium (Playwright with <c>ExecutablePath</c>), signed in as each
+/// role, against a silo whose cases move on with the exchange simulator. Every page visited is
+/// kept as a screenshot in <c>TRACKING_TEST_ARTIFACTS</c> (test.sh: TestResults/console); any
+/// script error or refused resource in a page fails the test.
+/// </summary>
+public sealed class ConsoleBrowserTests(ConsoleWithExchanges host) : IClassFixture<ConsoleWithExchanges>, IAsyncLifetime
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    private static readonly string s_artifacts = Environment.GetEnvironmentVariable("TRACKING_TEST_ARTIFACTS") is { Length: > 0 } folder
+        ? folder
+        : Path.Combine(AppContext.BaseDirectory, "console-screenshots");
+
+    private readonly List<string> _pageErrors = [];
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public async Task InitializeAsync()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium (test.sh does)");
+        Directory.CreateDirectory(s_artifacts);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        Assert.True(_pageErrors.Count == 0, "errors in the pages: " + string.Join(Environment.NewLine, _pageErrors));
+    }
+
+    [Fact]
+    public async Task An_officer_uploads_files_runs_a_sweep_approves_a_review_candidate_and_reads_the_case_timeline()
+    {
+        var page = await SignInAsync("kim", "officer");
+        await Expect(page.Locator("#tile-cases .value")).Not.ToHaveTextAsync("0");
+        await ShotAsync(page, "officer-dashboard");
+
+        // The roll again, with one bad row: the row is shown by file and line, nothing else changes.
+        await OpenAsync(page, "uploads");
+        var taxpayers = File.ReadAllText(Path.Combine(RepositoryPaths.Samples, "taxpayers.csv")).TrimEnd('\n') + "\nT07-BAD,,not-an-rrn,2003-13-45,,\n";
+        var badLine = taxpayers.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+        await page.Locator("#upload-roll input[name=taxpayers]").SetInputFilesAsync(new FilePayload { Name = "taxpayers.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(taxpayers) });
+        await page.Locator("#upload-roll input[name=items]").SetInputFilesAsync(Path.Combine(RepositoryPaths.Samples, "tax_items.csv"));
+        await page.Locator("#upload-roll button[type=submit]").ClickAsync();
+        await Expect(page.Locator("#row-problems tbody tr").Filter(new() { HasText = "taxpayers.csv" }).Filter(new() { Has = page.Locator($"td.num:text-is('{badLine}')") })).ToHaveCountAsync(1);
+        await Expect(page.Locator("#upload-record dd").Nth(2)).ToHaveTextAsync("0");
+        await ShotAsync(page, "officer-uploads-roll");
+
+        await page.Locator("#upload-accounts select[name=exchange]").SelectOptionAsync("korbit");
+        await page.Locator("#upload-accounts input[name=file]").SetInputFilesAsync(Path.Combine(RepositoryPaths.Samples, "korbit.tsv"));
+        await page.Locator("#upload-accounts button[type=submit]").ClickAsync();
+        await Expect(page.Locator("#upload-record h2")).ToContainTextAsync("korbit.tsv");
+        await Expect(page.Locator("#upload-history tbody tr").First).ToContainTextAsync("korbit.tsv");
+        await ShotAsync(page, "officer-uploads-accounts");
+
+        // A second sweep, watched to its end: nothing new, but every shard compared again.
+        await OpenAsync(page, "sweep");
+        await Expect(page.Locator("#sweep-last h2")).ToHaveTextAsync("Last sweep (run 1)");
+        await page.Locator("#start-sweep").ClickAsync();
+        await Expect(page.Locator("#sweep-last h2")).ToHaveTextAsync("Last sweep (run 2)", new() { Timeout = 60_000 });
+        await Expect(page.Locator("#sweep-state")).ToHaveTextAsync("Not running.");
+        await page.Locator("#seize-matches").ClickAsync();
+        await Expect(page.Locator("#seize-result")).ToContainTextAsync("0 cases opened");
+        await ShotAsync(page, "officer-sweep");
+
+        // The review queue: the first open candidate, its evidence side by side, approved.
+        await OpenAsync(page, "reviews");
+        var first = page.Locator("#review-list tbody tr").First;
+        var taxpayerId = await first.Locator("td").First.InnerTextAsync();
+        await ShotAsync(page, "officer-review-queue");
+        await first.ClickAsync();
+        await Expect(page.Locator("#evidence section")).ToHaveCountAsync(2);
+        await Expect(page.Locator("#evidence section").First).ToContainTextAsync(taxpayerId);
+        await Expect(TaxpayerName(page)).Not.ToContainTextAsync("*");
+        await ShotAsync(page, "officer-review-evidence");
+        await page.Locator("#approve-candidate").ClickAsync();
+
+        // Approval opens the case: its timeline and documents.
+        await Expect(page.Locator("h1")).ToContainTextAsync($"Case {taxpayerId}@");
+        await Expect(page.Locator("#timeline li").First).ToContainTextAsync("Seizure opened");
+        await Expect(page.Locator("#timeline")).ToContainTextAsync("officer:kim");
+        await Expect(page.Locator("#documents li").First).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await ShotAsync(page, "officer-case");
+
+        // A document opens in its own tab, as the office issued it.
+        var popup = await page.RunAndWaitForPopupAsync(() => page.Locator("#documents a").First.ClickAsync());
+        await popup.WaitForLoadStateAsync();
+        await Expect(popup.Locator("body")).ToContainTextAsync(taxpayerId);
+        await ShotAsync(popup, "officer-case-document");
+
+        // Officers approve nothing: the approvals page is not theirs.
+        await Expect(page.Locator("#nav a[data-page=approvals]")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#nav a[data-page=access]")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task A_supervisor_approves_a_proposed_sale_and_sees_it_on_the_case_and_the_dashboard()
+    {
+        var proposed = await WaitForCaseAsync("approval=Sale");
+        var page = await SignInAsync("lee", "supervisor");
+        await OpenAsync(page, "approvals");
+        var row = page.Locator("#sales tbody tr", new() { HasText = proposed });
+        await Expect(row).ToHaveCountAsync(1);
+        await ShotAsync(page, "supervisor-approvals");
+        await row.Locator("button.approve").ClickAsync();
+        await Expect(row.Locator(".done")).ToHaveTextAsync("approved");
+
+        await row.Locator("a").ClickAsync();
+        await Expect(page.Locator("#timeline")).ToContainTextAsync("Sale approved");
+        await Expect(page.Locator("#timeline li", new() { HasText = "Sale approved" })).ToContainTextAsync("supervisor:lee");
+        await ShotAsync(page, "supervisor-case");
+
+        // The dashboard's charts are drawn from the figures once some case has closed.
+        await WaitForCaseAsync("status=Closed");
+        await OpenAsync(page, "dashboard");
+        foreach (var chart in new[] { "by-status", "by-exchange", "collected-by-day", "lead-days" })
+        {
+            await Expect(page.Locator($"canvas#{chart}")).ToBeVisibleAsync();
+            Assert.True(await page.EvaluateAsync<bool>($"() => Chart.getChart('{chart}')?.data.datasets[0].data.length > 0"), $"the chart {chart} has no data");
+        }
+
+        await Expect(page.Locator("#tile-within-mark .value")).Not.ToHaveTextAsync("—");
+        await ShotAsync(page, "supervisor-dashboard");
+    }
+
+    [Fact]
+    public async Task An_auditor_reads_masked_evidence_changes_nothing_and_finds_the_read_on_the_access_record()
+    {
+        var page = await SignInAsync("choi", "auditor");
+        await OpenAsync(page, "cases");
+        await Expect(page.Locator("#case-list tbody tr").First).ToBeVisibleAsync();
+        await ShotAsync(page, "auditor-cases");
+        await page.Locator("#case-list tbody tr").First.ClickAsync();
+        await Expect(page.Locator("#timeline li").First).ToContainTextAsync("Seizure opened");
+        await Expect(page.Locator("#approve-sale, #approve-cancellation, #ask-cancellation")).ToHaveCountAsync(0);
+        await ShotAsync(page, "auditor-case");
+
+        await OpenAsync(page, "reviews");
+        await page.Locator("#review-list tbody tr").First.ClickAsync();
+        await Expect(TaxpayerName(page)).ToContainTextAsync("*");
+        await Expect(page.Locator("#approve-candidate, #reject-candidate")).ToHaveCountAsync(0);
+        await ShotAsync(page, "auditor-review-evidence");
+
+        await OpenAsync(page, "access");
+        await page.Locator("#access-filters input[name=reader]").FillAsync("choi");
+        await page.Locator("#access-filters button").ClickAsync();
+        await Expect(page.Locator("#access-list tbody tr", new() { HasText = "review evidence" }).First).ToBeVisibleAsync();
+        await Expect(page.Locator("#access-list tbody tr", new() { HasText = "case " }).First).ToBeVisibleAsync();
+        await ShotAsync(page, "auditor-access-record");
+
+        await OpenAsync(page, "uploads");
+        await Expect(page.Locator("#upload-roll, #upload-accounts")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#upload-history tbody tr").First).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task An_operator_sees_the_silo_and_no_case()
+    {
+        var page = await SignInAsync("jung", "operator");
+        await Expect(page.Locator("#silo-health")).ToContainTextAsync("yes (ready)");
+        await Expect(page.Locator("#nav a")).ToHaveCountAsync(1);
+        await ShotAsync(page, "operator-silo");
+
+        // A case's address leads back to the silo page; the API refuses the case itself.
+        await page.GotoAsync("/#/cases");
+        await Expect(page.Locator("#silo-health")).ToBeVisibleAsync();
+        var refused = await page.APIRequest.GetAsync("/api/cases");
+        Assert.Equal((int)HttpStatusCode.Forbidden, refused.Status);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_refused_and_signing_out_ends_the_session()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/");
+        await page.Locator("#sign-in input[name=name]").FillAsync("kim");
+        await page.Locator("#sign-in input[name=password]").FillAsync("not-kim");
+        await page.Locator("#sign-in button").ClickAsync();
+        await Expect(page.Locator("#sign-in .problem")).ToContainTextAsync("wrong password");
+        await ShotAsync(page, "sign-in-refused");
+
+        page = await SignInAsync("park", "officer");
+        await page.Locator("#sign-out").ClickAsync();
+        await Expect(page.Locator("#sign-in")).ToBeVisibleAsync();
+        Assert.Equal((int)HttpStatusCode.Unauthorized, (await page.APIRequest.GetAsync("/api/cases")).Status);
+    }
+
+    private async Task<IPage> NewPageAsync()
+    {
+        var context = await _browser!.NewContextAsync(new() { BaseURL = host.Address.ToString(), ViewportSize = new() { Width = 1400, Height = 1000 }, TimezoneId = "Asia/Seoul" });
+        var page = await context.NewPageAsync();
+        page.PageError += (_, error) => _pageErrors.Add($"{page.Url}: {error}");
+        page.Console += (_, message) =>
+        {
+            // A refused request (401 before sign-in, a refusal shown as a problem) is logged by the browser; scripts must not fail.
+            if (message.Type == "error" && !message.Text.Contains("status of 4", StringComparison.Ordinal))
+            {
+                _pageErrors.Add($"{page.Url}: {message.Text}");
+            }
+        };
+        return page;
+    }
+
+    private async Task<IPage> SignInAsync(string name, string role)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/");
+        await page.Locator("#sign-in input[name=name]").FillAsync(name);
+        await page.Locator("#sign-in input[name=password]").FillAsync(name);
+        await page.Locator("#sign-in button").ClickAsync();
+        await Expect(page.Locator("#signed-in")).ToHaveTextAsync($"{name} ({role})");
+        return page;
+    }
+
+    private static async Task OpenAsync(IPage page, string menu)
+    {
+        await page.Locator($"#nav a[data-page={menu}]").ClickAsync();
+        await Expect(page.Locator($"#nav a[data-page={menu}]")).ToHaveClassAsync("current");
+        await Expect(page.Locator("main > p.muted", new() { HasText = "Loading" })).ToHaveCountAsync(0);
+    }
+
+    /// <summary>The name on the roll's side of a review candidate's evidence.</summary>
+    private static ILocator TaxpayerName(IPage page) => page.Locator("#evidence section").First.Locator("dd").Nth(1);
+
+    /// <summary>Keeps the page as a picture, once it shows no value a script failed to fill in.</summary>
+    private static async Task ShotAsync(IPage page, string name)
+    {
+        await Expect(page.Locator("body")).Not.ToContainTextAsync(new Regex(@"\b(null|undefined|NaN|Invalid Date)\b"));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(s_artifacts, name + ".png"), FullPage = true });
+    }
+
+    /// <summary>The first case the filter lists, once one does (cases move on in seconds with the simulator).</summary>
+    private async Task<string> WaitForCaseAsync(string filter)
+    {
+        using var officer = await host.SignInAsync("kim");
+        for (var i = 0; i < 600; i++)
+        {
+            var page = await ConsoleHost.JsonAsync(await officer.GetAsync($"/api/cases?{filter}&limit=1"), HttpStatusCode.OK);
+            if (page.GetProperty("items") is { } items && items.GetArrayLength() > 0)
+            {
+                return items[0].GetProperty("id").GetString()!;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"no case with {filter} within a minute");
+    }
+}
