@@ -103,7 +103,31 @@ cluster.SetAction(async (result, ct) =>
     await Tracking.LoadTests.Cluster.ClusterBenchmark.RunAsync(connectionString, files, result.GetValue(profiles)!.FullName, result.GetValue(silos)!, result.GetValue(seizures), result.GetValue(concurrency));
 });
 
-return await new RootCommand("Tracking benchmarks") { calls, writes, sweep, lifecycle, cluster }.Parse(args).InvokeAsync();
+var connections = new Option<int>("--connections") { Description = "wrk's open connections", DefaultValueFactory = _ => 32 };
+var prices = new Option<FileInfo>("--prices") { Description = "Market prices for the exchange simulator (the samples' prices.csv)", Required = true };
+var api = new Command("api", "The case API under wrk on loopback: grain-state reads and list pages against the same HTTP path without a grain")
+{
+    taxpayers, rows, dataDir, postgres, stores, profiles, seconds, connections, prices,
+};
+api.SetAction(async (result, ct) =>
+{
+    var files = GeneratedFiles(result);
+    var which = result.GetValue(stores)!;
+    var bench = new Tracking.LoadTests.Api.ApiBenchmark(files, result.GetValue(profiles)!.FullName, result.GetValue(prices)!.FullName, result.GetValue(seconds), result.GetValue(connections));
+    if (which is "sqlite" or "both")
+    {
+        var embedded = Directory.CreateTempSubdirectory("tracking-api-store-");
+        await bench.RunAsync("SQLite", new Tracking.Silo.Hosting.StorageSettings(embedded.FullName, null));
+        embedded.Delete(recursive: true);
+    }
+
+    if (which is "postgres" or "both" && result.GetValue(postgres) is { } connectionString)
+    {
+        await bench.RunAsync("PostgreSQL", new Tracking.Silo.Hosting.StorageSettings("", connectionString));
+    }
+});
+
+return await new RootCommand("Tracking benchmarks") { calls, writes, sweep, lifecycle, cluster, api }.Parse(args).InvokeAsync();
 
 // The generated roll and exchange files of the asked size, written once and kept for later runs.
 string GeneratedFiles(ParseResult result)

@@ -9,6 +9,7 @@ using Tracking.Runtime.Sqlite;
 using Tracking.Silo.Access;
 using Tracking.Silo.Hosting;
 using Tracking.TestingHost;
+using Tracking.Silo.Scenarios;
 
 namespace Tracking.Silo.Tests;
 

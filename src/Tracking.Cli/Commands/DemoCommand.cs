@@ -1,11 +1,16 @@
 using System.CommandLine;
+using Tracking.Domain.Seizures;
+using Tracking.Grains.Exchanges;
+using Tracking.Grains.Seizures;
 using Tracking.Silo.Access;
+using Tracking.Silo.Scenarios;
 
 namespace Tracking.Cli.Commands;
 
 /// <summary>
 /// <c>tracking demo</c>: the main job on sample data — import the roll and every exchange file
-/// that has a profile, sweep, and say what was found. Safe to run again: nothing changes twice.
+/// that has a profile, sweep, and say what was found; then serve the web console on it, the
+/// automatic matches seized. Safe to run again: nothing changes twice.
 /// </summary>
 internal static class DemoCommand
 {
@@ -21,16 +26,51 @@ internal static class DemoCommand
         command.SetAction(async (result, ct) =>
         {
             var code = await ImportAndSweepAsync(result, samples, ct);
-            return code != CliAction.Ok || result.GetValue(noConsole)
-                ? code
-                : await SiloCommand.RunAsync(result, ConsoleOptions.DemoUsers(), url =>
-                {
-                    Console.WriteLine();
-                    Console.WriteLine($"Web console: {url}   (Ctrl+C to stop)");
-                    Console.WriteLine("Sign in as kim or park (officers), lee (supervisor), choi (auditor) or jung (operator); the password is the name.");
-                }, ct);
+            return code != CliAction.Ok || result.GetValue(noConsole) ? code : await ServeAsync(result, result.GetValue(samples)!, ct);
         });
         return command;
+    }
+
+    /// <summary>
+    /// Serves the console on the demo's store. Unless told where exchanges are, it starts the
+    /// exchange simulator on the samples and seizes the automatic matches, with legal periods of
+    /// a minute, so that cases move through their whole lifecycle while a newcomer watches.
+    /// </summary>
+    private static async Task<int> ServeAsync(ParseResult result, DirectoryInfo samples, CancellationToken ct)
+    {
+        var users = ConsoleOptions.DemoUsers();
+        if (GlobalOptions.Exchanges(result).ApiRoot is not null)
+        {
+            return await SiloCommand.RunAsync(result, users, ct, started: (url, _) => Announce(url, seized: null));
+        }
+
+        await using var simulator = await ExchangeSimProcess.StartAsync("--accounts", samples.FullName, "--prices", Path.Combine(samples.FullName, "prices.csv"));
+        return await SiloCommand.RunAsync(result, users, ct, new ExchangeOptions { ApiRoot = simulator.Url }, DemoSeizures, async (url, silo) =>
+            await Announce(url, await new SeizureOpener(silo).OpenForAutoMatchesAsync(DemoOfficer, ct)));
+    }
+
+    /// <summary>The demo's officer opens the cases, so that the demo's supervisor may approve their sales.</summary>
+    private const string DemoOfficer = "officer:kim";
+
+    // Minutes instead of the law's days: the sale warning (7 days), distribution (a day) and the wait for an answer.
+    private static SeizureOptions DemoSeizures { get; } = new()
+    {
+        Policy = new SeizurePolicy { SaleWarningPeriod = TimeSpan.FromMinutes(1), DistributionDelay = TimeSpan.FromMinutes(1) },
+        ReplyDeadline = TimeSpan.FromMinutes(1),
+        FirstRetryDelay = TimeSpan.FromSeconds(5),
+    };
+
+    private static Task Announce(string url, SeizeSummary? seized)
+    {
+        Console.WriteLine();
+        if (seized is not null)
+        {
+            Console.WriteLine($"Exchange simulator started on the samples; {seized.Opened + seized.AlreadyOpen} cases open for the automatic matches, {seized.Opened} new (legal periods shortened to a minute).");
+        }
+
+        Console.WriteLine($"Web console: {url}   (Ctrl+C to stop)");
+        Console.WriteLine("Sign in as kim or park (officers), lee (supervisor), choi (auditor) or jung (operator); the password is the name.");
+        return Task.CompletedTask;
     }
 
     private static Task<int> ImportAndSweepAsync(ParseResult result, Option<DirectoryInfo> samples, CancellationToken ct) =>
@@ -54,6 +94,5 @@ internal static class DemoCommand
 
             await SweepCommands.RunSweepAsync(silo, result, ct);
             Console.WriteLine("List the candidates with: ./tracking matches   (add --json for scripts)");
-            Console.WriteLine("Seize and collect against the exchange simulator: see README.md, \"Seizing and collecting\"");
         });
 }

@@ -1,5 +1,8 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Tracking.Grains.Exchanges;
+using Tracking.Grains.Seizures;
 using Tracking.Silo.Access;
 using Tracking.Silo.Hosting;
 
@@ -22,13 +25,23 @@ internal static class SiloCommand
             var users = result.GetValue(s_demoUsers) ? ConsoleOptions.DemoUsers()
                 : result.GetValue(s_users) is { } file ? ConsoleOptions.LoadUsers(file.FullName)
                 : [];
-            return await RunAsync(result, users, announce: null, ct);
+            return await RunAsync(result, users, ct);
         });
         return command;
     }
 
-    /// <summary>Runs the silo host on the command's store until stopped; <paramref name="announce"/> is told the console's address once it listens.</summary>
-    public static async Task<int> RunAsync(ParseResult result, IReadOnlyList<ConsoleUser> users, Action<string>? announce, CancellationToken ct)
+    /// <summary>
+    /// Runs the silo host on the command's store until stopped. <paramref name="exchanges"/> and
+    /// <paramref name="seizures"/> replace the command's and the environment's settings;
+    /// <paramref name="started"/> is given the console's address and the silo once it listens.
+    /// </summary>
+    public static async Task<int> RunAsync(
+        ParseResult result,
+        IReadOnlyList<ConsoleUser> users,
+        CancellationToken ct,
+        ExchangeOptions? exchanges = null,
+        SeizureOptions? seizures = null,
+        Func<string, Runtime.Hosting.Silo, Task>? started = null)
     {
         var storage = GlobalOptions.Storage(result);
         if (result.GetValue(GlobalOptions.Cluster) is { Length: > 0 } cluster)
@@ -39,7 +52,8 @@ internal static class SiloCommand
         var data = result.GetValue(GlobalOptions.Data)!;
         var app = SiloWebHost.Build(new SiloHostSettings(storage.CreateProvider, result.GetValue(Urls)!)
         {
-            Exchanges = GlobalOptions.Exchanges(result),
+            Exchanges = exchanges ?? GlobalOptions.Exchanges(result),
+            Seizures = seizures ?? SiloConfiguration.Seizures(),
             SiloEndpoint = System.Net.IPEndPoint.Parse(result.GetValue(s_siloEndpoint) ?? "127.0.0.1:0"),
             Console = new ConsoleOptions
             {
@@ -49,7 +63,11 @@ internal static class SiloCommand
             },
         });
         await app.StartAsync(ct);
-        announce?.Invoke(SiloWebHost.Addresses(app).First());
+        if (started is not null)
+        {
+            await started(SiloWebHost.Addresses(app).First(), app.Services.GetRequiredService<Runtime.Hosting.Silo>());
+        }
+
         await app.WaitForShutdownAsync(ct);
         return 0;
     }

@@ -1,4 +1,5 @@
 using Tracking.TestingHost;
+using Tracking.Silo.Scenarios;
 
 namespace Tracking.Grains.Tests.Seizures;
 

@@ -1,3 +1,5 @@
+import { api, query } from './api.js';
+
 // Building pages from data. Every value is inserted as text, never as markup, so nothing read
 // from a file or an exchange can run in an officer's browser.
 
@@ -111,4 +113,17 @@ export function select(name, options, value) {
 /** Puts a page's parts in place of what was there; parts left out (null, false) are skipped. */
 export function show(container, ...parts) {
   container.replaceChildren(...parts.flat().filter(p => p !== undefined && p !== null && p !== false));
+}
+
+/**
+ * A list whose filters are a form: the first page with the form as it is, and again from the
+ * first page each time the form is sent. The form's fields are the API's query parameters.
+ */
+export function filteredTable(form, container, path, columns, onRow) {
+  const load = () => pagedTable(container, columns, after => api(`${path}${query({ ...Object.fromEntries(new FormData(form)), after })}`), onRow);
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    load();
+  });
+  return load();
 }

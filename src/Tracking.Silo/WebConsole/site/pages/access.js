@@ -1,5 +1,4 @@
-import { api, query } from '../api.js';
-import { field, h, pagedTable, when, show } from '../ui.js';
+import { field, h, filteredTable, when, show } from '../ui.js';
 
 // Every read of a person's case: who read what, when. Auditors only.
 export async function accessRecord({ main }) {
@@ -15,11 +14,6 @@ export async function accessRecord({ main }) {
     { title: 'What', value: r => r.what },
   ];
   const list = h('div', { id: 'access-list' });
-  const load = () => pagedTable(list, columns, after => api(`/api/access-log${query({ ...Object.fromEntries(new FormData(form)), after })}`));
-  form.addEventListener('submit', event => {
-    event.preventDefault();
-    load();
-  });
   show(main, h('h1', {}, 'Access record'), form, list);
-  await load();
+  await filteredTable(form, list, '/api/access-log', columns);
 }

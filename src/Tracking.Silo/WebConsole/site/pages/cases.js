@@ -1,5 +1,5 @@
-import { api, query, segment } from '../api.js';
-import { act, facts, field, h, pagedTable, select, table, when, won, words, show } from '../ui.js';
+import { api, segment } from '../api.js';
+import { act, facts, field, h, filteredTable, select, table, when, won, words, show } from '../ui.js';
 
 const statuses = ['NoticeSent', 'Seized', 'CollectionRequested', 'SaleWarned', 'AwaitingSaleApproval', 'SaleApproved', 'SaleRequested', 'Sold',
   'ProceedsReceived', 'Distributed', 'ReleaseRequested', 'Released', 'Cancelled', 'Rejected', 'Closed'];
@@ -27,13 +27,8 @@ export async function cases({ main }) {
     field('Deadline passed', h('input', { name: 'overdue', type: 'checkbox', value: 'true' })),
     h('button', { type: 'submit' }, 'Show'));
   const list = h('div', { id: 'case-list' });
-  const load = () => pagedTable(list, caseColumns, after => api(`/api/cases${query({ ...Object.fromEntries(new FormData(form)), after })}`), c => (location.hash = caseLink(c.id)));
-  form.addEventListener('submit', event => {
-    event.preventDefault();
-    load();
-  });
   show(main, h('h1', {}, 'Cases'), form, list);
-  await load();
+  await filteredTable(form, list, '/api/cases', caseColumns, c => (location.hash = caseLink(c.id)));
 }
 
 export async function caseFile({ main, session }, id) {

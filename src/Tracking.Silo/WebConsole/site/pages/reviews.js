@@ -1,5 +1,5 @@
-import { api, query, segment } from '../api.js';
-import { act, facts, field, h, pagedTable, select, table, when, show } from '../ui.js';
+import { api, segment } from '../api.js';
+import { act, facts, field, h, filteredTable, select, table, when, show } from '../ui.js';
 import { caseLink } from './cases.js';
 
 const reviewLink = r => `#/reviews/${segment(r.taxpayerId)}/${segment(r.exchange)}/${segment(r.accountId)}`;
@@ -18,13 +18,8 @@ export async function reviews({ main }) {
     { title: 'Decided by', value: r => r.decidedBy || '' },
   ];
   const list = h('div', { id: 'review-list' });
-  const load = () => pagedTable(list, columns, after => api(`/api/reviews${query({ ...Object.fromEntries(new FormData(form)), after })}`), r => (location.hash = reviewLink(r)));
-  form.addEventListener('submit', event => {
-    event.preventDefault();
-    load();
-  });
   show(main, h('h1', {}, 'Review queue'), h('p', { class: 'muted' }, 'Candidates the sweep was not sure of, highest score first. Nothing is seized until a person approves.'), form, list);
-  await load();
+  await filteredTable(form, list, '/api/reviews', columns, r => (location.hash = reviewLink(r)));
 }
 
 /** One candidate: the taxpayer as the roll has them beside the holder as the exchange reports them. */

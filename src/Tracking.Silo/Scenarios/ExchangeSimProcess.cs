@@ -1,10 +1,11 @@
 using System.Diagnostics;
 
-namespace Tracking.TestingHost;
+namespace Tracking.Silo.Scenarios;
 
 /// <summary>
-/// The exchange simulator as its own process (built next to the tests), on a free loopback port.
-/// Tests share one and keep apart by using exchange names of their own.
+/// The exchange simulator as its own process (built next to the program that starts it), on a
+/// free loopback port: for the demo, tests and benchmarks. Tests share one and keep apart by
+/// using exchange names of their own.
 /// </summary>
 public sealed class ExchangeSimProcess : IAsyncDisposable
 {
