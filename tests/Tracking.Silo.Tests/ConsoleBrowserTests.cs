@@ -29,6 +29,9 @@ public sealed class ConsoleBrowserTests(ConsoleWithExchanges host) : IClassFixtu
     {
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium (test.sh does)");
         Directory.CreateDirectory(s_artifacts);
+
+        // The suite runs beside other test assemblies on two cores: pages may take longer than Playwright's 5 s.
+        SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true });
     }
