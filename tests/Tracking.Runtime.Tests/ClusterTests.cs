@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Tracking.Runtime.Hosting;
 using Tracking.Runtime.Tests.Grains;
 using Tracking.TestingHost;
 
@@ -115,6 +116,37 @@ public sealed class ClusterTests
         Assert.All(counts, c => Assert.Equal(2, c));
         await cluster.WaitForBalanceAsync();
         Assert.DoesNotContain(victimsGrains, g => cluster.OwnerOf(g.Id) == victim);
+    }
+
+    [Fact]
+    public async Task A_silo_is_ready_only_while_it_holds_a_lease_and_reaches_storage()
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Postgres);
+
+        // One partition for two silos: one of them holds it, the other holds nothing and is not ready.
+        await using var first = await TestSilo.StartAsync(storage, RuntimeFixture.Types, TestJsonContext.Options, configure: OnePartition);
+        await using var second = await TestSilo.StartAsync(storage, RuntimeFixture.Types, TestJsonContext.Options, configure: OnePartition);
+        var owner = Placement.Rendezvous.Owner(0, [first.Silo.ClusterId!, second.Silo.ClusterId!]);
+        var (holder, idle) = owner == first.Silo.ClusterId ? (first, second) : (second, first);
+        await WaitUntilAsync(() => holder.Silo.HeldPartitions.Count == 1 && idle.Silo.HeldPartitions.Count == 0, TimeSpan.FromSeconds(20));
+        Assert.Equal(SiloReadiness.Ready, holder.Silo.Readiness());
+        Assert.Equal(new SiloReadiness(false, "holds no partition lease"), idle.Silo.Readiness());
+
+        // A silo that stops reaching its tables (here: stops beating) is not ready once others
+        // would count it gone; the other claims the lapsed lease and becomes ready. Back, the
+        // rendezvous owner takes its partition back, and readiness follows the lease.
+        holder.Silo.SuspendHeartbeats();
+        await WaitUntilAsync(() => !holder.Silo.Readiness().IsReady, TimeSpan.FromSeconds(5));
+        Assert.StartsWith("storage not reached for", holder.Silo.Readiness().Reason, StringComparison.Ordinal);
+        await WaitUntilAsync(() => idle.Silo.Readiness().IsReady, TimeSpan.FromSeconds(20));
+        holder.Silo.ResumeHeartbeats();
+        await WaitUntilAsync(() => holder.Silo.Readiness().IsReady && idle.Silo.Readiness().Reason == "holds no partition lease", TimeSpan.FromSeconds(20));
+
+        static void OnePartition(SiloOptions options)
+        {
+            TestCluster.FastMembership(options);
+            options.PartitionCount = 1;
+        }
     }
 
     private static Task<TestCluster> StartAsync(TestStorage storage, int silos) =>

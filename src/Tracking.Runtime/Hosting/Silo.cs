@@ -89,6 +89,34 @@ public sealed partial class Silo : IGrainFactory, IGrainCaller, IGrainBulkCreato
     /// <summary>The partitions this silo hosts now: all of them for a silo alone on its store.</summary>
     public IReadOnlyList<int> HeldPartitions => _partitions?.HeldPartitions() ?? Enumerable.Range(0, _partitioner.PartitionCount).ToArray();
 
+    /// <summary>
+    /// Ready for work: running, and in a cluster also reaching storage (its last beat is younger
+    /// than <see cref="ClusterOptions.SiloTimeout"/>, after which others count it gone) and, unless
+    /// only a client, holding at least one partition lease. A silo alone on its store holds every partition.
+    /// </summary>
+    public SiloReadiness Readiness()
+    {
+        if (Status != SiloStatus.Running)
+        {
+            return new SiloReadiness(false, $"silo is {Status}");
+        }
+
+        if (_agent is { } agent)
+        {
+            if (agent.SinceLastBeat > _options.Cluster.SiloTimeout)
+            {
+                return new SiloReadiness(false, $"storage not reached for {agent.SinceLastBeat.TotalSeconds:F0} s");
+            }
+
+            if (!_options.Cluster.ClientOnly && HeldPartitions.Count == 0)
+            {
+                return new SiloReadiness(false, "holds no partition lease");
+            }
+        }
+
+        return SiloReadiness.Ready;
+    }
+
     /// <summary>Raised when an operator asked this silo to stop and it has handed all its partitions over; the host then shuts down.</summary>
     public event Action? StopRequested;
 

@@ -22,9 +22,13 @@ internal sealed partial class ClusterAgent(
     private readonly Dictionary<int, Task> _handovers = [];
     private Task _loop = Task.CompletedTask;
     private volatile bool _suspended;
+    private long _lastBeat = Stopwatch.GetTimestamp();
 
     /// <summary>This silo's status as last read from the membership table.</summary>
     public SiloMemberStatus Status { get; private set; } = SiloMemberStatus.Active;
+
+    /// <summary>How long since a beat last read (and, for a member, wrote) the cluster's tables: how long storage has not been reached.</summary>
+    public TimeSpan SinceLastBeat => Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastBeat));
 
     /// <summary>Raised once an operator asked this silo to stop and it has handed every partition over.</summary>
     public event Action? StopRequested;
@@ -115,6 +119,8 @@ internal sealed partial class ClusterAgent(
         {
             await RebalanceAsync(silos, all, sentAt, cancellationToken).ConfigureAwait(false);
         }
+
+        Interlocked.Exchange(ref _lastBeat, Stopwatch.GetTimestamp());
     }
 
     private async Task HeartbeatAndRenewAsync(long sentAt, CancellationToken cancellationToken)

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Tracking.Runtime.Hosting;
 
 namespace Tracking.Silo.Api;
 
@@ -9,10 +8,12 @@ internal static class HealthEndpoints
 {
     public static void MapHealth(this IEndpointRouteBuilder app)
     {
-        // Live: the process answers. Ready: it has reached storage and takes grain calls.
+        // Live: the process answers. Ready: it reaches storage, holds a partition lease and takes grain calls.
         app.MapGet("/health/live", () => Results.Text("live"));
-        app.MapGet("/health/ready", (Runtime.Hosting.Silo silo) => silo.Status == SiloStatus.Running
-            ? Results.Text("ready")
-            : Results.Text(silo.Status.ToString(), statusCode: StatusCodes.Status503ServiceUnavailable));
+        app.MapGet("/health/ready", (Runtime.Hosting.Silo silo) =>
+        {
+            var readiness = silo.Readiness();
+            return Results.Text(readiness.Reason, statusCode: readiness.IsReady ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+        });
     }
 }
