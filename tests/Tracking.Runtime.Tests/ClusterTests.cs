@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Tracking.Runtime.Diagnostics;
 using Tracking.Runtime.Hosting;
 using Tracking.Runtime.Tests.Grains;
 using Tracking.TestingHost;
@@ -147,6 +150,51 @@ public sealed class ClusterTests
             TestCluster.FastMembership(options);
             options.PartitionCount = 1;
         }
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_call_crossing_two_silos_is_one_connected_trace_that_names_no_grain_key(bool everySource)
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Postgres);
+        await using var cluster = await StartAsync(storage, 2);
+        using var test = new ActivitySource("Tracking.Tests.Traces");
+        var recorded = new ConcurrentBag<Activity>();
+
+        // Every span of the process (HTTP client and server too), or only the runtime's: either way one trace.
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => everySource || source.Name is RuntimeTelemetry.Name or "Tracking.Tests.Traces",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = recorded.Add,
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        var (caller, owner) = (cluster.Silos[0], cluster.Silos[1]);
+        var grain = Enumerable.Range(0, 100).Select(i => caller.GrainFactory.Get<ICounterGrain>($"trace-key-{i}")).First(g => cluster.OwnerOf(g.Id) == owner);
+        ActivityTraceId trace;
+        ActivitySpanId root;
+        using (var activity = test.StartActivity("test")!)
+        {
+            (trace, root) = (activity.TraceId, activity.SpanId);
+            Assert.Equal(1, await grain.CallAsync(new Increment(0, 0)));
+        }
+
+        var spans = recorded.Where(a => a.TraceId == trace).ToDictionary(a => a.SpanId);
+        var call = Assert.Single(spans.Values, a => a.DisplayName == $"call {grain.Id.Type}" && a.Kind == ActivityKind.Client);
+        var answer = Assert.Single(spans.Values, a => a.DisplayName == $"answer {grain.Id.Type}");
+        Assert.Equal(root, call.ParentSpanId);
+
+        // From the owner's answer back to the caller's call, every parent is a recorded span of the one trace.
+        var chain = new List<Activity> { answer };
+        while (chain[^1].ParentSpanId != call.SpanId)
+        {
+            Assert.True(spans.TryGetValue(chain[^1].ParentSpanId, out var parent), $"the trace breaks above {chain[^1].DisplayName}");
+            chain.Add(parent);
+        }
+
+        Assert.All(spans.Values, s => Assert.DoesNotContain("trace-key", s.DisplayName + string.Join(" ", s.TagObjects.Select(t => $"{t.Key}={t.Value}")), StringComparison.Ordinal));
     }
 
     private static Task<TestCluster> StartAsync(TestStorage storage, int silos) =>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Tracking.Runtime.Activation;
+using Tracking.Runtime.Diagnostics;
 using Tracking.Runtime.Membership;
 using Tracking.Runtime.Persistence;
 using Tracking.Runtime.Placement;
@@ -193,6 +194,10 @@ public sealed partial class Silo : IGrainFactory, IGrainCaller, IGrainBulkCreato
         var partition = _partitioner.PartitionOf(grain);
         var started = Stopwatch.GetTimestamp();
         Interlocked.Increment(ref _callsInFlight);
+        using var activity = RuntimeTelemetry.Source.StartActivity($"call {grain.Type}", forwarded ? ActivityKind.Internal : ActivityKind.Client);
+        activity?.SetTag(RuntimeTelemetry.GrainTypeTag, grain.Type);
+        activity?.SetTag(RuntimeTelemetry.PartitionTag, partition);
+        var outcome = "ok";
         try
         {
             while (true)
@@ -238,9 +243,19 @@ public sealed partial class Silo : IGrainFactory, IGrainCaller, IGrainBulkCreato
                 await WaitQuietlyAsync(_partitions!.Changed, TimeSpan.FromMilliseconds(Math.Min(250, remaining.TotalMilliseconds)), cancellationToken).ConfigureAwait(false);
             }
         }
+        catch (Exception ex)
+        {
+            outcome = ex.GetType().Name;
+            activity?.SetStatus(ActivityStatusCode.Error, outcome);
+            throw;
+        }
         finally
         {
             Interlocked.Decrement(ref _callsInFlight);
+            RuntimeTelemetry.CallDuration.Record(
+                Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+                new(RuntimeTelemetry.GrainTypeTag, grain.Type),
+                new(RuntimeTelemetry.OutcomeTag, outcome));
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -84,7 +85,20 @@ internal sealed class SiloTransport : IDisposable
         deadline.CancelAfter(timeout);
         try
         {
-            using var response = await _http.PostAsJsonAsync(new Uri(silo, path), request, requestInfo, deadline.Token).ConfigureAwait(false);
+            using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(silo, path))
+            {
+                Content = JsonContent.Create(request, requestInfo),
+                Version = _http.DefaultRequestVersion,
+                VersionPolicy = _http.DefaultVersionPolicy,
+            };
+
+            // The call's trace goes with it (W3C traceparent), so the owner's span joins the caller's trace.
+            if (Activity.Current is { } current)
+            {
+                DistributedContextPropagator.Current.Inject(current, message, static (carrier, name, value) => ((HttpRequestMessage)carrier!).Headers.TryAddWithoutValidation(name, value));
+            }
+
+            using var response = await _http.SendAsync(message, deadline.Token).ConfigureAwait(false);
             if (response.StatusCode is HttpStatusCode.MisdirectedRequest or HttpStatusCode.ServiceUnavailable)
             {
                 throw new SiloUnreachableException(silo, response.StatusCode == HttpStatusCode.MisdirectedRequest ? "it does not hold the partition" : "it is not running");
