@@ -22,6 +22,7 @@ public class ConsoleHost : IAsyncLifetime
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "tracking-console-" + Guid.NewGuid().ToString("N"));
     private readonly bool _exchanges;
+    private readonly OtlpReceiver? _collector;
     private ExchangeSimProcess? _simulator;
     private WebApplication? _app;
 
@@ -31,7 +32,12 @@ public class ConsoleHost : IAsyncLifetime
     }
 
     /// <param name="exchanges">Whether the exchange simulator answers, with legal periods of seconds, and the automatic matches are seized.</param>
-    protected ConsoleHost(bool exchanges) => _exchanges = exchanges;
+    /// <param name="collector">Where the host sends its traces and metrics, if anywhere.</param>
+    protected ConsoleHost(bool exchanges, OtlpReceiver? collector = null)
+    {
+        _exchanges = exchanges;
+        _collector = collector;
+    }
 
     public Uri Address { get; private set; } = null!;
 
@@ -39,6 +45,11 @@ public class ConsoleHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        if (_collector is not null)
+        {
+            await _collector.StartAsync();
+        }
+
         if (_exchanges)
         {
             _simulator = await ExchangeSimProcess.StartAsync("--accounts", RepositoryPaths.Samples, "--prices", Path.Combine(RepositoryPaths.Samples, "prices.csv"));
@@ -47,6 +58,7 @@ public class ConsoleHost : IAsyncLifetime
         _app = SiloWebHost.Build(new SiloHostSettings(() => new SqliteStorageProvider(_data), "http://127.0.0.1:0")
         {
             Exchanges = new ExchangeOptions { ApiRoot = _simulator?.Url ?? new Uri("http://127.0.0.1:9/") },
+            TelemetryCollector = _collector?.Address,
             Seizures = new SeizureOptions
             {
                 Policy = new SeizurePolicy { SaleWarningPeriod = TimeSpan.FromSeconds(3), DistributionDelay = TimeSpan.FromSeconds(1) },
@@ -80,10 +92,10 @@ public class ConsoleHost : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_app is not null)
+        await StopAsync();
+        if (_collector is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await _collector.DisposeAsync();
         }
 
         if (_simulator is not null)
@@ -96,6 +108,17 @@ public class ConsoleHost : IAsyncLifetime
             Directory.Delete(_data, recursive: true);
         }
 
+    }
+
+    /// <summary>Stops the host (which sends what telemetry it still holds); again, it does nothing.</summary>
+    public async Task StopAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+            _app = null;
+        }
     }
 
     /// <summary>A client with no session.</summary>
@@ -154,6 +177,20 @@ public class ConsoleHost : IAsyncLifetime
 
 /// <summary>The console with the exchange simulator answering: cases move through their lifecycle in seconds.</summary>
 public sealed class ConsoleWithExchanges() : ConsoleHost(exchanges: true);
+
+/// <summary>The console with exchanges, sending its traces and metrics to <see cref="Collector"/>.</summary>
+public sealed class ConsoleWithTelemetry : ConsoleHost
+{
+    public ConsoleWithTelemetry()
+        : this(new OtlpReceiver())
+    {
+    }
+
+    private ConsoleWithTelemetry(OtlpReceiver collector)
+        : base(exchanges: true, collector) => Collector = collector;
+
+    public OtlpReceiver Collector { get; }
+}
 
 public sealed record ImportRecordJson(string Id, string By, IReadOnlyList<string> Files, ImportSummaryJson Summary);
 

@@ -161,9 +161,9 @@ public sealed partial class Silo : IGrainFactory, IGrainCaller, IGrainBulkCreato
         var directory = EnsureRunning();
         var type = _types.Resolve(grain.Type);
         var handler = type.FindHandler<TResult>(message.GetType()) ?? throw new UnhandledMessageException(grain, message.GetType());
-        if (_partitions is null)
+        if (_partitions is null && !RuntimeTelemetry.Source.HasListeners() && !RuntimeTelemetry.CallDuration.Enabled)
         {
-            // Alone on the store every grain is local: the common case takes no detour.
+            // Alone on the store every grain is local: the common case takes no detour (nor, unwatched, a span or a measurement).
             var item = new WorkItem<TResult>(message, handler, cancellationToken);
             if (directory.TryDispatch(grain, type, item) is null)
             {
@@ -479,6 +479,7 @@ public sealed partial class Silo : IGrainFactory, IGrainCaller, IGrainBulkCreato
         await _storage.DisposeAsync().ConfigureAwait(false);
         _transport?.Dispose();
         Status = SiloStatus.Stopped;
+        RuntimeTelemetry.Untrack(this);
         LogStopped(_logger);
     }
 
@@ -509,6 +510,7 @@ public sealed partial class Silo : IGrainFactory, IGrainCaller, IGrainBulkCreato
         await _storage.DisposeAsync().ConfigureAwait(false);
         _transport?.Dispose();
         Status = SiloStatus.Stopped;
+        RuntimeTelemetry.Untrack(this);
     }
 
     public async ValueTask DisposeAsync()
@@ -567,6 +569,7 @@ public sealed partial class Silo : IGrainFactory, IGrainCaller, IGrainBulkCreato
         var runtime = new GrainRuntime(_services, this, _storage.States, _reader, _writer, _serializer, _reminders, _partitioner, _partitions, _timeProvider, _logger);
         _directory = new ActivationDirectory(runtime, _partitioner);
         Status = SiloStatus.Running;
+        RuntimeTelemetry.Track(this);
         if (!_options.Cluster.ClientOnly)
         {
             _reminders.Start();

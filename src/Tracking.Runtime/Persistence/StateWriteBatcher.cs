@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Tracking.Runtime.Diagnostics;
 
 namespace Tracking.Runtime.Persistence;
 
@@ -27,14 +29,18 @@ internal sealed partial class StateWriteBatcher : IStateWriter, IAsyncDisposable
     private async Task CommitAsync(IReadOnlyList<Batched<StateWrite, long>> batch)
     {
         IReadOnlyList<WriteOutcome> outcomes;
+        var started = Stopwatch.GetTimestamp();
+        RuntimeTelemetry.WriteBatchSize.Record(batch.Count);
         try
         {
             // Writes already accepted complete even if their caller gave up, so a cancelled call
             // never leaves the caller unsure whether a write it started was half done.
             outcomes = await _storage.WriteBatchAsync(batch.Select(b => b.Request).ToArray(), CancellationToken.None).ConfigureAwait(false);
+            RuntimeTelemetry.WriteBatchDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (Exception ex)
         {
+            RuntimeTelemetry.Writes.Add(batch.Count, new KeyValuePair<string, object?>(RuntimeTelemetry.OutcomeTag, "failed"));
             LogBatchFailed(_logger, batch.Count, ex);
             var error = ex as StorageUnavailableException ?? new StorageUnavailableException($"Storage write failed: {ex.Message}", ex);
             foreach (var pending in batch)
@@ -48,6 +54,7 @@ internal sealed partial class StateWriteBatcher : IStateWriter, IAsyncDisposable
         for (var i = 0; i < batch.Count; i++)
         {
             var pending = batch[i];
+            RuntimeTelemetry.Writes.Add(1, new KeyValuePair<string, object?>(RuntimeTelemetry.OutcomeTag, OutcomeName(outcomes[i])));
             switch (outcomes[i])
             {
                 case WriteOutcome.Written written:
@@ -65,6 +72,14 @@ internal sealed partial class StateWriteBatcher : IStateWriter, IAsyncDisposable
             }
         }
     }
+
+    private static string OutcomeName(WriteOutcome outcome) => outcome switch
+    {
+        WriteOutcome.Written => "written",
+        WriteOutcome.Conflict => "conflict",
+        WriteOutcome.Fenced => "fenced",
+        _ => "failed",
+    };
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Count} state writes failed")]
     private static partial void LogBatchFailed(ILogger logger, int count, Exception exception);

@@ -25,6 +25,9 @@ public sealed record SiloHostSettings(Func<IStorageProvider> Storage, string Url
     /// <summary>Where other silos and cluster clients call this one (HTTP/2 only). Default loopback on a free port.</summary>
     public System.Net.IPEndPoint SiloEndpoint { get; init; } = new(System.Net.IPAddress.Loopback, 0);
 
+    /// <summary>Where traces and metrics are sent over OTLP; none when null. Default <see cref="TelemetryExport.Variable"/>.</summary>
+    public Uri? TelemetryCollector { get; init; } = TelemetryExport.CollectorFromEnvironment();
+
     /// <summary>Log at this level and above. Default information.</summary>
     public Microsoft.Extensions.Logging.LogLevel MinimumLogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Information;
 }

@@ -61,9 +61,17 @@ public static class SiloWebHost
             settings.Configure?.Invoke(options);
         }, sp));
         builder.Services.AddSingleton(siloEndpoint);
+        if (settings.TelemetryCollector is { } collector)
+        {
+            builder.Services.AddSingleton(_ => new TelemetryExport(collector, settings.SiloEndpoint.ToString()));
+        }
+
         builder.Services.AddHostedService<SiloHostedService>();
 
         var app = builder.Build();
+
+        // Made now, so that the first spans are caught; disposed with the host, which sends what is left.
+        app.Services.GetService<TelemetryExport>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseConsoleSite();
