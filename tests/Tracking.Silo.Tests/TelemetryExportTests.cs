@@ -34,6 +34,8 @@ public sealed class TelemetryExportTests(ConsoleWithTelemetry host) : IClassFixt
         var exported = Encoding.UTF8.GetString(received.SelectMany(r => r.Body).ToArray());
         Assert.Contains("call taxpayer", exported, StringComparison.Ordinal);
         Assert.Contains("tracking.storage.writes", exported, StringComparison.Ordinal);
+        Assert.Contains("exchange SeizureNotice", exported, StringComparison.Ordinal);
+        Assert.Contains("tracking.exchange.requests", exported, StringComparison.Ordinal);
 
         // The scan sees what requests carried (the HTTP server's spans name the paths, which hold
         // the taxpayer's id, not personal data): a name in a tag would be seen the same way.

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Http.Json;
 using Tracking.Domain.Seizures;
 using Tracking.ExchangeApi;
@@ -8,6 +9,16 @@ namespace Tracking.Grains.Exchanges;
 public sealed class HttpExchangeGateway(HttpClient http, ExchangeOptions options) : IExchangeGateway
 {
     public async Task<ExchangeDelivery> SendAsync(string exchange, string accountId, string caseReference, ExchangeRequest request, CancellationToken cancellationToken)
+    {
+        // The HTTP client's own span (when recorded) carries the trace on to the exchange as traceparent.
+        using var activity = ExchangeTelemetry.Source.StartActivity($"exchange {request.Kind}", ActivityKind.Client);
+        activity?.SetTag("tracking.exchange", exchange);
+        var delivery = await DeliverAsync(exchange, accountId, caseReference, request, cancellationToken).ConfigureAwait(false);
+        ExchangeTelemetry.Record(activity, exchange, request.Kind.ToString(), delivery);
+        return delivery;
+    }
+
+    private async Task<ExchangeDelivery> DeliverAsync(string exchange, string accountId, string caseReference, ExchangeRequest request, CancellationToken cancellationToken)
     {
         var body = new CaseRequest(request.RequestId, accountId, caseReference, options.CallbackUrl?.ToString())
         {

@@ -3,12 +3,13 @@ using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Tracking.Grains.Exchanges;
 using Tracking.Runtime.Diagnostics;
 
 namespace Tracking.Silo.Hosting;
 
 /// <summary>
-/// Sends the silo's traces (the runtime's spans with the HTTP server's and client's) and metrics
+/// Sends the silo's traces (the runtime's and the exchange requests' spans with the HTTP server's and client's) and metrics
 /// over OTLP (HTTP/protobuf) to a collector, when one is configured. Built with the SDK's own
 /// builders, as the hosting extension is not available here; what is buffered is sent on disposal.
 /// </summary>
@@ -25,12 +26,12 @@ public sealed class TelemetryExport : IDisposable
         var resource = ResourceBuilder.CreateDefault().AddService("tracking-silo", serviceInstanceId: serviceInstance);
         _traces = Sdk.CreateTracerProviderBuilder()
             .SetResourceBuilder(resource)
-            .AddSource(RuntimeTelemetry.Name, "Microsoft.AspNetCore", "System.Net.Http")
+            .AddSource(RuntimeTelemetry.Name, ExchangeTelemetry.Name, "Microsoft.AspNetCore", "System.Net.Http")
             .AddOtlpExporter(o => Configure(o, collector, "v1/traces"))
             .Build();
         _metrics = Sdk.CreateMeterProviderBuilder()
             .SetResourceBuilder(resource)
-            .AddMeter(RuntimeTelemetry.Name)
+            .AddMeter(RuntimeTelemetry.Name, ExchangeTelemetry.Name)
             .AddOtlpExporter(o => Configure(o, collector, "v1/metrics"))
             .Build();
     }
