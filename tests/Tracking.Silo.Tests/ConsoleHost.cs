@@ -26,6 +26,13 @@ public class ConsoleHost : IAsyncLifetime
     private ExchangeSimProcess? _simulator;
     private WebApplication? _app;
 
+    /// <summary>Legal periods of seconds, so that cases reach sale proposal and close while tests run.</summary>
+    private static SeizureOptions SecondsLongPeriods { get; } = new()
+    {
+        Policy = new SeizurePolicy { SaleWarningPeriod = TimeSpan.FromSeconds(3), DistributionDelay = TimeSpan.FromSeconds(1) },
+        FirstRetryDelay = TimeSpan.FromSeconds(1),
+    };
+
     public ConsoleHost()
         : this(exchanges: false)
     {
@@ -59,11 +66,7 @@ public class ConsoleHost : IAsyncLifetime
         {
             Exchanges = new ExchangeOptions { ApiRoot = _simulator?.Url ?? new Uri("http://127.0.0.1:9/") },
             TelemetryCollector = _collector?.Address,
-            Seizures = new SeizureOptions
-            {
-                Policy = new SeizurePolicy { SaleWarningPeriod = TimeSpan.FromSeconds(3), DistributionDelay = TimeSpan.FromSeconds(1) },
-                FirstRetryDelay = TimeSpan.FromSeconds(1),
-            },
+            Seizures = _exchanges ? SecondsLongPeriods : new SeizureOptions(),
             MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Warning,
             Console = new ConsoleOptions
             {

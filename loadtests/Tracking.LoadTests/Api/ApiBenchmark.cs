@@ -150,20 +150,24 @@ internal sealed partial class ApiBenchmark(string files, string profiles, string
             init = function(args) math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16)); i = math.random(#paths) end
             request = function() i = i % #paths + 1; return wrk.format("GET", paths[i]) end
             """);
-        var info = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, Environment = { ["WRK_PATHS"] = pathsFile } };
-        foreach (var arg in new[] { "-t", "1", "-c", connections.ToString(CultureInfo.InvariantCulture), "-d", $"{seconds}s", "--latency", "-s", script, "-H", "Cookie: " + cookie, address.ToString().TrimEnd('/') })
-        {
-            info.ArgumentList.Add(arg);
-        }
-
         // A first run of a few seconds, not recorded, so that the code on this path is compiled and tiered up.
-        await RunWrkAsync(info, warmUp: true);
-        return await RunWrkAsync(info, warmUp: false);
+        await RunWrkAsync(Wrk("3s"));
+        return await RunWrkAsync(Wrk($"{seconds}s"));
+
+        ProcessStartInfo Wrk(string duration)
+        {
+            var info = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, Environment = { ["WRK_PATHS"] = pathsFile } };
+            foreach (var arg in new[] { "-t", "1", "-c", connections.ToString(CultureInfo.InvariantCulture), "-d", duration, "--latency", "-s", script, "-H", "Cookie: " + cookie, address.ToString().TrimEnd('/') })
+            {
+                info.ArgumentList.Add(arg);
+            }
+
+            return info;
+        }
     }
 
-    private async Task<WrkResult> RunWrkAsync(ProcessStartInfo info, bool warmUp)
+    private static async Task<WrkResult> RunWrkAsync(ProcessStartInfo info)
     {
-        info.ArgumentList[5] = warmUp ? "3s" : $"{seconds}s";
         using var wrk = Process.Start(info) ?? throw new InvalidOperationException("could not start wrk");
         var output = await wrk.StandardOutput.ReadToEndAsync();
         var error = await wrk.StandardError.ReadToEndAsync();
