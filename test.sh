@@ -25,5 +25,7 @@ fi
 # One closing line over all test projects, from each project's "Passed: N" / "Failed: N" summary.
 awk '/^ +(Passed|Failed|Skipped): +[0-9]+$/ { n[$1] += $2 }
      END { printf "%d passed, %d failed, %d skipped\n", n["Passed:"], n["Failed:"], n["Skipped:"] }' "$work/test.log"
+# Failures again at the end, where a truncated log still shows them: each failed test with its message.
+awk '/^  (Passed|Skipped) / { n = 0 } /^  Failed / { n = 25 } n > 0 { print; n-- }' "$work/test.log"
 echo "Screenshots of the web console: $TRACKING_TEST_ARTIFACTS"
 exit $status

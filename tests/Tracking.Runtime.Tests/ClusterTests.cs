@@ -194,7 +194,17 @@ public sealed class ClusterTests
             chain.Add(parent);
         }
 
-        Assert.All(spans.Values, s => Assert.DoesNotContain("trace-key", s.DisplayName + string.Join(" ", s.TagObjects.Select(t => $"{t.Key}={t.Value}")), StringComparison.Ordinal));
+        // The owner's state write is a span of the same trace, under its answer; the batch that
+        // committed it serves many traces, so it is a trace of its own that links to the write.
+        var write = Assert.Single(spans.Values, a => a.DisplayName == $"write {grain.Id.Type}");
+        for (var above = write; above.SpanId != answer.SpanId;)
+        {
+            Assert.True(spans.TryGetValue(above.ParentSpanId, out above), $"the write is not under the answer: {write.ParentSpanId}");
+        }
+
+        var batch = Assert.Single(recorded, a => a.DisplayName == "write states" && a.Links.Any(l => l.Context.SpanId == write.SpanId));
+        Assert.Equal(default, batch.ParentSpanId);
+        Assert.All(spans.Values.Append(batch), s => Assert.DoesNotContain("trace-key", s.DisplayName + string.Join(" ", s.TagObjects.Select(t => $"{t.Key}={t.Value}")), StringComparison.Ordinal));
     }
 
     private static Task<TestCluster> StartAsync(TestStorage storage, int silos) =>

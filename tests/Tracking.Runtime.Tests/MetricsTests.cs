@@ -50,6 +50,32 @@ public sealed class MetricsTests
         Assert.True(Sum("tracking.activations", $"tracking.silo={owner.Silo.ClusterId}") >= grains.Length);
         Assert.Equal(TestCluster.PartitionCount, cluster.Silos.Sum(s => Sum("tracking.partitions.held", $"tracking.silo={s.Silo.ClusterId}")));
         Assert.True(Count("tracking.grain.call.duration", $"tracking.grain.type={grains[0].Id.Type}") >= grains.Length);
+        Assert.True(cluster.Silos.Sum(s => Sum("tracking.partitions.lease.changes", $"tracking.silo={s.Silo.ClusterId}")) >= TestCluster.PartitionCount);
+        Assert.True(Sum("tracking.partitions.lease.changes", "tracking.lease.change=claimed") >= TestCluster.PartitionCount);
+
+        // Three calls wait behind a turn that waits at a gate: the owner's mailboxes hold three, then none.
+        var gates = owner.Services.GetRequiredService<TestGates>();
+        var blocked = grains[0].CallAsync(new WaitFor("mailbox"));
+        await WaitUntilAsync(() => gates.Reached("mailbox"));
+        var queued = Enumerable.Range(1, 3).Select(i => grains[0].CallAsync(new Increment(1, i))).ToArray();
+        await WaitUntilAsync(() => owner.Silo.QueuedMessages == 3);
+        _sums.Clear();
+        listener.RecordObservableInstruments();
+        Assert.Equal(3, Sum("tracking.mailbox.queued", $"tracking.silo={owner.Silo.ClusterId}"));
+        gates.Get("mailbox").SetResult();
+        await blocked;
+        await Task.WhenAll(queued);
+        Assert.Equal(0, owner.Silo.QueuedMessages);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold in time.");
+            await Task.Delay(20);
+        }
     }
 
     private void Record<T>(Instrument instrument, T value, ReadOnlySpan<KeyValuePair<string, object?>> tags)

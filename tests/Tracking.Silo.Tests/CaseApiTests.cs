@@ -14,7 +14,7 @@ public sealed class CaseApiTests(ConsoleHost host) : IClassFixture<ConsoleHost>
         "POST /api/cases/x/cancellation", "POST /api/cases/x/cancellation-approval", "GET /api/reviews", "GET /api/reviews/t/e/a",
         "POST /api/reviews/t/e/a/approval", "POST /api/reviews/t/e/a/rejection", "POST /api/sweeps", "GET /api/sweeps/current",
         "POST /api/imports/roll", "POST /api/imports/accounts/upbit", "GET /api/imports", "GET /api/imports/exchanges", "GET /api/dashboard", "GET /api/access-log",
-        "GET /api/taxpayers/x", "GET /api/taxpayers/x/history", "POST /api/taxpayers/x/payments",
+        "GET /api/taxpayers/x", "GET /api/taxpayers/x/history", "POST /api/taxpayers/x/payments", "GET /api/cluster",
     ];
 
     [Fact]
@@ -36,9 +36,9 @@ public sealed class CaseApiTests(ConsoleHost host) : IClassFixture<ConsoleHost>
 
     [Theory]
     [InlineData("jung", "GET /api/cases", "POST /api/cases", "GET /api/taxpayers/T07-0000001", "GET /api/reviews", "GET /api/dashboard", "POST /api/sweeps")]
-    [InlineData("choi", "POST /api/sweeps", "POST /api/cases", "GET /api/imports/exchanges", "POST /api/imports/roll", "POST /api/cases/x/cancellation", "POST /api/reviews/t/e/a/approval", "POST /api/cases/x/sale-approval")]
-    [InlineData("kim", "POST /api/cases/x/sale-approval", "POST /api/cases/x/cancellation-approval", "GET /api/access-log")]
-    [InlineData("lee", "GET /api/access-log")]
+    [InlineData("choi", "POST /api/sweeps", "POST /api/cases", "GET /api/imports/exchanges", "POST /api/imports/roll", "POST /api/cases/x/cancellation", "POST /api/reviews/t/e/a/approval", "POST /api/cases/x/sale-approval", "GET /api/cluster")]
+    [InlineData("kim", "POST /api/cases/x/sale-approval", "POST /api/cases/x/cancellation-approval", "GET /api/access-log", "GET /api/cluster")]
+    [InlineData("lee", "GET /api/access-log", "GET /api/cluster")]
     public async Task Each_role_is_refused_what_it_may_not_do(string user, params string[] refused)
     {
         using var client = await host.SignInAsync(user);

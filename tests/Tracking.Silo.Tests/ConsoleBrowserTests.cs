@@ -178,6 +178,15 @@ public sealed class ConsoleBrowserTests(ConsoleWithExchanges host) : IClassFixtu
         var page = await SignInAsync("jung", "operator");
         await Expect(page.Locator("#silo-health")).ToContainTextAsync("yes (ready)");
         await Expect(page.Locator("#nav a")).ToHaveCountAsync(1);
+
+        // The cluster (a silo alone on its store: "local", holding every partition), its rates from the
+        // page's second look on, and every metric of the silo's process.
+        await Expect(page.Locator("#cluster tbody tr")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#cluster tbody tr td").First).ToHaveTextAsync("local");
+        await Expect(page.Locator("#cluster-partitions")).ToContainTextAsync("0 without a live lease");
+        await Expect(page.Locator("#cluster tbody tr td").Nth(5)).Not.ToHaveTextAsync("—");
+        await Expect(page.Locator("#silo-metrics")).ToContainTextAsync("tracking.grain.call.duration");
+        await Expect(page.Locator("#silo-metrics")).ToContainTextAsync("tracking.partitions.held");
         await ShotAsync(page, "operator-silo");
 
         // A case's address leads back to the silo page; the API refuses the case itself.

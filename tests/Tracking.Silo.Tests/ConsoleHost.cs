@@ -67,7 +67,8 @@ public class ConsoleHost : IAsyncLifetime
             Exchanges = new ExchangeOptions { ApiRoot = _simulator?.Url ?? new Uri("http://127.0.0.1:9/") },
             TelemetryCollector = _collector?.Address,
             Seizures = _exchanges ? SecondsLongPeriods : new SeizureOptions(),
-            MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Warning,
+            // The exported logs are scanned for personal data: the host exporting them logs all a production silo does.
+            MinimumLogLevel = _collector is null ? Microsoft.Extensions.Logging.LogLevel.Warning : Microsoft.Extensions.Logging.LogLevel.Information,
             Console = new ConsoleOptions
             {
                 Users = ConsoleOptions.DemoUsers(),

@@ -1,19 +1,18 @@
 using System.Net;
 using System.Text;
-using Tracking.TestingHost;
 using static Tracking.Silo.Tests.ConsoleHost;
 
 namespace Tracking.Silo.Tests;
 
 /// <summary>
 /// What a silo exports over OTLP while officers work (uploads, a sweep, cases moving with the
-/// exchange simulator, reads of cases and evidence): spans and metrics arrive at the collector,
+/// exchange simulator, reads of cases and evidence): spans, metrics and logs arrive at the collector,
 /// and no name, phone or resident registration number of the roll is in any of it.
 /// </summary>
 public sealed class TelemetryExportTests(ConsoleWithTelemetry host) : IClassFixture<ConsoleWithTelemetry>
 {
     [Fact]
-    public async Task Exported_spans_and_metrics_arrive_and_hold_no_personal_data()
+    public async Task Exported_spans_metrics_and_logs_arrive_and_hold_no_personal_data()
     {
         string taxpayerId;
         using (var officer = await host.SignInAsync("kim"))
@@ -31,6 +30,11 @@ public sealed class TelemetryExportTests(ConsoleWithTelemetry host) : IClassFixt
         var received = host.Collector.Received;
         Assert.Contains(received, r => r.Signal == "traces");
         Assert.Contains(received, r => r.Signal == "metrics");
+        var logs = received.Where(r => r.Signal == "logs").SelectMany(r => OtlpLogRecords.Read(r.Body)).ToArray();
+
+        // Log records go out too, and one written in a grain call carries that call's trace id.
+        Assert.Contains(logs, l => l.Body.StartsWith("Silo running on", StringComparison.Ordinal));
+        Assert.Contains(logs, l => l.Body.StartsWith("Sweep {Run} started", StringComparison.Ordinal) && l.HasTraceId);
         var exported = Encoding.UTF8.GetString(received.SelectMany(r => r.Body).ToArray());
         Assert.Contains("call taxpayer", exported, StringComparison.Ordinal);
         Assert.Contains("tracking.storage.writes", exported, StringComparison.Ordinal);
@@ -42,17 +46,7 @@ public sealed class TelemetryExportTests(ConsoleWithTelemetry host) : IClassFixt
         Assert.Contains(taxpayerId, exported, StringComparison.Ordinal);
 
         // The roll's personal data, field by field; the values are never printed.
-        var leaks = PersonalData().Where(value => exported.Contains(value, StringComparison.Ordinal)).ToArray();
+        var leaks = RollPersonalData.Values().Where(value => exported.Contains(value, StringComparison.Ordinal)).ToArray();
         Assert.True(leaks.Length == 0, $"{leaks.Length} names, phones or registration numbers of the roll are in the exported telemetry");
-    }
-
-    private static IEnumerable<string> PersonalData()
-    {
-        var lines = File.ReadAllLines(Path.Combine(RepositoryPaths.Samples, "taxpayers.csv"));
-        var header = lines[0].Split(',');
-        var fields = new[] { "name", "rrn", "phone" }.Select(f => Array.IndexOf(header, f)).Where(i => i >= 0).ToArray();
-        Assert.Equal(3, fields.Length);
-        return lines.Skip(1).Select(l => l.Split(',')).SelectMany(cells => fields.Where(i => i < cells.Length).Select(i => cells[i].Trim('"')))
-            .Where(v => v.Length >= 3).Distinct();
     }
 }

@@ -36,7 +36,7 @@ public sealed class Importer(IGrainFactory grains, IGrainBulkCreator? bulk = nul
             e => e.Key,
             entries => new IndexTaxpayers(entries),
             cancellationToken);
-        return Summarize("roll", roll.Rows, outcomes, indexed, roll.Problems);
+        return Summarize("roll", "roll", roll.Rows, outcomes, indexed, roll.Problems);
     }
 
     public async Task<ImportSummary> ImportAccountsAsync(AccountFile file, IProgress<int>? progress, CancellationToken cancellationToken)
@@ -52,18 +52,23 @@ public sealed class Importer(IGrainFactory grains, IGrainBulkCreator? bulk = nul
             e => e.Key,
             entries => new IndexAccounts(entries),
             cancellationToken);
-        return Summarize($"accounts of {file.Exchange}", file.Rows, outcomes, indexed, file.Problems);
+        return Summarize("accounts", $"accounts of {file.Exchange}", file.Rows, outcomes, indexed, file.Problems);
     }
 
-    private static ImportSummary Summarize(string what, int rows, RecordOutcome[] outcomes, int indexed, IReadOnlyList<Ingest.Files.RowProblem> problems) => new(
-        what,
-        rows,
-        outcomes.Length,
-        outcomes.Count(o => o == RecordOutcome.New),
-        outcomes.Count(o => o == RecordOutcome.Changed),
-        outcomes.Count(o => o == RecordOutcome.Unchanged),
-        indexed,
-        problems);
+    private static ImportSummary Summarize(string file, string what, int rows, RecordOutcome[] outcomes, int indexed, IReadOnlyList<Ingest.Files.RowProblem> problems)
+    {
+        var rejected = problems.Where(p => p.Rejected).Select(p => p.Line).Distinct().Count();
+        CollectionTelemetry.RecordRows(file, rows - rejected, rejected);
+        return new(
+            what,
+            rows,
+            outcomes.Length,
+            outcomes.Count(o => o == RecordOutcome.New),
+            outcomes.Count(o => o == RecordOutcome.Changed),
+            outcomes.Count(o => o == RecordOutcome.Unchanged),
+            indexed,
+            problems);
+    }
 
     /// <summary>Creates the grains that do not exist yet in bulk, then sends the message to each of the others.</summary>
     private async Task<RecordOutcome[]> LoadAsync<TGrain, TMessage, TState, TEvent>(

@@ -67,6 +67,7 @@ public sealed class MatchShardGrain : Grain<MatchShardState, MatchShardEvent>, I
             }
         }
 
+        CollectionTelemetry.Comparisons.Add(compared.Count);
         return Task.FromResult<IReadOnlyList<MatchCandidate>>(candidates);
     }
 

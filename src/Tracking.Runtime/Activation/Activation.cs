@@ -52,6 +52,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem
             else if (_running)
             {
                 _mailbox.Enqueue(item);
+                _context.Runtime.Mailboxes.Increment();
                 return true;
             }
             else
@@ -169,6 +170,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem
         {
             if (_mailbox.TryDequeue(out var next))
             {
+                _context.Runtime.Mailboxes.Decrement();
                 return next;
             }
 

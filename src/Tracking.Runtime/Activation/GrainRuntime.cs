@@ -15,5 +15,6 @@ internal sealed record GrainRuntime(
     ReminderService Reminders,
     Placement.GrainPartitioner Partitioner,
     Placement.PartitionMap? Partitions,
+    MailboxDepth Mailboxes,
     TimeProvider TimeProvider,
     ILogger Logger);

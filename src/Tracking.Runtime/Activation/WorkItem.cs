@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Tracking.Runtime.Activation;
 
 /// <summary>One message waiting in an activation's mailbox, with the caller's pending result.</summary>
@@ -6,6 +8,9 @@ internal abstract class WorkItem(object message, CancellationToken cancellationT
     public object Message { get; } = message;
 
     public CancellationToken CancellationToken { get; } = cancellationToken;
+
+    /// <summary>The span the call was made in: a queued turn runs on the thread pool, outside the caller's context, yet continues its trace.</summary>
+    protected Activity? Caller { get; } = Activity.Current;
 
     /// <summary>The exception the handler threw, if any, for the activation to react to (e.g. reload after a write conflict).</summary>
     public Exception? HandlerError { get; protected set; }
@@ -28,6 +33,11 @@ internal sealed class WorkItem<TResult>(
 
     public override async Task RunAsync(Grain grain)
     {
+        if (Caller is { } caller && Activity.Current != caller)
+        {
+            Activity.Current = caller;
+        }
+
         if (CancellationToken.IsCancellationRequested)
         {
             _result.TrySetCanceled(CancellationToken);

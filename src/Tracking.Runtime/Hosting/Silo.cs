@@ -43,6 +43,7 @@ public sealed partial class Silo : IGrainFactory, IGrainCaller, IGrainBulkCreato
     private ReminderService? _reminders;
     private Task _background = Task.CompletedTask;
     private int _callsInFlight;
+    private readonly MailboxDepth _mailboxes = new();
 
     public Silo(
         SiloOptions options,
@@ -83,6 +84,9 @@ public sealed partial class Silo : IGrainFactory, IGrainCaller, IGrainBulkCreato
     public Task Ready => _ready.Task;
 
     public int ActivationCount => _directory?.Count ?? 0;
+
+    /// <summary>Messages waiting in mailboxes behind a running turn: the silo's backlog.</summary>
+    public int QueuedMessages => _mailboxes.Count;
 
     /// <summary>This silo's id in the cluster, or null for a silo alone on its store.</summary>
     public string? ClusterId => _partitions?.Silo;
@@ -255,7 +259,8 @@ public sealed partial class Silo : IGrainFactory, IGrainCaller, IGrainBulkCreato
             RuntimeTelemetry.CallDuration.Record(
                 Stopwatch.GetElapsedTime(started).TotalMilliseconds,
                 new(RuntimeTelemetry.GrainTypeTag, grain.Type),
-                new(RuntimeTelemetry.OutcomeTag, outcome));
+                new(RuntimeTelemetry.OutcomeTag, outcome),
+                RuntimeTelemetry.SiloOf(ClusterId));
         }
     }
 
@@ -557,7 +562,7 @@ public sealed partial class Silo : IGrainFactory, IGrainCaller, IGrainBulkCreato
             return false;
         }
 
-        _writer = new StateWriteBatcher(_storage.States, _options.Storage.MaxWriteBatchSize, WriterConcurrency, _logger);
+        _writer = new StateWriteBatcher(_storage.States, _options.Storage.MaxWriteBatchSize, WriterConcurrency, ClusterId, _logger);
         _reader = new StateReadBatcher(_storage.States, _options.Storage.MaxReadBatchSize, _options.Storage.ReaderConcurrency);
         _reminders = new ReminderService(
             _storage.Reminders,
@@ -566,7 +571,7 @@ public sealed partial class Silo : IGrainFactory, IGrainCaller, IGrainBulkCreato
             _partitions,
             (reminder, ct) => CallAsync<Done>(reminder.Grain, new ReminderFired(reminder.Name, reminder.DueAt), timeout: null, ct),
             _loggerFactory.CreateLogger<ReminderService>());
-        var runtime = new GrainRuntime(_services, this, _storage.States, _reader, _writer, _serializer, _reminders, _partitioner, _partitions, _timeProvider, _logger);
+        var runtime = new GrainRuntime(_services, this, _storage.States, _reader, _writer, _serializer, _reminders, _partitioner, _partitions, _mailboxes, _timeProvider, _logger);
         _directory = new ActivationDirectory(runtime, _partitioner);
         Status = SiloStatus.Running;
         RuntimeTelemetry.Track(this);
@@ -639,7 +644,7 @@ public sealed partial class Silo : IGrainFactory, IGrainCaller, IGrainBulkCreato
             indexes.Add(i);
         }
 
-        var results = fenced.Count == 0 ? [] : await _storage.States.WriteBatchAsync(fenced, cancellationToken).ConfigureAwait(false);
+        var results = fenced.Count == 0 ? [] : await WriteNowAsync(fenced, cancellationToken).ConfigureAwait(false);
         for (var j = 0; j < results.Count; j++)
         {
             outcomes[indexes[j]] = results[j] switch
@@ -653,6 +658,23 @@ public sealed partial class Silo : IGrainFactory, IGrainCaller, IGrainBulkCreato
         }
 
         return outcomes;
+    }
+
+    /// <summary>New grains are written at once, not through group commit: a bulk creation is a batch already.</summary>
+    private async Task<IReadOnlyList<WriteOutcome>> WriteNowAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var activity = RuntimeTelemetry.StartWrites(writes.Count);
+        IReadOnlyList<WriteOutcome>? outcomes = null;
+        try
+        {
+            outcomes = await _storage.States.WriteBatchAsync(writes, cancellationToken).ConfigureAwait(false);
+            return outcomes;
+        }
+        finally
+        {
+            RuntimeTelemetry.RecordWrites(activity, RuntimeTelemetry.SiloOf(ClusterId), writes.Count, Stopwatch.GetElapsedTime(started), outcomes);
+        }
     }
 
     private async Task<CreationOutcome[]> CreateRemotelyAsync(Uri silo, string type, IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken)

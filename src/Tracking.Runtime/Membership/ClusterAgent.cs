@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Tracking.Runtime.Diagnostics;
 using Tracking.Runtime.Placement;
 
 namespace Tracking.Runtime.Membership;
@@ -137,7 +138,9 @@ internal sealed partial class ClusterAgent(
         var held = map.HeldLeases();
         var renewed = await leases.RenewAsync(options.SiloId, held, options.LeaseDuration, cancellationToken).ConfigureAwait(false);
         map.Hold(renewed, sentAt);
-        foreach (var lost in held.ExceptBy(renewed.Select(r => r.Partition), l => l.Partition))
+        var lostLeases = held.ExceptBy(renewed.Select(r => r.Partition), l => l.Partition).ToArray();
+        RuntimeTelemetry.RecordLeaseChange(options.SiloId, "lost", lostLeases.Length);
+        foreach (var lost in lostLeases)
         {
             // Expired or taken: the store refuses this silo's writes for it already; drop its grains.
             LogLeaseLost(logger, lost.Partition, lost.Epoch);
@@ -161,6 +164,7 @@ internal sealed partial class ClusterAgent(
             .ToArray();
         var claimed = await leases.ClaimAsync(options.SiloId, wanted, options.LeaseDuration, cancellationToken).ConfigureAwait(false);
         map.Hold(claimed, sentAt);
+        RuntimeTelemetry.RecordLeaseChange(options.SiloId, "claimed", claimed.Count);
         if (claimed.Count > 0)
         {
             LogClaimed(logger, claimed.Count);
@@ -203,6 +207,7 @@ internal sealed partial class ClusterAgent(
             map.MarkDraining(lease.Partition);
             await deactivatePartition(lease.Partition, CancellationToken.None).ConfigureAwait(false);
             await leases.ReleaseAsync(options.SiloId, lease, CancellationToken.None).ConfigureAwait(false);
+            RuntimeTelemetry.RecordLeaseChange(options.SiloId, "released", 1);
             LogHandedOver(logger, lease.Partition);
         }
         catch (Exception ex)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 
 namespace Tracking.Runtime.Persistence;
@@ -8,6 +9,9 @@ internal sealed class Batched<TRequest, TResult>(TRequest request)
     public TRequest Request { get; } = request;
 
     public TaskCompletionSource<TResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The span the caller was in, for the batch to link to (default when nothing traces).</summary>
+    public ActivityContext Caller { get; } = Activity.Current?.Context ?? default;
 }
 
 /// <summary>
@@ -26,7 +30,11 @@ internal sealed class BatchQueue<TRequest, TResult> : IAsyncDisposable
     {
         _maxBatchSize = maxBatchSize;
         _process = process;
-        _loops = Enumerable.Range(0, concurrency).Select(_ => Task.Run(RunAsync)).ToArray();
+        // The loops serve every caller, so they must not run inside the trace of whoever made the queue.
+        using (ExecutionContext.SuppressFlow())
+        {
+            _loops = Enumerable.Range(0, concurrency).Select(_ => Task.Run(RunAsync)).ToArray();
+        }
     }
 
     public Task<TResult> EnqueueAsync(TRequest request, CancellationToken cancellationToken)

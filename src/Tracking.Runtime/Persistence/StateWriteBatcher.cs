@@ -12,35 +12,57 @@ namespace Tracking.Runtime.Persistence;
 internal sealed partial class StateWriteBatcher : IStateWriter, IAsyncDisposable
 {
     private readonly IGrainStorage _storage;
+    private readonly KeyValuePair<string, object?> _silo;
     private readonly ILogger _logger;
     private readonly BatchQueue<StateWrite, long> _queue;
 
-    public StateWriteBatcher(IGrainStorage storage, int maxBatchSize, int concurrency, ILogger logger)
+    public StateWriteBatcher(IGrainStorage storage, int maxBatchSize, int concurrency, string? silo, ILogger logger)
     {
         _storage = storage;
+        _silo = RuntimeTelemetry.SiloOf(silo);
         _logger = logger;
         _queue = new BatchQueue<StateWrite, long>(maxBatchSize, concurrency, CommitAsync);
     }
 
-    public Task<long> WriteAsync(StateWrite write, CancellationToken cancellationToken) => _queue.EnqueueAsync(write, cancellationToken);
+    public Task<long> WriteAsync(StateWrite write, CancellationToken cancellationToken) =>
+        RuntimeTelemetry.Source.HasListeners() ? WriteTracedAsync(write, cancellationToken) : _queue.EnqueueAsync(write, cancellationToken);
 
     public ValueTask DisposeAsync() => _queue.DisposeAsync();
+
+    /// <summary>The write as a span of its grain call's trace, from the queue to the commit; the batch it went in links to it.</summary>
+    private async Task<long> WriteTracedAsync(StateWrite write, CancellationToken cancellationToken)
+    {
+        using var activity = RuntimeTelemetry.Source.StartActivity($"write {write.Grain.Type}");
+        activity?.SetTag(RuntimeTelemetry.GrainTypeTag, write.Grain.Type);
+        activity?.SetTag(RuntimeTelemetry.PartitionTag, write.Partition);
+        try
+        {
+            return await _queue.EnqueueAsync(write, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            throw;
+        }
+    }
 
     private async Task CommitAsync(IReadOnlyList<Batched<StateWrite, long>> batch)
     {
         IReadOnlyList<WriteOutcome> outcomes;
         var started = Stopwatch.GetTimestamp();
-        RuntimeTelemetry.WriteBatchSize.Record(batch.Count);
+        using var activity = RuntimeTelemetry.Source.HasListeners()
+            ? RuntimeTelemetry.StartWrites(batch.Count, batch.Where(b => b.Caller != default).Select(b => new ActivityLink(b.Caller)).ToArray())
+            : null;
         try
         {
             // Writes already accepted complete even if their caller gave up, so a cancelled call
             // never leaves the caller unsure whether a write it started was half done.
             outcomes = await _storage.WriteBatchAsync(batch.Select(b => b.Request).ToArray(), CancellationToken.None).ConfigureAwait(false);
-            RuntimeTelemetry.WriteBatchDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            RuntimeTelemetry.RecordWrites(activity, _silo, batch.Count, Stopwatch.GetElapsedTime(started), outcomes);
         }
         catch (Exception ex)
         {
-            RuntimeTelemetry.Writes.Add(batch.Count, new KeyValuePair<string, object?>(RuntimeTelemetry.OutcomeTag, "failed"));
+            RuntimeTelemetry.RecordWrites(activity, _silo, batch.Count, Stopwatch.GetElapsedTime(started), outcomes: null);
             LogBatchFailed(_logger, batch.Count, ex);
             var error = ex as StorageUnavailableException ?? new StorageUnavailableException($"Storage write failed: {ex.Message}", ex);
             foreach (var pending in batch)
@@ -54,7 +76,6 @@ internal sealed partial class StateWriteBatcher : IStateWriter, IAsyncDisposable
         for (var i = 0; i < batch.Count; i++)
         {
             var pending = batch[i];
-            RuntimeTelemetry.Writes.Add(1, new KeyValuePair<string, object?>(RuntimeTelemetry.OutcomeTag, OutcomeName(outcomes[i])));
             switch (outcomes[i])
             {
                 case WriteOutcome.Written written:
@@ -72,14 +93,6 @@ internal sealed partial class StateWriteBatcher : IStateWriter, IAsyncDisposable
             }
         }
     }
-
-    private static string OutcomeName(WriteOutcome outcome) => outcome switch
-    {
-        WriteOutcome.Written => "written",
-        WriteOutcome.Conflict => "conflict",
-        WriteOutcome.Fenced => "fenced",
-        _ => "failed",
-    };
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Count} state writes failed")]
     private static partial void LogBatchFailed(ILogger logger, int count, Exception exception);

@@ -25,8 +25,11 @@ public sealed record SiloHostSettings(Func<IStorageProvider> Storage, string Url
     /// <summary>Where other silos and cluster clients call this one (HTTP/2 only). Default loopback on a free port.</summary>
     public System.Net.IPEndPoint SiloEndpoint { get; init; } = new(System.Net.IPAddress.Loopback, 0);
 
-    /// <summary>Where traces and metrics are sent over OTLP; none when null. Default <see cref="TelemetryExport.Variable"/>.</summary>
-    public Uri? TelemetryCollector { get; init; } = TelemetryExport.CollectorFromEnvironment();
+    /// <summary>Where traces, metrics and logs are sent over OTLP; none when null. Default <see cref="Telemetry.SiloTelemetry.Variable"/>.</summary>
+    public Uri? TelemetryCollector { get; init; } = Telemetry.SiloTelemetry.CollectorFromEnvironment();
+
+    /// <summary>Log lines as JSON objects, with the trace and span each was written in, for a log shipper. Default false: one line of text each.</summary>
+    public bool JsonLogs { get; init; }
 
     /// <summary>Log at this level and above. Default information.</summary>
     public Microsoft.Extensions.Logging.LogLevel MinimumLogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Information;

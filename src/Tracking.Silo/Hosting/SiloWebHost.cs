@@ -9,6 +9,7 @@ using Tracking.Grains;
 using Tracking.Runtime.Transport;
 using Tracking.Silo.Access;
 using Tracking.Silo.Api;
+using Tracking.Silo.Telemetry;
 using Tracking.Silo.WebConsole;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
@@ -28,8 +29,23 @@ public static class SiloWebHost
         });
         // Logs go to stderr, so that a command's output on stdout stays its own.
         // ASP.NET Core's per-request lines would be two log lines for every call between silos.
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(settings.MinimumLogLevel)
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(settings.MinimumLogLevel)
             .AddFilter("Microsoft.AspNetCore", level => level >= LogLevel.Warning && level >= settings.MinimumLogLevel);
+        if (settings.JsonLogs)
+        {
+            builder.Logging.AddJsonConsole(o =>
+            {
+                o.IncludeScopes = true;
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            });
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        }
+
+        SiloTelemetry.ConfigureLogging(builder.Logging, settings.TelemetryCollector, settings.SiloEndpoint.ToString());
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
@@ -61,17 +77,15 @@ public static class SiloWebHost
             settings.Configure?.Invoke(options);
         }, sp));
         builder.Services.AddSingleton(siloEndpoint);
-        if (settings.TelemetryCollector is { } collector)
-        {
-            builder.Services.AddSingleton(_ => new TelemetryExport(collector, settings.SiloEndpoint.ToString()));
-        }
+        builder.Services.AddSingleton(_ => new SiloTelemetry(settings.TelemetryCollector, settings.SiloEndpoint.ToString()));
+        builder.Services.AddSingleton(sp => new ClusterMonitor(sp.GetRequiredService<Runtime.Hosting.Silo>(), sp.GetRequiredService<SiloTelemetry>().Read));
 
         builder.Services.AddHostedService<SiloHostedService>();
 
         var app = builder.Build();
 
         // Made now, so that the first spans are caught; disposed with the host, which sends what is left.
-        app.Services.GetService<TelemetryExport>();
+        app.Services.GetRequiredService<SiloTelemetry>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseConsoleSite();
@@ -79,6 +93,7 @@ public static class SiloWebHost
         app.UseAuthorization();
         app.MapOpenApi();
         app.MapHealth();
+        app.MapMetrics();
         app.MapAccess();
         app.MapTaxpayers();
         app.MapCases();

@@ -29,6 +29,23 @@ public sealed class ClusterCliTests
                 silos.Select(s => s.GetProperty("address").GetString()!).Order(StringComparer.Ordinal));
         }
 
+        // Two looks a moment apart: every silo answers with its figures, and the second has rates.
+        var top = await cluster.RunAsync("cluster", "top", "--count", "2", "--interval", "0.5", "--json");
+        Assert.True(top.ExitCode == 0, top.Error);
+        var looks = top.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line)).ToArray();
+        Assert.Equal(2, looks.Length);
+        var watched = looks[1].RootElement.GetProperty("silos").EnumerateArray().ToArray();
+        Assert.Equal(2, watched.Length);
+        Assert.All(watched, s => Assert.Equal(JsonValueKind.Null, s.GetProperty("unreachable").ValueKind));
+        Assert.All(watched, s => Assert.True(s.GetProperty("rates").GetProperty("seconds").GetDouble() > 0));
+        Assert.Equal(ProcessCluster.PartitionCount, watched.Sum(s => s.GetProperty("partitions").GetInt32()));
+        Assert.True(watched.Sum(s => s.GetProperty("figures").GetProperty("calls").GetInt64()) >= 8, "the assessments' calls are counted where they ran");
+        Assert.True(watched.Sum(s => s.GetProperty("figures").GetProperty("writes").GetInt64()) >= 8, "the assessments' writes are counted where they were made");
+        var table = await cluster.RunAsync("cluster", "top", "--count", "1");
+        Assert.True(table.ExitCode == 0, table.Error);
+        Assert.All(watched, s => Assert.Contains(s.GetProperty("id").GetString()!, table.Output, StringComparison.Ordinal));
+        Assert.Contains("calls/s", table.Output, StringComparison.Ordinal);
+
         var leaving = cluster.Silos[1];
         var leavingId = await IdOfAsync(cluster, leaving);
         var drain = await cluster.RunAsync("cluster", "drain", leavingId, "--stop");

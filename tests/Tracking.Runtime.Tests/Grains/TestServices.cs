@@ -33,4 +33,7 @@ public sealed class TestGates
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _gates = new();
 
     public TaskCompletionSource Get(string name) => _gates.GetOrAdd(name, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
+    /// <summary>Someone has come to the gate: a grain turn waits there, unless the test made it first.</summary>
+    public bool Reached(string name) => _gates.ContainsKey(name);
 }
