@@ -25,11 +25,24 @@ public static class CollectionTelemetry
         Rows.Add(bad, new("tracking.file", file), new("tracking.outcome", "bad"));
     }
 
-    public static void RecordTransition(Seizure before, Seizure after)
+    /// <summary>Every state the events pass through counts, also one a single decision passes on its way.</summary>
+    public static void RecordTransitions(Seizure before, IEnumerable<SeizureEvent> events)
     {
-        if (!before.Opened || before.Status != after.Status)
+        if (!SeizureTransitions.Enabled)
         {
-            SeizureTransitions.Add(1, new KeyValuePair<string, object?>("tracking.seizure.status", after.Status.ToString()));
+            return;
+        }
+
+        var state = before;
+        foreach (var @event in events)
+        {
+            var next = SeizureDecider.Apply(state, @event);
+            if (next.Opened && (!state.Opened || next.Status != state.Status))
+            {
+                SeizureTransitions.Add(1, new KeyValuePair<string, object?>("tracking.seizure.status", next.Status.ToString()));
+            }
+
+            state = next;
         }
     }
 }

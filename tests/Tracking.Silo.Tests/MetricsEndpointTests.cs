@@ -14,6 +14,7 @@ public sealed partial class MetricsEndpointTests(ConsoleHost host) : IClassFixtu
         using (var officer = await host.SignInAsync("kim"))
         {
             await JsonAsync(await officer.GetAsync("/api/taxpayers/T07-0000001"), HttpStatusCode.OK);
+            await JsonAsync(await officer.PostAsync("/api/cases", null), HttpStatusCode.OK);
         }
 
         using var scraper = host.Anonymous();
@@ -26,6 +27,11 @@ public sealed partial class MetricsEndpointTests(ConsoleHost host) : IClassFixtu
         Assert.Matches(@"\ntracking_storage_writes_total\{tracking_outcome=""written"",tracking_silo=""local""\} [1-9]", text);
         Assert.Matches(@"\ntracking_grain_call_duration_milliseconds_bucket\{[^}]*tracking_grain_type=""taxpayer""[^}]*,le=""\+Inf""\} [1-9]", text);
         Assert.Matches(@"\ntracking_activations\{tracking_silo=""local""\} [1-9]", text);
+
+        // The work itself: the fixture's uploads and sweep, and the cases opened above.
+        Assert.Matches(@"\ntracking_sweep_rows_total\{tracking_file=""roll"",tracking_outcome=""kept""\} [1-9]", text);
+        Assert.Matches(@"\ntracking_sweep_comparisons_total [1-9]", text);
+        Assert.Matches(@"\ntracking_seizures_transitions_total\{tracking_seizure_status=""NoticeSent""\} [1-9]", text);
         var malformed = text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith('#') && !SampleLine().IsMatch(l)).ToArray();
         Assert.True(malformed.Length == 0, "lines not in the exposition format: " + string.Join(" | ", malformed.Take(3)));
 

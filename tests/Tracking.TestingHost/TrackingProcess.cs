@@ -26,14 +26,21 @@ public static class TrackingProcess
     /// <summary>Starts a long-running command (a silo); the caller kills or stops it.</summary>
     public static Process Start(params string[] args) => Start(new Dictionary<string, string>(), args);
 
-    /// <summary>Starts a long-running command whose output and errors go to <paramref name="log"/> when given (else nowhere).</summary>
-    public static Process Start(IReadOnlyDictionary<string, string> environment, string[] args, TextWriter? log = null)
+    /// <summary>
+    /// Starts a long-running command whose output and errors go to <paramref name="log"/> when given
+    /// (else nowhere), its errors (where logs go) to <paramref name="errors"/> instead when that is given.
+    /// </summary>
+    public static Process Start(IReadOnlyDictionary<string, string> environment, string[] args, TextWriter? log = null, TextWriter? errors = null)
     {
         var process = Process.Start(Info(environment, args))!;
         if (log is not null)
         {
             process.OutputDataReceived += (_, e) => Write(log, e.Data);
-            process.ErrorDataReceived += (_, e) => Write(log, e.Data);
+        }
+
+        if ((errors ?? log) is { } errorLog)
+        {
+            process.ErrorDataReceived += (_, e) => Write(errorLog, e.Data);
         }
 
         process.BeginOutputReadLine();

@@ -22,7 +22,7 @@ internal static class DemoCommand
             DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("..", "shared", "samples")),
         };
         var noConsole = new Option<bool>("--no-console") { Description = "Stop after the sweep instead of serving the web console" };
-        var command = new Command("demo", "Import the sample roll and exchange files, sweep, then serve the web console on them until Ctrl+C") { samples, GlobalOptions.Profiles, SiloCommand.Urls, noConsole };
+        var command = new Command("demo", "Import the sample roll and exchange files, sweep, then serve the web console on them until Ctrl+C") { samples, GlobalOptions.Profiles, SiloCommand.Urls, SiloCommand.JsonLogs, noConsole };
         command.SetAction(async (result, ct) =>
         {
             var code = await ImportAndSweepAsync(result, samples, ct);

@@ -13,13 +13,16 @@ internal static class SiloCommand
 {
     public static readonly Option<string> Urls = new("--urls") { Description = "Addresses to listen on for people and exchanges (HTTP/1.1)", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
 
+    /// <summary>Log lines as JSON objects with their trace and span ids, for log shippers.</summary>
+    public static readonly Option<bool> JsonLogs = new("--json-logs") { Description = "Write log lines (stderr) as JSON objects carrying the trace and span they were written in" };
+
     private static readonly Option<string> s_siloEndpoint = new("--silo-endpoint") { Description = "IP:port other silos and cluster clients call (HTTP/2); port 0 picks a free one", DefaultValueFactory = _ => "127.0.0.1:0" };
     private static readonly Option<FileInfo?> s_users = new("--users") { Description = "Who may sign in: a JSON file of {name, role, passwordHash} (see cluster-config/README.md)" };
     private static readonly Option<bool> s_demoUsers = new("--demo-users") { Description = "Let the demonstration users sign in (kim, park: officers; lee: supervisor; choi: auditor; jung: operator; password = name)" };
 
     public static Command Create()
     {
-        var command = new Command("silo", "Run a silo (grain host with health, case API and web console) until stopped; on PostgreSQL it joins that store's cluster") { Urls, s_siloEndpoint, s_users, s_demoUsers, GlobalOptions.Profiles };
+        var command = new Command("silo", "Run a silo (grain host with health, case API and web console) until stopped; on PostgreSQL it joins that store's cluster") { Urls, s_siloEndpoint, s_users, s_demoUsers, GlobalOptions.Profiles, JsonLogs };
         command.SetAction(async (result, ct) =>
         {
             var users = result.GetValue(s_demoUsers) ? ConsoleOptions.DemoUsers()
@@ -55,6 +58,7 @@ internal static class SiloCommand
             Exchanges = exchanges ?? GlobalOptions.Exchanges(result),
             Seizures = seizures ?? SiloConfiguration.Seizures(),
             SiloEndpoint = System.Net.IPEndPoint.Parse(result.GetValue(s_siloEndpoint) ?? "127.0.0.1:0"),
+            JsonLogs = result.GetValue(JsonLogs),
             Console = new ConsoleOptions
             {
                 Users = users,

@@ -179,7 +179,7 @@ public sealed partial class SeizureGrain(IExchangeGateway exchanges, SeizureOpti
         var before = State;
         await WriteStateAsync(next, decision.Events, reminders, cancellationToken);
         committed();
-        CollectionTelemetry.RecordTransition(before, State);
+        CollectionTelemetry.RecordTransitions(before, decision.Events);
         foreach (var received in decision.Events.OfType<ProceedsReceived>().Where(r => r.Amount > 0))
         {
             await Taxpayer.CallAsync(new HoldProceeds(Id.Key, PaymentReference(received.TransferReference), received.Amount), cancellationToken);

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Tracking.TestingHost;
 
@@ -133,5 +135,64 @@ public sealed class CliTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("1 rows rejected", result.Output);
         Assert.Contains("upbit.csv:3: rejected:", result.Output);
+    }
+
+    [Fact]
+    public async Task A_silo_with_json_logs_writes_each_line_as_json_carrying_the_trace_of_the_request_it_was_written_in()
+    {
+        var url = new Uri($"http://127.0.0.1:{TrackingProcess.FreePort()}");
+        var errors = new StringWriter();
+        using var silo = TrackingProcess.Start(new Dictionary<string, string>(), ["--data", _data, "silo", "--urls", url.ToString(), "--demo-users", "--json-logs"], log: TextWriter.Null, errors: errors);
+        try
+        {
+            using var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = url };
+            await UntilAsync(async () => silo.HasExited ? throw new InvalidOperationException("the silo exited: " + errors) : await IsReadyAsync(http));
+            (await http.PostAsJsonAsync("/api/session", new { name = "kim", password = "kim" })).EnsureSuccessStatusCode();
+            (await http.PostAsync("/api/sweeps", null)).EnsureSuccessStatusCode();
+            await UntilAsync(() => Task.FromResult(Logged(errors).Contains("\"Sweep ", StringComparison.Ordinal)));
+        }
+        finally
+        {
+            silo.Kill(entireProcessTree: true);
+            await silo.WaitForExitAsync();
+        }
+
+        var entries = Logged(errors).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement).ToArray();
+        Assert.Contains(entries, e => e.GetProperty("Message").GetString()!.StartsWith("Silo running on", StringComparison.Ordinal));
+        var sweep = Assert.Single(entries, e => e.GetProperty("Message").GetString()!.StartsWith("Sweep ", StringComparison.Ordinal));
+        Assert.Equal("officer:kim", sweep.GetProperty("State").GetProperty("Actor").GetString());
+        var trace = Assert.Single(sweep.GetProperty("Scopes").EnumerateArray(), s => s.ValueKind == JsonValueKind.Object && s.TryGetProperty("TraceId", out _));
+        Assert.Matches("^[0-9a-f]{32}$", trace.GetProperty("TraceId").GetString());
+        Assert.Matches("^[0-9a-f]{16}$", trace.GetProperty("SpanId").GetString());
+    }
+
+    private static string Logged(StringWriter errors)
+    {
+        lock (errors)
+        {
+            return errors.ToString();
+        }
+    }
+
+    private static async Task<bool> IsReadyAsync(HttpClient http)
+    {
+        try
+        {
+            return (await http.GetAsync("/health/ready")).IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task UntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold in time.");
+            await Task.Delay(100);
+        }
     }
 }
