@@ -40,7 +40,7 @@ internal static class ClusterCommands
             if (!json && ProgressDisplay.Interactive)
             {
                 await AnsiConsole.Live(new Text("looking at the cluster…")).StartAsync(async live =>
-                    await LookRepeatedlyAsync(monitor, every, looks, view => live.UpdateTarget(ClusterTable.Render(view)), ct));
+                    await LookRepeatedlyAsync(monitor, every, looks, view => live.UpdateTarget(ClusterTable.Render(view, AnsiConsole.Profile.Width)), ct));
                 return;
             }
 
@@ -54,7 +54,7 @@ internal static class ClusterCommands
                 }
                 else
                 {
-                    AnsiConsole.Write(ClusterTable.Render(view));
+                    AnsiConsole.Write(ClusterTable.Render(view, AnsiConsole.Profile.Width));
                 }
             }, ct);
         }));

@@ -9,40 +9,53 @@ namespace Tracking.Cli.Output;
 /// <summary><c>cluster top</c>'s table: a row per silo, counts now and rates since the previous look.</summary>
 internal static class ClusterTable
 {
-    public static IRenderable Render(ClusterView view)
+    /// <summary>Below this width a terminal gets the essential columns only, so that a row stays on one line.</summary>
+    private const int FullWidth = 150;
+
+    private static readonly Column[] s_columns =
+    [
+        new("silo", Essential: true, s => Markup.Escape(s.Id), Right: false),
+        new("state", Essential: true, State, Right: false),
+        new("partitions", Essential: true, s => Count(s.Partitions)),
+        new("activations", Essential: false, s => Count(s.Figures?.Activations ?? s.Activations)),
+        new("queued", Essential: true, s => Count(s.Figures?.QueuedMessages)),
+        new("calls/s", Essential: true, s => Rate(s.Rates?.CallsPerSecond)),
+        new("ms/call", Essential: true, s => Rate(s.Rates?.MeanCallMilliseconds)),
+        new("failed/s", Essential: false, s => Rate(s.Rates?.FailedCallsPerSecond)),
+        new("writes/s", Essential: true, s => Rate(s.Rates?.WritesPerSecond)),
+        new("conflicts/s", Essential: false, s => Rate(s.Rates?.ConflictsPerSecond)),
+        new("exchange/s", Essential: false, s => Rate(s.Rates?.ExchangeRequestsPerSecond)),
+        new("retries/s", Essential: false, s => Rate(s.Rates?.ExchangeFailuresPerSecond)),
+        new("rows/s", Essential: false, s => Rate(s.Rates?.RowsPerSecond)),
+        new("steps/s", Essential: true, s => Rate(s.Rates?.TransitionsPerSecond)),
+    ];
+
+    public static IRenderable Render(ClusterView view, int width)
     {
-        var table = new Table { Caption = new TableTitle($"{view.At.ToLocalTime():HH:mm:ss}  {ClusterCommands.Held(view)}") };
-        table.AddColumn("silo").AddColumn("state");
-        foreach (var figure in new[] { "partitions", "activations", "queued", "calls/s", "ms/call", "failed/s", "writes/s", "conflicts/s", "exchange/s", "retries/s", "rows/s", "steps/s" })
+        var columns = width >= FullWidth ? s_columns : s_columns.Where(c => c.Essential).ToArray();
+        var table = new Table { Border = TableBorder.Simple, Caption = new TableTitle($"{view.At.ToLocalTime():HH:mm:ss}  {ClusterCommands.Held(view)}") };
+        foreach (var column in columns)
         {
-            table.AddColumn(new TableColumn(figure).RightAligned());
+            table.AddColumn(new TableColumn(column.Title) { Alignment = column.Right ? Justify.Right : Justify.Left, NoWrap = true, Padding = new Padding(0, 0, 1, 0) });
         }
 
         foreach (var silo in view.Silos)
         {
-            var (f, r) = (silo.Figures, silo.Rates);
-            var state = silo.Alive ? silo.Status : $"[red]{silo.Status}, not alive[/]";
-            table.AddRow(
-                Markup.Escape(silo.Id),
-                silo.Unreachable is { } why && silo.Alive ? $"{state} [red]({Markup.Escape(why)})[/]" : state,
-                Count(silo.Partitions),
-                Count(f?.Activations ?? silo.Activations),
-                Count(f?.QueuedMessages),
-                Rate(r?.CallsPerSecond),
-                Rate(r?.MeanCallMilliseconds),
-                Rate(r?.FailedCallsPerSecond),
-                Rate(r?.WritesPerSecond),
-                Rate(r?.ConflictsPerSecond),
-                Rate(r?.ExchangeRequestsPerSecond),
-                Rate(r?.ExchangeFailuresPerSecond),
-                Rate(r?.RowsPerSecond),
-                Rate(r?.TransitionsPerSecond));
+            table.AddRow(columns.Select(c => c.Value(silo)).ToArray());
         }
 
         return table;
     }
 
+    private static string State(SiloView silo)
+    {
+        var state = silo.Alive ? silo.Status : $"[red]{silo.Status}, not alive[/]";
+        return silo.Unreachable is { } why && silo.Alive ? $"{state} [red]({Markup.Escape(why)})[/]" : state;
+    }
+
     private static string Count(int? value) => value?.ToString("N0", CultureInfo.InvariantCulture) ?? "-";
 
     private static string Rate(double? value) => value?.ToString(value < 10 ? "0.0" : "N0", CultureInfo.InvariantCulture) ?? "-";
+
+    private sealed record Column(string Title, bool Essential, Func<SiloView, string> Value, bool Right = true);
 }
