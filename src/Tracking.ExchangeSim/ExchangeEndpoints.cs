@@ -18,7 +18,8 @@ public static class ExchangeEndpoints
         var exchange = app.MapGroup("/{exchange}");
         foreach (var (path, operation) in s_operations)
         {
-            exchange.MapPost(path, (string exchange, CaseRequest request, ExchangeMarket market, CancellationToken ct) => ReceiveAsync(market[exchange], operation, request, ct));
+            exchange.MapPost(path, (string exchange, CaseRequest request, ExchangeMarket market, HttpContext http, CancellationToken ct) =>
+                ReceiveAsync(market[exchange], operation, request, TraceIdOf(http.Request.Headers.TraceParent), ct));
         }
 
         exchange.MapGet(ExchangeApiPaths.Account, (string exchange, string accountId, ExchangeMarket market) =>
@@ -27,14 +28,18 @@ public static class ExchangeEndpoints
             Results.Ok<IReadOnlyList<Ticker>>(market.Prices.Snapshot().Select(p => new Ticker(MarketOrder.KrwMarketPrefix + p.Key, p.Value)).ToArray()));
     }
 
-    private static async Task<IResult> ReceiveAsync(SimulatedExchange exchange, SimOperation operation, CaseRequest request, CancellationToken cancellationToken)
+    /// <summary>The trace id of a W3C <c>traceparent</c> (version-traceid-spanid-flags), or null.</summary>
+    private static string? TraceIdOf(string? traceParent) =>
+        traceParent?.Split('-') is [_, { Length: 32 } traceId, _, _] ? traceId : null;
+
+    private static async Task<IResult> ReceiveAsync(SimulatedExchange exchange, SimOperation operation, CaseRequest request, string? traceId, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.RequestId) || string.IsNullOrWhiteSpace(request.AccountId))
         {
             return Results.Problem("request_id and account_id are required", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var reception = exchange.Receive(operation, request);
+        var reception = exchange.Receive(operation, request, traceId);
         await Task.Delay(reception.Delay, cancellationToken);
         return reception.StatusCode switch
         {

@@ -20,6 +20,9 @@ internal sealed class SimRequest(SimOperation operation, CaseRequest request)
 
     public int TimesAsked { get; set; } = 1;
 
+    /// <summary>The trace id of the <c>traceparent</c> the first asking carried, so that a test sees the office's trace reach the exchange.</summary>
+    public string? TraceId { get; init; }
+
     public int Executions { get; set; }
 
     public CaseResult? Result { get; set; }

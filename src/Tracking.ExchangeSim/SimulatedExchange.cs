@@ -37,7 +37,7 @@ public sealed class SimulatedExchange(string name, PriceBoard prices, SimActivit
         }
     }
 
-    public Reception Receive(SimOperation operation, CaseRequest request)
+    public Reception Receive(SimOperation operation, CaseRequest request, string? traceId)
     {
         lock (_lock)
         {
@@ -58,7 +58,7 @@ public sealed class SimulatedExchange(string name, PriceBoard prices, SimActivit
             }
             else
             {
-                known = new SimRequest(operation, request);
+                known = new SimRequest(operation, request) { TraceId = traceId };
                 _requests.Add(request.RequestId, known);
                 var processing = TimeSpan.FromMilliseconds(_random.Next(faults.MinProcessingMs, Math.Max(faults.MinProcessingMs, faults.MaxProcessingMs) + 1));
                 activity.ProcessingStarted();
@@ -96,7 +96,7 @@ public sealed class SimulatedExchange(string name, PriceBoard prices, SimActivit
         lock (_lock)
         {
             return _requests.Values
-                .Select(r => new SimRequestState(r.Request.RequestId, r.Operation.ToString(), r.TimesAsked, r.Executions, r.Result?.Outcome))
+                .Select(r => new SimRequestState(r.Request.RequestId, r.Operation.ToString(), r.TimesAsked, r.Executions, r.Result?.Outcome, r.TraceId))
                 .ToArray();
         }
     }

@@ -11,5 +11,5 @@ public sealed record SimPending(int Processing, int Callbacks);
 /// <summary>An account as the operator sees it.</summary>
 public sealed record SimAccountState(string AccountId, bool Closed, string? FrozenFor, IReadOnlyList<CurrencyBalance> Balances);
 
-/// <summary>A request as the operator sees it: asked how often, executed how often.</summary>
-public sealed record SimRequestState(string RequestId, string Operation, int TimesAsked, int Executions, string? Outcome);
+/// <summary>A request as the operator sees it: asked how often, executed how often, and the trace the first asking came with (W3C trace id), if any.</summary>
+public sealed record SimRequestState(string RequestId, string Operation, int TimesAsked, int Executions, string? Outcome, string? TraceId);

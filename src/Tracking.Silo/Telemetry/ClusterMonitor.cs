@@ -16,7 +16,7 @@ public sealed class ClusterMonitor(Runtime.Hosting.Silo silo, Func<MetricsSnapsh
 
     private const string LocalSilo = "local";
 
-    private static readonly TimeSpan s_askTimeout = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan s_askTimeout = TimeSpan.FromSeconds(5);
 
     private readonly HttpClient _http = new(new SocketsHttpHandler())
     {
