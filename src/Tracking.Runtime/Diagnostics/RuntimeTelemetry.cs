@@ -35,10 +35,17 @@ public static class RuntimeTelemetry
 
     static RuntimeTelemetry()
     {
-        Meter.CreateObservableGauge("tracking.activations", () => Each(s => s.ActivationCount), "{activation}", "Grain activations in memory, per silo");
-        Meter.CreateObservableGauge("tracking.partitions.held", () => Each(s => s.HeldPartitions.Count), "{partition}", "Partitions whose lease the silo holds");
-        Meter.CreateObservableGauge("tracking.mailbox.queued", () => Each(s => s.QueuedMessages), "{message}", "Messages waiting in grains' mailboxes behind a running turn, per silo");
+        Meter.CreateObservableGauge(Activations, () => Each(s => s.ActivationCount), "{activation}", "Grain activations in memory, per silo");
+        Meter.CreateObservableGauge(PartitionsHeld, () => Each(s => s.HeldPartitions.Count), "{partition}", "Partitions whose lease the silo holds");
+        Meter.CreateObservableGauge(MailboxQueued, () => Each(s => s.QueuedMessages), "{message}", "Messages waiting in grains' mailboxes behind a running turn, per silo");
     }
+
+    public const string Activations = "tracking.activations";
+    public const string PartitionsHeld = "tracking.partitions.held";
+    public const string MailboxQueued = "tracking.mailbox.queued";
+
+    /// <summary>The silo tag of a silo alone on its store, which has no cluster id.</summary>
+    public const string LocalSilo = "local";
 
     public const string GrainTypeTag = "tracking.grain.type";
     public const string SiloTag = "tracking.silo";
@@ -47,8 +54,8 @@ public static class RuntimeTelemetry
     public const string LeaseChangeTag = "tracking.lease.change";
     public const string WriteCountTag = "tracking.storage.writes";
 
-    /// <summary>The silo tag's value: its cluster id, or "local" for a silo alone on its store.</summary>
-    internal static KeyValuePair<string, object?> SiloOf(string? clusterId) => new(SiloTag, clusterId ?? "local");
+    /// <summary>The silo tag's value: its cluster id, or <see cref="LocalSilo"/>.</summary>
+    internal static KeyValuePair<string, object?> SiloOf(string? clusterId) => new(SiloTag, clusterId ?? LocalSilo);
 
     /// <summary>
     /// A span over one round trip of state writes to the store. Batched writes come from many

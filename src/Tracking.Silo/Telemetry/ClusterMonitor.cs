@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Tracking.Runtime.Diagnostics;
 using Tracking.Runtime.Membership;
 
 namespace Tracking.Silo.Telemetry;
@@ -13,8 +14,6 @@ public sealed class ClusterMonitor(Runtime.Hosting.Silo silo, Func<MetricsSnapsh
 {
     /// <summary>Where each silo serves its metrics as JSON.</summary>
     public const string MetricsPath = "/metrics.json";
-
-    private const string LocalSilo = "local";
 
     private static readonly TimeSpan s_askTimeout = TimeSpan.FromSeconds(5);
 
@@ -33,9 +32,9 @@ public sealed class ClusterMonitor(Runtime.Hosting.Silo silo, Func<MetricsSnapsh
     {
         if (silo.ClusterId is null)
         {
-            var figures = askSilos ? SiloFigures.Of(local?.Invoke() ?? throw new InvalidOperationException("A silo alone on its store is looked at through its own metrics."), LocalSilo) : null;
+            var figures = askSilos ? SiloFigures.Of(local?.Invoke() ?? throw new InvalidOperationException("A silo alone on its store is looked at through its own metrics."), RuntimeTelemetry.LocalSilo) : null;
             var partitions = silo.HeldPartitions.Count;
-            return Remember(new ClusterView(DateTimeOffset.UtcNow, [new SiloView(LocalSilo, "", "active", true, 0, partitions, silo.ActivationCount, figures, null, null)], partitions, 0));
+            return Remember(new ClusterView(DateTimeOffset.UtcNow, [new SiloView(RuntimeTelemetry.LocalSilo, "", "active", true, 0, partitions, silo.ActivationCount, figures, null, null)], partitions, 0));
         }
 
         var snapshot = await silo.ReadClusterAsync(cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,7 @@
+using Tracking.Grains;
+using Tracking.Grains.Exchanges;
+using Tracking.Runtime.Diagnostics;
+
 namespace Tracking.Silo.Telemetry;
 
 /// <summary>
@@ -21,21 +25,22 @@ public sealed record SiloFigures(
 {
     public static SiloFigures Of(MetricsSnapshot metrics, string silo)
     {
-        var tag = ("tracking.silo", silo);
-        var calls = metrics.Points("tracking.grain.call.duration", tag).ToArray();
+        var tag = (RuntimeTelemetry.SiloTag, silo);
+        var calls = metrics.Points(RuntimeTelemetry.CallDuration.Name, tag).ToArray();
+        var writes = RuntimeTelemetry.Writes.Name;
         return new SiloFigures(
             metrics.At,
-            (int)metrics.Total("tracking.activations", tag),
-            (int)metrics.Total("tracking.mailbox.queued", tag),
+            (int)metrics.Total(RuntimeTelemetry.Activations, tag),
+            (int)metrics.Total(RuntimeTelemetry.MailboxQueued, tag),
             calls.Sum(p => p.Count ?? 0),
-            calls.Where(p => p.Tags.GetValueOrDefault("tracking.outcome") != "ok").Sum(p => p.Count ?? 0),
+            calls.Where(p => p.Tags.GetValueOrDefault(RuntimeTelemetry.OutcomeTag) != "ok").Sum(p => p.Count ?? 0),
             calls.Sum(p => p.Sum ?? 0),
-            (long)metrics.Total("tracking.storage.writes", tag),
-            (long)(metrics.Total("tracking.storage.writes", tag, ("tracking.outcome", "conflict")) + metrics.Total("tracking.storage.writes", tag, ("tracking.outcome", "fenced"))),
-            (long)metrics.Total("tracking.partitions.lease.changes", tag),
-            (long)metrics.Total("tracking.exchange.requests"),
-            (long)metrics.Total("tracking.exchange.requests", ("tracking.outcome", "failed")),
-            (long)metrics.Total("tracking.sweep.rows"),
-            (long)metrics.Total("tracking.seizures.transitions"));
+            (long)metrics.Total(writes, tag),
+            (long)(metrics.Total(writes, tag, (RuntimeTelemetry.OutcomeTag, "conflict")) + metrics.Total(writes, tag, (RuntimeTelemetry.OutcomeTag, "fenced"))),
+            (long)metrics.Total(RuntimeTelemetry.LeaseChanges.Name, tag),
+            (long)metrics.Total(ExchangeTelemetry.Requests.Name),
+            (long)metrics.Total(ExchangeTelemetry.Requests.Name, (RuntimeTelemetry.OutcomeTag, "failed")),
+            (long)metrics.Total(CollectionTelemetry.Rows.Name),
+            (long)metrics.Total(CollectionTelemetry.SeizureTransitions.Name));
     }
 }
