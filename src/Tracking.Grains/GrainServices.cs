@@ -1,27 +1,27 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Tracking.Grains.Exchanges;
 using Tracking.Grains.Seizures;
+using Tracking.Grains.Taxpayers;
+using Tracking.Storage.Views;
 
 namespace Tracking.Grains;
 
-/// <summary>The services Tracking's grains are created with.</summary>
+/// <summary>The services Tracking's grains are created with, and the read models they keep.</summary>
 public static class GrainServices
 {
+    /// <summary>The read models grains keep with their state, whose list indexes a silo makes at start.</summary>
+    public static IReadOnlyList<ViewDefinition> Views { get; } = [CaseRow.Definition, ReceiptRow.Definition, ReviewRow.Definition];
+
     public static IServiceCollection AddTrackingGrainServices(this IServiceCollection services, ExchangeOptions exchanges, SeizureOptions seizures)
     {
-        if (seizures.Policy.Problem() is { } problem)
+        if (seizures.Problem() is { } problem)
         {
-            throw new ArgumentException($"The seizure policy is not usable: {problem}.", nameof(seizures));
+            throw new ArgumentException($"The seizure settings are not usable: {problem}.", nameof(seizures));
         }
 
         services.AddSingleton(exchanges);
         services.AddSingleton(seizures);
         services.AddSingleton<IExchangeGateway>(_ => new HttpExchangeGateway(new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) }), exchanges));
-        services.TryAddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        services.TryAddSingleton(typeof(ILogger<>), typeof(Logger<>));
         return services;
     }
 }

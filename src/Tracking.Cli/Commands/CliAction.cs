@@ -1,12 +1,13 @@
 using System.CommandLine;
+using Orleans.Runtime;
+using Orleans.Runtime.Messaging;
+using Orleans.Storage;
 using Tracking.Grains;
-using Tracking.Runtime;
-using Tracking.Runtime.Hosting;
-using Tracking.Runtime.Persistence;
+using Tracking.Storage.Persistence;
 
 namespace Tracking.Cli.Commands;
 
-/// <summary>Runs a command against an embedded silo and turns failures into a message and an exit code, never a stack trace.</summary>
+/// <summary>Runs a command against its silo or cluster and turns failures into a message and an exit code, never a stack trace.</summary>
 internal static class CliAction
 {
     public const int Ok = 0;
@@ -15,13 +16,12 @@ internal static class CliAction
     public const int StorageUnreachable = 3;
     public const int InternalError = 70;
 
-    /// <param name="listen">The command talks to the exchanges: listen for their answers while it runs.</param>
-    public static async Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken, Func<Runtime.Hosting.Silo, Task> action, bool listen = false)
+    public static async Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken, Func<TrackingContext, Task> action)
     {
         try
         {
-            await using var embedded = await EmbeddedSilo.StartAsync(result, listen, cancellationToken);
-            await action(embedded.Silo);
+            await using var embedded = await EmbeddedSilo.StartAsync(result, cancellationToken);
+            await action(embedded.Context);
             return Ok;
         }
         catch (CommandRejectedException ex)
@@ -36,7 +36,7 @@ internal static class CliAction
         {
             return Fail(ex.Message, StorageUnreachable);
         }
-        catch (Exception ex) when (ex is GrainCallTimeoutException or InconsistentStateException or SiloUnavailableException or Grains.Exchanges.ExchangeUnreachableException)
+        catch (Exception ex) when (ex is TimeoutException or InconsistentStateException or SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException or Grains.Exchanges.ExchangeUnreachableException)
         {
             return Fail(ex.Message, Rejected);
         }

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Spectre.Console;
 using Tracking.Cli.Output;
-using Tracking.Runtime.Membership;
+using Tracking.Grains.Operations;
 using Tracking.Silo.Telemetry;
 
 namespace Tracking.Cli.Commands;
@@ -12,28 +12,28 @@ internal static class ClusterCommands
 {
     public static Command Create()
     {
-        var status = new Command("status", "Silos of the cluster (address, state, last heartbeat, partitions held, activations) and partitions without a live owner");
-        status.SetAction((result, ct) => CliAction.RunAsync(result, ct, async silo =>
+        var status = new Command("status", "Silos of the cluster: address, state, seconds since each last reported being alive, activations");
+        status.SetAction((result, ct) => ClusterActionAsync(result, ct, async tracking =>
         {
-            using var monitor = Monitor(silo);
-            ResultWriter.Write(await monitor.LookAsync(askSilos: false, ct), result.GetValue(GlobalOptions.Json), v =>
+            var view = await new ClusterMonitor(tracking.Grains).LookAsync(askSilos: false, ct);
+            ResultWriter.Write(view, result.GetValue(GlobalOptions.Json), v =>
             {
-                Console.WriteLine($"{"silo",-16} {"address",-28} {"state",-9} {"alive",-5} {"heartbeat",10} {"partitions",10} {"activations",11}");
+                Console.WriteLine($"{"silo",-34} {"state",-13} {"alive",-5} {"heartbeat",10} {"activations",11}");
                 foreach (var s in v.Silos)
                 {
-                    Console.WriteLine($"{s.Id,-16} {s.Address,-28} {s.Status,-9} {(s.Alive ? "yes" : "NO"),-5} {s.SecondsSinceHeartbeat,8:0.0} s {s.Partitions,10} {s.Activations,11}");
+                    Console.WriteLine($"{s.Address,-34} {s.Status,-13} {(s.Alive ? "yes" : "NO"),-5} {s.SecondsSinceHeartbeat,8:0.0} s {s.Activations,11}");
                 }
 
-                Console.WriteLine(Held(v));
+                Console.WriteLine($"{v.Silos.Count(s => s.Alive)} of {v.Silos.Count} silos active.");
             });
         }));
 
         var interval = new Option<double>("--interval") { Description = "Seconds between looks", DefaultValueFactory = _ => 2 };
         var count = new Option<int>("--count") { Description = "Stop after this many looks (default: until Ctrl+C); rates need two" };
-        var top = new Command("top", "A live view of the silos: partitions, activations, queued messages, and per second grain calls, state writes, exchange requests, rows read and seizure steps") { interval, count };
-        top.SetAction((result, ct) => CliAction.RunAsync(result, ct, async silo =>
+        var top = new Command("top", "A live view of the silos: activations, calls running, and per second grain calls, state writes, exchange requests, rows read and seizure steps") { interval, count };
+        top.SetAction((result, ct) => ClusterActionAsync(result, ct, async tracking =>
         {
-            using var monitor = Monitor(silo);
+            var monitor = new ClusterMonitor(tracking.Grains);
             var every = TimeSpan.FromSeconds(Math.Max(0.1, result.GetValue(interval)));
             var looks = result.GetValue(count);
             var json = result.GetValue(GlobalOptions.Json);
@@ -59,29 +59,33 @@ internal static class ClusterCommands
             }, ct);
         }));
 
-        var silo = new Argument<string>("silo") { Description = "The silo's id, as cluster status shows it" };
-        var stop = new Option<bool>("--stop") { Description = "Shut the silo down once it has handed its partitions over (default: it stays up, hosting nothing)" };
-        var drain = new Command("drain", "Have a silo hand all its partitions over to the others (then, with --stop, shut down)") { silo, stop };
-        drain.SetAction((result, ct) => CliAction.RunAsync(result, ct, async client =>
+        var silo = new Argument<string>("silo") { Description = "The silo's address, as cluster status shows it" };
+        var drain = new Command("drain", "Shut a silo down gracefully: it leaves the cluster, and its grains answer on the others at their next call") { silo };
+        drain.SetAction((result, ct) => ClusterActionAsync(result, ct, async tracking =>
         {
-            var id = result.GetValue(silo)!;
-            if (!await client.RequestStatusAsync(id, result.GetValue(stop) ? SiloMemberStatus.Stopping : SiloMemberStatus.Draining, ct))
+            var address = result.GetValue(silo)!;
+            if (!await tracking.Grains.GetGrain<IClusterGrain>(0).StopSiloAsync(address, ct))
             {
-                throw new CliException($"There is no silo '{id}' in this cluster; see ./tracking --cluster ... cluster status");
+                throw new CliException($"There is no active silo '{address}' in this cluster; see ./tracking --cluster ... cluster status");
             }
 
-            Console.WriteLine($"{id} is handing its partitions over{(result.GetValue(stop) ? " and will then stop" : "")}; watch it with: ./tracking --cluster ... cluster top");
+            Console.WriteLine($"{address} is shutting down; its grains answer on the other silos at their next call. Watch with: ./tracking --cluster ... cluster top");
         }));
 
         return new Command("cluster", "Inspect and operate a cluster of silos (with --cluster CONNSTR)") { status, top, drain };
     }
 
-    public static string Held(ClusterView view) => $"{view.Partitions} partitions, {view.Partitions - view.Unowned} held, {view.Unowned} without a live lease.";
+    /// <summary>Runs against the cluster given with --cluster; there is none to look at otherwise.</summary>
+    private static Task<int> ClusterActionAsync(ParseResult result, CancellationToken ct, Func<Grains.TrackingContext, Task> action)
+    {
+        if (result.GetValue(GlobalOptions.Cluster) is not { Length: > 0 })
+        {
+            Console.Error.WriteLine("error: give the cluster's PostgreSQL with --cluster CONNSTR; a silo alone on its store is watched on its own pages (/metrics, the console's Silo page).");
+            return Task.FromResult(CliAction.Usage);
+        }
 
-    private static ClusterMonitor Monitor(Runtime.Hosting.Silo silo) =>
-        silo.ClusterId is null
-            ? throw new CliException("There is no cluster on this store: give the silos' PostgreSQL with --cluster CONNSTR.")
-            : new ClusterMonitor(silo);
+        return CliAction.RunAsync(result, ct, action);
+    }
 
     private static async Task LookRepeatedlyAsync(ClusterMonitor monitor, TimeSpan every, int looks, Action<ClusterView> show, CancellationToken cancellationToken)
     {

@@ -45,8 +45,8 @@ internal static class DemoCommand
         }
 
         await using var simulator = await ExchangeSimProcess.StartAsync("--accounts", samples.FullName, "--prices", Path.Combine(samples.FullName, "prices.csv"));
-        return await SiloCommand.RunAsync(result, users, ct, new ExchangeOptions { ApiRoot = simulator.Url }, DemoSeizures, async (url, silo) =>
-            await Announce(url, await new SeizureOpener(silo).OpenForAutoMatchesAsync(DemoOfficer, ct)));
+        return await SiloCommand.RunAsync(result, users, ct, new ExchangeOptions { ApiRoot = simulator.Url }, DemoSeizures, async (url, tracking) =>
+            await Announce(url, await new SeizureOpener(tracking.Grains).OpenForAutoMatchesAsync(DemoOfficer, ct)));
     }
 
     /// <summary>The demo's officer opens the cases, so that the demo's supervisor may approve their sales.</summary>
@@ -74,7 +74,7 @@ internal static class DemoCommand
     }
 
     private static Task<int> ImportAndSweepAsync(ParseResult result, Option<DirectoryInfo> samples, CancellationToken ct) =>
-        CliAction.RunAsync(result, ct, async silo =>
+        CliAction.RunAsync(result, ct, async tracking =>
         {
             var folder = result.GetValue(samples)!;
             if (!folder.Exists)
@@ -82,17 +82,17 @@ internal static class DemoCommand
                 throw new CliException($"{folder.FullName} does not exist; point --samples at a folder of input files");
             }
 
-            await ImportCommands.ImportRollAsync(silo, result, new FileInfo(Path.Combine(folder.FullName, "taxpayers.csv")), new FileInfo(Path.Combine(folder.FullName, "tax_items.csv")), ct);
+            await ImportCommands.ImportRollAsync(tracking, result, new FileInfo(Path.Combine(folder.FullName, "taxpayers.csv")), new FileInfo(Path.Combine(folder.FullName, "tax_items.csv")), ct);
             var profiles = GlobalOptions.LoadProfiles(result);
             foreach (var file in folder.EnumerateFiles().Where(f => f.Extension is ".csv" or ".tsv").OrderBy(f => f.Name, StringComparer.Ordinal))
             {
                 if (profiles.TryGetValue(Path.GetFileNameWithoutExtension(file.Name), out var profile))
                 {
-                    await ImportCommands.ImportAccountsAsync(silo, result, profile, file, ct);
+                    await ImportCommands.ImportAccountsAsync(tracking, result, profile, file, ct);
                 }
             }
 
-            await SweepCommands.RunSweepAsync(silo, result, ct);
+            await SweepCommands.RunSweepAsync(tracking, result, ct);
             Console.WriteLine("List the candidates with: ./tracking matches   (add --json for scripts)");
         });
 }

@@ -3,85 +3,74 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tracking.Grains;
-using Tracking.Runtime.Hosting;
 using Tracking.Silo.Hosting;
+using Tracking.Storage.Postgres;
 
 namespace Tracking.Cli.Commands;
 
 /// <summary>
-/// A silo running inside the CLI process for the length of one command. A command that talks to
-/// the exchanges also listens on a loopback port, so their answers reach it while it runs.
+/// Where a command's grain calls go: a silo inside the CLI process for the length of the command
+/// (on the embedded store, or on PostgreSQL when no cluster runs there), listening on a loopback
+/// port for the exchanges' answers; or, with <c>--cluster</c>, the silos of a running cluster.
 /// </summary>
 internal sealed class EmbeddedSilo : IAsyncDisposable
 {
-    private readonly ILoggerFactory? _loggers;
     private readonly WebApplication? _host;
+    private readonly TrackingClient? _client;
 
-    private EmbeddedSilo(Runtime.Hosting.Silo silo, ILoggerFactory? loggers, WebApplication? host)
+    private EmbeddedSilo(TrackingContext context, WebApplication? host, TrackingClient? client) => (Context, _host, _client) = (context, host, client);
+
+    public TrackingContext Context { get; }
+
+    /// <summary>Starts the command's silo, or connects to the cluster; throws <see cref="Storage.Persistence.StorageUnavailableException"/> if the store cannot be reached.</summary>
+    public static async Task<EmbeddedSilo> StartAsync(ParseResult result, CancellationToken cancellationToken)
     {
-        Silo = silo;
-        _loggers = loggers;
-        _host = host;
-    }
-
-    public Runtime.Hosting.Silo Silo { get; }
-
-    /// <summary>Starts a silo on the command's storage; throws <see cref="Runtime.Persistence.StorageUnavailableException"/> if it cannot be reached.</summary>
-    public static async Task<EmbeddedSilo> StartAsync(ParseResult result, bool listen, CancellationToken cancellationToken)
-    {
-        EmbeddedSilo embedded;
         if (result.GetValue(GlobalOptions.Cluster) is { Length: > 0 } cluster)
         {
-            // A client of the cluster: it hosts nothing and sends every call to the silos, which
-            // also take the exchanges' answers, so it never needs to listen.
-            var clientLoggers = StderrLoggers();
-            var client = TrackingSilo.Create(new Runtime.Postgres.PostgresStorageProvider(cluster), clientLoggers, configure: o => o.Cluster.ClientOnly = true);
-            await client.StartAsync(cancellationToken);
-            embedded = new EmbeddedSilo(client, clientLoggers, null);
+            // A client of the cluster: it hosts nothing, and the silos take the exchanges' answers.
+            var client = await TrackingClient.ConnectAsync(cluster, SiloConfiguration.Silo(), StderrLoggers(), cancellationToken);
+            return new EmbeddedSilo(client.Context, null, client);
         }
-        // On PostgreSQL the silo is a cluster member, which other silos must be able to call.
-        else if (listen || GlobalOptions.Storage(result).PostgresConnectionString is { Length: > 0 })
+
+        var storage = GlobalOptions.Storage(result);
+        if (storage.PostgresConnectionString is { Length: > 0 } postgres)
         {
-            var host = SiloWebHost.Build(new SiloHostSettings(GlobalOptions.Storage(result).CreateProvider, "http://127.0.0.1:0")
-            {
-                Exchanges = GlobalOptions.Exchanges(result),
-                MinimumLogLevel = LogLevel.Warning,
-            });
+            await RefuseBesideLiveClusterAsync(postgres, cancellationToken);
+        }
+
+        var host = SiloWebHost.Build(new SiloHostSettings(storage, "http://127.0.0.1:0")
+        {
+            Exchanges = GlobalOptions.Exchanges(result),
+            MinimumLogLevel = LogLevel.Warning,
+        });
+        try
+        {
             await host.StartAsync(cancellationToken);
-            embedded = new EmbeddedSilo(host.Services.GetRequiredService<Runtime.Hosting.Silo>(), null, host);
         }
-        else
+        catch
         {
-            var loggers = StderrLoggers();
-            var services = new ServiceCollection()
-                .AddSingleton(loggers)
-                .AddTrackingGrainServices(GlobalOptions.Exchanges(result), SiloConfiguration.Seizures())
-                .BuildServiceProvider();
-            var silo = TrackingSilo.Create(GlobalOptions.Storage(result).CreateProvider(), loggers, services: services);
-            await silo.StartAsync(cancellationToken);
-            embedded = new EmbeddedSilo(silo, loggers, null);
+            await host.DisposeAsync();
+            throw;
         }
 
-        if (embedded.Silo.Status != SiloStatus.Running)
-        {
-            try
-            {
-                // A one-shot command does not wait for storage to come back: say why and stop.
-                embedded.Silo.ThrowIfNotRunning();
-            }
-            finally
-            {
-                await embedded.DisposeAsync();
-            }
-        }
+        return new EmbeddedSilo(host.Services.GetRequiredService<TrackingContext>(), host, null);
+    }
 
-        return embedded;
+    /// <summary>A command's own silo would join a running cluster for seconds and leave it again, moving its grains about: use the cluster instead.</summary>
+    private static async Task RefuseBesideLiveClusterAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        await using var store = new PostgresStore(connectionString);
+        await store.InitializeAsync(cancellationToken);
+        var live = await store.CountLiveSilosAsync(SiloConfiguration.Silo().ClusterId, TimeSpan.FromMinutes(1), cancellationToken);
+        if (live > 0)
+        {
+            throw new CliException($"{live} silo{(live == 1 ? " is" : "s are")} running on this PostgreSQL: run the command against them with --cluster instead of --postgres.");
+        }
     }
 
     /// <summary>Warnings and worse, on stderr so that --json output on stdout stays parseable; the command itself reports storage trouble.</summary>
     private static ILoggerFactory StderrLoggers() => LoggerFactory.Create(b => b
         .SetMinimumLevel(LogLevel.Warning)
-        .AddFilter("Tracking.Runtime.Hosting.Silo", LogLevel.Critical)
         .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
 
     public async ValueTask DisposeAsync()
@@ -91,10 +80,10 @@ internal sealed class EmbeddedSilo : IAsyncDisposable
             await _host.StopAsync(CancellationToken.None);
             await _host.DisposeAsync();
         }
-        else
+
+        if (_client is not null)
         {
-            await Silo.DisposeAsync();
-            _loggers?.Dispose();
+            await _client.DisposeAsync();
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Tracking.Cli.Output;
+using Tracking.Grains;
 using Tracking.Grains.Imports;
 using Tracking.Ingest.Accounts;
 using Tracking.Ingest.Roll;
@@ -21,22 +22,22 @@ internal static class ImportCommands
         var taxpayers = new Argument<FileInfo>("taxpayers") { Description = "taxpayers.csv from the local-tax system" };
         var items = new Argument<FileInfo>("tax-items") { Description = "tax_items.csv from the local-tax system" };
         var command = new Command("roll", "Import taxpayers and their tax items") { taxpayers, items };
-        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, silo =>
-            ImportRollAsync(silo, result, result.GetValue(taxpayers)!, result.GetValue(items)!, ct)));
+        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, tracking =>
+            ImportRollAsync(tracking, result, result.GetValue(taxpayers)!, result.GetValue(items)!, ct)));
         return command;
     }
 
-    public static async Task ImportRollAsync(Runtime.Hosting.Silo silo, ParseResult result, FileInfo taxpayers, FileInfo items, CancellationToken cancellationToken)
+    public static async Task ImportRollAsync(TrackingContext tracking, ParseResult result, FileInfo taxpayers, FileInfo items, CancellationToken cancellationToken)
     {
         var roll = RollReader.Read(Existing(taxpayers), Existing(items), RrnKeyStore.Load(result.GetValue(GlobalOptions.Data)!));
-        var summary = await ProgressDisplay.RunAsync("taxpayers", roll.Taxpayers.Count, progress => new Importer(silo, silo).ImportRollAsync(roll, progress, cancellationToken));
+        var summary = await ProgressDisplay.RunAsync("taxpayers", roll.Taxpayers.Count, progress => tracking.Importer().ImportRollAsync(roll, progress, cancellationToken));
         Report(summary, result.GetValue(GlobalOptions.Json));
     }
 
-    public static async Task ImportAccountsAsync(Runtime.Hosting.Silo silo, ParseResult result, ExchangeProfile profile, FileInfo file, CancellationToken cancellationToken)
+    public static async Task ImportAccountsAsync(TrackingContext tracking, ParseResult result, ExchangeProfile profile, FileInfo file, CancellationToken cancellationToken)
     {
         var accounts = AccountFileReader.Read(Existing(file), profile, RrnKeyStore.Load(result.GetValue(GlobalOptions.Data)!));
-        var summary = await ProgressDisplay.RunAsync($"{profile.Exchange} accounts", accounts.Accounts.Count, progress => new Importer(silo, silo).ImportAccountsAsync(accounts, progress, cancellationToken));
+        var summary = await ProgressDisplay.RunAsync($"{profile.Exchange} accounts", accounts.Accounts.Count, progress => tracking.Importer().ImportAccountsAsync(accounts, progress, cancellationToken));
         Report(summary, result.GetValue(GlobalOptions.Json));
     }
 
@@ -45,12 +46,12 @@ internal static class ImportCommands
         var exchange = new Argument<string>("exchange") { Description = "The exchange's id: its profile in the profiles folder says how to read the file" };
         var file = new Argument<FileInfo>("file") { Description = "The exchange's account list" };
         var command = new Command("accounts", "Import one exchange's account list (holders and holdings)") { exchange, file, GlobalOptions.Profiles };
-        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, silo =>
+        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, tracking =>
         {
             var known = GlobalOptions.LoadProfiles(result);
             var name = result.GetValue(exchange)!;
             return known.TryGetValue(name, out var profile)
-                ? ImportAccountsAsync(silo, result, profile, result.GetValue(file)!, ct)
+                ? ImportAccountsAsync(tracking, result, profile, result.GetValue(file)!, ct)
                 : throw new CliException($"no profile for exchange '{name}'; known: {string.Join(", ", known.Keys.Order())}");
         }));
         return command;

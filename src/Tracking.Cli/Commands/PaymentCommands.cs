@@ -13,7 +13,7 @@ internal static class PaymentCommands
     {
         var file = new Argument<FileInfo>("file") { Description = $"CSV (UTF-8, header): {string.Join(",", PaymentFileReader.Columns)}" };
         var import = new Command("import", "Apply a payment file; a payment id already applied changes nothing") { file };
-        import.SetAction((result, ct) => CliAction.RunAsync(result, ct, async silo =>
+        import.SetAction((result, ct) => CliAction.RunAsync(result, ct, async tracking =>
         {
             var path = result.GetValue(file)!;
             if (!path.Exists)
@@ -21,7 +21,7 @@ internal static class PaymentCommands
                 throw new CliException($"{path.FullName} does not exist");
             }
 
-            var summary = await new PaymentImporter(silo).ImportAsync(path.Name, PaymentFileReader.Read(path.FullName), ct);
+            var summary = await new PaymentImporter(tracking.Grains).ImportAsync(path.Name, PaymentFileReader.Read(path.FullName), ct);
             ResultWriter.Write(summary, result.GetValue(GlobalOptions.Json), s =>
             {
                 Console.WriteLine($"{s.File}: {s.Rows} rows — {s.Applied} payments applied ({Won.Format(s.AmountApplied)} to debts, {Won.Format(s.AmountRefunded)} to refund), {s.Duplicates} already applied.");

@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Tracking.Cli.Output;
 using Tracking.Domain;
 using Tracking.Grains.Exchanges;
-using Tracking.Runtime.Timing;
+using Microsoft.Extensions.Time.Testing;
+using Tracking.Grains;
+using Tracking.Silo.Telemetry;
 using Tracking.Silo.Hosting;
 using Tracking.Silo.Scenarios;
 
@@ -70,9 +72,9 @@ internal static class ScenarioCommand
         Directory.CreateDirectory(store);
         var clockFile = Path.Combine(store, "scenario-clock.txt");
         var now = File.Exists(clockFile) ? DateTimeOffset.Parse(await File.ReadAllTextAsync(clockFile, ct), CultureInfo.InvariantCulture) : s_start;
-        var clock = new SimulatedTimeProvider(now);
+        var clock = new FakeTimeProvider(now);
         exchanges.RequestTimeout = TimeSpan.FromSeconds(2);
-        var app = SiloWebHost.Build(new SiloHostSettings(new StorageSettings(store, result.GetValue(GlobalOptions.Postgres)).CreateProvider, "http://127.0.0.1:0")
+        var app = SiloWebHost.Build(new SiloHostSettings(new StorageSettings(store, result.GetValue(GlobalOptions.Postgres)), "http://127.0.0.1:0")
         {
             TimeProvider = clock,
             Exchanges = exchanges,
@@ -81,10 +83,8 @@ internal static class ScenarioCommand
         await app.StartAsync(ct);
         try
         {
-            var silo = app.Services.GetRequiredService<Runtime.Hosting.Silo>();
-            await silo.Ready.WaitAsync(TimeSpan.FromSeconds(30), ct);
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-            var runner = new ScenarioRunner(silo, clock, new ExchangeSimClient(http, exchanges.ApiRoot));
+            var runner = new ScenarioRunner(app.Services.GetRequiredService<TrackingContext>(), clock, new ExchangeSimClient(http, exchanges.ApiRoot), app.Services.GetRequiredService<GrainCallMonitor>());
             var settings = new ScenarioSettings(samples.FullName, GlobalOptions.LoadProfiles(result), RrnKeyStore.Load(data)) { Duration = duration, Step = step };
             var report = await runner.RunAsync(
                 settings,

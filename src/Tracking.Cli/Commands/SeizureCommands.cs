@@ -2,6 +2,7 @@ using System.CommandLine;
 using Tracking.Cli.Output;
 using Tracking.Domain;
 using Tracking.Domain.Seizures;
+using Tracking.Grains;
 using Tracking.Grains.Documents;
 using Tracking.Grains.Seizures;
 using Tracking.Grains.Taxpayers;
@@ -18,11 +19,11 @@ internal static class SeizureCommands
     {
         var wait = new Option<int>("--wait") { Description = "Seconds to wait for the exchanges' acknowledgements", DefaultValueFactory = _ => 10 };
         var command = new Command("seize", "Open a seizure for every automatic match (review candidates need a person's approval); send the notices to the exchanges and wait for their acknowledgements") { s_actor, wait };
-        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, listen: true, action: async silo =>
+        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async tracking =>
         {
-            var summary = await new SeizureOpener(silo).OpenForAutoMatchesAsync(result.GetValue(s_actor)!, ct);
+            var summary = await new SeizureOpener(tracking.Grains).OpenForAutoMatchesAsync(result.GetValue(s_actor)!, ct);
             var deadline = DateTimeOffset.UtcNow.AddSeconds(result.GetValue(wait));
-            while (DateTimeOffset.UtcNow < deadline && (await CaseCatalog.ListAsync(silo, ct)).Any(c => c.Status == SeizureStatus.NoticeSent))
+            while (DateTimeOffset.UtcNow < deadline && (await CaseCatalog.ListAsync(tracking.Grains, tracking.States, ct)).Any(c => c.Status == SeizureStatus.NoticeSent))
             {
                 await Task.Delay(200, ct);
             }
@@ -43,10 +44,10 @@ internal static class SeizureCommands
     {
         var status = new Option<SeizureStatus?>("--status") { Description = "Only cases in this state" };
         var command = new Command("cases", "List every seizure with its state and money") { status };
-        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async silo =>
+        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async tracking =>
         {
             var wanted = result.GetValue(status);
-            var cases = (await CaseCatalog.ListAsync(silo, ct)).Where(c => wanted is null || c.Status == wanted).ToArray();
+            var cases = (await CaseCatalog.ListAsync(tracking.Grains, tracking.States, ct)).Where(c => wanted is null || c.Status == wanted).ToArray();
             ResultWriter.Write<IReadOnlyList<SeizureView>>(cases, result.GetValue(GlobalOptions.Json), list =>
             {
                 foreach (var c in list)
@@ -63,9 +64,9 @@ internal static class SeizureCommands
     public static Command Case()
     {
         var command = new Command("case", "Show one seizure: state, money, full history and documents") { s_caseId, ApproveSale(), Cancel(), ApproveCancel(), Document() };
-        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async silo =>
+        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async tracking =>
         {
-            var detail = await DetailAsync(silo, result.GetValue(s_caseId)!, ct);
+            var detail = await DetailAsync(tracking, result.GetValue(s_caseId)!, ct);
             ResultWriter.Write(detail, result.GetValue(GlobalOptions.Json), WriteDetail);
         }));
         return command;
@@ -74,7 +75,7 @@ internal static class SeizureCommands
     private static Command ApproveSale()
     {
         var command = new Command("approve-sale", "As supervisor (not the officer who opened the case), approve the sale a seizure proposes") { s_caseId, s_actor };
-        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, silo => CallCaseAsync(result, silo, new ApproveSeizureSale(result.GetValue(s_actor)!), ct)));
+        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, tracking => CallCaseAsync(result, tracking, (seizure, ct) => seizure.ApproveSaleAsync(result.GetValue(s_actor)!, ct), ct)));
         return command;
     }
 
@@ -82,20 +83,20 @@ internal static class SeizureCommands
     {
         var reason = new Option<string>("--reason") { Description = "Why, e.g. the account is not the taxpayer's", Required = true };
         var command = new Command("cancel", "Ask to withdraw a seizure; once a second person approves (approve-cancel), the exchange is told to release the account") { s_caseId, reason, s_actor };
-        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, silo => CallCaseAsync(result, silo, new RequestSeizureCancellation(result.GetValue(reason)!, result.GetValue(s_actor)!), ct)));
+        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, tracking => CallCaseAsync(result, tracking, (seizure, ct) => seizure.RequestCancellationAsync(result.GetValue(reason)!, result.GetValue(s_actor)!, ct), ct)));
         return command;
     }
 
     private static Command ApproveCancel()
     {
         var command = new Command("approve-cancel", "As supervisor (not the one who asked), approve a requested cancellation") { s_caseId, s_actor };
-        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, silo => CallCaseAsync(result, silo, new ApproveSeizureCancellation(result.GetValue(s_actor)!), ct)));
+        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, tracking => CallCaseAsync(result, tracking, (seizure, ct) => seizure.ApproveCancellationAsync(result.GetValue(s_actor)!, ct), ct)));
         return command;
     }
 
-    private static async Task CallCaseAsync(ParseResult result, Runtime.Hosting.Silo silo, Runtime.IGrainCall<ISeizureGrain, SeizureView> call, CancellationToken ct)
+    private static async Task CallCaseAsync(ParseResult result, TrackingContext tracking, Func<ISeizureGrain, CancellationToken, Task<SeizureView>> step, CancellationToken ct)
     {
-        var view = await silo.Get<ISeizureGrain>(result.GetValue(s_caseId)!).CallAsync(call, ct);
+        var view = await step(tracking.Grains.GetGrain<ISeizureGrain>(result.GetValue(s_caseId)!), ct);
         ResultWriter.Write(view, result.GetValue(GlobalOptions.Json), v => Console.WriteLine($"{v.SeizureId}: {v.Status}"));
     }
 
@@ -104,10 +105,10 @@ internal static class SeizureCommands
         var documentId = new Argument<string>("document-id") { Description = "The document's id, as `case` lists them" };
         var output = new Option<FileInfo?>("--out") { Description = "Write the HTML to this file instead of standard output" };
         var command = new Command("document", "Render one of a seizure's documents as HTML") { s_caseId, documentId, output };
-        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async silo =>
+        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async tracking =>
         {
-            var detail = await DetailAsync(silo, result.GetValue(s_caseId)!, ct);
-            var taxpayer = await silo.Get<ITaxpayerGrain>(detail.Seizure.TaxpayerId).CallAsync(new GetTaxpayer(), ct);
+            var detail = await DetailAsync(tracking, result.GetValue(s_caseId)!, ct);
+            var taxpayer = await tracking.Grains.GetGrain<ITaxpayerGrain>(detail.Seizure.TaxpayerId).GetAsync(ct);
             var html = SeizureDocumentRenderer.Render(detail, taxpayer, result.GetValue(documentId)!)
                 ?? throw new CliException($"case {detail.Seizure.SeizureId} issued no document {result.GetValue(documentId)}; it issued: {string.Join(", ", detail.Documents.Select(d => d.DocumentId))}");
             if (result.GetValue(output) is { } file)
@@ -123,10 +124,10 @@ internal static class SeizureCommands
         return command;
     }
 
-    private static async Task<CaseDetail> DetailAsync(Runtime.Hosting.Silo silo, string id, CancellationToken ct)
+    private static async Task<CaseDetail> DetailAsync(TrackingContext tracking, string id, CancellationToken ct)
     {
-        var seizure = silo.Get<ISeizureGrain>(id);
-        return new CaseDetail(await seizure.CallAsync(new GetSeizure(), ct), await seizure.CallAsync(new GetSeizureHistory(), ct));
+        var seizure = tracking.Grains.GetGrain<ISeizureGrain>(id);
+        return new CaseDetail(await seizure.GetAsync(ct), await seizure.GetHistoryAsync(ct));
     }
 
     private static void WriteDetail(CaseDetail detail)

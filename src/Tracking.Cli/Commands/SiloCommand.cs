@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Tracking.Grains;
 using Tracking.Grains.Exchanges;
 using Tracking.Grains.Seizures;
 using Tracking.Silo.Access;
@@ -16,13 +17,15 @@ internal static class SiloCommand
     /// <summary>Log lines as JSON objects with their trace and span ids, for log shippers.</summary>
     public static readonly Option<bool> JsonLogs = new("--json-logs") { Description = "Write log lines (stderr) as JSON objects carrying the trace and span they were written in" };
 
-    private static readonly Option<string> s_siloEndpoint = new("--silo-endpoint") { Description = "IP:port other silos and cluster clients call (HTTP/2); port 0 picks a free one", DefaultValueFactory = _ => "127.0.0.1:0" };
+    private static readonly Option<string> s_address = new("--address") { Description = "The IP address other silos and clients reach this silo at", DefaultValueFactory = _ => "127.0.0.1" };
+    private static readonly Option<int> s_siloPort = new("--silo-port") { Description = "The port silos talk to each other on; 0 picks a free one" };
+    private static readonly Option<int> s_gatewayPort = new("--gateway-port") { Description = "The port clients (--cluster) connect to; 0 picks a free one on PostgreSQL, and means none on the embedded store" };
     private static readonly Option<FileInfo?> s_users = new("--users") { Description = "Who may sign in: a JSON file of {name, role, passwordHash} (see cluster-config/README.md)" };
     private static readonly Option<bool> s_demoUsers = new("--demo-users") { Description = "Let the demonstration users sign in (kim, park: officers; lee: supervisor; choi: auditor; jung: operator; password = name)" };
 
     public static Command Create()
     {
-        var command = new Command("silo", "Run a silo (grain host with health, case API and web console) until stopped; on PostgreSQL it joins that store's cluster") { Urls, s_siloEndpoint, s_users, s_demoUsers, GlobalOptions.Profiles, JsonLogs };
+        var command = new Command("silo", "Run a silo (grain host with health, case API and web console) until stopped; on PostgreSQL it joins that store's cluster") { Urls, s_address, s_siloPort, s_gatewayPort, s_users, s_demoUsers, GlobalOptions.Profiles, JsonLogs };
         command.SetAction(async (result, ct) =>
         {
             var users = result.GetValue(s_demoUsers) ? ConsoleOptions.DemoUsers()
@@ -44,7 +47,7 @@ internal static class SiloCommand
         CancellationToken ct,
         ExchangeOptions? exchanges = null,
         SeizureOptions? seizures = null,
-        Func<string, Runtime.Hosting.Silo, Task>? started = null)
+        Func<string, TrackingContext, Task>? started = null)
     {
         var storage = GlobalOptions.Storage(result);
         if (result.GetValue(GlobalOptions.Cluster) is { Length: > 0 } cluster)
@@ -53,11 +56,13 @@ internal static class SiloCommand
         }
 
         var data = result.GetValue(GlobalOptions.Data)!;
-        var app = SiloWebHost.Build(new SiloHostSettings(storage.CreateProvider, result.GetValue(Urls)!)
+        var app = SiloWebHost.Build(new SiloHostSettings(storage, result.GetValue(Urls)!)
         {
             Exchanges = exchanges ?? GlobalOptions.Exchanges(result),
             Seizures = seizures ?? SiloConfiguration.Seizures(),
-            SiloEndpoint = System.Net.IPEndPoint.Parse(result.GetValue(s_siloEndpoint) ?? "127.0.0.1:0"),
+            Address = System.Net.IPAddress.Parse(result.GetValue(s_address)!),
+            SiloPort = result.GetValue(s_siloPort),
+            GatewayPort = result.GetValue(s_gatewayPort),
             JsonLogs = result.GetValue(JsonLogs),
             Console = new ConsoleOptions
             {
@@ -69,7 +74,7 @@ internal static class SiloCommand
         await app.StartAsync(ct);
         if (started is not null)
         {
-            await started(SiloWebHost.Addresses(app).First(), app.Services.GetRequiredService<Runtime.Hosting.Silo>());
+            await started(SiloWebHost.Addresses(app).First(), app.Services.GetRequiredService<TrackingContext>());
         }
 
         await app.WaitForShutdownAsync(ct);

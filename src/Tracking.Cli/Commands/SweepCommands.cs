@@ -2,6 +2,7 @@ using System.CommandLine;
 using Spectre.Console;
 using Tracking.Cli.Output;
 using Tracking.Domain.Matching;
+using Tracking.Grains;
 using Tracking.Grains.Seizures;
 using Tracking.Grains.Sweeps;
 
@@ -10,19 +11,17 @@ namespace Tracking.Cli.Commands;
 /// <summary><c>tracking sweep</c> and <c>tracking matches</c>: find every delinquent's accounts, and list what was found.</summary>
 internal static class SweepCommands
 {
-    private static readonly TimeSpan s_sweepTimeout = TimeSpan.FromHours(2);
-
     public static Command Sweep()
     {
         var command = new Command("sweep", "Match every imported taxpayer against every imported account; record new candidates");
-        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, silo => RunSweepAsync(silo, result, ct)));
+        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, tracking => RunSweepAsync(tracking, result, ct)));
         return command;
     }
 
-    public static async Task RunSweepAsync(Runtime.Hosting.Silo silo, ParseResult result, CancellationToken ct)
+    public static async Task RunSweepAsync(TrackingContext tracking, ParseResult result, CancellationToken ct)
     {
-        var sweep = silo.Get<ISweepGrain>(SweepGrain.Main);
-        var run = sweep.CallAsync(new RunSweep(Environment.UserName), s_sweepTimeout, ct);
+        var sweep = tracking.Grains.GetGrain<ISweepGrain>(ISweepGrain.Main);
+        var run = sweep.RunAsync(Environment.UserName, ct);
         if (ProgressDisplay.Interactive)
         {
             await AnsiConsole.Progress().StartAsync(async context =>
@@ -30,7 +29,7 @@ internal static class SweepCommands
                 var task = context.AddTask("shards", maxValue: 1);
                 while (!run.IsCompleted)
                 {
-                    var status = await sweep.CallAsync(new GetSweepStatus(), ct);
+                    var status = await sweep.GetStatusAsync(ct);
                     task.MaxValue = status.ShardsTotal;
                     task.Value = status.ShardsDone;
                     await Task.WhenAny(run, Task.Delay(200, ct));
@@ -51,9 +50,9 @@ internal static class SweepCommands
         var account = new Argument<string>("account-id");
         var by = new Option<string>("--by") { Description = "Who approves (recorded as the seizure's basis)", Required = true };
         var command = new Command("approve", "Approve a review candidate as the taxpayer's account: opens its seizure and sends the notice") { taxpayer, exchange, account, by };
-        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, listen: true, action: async silo =>
+        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async tracking =>
         {
-            var opening = await new SeizureOpener(silo).OpenApprovedReviewAsync(result.GetValue(taxpayer)!, result.GetValue(exchange)!, result.GetValue(account)!, result.GetValue(by)!, ct);
+            var opening = await new SeizureOpener(tracking.Grains).OpenApprovedReviewAsync(result.GetValue(taxpayer)!, result.GetValue(exchange)!, result.GetValue(account)!, result.GetValue(by)!, ct);
             ResultWriter.Write(opening, result.GetValue(GlobalOptions.Json), o =>
                 Console.WriteLine($"{(o.New ? "Opened" : "Already open:")} {o.Seizure.SeizureId} — {o.Seizure.Status}"));
         }));
@@ -68,9 +67,9 @@ internal static class SweepCommands
         var by = new Option<string>("--by") { Description = "Who rejects", Required = true };
         var reason = new Option<string>("--reason") { Description = "Why the account is not the taxpayer's", Required = true };
         var command = new Command("reject", "Reject a review candidate: not the taxpayer's account; no seizure is opened") { taxpayer, exchange, account, by, reason };
-        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async silo =>
+        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async tracking =>
         {
-            var candidate = await new SeizureOpener(silo).RejectReviewAsync(result.GetValue(taxpayer)!, result.GetValue(exchange)!, result.GetValue(account)!, result.GetValue(by)!, result.GetValue(reason)!, ct);
+            var candidate = await new SeizureOpener(tracking.Grains).RejectReviewAsync(result.GetValue(taxpayer)!, result.GetValue(exchange)!, result.GetValue(account)!, result.GetValue(by)!, result.GetValue(reason)!, ct);
             ResultWriter.Write(candidate, result.GetValue(GlobalOptions.Json), c => Console.WriteLine($"Rejected {c.Exchange}/{c.AccountId} for taxpayer {c.TaxpayerId}"));
         }));
         return command;
@@ -80,9 +79,9 @@ internal static class SweepCommands
     {
         var decision = new Option<MatchDecision?>("--decision") { Description = "Only auto or only review candidates" };
         var command = new Command("matches", "List the candidates found by sweeps: taxpayer, exchange, account, decision, score, reasons") { decision, Approve(), Reject() };
-        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async silo =>
+        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async tracking =>
         {
-            var candidates = await silo.Get<ISweepGrain>(SweepGrain.Main).CallAsync(new GetCandidates(result.GetValue(decision)), ct);
+            var candidates = await tracking.Grains.GetGrain<ISweepGrain>(ISweepGrain.Main).GetCandidatesAsync(result.GetValue(decision), ct);
             ResultWriter.Write(candidates, result.GetValue(GlobalOptions.Json), list =>
             {
                 foreach (var c in list)

@@ -31,10 +31,10 @@ internal static class TaxpayerCommands
         {
             s_taxpayerId, itemId, taxType, principal, penalty, costs, due,
         };
-        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async silo =>
+        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async tracking =>
         {
             var item = new TaxItem(result.GetValue(itemId)!, result.GetValue(taxType)!, result.GetValue(due), result.GetValue(principal), result.GetValue(penalty), result.GetValue(costs));
-            var view = await silo.Get<ITaxpayerGrain>(result.GetValue(s_taxpayerId)!).CallAsync(new AssessTaxItems([item]), ct);
+            var view = await tracking.Grains.GetGrain<ITaxpayerGrain>(result.GetValue(s_taxpayerId)!).AssessAsync([item], ct);
             ResultWriter.Write(view, result.GetValue(GlobalOptions.Json), WriteView);
         }));
         return command;
@@ -49,10 +49,10 @@ internal static class TaxpayerCommands
         {
             s_taxpayerId, amount, reference, source,
         };
-        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async silo =>
+        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async tracking =>
         {
-            var receipt = await silo.Get<ITaxpayerGrain>(result.GetValue(s_taxpayerId)!)
-                .CallAsync(new ReceivePayment(result.GetValue(reference)!, result.GetValue(amount), result.GetValue(source)!), ct);
+            var receipt = await tracking.Grains.GetGrain<ITaxpayerGrain>(result.GetValue(s_taxpayerId)!)
+                .ReceivePaymentAsync(result.GetValue(reference)!, result.GetValue(amount), result.GetValue(source)!, ct);
             ResultWriter.Write(receipt, result.GetValue(GlobalOptions.Json), WriteReceipt);
         }));
         return command;
@@ -61,9 +61,9 @@ internal static class TaxpayerCommands
     private static Command Show()
     {
         var command = new Command("show", "Show a taxpayer's items and what is still owed") { s_taxpayerId };
-        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async silo =>
+        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async tracking =>
         {
-            var view = await silo.Get<ITaxpayerGrain>(result.GetValue(s_taxpayerId)!).CallAsync(new GetTaxpayer(), ct);
+            var view = await tracking.Grains.GetGrain<ITaxpayerGrain>(result.GetValue(s_taxpayerId)!).GetAsync(ct);
             ResultWriter.Write(view, result.GetValue(GlobalOptions.Json), WriteView);
         }));
         return command;
@@ -72,9 +72,9 @@ internal static class TaxpayerCommands
     private static Command History()
     {
         var command = new Command("history", "Show every recorded event of a taxpayer's ledger, oldest first") { s_taxpayerId };
-        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async silo =>
+        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async tracking =>
         {
-            var history = await silo.Get<ITaxpayerGrain>(result.GetValue(s_taxpayerId)!).CallAsync(new GetTaxpayerHistory(), ct);
+            var history = await tracking.Grains.GetGrain<ITaxpayerGrain>(result.GetValue(s_taxpayerId)!).GetHistoryAsync(ct);
             ResultWriter.Write(history, result.GetValue(GlobalOptions.Json), WriteHistory);
         }));
         return command;

@@ -6,5 +6,5 @@ namespace Tracking.Cli.Output;
 /// <summary>JSON metadata for results only the command line writes.</summary>
 [JsonSourceGenerationOptions(UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ScenarioReport))]
-[JsonSerializable(typeof(Tracking.Silo.Telemetry.ClusterView))]
+[JsonSerializable(typeof(Tracking.Grains.Operations.ClusterView))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -1,8 +1,7 @@
 using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Rendering;
-using Tracking.Cli.Commands;
-using Tracking.Silo.Telemetry;
+using Tracking.Grains.Operations;
 
 namespace Tracking.Cli.Output;
 
@@ -14,11 +13,10 @@ internal static class ClusterTable
 
     private static readonly Column[] s_columns =
     [
-        new("silo", Essential: true, s => Markup.Escape(s.Id), Right: false),
+        new("silo", Essential: true, s => Markup.Escape(s.Address), Right: false),
         new("state", Essential: true, State, Right: false),
-        new("partitions", Essential: true, s => Count(s.Partitions)),
-        new("activations", Essential: false, s => Count(s.Figures?.Activations ?? s.Activations)),
-        new("queued", Essential: true, s => Count(s.Figures?.QueuedMessages)),
+        new("activations", Essential: true, s => Count(s.Activations)),
+        new("running", Essential: true, s => Count(s.Figures?.Running)),
         new("calls/s", Essential: true, s => Rate(s.Rates?.CallsPerSecond)),
         new("ms/call", Essential: true, s => Rate(s.Rates?.MeanCallMilliseconds)),
         new("failed/s", Essential: false, s => Rate(s.Rates?.FailedCallsPerSecond)),
@@ -33,7 +31,7 @@ internal static class ClusterTable
     public static IRenderable Render(ClusterView view, int width)
     {
         var columns = width >= FullWidth ? s_columns : s_columns.Where(c => c.Essential).ToArray();
-        var table = new Table { Border = TableBorder.Simple, Caption = new TableTitle($"{view.At.ToLocalTime():HH:mm:ss}  {ClusterCommands.Held(view)}") };
+        var table = new Table { Border = TableBorder.Simple, Caption = new TableTitle($"{view.At.ToOffset(TimeSpan.FromHours(9)):HH:mm:ss} KST  {view.Silos.Count(s => s.Alive)} of {view.Silos.Count} silos active") };
         foreach (var column in columns)
         {
             table.AddColumn(new TableColumn(column.Title) { Alignment = column.Right ? Justify.Right : Justify.Left, NoWrap = true, Padding = new Padding(0, 0, 1, 0) });

@@ -1,40 +1,43 @@
-using Tracking.Domain;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime;
 using Tracking.Domain.Accounts;
+using Tracking.Domain.Matching;
 using Tracking.Grains.Imports;
-using Tracking.Runtime;
+using Tracking.Grains.Persistence;
+using Tracking.Storage;
 
 namespace Tracking.Grains.Accounts;
 
-[GrainType("exchange-account")]
-public sealed class ExchangeAccountGrain : Grain<ExchangeAccount, AccountEvent>, IExchangeAccountGrain,
-    IHandle<ReportAccount, RecordOutcome>,
-    IHandle<RecordAccountCandidate, bool>,
-    IHandle<GetAccount, ExchangeAccount>
+[GrainType(ExchangeAccountGrain.TypeName)]
+public sealed class ExchangeAccountGrain([FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time)
+    : EventSourcedGrain<ExchangeAccount, AccountEvent>, IExchangeAccountGrain
 {
-    public async Task<RecordOutcome> HandleAsync(ReportAccount message, CancellationToken cancellationToken)
+    /// <summary>The type name its rows are stored under.</summary>
+    public const string TypeName = "exchange-account";
+
+    public async Task<RecordOutcome> ReportAsync(AccountProfile profile, CancellationToken cancellationToken)
     {
         var isNew = State.Profile is null;
-        return !await DecideAsync(new AccountCommand.Report(message.Profile), cancellationToken) ? RecordOutcome.Unchanged
+        return !await DecideAsync(new AccountCommand.Report(profile), cancellationToken) ? RecordOutcome.Unchanged
             : isNew ? RecordOutcome.New : RecordOutcome.Changed;
     }
 
-    /// <summary>A never-written account as the exchange reports it, for bulk creation; the same result as <see cref="ReportAccount"/> on a new grain.</summary>
-    public static GrainCreation<ExchangeAccount, AccountEvent> Creation(ReportAccount message)
+    /// <summary>A never-written account as the exchange reports it, for bulk creation; the same result as <see cref="ReportAsync"/> on a new grain.</summary>
+    public static Storage.Persistence.StateWrite Creation(AccountProfile profile, DateTimeOffset now)
     {
-        var profile = message.Profile;
         var empty = ExchangeAccount.Empty(profile.Exchange, profile.AccountId);
         var events = AccountDecider.Decide(empty, new AccountCommand.Report(profile)).Events;
-        return new GrainCreation<ExchangeAccount, AccountEvent>(AccountKey.Of(profile.Exchange, profile.AccountId), AccountDecider.ApplyAll(empty, events), events);
+        return Creation(new GrainKey(TypeName, AccountKey.Of(profile.Exchange, profile.AccountId)), AccountDecider.ApplyAll(empty, events), events, views: null, now);
     }
 
-    public Task<bool> HandleAsync(RecordAccountCandidate message, CancellationToken cancellationToken) =>
-        DecideAsync(new AccountCommand.RecordCandidate(message.Candidate), cancellationToken);
+    public Task<bool> RecordCandidateAsync(MatchCandidate candidate, CancellationToken cancellationToken) =>
+        DecideAsync(new AccountCommand.RecordCandidate(candidate), cancellationToken);
 
-    public Task<ExchangeAccount> HandleAsync(GetAccount message, CancellationToken cancellationToken) => Task.FromResult(State);
+    public Task<ExchangeAccount> GetAsync(CancellationToken cancellationToken) => Task.FromResult(State);
 
     protected override ExchangeAccount CreateInitialState()
     {
-        var (exchange, accountId) = AccountKey.Parse(Id.Key);
+        var (exchange, accountId) = AccountKey.Parse(this.GetPrimaryKeyString());
         return ExchangeAccount.Empty(exchange, accountId);
     }
 
@@ -51,7 +54,7 @@ public sealed class ExchangeAccountGrain : Grain<ExchangeAccount, AccountEvent>,
             return false;
         }
 
-        await WriteStateAsync(AccountDecider.ApplyAll(State, decision.Events), decision.Events, cancellationToken);
+        await WriteStateAsync(AccountDecider.ApplyAll(State, decision.Events), decision.Events, time.GetUtcNow(), cancellationToken);
         return true;
     }
 }

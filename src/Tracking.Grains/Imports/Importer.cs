@@ -1,11 +1,9 @@
-using Tracking.Domain.Accounts;
-using Tracking.Domain.Ledger;
 using Tracking.Grains.Accounts;
 using Tracking.Grains.Matching;
 using Tracking.Grains.Taxpayers;
 using Tracking.Ingest.Accounts;
 using Tracking.Ingest.Roll;
-using Tracking.Runtime;
+using Tracking.Storage.Persistence;
 
 namespace Tracking.Grains.Imports;
 
@@ -15,42 +13,43 @@ namespace Tracking.Grains.Imports;
 /// import that is repeated, or resumed after a crash, changes nothing twice.
 /// </summary>
 /// <remarks>
-/// Given a <see cref="IGrainBulkCreator"/>, grains that do not exist yet are created in bulk
-/// straight to storage (versioned: only if never written), and only the others get a message.
+/// Given the store, grains that were never written are created in bulk straight into it (each
+/// write succeeds only if nothing is stored for the grain yet, and an activation of a grain with
+/// nothing stored does not outlive its call), and only the others get a message.
 /// </remarks>
-public sealed class Importer(IGrainFactory grains, IGrainBulkCreator? bulk = null, ImporterOptions? options = null)
+public sealed class Importer(IGrainFactory grains, GrainStateStore? bulk, TimeProvider time, ImporterOptions? options = null)
 {
     private readonly ImporterOptions _options = options ?? new ImporterOptions();
 
     public async Task<ImportSummary> ImportRollAsync(RollFile roll, IProgress<int>? progress, CancellationToken cancellationToken)
     {
-        var messages = roll.Taxpayers.Select(t => new RegisterTaxpayer(t, roll.TaxItems.GetValueOrDefault(t.TaxpayerId) ?? [])).ToArray();
-        var outcomes = await LoadAsync<ITaxpayerGrain, RegisterTaxpayer, TaxpayerLedger, TaxpayerEvent>(
-            messages,
-            TaxpayerGrain.Creation,
-            m => m.Profile.TaxpayerId,
+        var taxpayers = roll.Taxpayers.Select(t => (Profile: t, Items: roll.TaxItems.GetValueOrDefault(t.TaxpayerId) ?? [])).ToArray();
+        var outcomes = await LoadAsync(
+            taxpayers,
+            t => TaxpayerGrain.Creation(t.Profile, t.Items, time.GetUtcNow()),
+            (t, ct) => grains.GetGrain<ITaxpayerGrain>(t.Profile.TaxpayerId).RegisterAsync(t.Profile, t.Items, ct),
             progress,
             cancellationToken);
         var indexed = await IndexAsync(
             roll.Taxpayers.SelectMany(t => IndexedTaxpayer.For(t.Identity(), t.Name)),
             e => e.Key,
-            entries => new IndexTaxpayers(entries),
+            (shard, entries, ct) => shard.IndexTaxpayersAsync(entries, ct),
             cancellationToken);
         return Summarize("roll", "roll", roll.Rows, outcomes, indexed, roll.Problems);
     }
 
     public async Task<ImportSummary> ImportAccountsAsync(AccountFile file, IProgress<int>? progress, CancellationToken cancellationToken)
     {
-        var outcomes = await LoadAsync<IExchangeAccountGrain, ReportAccount, ExchangeAccount, AccountEvent>(
-            file.Accounts.Select(a => new ReportAccount(a)).ToArray(),
-            ExchangeAccountGrain.Creation,
-            m => AccountKey.Of(m.Profile.Exchange, m.Profile.AccountId),
+        var outcomes = await LoadAsync(
+            file.Accounts,
+            a => ExchangeAccountGrain.Creation(a, time.GetUtcNow()),
+            (a, ct) => grains.GetGrain<IExchangeAccountGrain>(AccountKey.Of(a.Exchange, a.AccountId)).ReportAsync(a, ct),
             progress,
             cancellationToken);
         var indexed = await IndexAsync(
             file.Accounts.SelectMany(a => IndexedAccount.For(a.Identity(), a.Name)),
             e => e.Key,
-            entries => new IndexAccounts(entries),
+            (shard, entries, ct) => shard.IndexAccountsAsync(entries, ct),
             cancellationToken);
         return Summarize("accounts", $"accounts of {file.Exchange}", file.Rows, outcomes, indexed, file.Problems);
     }
@@ -70,30 +69,26 @@ public sealed class Importer(IGrainFactory grains, IGrainBulkCreator? bulk = nul
             problems);
     }
 
-    /// <summary>Creates the grains that do not exist yet in bulk, then sends the message to each of the others.</summary>
-    private async Task<RecordOutcome[]> LoadAsync<TGrain, TMessage, TState, TEvent>(
-        IReadOnlyList<TMessage> messages,
-        Func<TMessage, GrainCreation<TState, TEvent>> creation,
-        Func<TMessage, string> key,
+    /// <summary>Creates the grains that were never written in bulk, then sends each of the others its record.</summary>
+    private async Task<RecordOutcome[]> LoadAsync<TRecord>(
+        IReadOnlyList<TRecord> records,
+        Func<TRecord, StateWrite> creation,
+        Func<TRecord, CancellationToken, Task<RecordOutcome>> send,
         IProgress<int>? progress,
         CancellationToken cancellationToken)
-        where TGrain : IGrain
-        where TMessage : IGrainCall<TGrain, RecordOutcome>
-        where TState : class
-        where TEvent : class
     {
-        var outcomes = new RecordOutcome[messages.Count];
+        var outcomes = new RecordOutcome[records.Count];
         var done = 0;
-        var remaining = Enumerable.Range(0, messages.Count).ToArray();
+        var remaining = Enumerable.Range(0, records.Count).ToArray();
         if (bulk is not null)
         {
             var left = new List<int>();
             foreach (var chunk in remaining.Chunk(_options.BulkChunkSize))
             {
-                var created = await bulk.CreateManyAsync<TGrain, TState, TEvent>(chunk.Select(i => creation(messages[i])).ToArray(), cancellationToken);
+                var created = await bulk.WriteBatchAsync([.. chunk.Select(i => creation(records[i]))], cancellationToken);
                 for (var c = 0; c < chunk.Length; c++)
                 {
-                    if (created[c])
+                    if (created[c] is WriteOutcome.Written)
                     {
                         outcomes[chunk[c]] = RecordOutcome.New;
                         done++;
@@ -115,13 +110,13 @@ public sealed class Importer(IGrainFactory grains, IGrainBulkCreator? bulk = nul
             new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken },
             async (i, ct) =>
             {
-                outcomes[i] = await grains.Get<TGrain>(key(messages[i])).CallAsync(messages[i], ct);
+                outcomes[i] = await send(records[i], ct);
                 progress?.Report(Interlocked.Increment(ref done));
             });
         return outcomes;
     }
 
-    private async Task<int> IndexAsync<TEntry>(IEnumerable<TEntry> entries, Func<TEntry, string> key, Func<IReadOnlyList<TEntry>, IGrainCall<IMatchShardGrain, int>> message, CancellationToken cancellationToken)
+    private async Task<int> IndexAsync<TEntry>(IEnumerable<TEntry> entries, Func<TEntry, string> key, Func<IMatchShardGrain, IReadOnlyList<TEntry>, CancellationToken, Task<int>> index, CancellationToken cancellationToken)
     {
         var batches = entries
             .GroupBy(e => MatchIndex.ShardOf(key(e)))
@@ -131,7 +126,7 @@ public sealed class Importer(IGrainFactory grains, IGrainBulkCreator? bulk = nul
         await Parallel.ForEachAsync(
             batches,
             new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken },
-            async (batch, ct) => Interlocked.Add(ref added, await grains.Get<IMatchShardGrain>(batch.Shard).CallAsync(message(batch.Entries), ct)));
+            async (batch, ct) => Interlocked.Add(ref added, await index(grains.GetGrain<IMatchShardGrain>(batch.Shard), batch.Entries, ct)));
         return added;
     }
 }

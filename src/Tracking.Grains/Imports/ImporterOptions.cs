@@ -5,8 +5,8 @@ public sealed class ImporterOptions
     /// <summary>Grain calls in flight at once during an import. Default 64.</summary>
     public int Parallelism { get; set; } = 64;
 
-    /// <summary>Records offered to bulk creation at once (between progress reports). Default 20,000.</summary>
-    public int BulkChunkSize { get; set; } = 20_000;
+    /// <summary>Records offered to bulk creation at once (one transaction, between progress reports). Default 2,000.</summary>
+    public int BulkChunkSize { get; set; } = 2_000;
 
     /// <summary>Index entries sent to a shard in one call (one durable write). Default 2,000.</summary>
     public int IndexBatchSize { get; set; } = 2_000;

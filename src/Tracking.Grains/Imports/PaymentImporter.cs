@@ -1,7 +1,6 @@
 using Tracking.Grains.Taxpayers;
 using Tracking.Ingest.Files;
 using Tracking.Ingest.Payments;
-using Tracking.Runtime;
 
 namespace Tracking.Grains.Imports;
 
@@ -23,14 +22,14 @@ public sealed class PaymentImporter(IGrainFactory grains)
         {
             try
             {
-                var taxpayer = grains.Get<ITaxpayerGrain>(payment.TaxpayerId);
-                if ((await taxpayer.CallAsync(new GetTaxpayer(), cancellationToken)).Items.Count == 0)
+                var taxpayer = grains.GetGrain<ITaxpayerGrain>(payment.TaxpayerId);
+                if ((await taxpayer.GetAsync(cancellationToken)).Items.Count == 0)
                 {
                     problems.Add(new RowProblem(fileName, payment.Line, $"taxpayer {payment.TaxpayerId} has no tax items on the roll", Rejected: true));
                     continue;
                 }
 
-                var receipt = await taxpayer.CallAsync(new ReceivePayment(payment.PaymentId, payment.Amount, payment.Source), cancellationToken);
+                var receipt = await taxpayer.ReceivePaymentAsync(payment.PaymentId, payment.Amount, payment.Source, cancellationToken);
                 if (receipt.Duplicate)
                 {
                     duplicates++;

@@ -1,6 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime;
 using Tracking.Domain.Identity;
 using Tracking.Domain.Matching;
-using Tracking.Runtime;
+using Tracking.Grains.Persistence;
 
 namespace Tracking.Grains.Matching;
 
@@ -9,41 +11,40 @@ namespace Tracking.Grains.Matching;
 /// here (filed as events, so the state row stays small) and compares those that meet.
 /// </summary>
 [GrainType("match-shard")]
-public sealed class MatchShardGrain : Grain<MatchShardState, MatchShardEvent>, IMatchShardGrain,
-    IHandle<IndexTaxpayers, int>,
-    IHandle<IndexAccounts, int>,
-    IHandle<FindCandidates, IReadOnlyList<MatchCandidate>>
+public sealed class MatchShardGrain([FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time)
+    : EventSourcedGrain<MatchShardState, MatchShardEvent>, IMatchShardGrain
 {
     private readonly Dictionary<string, Dictionary<string, (IndexedTaxpayer Entry, TaxpayerIdentity Identity)>> _taxpayers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<(string, string), (IndexedAccount Entry, AccountIdentity Identity)>> _accounts = new(StringComparer.Ordinal);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        await base.OnActivateAsync(cancellationToken);
         foreach (var recorded in await ReadHistoryAsync(cancellationToken))
         {
             File(recorded.Event);
         }
     }
 
-    public async Task<int> HandleAsync(IndexTaxpayers message, CancellationToken cancellationToken)
+    public async Task<int> IndexTaxpayersAsync(IReadOnlyList<IndexedTaxpayer> entries, CancellationToken cancellationToken)
     {
-        var fresh = message.Entries
+        var fresh = entries
             .Where(e => !(_taxpayers.TryGetValue(e.Key, out var filed) && filed.TryGetValue(e.TaxpayerId, out var old) && old.Entry == e))
             .DistinctBy(e => (e.Key, e.TaxpayerId))
             .ToArray();
         return await CommitAsync(fresh.Length == 0 ? null : new TaxpayersIndexed(fresh), fresh.Length, 0, cancellationToken);
     }
 
-    public async Task<int> HandleAsync(IndexAccounts message, CancellationToken cancellationToken)
+    public async Task<int> IndexAccountsAsync(IReadOnlyList<IndexedAccount> entries, CancellationToken cancellationToken)
     {
-        var fresh = message.Entries
+        var fresh = entries
             .Where(e => !(_accounts.TryGetValue(e.Key, out var filed) && filed.TryGetValue((e.Exchange, e.AccountId), out var old) && old.Entry == e))
             .DistinctBy(e => (e.Key, e.Exchange, e.AccountId))
             .ToArray();
         return await CommitAsync(fresh.Length == 0 ? null : new AccountsIndexed(fresh), 0, fresh.Length, cancellationToken);
     }
 
-    public Task<IReadOnlyList<MatchCandidate>> HandleAsync(FindCandidates message, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<MatchCandidate>> FindCandidatesAsync(CancellationToken cancellationToken)
     {
         var compared = new HashSet<(string, string, string)>();
         var candidates = new List<MatchCandidate>();
@@ -80,7 +81,7 @@ public sealed class MatchShardGrain : Grain<MatchShardState, MatchShardEvent>, I
             return 0;
         }
 
-        await WriteStateAsync(new MatchShardState(State.Taxpayers + taxpayers, State.Accounts + accounts), [filed], cancellationToken);
+        await WriteStateAsync(new MatchShardState(State.Taxpayers + taxpayers, State.Accounts + accounts), [filed], time.GetUtcNow(), cancellationToken);
         File(filed);
         return taxpayers + accounts;
     }
@@ -117,3 +118,12 @@ public sealed class MatchShardGrain : Grain<MatchShardState, MatchShardEvent>, I
         return bucket;
     }
 }
+
+/// <summary>How many identities a shard holds; the identities themselves live in its history.</summary>
+public sealed record MatchShardState(int Taxpayers, int Accounts);
+
+public abstract record MatchShardEvent;
+
+public sealed record TaxpayersIndexed(IReadOnlyList<IndexedTaxpayer> Entries) : MatchShardEvent;
+
+public sealed record AccountsIndexed(IReadOnlyList<IndexedAccount> Entries) : MatchShardEvent;

@@ -1,4 +1,4 @@
-using Tracking.Runtime.Hosting;
+using Tracking.Storage.Persistence;
 
 namespace Tracking.Grains.Seizures;
 
@@ -8,15 +8,14 @@ namespace Tracking.Grains.Seizures;
 /// </summary>
 public static class CaseCatalog
 {
-    public static async Task<IReadOnlyList<SeizureView>> ListAsync(Runtime.Hosting.Silo silo, CancellationToken cancellationToken, int pageSize = 500)
+    public static async Task<IReadOnlyList<SeizureView>> ListAsync(IGrainFactory grains, GrainStateStore store, CancellationToken cancellationToken, int pageSize = 500)
     {
         var all = new List<SeizureView>();
         string? after = null;
         while (true)
         {
-            var keys = await silo.ListKeysAsync<ISeizureGrain>(after, pageSize, cancellationToken);
-            var views = await Task.WhenAll(keys.Select(k => silo.Get<ISeizureGrain>(k).CallAsync(new GetSeizure(), cancellationToken)));
-            all.AddRange(views);
+            var keys = await store.ListKeysAsync(SeizureGrain.TypeName, after, pageSize, cancellationToken);
+            all.AddRange(await Task.WhenAll(keys.Select(k => grains.GetGrain<ISeizureGrain>(k).GetAsync(cancellationToken))));
             if (keys.Count < pageSize)
             {
                 return all;

@@ -1,5 +1,5 @@
 using Tracking.Domain.Seizures;
-using Tracking.Runtime.Views;
+using Tracking.Storage.Views;
 
 namespace Tracking.Grains.Seizures;
 

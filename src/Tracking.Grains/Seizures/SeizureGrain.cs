@@ -1,134 +1,148 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
 using Tracking.Domain;
 using Tracking.Domain.Seizures;
 using Tracking.Grains.Exchanges;
+using Tracking.Grains.Persistence;
 using Tracking.Grains.Taxpayers;
-using Tracking.Runtime;
-using Tracking.Runtime.Views;
+using Tracking.Storage.Views;
 
 namespace Tracking.Grains.Seizures;
 
 /// <summary>
 /// Works one seizure through its lifecycle. Requests to the exchange wait in the state's outbox
-/// (committed with the step that issued them), are sent after the commit, and are sent again on
-/// the <see cref="ExchangeReminder"/> — with backoff after failures, after
-/// <see cref="SeizureOptions.ReplyDeadline"/> when accepted but unanswered — until answered.
-/// Answers are matched to the one pending request, so repeats and stragglers change nothing.
-/// Deadlines (end of the sale warning period, distribution dates) are the <see cref="DeadlineReminder"/>.
+/// (committed with the step that issued them) and are sent after the commit, and again — with
+/// backoff after failures, after <see cref="SeizureOptions.ReplyDeadline"/> when accepted but
+/// unanswered — until answered. Answers are matched to the one pending request, so repeats and
+/// stragglers change nothing. One durable reminder, <see cref="SeizureReminders.Wake"/>, stands
+/// while the seizure is open, due at its next deadline or resend; it is moved earlier before the
+/// step that needs it commits, so a crash in between strands nothing.
 /// </summary>
-[GrainType("seizure")]
-public sealed partial class SeizureGrain(IExchangeGateway exchanges, SeizureOptions options, ILogger<SeizureGrain> logger)
-    : Grain<Seizure, SeizureEvent>, ISeizureGrain, IRemindable,
-    IHandle<OpenSeizure, SeizureOpening>,
-    IHandle<RecordExchangeReply, SeizureView>,
-    IHandle<ApproveSeizureSale, SeizureView>,
-    IHandle<RequestSeizureCancellation, SeizureView>,
-    IHandle<ApproveSeizureCancellation, SeizureView>,
-    IHandle<ReviewSeizure, SeizureView>,
-    IHandle<GetSeizure, SeizureView>,
-    IHandle<GetSeizureIfOpen, SeizureView?>,
-    IHandle<GetSeizureHistory, IReadOnlyList<SeizureHistoryEntry>>
+[GrainType(TypeName)]
+public sealed partial class SeizureGrain(
+    IExchangeGateway exchanges,
+    SeizureOptions options,
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
+    ILogger<SeizureGrain> logger)
+    : EventSourcedGrain<Seizure, SeizureEvent>, ISeizureGrain, IRemindable
 {
-    public const string ExchangeReminder = "exchange";
-    public const string DeadlineReminder = "deadline";
-
-    /// <summary>Reminders a taxpayer sets when the debt changes; each change has its own name.</summary>
-    public const string ReviewReminderPrefix = "review:";
+    /// <summary>The type name its rows are stored under.</summary>
+    public const string TypeName = "seizure";
 
     private static readonly IReadOnlyDictionary<string, decimal> s_noPrices = new Dictionary<string, decimal>();
 
-    // What this activation knows it has sent and which reminders stand; after a restart nothing is
-    // known, so the first turn sends the pending request again (the exchange deduplicates) and
-    // sets its reminders anew.
+    // What this activation has sent and how its reminder stands; after a restart nothing is known,
+    // so the pending request is sent again (the exchange deduplicates) and the reminder set anew.
     private string? _sentRequest;
     private int _failures;
-    private bool _exchangeReminderArmed;
-    private bool _exchangeReminderMayExist = true;
-    private (bool Known, DateTimeOffset? At) _deadlineReminder;
+    private DateTimeOffset? _resendAt;
+    private (bool Known, DateTimeOffset? At) _wake;
     private bool _holdsConfirmed;
+
+    private string Id => Key.Key;
 
     private string SystemActor => SeizureContext.SystemActor;
 
-    public async Task<SeizureOpening> HandleAsync(OpenSeizure message, CancellationToken cancellationToken)
+    private ITaxpayerGrain Taxpayer => GrainFactory.GetGrain<ITaxpayerGrain>(State.TaxpayerId);
+
+    private SeizureView View => SeizureView.Of(State, Version);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await base.OnActivateAsync(cancellationToken);
+        if (State.Opened && !State.IsClosed && State.Pending.Count > 0)
+        {
+            // Back after a silo stopped or died: ask the exchange again now rather than at the next deadline.
+            this.RegisterGrainTimer(SettleAsync, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    public async Task<SeizureOpening> OpenAsync(string taxpayerId, string exchange, string accountId, string basis, string actor, CancellationToken cancellationToken)
     {
         var wasOpen = State.Opened;
-        var taxpayer = GrainFactory.Get<ITaxpayerGrain>(message.TaxpayerId);
-        var debt = await taxpayer.CallAsync(new AttachSeizure(Id.Key), cancellationToken);
+        var taxpayer = GrainFactory.GetGrain<ITaxpayerGrain>(taxpayerId);
+        var debt = await taxpayer.AttachSeizureAsync(Id, cancellationToken);
         try
         {
-            await DecideAsync(new SeizureCommand.Open(Id.Key, message.TaxpayerId, message.Exchange, message.AccountId, message.Basis, Guid.NewGuid().ToString("N")[..12]), message.Actor, message.Exchange, debt, cancellationToken);
+            await DecideAsync(new SeizureCommand.Open(Id, taxpayerId, exchange, accountId, basis, Guid.NewGuid().ToString("N")[..12]), actor, exchange, debt, cancellationToken);
         }
         catch (CommandRejectedException) when (!State.Opened)
         {
-            await taxpayer.CallAsync(new DetachSeizure(Id.Key), cancellationToken);
+            await taxpayer.DetachSeizureAsync(Id, cancellationToken);
             throw;
         }
 
         return new SeizureOpening(!wasOpen, await SettleAsync(cancellationToken));
     }
 
-    public Task<SeizureView> HandleAsync(RecordExchangeReply message, CancellationToken cancellationToken) =>
-        RunAsync(new SeizureCommand.RecordReply(message.Reply), "exchange:" + message.Exchange, cancellationToken);
+    public Task<SeizureView> RecordExchangeReplyAsync(ExchangeReply reply, string exchange, CancellationToken cancellationToken) =>
+        RunAsync(new SeizureCommand.RecordReply(reply), "exchange:" + exchange, cancellationToken);
 
-    public Task<SeizureView> HandleAsync(ApproveSeizureSale message, CancellationToken cancellationToken) =>
-        RunAsync(new SeizureCommand.ApproveSale(), message.Supervisor, cancellationToken);
+    public Task<SeizureView> ApproveSaleAsync(string supervisor, CancellationToken cancellationToken) =>
+        RunAsync(new SeizureCommand.ApproveSale(), supervisor, cancellationToken);
 
-    public Task<SeizureView> HandleAsync(RequestSeizureCancellation message, CancellationToken cancellationToken) =>
-        RunAsync(new SeizureCommand.RequestCancellation(message.Reason), message.Actor, cancellationToken);
+    public Task<SeizureView> RequestCancellationAsync(string reason, string actor, CancellationToken cancellationToken) =>
+        RunAsync(new SeizureCommand.RequestCancellation(reason), actor, cancellationToken);
 
-    public Task<SeizureView> HandleAsync(ApproveSeizureCancellation message, CancellationToken cancellationToken) =>
-        RunAsync(new SeizureCommand.ApproveCancellation(), message.Supervisor, cancellationToken);
+    public Task<SeizureView> ApproveCancellationAsync(string supervisor, CancellationToken cancellationToken) =>
+        RunAsync(new SeizureCommand.ApproveCancellation(), supervisor, cancellationToken);
 
-    public Task<SeizureView> HandleAsync(ReviewSeizure message, CancellationToken cancellationToken) =>
+    public Task<SeizureView> ReviewAsync(CancellationToken cancellationToken) =>
         RunAsync(new SeizureCommand.Review(), SystemActor, cancellationToken);
 
-    public Task<SeizureView> HandleAsync(GetSeizure message, CancellationToken cancellationToken) =>
-        State.Opened ? Task.FromResult(View) : throw new CommandRejectedException($"there is no seizure {Id.Key}");
+    public async Task NudgeAsync()
+    {
+        if (State.Opened && !State.IsClosed)
+        {
+            await ReviewAsync(CancellationToken.None);
+        }
+    }
 
-    public Task<SeizureView?> HandleAsync(GetSeizureIfOpen message, CancellationToken cancellationToken) =>
+    public Task<SeizureView> GetAsync(CancellationToken cancellationToken) =>
+        State.Opened ? Task.FromResult(View) : throw new CommandRejectedException($"there is no seizure {Id}");
+
+    public Task<SeizureView?> GetIfOpenAsync(CancellationToken cancellationToken) =>
         Task.FromResult(State.Opened ? View : null);
 
-    public async Task<IReadOnlyList<SeizureHistoryEntry>> HandleAsync(GetSeizureHistory message, CancellationToken cancellationToken) =>
-        (await ReadHistoryAsync(cancellationToken)).Select(e => new SeizureHistoryEntry(e.Version, e.RecordedAt, e.Event)).ToArray();
+    public async Task<IReadOnlyList<SeizureHistoryEntry>> GetHistoryAsync(CancellationToken cancellationToken) =>
+        [.. (await ReadHistoryAsync(cancellationToken)).Select(e => new SeizureHistoryEntry(e.Version, e.RecordedAt, e.Event))];
 
-    public async Task ReceiveReminderAsync(string name, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    public Task ReceiveReminder(string reminderName, TickStatus status) => ReceiveReminder(reminderName, status, CancellationToken.None);
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status, CancellationToken cancellationToken)
     {
-        if (!State.Opened || State.IsClosed)
+        if (reminderName != SeizureReminders.Wake || !State.Opened || State.IsClosed)
         {
-            // A nudge that came late: the closing step cleared this seizure's own reminders.
-            return;
+            // A taxpayer's reminder is looked at once; any reminder of a closed seizure is a late one.
+            await ClearReminderAsync(reminderName, cancellationToken);
+            if (!State.Opened || State.IsClosed)
+            {
+                return;
+            }
         }
 
-        if (name == ExchangeReminder)
+        if (reminderName == SeizureReminders.Wake)
         {
-            _exchangeReminderArmed = _exchangeReminderMayExist = false;
-            _sentRequest = null;
+            // Whatever was sent is sent again unless answered; the reminder is set anew for what comes next.
+            (_sentRequest, _wake) = (null, default);
             await SettleAsync(cancellationToken);
         }
         else
         {
-            if (name == DeadlineReminder)
-            {
-                _deadlineReminder = default;
-            }
-
-            await RunAsync(new SeizureCommand.Review(), SystemActor, cancellationToken);
+            await ReviewAsync(cancellationToken);
         }
     }
 
-    protected override Seizure CreateInitialState() => Seizure.New(Id.Key);
+    protected override Seizure CreateInitialState() => Seizure.New(this.GetPrimaryKeyString());
 
     protected override IEnumerable<GrainView> ViewsOf(Seizure state) => CaseRow.ViewsOf(state);
-
-    private SeizureView View => SeizureView.Of(State, Version);
-
-    private GrainReference<ITaxpayerGrain> Taxpayer => GrainFactory.Get<ITaxpayerGrain>(State.TaxpayerId);
 
     private async Task<SeizureView> RunAsync(SeizureCommand command, string actor, CancellationToken cancellationToken)
     {
         if (!State.Opened)
         {
-            throw new CommandRejectedException($"there is no seizure {Id.Key}");
+            throw new CommandRejectedException($"there is no seizure {Id}");
         }
 
         await DecideAsync(command, actor, State.Exchange, debt: null, cancellationToken);
@@ -142,13 +156,13 @@ public sealed partial class SeizureGrain(IExchangeGateway exchanges, SeizureOpti
     /// </summary>
     private async Task DecideAsync(SeizureCommand command, string actor, string exchange, long? debt, CancellationToken cancellationToken)
     {
-        var debtToCover = debt ?? await Taxpayer.CallAsync(new GetDebtToCover(Id.Key), cancellationToken);
+        var debtToCover = debt ?? await Taxpayer.GetDebtToCoverAsync(Id, cancellationToken);
         var prices = NeedsPrices(command) ? await exchanges.GetPricesAsync(exchange, cancellationToken) : s_noPrices;
         Decision<SeizureEvent> decision;
         Seizure next;
         while (true)
         {
-            var context = new SeizureContext(TimeProvider.GetUtcNow(), actor, debtToCover, prices);
+            var context = new SeizureContext(time.GetUtcNow(), actor, debtToCover, prices);
             decision = SeizureDecider.Decide(State, command, context, options.Policy);
             if (decision.Rejection is { } rejection)
             {
@@ -161,7 +175,7 @@ public sealed partial class SeizureGrain(IExchangeGateway exchanges, SeizureOpti
                 break;
             }
 
-            var granted = await Taxpayer.CallAsync(new ReserveCover(Id.Key, collecting.Amount), cancellationToken);
+            var granted = await Taxpayer.ReserveCoverAsync(Id, collecting.Amount, cancellationToken);
             if (granted >= collecting.Amount)
             {
                 break;
@@ -175,63 +189,31 @@ public sealed partial class SeizureGrain(IExchangeGateway exchanges, SeizureOpti
             return;
         }
 
-        var (reminders, committed) = ReminderUpdates(next);
+        await ArmWakeAsync(next, cancellationToken);
         var before = State;
-        await WriteStateAsync(next, decision.Events, reminders, cancellationToken);
-        committed();
+        await WriteStateAsync(next, decision.Events, time.GetUtcNow(), cancellationToken);
         CollectionTelemetry.RecordTransitions(before, decision.Events);
         foreach (var received in decision.Events.OfType<ProceedsReceived>().Where(r => r.Amount > 0))
         {
-            await Taxpayer.CallAsync(new HoldProceeds(Id.Key, PaymentReference(received.TransferReference), received.Amount), cancellationToken);
+            await Taxpayer.HoldProceedsAsync(Id, PaymentReference(received.TransferReference), received.Amount, cancellationToken);
         }
 
         if (State.IsClosed)
         {
-            await Taxpayer.CallAsync(new DetachSeizure(Id.Key), cancellationToken);
-            LogClosed(logger, Id.Key, State.Outcome, State.Collected);
+            await Taxpayer.DetachSeizureAsync(Id, cancellationToken);
+            LogClosed(logger, Id, State.Outcome, State.Collected);
         }
     }
 
-    /// <summary>
-    /// The reminders a new state needs, committed with it: a new request in the outbox is sent
-    /// again unless answered (so a crash right after the commit strands nothing); deadlines move
-    /// with the state; a closed seizure keeps none.
-    /// </summary>
-    private (List<ReminderUpdate> Updates, Action Committed) ReminderUpdates(Seizure next)
-    {
-        var updates = new List<ReminderUpdate>();
-        var exchange = (Armed: _exchangeReminderArmed, MayExist: _exchangeReminderMayExist);
-        if (next.Pending.Any(r => !State.Pending.Contains(r)) && !next.IsClosed)
-        {
-            updates.Add(ReminderUpdate.Set(ExchangeReminder, options.ReplyDeadline));
-            exchange = (true, true);
-        }
-        else if ((next.Pending.Count == 0 || next.IsClosed) && _exchangeReminderMayExist)
-        {
-            updates.Add(ReminderUpdate.Clear(ExchangeReminder));
-            exchange = (false, false);
-        }
-
-        var deadline = next.IsClosed ? null : next.NextDeadline;
-        var deadlineReminder = _deadlineReminder;
-        if (!_deadlineReminder.Known || _deadlineReminder.At != deadline)
-        {
-            updates.Add(deadline is { } at ? ReminderUpdate.SetAt(DeadlineReminder, at) : ReminderUpdate.Clear(DeadlineReminder));
-            deadlineReminder = (true, deadline);
-        }
-
-        return (updates, () => ((_exchangeReminderArmed, _exchangeReminderMayExist), _deadlineReminder) = (exchange, deadlineReminder));
-    }
-
-    /// <summary>Does what the committed state now calls for: distributions due, the pending request, the next deadline.</summary>
+    /// <summary>Does what the committed state now calls for: distributions due, the pending request; then sets the reminder for what comes next.</summary>
     private async Task<SeizureView> SettleAsync(CancellationToken cancellationToken)
     {
         await ConfirmHoldsAsync(cancellationToken);
         while (!State.IsClosed)
         {
-            if (State.DistributionDueAt(TimeProvider.GetUtcNow()) is { } receipt)
+            if (State.DistributionDueAt(time.GetUtcNow()) is { } receipt)
             {
-                var paid = await Taxpayer.CallAsync(new ReceivePayment(PaymentReference(receipt.TransferReference), receipt.Amount, $"seizure {Id.Key}"), cancellationToken);
+                var paid = await Taxpayer.ReceivePaymentAsync(PaymentReference(receipt.TransferReference), receipt.Amount, $"seizure {Id}", cancellationToken);
                 await DecideAsync(new SeizureCommand.RecordDistribution(receipt.TransferReference, receipt.Amount - paid.Refund, paid.Refund), SystemActor, State.Exchange, debt: null, cancellationToken);
                 continue;
             }
@@ -242,7 +224,7 @@ public sealed partial class SeizureGrain(IExchangeGateway exchanges, SeizureOpti
             }
 
             _sentRequest = request.RequestId;
-            var delivery = await exchanges.SendAsync(State.Exchange, State.AccountId, Id.Key, request, cancellationToken);
+            var delivery = await exchanges.SendAsync(State.Exchange, State.AccountId, Id, request, cancellationToken);
             if (delivery.Reply is { } reply)
             {
                 _failures = 0;
@@ -251,31 +233,74 @@ public sealed partial class SeizureGrain(IExchangeGateway exchanges, SeizureOpti
             }
 
             _failures = delivery.Accepted ? 0 : _failures + 1;
+            _resendAt = time.GetUtcNow() + (delivery.Failure is null ? options.ReplyDeadline : options.RetryDelay(_failures));
             if (delivery.Failure is { } failure)
             {
                 LogDeliveryFailed(logger, request.RequestId, failure, _failures);
-                await RegisterReminderAsync(ExchangeReminder, options.RetryDelay(_failures), null, cancellationToken);
-                _exchangeReminderArmed = false;
-            }
-            else if (!_exchangeReminderArmed)
-            {
-                await RegisterReminderAsync(ExchangeReminder, options.ReplyDeadline, null, cancellationToken);
-                _exchangeReminderArmed = true;
             }
 
-            _exchangeReminderMayExist = true;
             break;
         }
 
-        await SyncDeadlineAsync(cancellationToken);
+        await SyncWakeAsync(cancellationToken);
         return View;
+    }
+
+    /// <summary>When the seizure must next act by itself: its next deadline, or sending its pending request again.</summary>
+    private DateTimeOffset? WakeFor(Seizure seizure, DateTimeOffset? resendAt) =>
+        !seizure.Opened || seizure.IsClosed ? null
+        : new[] { seizure.NextDeadline, seizure.Pending.Count > 0 ? resendAt ?? time.GetUtcNow() + options.ReplyDeadline : null }.Min();
+
+    /// <summary>Before a step commits: the reminder comes no later than the new state needs (a step that issues a request is answered or sent again).</summary>
+    private async Task ArmWakeAsync(Seizure next, CancellationToken cancellationToken)
+    {
+        var issues = next.Pending.Any(r => !State.Pending.Contains(r));
+        if (WakeFor(next, issues ? null : _resendAt) is { } needed && (!_wake.Known || _wake.At is null || needed < _wake.At))
+        {
+            await SetWakeAsync(needed, cancellationToken);
+        }
+    }
+
+    /// <summary>After a turn: the reminder stands as the committed state needs, and none once closed.</summary>
+    private async Task SyncWakeAsync(CancellationToken cancellationToken)
+    {
+        var needed = WakeFor(State, _resendAt);
+        if (_wake.Known && _wake.At == needed)
+        {
+            return;
+        }
+
+        if (needed is { } at)
+        {
+            await SetWakeAsync(at, cancellationToken);
+        }
+        else
+        {
+            await ClearReminderAsync(SeizureReminders.Wake, cancellationToken);
+            _wake = (true, null);
+        }
+    }
+
+    private async Task SetWakeAsync(DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var due = at - time.GetUtcNow();
+        await this.RegisterOrUpdateReminder(SeizureReminders.Wake, due < options.ReminderDelay ? options.ReminderDelay : due, options.WakeRetryPeriod, cancellationToken);
+        _wake = (true, at);
+    }
+
+    private async Task ClearReminderAsync(string name, CancellationToken cancellationToken)
+    {
+        if (await this.GetReminder(name, cancellationToken) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder, cancellationToken);
+        }
     }
 
     private bool NeedsPrices(SeizureCommand command) =>
         command is SeizureCommand.RecordReply { Reply: ExchangeReply.Frozen }
         || (State.Frozen && !State.Released && !State.IsClosed && State.Coins.Any());
 
-    private string PaymentReference(string transferReference) => $"{Id.Key}/{transferReference}";
+    private string PaymentReference(string transferReference) => $"{Id}/{transferReference}";
 
     /// <summary>Once per activation: the taxpayer knows of every receipt not yet distributed (a crash may have come between).</summary>
     private async Task ConfirmHoldsAsync(CancellationToken cancellationToken)
@@ -287,31 +312,10 @@ public sealed partial class SeizureGrain(IExchangeGateway exchanges, SeizureOpti
 
         foreach (var receipt in State.Receipts.Where(r => !r.Distributed))
         {
-            await Taxpayer.CallAsync(new HoldProceeds(Id.Key, PaymentReference(receipt.TransferReference), receipt.Amount), cancellationToken);
+            await Taxpayer.HoldProceedsAsync(Id, PaymentReference(receipt.TransferReference), receipt.Amount, cancellationToken);
         }
 
         _holdsConfirmed = true;
-    }
-
-    /// <summary>After a turn that committed nothing (a reminder fired early, a restart): the deadline reminder stands as the state needs.</summary>
-    private async Task SyncDeadlineAsync(CancellationToken cancellationToken)
-    {
-        var deadline = State.IsClosed ? null : State.NextDeadline;
-        if (_deadlineReminder.Known && _deadlineReminder.At == deadline)
-        {
-            return;
-        }
-
-        if (deadline is { } at)
-        {
-            await RegisterReminderAtAsync(DeadlineReminder, at, cancellationToken);
-        }
-        else
-        {
-            await UnregisterReminderAsync(DeadlineReminder, cancellationToken);
-        }
-
-        _deadlineReminder = (true, deadline);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Request {RequestId} could not be delivered ({Failure}); failure {Failures}, retried later")]

@@ -1,7 +1,6 @@
 using Tracking.Domain.Matching;
 using Tracking.Grains.Sweeps;
 using Tracking.Grains.Taxpayers;
-using Tracking.Runtime;
 
 namespace Tracking.Grains.Seizures;
 
@@ -18,19 +17,18 @@ public sealed class SeizureOpener(IGrainFactory grains)
     /// </summary>
     public async Task<SeizureOpening> OpenApprovedReviewAsync(string taxpayerId, string exchange, string accountId, string approver, CancellationToken cancellationToken)
     {
-        var candidate = await grains.Get<ITaxpayerGrain>(taxpayerId).CallAsync(new ReviewMatchCandidate(exchange, accountId, true, approver, "approved for seizure"), cancellationToken);
-        return await grains.Get<ISeizureGrain>(SeizureKey.Of(taxpayerId, exchange, accountId)).CallAsync(
-            new OpenSeizure(taxpayerId, exchange, accountId, $"review candidate (score {candidate.Score}: {string.Join(", ", candidate.Reasons)}) approved by {approver}", approver),
-            cancellationToken);
+        var candidate = await grains.GetGrain<ITaxpayerGrain>(taxpayerId).ReviewCandidateAsync(exchange, accountId, true, approver, "approved for seizure", cancellationToken);
+        return await grains.GetGrain<ISeizureGrain>(SeizureKey.Of(taxpayerId, exchange, accountId)).OpenAsync(
+            taxpayerId, exchange, accountId, $"review candidate (score {candidate.Score}: {string.Join(", ", candidate.Reasons)}) approved by {approver}", approver, cancellationToken);
     }
 
     /// <summary>Rejects a review candidate: it is not the taxpayer's account, and no seizure is opened for it.</summary>
     public Task<MatchCandidate> RejectReviewAsync(string taxpayerId, string exchange, string accountId, string by, string reason, CancellationToken cancellationToken) =>
-        grains.Get<ITaxpayerGrain>(taxpayerId).CallAsync(new ReviewMatchCandidate(exchange, accountId, false, by, reason), cancellationToken);
+        grains.GetGrain<ITaxpayerGrain>(taxpayerId).ReviewCandidateAsync(exchange, accountId, false, by, reason, cancellationToken);
 
     public async Task<SeizeSummary> OpenForAutoMatchesAsync(string actor, CancellationToken cancellationToken)
     {
-        var candidates = await grains.Get<ISweepGrain>(SweepGrain.Main).CallAsync(new GetCandidates(MatchDecision.Auto), cancellationToken);
+        var candidates = await grains.GetGrain<ISweepGrain>(ISweepGrain.Main).GetCandidatesAsync(MatchDecision.Auto, cancellationToken);
         var opened = 0;
         var already = 0;
         var refused = new List<string>();
@@ -39,10 +37,10 @@ public sealed class SeizureOpener(IGrainFactory grains)
             new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken },
             async (candidate, ct) =>
             {
-                var seizure = grains.Get<ISeizureGrain>(SeizureKey.Of(candidate.TaxpayerId, candidate.Exchange, candidate.AccountId));
+                var seizure = grains.GetGrain<ISeizureGrain>(SeizureKey.Of(candidate.TaxpayerId, candidate.Exchange, candidate.AccountId));
                 try
                 {
-                    var opening = await seizure.CallAsync(new OpenSeizure(candidate.TaxpayerId, candidate.Exchange, candidate.AccountId, $"automatic match: {string.Join(", ", candidate.Reasons)}", actor), ct);
+                    var opening = await seizure.OpenAsync(candidate.TaxpayerId, candidate.Exchange, candidate.AccountId, $"automatic match: {string.Join(", ", candidate.Reasons)}", actor, ct);
                     Interlocked.Increment(ref opening.New ? ref opened : ref already);
                 }
                 catch (CommandRejectedException ex)

@@ -1,8 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime;
 using Tracking.Domain.Matching;
 using Tracking.Grains.Accounts;
 using Tracking.Grains.Matching;
+using Tracking.Grains.Persistence;
 using Tracking.Grains.Taxpayers;
-using Tracking.Runtime;
 
 namespace Tracking.Grains.Sweeps;
 
@@ -12,40 +14,32 @@ namespace Tracking.Grains.Sweeps;
 /// nothing new. If it stops halfway, the next run records the rest (recording is idempotent).
 /// </summary>
 [GrainType("sweep")]
-public sealed class SweepGrain : Grain<SweepState, SweepEvent>, ISweepGrain,
-    IHandle<RunSweep, SweepSummary>,
-    IHandle<GetSweepStatus, SweepStatus>,
-    IHandle<GetCandidates, IReadOnlyList<MatchCandidate>>
+public sealed class SweepGrain([FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time)
+    : EventSourcedGrain<SweepState, SweepEvent>, ISweepGrain
 {
-    public const string Main = "main";
-
-    private static readonly TimeSpan s_shardTimeout = TimeSpan.FromMinutes(30);
-    private readonly Lock _progressGate = new();
     private readonly Dictionary<(string, string, string), MatchCandidate> _candidates = [];
     private SweepStatus? _running;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        await base.OnActivateAsync(cancellationToken);
         foreach (var recorded in await ReadHistoryAsync(cancellationToken))
         {
             Remember(((SweepCompleted)recorded.Event).NewCandidates);
         }
     }
 
-    public async Task<SweepSummary> HandleAsync(RunSweep message, CancellationToken cancellationToken)
+    public async Task<SweepSummary> RunAsync(string requestedBy, CancellationToken cancellationToken)
     {
-        var startedAt = TimeProvider.GetUtcNow();
+        var startedAt = time.GetUtcNow();
         var shards = MatchIndex.AllShards().ToArray();
         _running = new SweepStatus(true, 0, shards.Length, 0, State.LastRun);
         try
         {
             var found = await Task.WhenAll(shards.Select(async shard =>
             {
-                var candidates = await GrainFactory.Get<IMatchShardGrain>(shard).CallAsync(new FindCandidates(), s_shardTimeout, cancellationToken);
-                lock (_progressGate)
-                {
-                    _running = _running with { ShardsDone = _running.ShardsDone + 1, CandidatesSoFar = _running.CandidatesSoFar + candidates.Count };
-                }
+                var candidates = await GrainFactory.GetGrain<IMatchShardGrain>(shard).FindCandidatesAsync(cancellationToken);
+                _running = _running with { ShardsDone = _running.ShardsDone + 1, CandidatesSoFar = _running.CandidatesSoFar + candidates.Count };
 
                 return candidates;
             }));
@@ -56,24 +50,24 @@ public sealed class SweepGrain : Grain<SweepState, SweepEvent>, ISweepGrain,
 
             await Parallel.ForEachAsync(
                 fresh,
-                new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = cancellationToken },
+                new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = cancellationToken, TaskScheduler = TaskScheduler.Current },
                 async (candidate, ct) =>
                 {
-                    await GrainFactory.Get<ITaxpayerGrain>(candidate.TaxpayerId).CallAsync(new RecordTaxpayerCandidate(candidate), ct);
-                    await GrainFactory.Get<IExchangeAccountGrain>(AccountKey.Of(candidate.Exchange, candidate.AccountId)).CallAsync(new RecordAccountCandidate(candidate), ct);
+                    await GrainFactory.GetGrain<ITaxpayerGrain>(candidate.TaxpayerId).RecordCandidateAsync(candidate, ct);
+                    await GrainFactory.GetGrain<IExchangeAccountGrain>(AccountKey.Of(candidate.Exchange, candidate.AccountId)).RecordCandidateAsync(candidate, ct);
                 });
 
             var summary = new SweepSummary(
                 (State.LastRun?.Run ?? 0) + 1,
-                message.RequestedBy,
+                requestedBy,
                 startedAt,
-                TimeProvider.GetUtcNow(),
+                time.GetUtcNow(),
                 shards.Length,
                 candidates.Length,
                 fresh.Count(c => c.Decision == MatchDecision.Auto),
                 fresh.Count(c => c.Decision == MatchDecision.Review),
                 candidates.Length - fresh.Length);
-            await WriteStateAsync(new SweepState(summary), [new SweepCompleted(summary, fresh)], cancellationToken);
+            await WriteStateAsync(new SweepState(summary), [new SweepCompleted(summary, fresh)], time.GetUtcNow(), cancellationToken);
             Remember(fresh);
             return summary;
         }
@@ -83,18 +77,13 @@ public sealed class SweepGrain : Grain<SweepState, SweepEvent>, ISweepGrain,
         }
     }
 
-    public Task<SweepStatus> HandleAsync(GetSweepStatus message, CancellationToken cancellationToken)
-    {
-        lock (_progressGate)
-        {
-            return Task.FromResult(_running ?? new SweepStatus(false, 0, MatchIndex.ShardCount, 0, State.LastRun));
-        }
-    }
+    public Task<SweepStatus> GetStatusAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(_running ?? new SweepStatus(false, 0, MatchIndex.ShardCount, 0, State.LastRun));
 
-    public Task<IReadOnlyList<MatchCandidate>> HandleAsync(GetCandidates message, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<MatchCandidate>> GetCandidatesAsync(MatchDecision? decision, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<MatchCandidate>>(
             _candidates.Values
-                .Where(c => message.Decision is null || c.Decision == message.Decision)
+                .Where(c => decision is null || c.Decision == decision)
                 .OrderBy(c => c.TaxpayerId, StringComparer.Ordinal).ThenBy(c => c.Exchange, StringComparer.Ordinal).ThenBy(c => c.AccountId, StringComparer.Ordinal)
                 .ToArray());
 
@@ -108,3 +97,11 @@ public sealed class SweepGrain : Grain<SweepState, SweepEvent>, ISweepGrain,
         }
     }
 }
+
+/// <summary>The last run only: the candidates themselves live in the history (each run's new ones), so a run writes what it found, not everything ever found.</summary>
+public sealed record SweepState(SweepSummary? LastRun);
+
+public abstract record SweepEvent;
+
+/// <summary>A finished sweep and the candidates it found that were not known before.</summary>
+public sealed record SweepCompleted(SweepSummary Summary, IReadOnlyList<MatchCandidate> NewCandidates) : SweepEvent;

@@ -1,6 +1,6 @@
 using Tracking.Domain.Ledger;
 using Tracking.Domain.Matching;
-using Tracking.Runtime.Views;
+using Tracking.Storage.Views;
 
 namespace Tracking.Grains.Taxpayers;
 

@@ -1,84 +1,71 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime;
+using Orleans.Timers;
 using Tracking.Domain;
 using Tracking.Domain.Ledger;
 using Tracking.Domain.Matching;
+using Tracking.Domain.Taxpayers;
 using Tracking.Grains.Imports;
+using Tracking.Grains.Persistence;
 using Tracking.Grains.Seizures;
-using Tracking.Runtime;
-using Tracking.Runtime.Views;
+using Tracking.Storage;
+using Tracking.Storage.Views;
 
 namespace Tracking.Grains.Taxpayers;
 
-[GrainType("taxpayer")]
-public sealed class TaxpayerGrain : Grain<TaxpayerLedger, TaxpayerEvent>, ITaxpayerGrain,
-    IHandle<AssessTaxItems, TaxpayerView>,
-    IHandle<ReceivePayment, PaymentReceipt>,
-    IHandle<GetTaxpayer, TaxpayerView>,
-    IHandle<GetTaxpayerHistory, IReadOnlyList<TaxpayerHistoryEntry>>,
-    IHandle<RegisterTaxpayer, RecordOutcome>,
-    IHandle<RecordTaxpayerCandidate, bool>,
-    IHandle<ReviewMatchCandidate, MatchCandidate>,
-    IHandle<AttachSeizure, long>,
-    IHandle<GetDebtToCover, long>,
-    IHandle<HoldProceeds, long>,
-    IHandle<DetachSeizure, bool>,
-    IHandle<ReserveCover, long>
+[GrainType(TaxpayerGrain.TypeName)]
+public sealed class TaxpayerGrain(
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
+    IReminderRegistry reminders,
+    SeizureOptions seizures)
+    : EventSourcedGrain<TaxpayerLedger, TaxpayerEvent>, ITaxpayerGrain
 {
-    public async Task<RecordOutcome> HandleAsync(RegisterTaxpayer message, CancellationToken cancellationToken)
+    /// <summary>The type name its rows are stored under.</summary>
+    public const string TypeName = "taxpayer";
+
+    public async Task<RecordOutcome> RegisterAsync(TaxpayerProfile profile, IReadOnlyList<TaxItem> items, CancellationToken cancellationToken)
     {
         var isNew = State.Profile is null;
-        var (ledger, events) = Register(State, message);
+        var (ledger, events) = Register(State, profile, items);
         await CommitAsync(ledger, events, cancellationToken);
         return events.Count == 0 ? RecordOutcome.Unchanged : isNew ? RecordOutcome.New : RecordOutcome.Changed;
     }
 
-    /// <summary>A never-written taxpayer as the roll describes it, for bulk creation; the same result as <see cref="RegisterTaxpayer"/> on a new grain.</summary>
-    public static GrainCreation<TaxpayerLedger, TaxpayerEvent> Creation(RegisterTaxpayer message)
+    /// <summary>A never-written taxpayer as the roll describes it, for bulk creation; the same result as <see cref="RegisterAsync"/> on a new grain.</summary>
+    public static Storage.Persistence.StateWrite Creation(TaxpayerProfile profile, IReadOnlyList<TaxItem> items, DateTimeOffset now)
     {
-        var (ledger, events) = Register(TaxpayerLedger.Empty(message.Profile.TaxpayerId), message);
-        return new GrainCreation<TaxpayerLedger, TaxpayerEvent>(message.Profile.TaxpayerId, ledger, events) { Views = [.. ReviewRow.ViewsOf(ledger)] };
+        var (ledger, events) = Register(TaxpayerLedger.Empty(profile.TaxpayerId), profile, items);
+        return Creation(new GrainKey(TypeName, profile.TaxpayerId), ledger, events, ReviewRow.ViewsOf(ledger), now);
     }
 
-    private static (TaxpayerLedger Ledger, List<TaxpayerEvent> Events) Register(TaxpayerLedger state, RegisterTaxpayer message)
-    {
-        var events = new List<TaxpayerEvent>();
-        var ledger = Accept(state, TaxpayerDecider.Decide(state, new TaxpayerCommand.Register(message.Profile)), events);
-        foreach (var item in message.Items)
-        {
-            ledger = Accept(ledger, TaxpayerDecider.Decide(ledger, new TaxpayerCommand.AssessTaxItem(item)), events);
-        }
+    public Task<bool> RecordCandidateAsync(MatchCandidate candidate, CancellationToken cancellationToken) =>
+        DecideAsync(new TaxpayerCommand.RecordCandidate(candidate), cancellationToken);
 
-        return (ledger, events);
+    public async Task<MatchCandidate> ReviewCandidateAsync(string exchange, string accountId, bool approve, string by, string reason, CancellationToken cancellationToken)
+    {
+        await DecideAsync(new TaxpayerCommand.ReviewCandidate(exchange, accountId, approve, by, reason, time.GetUtcNow()), cancellationToken);
+        return State.Candidates.Single(c => c.Exchange == exchange && c.AccountId == accountId);
     }
 
-    public Task<bool> HandleAsync(RecordTaxpayerCandidate message, CancellationToken cancellationToken) =>
-        DecideAsync(new TaxpayerCommand.RecordCandidate(message.Candidate), cancellationToken);
-
-    public async Task<MatchCandidate> HandleAsync(ReviewMatchCandidate message, CancellationToken cancellationToken)
-    {
-        await DecideAsync(new TaxpayerCommand.ReviewCandidate(message.Exchange, message.AccountId, message.Approve, message.By, message.Reason, TimeProvider.GetUtcNow()), cancellationToken);
-        return State.Candidates.Single(c => c.Exchange == message.Exchange && c.AccountId == message.AccountId);
-    }
-
-    public async Task<TaxpayerView> HandleAsync(AssessTaxItems message, CancellationToken cancellationToken)
+    public async Task<TaxpayerView> AssessAsync(IReadOnlyList<TaxItem> items, CancellationToken cancellationToken)
     {
         var ledger = State;
         var events = new List<TaxpayerEvent>();
-        foreach (var item in message.Items)
+        foreach (var item in items)
         {
-            var decision = TaxpayerDecider.Decide(ledger, new TaxpayerCommand.AssessTaxItem(item));
-            ledger = Accept(ledger, decision, events);
+            ledger = Accept(ledger, TaxpayerDecider.Decide(ledger, new TaxpayerCommand.AssessTaxItem(item)), events);
         }
 
         await CommitAsync(ledger, events, cancellationToken);
         return TaxpayerView.Of(State, Version);
     }
 
-    public async Task<PaymentReceipt> HandleAsync(ReceivePayment message, CancellationToken cancellationToken)
+    public async Task<PaymentReceipt> ReceivePaymentAsync(string reference, long amount, string source, CancellationToken cancellationToken)
     {
-        var command = new TaxpayerCommand.ReceivePayment(message.Reference, message.Amount, message.Source, TimeProvider.GetUtcNow());
+        var command = new TaxpayerCommand.ReceivePayment(reference, amount, source, time.GetUtcNow());
         var events = new List<TaxpayerEvent>();
         var ledger = Accept(State, TaxpayerDecider.Decide(State, command), events);
-        await CommitAsync(ledger, events, Nudges(message.Reference), cancellationToken);
+        await CommitTellingSeizuresAsync(ledger, events, reference, cancellationToken);
         if (events is [PaymentApplied applied])
         {
             return new PaymentReceipt(applied.Reference, false, applied.Allocations, applied.Refund, State.Outstanding);
@@ -86,43 +73,57 @@ public sealed class TaxpayerGrain : Grain<TaxpayerLedger, TaxpayerEvent>, ITaxpa
 
         // Applied before: answer as it was applied then, so a retried distribution records the same split.
         var history = await ReadHistoryAsync(cancellationToken);
-        var earlier = history.Select(e => e.Event).OfType<PaymentApplied>().Single(p => p.Reference == message.Reference);
-        return new PaymentReceipt(message.Reference, true, earlier.Allocations, earlier.Refund, State.Outstanding);
+        var earlier = history.Select(e => e.Event).OfType<PaymentApplied>().Single(p => p.Reference == reference);
+        return new PaymentReceipt(reference, true, earlier.Allocations, earlier.Refund, State.Outstanding);
     }
 
-    public async Task<long> HandleAsync(AttachSeizure message, CancellationToken cancellationToken)
+    public async Task<long> AttachSeizureAsync(string seizureId, CancellationToken cancellationToken)
     {
-        await DecideAsync(new TaxpayerCommand.AttachSeizure(message.SeizureId), cancellationToken);
-        return State.DebtToCoverFor(message.SeizureId);
+        await DecideAsync(new TaxpayerCommand.AttachSeizure(seizureId), cancellationToken);
+        return State.DebtToCoverFor(seizureId);
     }
 
-    public Task<long> HandleAsync(GetDebtToCover message, CancellationToken cancellationToken) =>
-        Task.FromResult(State.DebtToCoverFor(message.SeizureId));
+    public Task<long> GetDebtToCoverAsync(string seizureId, CancellationToken cancellationToken) =>
+        Task.FromResult(State.DebtToCoverFor(seizureId));
 
-    public async Task<long> HandleAsync(HoldProceeds message, CancellationToken cancellationToken)
+    public async Task<long> HoldProceedsAsync(string seizureId, string reference, long amount, CancellationToken cancellationToken)
     {
-        await DecideAsync(new TaxpayerCommand.HoldProceeds(message.SeizureId, message.Reference, message.Amount), cancellationToken, Nudges(message.Reference));
-        return State.DebtToCoverFor(message.SeizureId);
+        var events = new List<TaxpayerEvent>();
+        var ledger = Accept(State, TaxpayerDecider.Decide(State, new TaxpayerCommand.HoldProceeds(seizureId, reference, amount)), events);
+        await CommitTellingSeizuresAsync(ledger, events, reference, cancellationToken);
+        return State.DebtToCoverFor(seizureId);
     }
 
-    public async Task<long> HandleAsync(ReserveCover message, CancellationToken cancellationToken)
+    public async Task<long> ReserveCoverAsync(string seizureId, long amount, CancellationToken cancellationToken)
     {
-        await DecideAsync(new TaxpayerCommand.ReserveCover(message.SeizureId, message.Amount), cancellationToken);
-        return State.Reservations.FirstOrDefault(r => r.SeizureId == message.SeizureId)?.Amount ?? 0;
+        await DecideAsync(new TaxpayerCommand.ReserveCover(seizureId, amount), cancellationToken);
+        return State.Reservations.FirstOrDefault(r => r.SeizureId == seizureId)?.Amount ?? 0;
     }
 
-    public Task<bool> HandleAsync(DetachSeizure message, CancellationToken cancellationToken) =>
-        DecideAsync(new TaxpayerCommand.DetachSeizure(message.SeizureId), cancellationToken);
+    public Task<bool> DetachSeizureAsync(string seizureId, CancellationToken cancellationToken) =>
+        DecideAsync(new TaxpayerCommand.DetachSeizure(seizureId), cancellationToken);
 
-    public Task<TaxpayerView> HandleAsync(GetTaxpayer message, CancellationToken cancellationToken) =>
+    public Task<TaxpayerView> GetAsync(CancellationToken cancellationToken) =>
         Task.FromResult(TaxpayerView.Of(State, Version));
 
-    public async Task<IReadOnlyList<TaxpayerHistoryEntry>> HandleAsync(GetTaxpayerHistory message, CancellationToken cancellationToken) =>
-        (await ReadHistoryAsync(cancellationToken)).Select(e => new TaxpayerHistoryEntry(e.Version, e.RecordedAt, e.Event)).ToArray();
+    public async Task<IReadOnlyList<TaxpayerHistoryEntry>> GetHistoryAsync(CancellationToken cancellationToken) =>
+        [.. (await ReadHistoryAsync(cancellationToken)).Select(e => new TaxpayerHistoryEntry(e.Version, e.RecordedAt, e.Event))];
 
-    protected override TaxpayerLedger CreateInitialState() => TaxpayerLedger.Empty(Id.Key);
+    protected override TaxpayerLedger CreateInitialState() => TaxpayerLedger.Empty(this.GetPrimaryKeyString());
 
     protected override IEnumerable<GrainView> ViewsOf(TaxpayerLedger state) => ReviewRow.ViewsOf(state);
+
+    private static (TaxpayerLedger Ledger, List<TaxpayerEvent> Events) Register(TaxpayerLedger state, TaxpayerProfile profile, IReadOnlyList<TaxItem> items)
+    {
+        var events = new List<TaxpayerEvent>();
+        var ledger = Accept(state, TaxpayerDecider.Decide(state, new TaxpayerCommand.Register(profile)), events);
+        foreach (var item in items)
+        {
+            ledger = Accept(ledger, TaxpayerDecider.Decide(ledger, new TaxpayerCommand.AssessTaxItem(item)), events);
+        }
+
+        return (ledger, events);
+    }
 
     private static TaxpayerLedger Accept(TaxpayerLedger ledger, Decision<TaxpayerEvent> decision, List<TaxpayerEvent> events)
     {
@@ -135,24 +136,40 @@ public sealed class TaxpayerGrain : Grain<TaxpayerLedger, TaxpayerEvent>, ITaxpa
         return TaxpayerDecider.ApplyAll(ledger, decision.Events);
     }
 
-    private async Task<bool> DecideAsync(TaxpayerCommand command, CancellationToken cancellationToken, IReadOnlyList<ReminderUpdate>? reminders = null)
+    private async Task<bool> DecideAsync(TaxpayerCommand command, CancellationToken cancellationToken)
     {
         var events = new List<TaxpayerEvent>();
         var ledger = Accept(State, TaxpayerDecider.Decide(State, command), events);
-        await CommitAsync(ledger, events, reminders ?? [], cancellationToken);
+        await CommitAsync(ledger, events, cancellationToken);
         return events.Count > 0;
     }
 
-    /// <summary>
-    /// When the debt changes, every open seizure looks again: through one-off reminders committed
-    /// with the change, named for it so that two changes never merge into one look taken before the second.
-    /// </summary>
-    private ReminderUpdate[] Nudges(string change) =>
-        [.. State.OpenSeizures.Select(s => ReminderUpdate.Nudge(GrainFactory.Get<ISeizureGrain>(s), SeizureGrain.ReviewReminderPrefix + change))];
-
     private Task CommitAsync(TaxpayerLedger ledger, List<TaxpayerEvent> events, CancellationToken cancellationToken) =>
-        CommitAsync(ledger, events, [], cancellationToken);
+        events.Count == 0 ? Task.CompletedTask : WriteStateAsync(ledger, events, time.GetUtcNow(), cancellationToken);
 
-    private Task CommitAsync(TaxpayerLedger ledger, List<TaxpayerEvent> events, IReadOnlyList<ReminderUpdate> reminders, CancellationToken cancellationToken) =>
-        events.Count == 0 ? Task.CompletedTask : WriteStateAsync(ledger, events, reminders, cancellationToken);
+    /// <summary>
+    /// Commits a change of the debt, which every open seizure must look at again. Each is told at
+    /// once, one way (a seizure may be waiting on this grain); and, so that a crash between the
+    /// commit and the telling loses nothing, each first gets a reminder named for this change,
+    /// which it clears when it has looked (two changes never merge into one look taken before the second).
+    /// </summary>
+    private async Task CommitTellingSeizuresAsync(TaxpayerLedger ledger, List<TaxpayerEvent> events, string change, CancellationToken cancellationToken)
+    {
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        var open = ledger.OpenSeizures.Select(id => GrainFactory.GetGrain<ISeizureGrain>(id)).ToArray();
+        foreach (var seizure in open)
+        {
+            await reminders.RegisterOrUpdateReminder(seizure.GetGrainId(), SeizureReminders.ReviewPrefix + change, seizures.ReminderDelay, seizures.WakeRetryPeriod, cancellationToken);
+        }
+
+        await WriteStateAsync(ledger, events, time.GetUtcNow(), cancellationToken);
+        foreach (var seizure in open)
+        {
+            await seizure.NudgeAsync();
+        }
+    }
 }

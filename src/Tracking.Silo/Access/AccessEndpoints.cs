@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Tracking.Silo.Api;
+using Tracking.Storage.Views;
 
 namespace Tracking.Silo.Access;
 
@@ -22,8 +23,8 @@ internal static class AccessEndpoints
             return Results.NoContent();
         }).RequireAuthorization();
 
-        app.MapGet("/api/access-log", (Runtime.Hosting.Silo silo, string? subject, string? reader, string? after, int? limit, CancellationToken ct) => ApiCall.RunAsync(() =>
-            ViewPageResult.QueryAsync(silo, AccessRecord.Definition, ViewPageResult.EqualTo((AccessRecord.SubjectField, subject), (AccessRecord.ReaderField, reader)), after, limit, ct)))
+        app.MapGet("/api/access-log", (IViewStore views, string? subject, string? reader, string? after, int? limit, CancellationToken ct) => ApiCall.RunAsync(() =>
+            ViewPageResult.QueryAsync(views, AccessRecord.Definition, ViewPageResult.EqualTo((AccessRecord.SubjectField, subject), (AccessRecord.ReaderField, reader)), after, limit, ct)))
             .RequireAuthorization(AccessPolicies.Auditors).WithTags("Access").WithSummary("Every read of a person's case, newest first: filter by subject (taxpayer) or reader");
     }
 

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using System.Threading.Channels;
-using Tracking.Runtime.Views;
+using Tracking.Storage.Views;
 using Tracking.Silo.Api;
 
 namespace Tracking.Silo.Access;
@@ -13,13 +13,13 @@ namespace Tracking.Silo.Access;
 public sealed class AccessJournal : IAsyncDisposable
 {
     private readonly Channel<(ViewRow Row, TaskCompletionSource Committed)> _pending = Channel.CreateUnbounded<(ViewRow, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Runtime.Hosting.Silo _silo;
+    private readonly IViewStore _views;
     private readonly TimeProvider _time;
     private readonly Task _writer;
 
-    public AccessJournal(Runtime.Hosting.Silo silo, TimeProvider time)
+    public AccessJournal(IViewStore views, [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time)
     {
-        (_silo, _time) = (silo, time);
+        (_views, _time) = (views, time);
         _writer = Task.Run(WriteAsync, CancellationToken.None);
     }
 
@@ -53,7 +53,7 @@ public sealed class AccessJournal : IAsyncDisposable
 
             try
             {
-                await _silo.Views.AppendAsync([.. batch.Select(b => b.Row)], CancellationToken.None).ConfigureAwait(false);
+                await _views.AppendAsync([.. batch.Select(b => b.Row)], CancellationToken.None).ConfigureAwait(false);
                 batch.ForEach(b => b.Committed.TrySetResult());
             }
             catch (Exception ex)

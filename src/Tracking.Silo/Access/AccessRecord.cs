@@ -1,4 +1,4 @@
-using Tracking.Runtime.Views;
+using Tracking.Storage.Views;
 
 namespace Tracking.Silo.Access;
 

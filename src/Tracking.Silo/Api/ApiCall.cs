@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Tracking.Grains;
 using Tracking.Grains.Exchanges;
-using Tracking.Runtime;
-using Tracking.Runtime.Hosting;
-using Tracking.Runtime.Persistence;
+using Orleans.Runtime;
+using Tracking.Storage.Persistence;
 
 namespace Tracking.Silo.Api;
 
@@ -24,7 +23,7 @@ internal static class ApiCall
         {
             return Results.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
         }
-        catch (Exception ex) when (ex is StorageUnavailableException or SiloUnavailableException or GrainCallTimeoutException or ExchangeUnreachableException)
+        catch (Exception ex) when (ex is StorageUnavailableException or TimeoutException or SiloUnavailableException or OrleansMessageRejectionException or ExchangeUnreachableException)
         {
             return Results.Problem(ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Try again later");
         }

@@ -11,6 +11,7 @@ namespace Tracking.Silo.Api;
 [JsonSerializable(typeof(SignIn))]
 [JsonSerializable(typeof(SessionInfo))]
 [JsonSerializable(typeof(ReasonBody))]
+[JsonSerializable(typeof(PaymentBody))]
 [JsonSerializable(typeof(ReviewEvidence))]
 [JsonSerializable(typeof(Dashboard))]
 [JsonSerializable(typeof(ImportRecord))]

@@ -2,10 +2,11 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Tracking.Grains;
 using Tracking.Grains.Documents;
 using Tracking.Grains.Seizures;
 using Tracking.Grains.Taxpayers;
-using Tracking.Runtime.Views;
+using Tracking.Storage.Views;
 using Tracking.Silo.Access;
 
 namespace Tracking.Silo.Api;
@@ -22,22 +23,21 @@ internal static class CaseEndpoints
         var group = app.MapGroup("/api/cases").WithTags("Cases");
         group.MapGet("/", ListAsync).RequireAuthorization(AccessPolicies.CaseReaders)
             .WithSummary("Cases, newest first: filter by status, exchange, officer, approval (sale|cancellation), debt range, opened range, overdue deadline; page with after=next");
-        group.MapPost("/", (ClaimsPrincipal user, Runtime.Hosting.Silo silo, CancellationToken ct) =>
-            ApiCall.RunAsync(async () => Results.Ok(await new SeizureOpener(silo).OpenForAutoMatchesAsync(user.Actor(), ct))))
+        group.MapPost("/", (ClaimsPrincipal user, IGrainFactory grains, CancellationToken ct) =>
+            ApiCall.RunAsync(async () => Results.Ok(await new SeizureOpener(grains).OpenForAutoMatchesAsync(user.Actor(), ct))))
             .RequireAuthorization(AccessPolicies.CaseWorkers).WithSummary("Open a case for every automatic match the sweeps found and no case has yet (review candidates wait for a person)");
         group.MapGet("/{id}", GetAsync).RequireAuthorization(AccessPolicies.CaseReaders).WithSummary("One case: state, money, full history and documents");
         group.MapGet("/{id}/documents/{documentId}", DocumentAsync).RequireAuthorization(AccessPolicies.CaseReaders).WithSummary("One of the case's documents, as HTML");
-        group.MapPost("/{id}/sale-approval", (string id, ClaimsPrincipal user, Runtime.Hosting.Silo silo, CancellationToken ct) =>
-            StepAsync(silo, id, new ApproveSeizureSale(user.Actor()), ct)).RequireAuthorization(AccessPolicies.Supervisors).WithSummary("Approve the sale the case proposes (not the officer who opened it)");
-        group.MapPost("/{id}/cancellation", (string id, ReasonBody body, ClaimsPrincipal user, Runtime.Hosting.Silo silo, CancellationToken ct) =>
-            StepAsync(silo, id, new RequestSeizureCancellation(body.Reason ?? "", user.Actor()), ct)).RequireAuthorization(AccessPolicies.CaseWorkers).WithSummary("Ask to withdraw the seizure, with a reason");
-        group.MapPost("/{id}/cancellation-approval", (string id, ClaimsPrincipal user, Runtime.Hosting.Silo silo, CancellationToken ct) =>
-            StepAsync(silo, id, new ApproveSeizureCancellation(user.Actor()), ct)).RequireAuthorization(AccessPolicies.Supervisors).WithSummary("Approve a cancellation someone else asked for");
+        group.MapPost("/{id}/sale-approval", (string id, ClaimsPrincipal user, IGrainFactory grains, CancellationToken ct) =>
+            StepAsync(grains, id, (seizure, ct) => seizure.ApproveSaleAsync(user.Actor(), ct), ct)).RequireAuthorization(AccessPolicies.Supervisors).WithSummary("Approve the sale the case proposes (not the officer who opened it)");
+        group.MapPost("/{id}/cancellation", (string id, ReasonBody body, ClaimsPrincipal user, IGrainFactory grains, CancellationToken ct) =>
+            StepAsync(grains, id, (seizure, ct) => seizure.RequestCancellationAsync(body.Reason ?? "", user.Actor(), ct), ct)).RequireAuthorization(AccessPolicies.CaseWorkers).WithSummary("Ask to withdraw the seizure, with a reason");
+        group.MapPost("/{id}/cancellation-approval", (string id, ClaimsPrincipal user, IGrainFactory grains, CancellationToken ct) =>
+            StepAsync(grains, id, (seizure, ct) => seizure.ApproveCancellationAsync(user.Actor(), ct), ct)).RequireAuthorization(AccessPolicies.Supervisors).WithSummary("Approve a cancellation someone else asked for");
     }
 
     private static Task<IResult> ListAsync(
-        Runtime.Hosting.Silo silo,
-        TimeProvider time,
+        TrackingContext tracking,
         string? status,
         string? exchange,
         string? officer,
@@ -75,19 +75,19 @@ internal static class CaseEndpoints
         if (overdue == true)
         {
             filters.Add(ViewFilter.AtLeast(CaseRow.DeadlineField, 1));
-            filters.Add(ViewFilter.Below(CaseRow.DeadlineField, time.GetUtcNow().ToUnixTimeSeconds()));
+            filters.Add(ViewFilter.Below(CaseRow.DeadlineField, tracking.Clock.GetUtcNow().ToUnixTimeSeconds()));
         }
 
-        return await ViewPageResult.QueryAsync(silo, CaseRow.Definition, filters, after, limit, ct);
+        return await ViewPageResult.QueryAsync(tracking.Views, CaseRow.Definition, filters, after, limit, ct);
     });
 
     // Case and document ids hold a '/', which routing leaves encoded in a route value.
     private static string CaseId(string routeValue) => Uri.UnescapeDataString(routeValue);
 
-    private static Task<IResult> GetAsync(string id, ClaimsPrincipal user, Runtime.Hosting.Silo silo, AccessJournal journal, CancellationToken ct) => ApiCall.RunAsync(async () =>
+    private static Task<IResult> GetAsync(string id, ClaimsPrincipal user, IGrainFactory grains, AccessJournal journal, CancellationToken ct) => ApiCall.RunAsync(async () =>
     {
         id = CaseId(id);
-        if (await DetailAsync(silo, id, ct) is not { } detail)
+        if (await DetailAsync(grains, id, ct) is not { } detail)
         {
             return ApiCall.NotFound($"there is no case {id}");
         }
@@ -96,15 +96,15 @@ internal static class CaseEndpoints
         return Results.Ok(detail);
     });
 
-    private static Task<IResult> DocumentAsync(string id, string documentId, ClaimsPrincipal user, Runtime.Hosting.Silo silo, AccessJournal journal, CancellationToken ct) => ApiCall.RunAsync(async () =>
+    private static Task<IResult> DocumentAsync(string id, string documentId, ClaimsPrincipal user, IGrainFactory grains, AccessJournal journal, CancellationToken ct) => ApiCall.RunAsync(async () =>
     {
         (id, documentId) = (CaseId(id), CaseId(documentId));
-        if (await DetailAsync(silo, id, ct) is not { } detail)
+        if (await DetailAsync(grains, id, ct) is not { } detail)
         {
             return ApiCall.NotFound($"there is no case {id}");
         }
 
-        var taxpayer = await silo.Get<ITaxpayerGrain>(detail.Seizure.TaxpayerId).CallAsync(new GetTaxpayer(), ct);
+        var taxpayer = await grains.GetGrain<ITaxpayerGrain>(detail.Seizure.TaxpayerId).GetAsync(ct);
         var masked = taxpayer with { Profile = PersonalDataMask.Apply(taxpayer.Profile, user.Role()) };
         if (SeizureDocumentRenderer.Render(detail, masked, documentId) is not { } html)
         {
@@ -115,19 +115,19 @@ internal static class CaseEndpoints
         return Results.Content(html, "text/html; charset=utf-8");
     });
 
-    private static async Task<CaseDetail?> DetailAsync(Runtime.Hosting.Silo silo, string id, CancellationToken ct)
+    private static async Task<CaseDetail?> DetailAsync(IGrainFactory grains, string id, CancellationToken ct)
     {
-        var seizure = silo.Get<ISeizureGrain>(id);
-        var view = await seizure.CallAsync(new GetSeizureIfOpen(), ct);
-        return view is null ? null : new CaseDetail(view, await seizure.CallAsync(new GetSeizureHistory(), ct));
+        var seizure = grains.GetGrain<ISeizureGrain>(id);
+        var view = await seizure.GetIfOpenAsync(ct);
+        return view is null ? null : new CaseDetail(view, await seizure.GetHistoryAsync(ct));
     }
 
-    private static Task<IResult> StepAsync(Runtime.Hosting.Silo silo, string id, Runtime.IGrainCall<ISeizureGrain, SeizureView> step, CancellationToken ct) =>
+    private static Task<IResult> StepAsync(IGrainFactory grains, string id, Func<ISeizureGrain, CancellationToken, Task<SeizureView>> step, CancellationToken ct) =>
         ApiCall.RunAsync(async () =>
         {
-            var seizure = silo.Get<ISeizureGrain>(CaseId(id));
-            return await seizure.CallAsync(new GetSeizureIfOpen(), ct) is null
+            var seizure = grains.GetGrain<ISeizureGrain>(CaseId(id));
+            return await seizure.GetIfOpenAsync(ct) is null
                 ? ApiCall.NotFound($"there is no case {CaseId(id)}")
-                : Results.Ok(await seizure.CallAsync(step, ct));
+                : Results.Ok(await step(seizure, ct));
         });
 }

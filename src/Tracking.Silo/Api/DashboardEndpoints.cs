@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Tracking.Domain.Seizures;
 using Tracking.Grains.Seizures;
-using Tracking.Runtime.Views;
+using Tracking.Storage.Views;
 using Tracking.Silo.Access;
 
 namespace Tracking.Silo.Api;
@@ -15,9 +15,8 @@ internal static class DashboardEndpoints
     public const int LeadTimeMarkDays = 10;
 
     public static void MapDashboard(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/dashboard", (Runtime.Hosting.Silo silo, CancellationToken ct) => ApiCall.RunAsync(async () =>
+        app.MapGet("/api/dashboard", (IViewStore views, CancellationToken ct) => ApiCall.RunAsync(async () =>
         {
-            var views = silo.Views;
             var byState = await views.AggregateAsync(new ViewAggregate(CaseRow.View, [CaseRow.StatusField, CaseRow.OutcomeField], [CaseRow.CollectedField]), ct);
             var byExchange = await views.AggregateAsync(new ViewAggregate(CaseRow.View, [CaseRow.ExchangeField], []), ct);
             var byDay = await views.AggregateAsync(new ViewAggregate(ReceiptRow.View, [ReceiptRow.DayField], [ReceiptRow.AmountField]), ct);

@@ -6,9 +6,8 @@ using Tracking.ExchangeApi;
 using Tracking.Grains.Exchanges;
 using Tracking.Grains;
 using Tracking.Grains.Seizures;
-using Tracking.Runtime;
-using Tracking.Runtime.Hosting;
-using Tracking.Runtime.Persistence;
+using Orleans.Runtime;
+using Tracking.Storage.Persistence;
 
 namespace Tracking.Silo.Api;
 
@@ -21,7 +20,7 @@ public static class ExchangeCallbackEndpoints
     public const string Path = "/api/exchange-callbacks";
 
     public static void MapExchangeCallbacks(this IEndpointRouteBuilder app) =>
-        app.MapPost(Path, async (HttpRequest request, Runtime.Hosting.Silo silo, CancellationToken ct) =>
+        app.MapPost(Path, async (HttpRequest request, IGrainFactory grains, CancellationToken ct) =>
         {
             CaseResult? result;
             try
@@ -40,14 +39,14 @@ public static class ExchangeCallbackEndpoints
 
             try
             {
-                await silo.Get<ISeizureGrain>(result.CaseReference).CallAsync(new RecordExchangeReply(ExchangeReplies.From(result), result.Exchange), ct);
+                await grains.GetGrain<ISeizureGrain>(result.CaseReference).RecordExchangeReplyAsync(ExchangeReplies.From(result), result.Exchange, ct);
                 return Results.Ok();
             }
             catch (Exception ex) when (ex is CommandRejectedException or InvalidDataException)
             {
                 return Results.Problem(ex.Message, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Answer refused");
             }
-            catch (Exception ex) when (ex is StorageUnavailableException or ExchangeUnreachableException or GrainCallTimeoutException or SiloUnavailableException)
+            catch (Exception ex) when (ex is StorageUnavailableException or ExchangeUnreachableException or TimeoutException or SiloUnavailableException or OrleansMessageRejectionException)
             {
                 return Results.Problem(ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Try again later");
             }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Tracking.Silo.Hosting;
 
 namespace Tracking.Silo.Api;
 
@@ -8,12 +9,12 @@ internal static class HealthEndpoints
 {
     public static void MapHealth(this IEndpointRouteBuilder app)
     {
-        // Live: the process answers. Ready: it reaches storage, holds a partition lease and takes grain calls.
+        // Live: the process answers. Ready: the silo is an active member of its cluster, reaching storage.
         app.MapGet("/health/live", () => Results.Text("live"));
-        app.MapGet("/health/ready", (Runtime.Hosting.Silo silo) =>
+        app.MapGet("/health/ready", async (SiloReadiness readiness, CancellationToken ct) =>
         {
-            var readiness = silo.Readiness();
-            return Results.Text(readiness.Reason, statusCode: readiness.IsReady ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+            var (ready, reason) = await readiness.CheckAsync(ct);
+            return Results.Text(reason, statusCode: ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         });
     }
 }

@@ -3,10 +3,11 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Tracking.Grains;
 using Tracking.Grains.Imports;
 using Tracking.Ingest.Accounts;
 using Tracking.Ingest.Roll;
-using Tracking.Runtime.Views;
+using Tracking.Storage.Views;
 using Tracking.Silo.Access;
 
 namespace Tracking.Silo.Api;
@@ -21,20 +22,20 @@ internal static class ImportEndpoints
     public static void MapImports(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/imports").WithTags("Imports");
-        group.MapPost("/roll", (HttpRequest request, ClaimsPrincipal user, Runtime.Hosting.Silo silo, ConsoleOptions console, TimeProvider time, CancellationToken ct) =>
-            UploadAsync(request, ["taxpayers", "items"], user, silo, console, time, (paths, key) => new Importer(silo, silo).ImportRollAsync(RollReader.Read(paths[0], paths[1], key), null, ct), ct))
+        group.MapPost("/roll", (HttpRequest request, ClaimsPrincipal user, TrackingContext tracking, ConsoleOptions console, CancellationToken ct) =>
+            UploadAsync(request, ["taxpayers", "items"], user, tracking, console, (paths, key) => tracking.Importer().ImportRollAsync(RollReader.Read(paths[0], paths[1], key), null, ct), ct))
             .RequireAuthorization(AccessPolicies.CaseWorkers).WithSummary("Import the roll: multipart form with files 'taxpayers' and 'items'");
-        group.MapPost("/accounts/{exchange}", (string exchange, HttpRequest request, ClaimsPrincipal user, Runtime.Hosting.Silo silo, ConsoleOptions console, TimeProvider time, CancellationToken ct) =>
+        group.MapPost("/accounts/{exchange}", (string exchange, HttpRequest request, ClaimsPrincipal user, TrackingContext tracking, ConsoleOptions console, CancellationToken ct) =>
         {
             var profiles = Profiles(console);
             return profiles.TryGetValue(exchange, out var profile)
-                ? UploadAsync(request, ["file"], user, silo, console, time, (paths, key) => new Importer(silo, silo).ImportAccountsAsync(AccountFileReader.Read(paths[0], profile, key), null, ct), ct)
+                ? UploadAsync(request, ["file"], user, tracking, console, (paths, key) => tracking.Importer().ImportAccountsAsync(AccountFileReader.Read(paths[0], profile, key), null, ct), ct)
                 : Task.FromResult(ApiCall.NotFound($"no profile for exchange '{exchange}'; known: {string.Join(", ", profiles.Keys.Order())}"));
         }).RequireAuthorization(AccessPolicies.CaseWorkers).WithSummary("Import one exchange's account list: multipart form with file 'file', read with the exchange's profile");
         group.MapGet("/exchanges", (ConsoleOptions console) => Results.Ok(Profiles(console).Keys.Order(StringComparer.Ordinal).ToArray()))
             .RequireAuthorization(AccessPolicies.CaseWorkers).WithSummary("The exchanges whose account lists can be uploaded (those with a file profile)");
-        group.MapGet("/", (Runtime.Hosting.Silo silo, string? after, int? limit, CancellationToken ct) =>
-            ApiCall.RunAsync(() => ViewPageResult.QueryAsync(silo, ImportRecord.Definition, [], after, limit, ct)))
+        group.MapGet("/", (IViewStore views, string? after, int? limit, CancellationToken ct) =>
+            ApiCall.RunAsync(() => ViewPageResult.QueryAsync(views, ImportRecord.Definition, [], after, limit, ct)))
             .RequireAuthorization(AccessPolicies.CaseReaders).WithSummary("Uploads, newest first, each with its row problems");
     }
 
@@ -45,9 +46,8 @@ internal static class ImportEndpoints
         HttpRequest request,
         string[] fields,
         ClaimsPrincipal user,
-        Runtime.Hosting.Silo silo,
+        TrackingContext tracking,
         ConsoleOptions console,
-        TimeProvider time,
         Func<string[], byte[], Task<ImportSummary>> import,
         CancellationToken ct) => ApiCall.RunAsync(async () =>
     {
@@ -79,9 +79,9 @@ internal static class ImportEndpoints
 
             var summary = await import(paths, key);
             // A version-7 id begins with the time in milliseconds: newest first even within one second.
-            var now = time.GetUtcNow();
+            var now = tracking.Clock.GetUtcNow();
             var record = new ImportRecord(Guid.CreateVersion7(now).ToString("N"), now.ToUnixTimeSeconds(), user.Actor(), [.. files.Select(f => f!.FileName)], summary);
-            await silo.Views.AppendAsync([new ViewRow(ImportRecord.View, record.Id, JsonSerializer.Serialize(record, ApiJsonContext.Default.ImportRecord))], ct);
+            await tracking.Views.AppendAsync([new ViewRow(ImportRecord.View, record.Id, JsonSerializer.Serialize(record, ApiJsonContext.Default.ImportRecord))], ct);
             return Results.Ok(record);
         }
         catch (InvalidDataException ex)

@@ -1,5 +1,5 @@
 using Tracking.Grains.Imports;
-using Tracking.Runtime.Views;
+using Tracking.Storage.Views;
 
 namespace Tracking.Silo.Api;
 

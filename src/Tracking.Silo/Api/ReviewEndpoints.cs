@@ -6,6 +6,7 @@ using Tracking.Grains.Accounts;
 using Tracking.Grains.Seizures;
 using Tracking.Grains.Taxpayers;
 using Tracking.Silo.Access;
+using Tracking.Storage.Views;
 
 namespace Tracking.Silo.Api;
 
@@ -15,28 +16,28 @@ internal static class ReviewEndpoints
     public static void MapReviews(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/reviews").WithTags("Review queue");
-        group.MapGet("/", (Runtime.Hosting.Silo silo, string? state, string? exchange, string? after, int? limit, CancellationToken ct) => ApiCall.RunAsync(() =>
-            ViewPageResult.QueryAsync(silo, ReviewRow.Definition, ViewPageResult.EqualTo((ReviewRow.StateField, state), (ReviewRow.ExchangeField, exchange)), after, limit, ct)))
+        group.MapGet("/", (IViewStore views, string? state, string? exchange, string? after, int? limit, CancellationToken ct) => ApiCall.RunAsync(() =>
+            ViewPageResult.QueryAsync(views, ReviewRow.Definition, ViewPageResult.EqualTo((ReviewRow.StateField, state), (ReviewRow.ExchangeField, exchange)), after, limit, ct)))
             .RequireAuthorization(AccessPolicies.CaseReaders).WithSummary("Review candidates, highest score first: filter by state (Open, Approved, Rejected) and exchange");
         group.MapGet("/{taxpayerId}/{exchange}/{accountId}", EvidenceAsync).RequireAuthorization(AccessPolicies.CaseReaders)
             .WithSummary("The candidate with the taxpayer and the account holder side by side (masked for the role)");
-        group.MapPost("/{taxpayerId}/{exchange}/{accountId}/approval", (string taxpayerId, string exchange, string accountId, ClaimsPrincipal user, Runtime.Hosting.Silo silo, CancellationToken ct) =>
-            ApiCall.RunAsync(async () => Results.Ok(await new SeizureOpener(silo).OpenApprovedReviewAsync(taxpayerId, exchange, accountId, user.Actor(), ct))))
+        group.MapPost("/{taxpayerId}/{exchange}/{accountId}/approval", (string taxpayerId, string exchange, string accountId, ClaimsPrincipal user, IGrainFactory grains, CancellationToken ct) =>
+            ApiCall.RunAsync(async () => Results.Ok(await new SeizureOpener(grains).OpenApprovedReviewAsync(taxpayerId, exchange, accountId, user.Actor(), ct))))
             .RequireAuthorization(AccessPolicies.CaseWorkers).WithSummary("The account is the taxpayer's: open its seizure and send the notice");
-        group.MapPost("/{taxpayerId}/{exchange}/{accountId}/rejection", (string taxpayerId, string exchange, string accountId, ReasonBody body, ClaimsPrincipal user, Runtime.Hosting.Silo silo, CancellationToken ct) =>
-            ApiCall.RunAsync(async () => Results.Ok(await new SeizureOpener(silo).RejectReviewAsync(taxpayerId, exchange, accountId, user.Actor(), body.Reason ?? "", ct))))
+        group.MapPost("/{taxpayerId}/{exchange}/{accountId}/rejection", (string taxpayerId, string exchange, string accountId, ReasonBody body, ClaimsPrincipal user, IGrainFactory grains, CancellationToken ct) =>
+            ApiCall.RunAsync(async () => Results.Ok(await new SeizureOpener(grains).RejectReviewAsync(taxpayerId, exchange, accountId, user.Actor(), body.Reason ?? "", ct))))
             .RequireAuthorization(AccessPolicies.CaseWorkers).WithSummary("The account is not the taxpayer's: reject it, with a reason");
     }
 
-    private static Task<IResult> EvidenceAsync(string taxpayerId, string exchange, string accountId, ClaimsPrincipal user, Runtime.Hosting.Silo silo, AccessJournal journal, CancellationToken ct) => ApiCall.RunAsync(async () =>
+    private static Task<IResult> EvidenceAsync(string taxpayerId, string exchange, string accountId, ClaimsPrincipal user, IGrainFactory grains, AccessJournal journal, CancellationToken ct) => ApiCall.RunAsync(async () =>
     {
-        var taxpayer = await silo.Get<ITaxpayerGrain>(taxpayerId).CallAsync(new GetTaxpayer(), ct);
+        var taxpayer = await grains.GetGrain<ITaxpayerGrain>(taxpayerId).GetAsync(ct);
         if (taxpayer.Candidates.FirstOrDefault(c => c.Exchange == exchange && c.AccountId == accountId) is not { } candidate)
         {
             return ApiCall.NotFound($"{exchange}/{accountId} is not a candidate of taxpayer {taxpayerId}");
         }
 
-        var account = await silo.Get<IExchangeAccountGrain>(AccountKey.Of(exchange, accountId)).CallAsync(new GetAccount(), ct);
+        var account = await grains.GetGrain<IExchangeAccountGrain>(AccountKey.Of(exchange, accountId)).GetAsync(ct);
         await journal.RecordAsync(user, taxpayerId, $"review evidence {exchange}/{accountId}", ct);
         var role = user.Role();
         return Results.Ok(new ReviewEvidence(

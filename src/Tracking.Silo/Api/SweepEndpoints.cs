@@ -14,28 +14,28 @@ internal static partial class SweepEndpoints
     public static void MapSweeps(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/sweeps").WithTags("Sweeps");
-        group.MapPost("/", (ClaimsPrincipal user, Runtime.Hosting.Silo silo, ILoggerFactory logs, CancellationToken ct) => ApiCall.RunAsync(async () =>
+        group.MapPost("/", (ClaimsPrincipal user, IGrainFactory grains, ILoggerFactory logs, CancellationToken ct) => ApiCall.RunAsync(async () =>
         {
-            var sweep = silo.Get<ISweepGrain>(SweepGrain.Main);
-            if ((await sweep.CallAsync(new GetSweepStatus(), ct)).Running)
+            var sweep = grains.GetGrain<ISweepGrain>(ISweepGrain.Main);
+            if ((await sweep.GetStatusAsync(ct)).Running)
             {
                 return Results.Problem("a sweep is already running", statusCode: StatusCodes.Status409Conflict, title: "Already running");
             }
 
             // The sweep outlives this request: it is the grain's work, watched through GET.
             _ = RunAsync(sweep, user.Actor(), logs.CreateLogger(typeof(SweepEndpoints)));
-            return Results.Accepted("/api/sweeps/current", await sweep.CallAsync(new GetSweepStatus(), ct));
+            return Results.Accepted("/api/sweeps/current", await sweep.GetStatusAsync(ct));
         })).RequireAuthorization(AccessPolicies.CaseWorkers).WithSummary("Start a sweep over everything imported; 202 with its progress");
-        group.MapGet("/current", (Runtime.Hosting.Silo silo, CancellationToken ct) =>
-            ApiCall.RunAsync(async () => Results.Ok(await silo.Get<ISweepGrain>(SweepGrain.Main).CallAsync(new GetSweepStatus(), ct))))
+        group.MapGet("/current", (IGrainFactory grains, CancellationToken ct) =>
+            ApiCall.RunAsync(async () => Results.Ok(await grains.GetGrain<ISweepGrain>(ISweepGrain.Main).GetStatusAsync(ct))))
             .RequireAuthorization(AccessPolicies.CaseReaders).WithSummary("The running sweep's progress (shards done of total, candidates so far) and the last run's summary");
     }
 
-    private static async Task RunAsync(Runtime.GrainReference<ISweepGrain> sweep, string actor, ILogger logger)
+    private static async Task RunAsync(ISweepGrain sweep, string actor, ILogger logger)
     {
         try
         {
-            var summary = await sweep.CallAsync(new RunSweep(actor), TimeSpan.FromHours(2), CancellationToken.None);
+            var summary = await sweep.RunAsync(actor, CancellationToken.None);
             LogSweepDone(logger, summary.Run, actor, summary.CandidatesFound);
         }
         catch (Exception ex)

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Tracking.Runtime.Views;
+using Tracking.Storage.Views;
 
 namespace Tracking.Silo.Api;
 
@@ -10,9 +10,9 @@ internal static class ViewPageResult
 {
     public const int DefaultLimit = 50;
 
-    public static async Task<IResult> QueryAsync(Runtime.Hosting.Silo silo, ViewDefinition view, IReadOnlyList<ViewFilter> filters, string? after, int? limit, CancellationToken ct)
+    public static async Task<IResult> QueryAsync(IViewStore views, ViewDefinition view, IReadOnlyList<ViewFilter> filters, string? after, int? limit, CancellationToken ct)
     {
-        var page = await silo.Views.QueryAsync(new ViewQuery(view.Name, view.Sort) { Filters = filters, After = after, Limit = limit ?? DefaultLimit }, ct);
+        var page = await views.QueryAsync(new ViewQuery(view.Name, view.Sort) { Filters = filters, After = after, Limit = limit ?? DefaultLimit }, ct);
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {

@@ -1,13 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Tracking.Grains.Seizures;
-using Tracking.Runtime.Hosting;
 
 namespace Tracking.Silo.Hosting;
 
 /// <summary>
 /// Settings an operator gives every silo of a cluster alike, as environment variables (e.g. in
-/// <c>cluster-config/silo.env</c>): <c>TRACKING_SILO__…</c> binds onto <see cref="SiloOptions"/>
-/// (<c>TRACKING_SILO__CLUSTER__LEASEDURATION=00:00:05</c>), <c>TRACKING_SEIZURES__…</c> onto
+/// <c>cluster-config/silo.env</c>): <c>TRACKING_SILO__…</c> binds onto <see cref="TrackingSiloOptions"/>
+/// (<c>TRACKING_SILO__MEMBERSHIP__PROBETIMEOUT=00:00:02</c>), <c>TRACKING_SEIZURES__…</c> onto
 /// <see cref="SeizureOptions"/> (<c>TRACKING_SEIZURES__POLICY__SALEWARNINGPERIOD=7.00:00:00</c>).
 /// What is not given keeps the documented default; code that configures a silo goes after this.
 /// </summary>
@@ -17,12 +16,13 @@ public static class SiloConfiguration
 
     private static readonly Lazy<IConfiguration> s_environment = new(() => new ConfigurationBuilder().AddEnvironmentVariables(Prefix).Build());
 
-    public static void Apply(SiloOptions options) => s_environment.Value.GetSection("Silo").Bind(options);
+    public static TrackingSiloOptions Silo() => Bind(new TrackingSiloOptions(), "Silo");
 
-    public static SeizureOptions Seizures()
+    public static SeizureOptions Seizures() => Bind(new SeizureOptions(), "Seizures");
+
+    private static T Bind<T>(T options, string section)
     {
-        var options = new SeizureOptions();
-        s_environment.Value.GetSection("Seizures").Bind(options);
+        s_environment.Value.GetSection(section).Bind(options);
         return options;
     }
 }

@@ -1,14 +1,13 @@
+using System.Net;
 using Tracking.Grains.Exchanges;
 using Tracking.Grains.Seizures;
-using Tracking.Runtime.Hosting;
-using Tracking.Runtime.Persistence;
 
 namespace Tracking.Silo.Hosting;
 
 /// <summary>What a silo host needs: where it listens, its store, its clock, and how it reaches the exchanges.</summary>
-public sealed record SiloHostSettings(Func<IStorageProvider> Storage, string Urls)
+public sealed record SiloHostSettings(StorageSettings Storage, string Urls)
 {
-    /// <summary>The grains' clock; a simulated one lets a scenario run months in seconds. Default the system clock.</summary>
+    /// <summary>The grains' and reminders' clock; a simulated one lets a scenario run months in seconds. Default the system clock.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <summary>Exchange addresses; the callback address defaults to this host's own once it listens.</summary>
@@ -17,13 +16,23 @@ public sealed record SiloHostSettings(Func<IStorageProvider> Storage, string Url
     /// <summary>How seizures are worked. Default as the environment says (<see cref="SiloConfiguration"/>).</summary>
     public SeizureOptions Seizures { get; init; } = SiloConfiguration.Seizures();
 
-    public Action<SiloOptions>? Configure { get; init; }
+    /// <summary>How the silo runs and finds the others. Default as the environment says (<see cref="SiloConfiguration"/>).</summary>
+    public TrackingSiloOptions Silo { get; init; } = SiloConfiguration.Silo();
 
     /// <summary>Who may sign in to the case API and console, and what uploads need. Default: nobody may sign in.</summary>
     public Access.ConsoleOptions Console { get; init; } = new();
 
-    /// <summary>Where other silos and cluster clients call this one (HTTP/2 only). Default loopback on a free port.</summary>
-    public System.Net.IPEndPoint SiloEndpoint { get; init; } = new(System.Net.IPAddress.Loopback, 0);
+    /// <summary>The address other silos and clients reach this silo at. Default loopback.</summary>
+    public IPAddress Address { get; init; } = IPAddress.Loopback;
+
+    /// <summary>The port silos talk to each other on; 0 picks a free one. Default 0.</summary>
+    public int SiloPort { get; init; }
+
+    /// <summary>
+    /// The port clients (<c>./tracking --cluster</c>) connect to; 0 picks a free one on a cluster
+    /// store, and means none on an embedded one. Default 0.
+    /// </summary>
+    public int GatewayPort { get; init; }
 
     /// <summary>Where traces, metrics and logs are sent over OTLP; none when null. Default <see cref="Telemetry.SiloTelemetry.Variable"/>.</summary>
     public Uri? TelemetryCollector { get; init; } = Telemetry.SiloTelemetry.CollectorFromEnvironment();

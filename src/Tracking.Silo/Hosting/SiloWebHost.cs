@@ -4,9 +4,11 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
 using Tracking.Grains;
-using Tracking.Runtime.Transport;
+using Tracking.Grains.Serialization;
 using Tracking.Silo.Access;
 using Tracking.Silo.Api;
 using Tracking.Silo.Telemetry;
@@ -15,22 +17,26 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace Tracking.Silo.Hosting;
 
-/// <summary>The silo's web host: health endpoints, the web console and its case API, the grain transport and the exchanges' callbacks on Kestrel.</summary>
+/// <summary>
+/// A silo and its web host in one process: Orleans hosting Tracking's grains, and on Kestrel the
+/// health endpoints, the web console and its case API, metrics and the exchanges' callbacks.
+/// </summary>
 public static class SiloWebHost
 {
     public static WebApplication Build(SiloHostSettings settings, string[]? args = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args ?? []);
-        var siloEndpoint = new SiloEndpoint(settings.SiloEndpoint);
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            KestrelUrls.Listen(kestrel, settings.Urls);
-            siloEndpoint.Listen(kestrel);
-        });
-        // Logs go to stderr, so that a command's output on stdout stays its own.
-        // ASP.NET Core's per-request lines would be two log lines for every call between silos.
+        builder.WebHost.ConfigureKestrel(kestrel => KestrelUrls.Listen(kestrel, settings.Urls));
+        // Logs go to stderr, so that a command's output on stdout stays its own. ASP.NET Core's
+        // per-request lines and Orleans' start-up chatter are left to warnings.
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(settings.MinimumLogLevel)
-            .AddFilter("Microsoft.AspNetCore", level => level >= LogLevel.Warning && level >= settings.MinimumLogLevel);
+            .AddFilter("Microsoft.AspNetCore", level => level >= LogLevel.Warning && level >= settings.MinimumLogLevel)
+            .AddFilter("Orleans", level => level >= LogLevel.Warning && level >= settings.MinimumLogLevel)
+            // Start-up notes that are choices made here: workstation GC on small machines, reminders
+            // allowed to repeat within seconds (demonstrations), and the cookie keys kept per process.
+            .AddFilter("Orleans.Runtime.Silo", level => level >= LogLevel.Error)
+            .AddFilter("Orleans.Hosting.ReminderOptionsValidator", level => level >= LogLevel.Error)
+            .AddFilter("Microsoft.AspNetCore.DataProtection", level => level >= LogLevel.Error);
         if (settings.JsonLogs)
         {
             builder.Logging.AddJsonConsole(o =>
@@ -45,7 +51,17 @@ public static class SiloWebHost
             builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         }
 
-        SiloTelemetry.ConfigureLogging(builder.Logging, settings.TelemetryCollector, settings.SiloEndpoint.ToString());
+        var store = settings.Storage.CreateStore();
+        var siloPort = settings.SiloPort != 0 ? settings.SiloPort : FreePort.Find(settings.Address);
+        var gatewayPort = settings.GatewayPort != 0 || !store.IsShared ? settings.GatewayPort : FreePort.Find(settings.Address);
+        var instance = $"{settings.Address}:{siloPort}";
+        builder.UseOrleans(silo => silo
+            .AddTrackingGrains(store, settings.Silo, settings.TimeProvider, [.. GrainServices.Views, AccessRecord.Definition, ImportRecord.Definition])
+            .UseTrackingCluster(store, settings.Silo, settings.Address, siloPort, gatewayPort)
+            .AddGrainService<SiloOperations>());
+        builder.Services.AddSingleton<SiloOperationsClient>();
+        builder.Services.AddSingleton<ClusterMonitor>();
+        SiloTelemetry.Add(builder, settings.TelemetryCollector, instance);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
@@ -62,30 +78,16 @@ public static class SiloWebHost
         });
         builder.Services.AddAuthorization(AccessPolicies.Add);
         builder.Services.AddSingleton(settings.Console);
-        builder.Services.AddSingleton(settings.TimeProvider);
         builder.Services.AddSingleton<AccessJournal>();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
-            o.SerializerOptions.TypeInfoResolverChain.Insert(0, Grains.Serialization.TrackingJson.Options.TypeInfoResolver!);
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, GrainJson.Options.TypeInfoResolver!);
             o.SerializerOptions.TypeInfoResolverChain.Insert(1, ApiJsonContext.Default);
         });
         builder.Services.AddTrackingGrainServices(settings.Exchanges, settings.Seizures);
-        builder.Services.AddSingleton(sp => TrackingSilo.Create(settings.Storage(), sp.GetRequiredService<ILoggerFactory>(), settings.TimeProvider, options =>
-        {
-            options.Views.Add(AccessRecord.Definition);
-            options.Views.Add(ImportRecord.Definition);
-            settings.Configure?.Invoke(options);
-        }, sp));
-        builder.Services.AddSingleton(siloEndpoint);
-        builder.Services.AddSingleton(_ => new SiloTelemetry(settings.TelemetryCollector, settings.SiloEndpoint.ToString()));
-        builder.Services.AddSingleton(sp => new ClusterMonitor(sp.GetRequiredService<Runtime.Hosting.Silo>(), sp.GetRequiredService<SiloTelemetry>().Read));
-
-        builder.Services.AddHostedService<SiloHostedService>();
 
         var app = builder.Build();
 
-        // Made now, so that the first spans are caught; disposed with the host, which sends what is left.
-        app.Services.GetRequiredService<SiloTelemetry>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseConsoleSite();
@@ -102,7 +104,6 @@ public static class SiloWebHost
         app.MapImports();
         app.MapDashboard();
         app.MapExchangeCallbacks();
-        app.MapSiloTransport(app.Services.GetRequiredService<Runtime.Hosting.Silo>);
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             // Exchanges post results back to this host unless told otherwise; the port is known only now.
@@ -121,10 +122,7 @@ public static class SiloWebHost
         return Task.CompletedTask;
     }
 
-    /// <summary>The addresses the host listens on for people and exchanges (HTTP/1.1), once started.</summary>
-    public static IReadOnlyCollection<string> Addresses(WebApplication app)
-    {
-        var silo = app.Services.GetRequiredService<SiloEndpoint>().Address.GetLeftPart(UriPartial.Authority);
-        return app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.Where(a => a.TrimEnd('/') != silo).ToArray() ?? [];
-    }
+    /// <summary>The addresses the host listens on for people and exchanges, once started.</summary>
+    public static IReadOnlyCollection<string> Addresses(WebApplication app) =>
+        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToArray() ?? [];
 }

@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Time.Testing;
 using Tracking.Domain.Seizures;
+using Tracking.Grains;
 using Tracking.Grains.Seizures;
-using Tracking.Runtime.Timing;
+using Tracking.Silo.Telemetry;
 
 namespace Tracking.Silo.Scenarios;
 
@@ -9,28 +11,21 @@ namespace Tracking.Silo.Scenarios;
 /// fire, requests reach the exchange, its answers come back. A supervisor, when given, approves
 /// every sale that awaits approval at each step.
 /// </summary>
-public sealed class LifecycleDriver(Runtime.Hosting.Silo silo, SimulatedTimeProvider clock, ExchangeSimClient exchanges)
+public sealed class LifecycleDriver(TrackingContext tracking, FakeTimeProvider clock, ExchangeSimClient exchanges, GrainCallMonitor calls)
 {
-    /// <summary>Waits until no reminder is due and the exchanges have nothing in progress or in flight.</summary>
+    private static readonly TimeSpan s_look = TimeSpan.FromMilliseconds(25);
+
+    /// <summary>How many looks in a row must find nothing running: reminders and answers arrive a few milliseconds after they fall due.</summary>
+    private const int QuietLooks = 4;
+
+    /// <summary>Waits until no grain call runs and the exchanges have nothing in progress or in flight, for several looks in a row.</summary>
     public async Task SettleAsync(CancellationToken cancellationToken)
     {
-        for (var quietRounds = 0; quietRounds < 2;)
+        for (var quiet = 0; quiet < QuietLooks;)
         {
-            var fired = await silo.DeliverDueRemindersAsync(cancellationToken);
+            await Task.Delay(s_look, cancellationToken);
             var pending = await exchanges.GetPendingAsync(cancellationToken);
-            if (fired == 0 && pending.Processing == 0 && pending.Callbacks == 0)
-            {
-                quietRounds++;
-            }
-            else
-            {
-                quietRounds = 0;
-            }
-
-            if (fired == 0)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(10), cancellationToken);
-            }
+            quiet = calls.Running == 0 && pending.Processing == 0 && pending.Callbacks == 0 ? quiet + 1 : 0;
         }
     }
 
@@ -56,10 +51,10 @@ public sealed class LifecycleDriver(Runtime.Hosting.Silo silo, SimulatedTimeProv
 
     public async Task<int> ApproveSalesAsync(string supervisor, CancellationToken cancellationToken)
     {
-        var waiting = (await CaseCatalog.ListAsync(silo, cancellationToken)).Where(s => s.Status == SeizureStatus.AwaitingSaleApproval).ToArray();
+        var waiting = (await CaseCatalog.ListAsync(tracking.Grains, tracking.States, cancellationToken)).Where(s => s.Status == SeizureStatus.AwaitingSaleApproval).ToArray();
         foreach (var seizure in waiting)
         {
-            await silo.Get<ISeizureGrain>(seizure.SeizureId).CallAsync(new ApproveSeizureSale(supervisor), cancellationToken);
+            await tracking.Grains.GetGrain<ISeizureGrain>(seizure.SeizureId).ApproveSaleAsync(supervisor, cancellationToken);
         }
 
         if (waiting.Length > 0)

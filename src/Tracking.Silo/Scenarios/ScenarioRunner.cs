@@ -7,7 +7,9 @@ using Tracking.Grains.Taxpayers;
 using Tracking.Ingest.Accounts;
 using Tracking.Ingest.Prices;
 using Tracking.Ingest.Roll;
-using Tracking.Runtime.Timing;
+using Microsoft.Extensions.Time.Testing;
+using Tracking.Grains;
+using Tracking.Silo.Telemetry;
 
 namespace Tracking.Silo.Scenarios;
 
@@ -33,12 +35,12 @@ public sealed record ScenarioSettings(string SamplesDirectory, IReadOnlyDictiona
 /// proposed sale, until every case is closed. Every step is idempotent, so a run that was killed
 /// continues where it stopped when started again on the same store and clock.
 /// </summary>
-public sealed class ScenarioRunner(Runtime.Hosting.Silo silo, SimulatedTimeProvider clock, ExchangeSimClient exchanges)
+public sealed class ScenarioRunner(TrackingContext tracking, FakeTimeProvider clock, ExchangeSimClient exchanges, GrainCallMonitor calls)
 {
     public async Task<ScenarioReport> RunAsync(ScenarioSettings settings, DateTimeOffset startedAt, Func<DateTimeOffset, Task> stepDone, IProgress<string> log, CancellationToken cancellationToken)
     {
         var roll = RollReader.Read(Path.Combine(settings.SamplesDirectory, "taxpayers.csv"), Path.Combine(settings.SamplesDirectory, "tax_items.csv"), settings.RrnKey);
-        var importer = new Importer(silo, silo);
+        var importer = tracking.Importer();
         await importer.ImportRollAsync(roll, null, cancellationToken);
         var files = settings.Profiles
             .Select(p => (Profile: p.Value, File: Directory.EnumerateFiles(settings.SamplesDirectory, p.Key + ".*").FirstOrDefault()))
@@ -50,7 +52,7 @@ public sealed class ScenarioRunner(Runtime.Hosting.Silo silo, SimulatedTimeProvi
             await importer.ImportAccountsAsync(file, null, cancellationToken);
         }
 
-        var firstRun = (await silo.ListKeysAsync<ISeizureGrain>(null, 1, cancellationToken)).Count == 0;
+        var firstRun = (await tracking.States.ListKeysAsync(SeizureGrain.TypeName, null, 1, cancellationToken)).Count == 0;
         if (firstRun)
         {
             // The exchanges' books start as their files say; on a resumed run they are as the run left them.
@@ -63,17 +65,17 @@ public sealed class ScenarioRunner(Runtime.Hosting.Silo silo, SimulatedTimeProvi
             await exchanges.SetPricesAsync(PriceFileReader.Read(Path.Combine(settings.SamplesDirectory, "prices.csv")).Prices, cancellationToken);
         }
 
-        var sweep = await silo.Get<ISweepGrain>(SweepGrain.Main).CallAsync(new RunSweep(settings.Supervisor), TimeSpan.FromMinutes(30), cancellationToken);
+        var sweep = await tracking.Grains.GetGrain<ISweepGrain>(ISweepGrain.Main).RunAsync(settings.Supervisor, cancellationToken);
         log.Report($"sweep: {sweep.CandidatesFound} candidates, {sweep.NewAuto} new automatic");
-        var seized = await new SeizureOpener(silo).OpenForAutoMatchesAsync("officer:scenario", cancellationToken);
+        var seized = await new SeizureOpener(tracking.Grains).OpenForAutoMatchesAsync("officer:scenario", cancellationToken);
         log.Report($"seize: {seized.Opened} opened, {seized.AlreadyOpen} already open, {seized.Refused.Count} refused");
 
-        var payments = new Queue<ScenarioPayment>(Payments(roll, await CaseCatalog.ListAsync(silo, cancellationToken), startedAt).OrderBy(p => p.Due));
-        var driver = new LifecycleDriver(silo, clock, exchanges);
+        var payments = new Queue<ScenarioPayment>(Payments(roll, await CaseCatalog.ListAsync(tracking.Grains, tracking.States, cancellationToken), startedAt).OrderBy(p => p.Due));
+        var driver = new LifecycleDriver(tracking, clock, exchanges, calls);
         await driver.SettleAsync(cancellationToken);
         while (clock.GetUtcNow() - startedAt < settings.Duration)
         {
-            var cases = await CaseCatalog.ListAsync(silo, cancellationToken);
+            var cases = await CaseCatalog.ListAsync(tracking.Grains, tracking.States, cancellationToken);
             log.Report($"{clock.GetUtcNow():yyyy-MM-dd HH:mm}: {cases.Count(c => c.Status == SeizureStatus.Closed)} of {cases.Count} closed");
             if (cases.All(c => c.Status == SeizureStatus.Closed))
             {
@@ -85,7 +87,7 @@ public sealed class ScenarioRunner(Runtime.Hosting.Silo silo, SimulatedTimeProvi
             // Each payment once per run; a run resumed after a kill may pay again, which the ledger ignores.
             while (payments.TryPeek(out var payment) && payment.Due <= clock.GetUtcNow())
             {
-                await silo.Get<ITaxpayerGrain>(payment.TaxpayerId).CallAsync(new ReceivePayment(payment.Reference, payment.Amount, "scenario: voluntary"), cancellationToken);
+                await tracking.Grains.GetGrain<ITaxpayerGrain>(payment.TaxpayerId).ReceivePaymentAsync(payment.Reference, payment.Amount, "scenario: voluntary", cancellationToken);
                 payments.Dequeue();
             }
 
@@ -94,7 +96,7 @@ public sealed class ScenarioRunner(Runtime.Hosting.Silo silo, SimulatedTimeProvi
             await stepDone(clock.GetUtcNow());
         }
 
-        return ScenarioReport.Of(startedAt, clock.GetUtcNow(), await CaseCatalog.ListAsync(silo, cancellationToken));
+        return ScenarioReport.Of(startedAt, clock.GetUtcNow(), await CaseCatalog.ListAsync(tracking.Grains, tracking.States, cancellationToken));
     }
 
     /// <summary>The same payments on every run: amounts from the roll, not from balances that depend on how far a run got.</summary>

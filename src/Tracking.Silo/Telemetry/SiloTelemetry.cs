@@ -1,5 +1,6 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using OpenTelemetry;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
@@ -7,82 +8,59 @@ using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Tracking.Grains;
 using Tracking.Grains.Exchanges;
-using Tracking.Runtime.Diagnostics;
+using Tracking.Storage.Diagnostics;
 
 namespace Tracking.Silo.Telemetry;
 
 /// <summary>
-/// The silo's telemetry, built with the SDK's own builders (the hosting extension is not available
-/// here). Metrics are always aggregated, for the metrics endpoint and the operator page; with a
-/// collector, traces (the runtime's, the exchange requests', the HTTP server's and client's),
-/// metrics and logs also go over OTLP (HTTP/protobuf). What is buffered is sent on disposal.
+/// The silo's telemetry, with OpenTelemetry's hosting: Tracking's and Orleans' metrics always
+/// aggregated — for Prometheus at <c>/metrics</c>, and in-process for the silo's own figures — and,
+/// with a collector, traces (Tracking's, Orleans' grain calls, the HTTP server's and client's),
+/// metrics and logs over OTLP (HTTP/protobuf).
 /// </summary>
-public sealed class SiloTelemetry : IDisposable
+public sealed class SiloTelemetry
 {
     /// <summary>The collector's root address, e.g. http://127.0.0.1:4318 (OpenTelemetry's own variable).</summary>
     public const string Variable = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
     private const string ServiceName = "tracking-silo";
 
-    private static readonly string[] s_sources = [RuntimeTelemetry.Name, ExchangeTelemetry.Name, "Microsoft.AspNetCore", "System.Net.Http"];
-    private static readonly string[] s_meters = [RuntimeTelemetry.Name, ExchangeTelemetry.Name, CollectionTelemetry.Name];
+    private static readonly string[] s_sources = [StorageTelemetry.Name, ExchangeTelemetry.Name, "Microsoft.Orleans.Application", "Microsoft.Orleans.Runtime", "Microsoft.AspNetCore", "System.Net.Http"];
+    private static readonly string[] s_meters = [GrainCallMonitor.Name, StorageTelemetry.Name, ExchangeTelemetry.Name, CollectionTelemetry.Name, "Microsoft.Orleans"];
 
-    private readonly MetricsSnapshotExporter _snapshots;
-    private readonly MeterProvider _metrics;
-    private readonly TracerProvider? _traces;
-
-    public SiloTelemetry(Uri? collector, string serviceInstance)
-    {
-        var resource = Resource(serviceInstance);
-        _snapshots = new MetricsSnapshotExporter();
-        var metrics = Sdk.CreateMeterProviderBuilder()
-            .SetResourceBuilder(resource)
-            .AddMeter(s_meters)
-            .AddReader(new BaseExportingMetricReader(_snapshots));
-        if (collector is not null)
-        {
-            metrics.AddOtlpExporter(o => Configure(o, collector, "v1/metrics"));
-            _traces = Sdk.CreateTracerProviderBuilder()
-                .SetResourceBuilder(resource)
-                .AddSource(s_sources)
-                .AddOtlpExporter(o => Configure(o, collector, "v1/traces"))
-                .Build();
-        }
-
-        _metrics = metrics.Build();
-    }
+    private readonly MetricsSnapshotExporter _snapshots = new();
 
     public static Uri? CollectorFromEnvironment() =>
         Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } url ? new Uri(url.EndsWith('/') ? url : url + "/") : null;
 
     /// <summary>
-    /// Every log line carries the trace and span it was written in; with a collector, log records
-    /// also go over OTLP, where the trace id is a field of its own.
+    /// Adds the silo's telemetry to its host. Every log line carries the trace and span it was
+    /// written in; with a collector, log records also go over OTLP, where the trace id is a field of its own.
     /// </summary>
-    public static void ConfigureLogging(ILoggingBuilder logging, Uri? collector, string serviceInstance)
+    public static void Add(WebApplicationBuilder builder, Uri? collector, string serviceInstance)
     {
-        logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+        var telemetry = new SiloTelemetry();
+        builder.Services.AddSingleton(telemetry);
+        builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+        var otel = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(ServiceName, serviceInstanceId: serviceInstance))
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(s_meters).AddReader(new BaseExportingMetricReader(telemetry._snapshots)).AddPrometheusExporter();
+                if (collector is not null)
+                {
+                    metrics.AddOtlpExporter(o => Configure(o, collector, "v1/metrics"));
+                }
+            });
         if (collector is not null)
         {
-            logging.AddOpenTelemetry(o =>
-            {
-                o.SetResourceBuilder(Resource(serviceInstance));
-                o.AddOtlpExporter(e => Configure(e, collector, "v1/logs"));
-            });
+            otel.WithTracing(traces => traces.AddSource(s_sources).AddOtlpExporter(o => Configure(o, collector, "v1/traces")))
+                .WithLogging(logs => logs.AddOtlpExporter(o => Configure(o, collector, "v1/logs")));
         }
     }
 
     /// <summary>This process's metrics now, cumulative since it started.</summary>
     public MetricsSnapshot Read() => _snapshots.Read();
-
-    public void Dispose()
-    {
-        _traces?.Dispose();
-        _metrics.Dispose();
-    }
-
-    private static ResourceBuilder Resource(string serviceInstance) =>
-        ResourceBuilder.CreateDefault().AddService(ServiceName, serviceInstanceId: serviceInstance);
 
     private static void Configure(OtlpExporterOptions options, Uri collector, string signal)
     {

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Tracking.Domain.Accounts;
+using Tracking.Domain.Ledger;
+using Tracking.Domain.Seizures;
+
+namespace Tracking.Grains.Serialization;
+
+/// <summary>
+/// The JSON grains are stored with, domain types cross silos in, and the case API and command
+/// line write. Event hierarchies get their type markers here rather than by attributes, so the
+/// domain stays free of serialization concerns.
+/// </summary>
+public static class TrackingJson
+{
+    private static readonly Dictionary<Type, Type[]> s_eventTypes = new()
+    {
+        [typeof(TaxpayerEvent)] = [typeof(TaxpayerRegistered), typeof(TaxItemAssessed), typeof(PaymentApplied), typeof(MatchCandidateRecorded), typeof(CandidateReviewed), typeof(SeizureAttached), typeof(SeizureDetached), typeof(ProceedsHeld), typeof(CoverReserved)],
+        [typeof(SeizureEvent)] = [typeof(SeizureOpened), typeof(ExchangeRequestIssued), typeof(SeizureTookEffect), typeof(DocumentIssued), typeof(SaleWarned), typeof(SaleProposed), typeof(SaleApproved), typeof(SaleFilled), typeof(ProceedsReceived), typeof(ProceedsDistributed), typeof(ReleaseConfirmed), typeof(CancellationRequested), typeof(SeizureCancelled), typeof(SeizureRejected), typeof(SeizureClosed)],
+        [typeof(AccountEvent)] = [typeof(AccountReported), typeof(AccountCandidateRecorded)],
+        [typeof(ExchangeReply)] = [typeof(ExchangeReply.Frozen), typeof(ExchangeReply.AccountUnavailable), typeof(ExchangeReply.Sold), typeof(ExchangeReply.Remitted), typeof(ExchangeReply.Released)],
+    };
+
+    public static JsonSerializerOptions Options { get; } = Create(TrackingJsonContext.Default, s_eventTypes);
+
+    /// <summary>
+    /// Options over <paramref name="resolver"/> in which each base type of <paramref name="hierarchies"/>
+    /// is written with a type marker naming its derived type. Stored JSON may come back with its
+    /// properties reordered (PostgreSQL jsonb does), so markers are accepted anywhere in an object.
+    /// </summary>
+    public static JsonSerializerOptions Create(IJsonTypeInfoResolver resolver, IReadOnlyDictionary<Type, Type[]> hierarchies)
+    {
+        var options = new JsonSerializerOptions
+        {
+            TypeInfoResolver = resolver.WithAddedModifier(typeInfo =>
+            {
+                if (hierarchies.TryGetValue(typeInfo.Type, out var derived) || s_eventTypes.TryGetValue(typeInfo.Type, out derived))
+                {
+                    typeInfo.PolymorphismOptions = new JsonPolymorphismOptions();
+                    foreach (var type in derived)
+                    {
+                        typeInfo.PolymorphismOptions.DerivedTypes.Add(new JsonDerivedType(type, type.Name));
+                    }
+                }
+            }),
+            AllowOutOfOrderMetadataProperties = true,
+        };
+        options.MakeReadOnly();
+        return options;
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+using Orleans.Serialization.Cloning;
+using Orleans.Serialization.Configuration;
+using Tracking.Domain;
+
+namespace Tracking.Grains.Serialization;
+
+/// <summary>
+/// How grain calls carry Tracking's types, for every silo and client: the contracts' records by
+/// Orleans' generated serializers, the domain's types (which know nothing of Orleans) as JSON
+/// with <see cref="TrackingJson.Options"/>. Domain types are immutable records, so a call within
+/// a silo passes them as they are instead of copying them.
+/// </summary>
+public static class TrackingSerialization
+{
+    public static IServiceCollection AddTrackingSerialization(this IServiceCollection services)
+    {
+        services.AddSingleton<IGeneralizedCopier, DomainTypesAreImmutable>();
+        return services.AddSerializer(serializer => serializer
+            .AddJsonSerializer(IsDomainType, isCopyable: null, options => options.Configure(o => o.SerializerOptions = TrackingJson.Options))
+            // Methods declare abstract domain types (ExchangeReply); their names must pass the type filter.
+            .Configure((TypeManifestOptions o) => o.AddAllowedAssembly(typeof(Won).Assembly)));
+    }
+
+    private static bool IsDomainType(Type type) => type.Assembly == typeof(Won).Assembly && !typeof(Exception).IsAssignableFrom(type);
+
+    private sealed class DomainTypesAreImmutable : IGeneralizedCopier
+    {
+        public object? DeepCopy(object? input, CopyContext context) => input;
+
+        public bool IsSupportedType(Type type) => IsDomainType(type);
+    }
+}

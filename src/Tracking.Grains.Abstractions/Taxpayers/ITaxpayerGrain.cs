@@ -1,0 +1,61 @@
+using Tracking.Domain.Ledger;
+using Tracking.Domain.Matching;
+using Tracking.Domain.Taxpayers;
+using Tracking.Grains.Imports;
+
+namespace Tracking.Grains.Taxpayers;
+
+/// <summary>
+/// A delinquent taxpayer's ledger: tax items from the roll, payments from any source, the accounts
+/// the sweep found, and the seizures working the debt. Keyed by taxpayer id.
+/// </summary>
+/// <remarks>It calls its seizures only one way (<see cref="Seizures.ISeizureGrain.NudgeAsync"/>), so a seizure may await it without deadlock.</remarks>
+[Alias("taxpayer")]
+public interface ITaxpayerGrain : IGrainWithStringKey
+{
+    /// <summary>The roll's record of a taxpayer with their tax items, in one write; unchanged parts are skipped.</summary>
+    [Alias("register")]
+    Task<RecordOutcome> RegisterAsync(TaxpayerProfile profile, IReadOnlyList<TaxItem> items, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds tax items; items already present unchanged are skipped, so a re-import changes nothing.</summary>
+    [Alias("assess")]
+    Task<TaxpayerView> AssessAsync(IReadOnlyList<TaxItem> items, CancellationToken cancellationToken = default);
+
+    /// <summary>Applies a payment in the legal order; the same reference twice is applied once.</summary>
+    [Alias("pay")]
+    Task<PaymentReceipt> ReceivePaymentAsync(string reference, long amount, string source, CancellationToken cancellationToken = default);
+
+    [Alias("get"), ReadOnly]
+    Task<TaxpayerView> GetAsync(CancellationToken cancellationToken = default);
+
+    [Alias("history"), ReadOnly]
+    Task<IReadOnlyList<TaxpayerHistoryEntry>> GetHistoryAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Records an account the sweep found; returns whether it was news to this taxpayer.</summary>
+    [Alias("record-candidate")]
+    Task<bool> RecordCandidateAsync(MatchCandidate candidate, CancellationToken cancellationToken = default);
+
+    /// <summary>A person's decision on a review candidate (a rejection needs a reason); returns the candidate. The first decision stands.</summary>
+    [Alias("review-candidate")]
+    Task<MatchCandidate> ReviewCandidateAsync(string exchange, string accountId, bool approve, string by, string reason, CancellationToken cancellationToken = default);
+
+    /// <summary>Attaches an opened seizure, so it hears of payments; returns the debt it has to cover.</summary>
+    [Alias("attach")]
+    Task<long> AttachSeizureAsync(string seizureId, CancellationToken cancellationToken = default);
+
+    /// <summary>The debt a seizure still has to cover: outstanding less money other seizures hold.</summary>
+    [Alias("debt-to-cover"), ReadOnly]
+    Task<long> GetDebtToCoverAsync(string seizureId, CancellationToken cancellationToken = default);
+
+    /// <summary>A seizure received money; it covers the debt for the other seizures until distributed as a payment under the same reference.</summary>
+    [Alias("hold")]
+    Task<long> HoldProceedsAsync(string seizureId, string reference, long amount, CancellationToken cancellationToken = default);
+
+    /// <summary>A seizure is about to collect; returns what it may collect without overlapping another seizure's collection.</summary>
+    [Alias("reserve")]
+    Task<long> ReserveCoverAsync(string seizureId, long amount, CancellationToken cancellationToken = default);
+
+    /// <summary>A closed seizure stops hearing of payments.</summary>
+    [Alias("detach")]
+    Task<bool> DetachSeizureAsync(string seizureId, CancellationToken cancellationToken = default);
+}

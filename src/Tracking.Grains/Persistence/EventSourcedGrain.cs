@@ -1,0 +1,102 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
+using Tracking.Storage;
+using Tracking.Storage.Persistence;
+using Tracking.Storage.Views;
+
+namespace Tracking.Grains.Persistence;
+
+/// <summary>
+/// An Orleans grain whose every state change is explained by events, kept in Tracking's store: the
+/// new state, its events and the read-model rows derived from it commit in one transaction, or not
+/// at all, checked against the version the activation read (its ETag). Writes of many grains are
+/// group-committed. A write that lost to another activation throws Orleans'
+/// <see cref="InconsistentStateException"/>, so Orleans drops this activation and the next call
+/// reloads; nothing is applied twice.
+/// </summary>
+public abstract class EventSourcedGrain<TState, TEvent> : Grain, IIncomingGrainCallFilter
+    where TState : class
+    where TEvent : class
+{
+    private GrainStateStore? _store;
+    private TState? _state;
+
+    // The rows this activation last wrote; unknown (null) in a new activation, so its first write sends them.
+    private IReadOnlyList<ViewRow>? _views;
+
+    protected TState State => _state ?? throw new InvalidOperationException("State is not loaded yet.");
+
+    /// <summary>The stored version this activation last read or wrote; 0 while nothing is stored.</summary>
+    protected long Version { get; private set; }
+
+    /// <summary>This grain as the store knows it: its type name and key.</summary>
+    protected GrainKey Key { get; private set; }
+
+    private GrainStateStore Store => _store ?? throw new InvalidOperationException("The grain is not activated yet.");
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _store = ServiceProvider.GetRequiredService<GrainStateStore>();
+        Key = new GrainKey(this.GetGrainId().Type.ToString()!, this.GetPrimaryKeyString());
+        var stored = await Store.ReadAsync(Key, cancellationToken);
+        (_state, Version) = stored is null ? (CreateInitialState(), 0) : (GrainStateJson.DeserializeState<TState>(stored.Json), stored.Version);
+    }
+
+    /// <summary>
+    /// A grain that holds nothing after a call (an id nobody created) keeps no activation, so that
+    /// asking for unknown ids costs no memory, and a bulk load that creates it meets no stale copy.
+    /// </summary>
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        await context.Invoke();
+        if (Version == 0)
+        {
+            DeactivateOnIdle();
+        }
+    }
+
+    /// <summary>The state of a grain that has never been written.</summary>
+    protected abstract TState CreateInitialState();
+
+    /// <summary>The read-model rows this grain keeps for <paramref name="state"/>, written with it; null (the default) for none.</summary>
+    protected virtual IEnumerable<GrainView>? ViewsOf(TState state) => null;
+
+    /// <summary>
+    /// Durably replaces the state and appends <paramref name="events"/>, with the read-model rows of
+    /// the new state, at <paramref name="now"/>. Throws <see cref="InconsistentStateException"/> if
+    /// another activation wrote first (this one is then dropped).
+    /// </summary>
+    protected async Task WriteStateAsync(TState newState, IReadOnlyList<TEvent> events, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var write = Write(Key, Version, newState, events, now, ViewsOf(newState), _views);
+        try
+        {
+            Version = await Store.WriteAsync(write, cancellationToken);
+        }
+        catch (WriteConflictException ex)
+        {
+            throw new InconsistentStateException(ex.Message, storedEtag: null, currentEtag: Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        _state = newState;
+        _views = write.Views ?? _views;
+    }
+
+    /// <summary>A first write of a grain, for loading many at once straight into the store (it succeeds only if the grain was never written).</summary>
+    public static StateWrite Creation(GrainKey grain, TState state, IReadOnlyList<TEvent> events, IEnumerable<GrainView>? views, DateTimeOffset now) =>
+        Write(grain, 0, state, events, now, views, lastWritten: null);
+
+    /// <summary>This grain's history, oldest first.</summary>
+    protected async Task<IReadOnlyList<GrainEvent<TEvent>>> ReadHistoryAsync(CancellationToken cancellationToken) =>
+        [.. (await Store.ReadEventsAsync(Key, cancellationToken)).Select(e => new GrainEvent<TEvent>(e.Version, e.Index, e.RecordedAt, GrainStateJson.DeserializeEvent<TEvent>(e.Json)))];
+
+    private static StateWrite Write(GrainKey grain, long expectedVersion, TState state, IReadOnlyList<TEvent> events, DateTimeOffset now, IEnumerable<GrainView>? views, IReadOnlyList<ViewRow>? lastWritten)
+    {
+        var rows = GrainStateJson.SerializeViews(views);
+        return new StateWrite(grain, expectedVersion, GrainStateJson.SerializeState(state), GrainStateJson.SerializeEvents(events), now)
+        {
+            // Rows as last written stay as they are: a write that changes none of them costs the store nothing more.
+            Views = rows is not null && lastWritten is not null && rows.SequenceEqual(lastWritten) ? null : rows,
+        };
+    }
+}

@@ -1,0 +1,22 @@
+using System.Text.Json.Serialization;
+using Tracking.Grains.Imports;
+using Tracking.Grains.Matching;
+using Tracking.Grains.Seizures;
+using Tracking.Grains.Sweeps;
+
+namespace Tracking.Grains.Serialization;
+
+/// <summary>Source-generated JSON metadata for the grains' own states and events and the tools' summaries.</summary>
+[JsonSourceGenerationOptions(UseStringEnumConverter = true)]
+[JsonSerializable(typeof(MatchShardState))]
+[JsonSerializable(typeof(MatchShardEvent))]
+[JsonSerializable(typeof(TaxpayersIndexed))]
+[JsonSerializable(typeof(AccountsIndexed))]
+[JsonSerializable(typeof(SweepState))]
+[JsonSerializable(typeof(SweepEvent))]
+[JsonSerializable(typeof(SweepCompleted))]
+[JsonSerializable(typeof(ImportSummary))]
+[JsonSerializable(typeof(PaymentImportSummary))]
+[JsonSerializable(typeof(SeizeSummary))]
+[JsonSerializable(typeof(CaseDetail))]
+public sealed partial class GrainJsonContext : JsonSerializerContext;

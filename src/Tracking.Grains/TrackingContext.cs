@@ -1,0 +1,14 @@
+using Tracking.Grains.Imports;
+using Tracking.Storage.Persistence;
+using Tracking.Storage.Views;
+
+namespace Tracking.Grains;
+
+/// <summary>
+/// What the case API, the command line and the scenario driver work with: the grains, the store
+/// their state lives in (for bulk loads and listings), its read models, and the grains' clock.
+/// </summary>
+public sealed record TrackingContext(IGrainFactory Grains, GrainStateStore States, IViewStore Views, TimeProvider Clock)
+{
+    public Importer Importer(ImporterOptions? options = null) => new(Grains, States, Clock, options);
+}

@@ -1,0 +1,7 @@
+namespace Tracking.Storage;
+
+/// <summary>A stored grain: its type name (as pinned by <c>[GrainType]</c>) and its string key.</summary>
+public readonly record struct GrainKey(string Type, string Key)
+{
+    public override string ToString() => $"{Type}/{Key}";
+}

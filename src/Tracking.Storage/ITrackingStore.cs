@@ -1,0 +1,36 @@
+using Tracking.Storage.Persistence;
+using Tracking.Storage.Views;
+
+namespace Tracking.Storage;
+
+/// <summary>
+/// Where an installation keeps everything: grain state, history and read models (ours), and the
+/// tables Orleans' ADO.NET clustering and reminders use. The schema is brought up to date at start.
+/// </summary>
+public interface ITrackingStore : IAsyncDisposable
+{
+    /// <summary>A short description for logs and errors, without secrets.</summary>
+    string Description { get; }
+
+    /// <summary>Whether silos in several processes can share it (PostgreSQL), or one process owns it (an embedded file).</summary>
+    bool IsShared { get; }
+
+    /// <summary>The ADO.NET invariant Orleans' clustering and reminder providers open this store with.</summary>
+    string AdoNetInvariant { get; }
+
+    /// <summary>The connection string Orleans' providers open this store with.</summary>
+    string AdoNetConnectionString { get; }
+
+    /// <summary>How many write batches the store can usefully commit at once (an embedded file: 1).</summary>
+    int MaxConcurrentWriteBatches { get; }
+
+    IGrainStore Grains { get; }
+
+    IViewStore Views { get; }
+
+    /// <summary>One round trip to the store; throws if it cannot be reached.</summary>
+    Task PingAsync(CancellationToken cancellationToken);
+
+    /// <summary>Connects and applies pending schema migrations (one process at a time); throws <see cref="StorageUnavailableException"/> if storage cannot be reached.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Logging;
+
+namespace Tracking.Storage.Persistence;
+
+/// <summary>
+/// What grains read and write through: activations' reads batched into shared round trips, writes
+/// group-committed, and everything run on the store's own threads, so that an engine whose
+/// calls block (SQLite) never holds a grain scheduler's thread.
+/// </summary>
+public sealed class GrainStateStore : IAsyncDisposable
+{
+    private readonly ITrackingStore _store;
+    private readonly StateReadBatcher _reader;
+    private readonly StateWriteBatcher _writer;
+
+    public GrainStateStore(ITrackingStore store, StorageOptions options, string silo, ILogger<GrainStateStore> logger)
+    {
+        _store = store;
+        _reader = new StateReadBatcher(store.Grains, options.MaxReadBatchSize, options.ReaderConcurrency);
+        _writer = new StateWriteBatcher(store.Grains, options.MaxWriteBatchSize, Math.Min(options.WriterConcurrency, store.MaxConcurrentWriteBatches), silo, logger);
+    }
+
+    /// <summary>The grain's stored state, or null if it was never written.</summary>
+    public Task<StoredState?> ReadAsync(GrainKey grain, CancellationToken cancellationToken) => _reader.ReadAsync(grain, cancellationToken);
+
+    /// <summary>Commits a write; returns the new version, or throws <see cref="WriteConflictException"/> (nothing written) or <see cref="StorageUnavailableException"/>.</summary>
+    public Task<long> WriteAsync(StateWrite write, CancellationToken cancellationToken) => _writer.WriteAsync(write, cancellationToken);
+
+    /// <summary>Commits many grains' first writes together, as a bulk load does: one outcome per write, in order.</summary>
+    public Task<IReadOnlyList<WriteOutcome>> WriteBatchAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken) =>
+        Task.Run(() => _store.Grains.WriteBatchAsync(writes, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(GrainKey grain, CancellationToken cancellationToken) =>
+        Task.Run(() => _store.Grains.ReadEventsAsync(grain, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<string>> ListKeysAsync(string grainType, string? after, int limit, CancellationToken cancellationToken) =>
+        Task.Run(() => _store.Grains.ListKeysAsync(grainType, after, limit, cancellationToken), cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _writer.DisposeAsync().ConfigureAwait(false);
+        await _reader.DisposeAsync().ConfigureAwait(false);
+    }
+}

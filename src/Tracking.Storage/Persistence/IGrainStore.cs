@@ -1,0 +1,23 @@
+namespace Tracking.Storage.Persistence;
+
+/// <summary>
+/// Grain state, its append-only history and the read-model rows derived from it, on one engine.
+/// Implementations commit a state, its events and its rows atomically.
+/// </summary>
+public interface IGrainStore
+{
+    /// <summary>Many grains' states in one round trip; one entry per grain, in order, null for a grain never written.</summary>
+    Task<IReadOnlyList<StoredState?>> ReadStatesAsync(IReadOnlyList<GrainKey> grains, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Commits many writes together (one round trip, one commit), checking each write's expected
+    /// version; returns one outcome per write, in order. One bad write never fails the others.
+    /// </summary>
+    Task<IReadOnlyList<WriteOutcome>> WriteBatchAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken);
+
+    /// <summary>A grain's history, oldest first.</summary>
+    Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(GrainKey grain, CancellationToken cancellationToken);
+
+    /// <summary>Keys of written grains of one type in key order, after <paramref name="after"/>: a page read along the primary key, not a scan.</summary>
+    Task<IReadOnlyList<string>> ListKeysAsync(string grainType, string? after, int limit, CancellationToken cancellationToken);
+}

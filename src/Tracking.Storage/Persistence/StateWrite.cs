@@ -1,0 +1,26 @@
+using Tracking.Storage.Views;
+
+namespace Tracking.Storage.Persistence;
+
+/// <summary>
+/// One grain's new state and the events explaining it, valid only if the stored version is still
+/// <paramref name="ExpectedVersion"/> (0: nothing stored yet). Commits as version ExpectedVersion + 1.
+/// </summary>
+public sealed record StateWrite(
+    GrainKey Grain,
+    long ExpectedVersion,
+    string StateJson,
+    IReadOnlyList<EventRecord> Events,
+    DateTimeOffset At)
+{
+    public long NewVersion => ExpectedVersion + 1;
+
+    /// <summary>
+    /// The read-model rows the grain keeps, replacing all it kept before, in the same transaction;
+    /// null to leave its rows as they are.
+    /// </summary>
+    public IReadOnlyList<ViewRow>? Views { get; init; }
+
+    /// <summary>The shard column stored with every row of the grain (a stable hash of its identity).</summary>
+    public int Partition => GrainPartition.Of(Grain);
+}

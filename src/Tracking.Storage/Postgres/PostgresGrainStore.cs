@@ -1,0 +1,197 @@
+using Npgsql;
+using Tracking.Storage.Persistence;
+
+namespace Tracking.Storage.Postgres;
+
+/// <summary>
+/// State, events and read-model rows in one statement: events and rows are written only for the
+/// versioned state writes that matched, so they can never be committed apart.
+/// </summary>
+internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainStore
+{
+    // The whole batch in one set-based statement: creates (expected version 0) and versioned
+    // updates, then the events and read-model rows of exactly the writes that matched. A write
+    // that did not match comes back absent: a version conflict.
+    private const string BatchWrite = """
+        WITH w AS (
+            SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::timestamptz[])
+                AS w(partition, grain_type, grain_key, expected, state, at)
+        ), created AS (
+            INSERT INTO grain_state (partition, grain_type, grain_key, version, state, updated_at)
+            SELECT partition, grain_type, grain_key, 1, state::jsonb, at FROM w WHERE expected = 0
+            ON CONFLICT (grain_type, grain_key) DO NOTHING
+            RETURNING grain_type, grain_key, version
+        ), updated AS (
+            UPDATE grain_state g SET version = w.expected + 1, state = w.state::jsonb, updated_at = w.at
+            FROM w
+            WHERE w.expected > 0 AND g.grain_type = w.grain_type AND g.grain_key = w.grain_key AND g.version = w.expected
+            RETURNING g.grain_type, g.grain_key, g.version
+        ), written AS (
+            SELECT * FROM created UNION ALL SELECT * FROM updated
+        ), appended AS (
+            INSERT INTO grain_events (partition, grain_type, grain_key, version, idx, event_type, payload, recorded_at)
+            SELECT e.partition, e.grain_type, e.grain_key, written.version, e.idx, e.event_type, e.payload::jsonb, e.at
+            FROM unnest($7::int[], $8::text[], $9::text[], $10::int[], $11::text[], $12::text[], $13::timestamptz[])
+                AS e(partition, grain_type, grain_key, idx, event_type, payload, at)
+            JOIN written ON written.grain_type = e.grain_type AND written.grain_key = e.grain_key
+        ), view_owners AS (
+            SELECT o.* FROM unnest($14::text[], $15::text[]) AS o(owner_type, owner_key)
+            JOIN written ON written.grain_type = o.owner_type AND written.grain_key = o.owner_key
+        ), view_rows AS (
+            SELECT v.* FROM unnest($16::text[], $17::text[], $18::text[], $19::text[], $20::text[]) AS v(owner_type, owner_key, view, view_key, doc)
+            JOIN view_owners o ON o.owner_type = v.owner_type AND o.owner_key = v.owner_key
+        ), views_dropped AS (
+            DELETE FROM grain_views g USING view_owners o
+            WHERE g.owner_type = o.owner_type AND g.owner_key = o.owner_key
+              AND NOT EXISTS (SELECT 1 FROM view_rows r WHERE r.view = g.view AND r.view_key = g.view_key)
+        ), views_set AS (
+            INSERT INTO grain_views (view, view_key, owner_type, owner_key, doc)
+            SELECT view, view_key, owner_type, owner_key, doc::jsonb FROM view_rows
+            ON CONFLICT (view, view_key) DO UPDATE SET owner_type = excluded.owner_type, owner_key = excluded.owner_key, doc = excluded.doc
+            WHERE (grain_views.owner_type, grain_views.owner_key, grain_views.doc) IS DISTINCT FROM (excluded.owner_type, excluded.owner_key, excluded.doc)
+        )
+        SELECT grain_type, grain_key FROM written
+        """;
+
+    public async Task<IReadOnlyList<StoredState?>> ReadStatesAsync(IReadOnlyList<GrainKey> grains, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT k.i, s.version, s.state::text
+            FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(grain_type, grain_key, i)
+            JOIN grain_state s ON s.grain_type = k.grain_type AND s.grain_key = k.grain_key
+            """);
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = grains.Select(g => g.Type).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = grains.Select(g => g.Key).ToArray() });
+        var states = new StoredState?[grains.Count];
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            states[reader.GetInt64(0) - 1] = new StoredState(reader.GetInt64(1), reader.GetString(2));
+        }
+
+        return states;
+    }
+
+    public async Task<IReadOnlyList<WriteOutcome>> WriteBatchAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken)
+    {
+        // Set-based matching needs distinct grains; a silo never batches one grain twice (one
+        // activation, one write at a time), but the contract holds for any caller.
+        if (writes.Count > 1 && writes.DistinctBy(w => w.Grain).Count() != writes.Count)
+        {
+            return await WriteEachAloneAsync(writes, cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            return await CommitAsync(writes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException) when (writes.Count > 1)
+        {
+            // One write's data was refused and took the transaction down with it: commit each
+            // write alone so only the bad one fails.
+            return await WriteEachAloneAsync(writes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException ex)
+        {
+            return [new WriteOutcome.Failed(ex)];
+        }
+    }
+
+    public async Task<IReadOnlyList<string>> ListKeysAsync(string grainType, string? after, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT grain_key FROM grain_state WHERE grain_type = $1 AND grain_key > $2 ORDER BY grain_key LIMIT $3");
+        command.Parameters.Add(new NpgsqlParameter { Value = grainType });
+        command.Parameters.Add(new NpgsqlParameter { Value = after ?? "" });
+        command.Parameters.Add(new NpgsqlParameter { Value = limit });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var keys = new List<string>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            keys.Add(reader.GetString(0));
+        }
+
+        return keys;
+    }
+
+    public async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(GrainKey grain, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT version, idx, event_type, payload::text, recorded_at FROM grain_events
+            WHERE grain_type = $1 AND grain_key = $2 ORDER BY version, idx
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = grain.Type });
+        command.Parameters.Add(new NpgsqlParameter { Value = grain.Key });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var events = new List<StoredEvent>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            events.Add(new StoredEvent(reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(4)));
+        }
+
+        return events;
+    }
+
+    private async Task<IReadOnlyList<WriteOutcome>> WriteEachAloneAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken)
+    {
+        var outcomes = new WriteOutcome[writes.Count];
+        for (var i = 0; i < writes.Count; i++)
+        {
+            outcomes[i] = (await WriteBatchAsync([writes[i]], cancellationToken).ConfigureAwait(false))[0];
+        }
+
+        return outcomes;
+    }
+
+    private async Task<IReadOnlyList<WriteOutcome>> CommitAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken)
+    {
+        var eventCount = writes.Sum(w => w.Events.Count);
+        var (eventPartitions, eventTypes, eventKeys, eventIndexes, eventNames, eventPayloads, eventTimes) =
+            (new int[eventCount], new string[eventCount], new string[eventCount], new int[eventCount], new string[eventCount], new string[eventCount], new DateTimeOffset[eventCount]);
+        var e = 0;
+        foreach (var write in writes)
+        {
+            for (var i = 0; i < write.Events.Count; i++, e++)
+            {
+                (eventPartitions[e], eventTypes[e], eventKeys[e], eventIndexes[e]) = (write.Partition, write.Grain.Type, write.Grain.Key, i);
+                (eventNames[e], eventPayloads[e], eventTimes[e]) = (write.Events[i].Type, write.Events[i].Json, write.At.ToUniversalTime());
+            }
+        }
+
+        await using var command = dataSource.CreateCommand(BatchWrite);
+        var parameters = command.Parameters;
+        parameters.Add(new NpgsqlParameter<int[]> { TypedValue = writes.Select(w => w.Partition).ToArray() });
+        parameters.Add(new NpgsqlParameter<string[]> { TypedValue = writes.Select(w => w.Grain.Type).ToArray() });
+        parameters.Add(new NpgsqlParameter<string[]> { TypedValue = writes.Select(w => w.Grain.Key).ToArray() });
+        parameters.Add(new NpgsqlParameter<long[]> { TypedValue = writes.Select(w => w.ExpectedVersion).ToArray() });
+        parameters.Add(new NpgsqlParameter<string[]> { TypedValue = writes.Select(w => w.StateJson).ToArray() });
+        parameters.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = writes.Select(w => w.At.ToUniversalTime()).ToArray() });
+        parameters.Add(new NpgsqlParameter<int[]> { TypedValue = eventPartitions });
+        parameters.Add(new NpgsqlParameter<string[]> { TypedValue = eventTypes });
+        parameters.Add(new NpgsqlParameter<string[]> { TypedValue = eventKeys });
+        parameters.Add(new NpgsqlParameter<int[]> { TypedValue = eventIndexes });
+        parameters.Add(new NpgsqlParameter<string[]> { TypedValue = eventNames });
+        parameters.Add(new NpgsqlParameter<string[]> { TypedValue = eventPayloads });
+        parameters.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = eventTimes });
+        var owners = writes.Where(w => w.Views is not null).ToArray();
+        parameters.Add(new NpgsqlParameter<string[]> { TypedValue = owners.Select(w => w.Grain.Type).ToArray() });
+        parameters.Add(new NpgsqlParameter<string[]> { TypedValue = owners.Select(w => w.Grain.Key).ToArray() });
+        var views = owners.SelectMany(w => w.Views!.Select(v => (Owner: w.Grain, Row: v))).ToArray();
+        parameters.Add(new NpgsqlParameter<string[]> { TypedValue = views.Select(v => v.Owner.Type).ToArray() });
+        parameters.Add(new NpgsqlParameter<string[]> { TypedValue = views.Select(v => v.Owner.Key).ToArray() });
+        parameters.Add(new NpgsqlParameter<string[]> { TypedValue = views.Select(v => v.Row.View).ToArray() });
+        parameters.Add(new NpgsqlParameter<string[]> { TypedValue = views.Select(v => v.Row.Key).ToArray() });
+        parameters.Add(new NpgsqlParameter<string[]> { TypedValue = views.Select(v => v.Row.Json).ToArray() });
+
+        // One statement is one transaction: the batch commits whole or not at all.
+        var written = new HashSet<GrainKey>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                written.Add(new GrainKey(reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        return writes.Select(w => written.Contains(w.Grain) ? new WriteOutcome.Written(w.NewVersion) : WriteOutcome.ConflictOutcome).ToArray();
+    }
+}

@@ -1,0 +1,213 @@
+using Microsoft.Data.Sqlite;
+using Tracking.Storage.Persistence;
+
+namespace Tracking.Storage.Sqlite;
+
+/// <summary>
+/// A batch in one transaction of prepared statements, a savepoint around each write so that a bad
+/// write is undone alone. SQLite is synchronous underneath: callers keep it off grain threads.
+/// </summary>
+internal sealed class SqliteGrainStore(SqliteDatabase database) : IGrainStore
+{
+    private const string InsertState = """
+        INSERT INTO grain_state (partition, grain_type, grain_key, version, state, updated_at)
+        VALUES ($partition, $type, $key, $version, $state, $at)
+        ON CONFLICT (grain_type, grain_key) DO NOTHING
+        """;
+
+    private const string UpdateState = """
+        UPDATE grain_state SET version = $version, state = $state, updated_at = $at
+        WHERE grain_type = $type AND grain_key = $key AND version = $expected
+        """;
+
+    private const string InsertEvent = """
+        INSERT INTO grain_events (partition, grain_type, grain_key, version, idx, event_type, payload, recorded_at)
+        VALUES ($partition, $type, $key, $version, $idx, $eventType, $payload, $at)
+        """;
+
+    private const string ClearViews = "DELETE FROM grain_views WHERE owner_type = $type AND owner_key = $key";
+
+    private const string SetView = """
+        INSERT INTO grain_views (view, view_key, owner_type, owner_key, doc) VALUES ($view, $viewKey, $type, $key, $doc)
+        ON CONFLICT (view, view_key) DO UPDATE SET owner_type = excluded.owner_type, owner_key = excluded.owner_key, doc = excluded.doc
+        """;
+
+    public async Task<IReadOnlyList<StoredState?>> ReadStatesAsync(IReadOnlyList<GrainKey> grains, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT version, state FROM grain_state WHERE grain_type = $type AND grain_key = $key";
+        var type = command.Parameters.Add("$type", SqliteType.Text);
+        var key = command.Parameters.Add("$key", SqliteType.Text);
+        command.Prepare();
+        var states = new StoredState?[grains.Count];
+        for (var i = 0; i < grains.Count; i++)
+        {
+            (type.Value, key.Value) = (grains[i].Type, grains[i].Key);
+            using var reader = command.ExecuteReader();
+            states[i] = reader.Read() ? new StoredState(reader.GetInt64(0), reader.GetString(1)) : null;
+        }
+
+        return states;
+    }
+
+    public async Task<IReadOnlyList<WriteOutcome>> WriteBatchAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var commands = new BatchCommands(connection, transaction);
+        var outcomes = new WriteOutcome[writes.Count];
+        for (var i = 0; i < writes.Count; i++)
+        {
+            // A savepoint per write: a failing write is undone alone and the rest of the batch commits.
+            commands.Savepoint.ExecuteNonQuery();
+            try
+            {
+                outcomes[i] = commands.Write(writes[i]);
+                if (outcomes[i] is not WriteOutcome.Written)
+                {
+                    commands.Rollback.ExecuteNonQuery();
+                }
+
+                commands.Release.ExecuteNonQuery();
+            }
+            catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
+            {
+                // SQLITE_CONSTRAINT: this write's own data is bad; the others are unaffected.
+                commands.Rollback.ExecuteNonQuery();
+                commands.Release.ExecuteNonQuery();
+                outcomes[i] = new WriteOutcome.Failed(ex);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return outcomes;
+    }
+
+    public async Task<IReadOnlyList<string>> ListKeysAsync(string grainType, string? after, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT grain_key FROM grain_state WHERE grain_type = $type AND grain_key > $after ORDER BY grain_key LIMIT $limit";
+        command.Parameters.AddWithValue("$type", grainType);
+        command.Parameters.AddWithValue("$after", after ?? "");
+        command.Parameters.AddWithValue("$limit", limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var keys = new List<string>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            keys.Add(reader.GetString(0));
+        }
+
+        return keys;
+    }
+
+    public async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(GrainKey grain, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT version, idx, event_type, payload, recorded_at FROM grain_events
+            WHERE grain_type = $type AND grain_key = $key ORDER BY version, idx
+            """;
+        command.Parameters.AddWithValue("$type", grain.Type);
+        command.Parameters.AddWithValue("$key", grain.Key);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var events = new List<StoredEvent>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            events.Add(new StoredEvent(reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3), SqliteDatabase.FromUnixMs(reader.GetInt64(4))));
+        }
+
+        return events;
+    }
+
+    /// <summary>The statements of a batch, prepared once and bound again for each write.</summary>
+    private sealed class BatchCommands
+    {
+        private readonly SqliteCommand _insert;
+        private readonly SqliteCommand _update;
+        private readonly SqliteCommand _append;
+        private readonly SqliteCommand _clearViews;
+        private readonly SqliteCommand _setView;
+
+        public BatchCommands(SqliteConnection connection, SqliteTransaction transaction)
+        {
+            SqliteCommand Command(string sql, params string[] parameters)
+            {
+                var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = sql;
+                foreach (var name in parameters)
+                {
+                    command.Parameters.Add(new SqliteParameter { ParameterName = name });
+                }
+
+                command.Prepare();
+                return command;
+            }
+
+            _insert = Command(InsertState, "$partition", "$type", "$key", "$version", "$state", "$at");
+            _update = Command(UpdateState, "$partition", "$type", "$key", "$version", "$state", "$at", "$expected");
+            _append = Command(InsertEvent, "$partition", "$type", "$key", "$version", "$at", "$idx", "$eventType", "$payload");
+            _clearViews = Command(ClearViews, "$type", "$key");
+            _setView = Command(SetView, "$type", "$key", "$view", "$viewKey", "$doc");
+            Savepoint = Command("SAVEPOINT w");
+            Release = Command("RELEASE w");
+            Rollback = Command("ROLLBACK TO w");
+        }
+
+        public SqliteCommand Savepoint { get; }
+
+        public SqliteCommand Release { get; }
+
+        public SqliteCommand Rollback { get; }
+
+        public WriteOutcome Write(StateWrite write)
+        {
+            var at = SqliteDatabase.ToUnixMs(write.At);
+            var state = write.ExpectedVersion == 0 ? _insert : _update;
+            Bind(state, write.Partition, write.Grain.Type, write.Grain.Key, write.NewVersion, write.StateJson, at);
+            if (write.ExpectedVersion != 0)
+            {
+                state.Parameters[6].Value = write.ExpectedVersion;
+            }
+
+            // SQLite is synchronous underneath: the async overloads would only add overhead here.
+            if (state.ExecuteNonQuery() != 1)
+            {
+                return WriteOutcome.ConflictOutcome;
+            }
+
+            Bind(_append, write.Partition, write.Grain.Type, write.Grain.Key, write.NewVersion, at);
+            for (var i = 0; i < write.Events.Count; i++)
+            {
+                _append.Parameters[5].Value = i;
+                _append.Parameters[6].Value = write.Events[i].Type;
+                _append.Parameters[7].Value = write.Events[i].Json;
+                _append.ExecuteNonQuery();
+            }
+
+            if (write.Views is { } views)
+            {
+                Bind(_clearViews, write.Grain.Type, write.Grain.Key);
+                _clearViews.ExecuteNonQuery();
+                foreach (var view in views)
+                {
+                    Bind(_setView, write.Grain.Type, write.Grain.Key, view.View, view.Key, view.Json);
+                    _setView.ExecuteNonQuery();
+                }
+            }
+
+            return new WriteOutcome.Written(write.NewVersion);
+        }
+
+        private static void Bind(SqliteCommand command, params object[] values)
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                command.Parameters[i].Value = values[i];
+            }
+        }
+    }
+}

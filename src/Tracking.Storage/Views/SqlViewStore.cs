@@ -1,0 +1,185 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+
+namespace Tracking.Storage.Views;
+
+/// <summary>
+/// Views in the <c>grain_views</c> table over ADO.NET, for any store whose SQL has JSON's
+/// <c>-&gt;&gt;</c>, row values and <c>ON CONFLICT</c> (PostgreSQL, SQLite ≥ 3.38). Filters and
+/// sorts are written exactly as the indexes are, so the indexes serve them.
+/// </summary>
+public sealed class SqlViewStore(Func<CancellationToken, Task<DbConnection>> open, ViewDialect dialect) : IViewStore
+{
+    private const char CursorSeparator = '\u001f';
+
+    public async Task EnsureAsync(IReadOnlyList<ViewDefinition> views, CancellationToken cancellationToken)
+    {
+        await using var connection = await open(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var statements = new List<string>();
+        if (dialect.SerializeSchemaChanges is { } serialize)
+        {
+            statements.Add(serialize);
+        }
+
+        foreach (var view in views)
+        {
+            statements.Add($"CREATE INDEX IF NOT EXISTS gv_{view.Name}_by_{view.Sort.Name} ON grain_views (view, ({Expression(view.Sort)}), view_key)");
+            statements.AddRange(view.Filters.Select(f =>
+                $"CREATE INDEX IF NOT EXISTS gv_{view.Name}_{f.Name}_by_{view.Sort.Name} ON grain_views (view, ({Expression(f)}), ({Expression(view.Sort)}), view_key)"));
+        }
+
+        foreach (var statement in statements)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = statement;
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<ViewPage> QueryAsync(ViewQuery query, CancellationToken cancellationToken)
+    {
+        if (query.Limit is < 1 or > 1_000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(query), query.Limit, "A page holds 1 to 1,000 rows.");
+        }
+
+        await using var connection = await open(cancellationToken).ConfigureAwait(false);
+        var sort = Expression(query.Sort);
+        long total;
+        await using (var count = connection.CreateCommand())
+        {
+            count.CommandText = $"SELECT count(*) FROM grain_views WHERE {Where(count, query.View, query.Filters)}";
+            total = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        }
+
+        await using var command = connection.CreateCommand();
+        var where = new StringBuilder(Where(command, query.View, query.Filters));
+        if (query.After is { } after)
+        {
+            var (value, key) = ParseCursor(after, query.Sort);
+            where.Append(CultureInfo.InvariantCulture, $" AND (({sort}), view_key) < ({Parameter(command, value)}, {Parameter(command, key)})");
+        }
+
+        command.CommandText = $"SELECT CAST(doc AS TEXT), {sort}, view_key FROM grain_views WHERE {where} ORDER BY ({sort}) DESC, view_key DESC LIMIT {Parameter(command, query.Limit + 1)}";
+        var documents = new List<string>();
+        var (more, last) = (false, ("", ""));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            // One row more than the page is read only to know whether another page follows.
+            if (documents.Count == query.Limit)
+            {
+                more = true;
+                break;
+            }
+
+            documents.Add(reader.GetString(0));
+            last = (Convert.ToString(reader.GetValue(1), CultureInfo.InvariantCulture)!, reader.GetString(2));
+        }
+
+        return new ViewPage(documents, more ? Cursor(last.Item1, last.Item2) : null, total);
+    }
+
+    public async Task<IReadOnlyList<ViewGroup>> AggregateAsync(ViewAggregate aggregate, CancellationToken cancellationToken)
+    {
+        await using var connection = await open(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        var keys = aggregate.GroupBy.Select(Expression).ToArray();
+        var columns = keys.Append("count(*)").Concat(aggregate.Sums.Select(s => $"coalesce(sum({Expression(s)}), 0)"));
+        command.CommandText = $"SELECT {string.Join(", ", columns)} FROM grain_views WHERE {Where(command, aggregate.View, aggregate.Filters)}"
+            + (keys.Length > 0 ? $" GROUP BY {string.Join(", ", keys)} ORDER BY {string.Join(", ", keys)}" : "");
+        var groups = new List<ViewGroup>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var values = Enumerable.Range(0, keys.Length).Select(i => reader.IsDBNull(i) ? null : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)).ToArray();
+            var sums = Enumerable.Range(keys.Length + 1, aggregate.Sums.Count).Select(i => Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture)).ToArray();
+            groups.Add(new ViewGroup(values, Convert.ToInt64(reader.GetValue(keys.Length), CultureInfo.InvariantCulture), sums));
+        }
+
+        return groups;
+    }
+
+    public async Task AppendAsync(IReadOnlyList<ViewRow> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await open(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var values = new StringBuilder();
+        foreach (var row in rows)
+        {
+            values.Append(values.Length == 0 ? "" : ", ")
+                .Append(CultureInfo.InvariantCulture, $"({Parameter(command, row.View)}, {Parameter(command, row.Key)}, '', '', {dialect.Document(Parameter(command, row.Json))})");
+        }
+
+        command.CommandText = $"INSERT INTO grain_views (view, view_key, owner_type, owner_key, doc) VALUES {values} ON CONFLICT (view, view_key) DO NOTHING";
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string Expression(ViewField field) => field.Kind == ViewFieldKind.Number
+        ? $"CAST(doc->>'{field.Name}' AS BIGINT)"
+        : $"doc->>'{field.Name}'";
+
+    private static string Where(DbCommand command, string view, IReadOnlyList<ViewFilter> filters)
+    {
+        var where = new StringBuilder($"view = {Parameter(command, view)}");
+        foreach (var filter in filters)
+        {
+            var op = filter.Operator switch
+            {
+                ViewOperator.Equal => "=",
+                ViewOperator.AtLeast => ">=",
+                ViewOperator.Below => "<",
+                _ => throw new ArgumentOutOfRangeException(nameof(filters), filter.Operator, "Unknown operator."),
+            };
+            where.Append(CultureInfo.InvariantCulture, $" AND {Expression(filter.Field)} {op} {Parameter(command, Typed(filter.Field, filter.Value))}");
+        }
+
+        return where.ToString();
+    }
+
+    private static object Typed(ViewField field, object value) => field.Kind == ViewFieldKind.Number
+        ? Convert.ToInt64(value, CultureInfo.InvariantCulture)
+        : Convert.ToString(value, CultureInfo.InvariantCulture)!;
+
+    private static string Parameter(DbCommand command, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "p" + command.Parameters.Count.ToString(CultureInfo.InvariantCulture);
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+        return "@" + parameter.ParameterName;
+    }
+
+    private static string Cursor(string sortValue, string key) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(sortValue + CursorSeparator + key)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static (object Value, string Key) ParseCursor(string cursor, ViewField sort)
+    {
+        try
+        {
+            var padded = cursor.Replace('-', '+').Replace('_', '/');
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(padded + new string('=', (4 - (padded.Length % 4)) % 4)));
+            var separator = text.IndexOf(CursorSeparator, StringComparison.Ordinal);
+            return separator < 0
+                ? throw new FormatException("no separator")
+                : (sort.Kind == ViewFieldKind.Number ? long.Parse(text[..separator], CultureInfo.InvariantCulture) : text[..separator], text[(separator + 1)..]);
+        }
+        catch (FormatException)
+        {
+            throw new ArgumentException($"'{cursor}' is not a cursor this list returned.", nameof(cursor));
+        }
+    }
+}

@@ -1,0 +1,4 @@
+namespace Tracking.Storage.Views;
+
+/// <summary>A page of documents, the cursor of the next page (null on the last) and how many rows match in all.</summary>
+public sealed record ViewPage(IReadOnlyList<string> Documents, string? Next, long Total);
