@@ -6,7 +6,6 @@ using Tracking.Grains.Sweeps;
 using Tracking.Grains.Taxpayers;
 using Tracking.Ingest.Accounts;
 using Tracking.Ingest.Roll;
-using Tracking.Runtime.Hosting;
 using Tracking.TestingHost;
 
 namespace Tracking.Grains.Tests;
@@ -24,30 +23,30 @@ public sealed class SweepTests
         var truth = SampleTruth.Load();
         await ImportSamplesAsync(host, bulk: true);
 
-        var sweep = host.GrainFactory.Get<ISweepGrain>(SweepGrain.Main);
-        var first = await sweep.CallAsync(new RunSweep("officer-1"));
-        var candidates = await sweep.CallAsync(new GetCandidates(null));
+        var sweep = host.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main);
+        var first = await sweep.RunAsync("officer-1");
+        var candidates = await sweep.GetCandidatesAsync(null);
 
         Assert.Equal(first.CandidatesFound, candidates.Count);
         Assert.Equal(first.NewAuto + first.NewReview, candidates.Count);
         Assert.All(truth.Pairs, pair => Assert.Contains(candidates, c => (c.TaxpayerId, c.Exchange, c.AccountId) == pair));
         Assert.DoesNotContain(candidates, c => c.Decision == MatchDecision.Auto && !truth.Pairs.Contains((c.TaxpayerId, c.Exchange, c.AccountId)));
         Assert.DoesNotContain(candidates, c => c.Decision == MatchDecision.Auto && truth.Decoys.Contains((c.TaxpayerId, c.Exchange, c.AccountId)));
-        Assert.Equal(candidates.Count(c => c.Decision == MatchDecision.Review), (await sweep.CallAsync(new GetCandidates(MatchDecision.Review))).Count);
+        Assert.Equal(candidates.Count(c => c.Decision == MatchDecision.Review), (await sweep.GetCandidatesAsync(MatchDecision.Review)).Count);
 
         // Each candidate is on record with its taxpayer and with its account.
         var (taxpayerId, exchange, accountId) = truth.Pairs.First();
-        var taxpayer = await host.GrainFactory.Get<ITaxpayerGrain>(taxpayerId).CallAsync(new GetTaxpayer());
+        var taxpayer = await host.GrainFactory.GetGrain<ITaxpayerGrain>(taxpayerId).GetAsync();
         Assert.Contains(taxpayer.Candidates, c => c.Exchange == exchange && c.AccountId == accountId);
-        var account = await host.GrainFactory.Get<IExchangeAccountGrain>(AccountKey.Of(exchange, accountId)).CallAsync(new GetAccount());
+        var account = await host.GrainFactory.GetGrain<IExchangeAccountGrain>(AccountKey.Of(exchange, accountId)).GetAsync();
         Assert.Contains(account.Candidates, c => c.TaxpayerId == taxpayerId);
         Assert.NotEmpty(account.Profile!.Holdings);
 
         await host.RestartAsync();
-        sweep = host.GrainFactory.Get<ISweepGrain>(SweepGrain.Main);
-        var second = await sweep.CallAsync(new RunSweep("officer-1"));
+        sweep = host.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main);
+        var second = await sweep.RunAsync("officer-1");
         Assert.Equal((2, 0, 0, candidates.Count), (second.Run, second.NewAuto, second.NewReview, second.Unchanged));
-        Assert.Equal(first.Run, (await sweep.CallAsync(new GetSweepStatus())).LastRun!.Run - 1);
+        Assert.Equal(first.Run, (await sweep.GetStatusAsync()).LastRun!.Run - 1);
     }
 
     [Theory]
@@ -77,33 +76,33 @@ public sealed class SweepTests
 
         foreach (var id in new[] { "T07-0000000", "T07-0000011", "T07-0000059" })
         {
-            var (left, right) = (await a.GrainFactory.Get<ITaxpayerGrain>(id).CallAsync(new GetTaxpayer()), await b.GrainFactory.Get<ITaxpayerGrain>(id).CallAsync(new GetTaxpayer()));
+            var (left, right) = (await a.GrainFactory.GetGrain<ITaxpayerGrain>(id).GetAsync(), await b.GrainFactory.GetGrain<ITaxpayerGrain>(id).GetAsync());
             Assert.Equal(System.Text.Json.JsonSerializer.Serialize(left, TrackingJson.Options), System.Text.Json.JsonSerializer.Serialize(right, TrackingJson.Options));
             Assert.Equal(
-                (await a.GrainFactory.Get<ITaxpayerGrain>(id).CallAsync(new GetTaxpayerHistory())).Select(e => e.Event.GetType()),
-                (await b.GrainFactory.Get<ITaxpayerGrain>(id).CallAsync(new GetTaxpayerHistory())).Select(e => e.Event.GetType()));
+                (await a.GrainFactory.GetGrain<ITaxpayerGrain>(id).GetHistoryAsync()).Select(e => e.Event.GetType()),
+                (await b.GrainFactory.GetGrain<ITaxpayerGrain>(id).GetHistoryAsync()).Select(e => e.Event.GetType()));
         }
 
         var key = AccountKey.Of("upbit", "UP000007926");
         Assert.Equal(
-            (await a.GrainFactory.Get<IExchangeAccountGrain>(key).CallAsync(new GetAccount())).Profile,
-            (await b.GrainFactory.Get<IExchangeAccountGrain>(key).CallAsync(new GetAccount())).Profile);
+            (await a.GrainFactory.GetGrain<IExchangeAccountGrain>(key).GetAsync()).Profile,
+            (await b.GrainFactory.GetGrain<IExchangeAccountGrain>(key).GetAsync()).Profile);
     }
 
     [Fact]
-    public async Task Bulk_creation_leaves_an_active_grain_to_its_activation()
+    public async Task A_taxpayer_asked_for_before_the_roll_is_loaded_is_seen_as_the_roll_says_afterwards()
     {
         await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
         await using var host = await StartAsync(storage);
         var samples = RepositoryPaths.Samples;
         var roll = RollReader.Read(Path.Combine(samples, "taxpayers.csv"), Path.Combine(samples, "tax_items.csv"), s_rrnKey);
         var active = roll.Taxpayers[0].TaxpayerId;
-        Assert.Equal(0, (await host.GrainFactory.Get<ITaxpayerGrain>(active).CallAsync(new GetTaxpayer())).Version);
+        Assert.Equal(0, (await host.GrainFactory.GetGrain<ITaxpayerGrain>(active).GetAsync()).Version);
 
-        var summary = await new Importer(host.GrainFactory, host.Silo).ImportRollAsync(roll, null, default);
+        var summary = await host.Context.Importer().ImportRollAsync(roll, null, default);
 
         Assert.Equal(roll.Taxpayers.Count, summary.New);
-        var view = await host.GrainFactory.Get<ITaxpayerGrain>(active).CallAsync(new GetTaxpayer());
+        var view = await host.GrainFactory.GetGrain<ITaxpayerGrain>(active).GetAsync();
         Assert.Equal(roll.Taxpayers[0].Name, view.Profile!.Name);
         Assert.Equal(1, view.Version);
     }
@@ -114,7 +113,7 @@ public sealed class SweepTests
         await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
         await using var host = await StartAsync(storage);
         var file = AccountFileReader.Read(Path.Combine(RepositoryPaths.Samples, "gopax.csv"), Profiles()["gopax"], s_rrnKey);
-        var importer = new Importer(host.GrainFactory);
+        var importer = new Importer(host.GrainFactory, bulk: null, host.Clock);
         await importer.ImportAccountsAsync(file, null, default);
 
         var account = file.Accounts[0];
@@ -122,7 +121,7 @@ public sealed class SweepTests
         var summary = await importer.ImportAccountsAsync(changed, null, default);
 
         Assert.Equal((0, 1, 0), (summary.New, summary.Changed, summary.Unchanged));
-        var stored = await host.GrainFactory.Get<IExchangeAccountGrain>(AccountKey.Of("gopax", account.AccountId)).CallAsync(new GetAccount());
+        var stored = await host.GrainFactory.GetGrain<IExchangeAccountGrain>(AccountKey.Of("gopax", account.AccountId)).GetAsync();
         Assert.Equal(account.Holdings.Count - 1, stored.Profile!.Holdings.Count);
     }
 
@@ -132,17 +131,17 @@ public sealed class SweepTests
         await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
         await using var host = await StartAsync(storage);
         await ImportSamplesAsync(host);
-        var sweep = host.GrainFactory.Get<ISweepGrain>(SweepGrain.Main);
+        var sweep = host.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main);
 
-        var runs = await Task.WhenAll(sweep.CallAsync(new RunSweep("a")), sweep.CallAsync(new RunSweep("b")));
+        var runs = await Task.WhenAll(sweep.RunAsync("a"), sweep.RunAsync("b"));
 
         Assert.Equal(runs[0].CandidatesFound, runs.Sum(r => r.NewAuto + r.NewReview));
         Assert.Equal([1, 2], runs.Select(r => r.Run).Order());
     }
 
-    private static async Task<IReadOnlyList<ImportSummary>> ImportSamplesAsync(TestSilo host, bool bulk = false)
+    private static async Task<IReadOnlyList<ImportSummary>> ImportSamplesAsync(TestCluster host, bool bulk = false)
     {
-        var importer = new Importer(host.GrainFactory, bulk ? host.Silo : null);
+        var importer = new Importer(host.GrainFactory, bulk ? host.Context.States : null, host.Clock);
         var samples = RepositoryPaths.Samples;
         var summaries = new List<ImportSummary>
         {
@@ -158,6 +157,5 @@ public sealed class SweepTests
 
     private static IReadOnlyDictionary<string, ExchangeProfile> Profiles() => ExchangeProfile.LoadAll(RepositoryPaths.ExchangeProfiles);
 
-    private static Task<TestSilo> StartAsync(TestStorage storage) =>
-        TestSilo.StartAsync(storage, () => new GrainTypeRegistry().AddTrackingGrains(), TrackingJson.Options, configure: o => o.UseTrackingGrains());
+    private static Task<TestCluster> StartAsync(TestStorage storage) => TestCluster.StartAsync(storage);
 }

@@ -1,7 +1,5 @@
 using Tracking.Domain.Ledger;
-using Tracking.Grains.Serialization;
 using Tracking.Grains.Taxpayers;
-using Tracking.Runtime.Hosting;
 using Tracking.TestingHost;
 
 namespace Tracking.Grains.Tests;
@@ -17,12 +15,12 @@ public sealed class TaxpayerGrainTests
     {
         await using var storage = await TestStorage.CreateAsync(kind);
         await using var host = await StartAsync(storage);
-        var taxpayer = host.GrainFactory.Get<ITaxpayerGrain>("T-100");
+        var taxpayer = host.GrainFactory.GetGrain<ITaxpayerGrain>("T-100");
 
-        var view = await taxpayer.CallAsync(new AssessTaxItems([s_property, s_income]));
+        var view = await taxpayer.AssessAsync([s_property, s_income]);
         Assert.Equal(472_000, view.Outstanding);
 
-        var receipt = await taxpayer.CallAsync(new ReceivePayment("BANK-1", 200_000, "voluntary"));
+        var receipt = await taxpayer.ReceivePaymentAsync("BANK-1", 200_000, "voluntary");
         Assert.False(receipt.Duplicate);
         Assert.Equal(
             [
@@ -32,19 +30,19 @@ public sealed class TaxpayerGrainTests
             ],
             receipt.Allocations);
 
-        var duplicate = await taxpayer.CallAsync(new ReceivePayment("BANK-1", 200_000, "voluntary"));
+        var duplicate = await taxpayer.ReceivePaymentAsync("BANK-1", 200_000, "voluntary");
         Assert.True(duplicate.Duplicate);
         Assert.Equal(272_000, duplicate.OutstandingAfter);
 
         await host.RestartAsync();
-        taxpayer = host.GrainFactory.Get<ITaxpayerGrain>("T-100");
-        var after = await taxpayer.CallAsync(new GetTaxpayer());
+        taxpayer = host.GrainFactory.GetGrain<ITaxpayerGrain>("T-100");
+        var after = await taxpayer.GetAsync();
         Assert.Equal(272_000, after.Outstanding);
         Assert.Equal(0, after.OutstandingCosts);
         Assert.Equal(42_000, after.OutstandingPenalty);
         Assert.Equal(2, after.Version);
 
-        var history = await taxpayer.CallAsync(new GetTaxpayerHistory());
+        var history = await taxpayer.GetHistoryAsync();
         Assert.Collection(
             history,
             e => Assert.Equal(s_property, Assert.IsType<TaxItemAssessed>(e.Event).Item),
@@ -57,13 +55,13 @@ public sealed class TaxpayerGrainTests
     {
         await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
         await using var host = await StartAsync(storage);
-        var taxpayer = host.GrainFactory.Get<ITaxpayerGrain>("T-200");
-        await taxpayer.CallAsync(new AssessTaxItems([s_property]));
+        var taxpayer = host.GrainFactory.GetGrain<ITaxpayerGrain>("T-200");
+        await taxpayer.AssessAsync([s_property]);
 
-        var error = await Assert.ThrowsAsync<CommandRejectedException>(() => taxpayer.CallAsync(new AssessTaxItems([s_income, s_property with { Principal = 1 }])));
+        var error = await Assert.ThrowsAsync<CommandRejectedException>(() => taxpayer.AssessAsync([s_income, s_property with { Principal = 1 }]));
         Assert.Contains("2025-P", error.Message);
 
-        var view = await taxpayer.CallAsync(new GetTaxpayer());
+        var view = await taxpayer.GetAsync();
         Assert.Equal(1, view.Version);
         Assert.Single(view.Items);
     }
@@ -74,20 +72,19 @@ public sealed class TaxpayerGrainTests
     {
         await using var storage = await TestStorage.CreateAsync(kind);
         await using var host = await StartAsync(storage);
-        var taxpayer = host.GrainFactory.Get<ITaxpayerGrain>("T-300");
-        await taxpayer.CallAsync(new AssessTaxItems([s_property, s_income]));
+        var taxpayer = host.GrainFactory.GetGrain<ITaxpayerGrain>("T-300");
+        await taxpayer.AssessAsync([s_property, s_income]);
 
         // 50 payments of 10,000 won, each delivered twice, from parallel senders.
-        var sends = Enumerable.Range(0, 100).Select(i => Task.Run(() => taxpayer.CallAsync(new ReceivePayment($"P-{i % 50}", 10_000, "exchange"))));
+        var sends = Enumerable.Range(0, 100).Select(i => Task.Run(() => taxpayer.ReceivePaymentAsync($"P-{i % 50}", 10_000, "exchange")));
         var receipts = await Task.WhenAll(sends);
 
         Assert.Equal(50, receipts.Count(r => !r.Duplicate));
-        var view = await taxpayer.CallAsync(new GetTaxpayer());
+        var view = await taxpayer.GetAsync();
         Assert.Equal(500_000, view.TotalReceived);
         Assert.Equal(0, view.Outstanding);
         Assert.Equal(28_000, view.TotalRefundDue);
     }
 
-    private static Task<TestSilo> StartAsync(TestStorage storage) =>
-        TestSilo.StartAsync(storage, () => new GrainTypeRegistry().AddTrackingGrains(), TrackingJson.Options, configure: o => o.UseTrackingGrains());
+    private static Task<TestCluster> StartAsync(TestStorage storage) => TestCluster.StartAsync(storage);
 }

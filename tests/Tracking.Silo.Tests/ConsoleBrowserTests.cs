@@ -179,14 +179,17 @@ public sealed class ConsoleBrowserTests(ConsoleWithExchanges host) : IClassFixtu
         await Expect(page.Locator("#silo-health")).ToContainTextAsync("yes (ready)");
         await Expect(page.Locator("#nav a")).ToHaveCountAsync(1);
 
-        // The cluster (a silo alone on its store: "local", holding every partition), its rates from the
-        // page's second look on, and every metric of the silo's process.
+        // The cluster (a silo alone on its store), its rates from the page's second look on, every
+        // metric of the silo's process (Tracking's and Orleans'), and the way to Orleans' own dashboard.
         await Expect(page.Locator("#cluster tbody tr")).ToHaveCountAsync(1);
-        await Expect(page.Locator("#cluster tbody tr td").First).ToHaveTextAsync("local");
-        await Expect(page.Locator("#cluster-partitions")).ToContainTextAsync("0 without a live lease");
-        await Expect(page.Locator("#cluster tbody tr td").Nth(5)).Not.ToHaveTextAsync("—");
+        await Expect(page.Locator("#cluster tbody tr td").First).ToContainTextAsync("S127.0.0.1:");
+        await Expect(page.Locator("#cluster-summary")).ToContainTextAsync("1 of 1 silos active");
+        await Expect(page.Locator("#cluster tbody tr td").Nth(4)).Not.ToHaveTextAsync("—");
         await Expect(page.Locator("#silo-metrics")).ToContainTextAsync("tracking.grain.call.duration");
-        await Expect(page.Locator("#silo-metrics")).ToContainTextAsync("tracking.partitions.held");
+        await Expect(page.Locator("#silo-metrics")).ToContainTextAsync("tracking.storage.writes");
+        var dashboard = await page.APIRequest.GetAsync("/dashboard/");
+        Assert.Equal((int)HttpStatusCode.OK, dashboard.Status);
+        Assert.Contains("Orleans Dashboard", await dashboard.TextAsync());
         await ShotAsync(page, "operator-silo");
 
         // A case's address leads back to the silo page; the API refuses the case itself.

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Builder;
 using Tracking.Domain.Seizures;
 using Tracking.Grains.Exchanges;
 using Tracking.Grains.Seizures;
-using Tracking.Runtime.Sqlite;
 using Tracking.Silo.Access;
 using Tracking.Silo.Hosting;
 using Tracking.TestingHost;
@@ -62,7 +61,7 @@ public class ConsoleHost : IAsyncLifetime
             _simulator = await ExchangeSimProcess.StartAsync("--accounts", RepositoryPaths.Samples, "--prices", Path.Combine(RepositoryPaths.Samples, "prices.csv"));
         }
 
-        _app = SiloWebHost.Build(new SiloHostSettings(() => new SqliteStorageProvider(_data), "http://127.0.0.1:0")
+        _app = SiloWebHost.Build(new SiloHostSettings(new StorageSettings(_data, null), "http://127.0.0.1:0")
         {
             Exchanges = new ExchangeOptions { ApiRoot = _simulator?.Url ?? new Uri("http://127.0.0.1:9/") },
             TelemetryCollector = _collector?.Address,

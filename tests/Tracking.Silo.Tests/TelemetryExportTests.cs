@@ -36,7 +36,7 @@ public sealed class TelemetryExportTests(ConsoleWithTelemetry host) : IClassFixt
         Assert.Contains(logs, l => l.Body.StartsWith("Silo running on", StringComparison.Ordinal));
         Assert.Contains(logs, l => l.Body.StartsWith("Sweep {Run} started", StringComparison.Ordinal) && l.HasTraceId);
         var exported = Encoding.UTF8.GetString(received.SelectMany(r => r.Body).ToArray());
-        Assert.Contains("call taxpayer", exported, StringComparison.Ordinal);
+        Assert.Contains("ITaxpayerGrain/GetAsync", exported, StringComparison.Ordinal);
         Assert.Contains("tracking.storage.writes", exported, StringComparison.Ordinal);
         Assert.Contains("exchange SeizureNotice", exported, StringComparison.Ordinal);
         Assert.Contains("tracking.exchange.requests", exported, StringComparison.Ordinal);

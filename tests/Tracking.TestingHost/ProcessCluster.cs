@@ -1,7 +1,8 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using Tracking.Runtime;
-using Tracking.Runtime.Placement;
+using Orleans.Runtime;
+using Tracking.Silo.Hosting;
 
 namespace Tracking.TestingHost;
 
@@ -13,13 +14,11 @@ namespace Tracking.TestingHost;
 /// </summary>
 public sealed class ProcessCluster : IAsyncDisposable
 {
-    /// <summary>Partitions of a process cluster: enough to spread over four silos, few enough to move quickly.</summary>
-    public const int PartitionCount = 32;
-
     private static readonly TimeSpan s_startTimeout = TimeSpan.FromSeconds(90);
     private readonly Dictionary<string, string> _environment;
     private readonly List<SiloProcess> _silos = [];
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(5) };
+    private TrackingClient? _client;
 
     private ProcessCluster(string connectionString, Dictionary<string, string> environment, string logDirectory)
     {
@@ -28,15 +27,8 @@ public sealed class ProcessCluster : IAsyncDisposable
         LogDirectory = logDirectory;
     }
 
-    /// <summary>Membership fast enough for tests (heartbeat 250 ms, a silo gone after 3 s, leases of 3 s), and <see cref="PartitionCount"/> partitions.</summary>
-    public static IReadOnlyDictionary<string, string> FastMembership { get; } = new Dictionary<string, string>
-    {
-        ["TRACKING_SILO__PARTITIONCOUNT"] = PartitionCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["TRACKING_SILO__CLUSTER__HEARTBEATINTERVAL"] = "00:00:00.250",
-        ["TRACKING_SILO__CLUSTER__SILOTIMEOUT"] = "00:00:03",
-        ["TRACKING_SILO__CLUSTER__LEASEDURATION"] = "00:00:03",
-        ["TRACKING_SILO__CLUSTER__LEASESAFETYMARGIN"] = "00:00:01",
-    };
+    /// <summary>Nothing but what an operator would set: the membership timings are the shipped defaults, which tests of failover must meet as they are.</summary>
+    public static IReadOnlyDictionary<string, string> Defaults { get; } = new Dictionary<string, string>();
 
     public string ConnectionString { get; }
 
@@ -46,12 +38,12 @@ public sealed class ProcessCluster : IAsyncDisposable
     public IReadOnlyList<SiloProcess> Silos => _silos;
 
     /// <summary>
-    /// Starts <paramref name="silos"/> silo processes with <see cref="FastMembership"/> and
-    /// <paramref name="environment"/>, and waits until every partition is held as rendezvous hashing assigns it.
+    /// Starts <paramref name="silos"/> silo processes with <paramref name="environment"/>, and waits
+    /// until every one of them is an active member of the cluster.
     /// </summary>
     public static async Task<ProcessCluster> StartAsync(string connectionString, int silos, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var settings = new Dictionary<string, string>(FastMembership);
+        var settings = new Dictionary<string, string>(Defaults);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             settings[name] = value;
@@ -60,8 +52,8 @@ public sealed class ProcessCluster : IAsyncDisposable
         var cluster = new ProcessCluster(connectionString, settings, Directory.CreateTempSubdirectory("tracking-cluster-").FullName);
         try
         {
-            await Task.WhenAll(Enumerable.Range(0, silos).Select(_ => cluster.AddSiloAsync(waitForBalance: false)));
-            await cluster.WaitForBalanceAsync();
+            await Task.WhenAll(Enumerable.Range(0, silos).Select(_ => cluster.AddSiloAsync()));
+            await cluster.WaitForMembersAsync();
             return cluster;
         }
         catch
@@ -71,17 +63,17 @@ public sealed class ProcessCluster : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts one more silo and waits until it is ready (and, by default, until partitions are rebalanced).</summary>
-    public async Task<SiloProcess> AddSiloAsync(bool waitForBalance = true)
+    /// <summary>Starts one more silo and waits until it is ready: an active member that reaches the store.</summary>
+    public async Task<SiloProcess> AddSiloAsync()
     {
-        var (port, siloPort) = (TrackingProcess.FreePort(), TrackingProcess.FreePort());
+        var (port, siloPort, gatewayPort) = (TrackingProcess.FreePort(), TrackingProcess.FreePort(), TrackingProcess.FreePort());
         SiloProcess silo;
         lock (_silos)
         {
             var index = _silos.Count;
             var log = new StreamWriter(Path.Combine(LogDirectory, $"silo-{index}.log")) { AutoFlush = true };
-            var process = TrackingProcess.Start(_environment, ["--cluster", ConnectionString, "silo", "--urls", $"http://127.0.0.1:{port}", "--silo-endpoint", $"127.0.0.1:{siloPort}"], log);
-            silo = new SiloProcess(index, new Uri($"http://127.0.0.1:{port}/"), new Uri($"http://127.0.0.1:{siloPort}/"), process, log);
+            var process = TrackingProcess.Start(_environment, ["--cluster", ConnectionString, "silo", "--urls", $"http://127.0.0.1:{port}", "--silo-port", $"{siloPort}", "--gateway-port", $"{gatewayPort}"], log);
+            silo = new SiloProcess(index, new Uri($"http://127.0.0.1:{port}/"), siloPort, process, log);
             _silos.Add(silo);
         }
 
@@ -96,15 +88,10 @@ public sealed class ProcessCluster : IAsyncDisposable
             await Task.Delay(100);
         }
 
-        if (waitForBalance)
-        {
-            await WaitForBalanceAsync();
-        }
-
         return silo;
     }
 
-    /// <summary>Kills a silo process outright (SIGKILL): no hand-over, no leave; its leases lapse.</summary>
+    /// <summary>Kills a silo process outright (SIGKILL): no goodbye; the others find it dead.</summary>
     public async Task KillAsync(SiloProcess silo)
     {
         silo.Process.Kill(entireProcessTree: true);
@@ -115,62 +102,41 @@ public sealed class ProcessCluster : IAsyncDisposable
     public Task<TrackingProcess.Result> RunAsync(params string[] args) =>
         TrackingProcess.RunAsync(_environment, ["--cluster", ConnectionString, .. args]);
 
-    /// <summary>The live silo that holds the grain's partition now, if one does.</summary>
-    public async Task<SiloProcess?> OwnerOfAsync(GrainId grain)
+    /// <summary>The live silo a grain is active on now, if it is active anywhere.</summary>
+    public async Task<SiloProcess?> SiloOfAsync(Func<IGrainFactory, IAddressable> grain)
     {
-        var partition = new GrainPartitioner(PartitionCount).PartitionOf(grain);
-        await using var connection = await OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "SELECT s.address FROM partition_leases l JOIN silos s ON s.silo_id = l.owner WHERE l.partition = $1 AND l.expires_at > now()", connection)
-        {
-            Parameters = { new() { Value = partition } },
-        };
-        return await command.ExecuteScalarAsync() is string address
-            ? _silos.SingleOrDefault(s => s.SiloEndpoint == new Uri(address) && !s.Process.HasExited)
+        _client ??= await TrackingClient.ConnectAsync(ConnectionString, SiloConfiguration.Silo(), NullLoggerFactory.Instance, CancellationToken.None);
+        var grains = _client.Context.Grains;
+        return await grains.GetGrain<IManagementGrain>(0).GetActivationAddress(grain(grains)) is { } address
+            ? _silos.SingleOrDefault(s => s.SiloPort == address.Endpoint.Port && !s.Process.HasExited)
             : null;
     }
 
-    /// <summary>Waits until the live silos hold every partition, each as rendezvous hashing over them assigns it.</summary>
-    public async Task WaitForBalanceAsync(TimeSpan? timeout = null)
+    /// <summary>Waits until every live silo process is an active member of the cluster, and none that is gone is still counted active.</summary>
+    public async Task WaitForMembersAsync(TimeSpan? timeout = null)
     {
         var started = Stopwatch.StartNew();
         var seen = "";
         while (started.Elapsed < (timeout ?? TimeSpan.FromSeconds(60)))
         {
-            var live = _silos.Where(s => !s.Process.HasExited).Select(s => s.SiloEndpoint).ToHashSet();
+            var live = _silos.Where(s => !s.Process.HasExited).Select(s => s.SiloPort).ToHashSet();
+            var active = new HashSet<int>();
             await using (var connection = await OpenAsync())
+            await using (var command = new NpgsqlCommand("SELECT port FROM orleans_membership WHERE status = 3", connection))
+            await using (var reader = await command.ExecuteReaderAsync())
             {
-                var ids = new Dictionary<string, Uri>();
-                await using (var silos = new NpgsqlCommand("SELECT silo_id, address FROM silos WHERE status = 'active'", connection))
-                await using (var reader = await silos.ExecuteReaderAsync())
+                while (await reader.ReadAsync())
                 {
-                    while (await reader.ReadAsync())
-                    {
-                        if (live.Contains(new Uri(reader.GetString(1))))
-                        {
-                            ids[reader.GetString(0)] = new Uri(reader.GetString(1));
-                        }
-                    }
+                    active.Add(reader.GetInt32(0));
                 }
-
-                var held = new List<(int Partition, string? Owner)>();
-                await using (var leases = new NpgsqlCommand("SELECT partition, CASE WHEN expires_at > now() THEN owner END FROM partition_leases", connection))
-                await using (var reader = await leases.ExecuteReaderAsync())
-                {
-                    while (await reader.ReadAsync())
-                    {
-                        held.Add((reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
-                    }
-                }
-
-                if (ids.Count == live.Count && held.Count == PartitionCount && held.All(h => h.Owner is not null && Rendezvous.Owner(h.Partition, ids.Keys.ToArray()) == h.Owner))
-                {
-                    return;
-                }
-
-                seen = $"{ids.Count} of {live.Count} live silos active, {held.Count(h => h.Owner is not null)} of {PartitionCount} partitions held";
             }
 
+            if (active.SetEquals(live))
+            {
+                return;
+            }
+
+            seen = $"active ports {string.Join(", ", active.Order())}; live silo ports {string.Join(", ", live.Order())}";
             await Task.Delay(100);
         }
 
@@ -191,6 +157,11 @@ public sealed class ProcessCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_client is not null)
+        {
+            await _client.DisposeAsync();
+        }
+
         foreach (var silo in _silos)
         {
             if (!silo.Process.HasExited)

@@ -1,141 +1,105 @@
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Tracking.Runtime;
-using Tracking.Runtime.Hosting;
-using Tracking.Runtime.Placement;
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+using Orleans.TestingHost;
+using Tracking.Grains;
+using Tracking.Grains.Exchanges;
+using Tracking.Grains.Seizures;
+using Tracking.Grains.Serialization;
+using Tracking.Silo.Hosting;
+using Tracking.Storage.Persistence;
 
 namespace Tracking.TestingHost;
 
 /// <summary>
-/// Several silos on one PostgreSQL store, each with its own services and HTTP/2 endpoint, with
-/// membership timings short enough for tests: silos can be added, stopped, killed and paused.
+/// Silos in this process on a <see cref="TestStorage"/> (Orleans' in-process test cluster: its
+/// membership and transport in memory; Tracking's store and Orleans' reminders on the test's
+/// database), set up as the real silos are, and a client that calls them as the command line does,
+/// through a gateway, so every call crosses the wire. Silos can be added, stopped, killed and
+/// restarted on the same store.
 /// </summary>
 public sealed class TestCluster : IAsyncDisposable
 {
-    /// <summary>Partitions of a test cluster: enough to spread over four silos, few enough to move quickly.</summary>
-    public const int PartitionCount = 32;
+    private readonly InProcessTestCluster _cluster;
+    private readonly GrainStateStore _states;
+    private readonly Storage.ITrackingStore _store;
 
-    private readonly TestStorage _storage;
-    private readonly Func<GrainTypeRegistry> _types;
-    private readonly JsonSerializerOptions _json;
-    private readonly Action<SiloOptions>? _configure;
-    private readonly Action<IServiceCollection>? _services;
-    private readonly List<TestSilo> _silos = [];
-    private readonly HashSet<TestSilo> _down = [];
-
-    private TestCluster(TestStorage storage, Func<GrainTypeRegistry> types, JsonSerializerOptions json, Action<SiloOptions>? configure, Action<IServiceCollection>? services)
+    private TestCluster(InProcessTestCluster cluster, Storage.ITrackingStore store, TimeProvider clock)
     {
-        _storage = storage;
-        _types = types;
-        _json = json;
-        _configure = configure;
-        _services = services;
+        _cluster = cluster;
+        _store = store;
+        Clock = clock;
+        _states = new GrainStateStore(store, new StorageOptions(), "test-client", Microsoft.Extensions.Logging.Abstractions.NullLogger<GrainStateStore>.Instance);
+        Context = new TrackingContext(cluster.Client, _states, store.Views, clock);
     }
 
-    public IReadOnlyList<TestSilo> Silos => _silos;
+    /// <summary>The grains' and reminders' clock in every silo.</summary>
+    public TimeProvider Clock { get; }
 
-    public GrainPartitioner Partitioner { get; } = new(PartitionCount);
+    public IGrainFactory GrainFactory => _cluster.Client;
+
+    /// <summary>The grains through the client, and the store for bulk loads and read models, as the case API and command line work with them.</summary>
+    public TrackingContext Context { get; }
+
+    public IReadOnlyList<InProcessSiloHandle> Silos => _cluster.Silos;
 
     public static async Task<TestCluster> StartAsync(
         TestStorage storage,
-        int silos,
-        Func<GrainTypeRegistry> types,
-        JsonSerializerOptions json,
-        Action<SiloOptions>? configure = null,
+        int silos = 1,
+        TimeProvider? clock = null,
+        SeizureOptions? seizures = null,
+        ExchangeOptions? exchanges = null,
         Action<IServiceCollection>? services = null)
     {
-        var cluster = new TestCluster(storage, types, json, configure, services);
-        for (var i = 0; i < silos; i++)
+        var time = clock ?? TimeProvider.System;
+        var builder = new InProcessTestClusterBuilder((short)silos);
+        builder.Options.ConfigureFileLogging = false;
+        builder.ConfigureSilo((_, silo) => silo.AddTrackingGrains(storage.CreateStore(), new TrackingSiloOptions(), time, GrainServices.Views));
+        builder.ConfigureSiloHost((_, host) =>
         {
-            await cluster.AddSiloAsync();
-        }
-
-        await cluster.WaitForBalanceAsync();
-        return cluster;
-    }
-
-    /// <summary>Fast membership: heartbeats every 100 ms, a silo gone after 1.5 s, leases of 2 s.</summary>
-    public static void FastMembership(SiloOptions options)
-    {
-        options.PartitionCount = PartitionCount;
-        options.Cluster.HeartbeatInterval = TimeSpan.FromMilliseconds(100);
-        options.Cluster.SiloTimeout = TimeSpan.FromMilliseconds(1500);
-        options.Cluster.LeaseDuration = TimeSpan.FromSeconds(2);
-        options.Cluster.LeaseSafetyMargin = TimeSpan.FromMilliseconds(500);
-    }
-
-    public async Task<TestSilo> AddSiloAsync()
-    {
-        var silo = await TestSilo.StartAsync(_storage, _types, _json, configure: options =>
+            host.Logging.SetMinimumLevel(LogLevel.Warning);
+            host.Services.AddTrackingGrainServices(exchanges ?? new ExchangeOptions(), seizures ?? new SeizureOptions());
+            services?.Invoke(host.Services);
+        });
+        builder.ConfigureClient(client =>
         {
-            FastMembership(options);
-            _configure?.Invoke(options);
-        }, services: _services);
-        _silos.Add(silo);
-        return silo;
+            client.Services.AddTrackingSerialization();
+            client.AddOutgoingGrainCallFilter<RetryOnSiloLoss>();
+        });
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        var store = await storage.OpenStoreAsync();
+        return new TestCluster(cluster, store, time);
     }
 
-    /// <summary>The running silo that holds the grain's partition now.</summary>
-    public TestSilo OwnerOf(GrainId grain)
+    /// <summary>A silo's services (the first silo's by default).</summary>
+    public IServiceProvider Services(int silo = 0) => _cluster.Silos[silo].ServiceProvider;
+
+    /// <summary>Stops every silo gracefully and starts as many new ones on the same store, as after a restart of every process.</summary>
+    public async Task RestartAsync()
     {
-        var partition = Partitioner.PartitionOf(grain);
-        return _silos.Single(s => !_down.Contains(s) && s.Silo.HeldPartitions.Contains(partition));
+        var count = _cluster.Silos.Count;
+        await _cluster.StopAllSilosAsync();
+        await _cluster.StartSilosAsync(count);
+        await _cluster.InitializeClientAsync();
     }
 
-    /// <summary>Stops a silo gracefully: it hands its partitions over first.</summary>
-    public async Task StopAsync(TestSilo silo)
-    {
-        _down.Add(silo);
-        await silo.Silo.StopAsync(CancellationToken.None);
-    }
+    public Task<InProcessSiloHandle> AddSiloAsync() => _cluster.StartAdditionalSiloAsync();
 
-    public async Task KillAsync(TestSilo silo)
-    {
-        _down.Add(silo);
-        await silo.KillAsync();
-    }
+    /// <summary>Stops a silo gracefully: it leaves the cluster and deactivates its grains.</summary>
+    public Task StopSiloAsync(InProcessSiloHandle silo) => _cluster.StopSiloAsync(silo);
 
-    /// <summary>
-    /// Waits until the running silos agree: every partition held by exactly one of them, each
-    /// holding what rendezvous hashing gives it, none draining.
-    /// </summary>
-    public async Task WaitForBalanceAsync(TimeSpan? timeout = null, IReadOnlyCollection<TestSilo>? excluded = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        var running = _silos.Where(s => !_down.Contains(s) && (excluded is null || !excluded.Contains(s))).ToArray();
-        while (true)
-        {
-            var ids = running.Select(s => s.Silo.ClusterId!).ToArray();
-            var held = running.SelectMany(s => s.Silo.HeldPartitions.Select(p => (Silo: s.Silo.ClusterId!, Partition: p))).ToArray();
-            var balanced = held.Length == PartitionCount
-                && held.Select(h => h.Partition).Distinct().Count() == PartitionCount
-                && held.All(h => Rendezvous.Owner(h.Partition, ids) == h.Silo);
-            if (balanced)
-            {
-                return;
-            }
+    /// <summary>Ends a silo as a killed process ends: no goodbye; the others find it dead.</summary>
+    public Task KillSiloAsync(InProcessSiloHandle silo) => _cluster.KillSiloAsync(silo);
 
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"The cluster did not settle: {held.Length} partitions held by {string.Join(", ", running.Select(s => $"{s.Silo.ClusterId}={s.Silo.HeldPartitions.Count}"))}.");
-            }
-
-            await Task.Delay(50);
-        }
-    }
+    /// <summary>The silo a grain is active on now, if any.</summary>
+    public async Task<InProcessSiloHandle?> SiloOfAsync(IAddressable grain) =>
+        await GrainFactory.GetGrain<IManagementGrain>(0).GetActivationAddress(grain) is { } address ? _cluster.GetSiloForAddress(address) : null;
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var silo in _silos)
-        {
-            if (_down.Contains(silo))
-            {
-                await silo.KillAsync();
-            }
-            else
-            {
-                await silo.DisposeAsync();
-            }
-        }
+        await _cluster.DisposeAsync();
+        await _states.DisposeAsync();
+        await _store.DisposeAsync();
     }
 }

@@ -1,14 +1,14 @@
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using Tracking.Runtime.Persistence;
-using Tracking.Runtime.Postgres;
-using Tracking.Runtime.Sqlite;
+using Tracking.Silo.Hosting;
+using Tracking.Storage;
+using Tracking.Storage.Sqlite;
 
 namespace Tracking.TestingHost;
 
 /// <summary>
 /// A store of its own for one test: a fresh SQLite directory, or a fresh schema in the throw-away
-/// PostgreSQL server that <c>./test.sh</c> starts. Each silo started on it gets a new provider.
+/// PostgreSQL server that <c>./test.sh</c> starts. Each silo started on it opens it anew.
 /// </summary>
 public sealed class TestStorage : IAsyncDisposable
 {
@@ -18,28 +18,26 @@ public sealed class TestStorage : IAsyncDisposable
     /// <summary>The environment variable <c>./test.sh</c> sets to its PostgreSQL server's connection string.</summary>
     public const string PostgresVariable = "TRACKING_TEST_POSTGRES";
 
-    private readonly string? _directory;
-    private readonly string? _connectionString;
-
-    private TestStorage(string kind, string? directory, string? connectionString)
+    private TestStorage(string kind, StorageSettings settings)
     {
         Kind = kind;
-        _directory = directory;
-        _connectionString = connectionString;
+        Settings = settings;
     }
 
     public string Kind { get; }
 
+    /// <summary>Where the store is, as a silo host is given it.</summary>
+    public StorageSettings Settings { get; }
+
     /// <summary>The store's connection string (PostgreSQL stores only), for silos started as processes.</summary>
-    public string ConnectionString => _connectionString ?? throw new InvalidOperationException("Only a PostgreSQL store has a connection string.");
+    public string ConnectionString => Settings.PostgresConnectionString ?? throw new InvalidOperationException("Only a PostgreSQL store has a connection string.");
 
     public static async Task<TestStorage> CreateAsync(string kind)
     {
         switch (kind)
         {
             case Sqlite:
-                var directory = Path.Combine(Path.GetTempPath(), "tracking-test-" + Guid.NewGuid().ToString("N"));
-                return new TestStorage(kind, directory, null);
+                return new TestStorage(kind, new StorageSettings(Path.Combine(Path.GetTempPath(), "tracking-test-" + Guid.NewGuid().ToString("N")), null));
             case Postgres:
                 var schema = "t_" + Guid.NewGuid().ToString("N");
                 await using (var connection = new NpgsqlConnection(ServerConnectionString()))
@@ -49,7 +47,7 @@ public sealed class TestStorage : IAsyncDisposable
                     await create.ExecuteNonQueryAsync();
                 }
 
-                return new TestStorage(kind, null, new NpgsqlConnectionStringBuilder(ServerConnectionString()) { SearchPath = schema }.ToString());
+                return new TestStorage(kind, new StorageSettings("", new NpgsqlConnectionStringBuilder(ServerConnectionString()) { SearchPath = schema }.ToString()));
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown storage kind.");
         }
@@ -61,40 +59,31 @@ public sealed class TestStorage : IAsyncDisposable
             ? value
             : throw new InvalidOperationException($"{PostgresVariable} is not set: run the tests with ./test.sh, which starts a throw-away PostgreSQL server.");
 
-    /// <summary>A new provider on this store with its schema brought up to date.</summary>
-    public async Task<IStorageProvider> OpenProviderAsync()
+    public ITrackingStore CreateStore() => Settings.CreateStore();
+
+    /// <summary>A new connection to this store with its schema brought up to date.</summary>
+    public async Task<ITrackingStore> OpenStoreAsync()
     {
-        var provider = CreateProvider();
-        await provider.InitializeAsync(default);
-        return provider;
+        var store = CreateStore();
+        await store.InitializeAsync(default);
+        return store;
     }
 
-    public IStorageProvider CreateProvider() => Kind == Sqlite
-        ? new SqliteStorageProvider(_directory!)
-        : new PostgresStorageProvider(_connectionString!);
+    /// <summary>Counts the rows a query returns, for tests that check what was committed.</summary>
+    public async Task<long> CountAsync(string sql) => Convert.ToInt64(await ScalarAsync($"SELECT count(*) FROM ({sql}) AS counted"), System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Counts the rows a query returns (PostgreSQL stores only), for tests that check what was committed.</summary>
-    public async Task<long> CountAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(_connectionString ?? throw new InvalidOperationException("Counting rows is for PostgreSQL stores."));
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"SELECT count(*) FROM ({sql}) AS counted", connection);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    /// <summary>Runs raw SQL against the store, for tests that must reach past the runtime (plant a row, try to rewrite history).</summary>
+    /// <summary>Runs raw SQL against the store, for tests that must reach past the grains (plant a row, try to rewrite history).</summary>
     public async Task<int> ExecuteSqlAsync(string sql)
     {
         if (Kind == Sqlite)
         {
-            await using var connection = new SqliteConnection($"Data Source={Path.Combine(_directory!, SqliteStorageProvider.FileName)};Pooling=False");
-            await connection.OpenAsync();
+            await using var connection = await OpenSqliteAsync();
             await using var command = connection.CreateCommand();
             command.CommandText = sql;
             return await command.ExecuteNonQueryAsync();
         }
 
-        await using var pg = new NpgsqlConnection(_connectionString);
+        await using var pg = new NpgsqlConnection(ConnectionString);
         await pg.OpenAsync();
         await using var pgCommand = new NpgsqlCommand(sql, pg);
         return await pgCommand.ExecuteNonQueryAsync();
@@ -102,19 +91,44 @@ public sealed class TestStorage : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_directory is not null && Directory.Exists(_directory))
+        if (Kind == Sqlite)
         {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(_directory, recursive: true);
+            if (Directory.Exists(Settings.DataDirectory))
+            {
+                SqliteConnection.ClearAllPools();
+                Directory.Delete(Settings.DataDirectory, recursive: true);
+            }
+
+            return;
         }
 
-        if (_connectionString is not null)
+        var schema = new NpgsqlConnectionStringBuilder(ConnectionString).SearchPath;
+        await using var connection = new NpgsqlConnection(ServerConnectionString());
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP SCHEMA {schema} CASCADE", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    private async Task<object?> ScalarAsync(string sql)
+    {
+        if (Kind == Sqlite)
         {
-            var schema = new NpgsqlConnectionStringBuilder(_connectionString).SearchPath;
-            await using var connection = new NpgsqlConnection(ServerConnectionString());
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP SCHEMA {schema} CASCADE", connection);
-            await drop.ExecuteNonQueryAsync();
+            await using var connection = await OpenSqliteAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            return await command.ExecuteScalarAsync();
         }
+
+        await using var pg = new NpgsqlConnection(ConnectionString);
+        await pg.OpenAsync();
+        await using var pgCommand = new NpgsqlCommand(sql, pg);
+        return await pgCommand.ExecuteScalarAsync();
+    }
+
+    private async Task<SqliteConnection> OpenSqliteAsync()
+    {
+        var connection = new SqliteConnection($"Data Source={Path.Combine(Settings.DataDirectory, SqliteStore.FileName)};Pooling=False");
+        await connection.OpenAsync();
+        return connection;
     }
 }

@@ -108,10 +108,10 @@ internal static class ClusterBenchmark
 
             var accountSeconds = clock.Elapsed.TotalSeconds;
             clock.Restart();
-            var sweep = await client.Get<ISweepGrain>(SweepGrain.Main).CallAsync(new RunSweep("loadtest"), TimeSpan.FromHours(2));
+            var sweep = await client.GetGrain<ISweepGrain>(SweepGrain.Main).RunAsync("loadtest", TimeSpan.FromHours(2));
             var sweepSeconds = clock.Elapsed.TotalSeconds;
 
-            var hop = await MeasureReadsAsync(roll.Taxpayers.Take(2_000).Select(t => t.TaxpayerId).ToArray(), concurrency, rounds: 10, id => client.Get<ITaxpayerGrain>(id).CallAsync(new GetTaxpayer()));
+            var hop = await MeasureReadsAsync(roll.Taxpayers.Take(2_000).Select(t => t.TaxpayerId).ToArray(), concurrency, rounds: 10, id => client.GetGrain<ITaxpayerGrain>(id).GetAsync());
 
             var (open, transitions, closed, lifecycleSeconds) = await LifecycleAsync(client, connectionString, exchanges, $"bench{size}", seizures, concurrency);
             return new SizeResult(
@@ -151,7 +151,7 @@ internal static class ClusterBenchmark
 
         var clock = Stopwatch.StartNew();
         var open = await ConcurrentCalls.MeasureAsync(taxpayers, concurrency, t =>
-            client.Get<ISeizureGrain>(SeizureKey.Of(t, exchange, "A-" + t)).CallAsync(new OpenSeizure(t, exchange, "A-" + t, "benchmark", "officer:bench")));
+            client.GetGrain<ISeizureGrain>(SeizureKey.Of(t, exchange, "A-" + t)).OpenAsync(t, exchange, "A-" + t, "benchmark", "officer:bench"));
         long closed;
         while ((closed = await CountAsync(connectionString, "SELECT count(*) FROM grain_events WHERE grain_type = 'seizure' AND event_type = 'SeizureClosed'")) < seizures
             && clock.Elapsed < TimeSpan.FromMinutes(10))
@@ -176,7 +176,7 @@ internal static class ClusterBenchmark
             await silo.CreateManyAsync<ITaxpayerGrain, TaxpayerLedger, TaxpayerEvent>(
                 ids.Select(t => TaxpayerGrain.Creation(new RegisterTaxpayer(new TaxpayerProfile(t, "벤치", null, null, null, null, null), []))).ToArray(),
                 CancellationToken.None);
-            return await MeasureReadsAsync(ids, concurrency, rounds: 10, id => silo.Get<ITaxpayerGrain>(id).CallAsync(new GetTaxpayer()));
+            return await MeasureReadsAsync(ids, concurrency, rounds: 10, id => silo.GetGrain<ITaxpayerGrain>(id).GetAsync());
         }
         finally
         {

@@ -49,10 +49,10 @@ internal static class LifecycleBenchmark
             CancellationToken.None);
 
         // Baseline: one durable write per call (a taxpayer of its own attaching a seizure), same concurrency.
-        var baseline = await ConcurrentCalls.MeasureAsync([.. taxpayers.Select(t => "baseline-" + t)], concurrency, t => silo.Get<ITaxpayerGrain>(t).CallAsync(new AttachSeizure("S-" + t)));
+        var baseline = await ConcurrentCalls.MeasureAsync([.. taxpayers.Select(t => "baseline-" + t)], concurrency, t => silo.GetGrain<ITaxpayerGrain>(t).CallAsync(new AttachSeizure("S-" + t)));
 
         var opened = await ConcurrentCalls.MeasureAsync(taxpayers, concurrency, t =>
-            silo.Get<ISeizureGrain>(SeizureKey.Of(t, "bench", "A-" + t)).CallAsync(new OpenSeizure(t, "bench", "A-" + t, "benchmark", "officer:bench")));
+            silo.GetGrain<ISeizureGrain>(SeizureKey.Of(t, "bench", "A-" + t)).OpenAsync(t, "bench", "A-" + t, "benchmark", "officer:bench"));
         var afterOpen = await VersionsAsync(silo, taxpayers);
 
         clock.Advance(TimeSpan.FromDays(1));
@@ -65,7 +65,7 @@ internal static class LifecycleBenchmark
 
         var distributeSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var afterClose = await VersionsAsync(silo, taxpayers);
-        var views = await Task.WhenAll(taxpayers.Select(t => silo.Get<ISeizureGrain>(SeizureKey.Of(t, "bench", "A-" + t)).CallAsync(new GetSeizure())));
+        var views = await Task.WhenAll(taxpayers.Select(t => silo.GetGrain<ISeizureGrain>(SeizureKey.Of(t, "bench", "A-" + t)).GetAsync()));
         var closed = views.Count(s => s.Status == SeizureStatus.Closed);
         var notClosed = views.Where(s => s.Status != SeizureStatus.Closed).ToArray();
         await silo.StopAsync(CancellationToken.None);
@@ -89,5 +89,5 @@ internal static class LifecycleBenchmark
     }
 
     private static async Task<long> VersionsAsync(Runtime.Hosting.Silo silo, string[] taxpayers) =>
-        (await Task.WhenAll(taxpayers.Select(t => silo.Get<ISeizureGrain>(SeizureKey.Of(t, "bench", "A-" + t)).CallAsync(new GetSeizure())))).Sum(s => s.Version);
+        (await Task.WhenAll(taxpayers.Select(t => silo.GetGrain<ISeizureGrain>(SeizureKey.Of(t, "bench", "A-" + t)).GetAsync()))).Sum(s => s.Version);
 }

@@ -37,7 +37,7 @@ internal static class DurableWriteBenchmark
         });
         await provider.DisposeAsync();
 
-        var grains = Enumerable.Range(0, grainCount).Select(g => silo.Get<IBenchGrain>($"d{g}")).ToArray();
+        var grains = Enumerable.Range(0, grainCount).Select(g => silo.GetGrain<IBenchGrain>($"d{g}")).ToArray();
         var batched = await MeasureAsync(concurrency, duration, (worker, n) => grains[GrainOf(worker, n, concurrency, grainCount)].CallAsync(new Bump(1)));
 
         Console.WriteLine($"| {storageName} | one transaction per write (baseline) | {baseline.PerSecond:N0} | {baseline.P50:F2} | {baseline.P99:F2} | 1.0× |");

@@ -17,7 +17,7 @@ internal static class GrainCallBenchmark
     public static async Task RunAsync(global::Tracking.Runtime.Hosting.Silo silo, TimeSpan duration)
     {
         var plain = (IPlainService)new PlainService();
-        var grain = silo.Get<IBenchGrain>("hot");
+        var grain = silo.GetGrain<IBenchGrain>("hot");
         await grain.CallAsync(new Ping(0));
 
         var baseline = await MeasureSequentialAsync(duration, i => plain.PingAsync(i));
@@ -25,7 +25,7 @@ internal static class GrainCallBenchmark
 
         // One worker per core, each calling its own 1,000 grains: throughput cost per call.
         var workers = Environment.ProcessorCount;
-        var grains = Enumerable.Range(0, workers).Select(w => Enumerable.Range(0, 1_000).Select(g => silo.Get<IBenchGrain>($"w{w}-{g}")).ToArray()).ToArray();
+        var grains = Enumerable.Range(0, workers).Select(w => Enumerable.Range(0, 1_000).Select(g => silo.GetGrain<IBenchGrain>($"w{w}-{g}")).ToArray()).ToArray();
         foreach (var set in grains)
         {
             foreach (var g in set)

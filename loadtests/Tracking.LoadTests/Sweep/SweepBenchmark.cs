@@ -79,9 +79,9 @@ internal static class SweepBenchmark
             Line($"{name}: import accounts into grains (bulk create + index)", importAccounts, accountRows / importAccounts.TotalSeconds, "rows/s", plainTime, $"{files.Sum(f => f.Accounts.Count):N0} accounts");
 
             clock.Restart();
-            var summary = await silo.Get<ISweepGrain>(SweepGrain.Main).CallAsync(new RunSweep("loadtest"), TimeSpan.FromHours(2));
+            var summary = await silo.GetGrain<ISweepGrain>(SweepGrain.Main).RunAsync("loadtest", TimeSpan.FromHours(2));
             var sweep = clock.Elapsed;
-            var candidates = await silo.Get<ISweepGrain>(SweepGrain.Main).CallAsync(new GetCandidates(null), TimeSpan.FromMinutes(30));
+            var candidates = await silo.GetGrain<ISweepGrain>(SweepGrain.Main).GetCandidatesAsync(null, TimeSpan.FromMinutes(30));
             Line($"{name}: sweep (match phase: shards in parallel, candidates recorded)", sweep, summary.CandidatesFound / sweep.TotalSeconds, "candidates/s", plainTime, Quality(candidates, truth));
 
             var total = parseTime + importRoll + importAccounts + sweep;

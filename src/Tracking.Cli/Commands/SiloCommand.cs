@@ -60,7 +60,7 @@ internal static class SiloCommand
         {
             Exchanges = exchanges ?? GlobalOptions.Exchanges(result),
             Seizures = seizures ?? SiloConfiguration.Seizures(),
-            Address = System.Net.IPAddress.Parse(result.GetValue(s_address)!),
+            Address = System.Net.IPAddress.Parse(result.GetValue(s_address) ?? "127.0.0.1"),
             SiloPort = result.GetValue(s_siloPort),
             GatewayPort = result.GetValue(s_gatewayPort),
             JsonLogs = result.GetValue(JsonLogs),

@@ -10,13 +10,13 @@ namespace Tracking.Cli.Output;
 internal static class ResultWriter
 {
     // camelCase, like the HTTP API, so scripts see one shape whichever way they ask.
-    private static readonly JsonSerializerOptions s_json = new(TrackingJson.Options)
+    private static readonly JsonSerializerOptions s_json = new(GrainJson.Options)
     {
         WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-        TypeInfoResolver = JsonTypeInfoResolver.Combine(TrackingJson.Options.TypeInfoResolver, CliJsonContext.Default),
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(GrainJson.Options.TypeInfoResolver, CliJsonContext.Default),
     };
 
     public static void Write<T>(T result, bool json, Action<T> asText)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Orleans.Serialization.Cloning;
 using Orleans.Serialization.Configuration;
+using Orleans.Serialization.Serializers;
 using Tracking.Domain;
 
 namespace Tracking.Grains.Serialization;
@@ -9,13 +10,16 @@ namespace Tracking.Grains.Serialization;
 /// <summary>
 /// How grain calls carry Tracking's types, for every silo and client: the contracts' records by
 /// Orleans' generated serializers, the domain's types (which know nothing of Orleans) as JSON
-/// with <see cref="TrackingJson.Options"/>. Domain types are immutable records, so a call within
-/// a silo passes them as they are instead of copying them.
+/// with <see cref="TrackingJson.Options"/>, and read-only collections the compiler makes as arrays.
+/// Domain types are immutable records, so a call within a silo passes them as they are instead of copying them.
 /// </summary>
 public static class TrackingSerialization
 {
     public static IServiceCollection AddTrackingSerialization(this IServiceCollection services)
     {
+        var collections = new CompilerCollectionCodec();
+        services.AddSingleton<IGeneralizedCodec>(collections);
+        services.AddSingleton<IGeneralizedCopier>(collections);
         services.AddSingleton<IGeneralizedCopier, DomainTypesAreImmutable>();
         return services.AddSerializer(serializer => serializer
             .AddJsonSerializer(IsDomainType, isCopyable: null, options => options.Configure(o => o.SerializerOptions = TrackingJson.Options))
@@ -23,7 +27,8 @@ public static class TrackingSerialization
             .Configure((TypeManifestOptions o) => o.AddAllowedAssembly(typeof(Won).Assembly)));
     }
 
-    private static bool IsDomainType(Type type) => type.Assembly == typeof(Won).Assembly && !typeof(Exception).IsAssignableFrom(type);
+    private static bool IsDomainType(Type type) =>
+        type.Assembly == typeof(Won).Assembly && !typeof(Exception).IsAssignableFrom(type) && !CompilerCollectionCodec.IsCompilerCollection(type);
 
     private sealed class DomainTypesAreImmutable : IGeneralizedCopier
     {

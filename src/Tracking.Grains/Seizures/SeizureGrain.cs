@@ -126,12 +126,9 @@ public sealed partial class SeizureGrain(
         {
             // Whatever was sent is sent again unless answered; the reminder is set anew for what comes next.
             (_sentRequest, _wake) = (null, default);
-            await SettleAsync(cancellationToken);
         }
-        else
-        {
-            await ReviewAsync(cancellationToken);
-        }
+
+        await ReviewAsync(cancellationToken);
     }
 
     protected override Seizure CreateInitialState() => Seizure.New(this.GetPrimaryKeyString());

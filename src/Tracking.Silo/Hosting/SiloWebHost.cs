@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Dashboard;
 using Orleans.Runtime;
 using Tracking.Grains;
 using Tracking.Grains.Serialization;
@@ -21,7 +22,7 @@ namespace Tracking.Silo.Hosting;
 /// A silo and its web host in one process: Orleans hosting Tracking's grains, and on Kestrel the
 /// health endpoints, the web console and its case API, metrics and the exchanges' callbacks.
 /// </summary>
-public static class SiloWebHost
+public static partial class SiloWebHost
 {
     public static WebApplication Build(SiloHostSettings settings, string[]? args = null)
     {
@@ -35,7 +36,9 @@ public static class SiloWebHost
             // Start-up notes that are choices made here: workstation GC on small machines, reminders
             // allowed to repeat within seconds (demonstrations), and the cookie keys kept per process.
             .AddFilter("Orleans.Runtime.Silo", level => level >= LogLevel.Error)
+            .AddFilter("Polly", level => level >= LogLevel.Warning)
             .AddFilter("Orleans.Hosting.ReminderOptionsValidator", level => level >= LogLevel.Error)
+            .AddFilter("Tracking.Silo.Telemetry.SiloOperations", level => level >= LogLevel.Warning)
             .AddFilter("Microsoft.AspNetCore.DataProtection", level => level >= LogLevel.Error);
         if (settings.JsonLogs)
         {
@@ -58,7 +61,8 @@ public static class SiloWebHost
         builder.UseOrleans(silo => silo
             .AddTrackingGrains(store, settings.Silo, settings.TimeProvider, [.. GrainServices.Views, AccessRecord.Definition, ImportRecord.Definition])
             .UseTrackingCluster(store, settings.Silo, settings.Address, siloPort, gatewayPort)
-            .AddGrainService<SiloOperations>());
+            .AddGrainService<SiloOperations>()
+            .AddDashboard());
         builder.Services.AddSingleton<SiloOperationsClient>();
         builder.Services.AddSingleton<ClusterMonitor>();
         SiloTelemetry.Add(builder, settings.TelemetryCollector, instance);
@@ -104,6 +108,7 @@ public static class SiloWebHost
         app.MapImports();
         app.MapDashboard();
         app.MapExchangeCallbacks();
+        app.MapOrleansDashboard("/dashboard").RequireAuthorization(AccessPolicies.Operators);
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             // Exchanges post results back to this host unless told otherwise; the port is known only now.
@@ -112,9 +117,14 @@ public static class SiloWebHost
             {
                 settings.Exchanges.CallbackUrl = new Uri(new Uri(address), ExchangeCallbackEndpoints.Path);
             }
+
+            LogStarted(app.Logger, instance, string.Join(", ", Addresses(app)), store.Description);
         });
         return app;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Silo running on {Silo}, serving {Urls}; store {Store}")]
+    private static partial void LogStarted(ILogger logger, string silo, string urls, string store);
 
     private static Task Refuse(HttpResponse response, int status)
     {

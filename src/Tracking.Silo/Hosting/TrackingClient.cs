@@ -40,7 +40,7 @@ public sealed class TrackingClient : IAsyncDisposable
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             await store.DisposeAsync();
-            throw new StorageUnavailableException($"{store.Description} cannot be reached: {ex.Message}", ex);
+            throw new StorageUnavailableException($"{store.Description} is not reachable: {ex.Message}", ex);
         }
 
         var builder = Host.CreateApplicationBuilder();
@@ -48,6 +48,7 @@ public sealed class TrackingClient : IAsyncDisposable
         builder.Services.AddSingleton(loggers);
         builder.Services.AddTrackingSerialization();
         builder.UseOrleansClient(client => client
+            .AddOutgoingGrainCallFilter<RetryOnSiloLoss>()
             .UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (store.AdoNetInvariant, store.AdoNetConnectionString))
             .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (options.ClusterId, options.ServiceId)));
         var host = builder.Build();

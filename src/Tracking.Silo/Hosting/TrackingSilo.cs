@@ -36,7 +36,6 @@ public static class TrackingSilo
         services.AddKeyedSingleton(TimeProviderNames.Grains, clock);
         services.AddKeyedSingleton(ReminderTimeProviderNames.Reminders, clock);
         services.AddTrackingSerialization();
-        silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (options.ClusterId, options.ServiceId));
         silo.UseAdoNetReminderService(o => (o.Invariant, o.ConnectionString) = (store.AdoNetInvariant, store.AdoNetConnectionString));
         silo.Configure<ReminderOptions>(o =>
         {
@@ -50,6 +49,7 @@ public static class TrackingSilo
         });
         services.AddSingleton(sp => new GrainCallMonitor(sp.GetRequiredService<ILocalSiloDetails>().SiloAddress.ToString()));
         services.AddSingleton<IIncomingGrainCallFilter>(sp => sp.GetRequiredService<GrainCallMonitor>());
+        silo.AddOutgoingGrainCallFilter<RetryOnSiloLoss>();
         silo.AddActivityPropagation();
         return silo;
     }
@@ -61,13 +61,14 @@ public static class TrackingSilo
     /// </summary>
     public static ISiloBuilder UseTrackingCluster(this ISiloBuilder silo, ITrackingStore store, TrackingSiloOptions options, IPAddress address, int siloPort, int gatewayPort)
     {
+        silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (options.ClusterId, options.ServiceId));
         if (!store.IsShared)
         {
             return silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
         }
 
         silo.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (store.AdoNetInvariant, store.AdoNetConnectionString));
-        silo.ConfigureEndpoints(address, siloPort, gatewayPort, listenOnAnyHostAddress: IPAddress.Any.Equals(address));
+        silo.ConfigureEndpoints(address, siloPort, gatewayPort);
         silo.Configure<ClusterMembershipOptions>(o => Copy(options.Membership, o));
         return silo;
     }

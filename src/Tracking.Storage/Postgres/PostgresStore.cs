@@ -58,7 +58,7 @@ public sealed class PostgresStore : ITrackingStore
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
         {
-            throw new StorageUnavailableException($"{Description} cannot be reached: {ex.Message}", ex);
+            throw new StorageUnavailableException($"{Description} is not reachable: {ex.Message}", ex);
         }
     }
 

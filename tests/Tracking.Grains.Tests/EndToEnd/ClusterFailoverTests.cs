@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tracking.Domain.Matching;
 using Tracking.Domain.Seizures;
@@ -10,9 +11,6 @@ using Tracking.Grains.Seizures;
 using Tracking.Grains.Serialization;
 using Tracking.Grains.Sweeps;
 using Tracking.Grains.Taxpayers;
-using Tracking.Runtime;
-using Tracking.Runtime.Postgres;
-using Tracking.Runtime.Sqlite;
 using Tracking.Silo.Hosting;
 using Tracking.Silo.Scenarios;
 using Tracking.TestingHost;
@@ -54,8 +52,9 @@ public sealed class ClusterFailoverTests : IDisposable
             await ExpectSuccessAsync(cluster.RunAsync(command));
         }
 
-        await using var client = await ClientAsync(cluster.ConnectionString);
-        var sweepGrain = client.Get<ISweepGrain>(SweepGrain.Main);
+        await using var connection = await ClientAsync(cluster.ConnectionString);
+        var client = connection.Context.Grains;
+        var sweepGrain = client.GetGrain<ISweepGrain>(ISweepGrain.Main);
         var sweep = cluster.RunAsync("sweep", "--json");
 
         // Once every shard has answered, the sweep records its candidates grain by grain: kill its silo then.
@@ -63,14 +62,14 @@ public sealed class ClusterFailoverTests : IDisposable
         SweepStatus status;
         do
         {
-            status = await sweepGrain.CallAsync(new GetSweepStatus());
+            status = await sweepGrain.GetStatusAsync();
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(120), "the sweep did not get to recording candidates");
             Assert.Null(status.LastRun);
             await Task.Delay(10);
         }
         while (!(status.Running && status.ShardsDone == status.ShardsTotal));
 
-        var owner = await cluster.OwnerOfAsync(new GrainId("sweep", SweepGrain.Main));
+        var owner = await cluster.SiloOfAsync(grains => grains.GetGrain<ISweepGrain>(ISweepGrain.Main));
         Assert.NotNull(owner);
         var killedAt = DateTimeOffset.UtcNow;
         await cluster.KillAsync(owner);
@@ -86,9 +85,10 @@ public sealed class ClusterFailoverTests : IDisposable
         Assert.Equal(expected, found);
 
         // Every candidate is recorded once in its taxpayer's and its account's grain, as undisturbed.
-        await using var reference = TrackingSilo.Create(new SqliteStorageProvider(embedded), NullLoggerFactory.Instance);
-        await reference.StartAsync(CancellationToken.None);
-        var candidates = await sweepGrain.CallAsync(new GetCandidates(null));
+        await using var referenceHost = SiloWebHost.Build(new SiloHostSettings(new StorageSettings(embedded, null), "http://127.0.0.1:0") { MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Warning });
+        await referenceHost.StartAsync();
+        var reference = referenceHost.Services.GetRequiredService<TrackingContext>().Grains;
+        var candidates = await sweepGrain.GetCandidatesAsync(null);
         Assert.NotEmpty(candidates);
         Assert.Equal(1L, await storage.CountAsync("SELECT 1 FROM grain_events WHERE grain_type = 'sweep'"));
         foreach (var taxpayer in candidates.Select(c => c.TaxpayerId).Distinct())
@@ -163,32 +163,33 @@ public sealed class ClusterFailoverTests : IDisposable
         await ExpectSuccessAsync(cluster.RunAsync("sweep"));
         await ExpectSuccessAsync(cluster.RunAsync("seize", "--by", "officer:kim", "--wait", "0"));
 
-        await using var client = await ClientAsync(cluster.ConnectionString);
+        await using var connection = await ClientAsync(cluster.ConnectionString);
+        var client = connection.Context.Grains;
         var killed = false;
         var watch = Stopwatch.StartNew();
         IReadOnlyList<SeizureView> cases;
-        while ((cases = await CaseCatalog.ListAsync(client, CancellationToken.None)).Any(c => c.Status != SeizureStatus.Closed))
+        while ((cases = await CaseCatalog.ListAsync(client, connection.Context.States, CancellationToken.None)).Any(c => c.Status != SeizureStatus.Closed))
         {
             Assert.True(watch.Elapsed < TimeSpan.FromMinutes(3), "cases still open: " + string.Join(", ", cases.Where(c => c.Status != SeizureStatus.Closed).Select(c => $"{c.SeizureId} {c.Status}")));
             foreach (var waiting in cases.Where(c => c.Status == SeizureStatus.AwaitingSaleApproval))
             {
-                var seizure = client.Get<ISeizureGrain>(waiting.SeizureId);
+                var seizure = client.GetGrain<ISeizureGrain>(waiting.SeizureId);
                 SeizureView approved;
                 try
                 {
-                    approved = await seizure.CallAsync(new ApproveSeizureSale("supervisor:lee"));
+                    approved = await seizure.ApproveSaleAsync("supervisor:lee");
                 }
                 catch (CommandRejectedException)
                 {
                     // The list was read a moment ago: meanwhile a sibling seizure's money may have
                     // covered the debt and this one is being released, as a supervisor would find too.
-                    Assert.NotEqual(SeizureStatus.AwaitingSaleApproval, (await seizure.CallAsync(new GetSeizure())).Status);
+                    Assert.NotEqual(SeizureStatus.AwaitingSaleApproval, (await seizure.GetAsync()).Status);
                     continue;
                 }
 
                 if (kill && !killed && approved.Status == SeizureStatus.SaleRequested)
                 {
-                    var owner = await cluster.OwnerOfAsync(new GrainId("seizure", waiting.SeizureId));
+                    var owner = await cluster.SiloOfAsync(grains => grains.GetGrain<ISeizureGrain>(waiting.SeizureId));
                     Assert.NotNull(owner);
                     await cluster.KillAsync(owner);
                     killed = true;
@@ -209,7 +210,7 @@ public sealed class ClusterFailoverTests : IDisposable
         var soleCases = new List<string>();
         foreach (var group in cases.GroupBy(c => c.TaxpayerId).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            var ledger = await client.Get<ITaxpayerGrain>(group.Key).CallAsync(new GetTaxpayer());
+            var ledger = await client.GetGrain<ITaxpayerGrain>(group.Key).GetAsync();
             taxpayers.Add($"{group.Key}: {string.Join(" ", group.Select(c => c.SeizureId).Order(StringComparer.Ordinal))} applied {group.Sum(c => c.Applied)}, "
                 + $"received {ledger.TotalReceived}, outstanding {ledger.Outstanding}, open {ledger.OpenSeizures.Count}");
             if (group.Count() == 1 && group.Single() is var sole)
@@ -217,7 +218,7 @@ public sealed class ClusterFailoverTests : IDisposable
                 // The steps a case took, each as often as it took it; not their order, because steps that
                 // wait on different things (the exchange confirming a release, distribution on its
                 // date) come in either order in any run, and more so when a kill delays an answer.
-                var history = await client.Get<ISeizureGrain>(sole.SeizureId).CallAsync(new GetSeizureHistory());
+                var history = await client.GetGrain<ISeizureGrain>(sole.SeizureId).GetHistoryAsync();
                 soleCases.Add($"{sole.SeizureId} {sole.Outcome}: collected {sole.Collected}, applied {sole.Applied}, refunded {sole.Refunded}; "
                     + string.Join(" ", history.Select(e => e.Event.GetType().Name).Order(StringComparer.Ordinal)) + " ");
             }
@@ -248,31 +249,23 @@ public sealed class ClusterFailoverTests : IDisposable
     }
 
     /// <summary>A client of the cluster in this process, to look at grains and watch progress.</summary>
-    private static async Task<Runtime.Hosting.Silo> ClientAsync(string connectionString)
-    {
-        var client = TrackingSilo.Create(new PostgresStorageProvider(connectionString), NullLoggerFactory.Instance, configure: o =>
-        {
-            o.PartitionCount = ProcessCluster.PartitionCount;
-            o.Cluster.ClientOnly = true;
-        });
-        await client.StartAsync(CancellationToken.None);
-        return client;
-    }
+    private static Task<TrackingClient> ClientAsync(string connectionString) =>
+        TrackingClient.ConnectAsync(connectionString, SiloConfiguration.Silo(), NullLoggerFactory.Instance, CancellationToken.None);
 
     /// <summary>A taxpayer's candidates and the events that recorded them, timestamps aside.</summary>
-    private static async Task<string> TaxpayerRecordAsync(Runtime.Hosting.Silo silo, string taxpayer)
+    private static async Task<string> TaxpayerRecordAsync(IGrainFactory silo, string taxpayer)
     {
-        var grain = silo.Get<ITaxpayerGrain>(taxpayer);
-        var view = await grain.CallAsync(new GetTaxpayer());
-        var history = await grain.CallAsync(new GetTaxpayerHistory());
+        var grain = silo.GetGrain<ITaxpayerGrain>(taxpayer);
+        var view = await grain.GetAsync();
+        var history = await grain.GetHistoryAsync();
         IReadOnlyList<MatchCandidate> candidates = view.Candidates.OrderBy(c => (c.Exchange, c.AccountId)).ToArray();
         var events = history.Select(e => JsonSerializer.Serialize(e.Event, TrackingJson.Options)).Order(StringComparer.Ordinal);
         return string.Join(Environment.NewLine, [$"version {view.Version}", JsonSerializer.Serialize(candidates, TrackingJson.Options), .. events]);
     }
 
-    private static async Task<string> AccountRecordAsync(Runtime.Hosting.Silo silo, string account)
+    private static async Task<string> AccountRecordAsync(IGrainFactory silo, string account)
     {
-        var view = await silo.Get<IExchangeAccountGrain>(account).CallAsync(new GetAccount());
+        var view = await silo.GetGrain<IExchangeAccountGrain>(account).GetAsync();
         return JsonSerializer.Serialize(view with { Candidates = view.Candidates.OrderBy(c => c.TaxpayerId, StringComparer.Ordinal).ToArray() }, TrackingJson.Options);
     }
 }

@@ -1,14 +1,15 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Tracking.Domain.Ledger;
+using Tracking.Grains;
 using Tracking.ExchangeApi.Simulator;
 using Tracking.Grains.Exchanges;
 using Tracking.Grains.Seizures;
 using Tracking.Grains.Taxpayers;
-using Tracking.Runtime.Hosting;
-using Tracking.Runtime.Timing;
+using Microsoft.Extensions.Time.Testing;
 using Tracking.Silo.Hosting;
 using Tracking.Silo.Scenarios;
+using Tracking.Silo.Telemetry;
 using Tracking.TestingHost;
 
 namespace Tracking.Grains.Tests.Seizures;
@@ -35,7 +36,7 @@ internal sealed class LifecycleHarness : IAsyncDisposable
         Exchange = "x" + Guid.NewGuid().ToString("N")[..10];
     }
 
-    public SimulatedTimeProvider Clock { get; } = new(Start);
+    public FakeTimeProvider Clock { get; } = new(Start);
 
     public ExchangeSimClient Simulator { get; }
 
@@ -44,7 +45,10 @@ internal sealed class LifecycleHarness : IAsyncDisposable
 
     public string OtherExchange => Exchange + "b";
 
-    public Runtime.Hosting.Silo Silo { get; private set; } = null!;
+    /// <summary>The grains, the store and the clock, as the silo's own endpoints work with them.</summary>
+    public TrackingContext Context { get; private set; } = null!;
+
+    public IGrainFactory Grains => Context.Grains;
 
     public LifecycleDriver Driver { get; private set; } = null!;
 
@@ -61,7 +65,7 @@ internal sealed class LifecycleHarness : IAsyncDisposable
         Simulator.SetPricesAsync(prices.ToDictionary(p => p.Asset, p => p.Price), CancellationToken.None);
 
     public async Task AddTaxpayerAsync(string taxpayerId, long principal, long penalty = 0, long costs = 0) =>
-        await Silo.Get<ITaxpayerGrain>(taxpayerId).CallAsync(new AssessTaxItems([new TaxItem(taxpayerId + "-1", "지방소득세", new DateOnly(2025, 5, 31), principal, penalty, costs)]));
+        await Grains.GetGrain<ITaxpayerGrain>(taxpayerId).AssessAsync([new TaxItem(taxpayerId + "-1", "지방소득세", new DateOnly(2025, 5, 31), principal, penalty, costs)]);
 
     public Task AddAccountAsync(string accountId, params SimHolding[] holdings) => AddAccountAsync(Exchange, accountId, holdings);
 
@@ -71,19 +75,19 @@ internal sealed class LifecycleHarness : IAsyncDisposable
     public async Task<string> OpenAsync(string taxpayerId, string accountId, string? exchange = null)
     {
         var id = SeizureKey.Of(taxpayerId, exchange ?? Exchange, accountId);
-        var opening = await Silo.Get<ISeizureGrain>(id).CallAsync(new OpenSeizure(taxpayerId, exchange ?? Exchange, accountId, "test match", "officer:kim"));
+        var opening = await Grains.GetGrain<ISeizureGrain>(id).OpenAsync(taxpayerId, exchange ?? Exchange, accountId, "test match", "officer:kim");
         Assert.True(opening.New);
         return id;
     }
 
-    public Task<SeizureView> GetAsync(string seizureId) => Silo.Get<ISeizureGrain>(seizureId).CallAsync(new GetSeizure());
+    public Task<SeizureView> GetAsync(string seizureId) => Grains.GetGrain<ISeizureGrain>(seizureId).GetAsync();
 
-    public Task<IReadOnlyList<SeizureHistoryEntry>> HistoryAsync(string seizureId) => Silo.Get<ISeizureGrain>(seizureId).CallAsync(new GetSeizureHistory());
+    public Task<IReadOnlyList<SeizureHistoryEntry>> HistoryAsync(string seizureId) => Grains.GetGrain<ISeizureGrain>(seizureId).GetHistoryAsync();
 
-    public Task<TaxpayerView> TaxpayerAsync(string taxpayerId) => Silo.Get<ITaxpayerGrain>(taxpayerId).CallAsync(new GetTaxpayer());
+    public Task<TaxpayerView> TaxpayerAsync(string taxpayerId) => Grains.GetGrain<ITaxpayerGrain>(taxpayerId).GetAsync();
 
     public Task<PaymentReceipt> PayAsync(string taxpayerId, string reference, long amount) =>
-        Silo.Get<ITaxpayerGrain>(taxpayerId).CallAsync(new ReceivePayment(reference, amount, "voluntary"));
+        Grains.GetGrain<ITaxpayerGrain>(taxpayerId).ReceivePaymentAsync(reference, amount, "voluntary");
 
     public Task SettleAsync() => Driver.SettleAsync(CancellationToken.None);
 
@@ -92,7 +96,7 @@ internal sealed class LifecycleHarness : IAsyncDisposable
         await Driver.RunAsync(limit ?? TimeSpan.FromDays(60), TimeSpan.FromHours(6), supervisor, AllClosedAsync, CancellationToken.None);
 
     public async Task<bool> AllClosedAsync() =>
-        (await CaseCatalog.ListAsync(Silo, CancellationToken.None)).All(s => s.Status == Domain.Seizures.SeizureStatus.Closed);
+        (await CaseCatalog.ListAsync(Grains, Context.States, CancellationToken.None)).All(s => s.Status == Domain.Seizures.SeizureStatus.Closed);
 
     /// <summary>Stops the host and starts a new one on the same store and clock, as after a crash and restart.</summary>
     public async Task RestartAsync()
@@ -128,7 +132,7 @@ internal sealed class LifecycleHarness : IAsyncDisposable
 
     private async Task StartHostAsync()
     {
-        _app = SiloWebHost.Build(new SiloHostSettings(_storage.CreateProvider, _urls)
+        _app = SiloWebHost.Build(new SiloHostSettings(_storage.Settings, _urls)
         {
             TimeProvider = Clock,
             Exchanges = new ExchangeOptions { ApiRoot = Simulator.Root, RequestTimeout = TimeSpan.FromSeconds(1) },
@@ -140,8 +144,7 @@ internal sealed class LifecycleHarness : IAsyncDisposable
 
         // A restarted silo comes back at its address, where the exchange's retried callbacks find it.
         _urls = SiloWebHost.Addresses(_app).First();
-        Silo = _app.Services.GetRequiredService<Runtime.Hosting.Silo>();
-        await Silo.Ready.WaitAsync(TimeSpan.FromSeconds(30));
-        Driver = new LifecycleDriver(Silo, Clock, Simulator);
+        Context = _app.Services.GetRequiredService<TrackingContext>();
+        Driver = new LifecycleDriver(Context, Clock, Simulator, _app.Services.GetRequiredService<GrainCallMonitor>());
     }
 }

@@ -73,17 +73,17 @@ public sealed class SeizureFailureTests(ExchangeSimFixture fixture)
             await h.OpenAsync("T-TWO", "B-TWO", h.OtherExchange),
             await h.OpenAsync("T-WRONG", "A-WRONG"),
         };
-        await h.Silo.Get<ISeizureGrain>(ids[5]).CallAsync(new RequestSeizureCancellation("namesake, not the taxpayer", "officer:park"));
-        await h.Silo.Get<ISeizureGrain>(ids[5]).CallAsync(new ApproveSeizureCancellation("supervisor:lee"));
+        await h.Grains.GetGrain<ISeizureGrain>(ids[5]).RequestCancellationAsync("namesake, not the taxpayer", "officer:park");
+        await h.Grains.GetGrain<ISeizureGrain>(ids[5]).ApproveCancellationAsync("supervisor:lee");
         await h.PayAsync("T-PAYS", "BANK-1", 3_000_000);
 
         for (var step = 0; step < 240 && !await h.AllClosedAsync(); step++)
         {
             if (restartEachStep)
             {
-                // Restart right after the clock moves, while requests and callbacks are in flight.
+                // Restart right after the clock moves, while reminders, requests and callbacks are in flight.
                 h.Clock.Advance(TimeSpan.FromHours(6));
-                await h.Silo.DeliverDueRemindersAsync(CancellationToken.None);
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(0, 50)));
                 await h.RestartAsync();
                 await h.SettleAsync();
                 await h.Driver.ApproveSalesAsync(LifecycleHarness.Supervisor, CancellationToken.None);

@@ -150,8 +150,8 @@ public sealed class SeizureLifecycleTests(ExchangeSimFixture fixture)
         await h.AddTaxpayerAsync("T-1", 5_000_000);
         await h.AddAccountAsync("A-1", new SimHolding("KRW", 100_000m, 0), new SimHolding("BTC", 1m, 0));
         var id = await h.OpenAsync("T-1", "A-1");
-        await h.Silo.Get<ISeizureGrain>(id).CallAsync(new RequestSeizureCancellation("the holder is a namesake", "officer:park"));
-        await h.Silo.Get<ISeizureGrain>(id).CallAsync(new ApproveSeizureCancellation("supervisor:lee"));
+        await h.Grains.GetGrain<ISeizureGrain>(id).RequestCancellationAsync("the holder is a namesake", "officer:park");
+        await h.Grains.GetGrain<ISeizureGrain>(id).ApproveCancellationAsync("supervisor:lee");
 
         await h.RunUntilClosedAsync();
 

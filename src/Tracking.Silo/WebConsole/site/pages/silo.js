@@ -27,13 +27,13 @@ export async function silo({ main }) {
     const view = await api('/api/cluster');
     show(cluster,
       h('h2', {}, 'Cluster'),
-      h('p', { class: 'muted', id: 'cluster-partitions' }, `${view.partitions} partitions, ${view.partitions - view.unowned} held, ${view.unowned} without a live lease.`),
+      h('p', { class: 'muted', id: 'cluster-summary' }, `${view.silos.filter(s => s.alive).length} of ${view.silos.length} silos active. `,
+        h('a', { href: '/dashboard/', target: '_blank', rel: 'noopener' }, 'Orleans Dashboard')),
       table([
-        { title: 'Silo', value: s => s.id },
+        { title: 'Silo', value: s => s.address },
         { title: 'State', value: s => (s.alive ? s.status : `${s.status}, not alive`) + (s.unreachable ? ` (${s.unreachable})` : '') },
-        { title: 'Partitions', numeric: true, value: s => count(s.partitions) },
-        { title: 'Activations', numeric: true, value: s => count(s.figures ? s.figures.activations : s.activations) },
-        { title: 'Queued', numeric: true, value: s => count(s.figures && s.figures.queuedMessages) },
+        { title: 'Activations', numeric: true, value: s => count(s.activations) },
+        { title: 'Running', numeric: true, value: s => count(s.figures && s.figures.running) },
         { title: 'Calls/s', numeric: true, value: s => rate(s.rates && s.rates.callsPerSecond) },
         { title: 'ms/call', numeric: true, value: s => rate(s.rates && s.rates.meanCallMilliseconds) },
         { title: 'Writes/s', numeric: true, value: s => rate(s.rates && s.rates.writesPerSecond) },

@@ -1,4 +1,0 @@
-namespace Tracking.Runtime.Persistence;
-
-/// <summary>Storage could not be reached or refused the operation.</summary>
-public sealed class StorageUnavailableException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,4 +1,0 @@
-namespace Tracking.Runtime.Persistence;
-
-/// <summary>A grain's state as stored: its version and JSON.</summary>
-public sealed record StoredState(long Version, string Json);

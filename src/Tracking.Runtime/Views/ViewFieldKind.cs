@@ -1,9 +1,0 @@
-namespace Tracking.Runtime.Views;
-
-public enum ViewFieldKind
-{
-    Text,
-
-    /// <summary>A whole number (money in won, a time in Unix seconds); compared as a number.</summary>
-    Number,
-}

@@ -1,4 +1,0 @@
-namespace Tracking.Runtime.Views;
-
-/// <summary>A page of documents, the cursor of the next page (null on the last) and how many rows match in all.</summary>
-public sealed record ViewPage(IReadOnlyList<string> Documents, string? Next, long Total);

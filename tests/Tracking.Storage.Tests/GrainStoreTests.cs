@@ -1,0 +1,182 @@
+using Tracking.Storage.Persistence;
+using Tracking.TestingHost;
+
+namespace Tracking.Storage.Tests;
+
+/// <summary>The contract both engines keep for grain state and history, run against each.</summary>
+public sealed class GrainStoreTests
+{
+    private static readonly DateTimeOffset s_at = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
+    private static readonly GrainKey s_grain = new("thing", "k1");
+
+    [Theory]
+    [AllStorages]
+    public async Task Writes_are_versioned_and_read_back_with_their_events_in_order(string kind)
+    {
+        await using var storage = await TestStorage.CreateAsync(kind);
+        await using var store = await storage.OpenStoreAsync();
+        var grains = store.Grains;
+
+        Assert.Equal([null], await grains.ReadStatesAsync([s_grain], default));
+        Assert.Equal([new WriteOutcome.Written(1)], await grains.WriteBatchAsync([Write(s_grain, 0, 1, "a", "b")], default));
+        Assert.Equal([new WriteOutcome.Written(2)], await grains.WriteBatchAsync([Write(s_grain, 1, 2, "c")], default));
+
+        var stored = (await grains.ReadStatesAsync([s_grain], default))[0];
+        Assert.Equal(2, stored!.Version);
+        Assert.Equal("{\"n\":2}", stored.Json.Replace(" ", ""));
+        var events = await grains.ReadEventsAsync(s_grain, default);
+        Assert.Equal([(1L, 0, "a"), (1L, 1, "b"), (2L, 0, "c")], events.Select(e => (e.Version, e.Index, e.Type)));
+        Assert.All(events, e => Assert.Equal(s_at, e.RecordedAt));
+    }
+
+    [Theory]
+    [AllStorages]
+    public async Task A_stale_or_duplicate_write_is_a_conflict_and_does_not_disturb_the_rest_of_its_batch(string kind)
+    {
+        await using var storage = await TestStorage.CreateAsync(kind);
+        await using var store = await storage.OpenStoreAsync();
+        var grains = store.Grains;
+        var other = new GrainKey("thing", "k2");
+        await grains.WriteBatchAsync([Write(s_grain, 0, 1, "first")], default);
+
+        var outcomes = await grains.WriteBatchAsync(
+            [
+                Write(s_grain, 0, 9, "duplicate-create"),
+                Write(s_grain, 5, 9, "stale"),
+                Write(other, 0, 1, "fine"),
+            ],
+            default);
+
+        Assert.IsType<WriteOutcome.Conflict>(outcomes[0]);
+        Assert.IsType<WriteOutcome.Conflict>(outcomes[1]);
+        Assert.Equal(new WriteOutcome.Written(1), outcomes[2]);
+        Assert.Equal(["first"], (await grains.ReadEventsAsync(s_grain, default)).Select(e => e.Type));
+        Assert.Equal(1, (await grains.ReadStatesAsync([other], default))[0]!.Version);
+    }
+
+    [Theory]
+    [AllStorages]
+    public async Task Many_states_are_read_at_once_in_the_order_asked_with_nothing_for_unwritten_grains(string kind)
+    {
+        await using var storage = await TestStorage.CreateAsync(kind);
+        await using var store = await storage.OpenStoreAsync();
+        var other = new GrainKey("thing", "k2");
+        await store.Grains.WriteBatchAsync([Write(s_grain, 0, 1, "a"), Write(other, 0, 1, "b")], default);
+        await store.Grains.WriteBatchAsync([Write(other, 1, 2, "c")], default);
+
+        var states = await store.Grains.ReadStatesAsync([other, new GrainKey("thing", "never"), s_grain, new GrainKey("other-type", "k1")], default);
+
+        Assert.Equal([2L, null, 1L, null], states.Select(s => s?.Version));
+        Assert.Equal("{\"n\":2}", states[0]!.Json.Replace(" ", ""));
+    }
+
+    [Theory]
+    [AllStorages]
+    public async Task A_write_the_store_refuses_fails_alone_and_its_state_is_not_committed_without_its_events(string kind)
+    {
+        await using var storage = await TestStorage.CreateAsync(kind);
+        await using var store = await storage.OpenStoreAsync();
+        var other = new GrainKey("thing", "k2");
+        await store.Grains.WriteBatchAsync([Write(other, 0, 1, "ok-1")], default);
+
+        // A history row already where this write's event goes: the store refuses the event after
+        // the state row was written in the same transaction, which must then roll back.
+        await storage.ExecuteSqlAsync(kind == TestStorage.Sqlite
+            ? "INSERT INTO grain_events VALUES (0, 'thing', 'k3', 1, 0, 'planted', '{}', 0)"
+            : "INSERT INTO grain_events VALUES (0, 'thing', 'k3', 1, 0, 'planted', '{}', now())");
+        var outcomes = await store.Grains.WriteBatchAsync([Write(new GrainKey("thing", "k3"), 0, 1, "clash"), Write(other, 1, 2, "ok-2")], default);
+
+        Assert.IsType<WriteOutcome.Failed>(outcomes[0]);
+        Assert.Equal(new WriteOutcome.Written(2), outcomes[1]);
+        Assert.Equal([null], await store.Grains.ReadStatesAsync([new GrainKey("thing", "k3")], default));
+        Assert.Equal(["planted"], (await store.Grains.ReadEventsAsync(new GrainKey("thing", "k3"), default)).Select(e => e.Type));
+    }
+
+    [Theory]
+    [AllStorages]
+    public async Task Racing_creators_of_one_grain_produce_exactly_one_winner(string kind)
+    {
+        await using var storage = await TestStorage.CreateAsync(kind);
+        await using var store = await storage.OpenStoreAsync();
+        var racers = Enumerable.Range(0, 8).Select(i => Task.Run(() => store.Grains.WriteBatchAsync([Write(s_grain, 0, i, $"racer-{i}")], default)));
+
+        var outcomes = (await Task.WhenAll(racers)).Select(o => o[0]).ToArray();
+
+        Assert.Single(outcomes, o => o is WriteOutcome.Written);
+        Assert.Equal(7, outcomes.Count(o => o is WriteOutcome.Conflict));
+        Assert.Single(await store.Grains.ReadEventsAsync(s_grain, default));
+    }
+
+    [Theory]
+    [AllStorages]
+    public async Task History_is_append_only_in_the_database_itself(string kind)
+    {
+        await using var storage = await TestStorage.CreateAsync(kind);
+        await using var store = await storage.OpenStoreAsync();
+        await store.Grains.WriteBatchAsync([Write(s_grain, 0, 1, "kept")], default);
+
+        var update = await Record.ExceptionAsync(() => storage.ExecuteSqlAsync("UPDATE grain_events SET event_type = 'forged'"));
+        var delete = await Record.ExceptionAsync(() => storage.ExecuteSqlAsync("DELETE FROM grain_events"));
+
+        Assert.Contains("append-only", update?.Message);
+        Assert.Contains("append-only", delete?.Message);
+        Assert.Equal(["kept"], (await store.Grains.ReadEventsAsync(s_grain, default)).Select(e => e.Type));
+    }
+
+    [Theory]
+    [AllStorages]
+    public async Task Group_commit_answers_each_writer_with_its_own_outcome(string kind)
+    {
+        await using var storage = await TestStorage.CreateAsync(kind);
+        await using var store = await storage.OpenStoreAsync();
+        await using var states = new GrainStateStore(store, new StorageOptions { MaxWriteBatchSize = 16 }, "test", Microsoft.Extensions.Logging.Abstractions.NullLogger<GrainStateStore>.Instance);
+        await states.WriteAsync(Write(s_grain, 0, 1, "first"), default);
+
+        // 100 writers at once, one of them stale: the batches they share commit the rest.
+        var writers = Enumerable.Range(0, 100).Select(i => i == 42
+            ? states.WriteAsync(Write(s_grain, 0, 2, "stale"), default)
+            : states.WriteAsync(Write(new GrainKey("thing", $"g{i}"), 0, i, "e"), default)).ToArray();
+
+        var failure = await Record.ExceptionAsync(() => writers[42]);
+        Assert.IsType<WriteConflictException>(failure);
+        Assert.Equal(99, (await Task.WhenAll(writers.Where((_, i) => i != 42))).Count(v => v == 1));
+        Assert.Equal(100, (await states.ListKeysAsync("thing", null, 1_000, default)).Count);
+    }
+
+    [Theory]
+    [AllStorages]
+    public async Task Migrations_apply_once_however_often_a_store_is_opened(string kind)
+    {
+        await using var storage = await TestStorage.CreateAsync(kind);
+        await using (var first = await storage.OpenStoreAsync())
+        {
+            await first.Grains.WriteBatchAsync([Write(s_grain, 0, 1, "kept")], default);
+        }
+
+        await using var second = await storage.OpenStoreAsync();
+        Assert.Equal(1, (await second.Grains.ReadStatesAsync([s_grain], default))[0]!.Version);
+        Assert.Equal(kind == TestStorage.Sqlite ? 2 : 3, await storage.CountAsync("SELECT * FROM schema_migrations"));
+    }
+
+    [Theory]
+    [AllStorages]
+    public async Task A_store_made_by_another_version_is_refused_with_a_clear_reason_and_left_alone(string kind)
+    {
+        await using var storage = await TestStorage.CreateAsync(kind);
+        await using (var store = await storage.OpenStoreAsync())
+        {
+            await store.Grains.WriteBatchAsync([Write(s_grain, 0, 1, "kept")], default);
+        }
+
+        await storage.ExecuteSqlAsync("UPDATE schema_migrations SET name = 'cluster' WHERE version = 2");
+
+        await using var again = storage.CreateStore();
+        var refusal = await Assert.ThrowsAsync<StorageUnavailableException>(() => again.InitializeAsync(default));
+        Assert.Contains("0002_cluster", refusal.Message);
+        Assert.Contains("another version of Tracking", refusal.Message);
+        Assert.Equal(1, await storage.CountAsync("SELECT * FROM grain_state"));
+    }
+
+    private static StateWrite Write(GrainKey grain, long expected, int n, params string[] events) =>
+        new(grain, expected, $"{{\"n\":{n}}}", [.. events.Select(e => new EventRecord(e, "{}"))], s_at);
+}

@@ -1,0 +1,138 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Orleans;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using Orleans.Runtime;
+using Orleans.Runtime.MembershipService;
+using Tracking.TestingHost;
+
+namespace Tracking.Storage.Tests;
+
+/// <summary>
+/// Our migrations' tables and SQL, driven by Orleans' own ADO.NET providers exactly as silos drive
+/// them: the reminders on both engines, the membership on PostgreSQL (the embedded store's single
+/// silo keeps its membership in memory).
+/// </summary>
+public sealed class OrleansTablesTests
+{
+    private static readonly DateTime s_start = new(2026, 3, 1, 9, 0, 0, DateTimeKind.Utc);
+
+    [Theory]
+    [AllStorages]
+    public async Task Reminders_are_set_moved_read_by_grain_and_by_hash_range_and_removed_only_as_read(string kind)
+    {
+        await using var storage = await TestStorage.CreateAsync(kind);
+        await using var store = await storage.OpenStoreAsync();
+        var table = ReminderTable(store);
+        await table.StartAsync();
+        var seizure = GrainId.Create("seizure", "T-1@upbit/U1");
+        var taxpayer = GrainId.Create("taxpayer", "T-1");
+
+        var first = await table.UpsertRow(Entry(seizure, "wake", s_start, TimeSpan.FromMinutes(1)));
+        await table.UpsertRow(Entry(seizure, "review:P-1", s_start, TimeSpan.FromMinutes(1)));
+        await table.UpsertRow(Entry(taxpayer, "wake", s_start, TimeSpan.FromDays(40)));
+        var moved = await table.UpsertRow(Entry(seizure, "wake", s_start.AddDays(7), TimeSpan.FromMinutes(1)));
+        Assert.NotEqual(first, moved);
+
+        var rows = (await table.ReadRows(seizure)).Reminders.OrderBy(r => r.ReminderName).ToArray();
+        Assert.Equal(["review:P-1", "wake"], rows.Select(r => r.ReminderName));
+        Assert.Equal(s_start.AddDays(7), rows[1].StartAt);
+        Assert.Equal(TimeSpan.FromMinutes(1), rows[1].Period);
+        Assert.Equal(seizure, rows[1].GrainId);
+        Assert.Equal(TimeSpan.FromDays(40), (await table.ReadRow(taxpayer, "wake"))!.Period);
+
+        // A range on the hash ring, and one that wraps past its end: each reminder in exactly one half of the ring.
+        var hash = seizure.GetUniformHashCode();
+        var halves = new[] { (hash - 1, hash + 0x7FFF_FFFFu), (hash + 0x7FFF_FFFFu, hash - 1) };
+        var found = new List<string>();
+        foreach (var (begin, end) in halves)
+        {
+            found.AddRange((await table.ReadRows(begin, end)).Reminders.Where(r => r.GrainId == seizure).Select(r => r.ReminderName));
+        }
+
+        Assert.Equal(["review:P-1", "wake"], found.Order());
+        Assert.Equal(3, (await table.ReadRows(0u, 0u)).Reminders.Count);
+
+        // Removed only if unchanged since it was read: a moved reminder stays.
+        Assert.False(await table.RemoveRow(seizure, "wake", first!));
+        Assert.True(await table.RemoveRow(seizure, "wake", moved!));
+        Assert.Null(await table.ReadRow(seizure, "wake"));
+        Assert.Single((await table.ReadRows(seizure)).Reminders);
+    }
+
+    [Fact]
+    public async Task Membership_changes_only_from_the_version_read_and_heartbeats_do_not_move_it()
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Postgres);
+        await using var store = await storage.OpenStoreAsync();
+        var table = MembershipTable(store, "cluster-a");
+        await table.InitializeMembershipTable(tryInitTableVersion: true);
+        await table.InitializeMembershipTable(tryInitTableVersion: true);
+
+        var empty = await table.ReadAll();
+        Assert.Empty(empty.Members);
+        var silo = SiloAddress.New(IPAddress.Loopback, 11111, 1);
+        var entry = Member(silo, SiloStatus.Joining);
+        Assert.True(await table.InsertRow(entry, empty.Version.Next()));
+        Assert.False(await table.InsertRow(Member(SiloAddress.New(IPAddress.Loopback, 11112, 1), SiloStatus.Joining), empty.Version.Next()));
+
+        var joined = await table.ReadAll();
+        var (stored, etag) = Assert.Single(joined.Members);
+        Assert.Equal(silo, stored.SiloAddress);
+        Assert.Equal(SiloStatus.Joining, stored.Status);
+
+        entry.Status = SiloStatus.Active;
+        Assert.True(await table.UpdateRow(entry, etag, joined.Version.Next()));
+        Assert.False(await table.UpdateRow(entry, etag, joined.Version.Next()));
+
+        var active = await table.ReadRow(silo);
+        var heartbeat = Member(silo, SiloStatus.Active);
+        heartbeat.IAmAliveTime = s_start.AddMinutes(5);
+        await table.UpdateIAmAlive(heartbeat);
+        var after = await table.ReadAll();
+        Assert.Equal(active.Version.Version, after.Version.Version);
+        Assert.Equal(s_start.AddMinutes(5), after.Members.Single().Item1.IAmAliveTime);
+
+        // Another cluster on the same store sees none of it; a gateway is listed while active.
+        var other = MembershipTable(store, "cluster-b");
+        await other.InitializeMembershipTable(tryInitTableVersion: true);
+        Assert.Empty((await other.ReadAll()).Members);
+
+        entry.Status = SiloStatus.Dead;
+        Assert.True(await table.UpdateRow(entry, after.Members.Single().Item2, after.Version.Next()));
+        await table.CleanupDefunctSiloEntries(s_start.AddDays(1));
+        Assert.Empty((await table.ReadAll()).Members);
+    }
+
+    private static IReminderTable ReminderTable(ITrackingStore store) =>
+        new ServiceCollection()
+            .AddLogging()
+            .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = ("cluster-a", "service-a"))
+            .UseAdoNetReminderService(b => b.Configure(o => (o.Invariant, o.ConnectionString) = (store.AdoNetInvariant, store.AdoNetConnectionString)))
+            .BuildServiceProvider()
+            .GetRequiredService<IReminderTable>();
+
+    private static AdoNetClusteringTable MembershipTable(ITrackingStore store, string clusterId) =>
+        new(
+            new ServiceCollection().BuildServiceProvider(),
+            Options.Create(new ClusterOptions { ClusterId = clusterId, ServiceId = "service-a" }),
+            Options.Create(new AdoNetClusteringSiloOptions { Invariant = store.AdoNetInvariant, ConnectionString = store.AdoNetConnectionString }),
+            NullLogger<AdoNetClusteringTable>.Instance);
+
+    private static ReminderEntry Entry(GrainId grain, string name, DateTime start, TimeSpan period) =>
+        new() { GrainId = grain, ReminderName = name, StartAt = start, Period = period };
+
+    private static MembershipEntry Member(SiloAddress silo, SiloStatus status) => new()
+    {
+        SiloAddress = silo,
+        Status = status,
+        SiloName = "silo-" + silo.Endpoint.Port,
+        HostName = "localhost",
+        ProxyPort = 30000,
+        StartTime = s_start,
+        IAmAliveTime = s_start,
+    };
+}

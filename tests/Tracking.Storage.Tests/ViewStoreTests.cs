@@ -1,0 +1,126 @@
+using Tracking.Storage.Persistence;
+using Tracking.Storage.Views;
+using Tracking.TestingHost;
+
+namespace Tracking.Storage.Tests;
+
+/// <summary>Read models kept with grain state: the contract both engines keep.</summary>
+public sealed class ViewStoreTests
+{
+    private static readonly DateTimeOffset s_at = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
+    private static readonly ViewField s_opened = ViewField.Number("opened");
+    private static readonly ViewField s_state = ViewField.Text("state");
+    private static readonly ViewField s_amount = ViewField.Number("amount");
+    private static readonly ViewDefinition s_cases = new("cases", s_opened, [s_state, s_amount]);
+
+    [Theory]
+    [AllStorages]
+    public async Task A_grains_rows_are_replaced_as_a_whole_with_its_state_and_never_by_a_write_that_lost(string kind)
+    {
+        await using var storage = await TestStorage.CreateAsync(kind);
+        await using var store = await storage.OpenStoreAsync();
+        var grain = new GrainKey("owner", "g1");
+        await store.Grains.WriteBatchAsync([Write(grain, 0, Row("a", "open", 1, 10), Row("b", "open", 2, 20))], default);
+        await store.Grains.WriteBatchAsync([Write(grain, 1, Row("b", "closed", 2, 25), Row("c", "open", 3, 30))], default);
+
+        Assert.Equal(["c:open", "b:closed"], await KeysAsync(store, new ViewQuery("cases", s_opened)));
+
+        // A stale write (version conflict) changes no row; a write of a grain keeping no views leaves them.
+        var outcomes = await store.Grains.WriteBatchAsync([Write(grain, 1, Row("z", "open", 9, 90))], default);
+        Assert.IsType<WriteOutcome.Conflict>(Assert.Single(outcomes));
+        await store.Grains.WriteBatchAsync([Write(grain, 2) with { Views = null }], default);
+        Assert.Equal(["c:open", "b:closed"], await KeysAsync(store, new ViewQuery("cases", s_opened)));
+
+        // An empty list drops them all.
+        await store.Grains.WriteBatchAsync([Write(grain, 3)], default);
+        Assert.Empty(await KeysAsync(store, new ViewQuery("cases", s_opened)));
+    }
+
+    [Theory]
+    [AllStorages]
+    public async Task Pages_follow_the_sort_newest_first_filtered_and_the_cursor_visits_each_row_once(string kind)
+    {
+        await using var storage = await TestStorage.CreateAsync(kind);
+        await using var store = await storage.OpenStoreAsync();
+        await store.Views.EnsureAsync([s_cases], default);
+        await store.Views.EnsureAsync([s_cases], default);
+
+        // 23 grains of 2 rows; equal sort values are ordered by key.
+        var writes = Enumerable.Range(0, 23).Select(i => Write(
+            new GrainKey("owner", $"g{i:00}"),
+            0,
+            Row($"r{i:00}a", i % 3 == 0 ? "closed" : "open", i / 2, i * 1_000),
+            Row($"r{i:00}b", "open", 100 + i, 5))).ToArray();
+        await store.Grains.WriteBatchAsync(writes, default);
+
+        var open = new ViewQuery("cases", s_opened) { Filters = [ViewFilter.Equal(s_state, "open"), ViewFilter.AtLeast(s_amount, 2_000), ViewFilter.Below(s_amount, 20_000)], Limit = 4 };
+        var expected = Enumerable.Range(2, 18).Where(i => i % 3 != 0).OrderByDescending(i => i / 2).ThenByDescending(i => i).Select(i => $"r{i:00}a:open").ToArray();
+        var seen = new List<string>();
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            var page = await store.Views.QueryAsync(open with { After = cursor }, default);
+            Assert.Equal(expected.Length, page.Total);
+            Assert.True(page.Documents.Count <= 4);
+            seen.AddRange(page.Documents.Select(Label));
+            cursor = page.Next;
+            pages++;
+        }
+        while (cursor is not null);
+
+        Assert.Equal(expected, seen);
+        Assert.Equal((expected.Length + 3) / 4, pages);
+        await Assert.ThrowsAsync<ArgumentException>(() => store.Views.QueryAsync(open with { After = "not-a-cursor" }, default));
+    }
+
+    [Theory]
+    [AllStorages]
+    public async Task Aggregates_count_and_sum_per_group(string kind)
+    {
+        await using var storage = await TestStorage.CreateAsync(kind);
+        await using var store = await storage.OpenStoreAsync();
+        await store.Grains.WriteBatchAsync(
+            [
+                Write(new GrainKey("owner", "g1"), 0, Row("a", "open", 1, 10), Row("b", "closed", 2, 20)),
+                Write(new GrainKey("owner", "g2"), 0, Row("c", "closed", 3, 30), Row("d", "closed", 4, 40)),
+            ],
+            default);
+
+        var groups = await store.Views.AggregateAsync(new ViewAggregate("cases", [s_state], [s_amount, s_opened]), default);
+        Assert.Equal([("closed", 3L, 90L, 9L), ("open", 1L, 10L, 1L)], groups.Select(g => (g.Keys[0], g.Count, g.Sums[0], g.Sums[1])));
+
+        var bigOnes = await store.Views.AggregateAsync(new ViewAggregate("cases", [], [s_amount]) { Filters = [ViewFilter.AtLeast(s_amount, 30)] }, default);
+        Assert.Equal((2L, 70L), (bigOnes.Single().Count, bigOnes.Single().Sums[0]));
+    }
+
+    [Theory]
+    [AllStorages]
+    public async Task Appended_rows_are_kept_once_and_no_grains_write_removes_them(string kind)
+    {
+        await using var storage = await TestStorage.CreateAsync(kind);
+        await using var store = await storage.OpenStoreAsync();
+        var record = new ViewRow("cases", "journal-1", """{"key":"journal-1","opened":5,"state":"read","amount":0}""");
+        await store.Views.AppendAsync([record], default);
+        await store.Views.AppendAsync([record with { Json = """{"key":"journal-1","opened":6,"state":"changed","amount":0}""" }], default);
+        await store.Grains.WriteBatchAsync([Write(new GrainKey("owner", "g1"), 0, Row("a", "open", 1, 10))], default);
+        await store.Grains.WriteBatchAsync([Write(new GrainKey("owner", "g1"), 1)], default);
+
+        Assert.Equal(["journal-1:read"], await KeysAsync(store, new ViewQuery("cases", s_opened)));
+    }
+
+    private static async Task<IReadOnlyList<string>> KeysAsync(ITrackingStore store, ViewQuery query) =>
+        (await store.Views.QueryAsync(query, default)).Documents.Select(Label).ToArray();
+
+    private static string Label(string json)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        return $"{doc.RootElement.GetProperty("key").GetString()}:{doc.RootElement.GetProperty("state").GetString()}";
+    }
+
+    private static ViewRow Row(string key, string state, long opened, long amount) =>
+        new("cases", key, $$"""{"key":"{{key}}","state":"{{state}}","opened":{{opened}},"amount":{{amount}}}""");
+
+    private static StateWrite Write(GrainKey grain, long expected, params ViewRow[] views) =>
+        new(grain, expected, "{}", [], s_at) { Views = views };
+}
