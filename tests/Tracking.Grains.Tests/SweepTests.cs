@@ -139,6 +139,41 @@ public sealed class SweepTests
         Assert.Equal([1, 2], runs.Select(r => r.Run).Order());
     }
 
+    [Fact]
+    public async Task A_sweep_s_progress_is_answered_while_it_records_its_candidates_and_the_sweep_grain_stays()
+    {
+        var files = Directory.CreateTempSubdirectory("tracking-sweep-progress-").FullName;
+        try
+        {
+            new PopulationGenerator(taxpayers: 3_000, accountRows: 30_000, seed: 5).Write(files);
+            await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+            await using var host = await StartAsync(storage);
+            var importer = host.Context.Importer();
+            await importer.ImportRollAsync(RollReader.Read(Path.Combine(files, "taxpayers.csv"), Path.Combine(files, "tax_items.csv"), s_rrnKey), null, default);
+            foreach (var (exchange, file) in PopulationGenerator.Exchanges)
+            {
+                await importer.ImportAccountsAsync(AccountFileReader.Read(Path.Combine(files, file), Profiles()[exchange], s_rrnKey), null, default);
+            }
+
+            // A sweep grain never written before runs its first sweep: queries beside it are answered at once.
+            var sweep = host.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main);
+            var run = sweep.RunAsync("officer-1");
+            var seen = new List<SweepStatus>();
+            while (!run.IsCompleted)
+            {
+                seen.Add(await sweep.GetStatusAsync());
+            }
+
+            var summary = await run;
+            Assert.Contains(seen, s => s.Running && s.ShardsDone == s.ShardsTotal && s.LastRun is null);
+            Assert.Equal(summary, (await sweep.GetStatusAsync()).LastRun);
+        }
+        finally
+        {
+            Directory.Delete(files, recursive: true);
+        }
+    }
+
     private static async Task<IReadOnlyList<ImportSummary>> ImportSamplesAsync(TestCluster host, bool bulk = false)
     {
         var importer = new Importer(host.GrainFactory, bulk ? host.Context.States : null, host.Clock);

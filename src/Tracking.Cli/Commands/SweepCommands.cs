@@ -21,26 +21,59 @@ internal static class SweepCommands
     public static async Task RunSweepAsync(TrackingContext tracking, ParseResult result, CancellationToken ct)
     {
         var sweep = tracking.Grains.GetGrain<ISweepGrain>(ISweepGrain.Main);
-        var run = sweep.RunAsync(Environment.UserName, ct);
-        if (ProgressDisplay.Interactive)
-        {
-            await AnsiConsole.Progress().StartAsync(async context =>
+        var summary = ProgressDisplay.Interactive
+            ? await AnsiConsole.Progress().StartAsync(async context =>
             {
                 var task = context.AddTask("shards", maxValue: 1);
-                while (!run.IsCompleted)
+                var done = await WatchAsync(sweep, Environment.UserName, status => (task.MaxValue, task.Value) = (status.ShardsTotal, status.ShardsDone), ct);
+                task.Value = task.MaxValue;
+                return done;
+            })
+            : await WatchAsync(sweep, Environment.UserName, _ => { }, ct);
+
+        ResultWriter.Write(summary, result.GetValue(GlobalOptions.Json), s =>
+            Console.WriteLine($"Sweep {s.Run}: {s.CandidatesFound} candidates over {s.Shards} shards — {s.NewAuto} new automatic, {s.NewReview} new for review, {s.Unchanged} already known ({(s.FinishedAt - s.StartedAt).TotalSeconds:0.0} s)."));
+    }
+
+    /// <summary>
+    /// Starts a sweep and watches it until a run newer than the one before it is on record. The
+    /// sweep runs in its grain: if the silo holding it is lost, the grain answers from another
+    /// silo with no sweep under way, and the sweep is started again (recording is idempotent).
+    /// </summary>
+    private static async Task<SweepSummary> WatchAsync(ISweepGrain sweep, string actor, Action<SweepStatus> progress, CancellationToken ct)
+    {
+        const int MostStarts = 5;
+        var before = (await sweep.GetStatusAsync(ct)).LastRun?.Run ?? 0;
+        var status = await sweep.StartAsync(actor, ct);
+        for (var starts = 1; ; )
+        {
+            progress(status);
+            if (status.LastRun is { } last && last.Run > before)
+            {
+                return last;
+            }
+
+            if (!status.Running)
+            {
+                if (++starts > MostStarts)
                 {
-                    var status = await sweep.GetStatusAsync(ct);
-                    task.MaxValue = status.ShardsTotal;
-                    task.Value = status.ShardsDone;
-                    await Task.WhenAny(run, Task.Delay(200, ct));
+                    throw new CliException($"the sweep did not complete after {MostStarts} attempts: {status.LastFailure ?? "it stopped without saying why"}");
                 }
 
-                task.Value = task.MaxValue;
-            });
-        }
+                status = await sweep.StartAsync(actor, ct);
+                continue;
+            }
 
-        ResultWriter.Write(await run, result.GetValue(GlobalOptions.Json), s =>
-            Console.WriteLine($"Sweep {s.Run}: {s.CandidatesFound} candidates over {s.Shards} shards — {s.NewAuto} new automatic, {s.NewReview} new for review, {s.Unchanged} already known ({(s.FinishedAt - s.StartedAt).TotalSeconds:0.0} s)."));
+            await Task.Delay(200, ct);
+            try
+            {
+                status = await sweep.GetStatusAsync(ct);
+            }
+            catch (TimeoutException)
+            {
+                // The silo holding the sweep went silent (it died, and is not yet known dead): ask again.
+            }
+        }
     }
 
     private static Command Approve()

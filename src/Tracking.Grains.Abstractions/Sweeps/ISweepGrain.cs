@@ -8,12 +8,20 @@ public interface ISweepGrain : IGrainWithStringKey
 {
     public const string Main = "main";
 
-    /// <summary>Runs a sweep: every shard compares what meets in it; new candidates are recorded with their taxpayer and account.</summary>
+    /// <summary>
+    /// Runs a sweep and waits for it: every shard compares what meets in it; new candidates are
+    /// recorded with their taxpayer and account. For callers in a silo; callers outside one start
+    /// it and watch its progress (<see cref="StartAsync"/>), as a silo's loss cuts off what they wait for.
+    /// </summary>
     [Alias("run"), ResponseTimeout("01:00:00")]
     Task<SweepSummary> RunAsync(string requestedBy, CancellationToken cancellationToken = default);
 
-    /// <summary>Progress of a running sweep, answered while it runs.</summary>
-    [Alias("status"), AlwaysInterleave]
+    /// <summary>Starts a sweep in the grain unless one runs already; answers its progress at once.</summary>
+    [Alias("start"), AlwaysInterleave, ResponseTimeout("00:00:05")]
+    Task<SweepStatus> StartAsync(string requestedBy, CancellationToken cancellationToken = default);
+
+    /// <summary>Progress of a running sweep, answered while it runs (at once, or not at all: its silo is gone).</summary>
+    [Alias("status"), AlwaysInterleave, ResponseTimeout("00:00:05")]
     Task<SweepStatus> GetStatusAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Every candidate found so far, optionally only those with one decision; waits for a running sweep to finish.</summary>
@@ -33,5 +41,6 @@ public sealed record SweepSummary(
     int NewReview,
     int Unchanged);
 
+/// <summary>A sweep's progress, the last run's summary, and why the last attempt failed if it did.</summary>
 [GenerateSerializer, Immutable, Alias("sweep-status")]
-public sealed record SweepStatus(bool Running, int ShardsDone, int ShardsTotal, int CandidatesSoFar, SweepSummary? LastRun);
+public sealed record SweepStatus(bool Running, int ShardsDone, int ShardsTotal, int CandidatesSoFar, SweepSummary? LastRun, string? LastFailure = null);

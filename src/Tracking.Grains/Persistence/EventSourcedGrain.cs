@@ -24,6 +24,9 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain, IIncomingGrainC
     // The rows this activation last wrote; unknown (null) in a new activation, so its first write sends them.
     private IReadOnlyList<ViewRow>? _views;
 
+    // Calls of this activation under way, interleaved ones included; turns are single-threaded.
+    private int _running;
+
     protected TState State => _state ?? throw new InvalidOperationException("State is not loaded yet.");
 
     /// <summary>The stored version this activation last read or wrote; 0 while nothing is stored.</summary>
@@ -43,17 +46,31 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain, IIncomingGrainC
     }
 
     /// <summary>
-    /// A grain that holds nothing after a call (an id nobody created) keeps no activation, so that
-    /// asking for unknown ids costs no memory, and a bulk load that creates it meets no stale copy.
+    /// A grain that holds nothing once its calls are done (an id nobody created) keeps no
+    /// activation, so that asking for unknown ids costs no memory, and a bulk load that creates it
+    /// meets no stale copy. While another call runs, or work the grain started (<see cref="IsWorking"/>),
+    /// the activation stays.
     /// </summary>
     public async Task Invoke(IIncomingGrainCallContext context)
     {
-        await context.Invoke();
-        if (Version == 0)
+        _running++;
+        try
+        {
+            await context.Invoke();
+        }
+        finally
+        {
+            _running--;
+        }
+
+        if (Version == 0 && _running == 0 && !IsWorking)
         {
             DeactivateOnIdle();
         }
     }
+
+    /// <summary>Whether the grain has work under way beyond its calls (a run it started), which keeps it active.</summary>
+    protected virtual bool IsWorking => false;
 
     /// <summary>The state of a grain that has never been written.</summary>
     protected abstract TState CreateInitialState();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using Tracking.Domain.Matching;
 using Tracking.Grains.Accounts;
@@ -14,11 +15,16 @@ namespace Tracking.Grains.Sweeps;
 /// nothing new. If it stops halfway, the next run records the rest (recording is idempotent).
 /// </summary>
 [GrainType("sweep")]
-public sealed class SweepGrain([FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time)
+public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time, ILogger<SweepGrain> logger)
     : EventSourcedGrain<SweepState, SweepEvent>, ISweepGrain
 {
+    /// <summary>How long the activation is kept while a sweep runs with nobody asking after it.</summary>
+    private static readonly TimeSpan s_runKeepAlive = TimeSpan.FromHours(2);
+
     private readonly Dictionary<(string, string, string), MatchCandidate> _candidates = [];
+    private Task<SweepSummary>? _run;
     private SweepStatus? _running;
+    private string? _lastFailure;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -29,65 +35,111 @@ public sealed class SweepGrain([FromKeyedServices(TimeProviderNames.Grains)] Tim
         }
     }
 
-    public async Task<SweepSummary> RunAsync(string requestedBy, CancellationToken cancellationToken)
+    public Task<SweepSummary> RunAsync(string requestedBy, CancellationToken cancellationToken) => _run ?? Start(requestedBy);
+
+    public Task<SweepStatus> StartAsync(string requestedBy, CancellationToken cancellationToken)
     {
-        var startedAt = time.GetUtcNow();
-        var shards = MatchIndex.AllShards().ToArray();
-        _running = new SweepStatus(true, 0, shards.Length, 0, State.LastRun);
-        try
-        {
-            var found = await Task.WhenAll(shards.Select(async shard =>
-            {
-                var candidates = await GrainFactory.GetGrain<IMatchShardGrain>(shard).FindCandidatesAsync(cancellationToken);
-                _running = _running with { ShardsDone = _running.ShardsDone + 1, CandidatesSoFar = _running.CandidatesSoFar + candidates.Count };
-
-                return candidates;
-            }));
-
-            // A pair that shares several keys can meet in several shards.
-            var candidates = found.SelectMany(c => c).DistinctBy(c => (c.TaxpayerId, c.Exchange, c.AccountId)).ToArray();
-            var fresh = candidates.Where(c => !_candidates.TryGetValue((c.TaxpayerId, c.Exchange, c.AccountId), out var old) || !old.Equals(c)).ToArray();
-
-            await Parallel.ForEachAsync(
-                fresh,
-                new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = cancellationToken, TaskScheduler = TaskScheduler.Current },
-                async (candidate, ct) =>
-                {
-                    await GrainFactory.GetGrain<ITaxpayerGrain>(candidate.TaxpayerId).RecordCandidateAsync(candidate, ct);
-                    await GrainFactory.GetGrain<IExchangeAccountGrain>(AccountKey.Of(candidate.Exchange, candidate.AccountId)).RecordCandidateAsync(candidate, ct);
-                });
-
-            var summary = new SweepSummary(
-                (State.LastRun?.Run ?? 0) + 1,
-                requestedBy,
-                startedAt,
-                time.GetUtcNow(),
-                shards.Length,
-                candidates.Length,
-                fresh.Count(c => c.Decision == MatchDecision.Auto),
-                fresh.Count(c => c.Decision == MatchDecision.Review),
-                candidates.Length - fresh.Length);
-            await WriteStateAsync(new SweepState(summary), [new SweepCompleted(summary, fresh)], time.GetUtcNow(), cancellationToken);
-            Remember(fresh);
-            return summary;
-        }
-        finally
-        {
-            _running = null;
-        }
+        _ = _run ?? Start(requestedBy);
+        return GetStatusAsync(cancellationToken);
     }
 
     public Task<SweepStatus> GetStatusAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(_running ?? new SweepStatus(false, 0, MatchIndex.ShardCount, 0, State.LastRun));
+        Task.FromResult(_running ?? new SweepStatus(false, 0, MatchIndex.ShardCount, 0, State.LastRun, _lastFailure));
 
-    public Task<IReadOnlyList<MatchCandidate>> GetCandidatesAsync(MatchDecision? decision, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<MatchCandidate>>(
+    /// <summary>
+    /// A sweep runs in the grain, not in the call that asked for it: a caller that goes away, or
+    /// waits elsewhere, leaves it running; one that asks again meanwhile is told its progress.
+    /// </summary>
+    private Task<SweepSummary> Start(string requestedBy)
+    {
+        DelayDeactivation(s_runKeepAlive);
+        _running = new SweepStatus(true, 0, MatchIndex.ShardCount, 0, State.LastRun);
+        return _run = RunCoreAsync(requestedBy);
+    }
+
+    private async Task<SweepSummary> RunCoreAsync(string requestedBy)
+    {
+        try
+        {
+            var summary = await SweepAsync(requestedBy);
+            _lastFailure = null;
+            LogSweepDone(logger, summary.Run, requestedBy, summary.CandidatesFound);
+            return summary;
+        }
+        catch (Exception ex)
+        {
+            _lastFailure = ex.Message;
+            LogSweepFailed(logger, ex);
+            throw;
+        }
+        finally
+        {
+            (_run, _running) = (null, null);
+            DelayDeactivation(TimeSpan.Zero);
+        }
+    }
+
+    private async Task<SweepSummary> SweepAsync(string requestedBy)
+    {
+        var startedAt = time.GetUtcNow();
+        var shards = MatchIndex.AllShards().ToArray();
+        var found = await Task.WhenAll(shards.Select(async shard =>
+        {
+            var candidates = await GrainFactory.GetGrain<IMatchShardGrain>(shard).FindCandidatesAsync();
+            _running = _running! with { ShardsDone = _running.ShardsDone + 1, CandidatesSoFar = _running.CandidatesSoFar + candidates.Count };
+            return candidates;
+        }));
+
+        // A pair that shares several keys can meet in several shards.
+        var candidates = found.SelectMany(c => c).DistinctBy(c => (c.TaxpayerId, c.Exchange, c.AccountId)).ToArray();
+        var fresh = candidates.Where(c => !_candidates.TryGetValue((c.TaxpayerId, c.Exchange, c.AccountId), out var old) || !old.Equals(c)).ToArray();
+
+        await Parallel.ForEachAsync(
+            fresh,
+            new ParallelOptions { MaxDegreeOfParallelism = 64, TaskScheduler = TaskScheduler.Current },
+            async (candidate, ct) =>
+            {
+                await GrainFactory.GetGrain<ITaxpayerGrain>(candidate.TaxpayerId).RecordCandidateAsync(candidate, ct);
+                await GrainFactory.GetGrain<IExchangeAccountGrain>(AccountKey.Of(candidate.Exchange, candidate.AccountId)).RecordCandidateAsync(candidate, ct);
+            });
+
+        var summary = new SweepSummary(
+            (State.LastRun?.Run ?? 0) + 1,
+            requestedBy,
+            startedAt,
+            time.GetUtcNow(),
+            shards.Length,
+            candidates.Length,
+            fresh.Count(c => c.Decision == MatchDecision.Auto),
+            fresh.Count(c => c.Decision == MatchDecision.Review),
+            candidates.Length - fresh.Length);
+        await WriteStateAsync(new SweepState(summary), [new SweepCompleted(summary, fresh)], time.GetUtcNow(), CancellationToken.None);
+        Remember(fresh);
+        return summary;
+    }
+
+    public async Task<IReadOnlyList<MatchCandidate>> GetCandidatesAsync(MatchDecision? decision, CancellationToken cancellationToken)
+    {
+        if (_run is { } run)
+        {
+            await run;
+        }
+
+        return [..
             _candidates.Values
                 .Where(c => decision is null || c.Decision == decision)
-                .OrderBy(c => c.TaxpayerId, StringComparer.Ordinal).ThenBy(c => c.Exchange, StringComparer.Ordinal).ThenBy(c => c.AccountId, StringComparer.Ordinal)
-                .ToArray());
+                .OrderBy(c => c.TaxpayerId, StringComparer.Ordinal).ThenBy(c => c.Exchange, StringComparer.Ordinal).ThenBy(c => c.AccountId, StringComparer.Ordinal)];
+    }
 
     protected override SweepState CreateInitialState() => new(LastRun: null);
+
+    protected override bool IsWorking => _run is not null;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sweep {Run} started by {Actor} found {Candidates} candidates")]
+    private static partial void LogSweepDone(ILogger logger, int run, string actor, int candidates);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A sweep failed")]
+    private static partial void LogSweepFailed(ILogger logger, Exception exception);
 
     private void Remember(IEnumerable<MatchCandidate> candidates)
     {

@@ -56,7 +56,8 @@ public sealed partial class RetryOnSiloLoss(ILogger<RetryOnSiloLoss> logger) : I
         }
     }
 
-    private static bool IsSiloLoss(Exception failure) => failure is SiloUnavailableException or ConnectionFailedException;
+    /// <summary>The call never reached a live silo (a rejected message was not processed), or its silo is gone.</summary>
+    private static bool IsSiloLoss(Exception failure) => failure is OrleansMessageRejectionException or ConnectionFailedException;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Interface}.{Method} was cut off by a silo's loss (attempt {Attempt}: {Reason}); calling again")]
     private static partial void LogRetrying(ILogger logger, string @interface, string method, int attempt, string reason);

@@ -14,9 +14,10 @@ namespace Tracking.Silo.Telemetry;
 
 /// <summary>
 /// The silo's telemetry, with OpenTelemetry's hosting: Tracking's and Orleans' metrics always
-/// aggregated — for Prometheus at <c>/metrics</c>, and in-process for the silo's own figures — and,
+/// aggregated — for Prometheus at <c>/metrics</c>, and in-process for the silo's own figures —;
+/// traces always carried from HTTP requests through grain calls (so log lines name them); and,
 /// with a collector, traces (Tracking's, Orleans' grain calls, the HTTP server's and client's),
-/// metrics and logs over OTLP (HTTP/protobuf).
+/// metrics and logs sent over OTLP (HTTP/protobuf).
 /// </summary>
 public sealed class SiloTelemetry
 {
@@ -52,10 +53,22 @@ public sealed class SiloTelemetry
                     metrics.AddOtlpExporter(o => Configure(o, collector, "v1/metrics"));
                 }
             });
+        otel.WithTracing(traces =>
+        {
+            traces.AddSource(s_sources);
+            if (collector is null)
+            {
+                // Nothing is recorded, but every request and grain call still carries its trace, so log lines name it.
+                traces.SetSampler(new AlwaysOffSampler());
+            }
+            else
+            {
+                traces.AddOtlpExporter(o => Configure(o, collector, "v1/traces"));
+            }
+        });
         if (collector is not null)
         {
-            otel.WithTracing(traces => traces.AddSource(s_sources).AddOtlpExporter(o => Configure(o, collector, "v1/traces")))
-                .WithLogging(logs => logs.AddOtlpExporter(o => Configure(o, collector, "v1/logs")));
+            otel.WithLogging(logs => logs.AddOtlpExporter(o => Configure(o, collector, "v1/logs")));
         }
     }
 
