@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Starts N silos against one PostgreSQL on loopback and waits until each is ready.
 #   cluster-config/start-cluster.sh N CONNSTR [DIR]
-# Silo i serves people and exchanges at http://127.0.0.1:(BASE_PORT+i) and other silos at
-# 127.0.0.1:(BASE_PORT+100+i) over HTTP/2 (BASE_PORT defaults to 5080). DIR (default .cluster)
-# gets each silo's log and pid; cluster-config/stop-cluster.sh DIR stops them gracefully.
+# Silo i serves people and exchanges at http://127.0.0.1:(BASE_PORT+i), talks to the other silos
+# on port 11111+i and takes clients (./tracking --cluster) on port 30000+i (BASE_PORT defaults to
+# 5080). They find each other through the store's membership table (Orleans' ADO.NET clustering).
+# DIR (default .cluster) gets each silo's log and pid; cluster-config/stop-cluster.sh DIR stops them.
 # Settings every silo must share (TRACKING_EXCHANGE_URL, TRACKING_RRN_KEY) are read from
 # cluster-config/silo.env when present.
 set -euo pipefail
@@ -19,7 +20,7 @@ fi
 "$root/tracking" --help > /dev/null  # build once, before N silos race for it
 for i in $(seq 0 $((count - 1))); do
   port=$((base + i))
-  nohup "$root/tracking" --cluster "$conn" silo --urls "http://127.0.0.1:$port" --silo-endpoint "127.0.0.1:$((base + 100 + i))" \
+  nohup "$root/tracking" --cluster "$conn" silo --urls "http://127.0.0.1:$port" --silo-port "$((11111 + i))" --gateway-port "$((30000 + i))" \
     > "$dir/silo-$i.log" 2>&1 &
   echo $! > "$dir/silo-$i.pid"
 done

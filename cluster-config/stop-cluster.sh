@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Stops the silos start-cluster.sh started: SIGTERM, so each hands its partitions over and leaves.
+# Stops the silos start-cluster.sh started: SIGTERM, so each shuts down gracefully (Orleans: it
+# leaves the cluster and deactivates its grains, which answer on the others at their next call).
 #   cluster-config/stop-cluster.sh [DIR]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

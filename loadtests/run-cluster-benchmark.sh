@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Cluster benchmark: import + sweep of generated files and a lifecycle load (against the exchange
-# simulator process) on clusters of 1, 2 and 4 silo processes on one throw-away PostgreSQL, with
-# the cost of a call crossing to another process. Ratios are against the 1-silo cluster and an
-# in-process read, measured in the same run. Prints markdown tables.
+# simulator process) on clusters of silo processes (tracking --cluster CONNSTR silo) on one
+# throw-away PostgreSQL, with the cost of a call from a client process. Ratios are against the
+# first cluster size and an in-silo read, measured in the same run. Prints markdown tables, then
+# one JSON line of its figures.
 #   loadtests/run-cluster-benchmark.sh [TAXPAYERS] [ACCOUNT_ROWS] [SEIZURES] [CONCURRENCY] [SIZES...]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -11,10 +12,10 @@ rows=${2:-200000}
 seizures=${3:-2000}
 concurrency=${4:-64}
 shift $(( $# < 4 ? $# : 4 ))
-sizes="${*:-1 2 4}"
+sizes="${*:-1 2}"
 source "$root/cluster-config/postgres/throwaway-session.sh"
-dotnet build "$root/loadtests/Tracking.LoadTests" -c Release -o "$work/bin" -nologo -v quiet >&2
+program="$("$root/loadtests/build.sh")"
 echo "## Cluster ($(nproc) cores, $(date -u +%F)): loadtests/run-cluster-benchmark.sh $taxpayers $rows $seizures $concurrency $sizes"
 # shellcheck disable=SC2086  # the sizes are separate arguments
-dotnet "$work/bin/Tracking.LoadTests.dll" cluster --taxpayers "$taxpayers" --rows "$rows" --seizures "$seizures" \
+dotnet "$program" cluster --taxpayers "$taxpayers" --rows "$rows" --seizures "$seizures" \
   --concurrency "$concurrency" --silos $sizes --postgres "$postgres" --profiles "$root/cluster-config/exchanges"

@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# Runtime micro-benchmarks: in-silo grain call cost, and durable write throughput on SQLite and
-# on a throw-away PostgreSQL server started (and stopped) here. Prints markdown tables.
+# Runtime micro-benchmarks: the cost of a grain call (in a silo, grain to grain, client to silo,
+# silo to silo), and durable write throughput on SQLite and on a throw-away PostgreSQL server
+# started (and stopped) here. Prints markdown tables, then one JSON line of both benchmarks' figures.
 #   loadtests/run-runtime-benchmarks.sh [SECONDS_PER_MEASUREMENT]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 seconds=${1:-5}
 source "$root/cluster-config/postgres/throwaway-session.sh"
-dotnet build "$root/loadtests/Tracking.LoadTests" -c Release -o "$work/bin" -nologo -v quiet >&2
+program="$("$root/loadtests/build.sh")"
 
-echo "## Grain calls ($(nproc) cores, $(date -u +%F))"
-dotnet "$work/bin/Tracking.LoadTests.dll" grain-calls --seconds "$seconds"
+# Each benchmark ends with its JSON line: shown here are its tables; the two lines become one at the end.
+echo "## Grain calls ($(nproc) cores, $(date -u +%F)): loadtests/run-runtime-benchmarks.sh $seconds"
+dotnet "$program" grain-calls --seconds "$seconds" --postgres "$postgres" | tee "$work/grain-calls.out" | grep -v '^{'
 echo
 echo "## Durable writes"
-dotnet "$work/bin/Tracking.LoadTests.dll" durable-writes --seconds "$seconds" --postgres "$postgres"
+dotnet "$program" durable-writes --seconds "$seconds" --postgres "$postgres" | tee "$work/durable-writes.out" | grep -v '^{'
+printf '{"benchmark":"runtime","grainCalls":%s,"durableWrites":%s}\n' "$(tail -n 1 "$work/grain-calls.out")" "$(tail -n 1 "$work/durable-writes.out")"

@@ -8,6 +8,8 @@ internal static class ConcurrentCalls
     public sealed record Result(int Count, double Seconds, double P50, double P99)
     {
         public double Rate => Count / Seconds;
+
+        public Throughput Throughput => new(Rate, P50, P99);
     }
 
     public static async Task<Result> MeasureAsync(IReadOnlyList<string> keys, int concurrency, Func<string, Task> call)

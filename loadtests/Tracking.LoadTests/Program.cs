@@ -1,49 +1,44 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Tracking.LoadTests;
-using Tracking.Runtime.Hosting;
-using Tracking.Runtime.Persistence;
-using Tracking.Runtime.Postgres;
-using Tracking.Runtime.Sqlite;
+using Tracking.LoadTests.Api;
+using Tracking.LoadTests.Cluster;
+using Tracking.LoadTests.Comparison;
+using Tracking.LoadTests.Lifecycle;
+using Tracking.LoadTests.Reporting;
+using Tracking.LoadTests.Sweep;
+using Tracking.Silo.Hosting;
+using Tracking.Storage.Postgres;
+using Tracking.Storage.Sqlite;
 
+// Every command prints markdown tables, then one JSON line of its figures ({"benchmark":"NAME",…}).
 var seconds = new Option<int>("--seconds") { Description = "How long each measurement runs", DefaultValueFactory = _ => 5 };
 var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL connection string; without it only the embedded store is measured" };
 var grains = new Option<int>("--grains") { Description = "Grains written to", DefaultValueFactory = _ => 4_096 };
 var concurrency = new Option<int>("--concurrency") { Description = "Concurrent writers", DefaultValueFactory = _ => 256 };
 
-var calls = new Command("grain-calls", "In-silo call cost to an active grain vs. a plain interface call") { seconds };
+var calls = new Command("grain-calls", "Call cost to an active grain (in a silo, grain to grain, client to silo, silo to silo) vs. a plain interface call") { seconds, postgres };
 calls.SetAction(async (result, ct) =>
 {
-    var data = Directory.CreateTempSubdirectory("tracking-bench-");
-    await using var hosted = await StartAsync(new SqliteStorageProvider(data.FullName));
-    Console.WriteLine("| what | time per call | allocated per call | vs. baseline |");
-    Console.WriteLine("|---|---|---|---|");
-    await GrainCallBenchmark.RunAsync(hosted.Silo, TimeSpan.FromSeconds(result.GetValue(seconds)));
-    await hosted.Silo.StopAsync(ct);
-    data.Delete(recursive: true);
+    var connectionString = result.GetValue(postgres) ?? throw new InvalidOperationException("--postgres is required: the silo-to-silo call needs a cluster, which lives on PostgreSQL");
+    FiguresLine.Write("grain-calls", await GrainCallBenchmark.RunAsync(connectionString, TimeSpan.FromSeconds(result.GetValue(seconds))));
 });
 
-var writes = new Command("durable-writes", "Durable grain writes per second, group commit vs. one transaction per write") { seconds, postgres, grains, concurrency };
+var writes = new Command("durable-writes", "Durable grain writes per second: our store's group commit and Orleans' ADO.NET grain storage vs. one transaction per write") { seconds, postgres, grains, concurrency };
 writes.SetAction(async (result, ct) =>
 {
     var duration = TimeSpan.FromSeconds(result.GetValue(seconds));
     Console.WriteLine("| store | what | writes/s | p50 ms | p99 ms | vs. baseline |");
     Console.WriteLine("|---|---|---|---|---|---|");
+    var stores = new List<StoreWriteFigures>();
     var data = Directory.CreateTempSubdirectory("tracking-bench-");
-    await RunWritesAsync("SQLite", () => new SqliteStorageProvider(data.FullName));
+    stores.Add(await DurableWriteBenchmark.RunAsync("SQLite", () => new SqliteStore(data.FullName), result.GetValue(grains), result.GetValue(concurrency), duration));
     data.Delete(recursive: true);
     if (result.GetValue(postgres) is { } connectionString)
     {
-        await RunWritesAsync("PostgreSQL", () => new PostgresStorageProvider(connectionString));
+        stores.Add(await DurableWriteBenchmark.RunAsync("PostgreSQL", () => new PostgresStore(connectionString), result.GetValue(grains), result.GetValue(concurrency), duration));
     }
 
-    async Task RunWritesAsync(string name, Func<IStorageProvider> provider)
-    {
-        await using var hosted = await StartAsync(provider());
-        await DurableWriteBenchmark.RunAsync(name, provider, hosted.Silo, result.GetValue(grains), result.GetValue(concurrency), duration);
-        await hosted.Silo.StopAsync(ct);
-    }
+    FiguresLine.Write("durable-writes", new DurableWriteFigures(result.GetValue(grains), result.GetValue(concurrency), duration.TotalSeconds, stores));
 });
 
 var taxpayers = new Option<int>("--taxpayers") { Description = "Taxpayers on the generated roll", DefaultValueFactory = _ => 1_000_000 };
@@ -55,22 +50,21 @@ var sweep = new Command("sweep", "Files to candidates at scale vs. a plain hash 
 sweep.SetAction(async (result, ct) =>
 {
     var files = GeneratedFiles(result);
-
     var connectionString = result.GetValue(postgres);
     var which = result.GetValue(stores)!;
     var embedded = Directory.CreateTempSubdirectory("tracking-sweep-store-");
-    var chosen = new List<(string, Tracking.Silo.Hosting.StorageSettings)>();
+    var chosen = new List<(string, StorageSettings)>();
     if (which is "sqlite" or "both")
     {
-        chosen.Add(("SQLite", new Tracking.Silo.Hosting.StorageSettings(embedded.FullName, null)));
+        chosen.Add(("SQLite", new StorageSettings(embedded.FullName, null)));
     }
 
     if (which is "postgres" or "both" && connectionString is not null)
     {
-        chosen.Add(("PostgreSQL", new Tracking.Silo.Hosting.StorageSettings(embedded.FullName, connectionString)));
+        chosen.Add(("PostgreSQL", new StorageSettings(embedded.FullName, connectionString)));
     }
 
-    await Tracking.LoadTests.Sweep.SweepBenchmark.RunAsync(files, result.GetValue(profiles)!.FullName, chosen, connectionString);
+    FiguresLine.Write("sweep", await SweepBenchmark.RunAsync(files, result.GetValue(profiles)!.FullName, chosen, connectionString));
     embedded.Delete(recursive: true);
 });
 
@@ -80,17 +74,19 @@ lifecycle.SetAction(async (result, ct) =>
 {
     Console.WriteLine("| store | what | rate | p50 ms per transition | p99 ms per transition | vs. baseline |");
     Console.WriteLine("|---|---|---|---|---|---|");
+    var measured = new List<StoreLifecycleFigures>();
     if (result.GetValue(postgres) is { } connectionString)
     {
-        await Tracking.LoadTests.Lifecycle.LifecycleBenchmark.RunAsync("PostgreSQL", () => new PostgresStorageProvider(connectionString), result.GetValue(seizures), result.GetValue(concurrency));
+        measured.Add(await LifecycleBenchmark.RunAsync("PostgreSQL", new PostgresStore(connectionString), result.GetValue(seizures), result.GetValue(concurrency)));
     }
 
     var data = Directory.CreateTempSubdirectory("tracking-bench-");
-    await Tracking.LoadTests.Lifecycle.LifecycleBenchmark.RunAsync("SQLite", () => new SqliteStorageProvider(data.FullName), result.GetValue(seizures), result.GetValue(concurrency));
+    measured.Add(await LifecycleBenchmark.RunAsync("SQLite", new SqliteStore(data.FullName), result.GetValue(seizures), result.GetValue(concurrency)));
     data.Delete(recursive: true);
+    FiguresLine.Write("lifecycle", new LifecycleFigures(result.GetValue(seizures), result.GetValue(concurrency), measured));
 });
 
-var silos = new Option<int[]>("--silos") { Description = "Cluster sizes to measure, the first being the baseline", DefaultValueFactory = _ => [1, 2, 4], AllowMultipleArgumentsPerToken = true };
+var silos = new Option<int[]>("--silos") { Description = "Cluster sizes to measure, the first being the baseline", DefaultValueFactory = _ => [1, 2], AllowMultipleArgumentsPerToken = true };
 var cluster = new Command("cluster", "Import, sweep and lifecycle load on clusters of silo processes, and the cost of a call crossing to another process")
 {
     taxpayers, rows, dataDir, postgres, profiles, seizures, concurrency, silos,
@@ -98,9 +94,8 @@ var cluster = new Command("cluster", "Import, sweep and lifecycle load on cluste
 cluster.SetAction(async (result, ct) =>
 {
     var files = GeneratedFiles(result);
-
     var connectionString = result.GetValue(postgres) ?? throw new InvalidOperationException("--postgres is required: a cluster lives on PostgreSQL");
-    await Tracking.LoadTests.Cluster.ClusterBenchmark.RunAsync(connectionString, files, result.GetValue(profiles)!.FullName, result.GetValue(silos)!, result.GetValue(seizures), result.GetValue(concurrency));
+    FiguresLine.Write("cluster", await ClusterBenchmark.RunAsync(connectionString, files, result.GetValue(profiles)!.FullName, result.GetValue(silos)!, result.GetValue(seizures), result.GetValue(concurrency)));
 });
 
 var connections = new Option<int>("--connections") { Description = "wrk's open connections", DefaultValueFactory = _ => 32 };
@@ -113,21 +108,36 @@ api.SetAction(async (result, ct) =>
 {
     var files = GeneratedFiles(result);
     var which = result.GetValue(stores)!;
-    var bench = new Tracking.LoadTests.Api.ApiBenchmark(files, result.GetValue(profiles)!.FullName, result.GetValue(prices)!.FullName, result.GetValue(seconds), result.GetValue(connections));
+    var bench = new ApiBenchmark(files, result.GetValue(profiles)!.FullName, result.GetValue(prices)!.FullName, result.GetValue(seconds), result.GetValue(connections));
+    var measured = new List<ApiStoreFigures>();
     if (which is "sqlite" or "both")
     {
         var embedded = Directory.CreateTempSubdirectory("tracking-api-store-");
-        await bench.RunAsync("SQLite", new Tracking.Silo.Hosting.StorageSettings(embedded.FullName, null));
+        measured.Add(await bench.RunAsync("SQLite", new StorageSettings(embedded.FullName, null)));
         embedded.Delete(recursive: true);
     }
 
     if (which is "postgres" or "both" && result.GetValue(postgres) is { } connectionString)
     {
-        await bench.RunAsync("PostgreSQL", new Tracking.Silo.Hosting.StorageSettings("", connectionString));
+        measured.Add(await bench.RunAsync("PostgreSQL", new StorageSettings("", connectionString)));
     }
+
+    FiguresLine.Write("api", new ApiFigures(result.GetValue(seconds), result.GetValue(connections), measured));
 });
 
-return await new RootCommand("Tracking benchmarks") { calls, writes, sweep, lifecycle, cluster, api }.Parse(args).InvokeAsync();
+var before = new Option<DirectoryInfo>("--before") { Description = "The own runtime's benchmark outputs (NAME.md: grain-calls, durable-writes, lifecycle, sweep, cluster)", Required = true };
+var after = new Option<DirectoryInfo>("--after") { Description = "This program's benchmark outputs (NAME.out, each ending with its JSON line)", Required = true };
+var parameters = new Option<string[]>("--parameters") { Description = "The sizes and durations both sides ran with, as NAME=NUMBER", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [] };
+var compare = new Command("compare", "One before/after table of the own runtime's and Orleans' figures, measured on the same machine") { before, after, parameters };
+compare.SetAction(result =>
+{
+    var ran = result.GetValue(parameters)!.Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => double.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture));
+    var table = OrleansComparison.Build(ran, OwnRuntimeOutput.Read(result.GetValue(before)!.FullName), OrleansOutput.Read(result.GetValue(after)!.FullName));
+    table.WriteMarkdown(Console.Out);
+    FiguresLine.Write("orleans-comparison", table);
+});
+
+return await new RootCommand("Tracking benchmarks") { calls, writes, sweep, lifecycle, cluster, api, compare }.Parse(args).InvokeAsync();
 
 // The generated roll and exchange files of the asked size, written once and kept for later runs.
 string GeneratedFiles(ParseResult result)
@@ -142,10 +152,3 @@ string GeneratedFiles(ParseResult result)
 
     return files;
 }
-
-static Task<HostedSilo> StartAsync(IStorageProvider storage) => HostedSilo.StartAsync(configure =>
-{
-    var options = new SiloOptions { Json = BenchJsonContext.Options };
-    configure(options);
-    return new Silo(options, storage, new GrainTypeRegistry().Add<IBenchGrain, BenchGrain>(), new ServiceCollection().BuildServiceProvider(), NullLoggerFactory.Instance, TimeProvider.System);
-});

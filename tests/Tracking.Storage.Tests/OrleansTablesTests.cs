@@ -69,42 +69,42 @@ public sealed class OrleansTablesTests
         await using var storage = await TestStorage.CreateAsync(TestStorage.Postgres);
         await using var store = await storage.OpenStoreAsync();
         var table = MembershipTable(store, "cluster-a");
-        await table.InitializeMembershipTable(tryInitTableVersion: true);
-        await table.InitializeMembershipTable(tryInitTableVersion: true);
+        await table.InitializeMembershipTableAsync(tryInitTableVersion: true);
+        await table.InitializeMembershipTableAsync(tryInitTableVersion: true);
 
-        var empty = await table.ReadAll();
+        var empty = await table.ReadAllAsync();
         Assert.Empty(empty.Members);
         var silo = SiloAddress.New(IPAddress.Loopback, 11111, 1);
         var entry = Member(silo, SiloStatus.Joining);
-        Assert.True(await table.InsertRow(entry, empty.Version.Next()));
-        Assert.False(await table.InsertRow(Member(SiloAddress.New(IPAddress.Loopback, 11112, 1), SiloStatus.Joining), empty.Version.Next()));
+        Assert.True(await table.InsertRowAsync(entry, empty.Version.Next()));
+        Assert.False(await table.InsertRowAsync(Member(SiloAddress.New(IPAddress.Loopback, 11112, 1), SiloStatus.Joining), empty.Version.Next()));
 
-        var joined = await table.ReadAll();
+        var joined = await table.ReadAllAsync();
         var (stored, etag) = Assert.Single(joined.Members);
         Assert.Equal(silo, stored.SiloAddress);
         Assert.Equal(SiloStatus.Joining, stored.Status);
 
         entry.Status = SiloStatus.Active;
-        Assert.True(await table.UpdateRow(entry, etag, joined.Version.Next()));
-        Assert.False(await table.UpdateRow(entry, etag, joined.Version.Next()));
+        Assert.True(await table.UpdateRowAsync(entry, etag, joined.Version.Next()));
+        Assert.False(await table.UpdateRowAsync(entry, etag, joined.Version.Next()));
 
-        var active = await table.ReadRow(silo);
+        var active = await table.ReadRowAsync(silo);
         var heartbeat = Member(silo, SiloStatus.Active);
         heartbeat.IAmAliveTime = s_start.AddMinutes(5);
-        await table.UpdateIAmAlive(heartbeat);
-        var after = await table.ReadAll();
+        await table.UpdateIAmAliveAsync(heartbeat);
+        var after = await table.ReadAllAsync();
         Assert.Equal(active.Version.Version, after.Version.Version);
         Assert.Equal(s_start.AddMinutes(5), after.Members.Single().Item1.IAmAliveTime);
 
         // Another cluster on the same store sees none of it; a gateway is listed while active.
         var other = MembershipTable(store, "cluster-b");
-        await other.InitializeMembershipTable(tryInitTableVersion: true);
-        Assert.Empty((await other.ReadAll()).Members);
+        await other.InitializeMembershipTableAsync(tryInitTableVersion: true);
+        Assert.Empty((await other.ReadAllAsync()).Members);
 
         entry.Status = SiloStatus.Dead;
-        Assert.True(await table.UpdateRow(entry, after.Members.Single().Item2, after.Version.Next()));
-        await table.CleanupDefunctSiloEntries(s_start.AddDays(1));
-        Assert.Empty((await table.ReadAll()).Members);
+        Assert.True(await table.UpdateRowAsync(entry, after.Members.Single().Item2, after.Version.Next()));
+        await table.CleanupDefunctSiloEntriesAsync(s_start.AddDays(1));
+        Assert.Empty((await table.ReadAllAsync()).Members);
     }
 
     private static IReminderTable ReminderTable(ITrackingStore store) =>

@@ -17,10 +17,21 @@ public static class TrackingProcess
     public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         using var process = Process.Start(Info(environment, args))!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
-        return new Result(process.ExitCode, await output, await error);
+        try
+        {
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
+            return new Result(process.ExitCode, await output, await error);
+        }
+        finally
+        {
+            // A command that outlives its test (it timed out, or the test failed around it) must not outlive the run.
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
     }
 
     /// <summary>Starts a long-running command (a silo); the caller kills or stops it.</summary>

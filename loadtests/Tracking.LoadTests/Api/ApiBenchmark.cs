@@ -23,10 +23,10 @@ namespace Tracking.LoadTests.Api;
 /// </summary>
 internal sealed partial class ApiBenchmark(string files, string profiles, string prices, int seconds, int connections)
 {
-    public async Task RunAsync(string store, StorageSettings storage)
+    public async Task<ApiStoreFigures> RunAsync(string store, StorageSettings storage)
     {
         await using var simulator = await ExchangeSimProcess.StartAsync("--accounts", files, "--prices", prices);
-        await using var app = SiloWebHost.Build(new SiloHostSettings(storage.CreateProvider, "http://127.0.0.1:0")
+        await using var app = SiloWebHost.Build(new SiloHostSettings(storage, "http://127.0.0.1:0")
         {
             Exchanges = new ExchangeOptions { ApiRoot = simulator.Url },
             MinimumLogLevel = LogLevel.Warning,
@@ -42,30 +42,31 @@ internal sealed partial class ApiBenchmark(string files, string profiles, string
         var work = Directory.CreateTempSubdirectory("tracking-api-bench-");
         var cookie = $"tracking={cookies.GetCookies(address)["tracking"]!.Value}";
         var statuses = cases.Select(c => c.Status).Distinct().Order(StringComparer.Ordinal).ToArray();
-        var scenarios = new (string What, string[] Paths)[]
+        var scenarios = new (string Request, string What, string[] Paths)[]
         {
-            ("who am I: HTTP, cookie and JSON without a grain (baseline)", ["/api/session"]),
-            ("liveness: HTTP only, no cookie, plain text", ["/health/live"]),
-            ($"a case in full (state and history from its grain, read recorded), {cases.Count:N0} cases", [.. cases.Select(c => "/api/cases/" + Uri.EscapeDataString(c.Id))]),
-            ($"a taxpayer (state from the grain, masked, read recorded), {cases.Select(c => c.TaxpayerId).Distinct().Count():N0} taxpayers", [.. cases.Select(c => c.TaxpayerId).Distinct().Select(t => "/api/taxpayers/" + t)]),
-            ("a page of 50 cases from the read model, by state or exchange, with totals", [.. statuses.Select(s => "/api/cases?limit=50&status=" + s), .. PopulationGenerator.Exchanges.Select(e => "/api/cases?limit=50&exchange=" + e.Exchange), "/api/cases?limit=50"]),
+            ("session", "who am I: HTTP, cookie and JSON without a grain (baseline)", ["/api/session"]),
+            ("live", "liveness: HTTP only, no cookie, plain text", ["/health/live"]),
+            ("case", $"a case in full (state and history from its grain, read recorded), {cases.Count:N0} cases", [.. cases.Select(c => "/api/cases/" + Uri.EscapeDataString(c.Id))]),
+            ("taxpayer", $"a taxpayer (state from the grain, masked, read recorded), {cases.Select(c => c.TaxpayerId).Distinct().Count():N0} taxpayers", [.. cases.Select(c => c.TaxpayerId).Distinct().Select(t => "/api/taxpayers/" + t)]),
+            ("case-page", "a page of 50 cases from the read model, by state or exchange, with totals", [.. statuses.Select(s => "/api/cases?limit=50&status=" + s), .. PopulationGenerator.Exchanges.Select(e => "/api/cases?limit=50&exchange=" + e.Exchange), "/api/cases?limit=50"]),
         };
 
         Console.WriteLine($"{store}: {cases.Count:N0} cases ({string.Join(", ", cases.GroupBy(c => c.Status).OrderByDescending(g => g.Count()).Select(g => $"{g.Count():N0} {g.Key}"))}); wrk {connections} connections, {seconds} s each");
         Console.WriteLine();
         Console.WriteLine("| store | request | requests/s | p50 ms | p99 ms | vs. baseline (requests/s) |");
         Console.WriteLine("|---|---|---|---|---|---|");
-        WrkResult? baseline = null;
-        foreach (var (what, paths) in scenarios)
+        var measured = new List<ApiRequestFigures>();
+        foreach (var (request, what, paths) in scenarios)
         {
             await AnalyzeAsync(storage);
             var result = await WrkAsync(address, cookie, paths, work.FullName);
-            baseline ??= result;
-            Console.WriteLine($"| {store} | {what} | {result.Rate:N0} | {result.P50:F2} | {result.P99:F2} | {result.Rate / baseline.Rate:F2}× |");
+            measured.Add(new ApiRequestFigures(request, result));
+            Console.WriteLine($"| {store} | {what} | {result.PerSecond:N0} | {result.P50Ms:F2} | {result.P99Ms:F2} | {result.PerSecond / measured[0].Throughput.PerSecond:F2}× |");
         }
 
         work.Delete(recursive: true);
         await app.StopAsync();
+        return new ApiStoreFigures(store, cases.Count, measured);
     }
 
     /// <summary>
@@ -138,7 +139,7 @@ internal sealed partial class ApiBenchmark(string files, string profiles, string
     /// wrk with a script that sends each thread's requests through the paths from a random start;
     /// one thread, so that wrk takes one core and the silo the other.
     /// </summary>
-    private async Task<WrkResult> WrkAsync(Uri address, string cookie, string[] paths, string work)
+    private async Task<Throughput> WrkAsync(Uri address, string cookie, string[] paths, string work)
     {
         var pathsFile = Path.Combine(work, "paths.txt");
         await File.WriteAllLinesAsync(pathsFile, paths);
@@ -166,7 +167,7 @@ internal sealed partial class ApiBenchmark(string files, string profiles, string
         }
     }
 
-    private static async Task<WrkResult> RunWrkAsync(ProcessStartInfo info)
+    private static async Task<Throughput> RunWrkAsync(ProcessStartInfo info)
     {
         using var wrk = Process.Start(info) ?? throw new InvalidOperationException("could not start wrk");
         var output = await wrk.StandardOutput.ReadToEndAsync();
@@ -177,7 +178,7 @@ internal sealed partial class ApiBenchmark(string files, string profiles, string
             throw new InvalidOperationException($"wrk did not get clean answers (exit {wrk.ExitCode}):{Environment.NewLine}{output}{error}");
         }
 
-        return new WrkResult(
+        return new Throughput(
             double.Parse(RateLine().Match(output).Groups[1].Value, CultureInfo.InvariantCulture),
             Milliseconds(output, "50"),
             Milliseconds(output, "99"));
@@ -194,6 +195,4 @@ internal sealed partial class ApiBenchmark(string files, string profiles, string
     private static partial Regex RateLine();
 
     private sealed record CaseListed(string Id, string TaxpayerId, string Status);
-
-    private sealed record WrkResult(double Rate, double P50, double P99);
 }

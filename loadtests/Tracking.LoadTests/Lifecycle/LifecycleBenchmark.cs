@@ -1,17 +1,13 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using Tracking.Domain.Ledger;
 using Tracking.Domain.Seizures;
 using Tracking.Domain.Taxpayers;
-using Tracking.Grains;
 using Tracking.Grains.Exchanges;
 using Tracking.Grains.Seizures;
 using Tracking.Grains.Taxpayers;
-using Tracking.Runtime.Persistence;
-using Tracking.Runtime.Timing;
-using Tracking.Silo.Hosting;
+using Tracking.Storage;
 
 namespace Tracking.LoadTests.Lifecycle;
 
@@ -23,61 +19,47 @@ namespace Tracking.LoadTests.Lifecycle;
 /// </summary>
 internal static class LifecycleBenchmark
 {
-    public static async Task RunAsync(string storeName, Func<IStorageProvider> provider, int seizures, int concurrency)
+    private static readonly DateTimeOffset s_start = new(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(9));
+
+    public static async Task<StoreLifecycleFigures> RunAsync(string storeName, ITrackingStore store, int seizures, int concurrency)
     {
-        var clock = new SimulatedTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(9)));
-        var services = new ServiceCollection()
-            .AddSingleton<IExchangeGateway>(new InstantExchange())
-            .AddSingleton(new SeizureOptions())
-            .AddSingleton(new ExchangeOptions())
-            .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
-            .AddSingleton(typeof(ILogger<>), typeof(Logger<>))
-            .BuildServiceProvider();
-        using var loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Warning).AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
-        await using var hosted = await HostedSilo.StartAsync(configure => TrackingSilo.Create(provider(), loggers, clock, o =>
-        {
-            o.DefaultCallTimeout = TimeSpan.FromMinutes(5);
-            configure(o);
-        }, services));
-        var silo = hosted.Silo;
+        var clock = new FakeTimeProvider(s_start);
+        await using var silo = await BenchSilo.StartAsync(store, clock: clock, services: s => s.AddSingleton<IExchangeGateway>(new InstantExchange()));
 
         var run = Guid.NewGuid().ToString("N")[..6];
         var taxpayers = Enumerable.Range(0, seizures).Select(i => $"B{run}-{i:D7}").ToArray();
         var item = new TaxItem("I-1", "지방소득세", new DateOnly(2025, 5, 31), 1_000_000, 0, 0);
-        await silo.CreateManyAsync<ITaxpayerGrain, TaxpayerLedger, TaxpayerEvent>(
-            taxpayers.Select(t => TaxpayerGrain.Creation(new RegisterTaxpayer(new TaxpayerProfile(t, "벤치", null, null, null, null, null), [item]))).ToArray(),
+        await silo.Context.States.WriteBatchAsync(
+            [.. taxpayers.Select(t => TaxpayerGrain.Creation(new TaxpayerProfile(t, "벤치", null, null, null, null, null), [item], clock.GetUtcNow()))],
             CancellationToken.None);
 
         // Baseline: one durable write per call (a taxpayer of its own attaching a seizure), same concurrency.
-        var baseline = await ConcurrentCalls.MeasureAsync([.. taxpayers.Select(t => "baseline-" + t)], concurrency, t => silo.GetGrain<ITaxpayerGrain>(t).CallAsync(new AttachSeizure("S-" + t)));
+        var baseline = await ConcurrentCalls.MeasureAsync([.. taxpayers.Select(t => "baseline-" + t)], concurrency, t => silo.Grains.GetGrain<ITaxpayerGrain>(t).AttachSeizureAsync("S-" + t));
 
         var opened = await ConcurrentCalls.MeasureAsync(taxpayers, concurrency, t =>
-            silo.GetGrain<ISeizureGrain>(SeizureKey.Of(t, "bench", "A-" + t)).OpenAsync(t, "bench", "A-" + t, "benchmark", "officer:bench"));
-        var afterOpen = await VersionsAsync(silo, taxpayers);
+            silo.Grains.GetGrain<ISeizureGrain>(SeizureKey.Of(t, "bench", "A-" + t)).OpenAsync(t, "bench", "A-" + t, "benchmark", "officer:bench"));
+        var afterOpen = (await ViewsAsync(silo, taxpayers)).Sum(s => s.Version);
 
-        clock.Advance(TimeSpan.FromDays(1));
+        // A day on, past the distribution date: the seizures' reminders fire. Done when no call has run for a second.
+        clock.Advance(SeizurePolicy.Default.DistributionDelay + TimeSpan.FromMinutes(1));
         var started = Stopwatch.GetTimestamp();
-        for (var idle = 0; idle < 3; idle = await silo.DeliverDueRemindersAsync(CancellationToken.None) > 0 ? 0 : idle + 1)
+        var lastBusy = started;
+        for (var quiet = TimeSpan.Zero; quiet < TimeSpan.FromSeconds(1); quiet = Stopwatch.GetElapsedTime(lastBusy))
         {
-            // A reminder whose turn failed stays due; give it a few more rounds before calling it done.
-            await Task.Delay(idle * 100);
+            await Task.Delay(20);
+            if (silo.Calls.Running > 0)
+            {
+                lastBusy = Stopwatch.GetTimestamp();
+            }
         }
 
-        var distributeSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        var afterClose = await VersionsAsync(silo, taxpayers);
-        var views = await Task.WhenAll(taxpayers.Select(t => silo.GetGrain<ISeizureGrain>(SeizureKey.Of(t, "bench", "A-" + t)).GetAsync()));
+        var distributeSeconds = (lastBusy - started) / (double)Stopwatch.Frequency;
+        var views = await ViewsAsync(silo, taxpayers);
+        var afterClose = views.Sum(s => s.Version);
         var closed = views.Count(s => s.Status == SeizureStatus.Closed);
-        var notClosed = views.Where(s => s.Status != SeizureStatus.Closed).ToArray();
-        await silo.StopAsync(CancellationToken.None);
-        if (notClosed.Length > 0)
+        foreach (var open in views.Where(s => s.Status != SeizureStatus.Closed))
         {
-            await using var store = provider();
-            await store.InitializeAsync(CancellationToken.None);
-            foreach (var open in notClosed)
-            {
-                var reminders = await store.Reminders.ReadForGrainAsync(new Runtime.GrainId("seizure", open.SeizureId), CancellationToken.None);
-                Console.Error.WriteLine($"not closed: {open.SeizureId} {open.Status}, held {open.Held}, next deadline {open.NextDeadline:O}, pending {open.PendingRequests.Count}; reminders: {string.Join(", ", reminders.Select(r => $"{r.Name} at {r.DueAt:O}"))}");
-            }
+            Console.Error.WriteLine($"not closed: {open.SeizureId} {open.Status}, held {open.Held}, next deadline {open.NextDeadline:O}, pending {open.PendingRequests.Count}");
         }
 
         var openRate = afterOpen / opened.Seconds;
@@ -86,8 +68,15 @@ internal static class LifecycleBenchmark
         Console.WriteLine($"| {storeName} | open → effect → remitted → released (4 transitions per call) | {openRate:N0} transitions/s | {opened.P50 / 4:F1} | {opened.P99 / 4:F1} | {openRate / baseline.Rate:F2}× |");
         Console.WriteLine($"| {storeName} | distribution and close by reminder ({afterClose - afterOpen:N0} transitions) | {closeRate:N0} transitions/s | – | – | {closeRate / baseline.Rate:F2}× |");
         Console.WriteLine($"| {storeName} | seizures closed | {closed:N0} of {seizures:N0} | | | |");
+        return new StoreLifecycleFigures(
+            storeName,
+            baseline.Throughput,
+            new Throughput(openRate, opened.P50 / 4, opened.P99 / 4),
+            afterClose - afterOpen,
+            closeRate,
+            closed);
     }
 
-    private static async Task<long> VersionsAsync(Runtime.Hosting.Silo silo, string[] taxpayers) =>
-        (await Task.WhenAll(taxpayers.Select(t => silo.GetGrain<ISeizureGrain>(SeizureKey.Of(t, "bench", "A-" + t)).GetAsync()))).Sum(s => s.Version);
+    private static Task<SeizureView[]> ViewsAsync(BenchSilo silo, string[] taxpayers) =>
+        Task.WhenAll(taxpayers.Select(t => silo.Grains.GetGrain<ISeizureGrain>(SeizureKey.Of(t, "bench", "A-" + t)).GetAsync()));
 }

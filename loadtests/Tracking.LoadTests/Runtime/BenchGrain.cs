@@ -1,50 +1,57 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using Tracking.Runtime;
+using Orleans.Placement;
+using Tracking.Storage;
+using Tracking.Storage.Persistence;
 
 namespace Tracking.LoadTests;
 
-public interface IBenchGrain : IGrain;
-
-public sealed record Ping(int Value) : IGrainCall<IBenchGrain, int>;
-
-public sealed record Bump(int By) : IGrainCall<IBenchGrain, long>;
-
-public sealed record BenchState(long Total);
-
-public sealed record Bumped(int By);
-
-/// <summary>The smallest grain that does real work: answers from memory, or makes one durable write with one event.</summary>
-[GrainType("bench")]
-public sealed class BenchGrain : Grain<BenchState, Bumped>, IBenchGrain, IHandle<Ping, int>, IHandle<Bump, long>
+/// <summary>
+/// A bench grain on Tracking's store, written through it as Tracking's grains are (group commit,
+/// the version read as the expected one). Their base class (<c>EventSourcedGrain</c>) serializes
+/// with the product's source-generated JSON metadata, which knows only the product's types, so
+/// this grain writes its state and event as JSON of its own, the same the one-transaction-per-write
+/// baseline writes. Placed on the silo that first calls it, so that a benchmark knows where it is.
+/// </summary>
+[GrainType(TypeName), PreferLocalPlacement]
+public sealed class BenchGrain(GrainStateStore store, ILocalSiloDetails silo) : Grain, IBenchGrain
 {
-    public Task<int> HandleAsync(Ping message, CancellationToken cancellationToken) => Task.FromResult(message.Value + 1);
+    public const string TypeName = "bench";
 
-    public async Task<long> HandleAsync(Bump message, CancellationToken cancellationToken)
+    private long _version;
+    private long _total;
+
+    private GrainKey Key => new(TypeName, this.GetPrimaryKeyString());
+
+    /// <summary>A write of <paramref name="grain"/> from <paramref name="version"/>, its total moved from <paramref name="total"/> by <paramref name="by"/>: new state and one event.</summary>
+    public static StateWrite Write(GrainKey grain, long version, long total, int by) =>
+        new(grain, version, $"{{\"Total\":{total + by}}}", [new EventRecord("Bumped", $"{{\"By\":{by}}}")], DateTimeOffset.UtcNow);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        await WriteStateAsync(new BenchState(State.Total + message.By), [new Bumped(message.By)], cancellationToken);
-        return State.Total;
+        if (await store.ReadAsync(Key, cancellationToken) is { } stored)
+        {
+            using var state = JsonDocument.Parse(stored.Json);
+            (_version, _total) = (stored.Version, state.RootElement.GetProperty("Total").GetInt64());
+        }
     }
 
-    protected override BenchState CreateInitialState() => new(0);
-}
-
-/// <summary>The same work as <see cref="BenchGrain.HandleAsync(Ping, CancellationToken)"/> behind a plain interface: the baseline.</summary>
-public interface IPlainService
-{
-    Task<int> PingAsync(int value);
-}
-
-public sealed class PlainService : IPlainService
-{
     public Task<int> PingAsync(int value) => Task.FromResult(value + 1);
-}
 
-[JsonSerializable(typeof(Ping))]
-[JsonSerializable(typeof(Bump))]
-[JsonSerializable(typeof(BenchState))]
-[JsonSerializable(typeof(Bumped))]
-internal sealed partial class BenchJsonContext : JsonSerializerContext
-{
-    public static new JsonSerializerOptions Options => field ??= new JsonSerializerOptions { TypeInfoResolver = Default };
+    public Task<string> WhereAsync() => Task.FromResult(silo.SiloAddress.ToString());
+
+    public async Task PingOtherAsync(string key, int calls)
+    {
+        var other = GrainFactory.GetGrain<IBenchGrain>(key);
+        for (var i = 0; i < calls; i++)
+        {
+            await other.PingAsync(i);
+        }
+    }
+
+    public async Task<long> BumpAsync(int by)
+    {
+        _version = await store.WriteAsync(Write(Key, _version, _total, by), CancellationToken.None);
+        _total += by;
+        return _total;
+    }
 }

@@ -1,53 +1,56 @@
 using System.Diagnostics;
-using Tracking.Runtime;
-using Tracking.Runtime.Hosting;
-using Tracking.Runtime.Persistence;
+using Tracking.Storage;
 
 namespace Tracking.LoadTests;
 
 /// <summary>
-/// Durable grain writes (state + one event per write, each call waiting for its commit) from many
-/// concurrent callers, against the same writes committed one transaction each in the same run.
+/// Durable grain writes (each call waiting for its commit) from many concurrent callers in one
+/// silo: through our store, state and one event group-committed; and through Orleans' own ADO.NET
+/// grain storage on the same database, state only, one transaction per write. The baseline, in the
+/// same run: the writes of our store committed one transaction each, same concurrency.
 /// </summary>
 internal static class DurableWriteBenchmark
 {
-    public static async Task RunAsync(string storageName, Func<IStorageProvider> newProvider, global::Tracking.Runtime.Hosting.Silo silo, int grainCount, int concurrency, TimeSpan duration)
+    public static async Task<StoreWriteFigures> RunAsync(string storeName, Func<ITrackingStore> newStore, int grainCount, int concurrency, TimeSpan duration)
     {
         if (grainCount < concurrency || grainCount % concurrency != 0)
         {
             throw new ArgumentException("The grain count must be a multiple of the concurrency.");
         }
 
-        // Baseline: the provider's own write path, one write per transaction, same concurrency.
-        var provider = newProvider();
-        await provider.InitializeAsync(CancellationToken.None);
-        var versions = new long[grainCount];
-        var baseline = await MeasureAsync(concurrency, duration, async (worker, n) =>
+        Throughput baseline;
+        await using (var store = newStore())
         {
-            var g = GrainOf(worker, n, concurrency, grainCount);
-            var expected = versions[g];
-            var write = new StateWrite(new GrainId("baseline", $"b{g}"), 0, expected, $"{{\"Total\":{expected + 1}}}", [new EventRecord("Bumped", "{\"By\":1}")], DateTimeOffset.UtcNow);
-            var outcome = (await provider.States.WriteBatchAsync([write], CancellationToken.None))[0];
-            if (outcome is not WriteOutcome.Written)
+            await store.InitializeAsync(CancellationToken.None);
+            var versions = new long[grainCount];
+            baseline = await MeasureAsync(concurrency, duration, async (worker, n) =>
             {
-                throw new InvalidOperationException($"baseline write failed: {outcome}");
-            }
+                var g = GrainOf(worker, n, concurrency, grainCount);
+                var write = BenchGrain.Write(new GrainKey("baseline", $"b{g}"), versions[g], versions[g], 1);
+                var outcome = (await store.Grains.WriteBatchAsync([write], CancellationToken.None))[0];
+                versions[g] = outcome is Storage.Persistence.WriteOutcome.Written ? write.NewVersion : throw new InvalidOperationException($"baseline write failed: {outcome}");
+            });
+        }
 
-            versions[g] = expected + 1;
-        });
-        await provider.DisposeAsync();
+        var siloStore = newStore();
+        await using var silo = await BenchSilo.StartAsync(siloStore, configure: s => s.AddAdoNetGrainStorage(
+            OrleansStoredGrain.Storage,
+            o => (o.Invariant, o.ConnectionString) = (siloStore.AdoNetInvariant, siloStore.AdoNetConnectionString)));
+        var ours = Enumerable.Range(0, grainCount).Select(g => silo.Grains.GetGrain<IBenchGrain>($"d{g}")).ToArray();
+        var groupCommit = await MeasureAsync(concurrency, duration, (worker, n) => ours[GrainOf(worker, n, concurrency, grainCount)].BumpAsync(1));
+        var orleans = Enumerable.Range(0, grainCount).Select(g => silo.Grains.GetGrain<IOrleansStoredGrain>($"o{g}")).ToArray();
+        var orleansAdoNet = await MeasureAsync(concurrency, duration, (worker, n) => orleans[GrainOf(worker, n, concurrency, grainCount)].BumpAsync(1));
 
-        var grains = Enumerable.Range(0, grainCount).Select(g => silo.GetGrain<IBenchGrain>($"d{g}")).ToArray();
-        var batched = await MeasureAsync(concurrency, duration, (worker, n) => grains[GrainOf(worker, n, concurrency, grainCount)].CallAsync(new Bump(1)));
-
-        Console.WriteLine($"| {storageName} | one transaction per write (baseline) | {baseline.PerSecond:N0} | {baseline.P50:F2} | {baseline.P99:F2} | 1.0× |");
-        Console.WriteLine($"| {storageName} | grain writes, group commit | {batched.PerSecond:N0} | {batched.P50:F2} | {batched.P99:F2} | {batched.PerSecond / baseline.PerSecond:F1}× |");
+        Console.WriteLine($"| {storeName} | one transaction per write (baseline) | {baseline.PerSecond:N0} | {baseline.P50Ms:F2} | {baseline.P99Ms:F2} | 1.0× |");
+        Console.WriteLine($"| {storeName} | grain writes, our store, group commit (state + event) | {groupCommit.PerSecond:N0} | {groupCommit.P50Ms:F2} | {groupCommit.P99Ms:F2} | {groupCommit.PerSecond / baseline.PerSecond:F1}× |");
+        Console.WriteLine($"| {storeName} | grain writes, Orleans' ADO.NET grain storage (state only, one transaction each) | {orleansAdoNet.PerSecond:N0} | {orleansAdoNet.P50Ms:F2} | {orleansAdoNet.P99Ms:F2} | {orleansAdoNet.PerSecond / baseline.PerSecond:F1}× |");
+        return new StoreWriteFigures(storeName, baseline, groupCommit, orleansAdoNet);
     }
 
     /// <summary>Worker w owns grains w, w + concurrency, …, so no two workers ever write one grain at once.</summary>
     private static int GrainOf(int worker, int n, int concurrency, int grainCount) => worker + n % (grainCount / concurrency) * concurrency;
 
-    private static async Task<(double PerSecond, double P50, double P99)> MeasureAsync(int concurrency, TimeSpan duration, Func<int, int, Task> write)
+    private static async Task<Throughput> MeasureAsync(int concurrency, TimeSpan duration, Func<int, int, Task> write)
     {
         var latencies = Enumerable.Range(0, concurrency).Select(_ => new Latencies()).ToArray();
         var stopwatch = Stopwatch.StartNew();
@@ -61,6 +64,6 @@ internal static class DurableWriteBenchmark
             }
         })));
         var total = latencies.Sum(l => l.Count);
-        return (total / stopwatch.Elapsed.TotalSeconds, Latencies.PercentileMs(latencies, 50), Latencies.PercentileMs(latencies, 99));
+        return new Throughput(total / stopwatch.Elapsed.TotalSeconds, Latencies.PercentileMs(latencies, 50), Latencies.PercentileMs(latencies, 99));
     }
 }

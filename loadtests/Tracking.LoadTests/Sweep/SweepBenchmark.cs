@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Logging.Abstractions;
 using Tracking.Domain.Matching;
-using Tracking.Grains.Imports;
 using Tracking.Grains.Sweeps;
 using Tracking.Ingest.Accounts;
 using Tracking.Ingest.Roll;
@@ -19,15 +17,15 @@ internal static class SweepBenchmark
 {
     private static readonly byte[] s_rrnKey = "loadtest-rrn-key-not-a-secret-01"u8.ToArray();
 
-    public static async Task RunAsync(string directory, string profiles, IReadOnlyList<(string Name, StorageSettings Storage)> stores, string? postgres)
+    public static async Task<SweepFigures> RunAsync(string directory, string profiles, IReadOnlyList<(string Name, StorageSettings Storage)> stores, string? postgres)
     {
         var truth = File.ReadLines(Path.Combine(directory, "truth.csv")).Skip(1).Select(l => l.Split(',')).Select(f => (f[0], f[1], f[2])).ToHashSet();
         var rows = File.ReadLines(Path.Combine(directory, "taxpayers.csv")).LongCount() - 1;
         var accountRows = PopulationGenerator.Exchanges.Sum(e => File.ReadLines(Path.Combine(directory, e.File), System.Text.Encoding.GetEncoding(e.Exchange is "bithumb" or "gopax" ? 949 : 65001)).LongCount() - 1);
         Console.WriteLine($"Data: {rows:N0} taxpayers, {accountRows:N0} account rows, {truth.Count:N0} true pairs ({directory})");
         Console.WriteLine();
-        Console.WriteLine("| phase | time | rate | vs. plain hash join |");
-        Console.WriteLine("|---|---|---|---|");
+        Console.WriteLine("| phase | time | rate | vs. plain hash join | notes |");
+        Console.WriteLine("|---|---|---|---|---|");
 
         var plain = Stopwatch.StartNew();
         var joinedRows = PlainHashJoin.Run(directory);
@@ -45,24 +43,23 @@ internal static class SweepBenchmark
         var finder = new CandidateFinder(roll.Taxpayers.Select(t => t.Identity()));
         var inMemory = files.SelectMany(f => f.Accounts).AsParallel().SelectMany(a => finder.Find(a.Identity())).ToArray();
         var memoryTime = memory.Elapsed;
-        Line("matcher alone in memory (blocking + fuzzy comparison, all cores)", memoryTime, inMemory.Length / memoryTime.TotalSeconds, "candidates/s", plainTime, Quality(inMemory, truth));
+        var matcherQuality = Quality(inMemory, truth);
+        Line("matcher alone in memory (blocking + fuzzy comparison, all cores)", memoryTime, inMemory.Length / memoryTime.TotalSeconds, "candidates/s", plainTime, matcherQuality.ToString());
 
+        TimeSpan? postgresJoin = null;
         if (postgres is not null)
         {
             var (load, join, pairs) = await PostgresJoin.RunAsync(postgres, roll.Taxpayers, files.SelectMany(f => f.Accounts));
             Line("PostgreSQL: load blocking keys (binary COPY)", load, 0, "", plainTime, "");
             Line("PostgreSQL: SQL join on the same blocking keys", join, pairs / join.TotalSeconds, "pairs/s", plainTime, $"{pairs:N0} pairs (before comparison)");
+            postgresJoin = join;
         }
 
+        var measured = new List<SweepStoreFigures>();
         foreach (var (name, storage) in stores)
         {
-            await using var hosted = await HostedSilo.StartAsync(configure => TrackingSilo.Create(storage.CreateProvider(), NullLoggerFactory.Instance, configure: o =>
-            {
-                o.DefaultCallTimeout = TimeSpan.FromMinutes(30);
-                configure(o);
-            }));
-            var silo = hosted.Silo;
-            var importer = new Importer(silo, silo);
+            await using var silo = await BenchSilo.StartAsync(storage.CreateStore());
+            var importer = silo.Context.Importer();
 
             var clock = Stopwatch.StartNew();
             await importer.ImportRollAsync(roll, null, CancellationToken.None);
@@ -79,23 +76,36 @@ internal static class SweepBenchmark
             Line($"{name}: import accounts into grains (bulk create + index)", importAccounts, accountRows / importAccounts.TotalSeconds, "rows/s", plainTime, $"{files.Sum(f => f.Accounts.Count):N0} accounts");
 
             clock.Restart();
-            var summary = await silo.GetGrain<ISweepGrain>(SweepGrain.Main).RunAsync("loadtest", TimeSpan.FromHours(2));
+            var sweeps = silo.Grains.GetGrain<ISweepGrain>(ISweepGrain.Main);
+            var summary = await sweeps.RunAsync("loadtest");
             var sweep = clock.Elapsed;
-            var candidates = await silo.GetGrain<ISweepGrain>(SweepGrain.Main).GetCandidatesAsync(null, TimeSpan.FromMinutes(30));
-            Line($"{name}: sweep (match phase: shards in parallel, candidates recorded)", sweep, summary.CandidatesFound / sweep.TotalSeconds, "candidates/s", plainTime, Quality(candidates, truth));
+            var quality = Quality(await sweeps.GetCandidatesAsync(null), truth);
+            Line($"{name}: sweep (match phase: shards in parallel, candidates recorded)", sweep, summary.CandidatesFound / sweep.TotalSeconds, "candidates/s", plainTime, quality.ToString());
 
             var total = parseTime + importRoll + importAccounts + sweep;
             Line($"{name}: end to end, files to recorded candidates", total, (rows + accountRows) / total.TotalSeconds, "rows/s", plainTime, "");
-            await silo.StopAsync(CancellationToken.None);
+            measured.Add(new SweepStoreFigures(
+                name,
+                importRoll.TotalSeconds,
+                rows / importRoll.TotalSeconds,
+                importAccounts.TotalSeconds,
+                accountRows / importAccounts.TotalSeconds,
+                sweep.TotalSeconds,
+                summary.CandidatesFound / sweep.TotalSeconds,
+                total.TotalSeconds,
+                (rows + accountRows) / total.TotalSeconds,
+                quality));
         }
+
+        return new SweepFigures(rows, accountRows, plainTime.TotalSeconds, parseTime.TotalSeconds, memoryTime.TotalSeconds, matcherQuality, postgresJoin?.TotalSeconds, measured);
     }
 
-    private static string Quality(IReadOnlyCollection<MatchCandidate> candidates, HashSet<(string, string, string)> truth)
+    private static MatchQuality Quality(IReadOnlyCollection<MatchCandidate> candidates, HashSet<(string, string, string)> truth)
     {
         var auto = candidates.Where(c => c.Decision == MatchDecision.Auto).ToArray();
         var wrongAuto = auto.Count(c => !truth.Contains((c.TaxpayerId, c.Exchange, c.AccountId)));
         var found = candidates.Count(c => truth.Contains((c.TaxpayerId, c.Exchange, c.AccountId)));
-        return $"auto {auto.Length:N0} ({wrongAuto} wrong), review {candidates.Count - auto.Length:N0}, found {100.0 * found / truth.Count:0.00}% of true pairs";
+        return new MatchQuality(auto.Length, wrongAuto, candidates.Count - auto.Length, 100.0 * found / truth.Count);
     }
 
     private static void Line(string phase, TimeSpan time, double rate, string unit, TimeSpan baseline, string note) =>

@@ -43,9 +43,10 @@ internal static class SweepCommands
     private static async Task<SweepSummary> WatchAsync(ISweepGrain sweep, string actor, Action<SweepStatus> progress, CancellationToken ct)
     {
         const int MostStarts = 5;
+        const int MostSilentLooks = 24;
         var before = (await sweep.GetStatusAsync(ct)).LastRun?.Run ?? 0;
         var status = await sweep.StartAsync(actor, ct);
-        for (var starts = 1; ; )
+        for (int starts = 1, silentLooks = 0; ; )
         {
             progress(status);
             if (status.LastRun is { } last && last.Run > before)
@@ -68,10 +69,12 @@ internal static class SweepCommands
             try
             {
                 status = await sweep.GetStatusAsync(ct);
+                silentLooks = 0;
             }
-            catch (TimeoutException)
+            catch (TimeoutException) when (++silentLooks < MostSilentLooks)
             {
-                // The silo holding the sweep went silent (it died, and is not yet known dead): ask again.
+                // The silo holding the sweep went silent (it died, and is not yet known dead): ask again,
+                // but not forever: a cluster silent for two minutes of 5-second asks is not coming back.
             }
         }
     }

@@ -21,6 +21,10 @@ public static class TrackingSerialization
         services.AddSingleton<IGeneralizedCodec>(collections);
         services.AddSingleton<IGeneralizedCopier>(collections);
         services.AddSingleton<IGeneralizedCopier, DomainTypesAreImmutable>();
+
+        // Tracking's own exceptions (storage unreachable, a write that lost to another) cross
+        // silos as Orleans carries exceptions: their type and message.
+        services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Tracking"));
         return services.AddSerializer(serializer => serializer
             .AddJsonSerializer(IsDomainType, isCopyable: null, options => options.Configure(o => o.SerializerOptions = TrackingJson.Options))
             // Methods declare abstract domain types (ExchangeReply); their names must pass the type filter.

@@ -17,11 +17,11 @@ public sealed partial class RetryOnSiloLoss(ILogger<RetryOnSiloLoss> logger) : I
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     private static readonly TimeSpan s_pause = TimeSpan.FromMilliseconds(250);
-    private static readonly string s_contracts = typeof(ISeizureGrain).Assembly.GetName().Name!;
+    private static readonly System.Reflection.Assembly s_contracts = typeof(ISeizureGrain).Assembly;
 
     public async Task Invoke(IOutgoingGrainCallContext context)
     {
-        if (context.InterfaceMethod.DeclaringType?.Assembly.GetName().Name != s_contracts)
+        if (context.InterfaceMethod.DeclaringType?.Assembly != s_contracts)
         {
             await context.Invoke();
             return;
@@ -45,7 +45,7 @@ public sealed partial class RetryOnSiloLoss(ILogger<RetryOnSiloLoss> logger) : I
             {
                 if (failure is not null && context.Response is null)
                 {
-                    throw failure;
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
                 }
 
                 return;

@@ -14,6 +14,9 @@ public sealed class PostgresStore : ITrackingStore
 {
     public const string Engine = "postgres";
 
+    /// <summary>Connections one process opens to the store at most, unless the connection string says otherwise.</summary>
+    public const int DefaultMaxPoolSize = 32;
+
     // Any fixed number: it only has to be the same in every process applying migrations.
     private const long MigrationLockKey = 0x7472_6163_6B69_6E67;
     private readonly NpgsqlDataSource _dataSource;
@@ -27,6 +30,13 @@ public sealed class PostgresStore : ITrackingStore
         {
             // The store sends the same few statements over and over: let Npgsql prepare them.
             builder.MaxAutoPrepare = 32;
+        }
+
+        if (!connectionString.Contains("Maximum Pool Size", StringComparison.OrdinalIgnoreCase) && !connectionString.Contains("MaxPoolSize", StringComparison.OrdinalIgnoreCase))
+        {
+            // Batching keeps a silo's own needs to a few connections; a pool of Npgsql's default 100
+            // per process would let a few silos exhaust the server. Past this, callers wait their turn.
+            builder.MaxPoolSize = DefaultMaxPoolSize;
         }
 
         _dataSource = NpgsqlDataSource.Create(builder);

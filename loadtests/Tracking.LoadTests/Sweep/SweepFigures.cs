@@ -1,0 +1,12 @@
+namespace Tracking.LoadTests.Sweep;
+
+/// <summary>What the sweep benchmark measured: the baselines in memory and in PostgreSQL (when given), then each store's grain path.</summary>
+internal sealed record SweepFigures(
+    long Taxpayers,
+    long AccountRows,
+    double PlainJoinSeconds,
+    double ParseSeconds,
+    double MatcherSeconds,
+    MatchQuality MatcherQuality,
+    double? PostgresJoinSeconds,
+    IReadOnlyList<SweepStoreFigures> Stores);
