@@ -3,6 +3,7 @@ using Tracking.LoadTests;
 using Tracking.LoadTests.Api;
 using Tracking.LoadTests.Cluster;
 using Tracking.LoadTests.Comparison;
+using Tracking.LoadTests.Failover;
 using Tracking.LoadTests.Lifecycle;
 using Tracking.LoadTests.Reporting;
 using Tracking.LoadTests.Sweep;
@@ -98,6 +99,23 @@ cluster.SetAction(async (result, ct) =>
     FiguresLine.Write("cluster", await ClusterBenchmark.RunAsync(connectionString, files, result.GetValue(profiles)!.FullName, result.GetValue(silos)!, result.GetValue(seizures), result.GetValue(concurrency)));
 });
 
+var clusterSize = new Option<int>("--silos") { Description = "Silo processes to start (one of them is killed)", DefaultValueFactory = _ => 3 };
+var failover = new Command("failover", "A silo SIGKILLed mid-sweep in a cluster started by start-cluster.sh: time until its grains answer elsewhere; the sweep's matches against an undisturbed run's")
+{
+    taxpayers, rows, dataDir, postgres, clusterSize,
+};
+failover.SetAction(async (result, ct) =>
+{
+    var files = GeneratedFiles(result);
+    var connectionString = result.GetValue(postgres) ?? throw new InvalidOperationException("--postgres is required: a cluster lives on PostgreSQL");
+    var figures = await FailoverBenchmark.RunAsync(connectionString, files, result.GetValue(clusterSize), result.GetValue(taxpayers), result.GetValue(rows));
+    Console.WriteLine("| silos | data | grains probed | kill → first answer | kill → last answer | sweep (with the kill) | candidates | matches equal to an undisturbed embedded run |");
+    Console.WriteLine("|---|---|---|---|---|---|---|---|");
+    Console.WriteLine($"| {figures.Silos} | {figures.Taxpayers:N0} × {figures.AccountRows:N0} | {figures.GrainsProbed} | {figures.KillToFirstAnswerMs:N0} ms | {figures.KillToAllAnswersMs:N0} ms | {figures.SweepSeconds:N1} s | {figures.Candidates:N0} | {(figures.MatchesEqual ? "yes" : "NO")} |");
+    FiguresLine.Write("failover", figures);
+    return figures.MatchesEqual ? 0 : 1;
+});
+
 var connections = new Option<int>("--connections") { Description = "wrk's open connections", DefaultValueFactory = _ => 32 };
 var prices = new Option<FileInfo>("--prices") { Description = "Market prices for the exchange simulator (the samples' prices.csv)", Required = true };
 var api = new Command("api", "The case API under wrk on loopback: grain-state reads and list pages against the same HTTP path without a grain")
@@ -137,7 +155,7 @@ compare.SetAction(result =>
     FiguresLine.Write("orleans-comparison", table);
 });
 
-return await new RootCommand("Tracking benchmarks") { calls, writes, sweep, lifecycle, cluster, api, compare }.Parse(args).InvokeAsync();
+return await new RootCommand("Tracking benchmarks") { calls, writes, sweep, lifecycle, cluster, failover, api, compare }.Parse(args).InvokeAsync();
 
 // The generated roll and exchange files of the asked size, written once and kept for later runs.
 string GeneratedFiles(ParseResult result)

@@ -1,11 +1,12 @@
 using Tracking.Storage.Persistence;
+using Tracking.Storage.Reminders;
 using Tracking.Storage.Views;
 
 namespace Tracking.Storage;
 
 /// <summary>
-/// Where an installation keeps everything: grain state, history and read models (ours), and the
-/// tables Orleans' ADO.NET clustering and reminders use. The schema is brought up to date at start.
+/// Where an installation keeps everything: grain state, history and read models, reminders (ours),
+/// and the tables Orleans' ADO.NET clustering uses. The schema is brought up to date at start.
 /// </summary>
 public interface ITrackingStore : IAsyncDisposable
 {
@@ -15,7 +16,7 @@ public interface ITrackingStore : IAsyncDisposable
     /// <summary>Whether silos in several processes can share it (PostgreSQL), or one process owns it (an embedded file).</summary>
     bool IsShared { get; }
 
-    /// <summary>The ADO.NET invariant Orleans' clustering and reminder providers open this store with.</summary>
+    /// <summary>The ADO.NET invariant Orleans' providers (clustering) open this store with.</summary>
     string AdoNetInvariant { get; }
 
     /// <summary>The connection string Orleans' providers open this store with.</summary>
@@ -27,6 +28,8 @@ public interface ITrackingStore : IAsyncDisposable
     IGrainStore Grains { get; }
 
     IViewStore Views { get; }
+
+    IReminderRows Reminders { get; }
 
     /// <summary>One round trip to the store; throws if it cannot be reached.</summary>
     Task PingAsync(CancellationToken cancellationToken);

@@ -7,14 +7,18 @@ using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Runtime;
 using Orleans.Runtime.MembershipService;
+using Tracking.Silo.Reminders;
+using Tracking.Storage.Persistence;
+using Tracking.Storage.Reminders;
 using Tracking.TestingHost;
 
 namespace Tracking.Storage.Tests;
 
 /// <summary>
-/// Our migrations' tables and SQL, driven by Orleans' own ADO.NET providers exactly as silos drive
-/// them: the reminders on both engines, the membership on PostgreSQL (the embedded store's single
-/// silo keeps its membership in memory).
+/// The tables Orleans keeps its own records in, driven through Orleans' interfaces exactly as silos
+/// drive them: reminders through our group-committed reminder table on both engines, membership
+/// through Orleans' ADO.NET provider and our migration's SQL on PostgreSQL (the embedded store's
+/// single silo keeps its membership in memory).
 /// </summary>
 public sealed class OrleansTablesTests
 {
@@ -26,8 +30,8 @@ public sealed class OrleansTablesTests
     {
         await using var storage = await TestStorage.CreateAsync(kind);
         await using var store = await storage.OpenStoreAsync();
-        var table = ReminderTable(store);
-        await table.StartAsync();
+        await using var reminders = Reminders(store);
+        var table = Table(reminders, "service-a");
         var seizure = GrainId.Create("seizure", "T-1@upbit/U1");
         var taxpayer = GrainId.Create("taxpayer", "T-1");
 
@@ -55,12 +59,47 @@ public sealed class OrleansTablesTests
 
         Assert.Equal(["review:P-1", "wake"], found.Order());
         Assert.Equal(3, (await table.ReadRows(0u, 0u)).Reminders.Count);
+        await Table(reminders, "service-b").UpsertRow(Entry(seizure, "wake", s_start, TimeSpan.FromMinutes(1)));
+        Assert.Equal(3, (await table.ReadRows(0u, 0u)).Reminders.Count);
 
         // Removed only if unchanged since it was read: a moved reminder stays.
         Assert.False(await table.RemoveRow(seizure, "wake", first!));
         Assert.True(await table.RemoveRow(seizure, "wake", moved!));
         Assert.Null(await table.ReadRow(seizure, "wake"));
         Assert.Single((await table.ReadRows(seizure)).Reminders);
+        Assert.False(await table.RemoveRow(seizure, "review:P-1", "not a version"));
+        Assert.Single((await table.ReadRows(seizure)).Reminders);
+    }
+
+    [Theory]
+    [AllStorages]
+    public async Task Reminders_set_at_once_by_many_grains_are_committed_together_each_answered_with_its_own_version(string kind)
+    {
+        await using var storage = await TestStorage.CreateAsync(kind);
+        await using var store = await storage.OpenStoreAsync();
+        await using var reminders = Reminders(store);
+        var table = Table(reminders, "service-a");
+        var grains = Enumerable.Range(0, 500).Select(i => GrainId.Create("seizure", $"T-{i}@upbit/U{i}")).ToArray();
+
+        // Every grain sets its reminder, then moves it, then one in five removes it, all at once:
+        // each caller's answer is its own row's, whatever batch it went in.
+        var set = await Task.WhenAll(grains.Select(g => table.UpsertRow(Entry(g, "wake", s_start, TimeSpan.FromMinutes(1)))));
+        Assert.All(set, etag => Assert.Equal("1", etag));
+        var moved = await Task.WhenAll(grains.Select((g, i) => table.UpsertRow(Entry(g, "wake", s_start.AddHours(i), TimeSpan.FromMinutes(1)))));
+        Assert.All(moved, etag => Assert.Equal("2", etag));
+        var removed = await Task.WhenAll(grains.Select((g, i) => table.RemoveRow(g, "wake", i % 5 == 0 ? "2" : "1")));
+        Assert.Equal(100, removed.Count(r => r));
+
+        var left = (await table.ReadRows(0u, 0u)).Reminders.ToDictionary(r => r.GrainId);
+        Assert.Equal(400, left.Count);
+        for (var i = 0; i < grains.Length; i++)
+        {
+            Assert.Equal(i % 5 != 0, left.TryGetValue(grains[i], out var row));
+            if (row is not null)
+            {
+                Assert.Equal(s_start.AddHours(i), row.StartAt);
+            }
+        }
     }
 
     [Fact]
@@ -107,13 +146,10 @@ public sealed class OrleansTablesTests
         Assert.Empty((await table.ReadAllAsync()).Members);
     }
 
-    private static IReminderTable ReminderTable(ITrackingStore store) =>
-        new ServiceCollection()
-            .AddLogging()
-            .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = ("cluster-a", "service-a"))
-            .UseAdoNetReminderService(b => b.Configure(o => (o.Invariant, o.ConnectionString) = (store.AdoNetInvariant, store.AdoNetConnectionString)))
-            .BuildServiceProvider()
-            .GetRequiredService<IReminderTable>();
+    private static ReminderStore Reminders(ITrackingStore store) => new(store, new StorageOptions(), NullLogger<ReminderStore>.Instance);
+
+    private static StoreReminderTable Table(ReminderStore reminders, string serviceId) =>
+        new(reminders, Options.Create(new ClusterOptions { ClusterId = "cluster-a", ServiceId = serviceId }));
 
     private static AdoNetClusteringTable MembershipTable(ITrackingStore store, string clusterId) =>
         new(

@@ -33,6 +33,7 @@ internal static class DurableWriteBenchmark
         }
 
         var siloStore = newStore();
+        await OrleansStorageSchema.ApplyAsync(siloStore);
         await using var silo = await BenchSilo.StartAsync(siloStore, configure: s => s.AddAdoNetGrainStorage(
             OrleansStoredGrain.Storage,
             o => (o.Invariant, o.ConnectionString) = (siloStore.AdoNetInvariant, siloStore.AdoNetConnectionString)));

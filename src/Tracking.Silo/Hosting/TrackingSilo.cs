@@ -7,9 +7,11 @@ using Orleans.Reminders;
 using Orleans.Runtime;
 using Tracking.Grains;
 using Tracking.Grains.Serialization;
+using Tracking.Silo.Reminders;
 using Tracking.Silo.Telemetry;
 using Tracking.Storage;
 using Tracking.Storage.Persistence;
+using Tracking.Storage.Reminders;
 using Tracking.Storage.Views;
 
 namespace Tracking.Silo.Hosting;
@@ -20,7 +22,7 @@ public static class TrackingSilo
     /// <summary>
     /// Hosts Tracking's grains on <paramref name="store"/>: their state through our store (group
     /// commit, history and read models in one transaction), Orleans' reminders in the same
-    /// database, the domain's types as JSON, and <paramref name="clock"/> as the grains' and the
+    /// database (group-committed too), the domain's types as JSON, and <paramref name="clock"/> as the grains' and the
     /// reminders' time (a simulated clock runs months in seconds). Where the silo finds the others
     /// is <see cref="UseTrackingCluster"/>'s part.
     /// </summary>
@@ -36,7 +38,9 @@ public static class TrackingSilo
         services.AddKeyedSingleton(TimeProviderNames.Grains, clock);
         services.AddKeyedSingleton(ReminderTimeProviderNames.Reminders, clock);
         services.AddTrackingSerialization();
-        silo.UseAdoNetReminderService(o => (o.Invariant, o.ConnectionString) = (store.AdoNetInvariant, store.AdoNetConnectionString));
+        services.AddSingleton(sp => new ReminderStore(store, options.Storage, sp.GetRequiredService<ILogger<ReminderStore>>()));
+        silo.AddReminders();
+        services.AddSingleton<IReminderTable, StoreReminderTable>();
         silo.Configure<ReminderOptions>(o =>
         {
             // A seizure's reminder comes again as often as its retry period; demonstrations and tests shorten it to seconds.

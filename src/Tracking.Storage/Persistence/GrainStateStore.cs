@@ -28,26 +28,13 @@ public sealed class GrainStateStore : IAsyncDisposable
 
     /// <summary>Commits many grains' first writes together, as a bulk load does: one outcome per write, in order.</summary>
     public Task<IReadOnlyList<WriteOutcome>> WriteBatchAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken) =>
-        OffGrainThreadAsync(() => _store.Grains.WriteBatchAsync(writes, cancellationToken), cancellationToken);
+        StoreCall.OffGrainThreadAsync(() => _store.Grains.WriteBatchAsync(writes, cancellationToken), cancellationToken);
 
     public Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(GrainKey grain, CancellationToken cancellationToken) =>
-        OffGrainThreadAsync(() => _store.Grains.ReadEventsAsync(grain, cancellationToken), cancellationToken);
+        StoreCall.OffGrainThreadAsync(() => _store.Grains.ReadEventsAsync(grain, cancellationToken), cancellationToken);
 
     public Task<IReadOnlyList<string>> ListKeysAsync(string grainType, string? after, int limit, CancellationToken cancellationToken) =>
-        OffGrainThreadAsync(() => _store.Grains.ListKeysAsync(grainType, after, limit, cancellationToken), cancellationToken);
-
-    /// <summary>Runs on the thread pool; a failure of the engine becomes <see cref="StorageUnavailableException"/>, which every caller (and Orleans' wire) knows.</summary>
-    private static async Task<T> OffGrainThreadAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await Task.Run(work, cancellationToken).ConfigureAwait(false);
-        }
-        catch (System.Data.Common.DbException ex)
-        {
-            throw new StorageUnavailableException($"Storage failed: {ex.Message}", ex);
-        }
-    }
+        StoreCall.OffGrainThreadAsync(() => _store.Grains.ListKeysAsync(grainType, after, limit, cancellationToken), cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

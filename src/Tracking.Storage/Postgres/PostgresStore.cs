@@ -1,6 +1,7 @@
 using Npgsql;
 using Tracking.Storage.Migrations;
 using Tracking.Storage.Persistence;
+using Tracking.Storage.Reminders;
 using Tracking.Storage.Views;
 
 namespace Tracking.Storage.Postgres;
@@ -41,6 +42,7 @@ public sealed class PostgresStore : ITrackingStore
 
         _dataSource = NpgsqlDataSource.Create(builder);
         Grains = new PostgresGrainStore(_dataSource);
+        Reminders = new PostgresReminderRows(_dataSource);
         Views = new SqlViewStore(
             async ct => await _dataSource.OpenConnectionAsync(ct).ConfigureAwait(false),
             new ViewDialect(parameter => $"CAST({parameter} AS jsonb)", $"SELECT pg_advisory_xact_lock({MigrationLockKey})"));
@@ -59,6 +61,8 @@ public sealed class PostgresStore : ITrackingStore
     public IGrainStore Grains { get; }
 
     public IViewStore Views { get; }
+
+    public IReminderRows Reminders { get; }
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {

@@ -5,6 +5,8 @@ namespace Tracking.Storage.Sqlite;
 /// <summary>Opens connections to the store's file with the settings every connection needs.</summary>
 internal sealed class SqliteDatabase(string path)
 {
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
     public string ConnectionString { get; } = new SqliteConnectionStringBuilder
     {
         DataSource = path,
@@ -24,7 +26,24 @@ internal sealed class SqliteDatabase(string path)
         return connection;
     }
 
+    /// <summary>
+    /// One writer at a time from this process: state and reminder batches take turns here rather
+    /// than in SQLite's busy handler, which sleeps in steps of milliseconds.
+    /// </summary>
+    public async Task<IDisposable> TakeWriteTurnAsync(CancellationToken cancellationToken)
+    {
+        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return new WriteTurn(_writer);
+    }
+
     public static long ToUnixMs(DateTimeOffset time) => time.ToUnixTimeMilliseconds();
 
     public static DateTimeOffset FromUnixMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
+
+    private sealed class WriteTurn(SemaphoreSlim writer) : IDisposable
+    {
+        private SemaphoreSlim? _writer = writer;
+
+        public void Dispose() => Interlocked.Exchange(ref _writer, null)?.Release();
+    }
 }

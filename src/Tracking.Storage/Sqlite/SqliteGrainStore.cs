@@ -53,6 +53,7 @@ internal sealed class SqliteGrainStore(SqliteDatabase database) : IGrainStore
 
     public async Task<IReadOnlyList<WriteOutcome>> WriteBatchAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken)
     {
+        using var turn = await database.TakeWriteTurnAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = connection.BeginTransaction(deferred: false);
         var commands = new BatchCommands(connection, transaction);

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Tracking.Storage.Migrations;
 using Tracking.Storage.Persistence;
+using Tracking.Storage.Reminders;
 using Tracking.Storage.Views;
 
 namespace Tracking.Storage.Sqlite;
@@ -20,6 +21,7 @@ public sealed class SqliteStore : ITrackingStore
         DataDirectory = Path.GetFullPath(dataDirectory);
         _database = new SqliteDatabase(Path.Combine(DataDirectory, FileName));
         Grains = new SqliteGrainStore(_database);
+        Reminders = new SqliteReminderRows(_database);
         Views = new SqlViewStore(async ct => await _database.OpenAsync(ct).ConfigureAwait(false), new ViewDialect(parameter => parameter, null));
     }
 
@@ -39,6 +41,8 @@ public sealed class SqliteStore : ITrackingStore
     public IGrainStore Grains { get; }
 
     public IViewStore Views { get; }
+
+    public IReminderRows Reminders { get; }
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {

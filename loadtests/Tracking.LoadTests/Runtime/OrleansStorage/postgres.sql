@@ -1,8 +1,8 @@
--- Orleans' ADO.NET grain storage (Microsoft.Orleans.Persistence.AdoNet 10.4.2) on this database,
--- under the invariant "Npgsql": the table and the SQL the provider runs, from its query contract.
--- Tracking's grains do not keep their state here (0001's tables commit state, history and read
--- models together, with group commit); this is Orleans' own provider, for a grain that needs
--- nothing more, and the one the load tests measure ours against (loadtests/README.md).
+-- Orleans' ADO.NET grain storage (Microsoft.Orleans.Persistence.AdoNet 10.4.2) on PostgreSQL, under
+-- the invariant "Npgsql": the table and the SQL the provider runs, from its query contract. Not
+-- part of Tracking's schema (its grains keep state, history and read models in one transaction,
+-- with group commit): the durable-writes benchmark applies it to measure ours against Orleans' own
+-- provider. It can be applied again.
 --
 -- A grain is its service, its state's type name and its key as the provider splits it: a Guid
 -- key as two bigints, an integer key as the second, a string key as text (with a key's extension
@@ -12,7 +12,7 @@
 -- There is no DeleteStorageKey, so DeleteStateOnClear stays off: a cleared grain keeps its row and
 -- version, and a stale activation's write after the clear is refused like any other.
 
-CREATE TABLE orleans_storage (
+CREATE TABLE IF NOT EXISTS orleans_storage (
     service_id  text    NOT NULL,
     grain_type  text    NOT NULL,
     grain_n0    bigint  NOT NULL,
@@ -61,4 +61,5 @@ SET payload = NULL, version = version + 1
 WHERE service_id = @ServiceId AND grain_type = @GrainTypeString AND grain_n0 = @GrainIdN0 AND grain_n1 = @GrainIdN1
   AND grain_key = coalesce(@GrainIdExtensionString, '') AND version = @GrainStateVersion
 RETURNING version AS NewGrainStateVersion
-$q$);
+$q$)
+ON CONFLICT (QueryKey) DO NOTHING;

@@ -1,14 +1,17 @@
 -- Orleans' ADO.NET grain storage (Microsoft.Orleans.Persistence.AdoNet 10.4.2) on the embedded
--- store, under the invariant "System.Data.SQLite" (served by Microsoft.Data.Sqlite): the table and
--- the SQL the provider runs, from its query contract. Tracking's grains do not keep their state
--- here (0001's tables commit state, history and read models together, with group commit); this is
--- Orleans' own provider, for a grain that needs nothing more, and the one the load tests measure
--- ours against (loadtests/README.md). The same shape as PostgreSQL's (0004 there): a grain is its
--- service, its state's type name and its key as the provider splits it, compared exactly; the
--- version is the ETag. Each statement is atomic on its own, so nothing is left half done; no
--- DeleteStorageKey, so DeleteStateOnClear stays off and a cleared grain keeps its version.
+-- store, under the invariant "System.Data.SQLite" (served by Microsoft.Data.Sqlite), as on
+-- PostgreSQL (postgres.sql beside this): a grain is its service, its state's type name and its key
+-- as the provider splits it, compared exactly; the version is the ETag. Each statement is atomic
+-- on its own, so nothing is left half done; no DeleteStorageKey, so DeleteStateOnClear stays off.
+-- Not part of Tracking's schema; it can be applied again.
 
-CREATE TABLE orleans_storage (
+-- Unquoted, so that the provider's "SELECT QueryKey, QueryText FROM OrleansQuery" finds it.
+CREATE TABLE IF NOT EXISTS OrleansQuery (
+    QueryKey  TEXT PRIMARY KEY,
+    QueryText TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS orleans_storage (
     service_id  TEXT    NOT NULL,
     grain_type  TEXT    NOT NULL,
     grain_n0    INTEGER NOT NULL,
@@ -46,4 +49,5 @@ RETURNING version AS NewGrainStateVersion;'),
 SET payload = NULL, version = version + 1
 WHERE service_id = @ServiceId AND grain_type = @GrainTypeString AND grain_n0 = @GrainIdN0 AND grain_n1 = @GrainIdN1
   AND grain_key = coalesce(@GrainIdExtensionString, '''') AND version = @GrainStateVersion
-RETURNING version AS NewGrainStateVersion');
+RETURNING version AS NewGrainStateVersion')
+ON CONFLICT (QueryKey) DO NOTHING;
