@@ -49,6 +49,16 @@ internal sealed class BatchQueue<TRequest, TResult> : IAsyncDisposable
         return pending.Completion.Task;
     }
 
+    /// <summary>Fails every caller of a batch the store could not commit, with the error every caller knows.</summary>
+    public static void FailAll(IReadOnlyList<Batched<TRequest, TResult>> batch, Exception failure)
+    {
+        var error = failure as StorageUnavailableException ?? new StorageUnavailableException($"Storage write failed: {failure.Message}", failure);
+        foreach (var pending in batch)
+        {
+            pending.Completion.TrySetException(error);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();

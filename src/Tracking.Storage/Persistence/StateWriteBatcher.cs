@@ -63,12 +63,7 @@ internal sealed partial class StateWriteBatcher : IAsyncDisposable
         {
             StorageTelemetry.RecordBatch(activity, _silo, batch.Count, Stopwatch.GetElapsedTime(started), outcomes: null);
             LogBatchFailed(_logger, batch.Count, ex);
-            var error = ex as StorageUnavailableException ?? new StorageUnavailableException($"Storage write failed: {ex.Message}", ex);
-            foreach (var pending in batch)
-            {
-                pending.Completion.TrySetException(error);
-            }
-
+            BatchQueue<StateWrite, long>.FailAll(batch, ex);
             return;
         }
 

@@ -69,12 +69,7 @@ public sealed partial class ReminderStore : IAsyncDisposable
         catch (Exception ex)
         {
             LogBatchFailed(_logger, batch.Count, ex);
-            var error = ex as StorageUnavailableException ?? new StorageUnavailableException($"Storage write failed: {ex.Message}", ex);
-            foreach (var pending in batch)
-            {
-                pending.Completion.TrySetException(error);
-            }
-
+            BatchQueue<ReminderWrite, WriteOutcome>.FailAll(batch, ex);
             return;
         }
 

@@ -134,19 +134,7 @@ internal sealed class SqliteGrainStore(SqliteDatabase database) : IGrainStore
 
         public BatchCommands(SqliteConnection connection, SqliteTransaction transaction)
         {
-            SqliteCommand Command(string sql, params string[] parameters)
-            {
-                var command = connection.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = sql;
-                foreach (var name in parameters)
-                {
-                    command.Parameters.Add(new SqliteParameter { ParameterName = name });
-                }
-
-                command.Prepare();
-                return command;
-            }
+            SqliteCommand Command(string sql, params string[] parameters) => PreparedCommands.Prepare(connection, transaction, sql, parameters);
 
             _insert = Command(InsertState, "$partition", "$type", "$key", "$version", "$state", "$at");
             _update = Command(UpdateState, "$partition", "$type", "$key", "$version", "$state", "$at", "$expected");
@@ -168,7 +156,7 @@ internal sealed class SqliteGrainStore(SqliteDatabase database) : IGrainStore
         {
             var at = SqliteDatabase.ToUnixMs(write.At);
             var state = write.ExpectedVersion == 0 ? _insert : _update;
-            Bind(state, write.Partition, write.Grain.Type, write.Grain.Key, write.NewVersion, write.StateJson, at);
+            state.Bind(write.Partition, write.Grain.Type, write.Grain.Key, write.NewVersion, write.StateJson, at);
             if (write.ExpectedVersion != 0)
             {
                 state.Parameters[6].Value = write.ExpectedVersion;
@@ -180,7 +168,7 @@ internal sealed class SqliteGrainStore(SqliteDatabase database) : IGrainStore
                 return WriteOutcome.ConflictOutcome;
             }
 
-            Bind(_append, write.Partition, write.Grain.Type, write.Grain.Key, write.NewVersion, at);
+            _append.Bind(write.Partition, write.Grain.Type, write.Grain.Key, write.NewVersion, at);
             for (var i = 0; i < write.Events.Count; i++)
             {
                 _append.Parameters[5].Value = i;
@@ -191,24 +179,16 @@ internal sealed class SqliteGrainStore(SqliteDatabase database) : IGrainStore
 
             if (write.Views is { } views)
             {
-                Bind(_clearViews, write.Grain.Type, write.Grain.Key);
+                _clearViews.Bind(write.Grain.Type, write.Grain.Key);
                 _clearViews.ExecuteNonQuery();
                 foreach (var view in views)
                 {
-                    Bind(_setView, write.Grain.Type, write.Grain.Key, view.View, view.Key, view.Json);
+                    _setView.Bind(write.Grain.Type, write.Grain.Key, view.View, view.Key, view.Json);
                     _setView.ExecuteNonQuery();
                 }
             }
 
             return new WriteOutcome.Written(write.NewVersion);
-        }
-
-        private static void Bind(SqliteCommand command, params object[] values)
-        {
-            for (var i = 0; i < values.Length; i++)
-            {
-                command.Parameters[i].Value = values[i];
-            }
         }
     }
 }

@@ -37,16 +37,16 @@ internal sealed class SqliteReminderRows(SqliteDatabase database) : IReminderRow
         using var turn = await database.TakeWriteTurnAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        var set = Command(connection, transaction, Set, "$service", "$grain", "$name", "$start", "$period", "$hash");
-        var remove = Command(connection, transaction, Remove, "$service", "$grain", "$name", "$version");
+        var set = PreparedCommands.Prepare(connection, transaction, Set, "$service", "$grain", "$name", "$start", "$period", "$hash");
+        var remove = PreparedCommands.Prepare(connection, transaction, Remove, "$service", "$grain", "$name", "$version");
         var outcomes = new WriteOutcome[writes.Count];
         for (var i = 0; i < writes.Count; i++)
         {
             var write = writes[i];
             var command = write switch
             {
-                ReminderWrite.Set s => Bind(set, s.ServiceId, s.GrainId, s.Name, SqliteDatabase.ToUnixMs(s.StartAt), (long)s.Period.TotalMilliseconds, s.GrainHash),
-                ReminderWrite.Remove r => Bind(remove, r.ServiceId, r.GrainId, r.Name, r.Version),
+                ReminderWrite.Set s => set.Bind(s.ServiceId, s.GrainId, s.Name, SqliteDatabase.ToUnixMs(s.StartAt), (long)s.Period.TotalMilliseconds, s.GrainHash),
+                ReminderWrite.Remove r => remove.Bind(r.ServiceId, r.GrainId, r.Name, r.Version),
                 _ => throw new ArgumentException($"Unknown reminder write {write.GetType().Name}", nameof(writes)),
             };
 
@@ -73,30 +73,6 @@ internal sealed class SqliteReminderRows(SqliteDatabase database) : IReminderRow
         command.CommandText = "DELETE FROM reminders WHERE service_id = $service";
         command.Parameters.AddWithValue("$service", serviceId);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var name in parameters)
-        {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-
-        command.Prepare();
-        return command;
-    }
-
-    private static SqliteCommand Bind(SqliteCommand command, params object[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i];
-        }
-
-        return command;
     }
 
     private async Task<IReadOnlyList<ReminderRow>> QueryAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
