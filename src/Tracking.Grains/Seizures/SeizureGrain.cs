@@ -38,6 +38,7 @@ public sealed partial class SeizureGrain(
     private int _failures;
     private DateTimeOffset? _resendAt;
     private (bool Known, DateTimeOffset? At) _wake;
+    private IGrainReminder? _wakeReminder;
     private bool _holdsConfirmed;
 
     private string Id => Key.Key;
@@ -273,7 +274,7 @@ public sealed partial class SeizureGrain(
         }
         else
         {
-            await ClearReminderAsync(SeizureReminders.Wake, cancellationToken);
+            await ClearWakeAsync(cancellationToken);
             _wake = (true, null);
         }
     }
@@ -281,8 +282,28 @@ public sealed partial class SeizureGrain(
     private async Task SetWakeAsync(DateTimeOffset at, CancellationToken cancellationToken)
     {
         var due = at - time.GetUtcNow();
-        await this.RegisterOrUpdateReminder(SeizureReminders.Wake, due < options.ReminderDelay ? options.ReminderDelay : due, options.WakeRetryPeriod, cancellationToken);
+        _wakeReminder = await this.RegisterOrUpdateReminder(SeizureReminders.Wake, due < options.ReminderDelay ? options.ReminderDelay : due, options.WakeRetryPeriod, cancellationToken);
         _wake = (true, at);
+    }
+
+    /// <summary>The reminder as this activation last set it is removed without being read again; else it is looked up.</summary>
+    private async Task ClearWakeAsync(CancellationToken cancellationToken)
+    {
+        if (_wakeReminder is { } known)
+        {
+            _wakeReminder = null;
+            try
+            {
+                await this.UnregisterReminder(known, cancellationToken);
+                return;
+            }
+            catch (ReminderException)
+            {
+                // Moved since this activation set it: removed below as it stands now.
+            }
+        }
+
+        await ClearReminderAsync(SeizureReminders.Wake, cancellationToken);
     }
 
     private async Task ClearReminderAsync(string name, CancellationToken cancellationToken)

@@ -161,10 +161,8 @@ public sealed class TaxpayerGrain(
         }
 
         var open = ledger.OpenSeizures.Select(id => GrainFactory.GetGrain<ISeizureGrain>(id)).ToArray();
-        foreach (var seizure in open)
-        {
-            await reminders.RegisterOrUpdateReminder(seizure.GetGrainId(), SeizureReminders.ReviewPrefix + change, seizures.ReminderDelay, seizures.WakeRetryPeriod, cancellationToken);
-        }
+        await Task.WhenAll(open.Select(seizure =>
+            reminders.RegisterOrUpdateReminder(seizure.GetGrainId(), SeizureReminders.ReviewPrefix + change, seizures.ReminderDelay, seizures.WakeRetryPeriod, cancellationToken)));
 
         await WriteStateAsync(ledger, events, time.GetUtcNow(), cancellationToken);
         foreach (var seizure in open)
