@@ -39,7 +39,14 @@ public static partial class SiloWebHost
             .AddFilter("Polly", level => level >= LogLevel.Warning)
             .AddFilter("Orleans.Hosting.ReminderOptionsValidator", level => level >= LogLevel.Error)
             .AddFilter("Tracking.Silo.Telemetry.SiloOperations", level => level >= LogLevel.Warning)
-            .AddFilter("Microsoft.AspNetCore.DataProtection", level => level >= LogLevel.Error);
+            .AddFilter("Microsoft.AspNetCore.DataProtection", level => level >= LogLevel.Error)
+            // Orleans 10.4.2's watchdog stamps its component check only after starting the thread that
+            // reads it, so its first look reports the machine's uptime as a stall. A silo that lives for
+            // one command (quieter than information) would print that at every command; a silo
+            // process keeps the watchdog's warnings for real stalls.
+            .AddFilter("Orleans.Runtime.Watchdog", level => level >= LogLevel.Error || settings.MinimumLogLevel <= LogLevel.Information)
+            // On a simulated clock every jump is late to Orleans' timers (the reminder list refresh).
+            .AddFilter("Orleans.Runtime.AsyncTimer", level => level >= LogLevel.Error || settings.TimeProvider == TimeProvider.System);
         if (settings.JsonLogs)
         {
             builder.Logging.AddJsonConsole(o =>
