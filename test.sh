@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Runs every test. Starts a throw-away PostgreSQL server for them (installing Debian's package
-# first if it is missing) and stops it afterwards; installs Debian's Chromium for the browser
-# tests if it is missing. Extra arguments go to `dotnet test`.
+# first if it is missing) and stops it afterwards; installs Debian's Chromium and a Korean font
+# (fonts-nanum) for the browser tests if they are missing. Extra arguments go to `dotnet test`.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 [ -x /usr/bin/chromium ] || "$root/cluster-config/install-package.sh" chromium
+# Korean names in the browser tests' screenshots need a font with Hangul.
+fc-list :lang=ko | grep -q . || "$root/cluster-config/install-package.sh" fonts-nanum
 source "$root/cluster-config/postgres/throwaway-session.sh"
 export TRACKING_TEST_POSTGRES="$postgres"
 echo "PostgreSQL for tests: $TRACKING_TEST_POSTGRES"

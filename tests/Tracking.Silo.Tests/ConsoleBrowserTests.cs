@@ -158,6 +158,7 @@ public sealed class ConsoleBrowserTests(ConsoleWithExchanges host) : IClassFixtu
         await page.Locator("#review-list tbody tr").First.ClickAsync();
         await Expect(TaxpayerName(page)).ToContainTextAsync("*");
         await Expect(page.Locator("#approve-candidate, #reject-candidate")).ToHaveCountAsync(0);
+        await AssertDrawnInAHangulFontAsync(page, TaxpayerName(page));
         await ShotAsync(page, "auditor-review-evidence");
 
         await OpenAsync(page, "access");
@@ -252,6 +253,25 @@ public sealed class ConsoleBrowserTests(ConsoleWithExchanges host) : IClassFixtu
 
     /// <summary>The name on the roll's side of a review candidate's evidence.</summary>
     private static ILocator TaxpayerName(IPage page) => page.Locator("#evidence section").First.Locator("dd").Nth(1);
+
+    /// <summary>
+    /// Asks Chromium (DevTools protocol) which installed fonts drew the element's text: a Korean
+    /// name must be drawn by a font with Hangul (test.sh installs Debian's fonts-nanum), not as
+    /// boxes in a Latin fallback.
+    /// </summary>
+    private static async Task AssertDrawnInAHangulFontAsync(IPage page, ILocator element)
+    {
+        Assert.Matches(@"\p{IsHangulSyllables}", await element.InnerTextAsync());
+        await element.EvaluateAsync("e => e.setAttribute('data-font-probe', '')");
+        var devTools = await page.Context.NewCDPSessionAsync(page);
+        await devTools.SendAsync("DOM.enable");
+        await devTools.SendAsync("CSS.enable");
+        var document = await devTools.SendAsync("DOM.getDocument");
+        var node = await devTools.SendAsync("DOM.querySelector", new() { ["nodeId"] = document!.Value.GetProperty("root").GetProperty("nodeId").GetInt32(), ["selector"] = "[data-font-probe]" });
+        var fonts = await devTools.SendAsync("CSS.getPlatformFontsForNode", new() { ["nodeId"] = node!.Value.GetProperty("nodeId").GetInt32() });
+        var used = fonts!.Value.GetProperty("fonts").EnumerateArray().Select(f => f.GetProperty("familyName").GetString()).ToArray();
+        Assert.True(used.Any(f => f is not null && Regex.IsMatch(f, "Nanum|Noto (Sans|Serif) CJK")), "the name was drawn in " + string.Join(", ", used) + ", which have no Hangul: install fonts-nanum");
+    }
 
     /// <summary>Keeps the page as a picture, once it shows no value a script failed to fill in.</summary>
     private static async Task ShotAsync(IPage page, string name)
