@@ -155,7 +155,10 @@ compare.SetAction(result =>
     FiguresLine.Write("orleans-comparison", table);
 });
 
-return await new RootCommand("Tracking benchmarks") { calls, writes, sweep, lifecycle, cluster, failover, api, compare }.Parse(args).InvokeAsync();
+var generate = new Command("generate", "Writes (once) the generated roll and exchange files of a size, as the benchmarks use them, and prints their folder") { taxpayers, rows, dataDir };
+generate.SetAction(result => Console.WriteLine(GeneratedFiles(result)));
+
+return await new RootCommand("Tracking benchmarks") { calls, writes, sweep, lifecycle, cluster, failover, api, compare, generate }.Parse(args).InvokeAsync();
 
 // The generated roll and exchange files of the asked size, written once and kept for later runs.
 string GeneratedFiles(ParseResult result)
