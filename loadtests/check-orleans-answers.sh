@@ -13,9 +13,12 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 taxpayers=${1:-3000}
 rows=${2:-30000}
 own_runtime=f3e6528
-samples="$root/../shared/samples"
+samples="$(cd "$root/../shared/samples" && pwd)"
 export TRACKING_RRN_KEY
 TRACKING_RRN_KEY=$(printf 'answers-check-rrn-key-not-secret' | base64)
+# Exchanges sign their callbacks with keys derived from this (the own runtime took them unsigned).
+export TRACKING_EXCHANGE_CALLBACK_SECRET
+TRACKING_EXCHANGE_CALLBACK_SECRET=$(printf 'answers-check-callback-not-secret' | base64)
 
 work="$(mktemp -d /tmp/tracking-answers.XXXXXX)"
 old="$work/own-runtime"
@@ -57,7 +60,7 @@ money() {
   "$root/exchange-sim" --urls http://127.0.0.1:5099 --accounts "$samples" --prices "$samples/prices.csv" >"$work/sim-$side.log" 2>&1 &
   sim=$!
   for _ in $(seq 120); do curl -s -o /dev/null http://127.0.0.1:5099/ && break; sleep 1; done
-  TRACKING_EXCHANGE_URL=http://127.0.0.1:5099 tracking "$side" --data "$data" scenario --json >"$work/$side-scenario.json"
+  TRACKING_EXCHANGE_URL=http://127.0.0.1:5099 tracking "$side" --data "$data" scenario --samples "$samples" --json >"$work/$side-scenario.json"
   kill "$sim"
   wait "$sim" 2>/dev/null || true
   sim=""
