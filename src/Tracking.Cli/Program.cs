@@ -20,5 +20,6 @@ var root = new RootCommand("tracking — find, seize and collect delinquent taxp
     ScenarioCommand.Create(),
     SiloCommand.Create(),
     ClusterCommands.Create(),
+    ExchangeKeyCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

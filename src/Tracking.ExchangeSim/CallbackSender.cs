@@ -1,4 +1,4 @@
-using System.Net.Http.Json;
+using System.Text.Json;
 using Tracking.ExchangeApi;
 
 namespace Tracking.ExchangeSim;
@@ -8,8 +8,10 @@ namespace Tracking.ExchangeSim;
 /// can overtake each other), sometimes twice, retried with backoff while the receiver fails, given
 /// up after a while (the caller can always ask again).
 /// </summary>
-public sealed partial class CallbackSender(HttpClient http, SimActivity activity, ILogger<CallbackSender> logger)
+public sealed partial class CallbackSender(HttpClient http, SimActivity activity, SimOptions options, ILogger<CallbackSender> logger)
 {
+    private readonly byte[]? _officeSecret = options.CallbackSecret is { Length: > 0 } secret ? Convert.FromBase64String(secret) : null;
+
     // About 6 s in all: a caller that missed its callback asks again anyway.
     private static readonly TimeSpan[] s_retryDelays = [.. Enumerable.Range(0, 7).Select(i => TimeSpan.FromMilliseconds(50 << i))];
 
@@ -29,7 +31,7 @@ public sealed partial class CallbackSender(HttpClient http, SimActivity activity
                 await Task.Delay(retry).ConfigureAwait(false);
                 try
                 {
-                    using var response = await http.PostAsJsonAsync(url, result, ExchangeApiJson.Default.CaseResult).ConfigureAwait(false);
+                    using var response = await http.SendAsync(Delivery(url, result)).ConfigureAwait(false);
                     if (response.IsSuccessStatusCode)
                     {
                         return;
@@ -49,6 +51,20 @@ public sealed partial class CallbackSender(HttpClient http, SimActivity activity
         {
             activity.CallbackFinished();
         }
+    }
+
+    /// <summary>One delivery, signed afresh (its own time and nonce) with the exchange's key, as a real exchange would sign it.</summary>
+    private HttpRequestMessage Delivery(string url, CaseResult result)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(result, ExchangeApiJson.Default.CaseResult);
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new("application/json");
+        if (_officeSecret is not null)
+        {
+            CallbackSignature.Sign(request, CallbackSignature.ExchangeKey(_officeSecret, result.Exchange), result.Exchange, DateTimeOffset.UtcNow, body);
+        }
+
+        return request;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Callback for {RequestId} refused with {Status}; retrying")]

@@ -17,6 +17,13 @@ public sealed class SimOptions
     /// <summary>Seeds every random choice, so a run can be repeated. Default 1.</summary>
     public int Seed { get; set; } = 1;
 
+    /// <summary>
+    /// The office's secret each exchange's callback key is derived from (base64); callbacks are
+    /// signed with it. Default <c>TRACKING_EXCHANGE_CALLBACK_SECRET</c>; without one they go unsigned,
+    /// and the office refuses them.
+    /// </summary>
+    public string? CallbackSecret { get; set; } = Environment.GetEnvironmentVariable(Tracking.ExchangeApi.CallbackSignature.OfficeSecretVariable);
+
     /// <summary>Faults every exchange starts with; change them per exchange at <c>PUT /admin/exchanges/{name}/faults</c>.</summary>
     public FaultOptions Faults { get; set; } = new();
 }

@@ -123,7 +123,7 @@ public sealed class TaxpayerDeciderTests
     }
 
     [Theory]
-    [InlineData("", 100, "needs a reference")]
+    [InlineData("", 100, "reference is required")]
     [InlineData("P", 0, "non-positive")]
     [InlineData("P", -5, "non-positive")]
     public void Bad_payments_are_rejected(string reference, long amount, string reason)
@@ -184,5 +184,42 @@ public sealed class TaxpayerDeciderTests
         Assert.Equal(new CandidateReview("upbit", "U-1", false, "officer:kim", "different birth year", s_at), after.ReviewOf("upbit", "U-1"));
         Assert.Empty(TaxpayerDecider.Decide(after, Review("U-1", false, "officer:lee", "again")).Events);
         Assert.Contains("already rejected by officer:kim", TaxpayerDecider.Decide(after, Review("U-1", true, "officer:lee")).Rejection);
+    }
+
+    [Theory]
+    [InlineData(long.MaxValue)]
+    [InlineData(Won.Max + 1)]
+    public void A_payment_beyond_what_a_ledger_holds_is_refused(long amount)
+    {
+        var decision = TaxpayerDecider.Decide(s_assessed, new TaxpayerCommand.ReceivePayment("P-MAX", amount, "bank", s_at));
+
+        Assert.Contains("the most a ledger holds", decision.Rejection);
+    }
+
+    [Fact]
+    public void Payments_that_together_would_pass_what_a_ledger_holds_are_refused_before_the_total_overflows()
+    {
+        var state = TaxpayerDecider.ApplyAll(s_assessed, TaxpayerDecider.Decide(s_assessed, new TaxpayerCommand.ReceivePayment("P-1", Won.Max, "bank", s_at)).Events);
+
+        Assert.Equal(Won.Max, state.TotalReceived);
+        Assert.Contains("the most a ledger holds", TaxpayerDecider.Decide(state, new TaxpayerCommand.ReceivePayment("P-2", 1, "bank", s_at)).Rejection);
+    }
+
+    [Fact]
+    public void Items_beyond_what_a_ledger_holds_are_refused_alone_and_together()
+    {
+        Assert.Contains("the most a ledger holds", TaxpayerDecider.Decide(s_empty, new TaxpayerCommand.AssessTaxItem(s_item with { Principal = long.MaxValue })).Rejection);
+        Assert.Contains("the most a ledger holds", TaxpayerDecider.Decide(s_empty, new TaxpayerCommand.AssessTaxItem(s_item with { Principal = Won.Max, Penalty = Won.Max })).Rejection);
+
+        var full = TaxpayerDecider.Apply(s_empty, new TaxItemAssessed(s_item with { Principal = Won.Max - 1, Penalty = 0, Costs = 0 }));
+        Assert.Contains("the most a ledger holds", TaxpayerDecider.Decide(full, new TaxpayerCommand.AssessTaxItem(s_item with { ItemId = "2025-002" })).Rejection);
+    }
+
+    [Fact]
+    public void References_sources_and_reasons_longer_than_the_history_keeps_are_refused()
+    {
+        Assert.Contains("at most 100", TaxpayerDecider.Decide(s_assessed, new TaxpayerCommand.ReceivePayment(new string('R', 101), 1_000, "bank", s_at)).Rejection);
+        Assert.Contains("at most 100", TaxpayerDecider.Decide(s_assessed, new TaxpayerCommand.ReceivePayment("P-1", 1_000, new string('S', 101), s_at)).Rejection);
+        Assert.False(TaxpayerDecider.Decide(s_assessed, new TaxpayerCommand.ReceivePayment(new string('R', 100), 1_000, new string('S', 100), s_at)).IsRejected);
     }
 }

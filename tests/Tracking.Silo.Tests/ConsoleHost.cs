@@ -49,6 +49,9 @@ public class ConsoleHost : IAsyncLifetime
 
     public ImportRecordJson? RollUpload { get; private set; }
 
+    /// <summary>The office secret exchanges' callbacks are signed with here (the simulator's, when it runs).</summary>
+    public byte[] CallbackSecret { get; private set; } = [];
+
     public async Task InitializeAsync()
     {
         if (_collector is not null)
@@ -61,9 +64,10 @@ public class ConsoleHost : IAsyncLifetime
             _simulator = await ExchangeSimProcess.StartAsync("--accounts", RepositoryPaths.Samples, "--prices", Path.Combine(RepositoryPaths.Samples, "prices.csv"));
         }
 
+        CallbackSecret = _simulator?.CallbackSecret ?? System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
         _app = SiloWebHost.Build(new SiloHostSettings(new StorageSettings(_data, null), "http://127.0.0.1:0")
         {
-            Exchanges = new ExchangeOptions { ApiRoot = _simulator?.Url ?? new Uri("http://127.0.0.1:9/") },
+            Exchanges = new ExchangeOptions { ApiRoot = _simulator?.Url ?? new Uri("http://127.0.0.1:9/"), CallbackSecret = CallbackSecret },
             TelemetryCollector = _collector?.Address,
             Seizures = _exchanges ? SecondsLongPeriods : new SeizureOptions(),
             // The exported logs are scanned for personal data: the host exporting them logs all a production silo does.
@@ -123,6 +127,9 @@ public class ConsoleHost : IAsyncLifetime
             _app = null;
         }
     }
+
+    /// <summary>The silo's services (its grains), for what a test needs beyond the API.</summary>
+    public IServiceProvider Services => _app!.Services;
 
     /// <summary>A client with no session.</summary>
     public HttpClient Anonymous() => new(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = Address };

@@ -109,6 +109,19 @@ public sealed class ViewStoreTests
         Assert.Equal(["journal-1:read"], await KeysAsync(store, new ViewQuery("cases", s_opened)));
     }
 
+    [Theory]
+    [AllStorages]
+    public async Task One_row_is_found_by_its_view_and_key_and_a_missing_one_is_null(string kind)
+    {
+        await using var storage = await TestStorage.CreateAsync(kind);
+        await using var store = await storage.OpenStoreAsync();
+        await store.Grains.WriteBatchAsync([Write(new GrainKey("owner", "g1"), 0, Row("a@b/c", "open", 1, 10))], default);
+
+        Assert.Equal("a@b/c:open", Label((await store.Views.FindAsync("cases", "a@b/c", default))!));
+        Assert.Null(await store.Views.FindAsync("cases", "a@b/d", default));
+        Assert.Null(await store.Views.FindAsync("reviews", "a@b/c", default));
+    }
+
     private static async Task<IReadOnlyList<string>> KeysAsync(ITrackingStore store, ViewQuery query) =>
         (await store.Views.QueryAsync(query, default)).Documents.Select(Label).ToArray();
 

@@ -28,7 +28,7 @@ internal sealed partial class ApiBenchmark(string files, string profiles, string
         await using var simulator = await ExchangeSimProcess.StartAsync("--accounts", files, "--prices", prices);
         await using var app = SiloWebHost.Build(new SiloHostSettings(storage, "http://127.0.0.1:0")
         {
-            Exchanges = new ExchangeOptions { ApiRoot = simulator.Url },
+            Exchanges = new ExchangeOptions { ApiRoot = simulator.Url, CallbackSecret = simulator.CallbackSecret },
             MinimumLogLevel = LogLevel.Warning,
             Console = new ConsoleOptions { Users = ConsoleOptions.DemoUsers(), ProfilesDirectory = profiles, RrnKey = () => "loadtest-rrn-key-not-a-secret-01"u8.ToArray() },
         });

@@ -51,7 +51,7 @@ internal static class ClusterBenchmark
         var results = new List<ClusterSizeFigures>();
         foreach (var size in sizes)
         {
-            results.Add(await RunSizeAsync(serverConnectionString, size, roll, accounts, exchanges, simulator.Url, seizures, concurrency, loggers));
+            results.Add(await RunSizeAsync(serverConnectionString, size, roll, accounts, exchanges, simulator, seizures, concurrency, loggers));
             var hop = results[^1].Hop;
             Console.WriteLine($"| same read from a client process through a gateway, {size} silo(s) | {hop.PerSecond:N0} | {hop.P50Ms:F2} | {hop.P99Ms:F2} | {local.Rate / hop.PerSecond:F1}× slower |");
         }
@@ -70,7 +70,7 @@ internal static class ClusterBenchmark
     }
 
     private static async Task<ClusterSizeFigures> RunSizeAsync(
-        string serverConnectionString, int size, RollFile roll, AccountFile[] accounts, ExchangeSimClient exchanges, Uri simulator, int seizures, int concurrency, ILoggerFactory loggers)
+        string serverConnectionString, int size, RollFile roll, AccountFile[] accounts, ExchangeSimClient exchanges, ExchangeSimProcess simulator, int seizures, int concurrency, ILoggerFactory loggers)
     {
         var schema = $"bench_{size}_{Guid.NewGuid():N}"[..24];
         await ExecuteAsync(serverConnectionString, $"CREATE SCHEMA {schema}");
@@ -81,7 +81,8 @@ internal static class ClusterBenchmark
             // so that a seizure runs to its close in one go.
             await using var cluster = await ProcessCluster.StartAsync(connectionString, size, new Dictionary<string, string>
             {
-                [ExchangeSettings.Variable] = simulator.ToString(),
+                [ExchangeSettings.Variable] = simulator.Url.ToString(),
+                [simulator.CallbackSecretVariable.Key] = simulator.CallbackSecretVariable.Value,
                 ["TRACKING_SEIZURES__POLICY__DISTRIBUTIONDELAY"] = "00:00:00",
             });
             await using var client = await TrackingClient.ConnectAsync(connectionString, new TrackingSiloOptions(), loggers, CancellationToken.None);

@@ -45,7 +45,7 @@ internal static class DemoCommand
         }
 
         await using var simulator = await ExchangeSimProcess.StartAsync("--accounts", samples.FullName, "--prices", Path.Combine(samples.FullName, "prices.csv"));
-        return await SiloCommand.RunAsync(result, users, ct, new ExchangeOptions { ApiRoot = simulator.Url }, DemoSeizures, async (url, tracking) =>
+        return await SiloCommand.RunAsync(result, users, ct, new ExchangeOptions { ApiRoot = simulator.Url, CallbackSecret = simulator.CallbackSecret }, DemoSeizures, async (url, tracking) =>
             await Announce(url, await new SeizureOpener(tracking.Grains).OpenForAutoMatchesAsync(DemoOfficer, ct)));
     }
 

@@ -48,7 +48,12 @@ internal static class GlobalOptions
     public static IReadOnlyDictionary<string, Ingest.Accounts.ExchangeProfile> LoadProfiles(ParseResult result) =>
         Ingest.Accounts.ExchangeProfile.LoadAll(result.GetValue(Profiles)!.FullName);
 
-    public static ExchangeOptions Exchanges(ParseResult result) => new() { ApiRoot = ExchangeSettings.ApiRoot(result.GetValue(ExchangeUrl)) };
+    /// <summary>Where the exchanges are, and the secret their callbacks are checked with (a cluster's client takes no callbacks).</summary>
+    public static ExchangeOptions Exchanges(ParseResult result) => new()
+    {
+        ApiRoot = ExchangeSettings.ApiRoot(result.GetValue(ExchangeUrl)),
+        CallbackSecret = result.GetValue(Cluster) is { Length: > 0 } ? null : CallbackSecretStore.Load(result.GetValue(Data)!),
+    };
 
     public static StorageSettings Storage(ParseResult result) =>
         new(result.GetValue(Data)!, result.GetValue(Postgres));

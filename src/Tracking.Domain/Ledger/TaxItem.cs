@@ -17,6 +17,7 @@ public sealed record TaxItem(string ItemId, string TaxType, DateOnly DueDate, lo
     public string? Problem() =>
         string.IsNullOrWhiteSpace(ItemId) ? "the item id is empty"
         : Principal < 0 || Penalty < 0 || Costs < 0 ? $"item {ItemId} has a negative amount"
+        : Principal > Won.Max || Penalty > Won.Max || Costs > Won.Max || Total > Won.Max ? $"item {ItemId} comes to more than {Won.Format(Won.Max)}, the most a ledger holds"
         : Total == 0 ? $"item {ItemId} owes nothing"
         : null;
 }

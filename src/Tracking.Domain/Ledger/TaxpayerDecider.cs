@@ -69,6 +69,11 @@ public static class TaxpayerDecider
             return Decision<TaxpayerEvent>.Reject("a rejection needs a reason");
         }
 
+        if (TextLimits.Problem("the reason", review.Reason, TextLimits.Reason, required: false) is { } tooLong)
+        {
+            return Decision<TaxpayerEvent>.Reject(tooLong);
+        }
+
         if (state.ReviewOf(review.Exchange, review.AccountId) is { } earlier)
         {
             return earlier.Approved == review.Approve
@@ -88,6 +93,8 @@ public static class TaxpayerDecider
 
         return state.Find(item.ItemId) switch
         {
+            null when state.Items.Sum(i => i.Item.Total) + item.Total > Won.Max =>
+                Decision<TaxpayerEvent>.Reject($"item {item.ItemId} would take taxpayer {state.TaxpayerId}'s assessed total beyond {Won.Format(Won.Max)}, the most a ledger holds"),
             null => Decision<TaxpayerEvent>.Accept(new TaxItemAssessed(item)),
             { Item: var existing } when existing == item => Decision<TaxpayerEvent>.Accept(),
             _ => Decision<TaxpayerEvent>.Reject($"item {item.ItemId} is already assessed with different details"),
@@ -107,14 +114,16 @@ public static class TaxpayerDecider
 
     private static Decision<TaxpayerEvent> DecideHold(TaxpayerLedger state, TaxpayerCommand.HoldProceeds hold) =>
         hold.Amount <= 0 ? Decision<TaxpayerEvent>.Reject($"proceeds {hold.Reference} have a non-positive amount {hold.Amount}")
+        : hold.Amount > Won.Max ? Decision<TaxpayerEvent>.Reject($"proceeds {hold.Reference} of {Won.Format(hold.Amount)} are more than a ledger holds ({Won.Format(Won.Max)})")
         : state.PaymentReferences.Contains(hold.Reference) || state.HeldProceeds.Any(h => h.Reference == hold.Reference) ? Decision<TaxpayerEvent>.Accept()
         : Decision<TaxpayerEvent>.Accept(new ProceedsHeld(hold.SeizureId, hold.Reference, hold.Amount));
 
     private static Decision<TaxpayerEvent> DecidePayment(TaxpayerLedger state, TaxpayerCommand.ReceivePayment payment)
     {
-        if (string.IsNullOrWhiteSpace(payment.Reference))
+        if ((TextLimits.Problem("a payment's reference", payment.Reference, TextLimits.Reference)
+            ?? TextLimits.Problem("a payment's source", payment.Source, TextLimits.Source, required: false)) is { } text)
         {
-            return Decision<TaxpayerEvent>.Reject("a payment needs a reference");
+            return Decision<TaxpayerEvent>.Reject(text);
         }
 
         if (state.PaymentReferences.Contains(payment.Reference))
@@ -125,6 +134,11 @@ public static class TaxpayerDecider
         if (payment.Amount <= 0)
         {
             return Decision<TaxpayerEvent>.Reject($"payment {payment.Reference} has a non-positive amount {payment.Amount}");
+        }
+
+        if (payment.Amount > Won.Max - state.TotalReceived)
+        {
+            return Decision<TaxpayerEvent>.Reject($"payment {payment.Reference} of {Won.Format(payment.Amount)} would take the taxpayer's receipts beyond {Won.Format(Won.Max)}, the most a ledger holds");
         }
 
         var (allocations, remainder) = PaymentAllocator.Allocate(state.Items, payment.Amount);

@@ -146,11 +146,22 @@ public static class SeizureDecider
             return $"a {reply.GetType().Name} answer does not answer request {request.RequestId} ({request.Kind})";
         }
 
+        if (ExchangeReplyBounds.Problem(reply) is { } outOfBounds)
+        {
+            return outOfBounds;
+        }
+
         switch (reply)
         {
             case ExchangeReply.Frozen frozen:
-                var valuation = (long)Math.Floor(frozen.Holdings.Where(h => h.Asset == Seizure.KrwAsset).Sum(h => h.Total)
-                    + SalePlanner.Value(frozen.Holdings.Where(h => h.Asset != Seizure.KrwAsset), steps.Context.Prices, steps.Policy));
+                var value = frozen.Holdings.Where(h => h.Asset == Seizure.KrwAsset).Sum(h => h.Total)
+                    + SalePlanner.Value(frozen.Holdings.Where(h => h.Asset != Seizure.KrwAsset), steps.Context.Prices, steps.Policy);
+                if (!Won.InRange(value))
+                {
+                    return $"the exchange reported holdings worth {value:N0} won, beyond {Won.Format(Won.Max)}";
+                }
+
+                var valuation = (long)Math.Floor(value);
                 steps.Add(new SeizureTookEffect(frozen.RequestId, frozen.Holdings, valuation), "the exchange acknowledged the seizure notice and froze the account");
                 steps.System(new DocumentIssued(), "seizure record drawn up (Art. 38)", SeizureDocumentKind.SeizureRecord);
                 steps.System(new DocumentIssued(), "taxpayer notified of the seizure; collecting or disposing of the assets is prohibited (Art. 38, 52)", SeizureDocumentKind.TaxpayerNotice);
@@ -207,6 +218,11 @@ public static class SeizureDecider
         if (string.IsNullOrWhiteSpace(reason))
         {
             return "a cancellation needs a reason";
+        }
+
+        if (TextLimits.Problem("the reason", reason, TextLimits.Reason) is { } tooLong)
+        {
+            return tooLong;
         }
 
         if (CannotCancel(state) is { } why)

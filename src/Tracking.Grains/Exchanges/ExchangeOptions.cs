@@ -9,6 +9,13 @@ public sealed class ExchangeOptions
     /// <summary>Where exchanges post results; without one, results are fetched by asking again. Default none.</summary>
     public Uri? CallbackUrl { get; set; }
 
+    /// <summary>
+    /// The office's secret each exchange's callback key is derived from
+    /// (<see cref="Tracking.ExchangeApi.CallbackSignature.ExchangeKey"/>). Without one, every
+    /// callback is refused, and results are fetched by asking again. Default none.
+    /// </summary>
+    public byte[]? CallbackSecret { get; set; }
+
     /// <summary>How long one request may take before it counts as failed and is retried later. Default 5 s.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(5);
 

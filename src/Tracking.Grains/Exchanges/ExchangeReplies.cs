@@ -10,18 +10,25 @@ public static class ExchangeReplies
 {
     public static ExchangeReply From(CaseResult result) => result.Outcome switch
     {
-        CaseResult.Frozen => new ExchangeReply.Frozen(result.RequestId, (result.Balances ?? []).Select(Holding).ToArray()),
+        CaseResult.Frozen => new ExchangeReply.Frozen(result.RequestId, Entries(result.Balances, "balance").Select(Holding).ToArray()),
         CaseResult.AccountClosed or CaseResult.NoSuchAccount => new ExchangeReply.AccountUnavailable(result.RequestId, result.Detail ?? result.Outcome),
-        CaseResult.Filled => new ExchangeReply.Sold(result.RequestId, (result.Fills ?? []).Select(f => new SaleFill(new MarketOrder(f.Market, f.Volume).Asset, f.Volume, f.AvgPrice, f.Funds, f.Fee)).ToArray()),
+        CaseResult.Filled => new ExchangeReply.Sold(result.RequestId, Entries(result.Fills, "fill").Select(f => new SaleFill(new MarketOrder(f.Market ?? "", f.Volume).Asset, f.Volume, f.AvgPrice, f.Funds, f.Fee)).ToArray()),
         CaseResult.Remitted => new ExchangeReply.Remitted(result.RequestId, result.Amount ?? 0, result.TransferId ?? $"{result.Exchange}:{result.RequestId}"),
         CaseResult.Released => new ExchangeReply.Released(result.RequestId),
         _ => throw new InvalidDataException($"exchange {result.Exchange} answered request {result.RequestId} with an unknown outcome '{result.Outcome}'"),
     };
 
-    private static Holding Holding(CurrencyBalance balance)
-    {
-        var available = decimal.Parse(balance.Balance, NumberStyles.Float, CultureInfo.InvariantCulture);
-        var locked = decimal.Parse(balance.Locked, NumberStyles.Float, CultureInfo.InvariantCulture);
-        return new Holding(balance.Currency.ToUpperInvariant(), available + locked, locked);
-    }
+    private static IReadOnlyList<T> Entries<T>(IReadOnlyList<T>? entries, string what) where T : class =>
+        entries is null ? []
+        : entries.Any(e => e is null) ? throw new InvalidDataException($"an empty {what} in the answer")
+        : entries;
+
+    private static Holding Holding(CurrencyBalance balance) =>
+        new((balance.Currency ?? "").ToUpperInvariant(), Quantity(balance.Balance, balance.Currency) + Quantity(balance.Locked, balance.Currency), Quantity(balance.Locked, balance.Currency));
+
+    /// <summary>The exchanges send quantities as strings (no binary rounding); anything else is an answer not to believe.</summary>
+    private static decimal Quantity(string? text, string? currency) =>
+        decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var quantity)
+            ? quantity
+            : throw new InvalidDataException($"a balance of {currency} is not a number");
 }

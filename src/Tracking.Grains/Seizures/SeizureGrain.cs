@@ -78,7 +78,9 @@ public sealed partial class SeizureGrain(
     }
 
     public Task<SeizureView> RecordExchangeReplyAsync(ExchangeReply reply, string exchange, CancellationToken cancellationToken) =>
-        RunAsync(new SeizureCommand.RecordReply(reply), "exchange:" + exchange, cancellationToken);
+        State.Opened && exchange != State.Exchange
+            ? throw new CommandRejectedException($"{exchange} answered for seizure {Id} at {State.Exchange}")
+            : RunAsync(new SeizureCommand.RecordReply(reply), "exchange:" + exchange, cancellationToken);
 
     public Task<SeizureView> ApproveSaleAsync(string supervisor, CancellationToken cancellationToken) =>
         RunAsync(new SeizureCommand.ApproveSale(), supervisor, cancellationToken);
@@ -315,7 +317,7 @@ public sealed partial class SeizureGrain(
     }
 
     private bool NeedsPrices(SeizureCommand command) =>
-        command is SeizureCommand.RecordReply { Reply: ExchangeReply.Frozen }
+        command is SeizureCommand.RecordReply { Reply: ExchangeReply.Frozen frozen } && frozen.Holdings.Any(h => h.Asset != Seizure.KrwAsset && h.Total > 0)
         || (State.Frozen && !State.Released && !State.IsClosed && State.Coins.Any());
 
     private string PaymentReference(string transferReference) => $"{Id}/{transferReference}";

@@ -24,11 +24,15 @@ public sealed class AccessJournal : IAsyncDisposable
     }
 
     /// <summary>Completes once the record is durable; throws if it could not be written (the read is then refused).</summary>
-    public Task RecordAsync(ClaimsPrincipal user, string subject, string what, CancellationToken cancellationToken)
+    public Task RecordAsync(ClaimsPrincipal user, string subject, string what, CancellationToken cancellationToken) =>
+        RecordAsync(user.Identity?.Name ?? "?", user.FindFirstValue(ClaimTypes.Role) ?? "?", subject, what, cancellationToken);
+
+    /// <inheritdoc cref="RecordAsync(ClaimsPrincipal, string, string, CancellationToken)"/>
+    public Task RecordAsync(string reader, string role, string subject, string what, CancellationToken cancellationToken)
     {
         // A version-7 id begins with the time in milliseconds: newest first even within one second.
         var now = _time.GetUtcNow();
-        var record = new AccessRecord(Guid.CreateVersion7(now).ToString("N"), now.ToUnixTimeSeconds(), user.Identity?.Name ?? "?", user.FindFirstValue(ClaimTypes.Role) ?? "?", subject, what);
+        var record = new AccessRecord(Guid.CreateVersion7(now).ToString("N"), now.ToUnixTimeSeconds(), reader, role, subject, what);
         var row = new ViewRow(AccessRecord.View, record.Id, JsonSerializer.Serialize(record, ApiJsonContext.Default.AccessRecord));
         var committed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending.Writer.TryWrite((row, committed));

@@ -14,6 +14,19 @@ public sealed class ConsoleOptions
     /// <summary>The RRN hashing key for uploaded files; null refuses uploads.</summary>
     public Func<byte[]>? RrnKey { get; init; }
 
+    /// <summary>
+    /// The largest upload (all of its files together) the console takes, in bytes; larger ones are
+    /// refused with 413 before they are read. Default 32 MiB: about 300,000 account rows. Larger
+    /// lists go through <c>./tracking import</c>, which reads any size.
+    /// </summary>
+    public long MaxUploadBytes { get; init; } = 32 * 1024 * 1024;
+
+    /// <summary>How failed sign-ins are slowed down. Default <see cref="SignInOptions"/>' defaults.</summary>
+    public SignInOptions SignIn { get; init; } = new();
+
+    /// <summary>The largest JSON body any other endpoint takes, in bytes (413 beyond). Default 64 KiB.</summary>
+    public long MaxRequestBytes { get; init; } = 64 * 1024;
+
     /// <summary>The demonstration users of a first run, each with their name as password: officer kim and park, supervisor lee, auditor choi, operator jung.</summary>
     public static IReadOnlyList<ConsoleUser> DemoUsers() =>
         [.. new[] { ("kim", ConsoleRole.Officer), ("park", ConsoleRole.Officer), ("lee", ConsoleRole.Supervisor), ("choi", ConsoleRole.Auditor), ("jung", ConsoleRole.Operator) }

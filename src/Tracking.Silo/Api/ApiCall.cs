@@ -23,6 +23,16 @@ internal static class ApiCall
         {
             return Results.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
         }
+        catch (BadHttpRequestException ex)
+        {
+            // Kestrel's or the form reader's refusal: a body beyond the limit (413), a malformed form (400).
+            return Results.Problem(ex.Message, statusCode: ex.StatusCode, title: ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Too large" : "Bad request");
+        }
+        catch (OverflowException)
+        {
+            // Bounds stop amounts long before this; checked arithmetic is the last guard, and nothing was written.
+            return Results.Problem($"an amount is beyond what a ledger holds ({Domain.Won.Format(Domain.Won.Max)})", statusCode: StatusCodes.Status422UnprocessableEntity, title: "Refused");
+        }
         catch (Exception ex) when (ex is StorageUnavailableException or TimeoutException or SiloUnavailableException or OrleansMessageRejectionException or ExchangeUnreachableException)
         {
             return Results.Problem(ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Try again later");

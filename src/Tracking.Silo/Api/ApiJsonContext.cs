@@ -8,6 +8,8 @@ namespace Tracking.Silo.Api;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ConsoleUser[]))]
 [JsonSerializable(typeof(AccessRecord))]
+[JsonSerializable(typeof(SessionRevocation))]
+[JsonSerializable(typeof(DataProtectionKey))]
 [JsonSerializable(typeof(SignIn))]
 [JsonSerializable(typeof(SessionInfo))]
 [JsonSerializable(typeof(ReasonBody))]

@@ -24,16 +24,16 @@ internal static class CaseEndpoints
         group.MapGet("/", ListAsync).RequireAuthorization(AccessPolicies.CaseReaders)
             .WithSummary("Cases, newest first: filter by status, exchange, officer, approval (sale|cancellation), debt range, opened range, overdue deadline; page with after=next");
         group.MapPost("/", (ClaimsPrincipal user, IGrainFactory grains, CancellationToken ct) =>
-            ApiCall.RunAsync(async () => Results.Ok(await new SeizureOpener(grains).OpenForAutoMatchesAsync(user.Actor(), ct))))
+            ApiCall.RunAsync(async () => RequestIdRedaction.Ok(await new SeizureOpener(grains).OpenForAutoMatchesAsync(user.Actor(), ct))))
             .RequireAuthorization(AccessPolicies.CaseWorkers).WithSummary("Open a case for every automatic match the sweeps found and no case has yet (review candidates wait for a person)");
         group.MapGet("/{id}", GetAsync).RequireAuthorization(AccessPolicies.CaseReaders).WithSummary("One case: state, money, full history and documents");
         group.MapGet("/{id}/documents/{documentId}", DocumentAsync).RequireAuthorization(AccessPolicies.CaseReaders).WithSummary("One of the case's documents, as HTML");
-        group.MapPost("/{id}/sale-approval", (string id, ClaimsPrincipal user, IGrainFactory grains, CancellationToken ct) =>
-            StepAsync(grains, id, (seizure, ct) => seizure.ApproveSaleAsync(user.Actor(), ct), ct)).RequireAuthorization(AccessPolicies.Supervisors).WithSummary("Approve the sale the case proposes (not the officer who opened it)");
-        group.MapPost("/{id}/cancellation", (string id, ReasonBody body, ClaimsPrincipal user, IGrainFactory grains, CancellationToken ct) =>
-            StepAsync(grains, id, (seizure, ct) => seizure.RequestCancellationAsync(body.Reason ?? "", user.Actor(), ct), ct)).RequireAuthorization(AccessPolicies.CaseWorkers).WithSummary("Ask to withdraw the seizure, with a reason");
-        group.MapPost("/{id}/cancellation-approval", (string id, ClaimsPrincipal user, IGrainFactory grains, CancellationToken ct) =>
-            StepAsync(grains, id, (seizure, ct) => seizure.ApproveCancellationAsync(user.Actor(), ct), ct)).RequireAuthorization(AccessPolicies.Supervisors).WithSummary("Approve a cancellation someone else asked for");
+        group.MapPost("/{id}/sale-approval", (string id, ClaimsPrincipal user, TrackingContext tracking, CancellationToken ct) =>
+            StepAsync(tracking, id, (seizure, ct) => seizure.ApproveSaleAsync(user.Actor(), ct), ct)).RequireAuthorization(AccessPolicies.Supervisors).WithSummary("Approve the sale the case proposes (not the officer who opened it)");
+        group.MapPost("/{id}/cancellation", (string id, ReasonBody body, ClaimsPrincipal user, TrackingContext tracking, CancellationToken ct) =>
+            StepAsync(tracking, id, (seizure, ct) => seizure.RequestCancellationAsync(body.Reason ?? "", user.Actor(), ct), ct)).RequireAuthorization(AccessPolicies.CaseWorkers).WithSummary("Ask to withdraw the seizure, with a reason");
+        group.MapPost("/{id}/cancellation-approval", (string id, ClaimsPrincipal user, TrackingContext tracking, CancellationToken ct) =>
+            StepAsync(tracking, id, (seizure, ct) => seizure.ApproveCancellationAsync(user.Actor(), ct), ct)).RequireAuthorization(AccessPolicies.Supervisors).WithSummary("Approve a cancellation someone else asked for");
     }
 
     private static Task<IResult> ListAsync(
@@ -51,6 +51,11 @@ internal static class CaseEndpoints
         int? limit,
         CancellationToken ct) => ApiCall.RunAsync(async () =>
     {
+        if (minDebt is { } low && !Domain.Won.InRange(low) || maxDebt is { } high && !Domain.Won.InRange(high))
+        {
+            return Results.Problem($"minDebt and maxDebt are amounts from 0 to {Domain.Won.Max:N0} won", statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
+        }
+
         var filters = ViewPageResult.EqualTo((CaseRow.StatusField, status), (CaseRow.ExchangeField, exchange), (CaseRow.OfficerField, officer), (CaseRow.ApprovalField, approval));
         if (minDebt is { } min)
         {
@@ -84,27 +89,28 @@ internal static class CaseEndpoints
     // Case and document ids hold a '/', which routing leaves encoded in a route value.
     private static string CaseId(string routeValue) => Uri.UnescapeDataString(routeValue);
 
-    private static Task<IResult> GetAsync(string id, ClaimsPrincipal user, IGrainFactory grains, AccessJournal journal, CancellationToken ct) => ApiCall.RunAsync(async () =>
+    private static Task<IResult> GetAsync(string id, ClaimsPrincipal user, TrackingContext tracking, AccessJournal journal, CancellationToken ct) => ApiCall.RunAsync(async () =>
     {
         id = CaseId(id);
-        if (await DetailAsync(grains, id, ct) is not { } detail)
+        if (await DetailAsync(tracking, id, ct) is not { } detail)
         {
             return ApiCall.NotFound($"there is no case {id}");
         }
 
         await journal.RecordAsync(user, detail.Seizure.TaxpayerId, $"case {id}", ct);
-        return Results.Ok(detail);
+        return RequestIdRedaction.Ok(detail);
     });
 
-    private static Task<IResult> DocumentAsync(string id, string documentId, ClaimsPrincipal user, IGrainFactory grains, AccessJournal journal, CancellationToken ct) => ApiCall.RunAsync(async () =>
+    private static Task<IResult> DocumentAsync(string id, string documentId, ClaimsPrincipal user, TrackingContext tracking, AccessJournal journal, CancellationToken ct) => ApiCall.RunAsync(async () =>
     {
         (id, documentId) = (CaseId(id), CaseId(documentId));
-        if (await DetailAsync(grains, id, ct) is not { } detail)
+        ReadModelLookup.EnsureWellFormed(documentId);
+        if (await DetailAsync(tracking, id, ct) is not { } detail)
         {
             return ApiCall.NotFound($"there is no case {id}");
         }
 
-        var taxpayer = await grains.GetGrain<ITaxpayerGrain>(detail.Seizure.TaxpayerId).GetAsync(ct);
+        var taxpayer = await tracking.Grains.GetGrain<ITaxpayerGrain>(detail.Seizure.TaxpayerId).GetAsync(ct);
         var masked = taxpayer with { Profile = PersonalDataMask.Apply(taxpayer.Profile, user.Role()) };
         if (SeizureDocumentRenderer.Render(detail, masked, documentId) is not { } html)
         {
@@ -115,19 +121,24 @@ internal static class CaseEndpoints
         return Results.Content(html, "text/html; charset=utf-8");
     });
 
-    private static async Task<CaseDetail?> DetailAsync(IGrainFactory grains, string id, CancellationToken ct)
+    private static async Task<CaseDetail?> DetailAsync(TrackingContext tracking, string id, CancellationToken ct)
     {
-        var seizure = grains.GetGrain<ISeizureGrain>(id);
+        if (!await ReadModelLookup.CaseExistsAsync(tracking, id, ct))
+        {
+            return null;
+        }
+
+        var seizure = tracking.Grains.GetGrain<ISeizureGrain>(id);
         var view = await seizure.GetIfOpenAsync(ct);
         return view is null ? null : new CaseDetail(view, await seizure.GetHistoryAsync(ct));
     }
 
-    private static Task<IResult> StepAsync(IGrainFactory grains, string id, Func<ISeizureGrain, CancellationToken, Task<SeizureView>> step, CancellationToken ct) =>
+    private static Task<IResult> StepAsync(TrackingContext tracking, string id, Func<ISeizureGrain, CancellationToken, Task<SeizureView>> step, CancellationToken ct) =>
         ApiCall.RunAsync(async () =>
         {
-            var seizure = grains.GetGrain<ISeizureGrain>(CaseId(id));
-            return await seizure.GetIfOpenAsync(ct) is null
+            var seizure = tracking.Grains.GetGrain<ISeizureGrain>(CaseId(id));
+            return !await ReadModelLookup.CaseExistsAsync(tracking, CaseId(id), ct) || await seizure.GetIfOpenAsync(ct) is null
                 ? ApiCall.NotFound($"there is no case {CaseId(id)}")
-                : Results.Ok(await step(seizure, ct));
+                : RequestIdRedaction.Ok(await step(seizure, ct));
         });
 }

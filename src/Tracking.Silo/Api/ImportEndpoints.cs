@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Tracking.Grains;
 using Tracking.Grains.Imports;
 using Tracking.Ingest.Accounts;
@@ -22,22 +23,30 @@ internal static class ImportEndpoints
     public static void MapImports(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/imports").WithTags("Imports");
+        var uploadLimit = new RequestBodyLimit(app.ServiceProvider.GetRequiredService<ConsoleOptions>().MaxUploadBytes);
         group.MapPost("/roll", (HttpRequest request, ClaimsPrincipal user, TrackingContext tracking, ConsoleOptions console, CancellationToken ct) =>
             UploadAsync(request, ["taxpayers", "items"], user, tracking, console, (paths, key) => tracking.Importer().ImportRollAsync(RollReader.Read(paths[0], paths[1], key), null, ct), ct))
-            .RequireAuthorization(AccessPolicies.CaseWorkers).WithSummary("Import the roll: multipart form with files 'taxpayers' and 'items'");
+            .RequireAuthorization(AccessPolicies.CaseWorkers).WithMetadata(uploadLimit, new FormPostsAllowed())
+            .WithSummary("Import the roll: multipart form with files 'taxpayers' and 'items'")
+            .WithDescription(UploadLimitDescription(uploadLimit));
         group.MapPost("/accounts/{exchange}", (string exchange, HttpRequest request, ClaimsPrincipal user, TrackingContext tracking, ConsoleOptions console, CancellationToken ct) =>
         {
             var profiles = Profiles(console);
             return profiles.TryGetValue(exchange, out var profile)
                 ? UploadAsync(request, ["file"], user, tracking, console, (paths, key) => tracking.Importer().ImportAccountsAsync(AccountFileReader.Read(paths[0], profile, key), null, ct), ct)
                 : Task.FromResult(ApiCall.NotFound($"no profile for exchange '{exchange}'; known: {string.Join(", ", profiles.Keys.Order())}"));
-        }).RequireAuthorization(AccessPolicies.CaseWorkers).WithSummary("Import one exchange's account list: multipart form with file 'file', read with the exchange's profile");
+        }).RequireAuthorization(AccessPolicies.CaseWorkers).WithMetadata(uploadLimit, new FormPostsAllowed())
+            .WithSummary("Import one exchange's account list: multipart form with file 'file', read with the exchange's profile")
+            .WithDescription(UploadLimitDescription(uploadLimit));
         group.MapGet("/exchanges", (ConsoleOptions console) => Results.Ok(Profiles(console).Keys.Order(StringComparer.Ordinal).ToArray()))
             .RequireAuthorization(AccessPolicies.CaseWorkers).WithSummary("The exchanges whose account lists can be uploaded (those with a file profile)");
         group.MapGet("/", (IViewStore views, string? after, int? limit, CancellationToken ct) =>
             ApiCall.RunAsync(() => ViewPageResult.QueryAsync(views, ImportRecord.Definition, [], after, limit, ct)))
             .RequireAuthorization(AccessPolicies.CaseReaders).WithSummary("Uploads, newest first, each with its row problems");
     }
+
+    private static string UploadLimitDescription(RequestBodyLimit limit) =>
+        $"At most {limit.MaxRequestBodySize:N0} bytes in all (413 beyond; larger files through `tracking import`). File names are shown without folders or control characters, at most {UploadName.MaxLength} characters; a name with nothing left is refused (400).";
 
     private static IReadOnlyDictionary<string, ExchangeProfile> Profiles(ConsoleOptions console) =>
         console.ProfilesDirectory is { } directory ? ExchangeProfile.LoadAll(directory) : new Dictionary<string, ExchangeProfile>();
@@ -56,23 +65,40 @@ internal static class ImportEndpoints
             return Results.Problem($"send a multipart form with file{(fields.Length > 1 ? "s" : "")} {string.Join(", ", fields.Select(f => $"'{f}'"))}", statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
         }
 
-        var form = await request.ReadFormAsync(ct);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(ct);
+        }
+        catch (InvalidDataException ex)
+        {
+            // The form reader's own limits (parts, fields, lengths).
+            return Results.Problem($"not a readable multipart form: {ex.Message}", statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
+        }
+
         var files = fields.Select(f => form.Files.GetFile(f)).ToArray();
         if (files.Any(f => f is null))
         {
             return Results.Problem($"missing file{(fields.Length > 1 ? "s" : "")}: {string.Join(", ", fields.Where((_, i) => files[i] is null))}", statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
         }
 
+        var names = files.Select(f => UploadName.Clean(f!.FileName)).ToArray();
+        if (names.Any(n => n is null))
+        {
+            return Results.Problem($"file names must name a file: {string.Join(", ", fields.Where((_, i) => names[i] is null))}", statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
+        }
+
         var key = console.RrnKey?.Invoke() ?? throw new InvalidOperationException("uploads need the RRN key; this host was started without one");
 
-        // Row problems name the file as uploaded, so each upload gets a folder of its own.
+        // Row problems name each file as uploaded: each is written into a folder of its own under
+        // its cleaned name, so two files of one upload may have the same name.
         var folder = Directory.CreateTempSubdirectory("tracking-upload-");
         try
         {
             var paths = new string[files.Length];
             for (var i = 0; i < files.Length; i++)
             {
-                paths[i] = Path.Combine(folder.FullName, Path.GetFileName(files[i]!.FileName) is { Length: > 0 } name ? name : fields[i]);
+                paths[i] = Path.Combine(folder.CreateSubdirectory(fields[i]).FullName, names[i]!);
                 await using var target = File.Create(paths[i]);
                 await files[i]!.CopyToAsync(target, ct);
             }
@@ -80,7 +106,7 @@ internal static class ImportEndpoints
             var summary = await import(paths, key);
             // A version-7 id begins with the time in milliseconds: newest first even within one second.
             var now = tracking.Clock.GetUtcNow();
-            var record = new ImportRecord(Guid.CreateVersion7(now).ToString("N"), now.ToUnixTimeSeconds(), user.Actor(), [.. files.Select(f => f!.FileName)], summary);
+            var record = new ImportRecord(Guid.CreateVersion7(now).ToString("N"), now.ToUnixTimeSeconds(), user.Actor(), [.. names.Select(n => n!)], summary);
             await tracking.Views.AppendAsync([new ViewRow(ImportRecord.View, record.Id, JsonSerializer.Serialize(record, ApiJsonContext.Default.ImportRecord))], ct);
             return Results.Ok(record);
         }

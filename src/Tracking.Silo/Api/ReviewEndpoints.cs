@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Tracking.Grains;
 using Tracking.Grains.Accounts;
 using Tracking.Grains.Seizures;
 using Tracking.Grains.Taxpayers;
@@ -21,20 +22,33 @@ internal static class ReviewEndpoints
             .RequireAuthorization(AccessPolicies.CaseReaders).WithSummary("Review candidates, highest score first: filter by state (Open, Approved, Rejected) and exchange");
         group.MapGet("/{taxpayerId}/{exchange}/{accountId}", EvidenceAsync).RequireAuthorization(AccessPolicies.CaseReaders)
             .WithSummary("The candidate with the taxpayer and the account holder side by side (masked for the role)");
-        group.MapPost("/{taxpayerId}/{exchange}/{accountId}/approval", (string taxpayerId, string exchange, string accountId, ClaimsPrincipal user, IGrainFactory grains, CancellationToken ct) =>
-            ApiCall.RunAsync(async () => Results.Ok(await new SeizureOpener(grains).OpenApprovedReviewAsync(taxpayerId, exchange, accountId, user.Actor(), ct))))
+        group.MapPost("/{taxpayerId}/{exchange}/{accountId}/approval", (string taxpayerId, string exchange, string accountId, ClaimsPrincipal user, TrackingContext tracking, CancellationToken ct) =>
+            ApiCall.RunAsync(async () => await ReadModelLookup.ReviewExistsAsync(tracking, taxpayerId, exchange, accountId, ct)
+                ? RequestIdRedaction.Ok(await new SeizureOpener(tracking.Grains).OpenApprovedReviewAsync(taxpayerId, exchange, accountId, user.Actor(), ct))
+                : NoCandidate(taxpayerId, exchange, accountId)))
             .RequireAuthorization(AccessPolicies.CaseWorkers).WithSummary("The account is the taxpayer's: open its seizure and send the notice");
-        group.MapPost("/{taxpayerId}/{exchange}/{accountId}/rejection", (string taxpayerId, string exchange, string accountId, ReasonBody body, ClaimsPrincipal user, IGrainFactory grains, CancellationToken ct) =>
-            ApiCall.RunAsync(async () => Results.Ok(await new SeizureOpener(grains).RejectReviewAsync(taxpayerId, exchange, accountId, user.Actor(), body.Reason ?? "", ct))))
+        group.MapPost("/{taxpayerId}/{exchange}/{accountId}/rejection", (string taxpayerId, string exchange, string accountId, ReasonBody body, ClaimsPrincipal user, TrackingContext tracking, CancellationToken ct) =>
+            ApiCall.RunAsync(async () => await ReadModelLookup.ReviewExistsAsync(tracking, taxpayerId, exchange, accountId, ct)
+                ? Results.Ok(await new SeizureOpener(tracking.Grains).RejectReviewAsync(taxpayerId, exchange, accountId, user.Actor(), body.Reason ?? "", ct))
+                : NoCandidate(taxpayerId, exchange, accountId)))
             .RequireAuthorization(AccessPolicies.CaseWorkers).WithSummary("The account is not the taxpayer's: reject it, with a reason");
     }
 
-    private static Task<IResult> EvidenceAsync(string taxpayerId, string exchange, string accountId, ClaimsPrincipal user, IGrainFactory grains, AccessJournal journal, CancellationToken ct) => ApiCall.RunAsync(async () =>
+    private static IResult NoCandidate(string taxpayerId, string exchange, string accountId) =>
+        ApiCall.NotFound($"{exchange}/{accountId} is not a review candidate of taxpayer {taxpayerId}");
+
+    private static Task<IResult> EvidenceAsync(string taxpayerId, string exchange, string accountId, ClaimsPrincipal user, TrackingContext tracking, AccessJournal journal, CancellationToken ct) => ApiCall.RunAsync(async () =>
     {
+        if (!await ReadModelLookup.ReviewExistsAsync(tracking, taxpayerId, exchange, accountId, ct))
+        {
+            return NoCandidate(taxpayerId, exchange, accountId);
+        }
+
+        var grains = tracking.Grains;
         var taxpayer = await grains.GetGrain<ITaxpayerGrain>(taxpayerId).GetAsync(ct);
         if (taxpayer.Candidates.FirstOrDefault(c => c.Exchange == exchange && c.AccountId == accountId) is not { } candidate)
         {
-            return ApiCall.NotFound($"{exchange}/{accountId} is not a candidate of taxpayer {taxpayerId}");
+            return NoCandidate(taxpayerId, exchange, accountId);
         }
 
         var account = await grains.GetGrain<IExchangeAccountGrain>(AccountKey.Of(exchange, accountId)).GetAsync(ct);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Tracking.Grains;
 using Tracking.Grains.Taxpayers;
 using Tracking.Silo.Access;
 
@@ -13,24 +14,26 @@ internal static class TaxpayerEndpoints
     public static void MapTaxpayers(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/taxpayers").WithTags("Taxpayers").RequireAuthorization(AccessPolicies.CaseReaders);
-        group.MapGet("/{id}", (string id, ClaimsPrincipal user, IGrainFactory grains, AccessJournal journal, CancellationToken ct) => ApiCall.RunAsync(async () =>
+        group.MapGet("/{id}", (string id, ClaimsPrincipal user, TrackingContext tracking, AccessJournal journal, CancellationToken ct) => ApiCall.RunAsync(async () =>
         {
-            var taxpayer = await grains.GetGrain<ITaxpayerGrain>(id).GetAsync(ct);
-            if (taxpayer.Version == 0)
+            if (!await ReadModelLookup.TaxpayerExistsAsync(tracking, id, ct))
             {
                 return ApiCall.NotFound($"there is no taxpayer {id}");
             }
 
+            var taxpayer = await tracking.Grains.GetGrain<ITaxpayerGrain>(id).GetAsync(ct);
+
             await journal.RecordAsync(user, id, "taxpayer", ct);
             return Results.Ok(taxpayer with { Profile = PersonalDataMask.Apply(taxpayer.Profile, user.Role()) });
         })).WithSummary("The taxpayer's profile (masked for the role), tax items, balances, candidates and open seizures");
-        group.MapGet("/{id}/history", (string id, ClaimsPrincipal user, IGrainFactory grains, AccessJournal journal, CancellationToken ct) => ApiCall.RunAsync(async () =>
+        group.MapGet("/{id}/history", (string id, ClaimsPrincipal user, TrackingContext tracking, AccessJournal journal, CancellationToken ct) => ApiCall.RunAsync(async () =>
         {
-            var taxpayer = grains.GetGrain<ITaxpayerGrain>(id);
-            if ((await taxpayer.GetAsync(ct)).Version == 0)
+            if (!await ReadModelLookup.TaxpayerExistsAsync(tracking, id, ct))
             {
                 return ApiCall.NotFound($"there is no taxpayer {id}");
             }
+
+            var taxpayer = tracking.Grains.GetGrain<ITaxpayerGrain>(id);
 
             await journal.RecordAsync(user, id, "taxpayer history", ct);
             var history = await taxpayer.GetHistoryAsync(ct);
@@ -38,8 +41,11 @@ internal static class TaxpayerEndpoints
                 ? e with { Event = r with { Profile = PersonalDataMask.Apply(r.Profile, user.Role())! } }
                 : e).ToArray());
         })).WithSummary("Everything that happened to the taxpayer's ledger, oldest first");
-        group.MapPost("/{id}/payments", (string id, PaymentBody payment, IGrainFactory grains, CancellationToken ct) =>
-            ApiCall.RunAsync(async () => Results.Ok(await grains.GetGrain<ITaxpayerGrain>(id).ReceivePaymentAsync(payment.Reference, payment.Amount, payment.Source, ct))))
-            .RequireAuthorization(AccessPolicies.CaseWorkers).WithSummary("Record a payment; the same reference twice is applied once");
+        group.MapPost("/{id}/payments", (string id, PaymentBody payment, TrackingContext tracking, CancellationToken ct) => ApiCall.RunAsync(async () =>
+            // A payment for someone not on the roll would open a ledger for nobody: it is refused, not booked.
+            await ReadModelLookup.TaxpayerExistsAsync(tracking, id, ct)
+                ? Results.Ok(await tracking.Grains.GetGrain<ITaxpayerGrain>(id).ReceivePaymentAsync(payment.Reference, payment.Amount, payment.Source, ct))
+                : ApiCall.NotFound($"there is no taxpayer {id} on the roll; the payment is not booked")))
+            .RequireAuthorization(AccessPolicies.CaseWorkers).WithSummary("Record a payment for a taxpayer on the roll; the same reference twice is applied once");
     }
 }

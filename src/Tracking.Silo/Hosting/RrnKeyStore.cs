@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace Tracking.Silo.Hosting;
 
 /// <summary>
@@ -12,33 +10,7 @@ public static class RrnKeyStore
     public const string Variable = "TRACKING_RRN_KEY";
     public const string FileName = "rrn-hmac.key";
 
-    public static byte[] Load(string dataDirectory)
-    {
-        if (Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } encoded)
-        {
-            var key = Convert.FromBase64String(encoded);
-            return key.Length >= 32 ? key : throw new InvalidOperationException($"{Variable} must hold at least 32 bytes (base64).");
-        }
+    private static readonly SecretKeyFile s_key = new(Variable, FileName);
 
-        var path = Path.Combine(dataDirectory, FileName);
-        if (File.Exists(path))
-        {
-            return File.ReadAllBytes(path);
-        }
-
-        Directory.CreateDirectory(dataDirectory);
-        var created = RandomNumberGenerator.GetBytes(32);
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using (var stream = new FileStream(path, options))
-        {
-            stream.Write(created);
-        }
-
-        return created;
-    }
+    public static byte[] Load(string dataDirectory) => s_key.Load(dataDirectory);
 }

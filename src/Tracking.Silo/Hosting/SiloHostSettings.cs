@@ -10,8 +10,8 @@ public sealed record SiloHostSettings(StorageSettings Storage, string Urls)
     /// <summary>The grains' and reminders' clock; a simulated one lets a scenario run months in seconds. Default the system clock.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
-    /// <summary>Exchange addresses; the callback address defaults to this host's own once it listens.</summary>
-    public ExchangeOptions Exchanges { get; init; } = new() { ApiRoot = ExchangeSettings.ApiRootFromEnvironment() };
+    /// <summary>Exchange addresses and the callback secret (default from the environment); the callback address defaults to this host's own once it listens.</summary>
+    public ExchangeOptions Exchanges { get; init; } = new() { ApiRoot = ExchangeSettings.ApiRootFromEnvironment(), CallbackSecret = CallbackSecretStore.FromEnvironment() };
 
     /// <summary>How seizures are worked. Default as the environment says (<see cref="SiloConfiguration"/>).</summary>
     public SeizureOptions Seizures { get; init; } = SiloConfiguration.Seizures();

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -15,6 +17,7 @@ using Tracking.Silo.Api;
 using Tracking.Silo.Telemetry;
 using Tracking.Silo.WebConsole;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace Tracking.Silo.Hosting;
 
@@ -27,14 +30,20 @@ public static partial class SiloWebHost
     public static WebApplication Build(SiloHostSettings settings, string[]? args = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args ?? []);
-        builder.WebHost.ConfigureKestrel(kestrel => KestrelUrls.Listen(kestrel, settings.Urls));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            KestrelUrls.Listen(kestrel, settings.Urls);
+            kestrel.Limits.MaxRequestBodySize = settings.Console.MaxRequestBytes;
+        });
+        builder.Services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = settings.Console.MaxUploadBytes);
         // Logs go to stderr, so that a command's output on stdout stays its own. ASP.NET Core's
         // per-request lines and Orleans' start-up chatter are left to warnings.
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(settings.MinimumLogLevel)
             .AddFilter("Microsoft.AspNetCore", level => level >= LogLevel.Warning && level >= settings.MinimumLogLevel)
             .AddFilter("Orleans", level => level >= LogLevel.Warning && level >= settings.MinimumLogLevel)
             // Start-up notes that are choices made here: workstation GC on small machines, reminders
-            // allowed to repeat within seconds (demonstrations), and the cookie keys kept per process.
+            // allowed to repeat within seconds (demonstrations), and the cookie keys kept unencrypted
+            // in the store (guarded as the store is).
             .AddFilter("Orleans.Runtime.Silo", level => level >= LogLevel.Error)
             .AddFilter("Polly", level => level >= LogLevel.Warning)
             .AddFilter("Orleans.Hosting.ReminderOptionsValidator", level => level >= LogLevel.Error)
@@ -66,7 +75,7 @@ public static partial class SiloWebHost
         var gatewayPort = settings.GatewayPort != 0 || !store.IsShared ? settings.GatewayPort : FreePort.Find(settings.Address);
         var instance = $"{settings.Address}:{siloPort}";
         builder.UseOrleans(silo => silo
-            .AddTrackingGrains(store, settings.Silo, settings.TimeProvider, [.. GrainServices.Views, AccessRecord.Definition, ImportRecord.Definition])
+            .AddTrackingGrains(store, settings.Silo, settings.TimeProvider, [.. GrainServices.Views, AccessRecord.Definition, ImportRecord.Definition, SessionRevocations.Definition, StoreXmlRepository.Definition])
             .UseTrackingCluster(store, settings.Silo, settings.Address, siloPort, gatewayPort)
             .AddGrainService<SiloOperations>()
             .AddDashboard());
@@ -75,6 +84,9 @@ public static partial class SiloWebHost
         SiloTelemetry.Add(builder, settings.TelemetryCollector, instance);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
+        // Cookies are signed with keys every silo reads from the store: a session is good on each of them.
+        builder.Services.AddDataProtection().SetApplicationName("tracking")
+            .AddKeyManagementOptions(keys => keys.XmlRepository = new StoreXmlRepository(store.Views, TimeProvider.System));
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
         {
             cookie.Cookie.Name = "tracking";
@@ -86,10 +98,23 @@ public static partial class SiloWebHost
             // An API answers 401 and 403 (as problem details), not a redirect to a sign-in page.
             cookie.Events.OnRedirectToLogin = context => Refuse(context.Response, StatusCodes.Status401Unauthorized);
             cookie.Events.OnRedirectToAccessDenied = context => Refuse(context.Response, StatusCodes.Status403Forbidden);
+            cookie.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
         });
         builder.Services.AddAuthorization(AccessPolicies.Add);
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddConcurrencyLimiter(AccessEndpoints.SignInChecks, checks =>
+            {
+                checks.PermitLimit = settings.Console.SignIn.ConcurrentChecks;
+                checks.QueueLimit = 2 * settings.Console.SignIn.ConcurrentChecks;
+            });
+        });
         builder.Services.AddSingleton(settings.Console);
         builder.Services.AddSingleton<AccessJournal>();
+        builder.Services.AddSingleton(services => new SessionRevocations(services.GetRequiredService<TrackingContext>().Views, TimeProvider.System));
+        // Exchanges stamp their callbacks with the real time, whatever clock the grains run on.
+        builder.Services.AddSingleton(new CallbackReplayGuard(TimeProvider.System));
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, GrainJson.Options.TypeInfoResolver!);
@@ -99,11 +124,14 @@ public static partial class SiloWebHost
 
         var app = builder.Build();
 
-        app.UseExceptionHandler();
+        // A request Kestrel or a form reader refuses (too large, malformed) keeps its own 4xx.
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError });
         app.UseStatusCodePages();
         app.UseConsoleSite();
+        app.UseMiddleware<CrossSiteRequestGuard>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapOpenApi();
         app.MapHealth();
         app.MapMetrics();

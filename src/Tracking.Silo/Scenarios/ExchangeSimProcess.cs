@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Tracking.Silo.Hosting;
 
 namespace Tracking.Silo.Scenarios;
 
@@ -11,13 +12,23 @@ public sealed class ExchangeSimProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private ExchangeSimProcess(Process process, Uri url)
+    private ExchangeSimProcess(Process process, Uri url, byte[] callbackSecret)
     {
         _process = process;
         Url = url;
+        CallbackSecret = callbackSecret;
     }
 
     public Uri Url { get; }
+
+    /// <summary>
+    /// The office secret the simulator derives each exchange's callback key from: the environment's
+    /// (<see cref="CallbackSecretStore.Variable"/>) when set, else one made for this simulator.
+    /// </summary>
+    public byte[] CallbackSecret { get; }
+
+    /// <summary>The environment a silo process needs to take this simulator's callbacks.</summary>
+    public KeyValuePair<string, string> CallbackSecretVariable => new(CallbackSecretStore.Variable, Convert.ToBase64String(CallbackSecret));
 
     public static async Task<ExchangeSimProcess> StartAsync(params string[] args)
     {
@@ -28,6 +39,8 @@ public sealed class ExchangeSimProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Tracking.ExchangeSim.dll"));
+        var secret = CallbackSecretStore.FromEnvironment() ?? System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+        info.Environment[CallbackSecretStore.Variable] = Convert.ToBase64String(secret);
         foreach (var arg in new[] { "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning" }.Concat(args))
         {
             info.ArgumentList.Add(arg);
@@ -52,7 +65,7 @@ public sealed class ExchangeSimProcess : IAsyncDisposable
             throw new InvalidOperationException($"the exchange simulator did not start (exited: {process.HasExited})");
         }
 
-        return new ExchangeSimProcess(process, await listening.Task);
+        return new ExchangeSimProcess(process, await listening.Task, secret);
     }
 
     public async ValueTask DisposeAsync()

@@ -11,6 +11,9 @@ public interface IViewStore
 
     Task<ViewPage> QueryAsync(ViewQuery query, CancellationToken cancellationToken);
 
+    /// <summary>One row's document by its view and key, or null when there is no such row.</summary>
+    Task<string?> FindAsync(string view, string key, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<ViewGroup>> AggregateAsync(ViewAggregate aggregate, CancellationToken cancellationToken);
 
     /// <summary>Adds rows no grain owns, in one transaction; a row whose key is already there is left as it was.</summary>

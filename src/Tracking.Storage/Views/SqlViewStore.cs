@@ -85,6 +85,14 @@ public sealed class SqlViewStore(Func<CancellationToken, Task<DbConnection>> ope
         return new ViewPage(documents, more ? Cursor(last.Item1, last.Item2) : null, total);
     }
 
+    public async Task<string?> FindAsync(string view, string key, CancellationToken cancellationToken)
+    {
+        await using var connection = await open(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT CAST(doc AS TEXT) FROM grain_views WHERE view = {Parameter(command, view)} AND view_key = {Parameter(command, key)}";
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+    }
+
     public async Task<IReadOnlyList<ViewGroup>> AggregateAsync(ViewAggregate aggregate, CancellationToken cancellationToken)
     {
         await using var connection = await open(cancellationToken).ConfigureAwait(false);
@@ -177,7 +185,7 @@ public sealed class SqlViewStore(Func<CancellationToken, Task<DbConnection>> ope
                 ? throw new FormatException("no separator")
                 : (sort.Kind == ViewFieldKind.Number ? long.Parse(text[..separator], CultureInfo.InvariantCulture) : text[..separator], text[(separator + 1)..]);
         }
-        catch (FormatException)
+        catch (Exception ex) when (ex is FormatException or OverflowException or ArgumentException)
         {
             throw new ArgumentException($"'{cursor}' is not a cursor this list returned.", nameof(cursor));
         }

@@ -299,4 +299,46 @@ public sealed class SeizureDeciderTests
         Assert.NotNull((SeizurePolicy.Default with { DistributionDelay = TimeSpan.FromDays(31) }).Problem());
         Assert.Null(SeizurePolicy.Default.Problem());
     }
+
+    [Fact]
+    public void A_cancellation_reason_longer_than_the_history_keeps_is_refused()
+    {
+        var run = new SeizureRun(1_000_000).Opened();
+
+        Assert.Contains("at most 2,000", run.Do(new SeizureCommand.RequestCancellation(new string('x', TextLimits.Reason + 1)), "officer:park").Rejection);
+        Assert.False(run.Do(new SeizureCommand.RequestCancellation(new string('x', TextLimits.Reason)), "officer:park").IsRejected);
+    }
+
+    [Theory]
+    [InlineData("KRW", "71000000000000", "0")]
+    [InlineData("BTC", "1000000000000001", "0")]
+    [InlineData("BTC", "-1", "0")]
+    [InlineData("BTC", "1", "2")]
+    public void A_freeze_reporting_impossible_or_unbelievable_holdings_is_refused_and_changes_nothing(string asset, string total, string locked)
+    {
+        var run = new SeizureRun(1_000_000).Opened();
+        var before = run.State;
+
+        var decision = run.Freeze(new Holding(asset, decimal.Parse(total, System.Globalization.CultureInfo.InvariantCulture), decimal.Parse(locked, System.Globalization.CultureInfo.InvariantCulture)));
+
+        Assert.NotNull(decision.Rejection);
+        Assert.Equal(before, run.State);
+    }
+
+    [Fact]
+    public void Sales_and_remittances_beyond_what_a_ledger_holds_or_with_a_fee_above_the_sale_are_refused()
+    {
+        var run = new SeizureRun(1_000_000).Opened();
+        run.Freeze(new Holding("BTC", 1m, 0));
+        run.Pass(SeizurePolicy.Default.SaleWarningPeriod);
+        run.Do(new SeizureCommand.ApproveSale(), "supervisor:lee");
+
+        Assert.NotNull(run.Reply(id => new ExchangeReply.Sold(id, [new SaleFill("BTC", 1m, 1m, long.MaxValue, 0)])).Rejection);
+        Assert.NotNull(run.Reply(id => new ExchangeReply.Sold(id, [new SaleFill("BTC", 1m, 1m, 1_000, 2_000)])).Rejection);
+        Assert.NotNull(run.Reply(id => new ExchangeReply.Sold(id, [new SaleFill("BTC", 1m, 1m, Won.Max, 0), new SaleFill("BTC", 1m, 1m, Won.Max, 0)])).Rejection);
+        Assert.False(run.Sell().IsRejected);
+        Assert.NotNull(run.Reply(id => new ExchangeReply.Remitted(id, Won.Max + 1, "TR")).Rejection);
+        Assert.NotNull(run.Reply(id => new ExchangeReply.Remitted(id, 1, new string('T', 101))).Rejection);
+        Assert.False(run.Remit().IsRejected);
+    }
 }

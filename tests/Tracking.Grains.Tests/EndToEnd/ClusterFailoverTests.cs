@@ -149,6 +149,7 @@ public sealed class ClusterFailoverTests : IDisposable
         await using var cluster = await ProcessCluster.StartAsync(storage.ConnectionString, silos: 3, new Dictionary<string, string>(s_rrnKey)
         {
             [ExchangeSettings.Variable] = simulator.Url.ToString(),
+            [simulator.CallbackSecretVariable.Key] = simulator.CallbackSecretVariable.Value,
             ["TRACKING_SEIZURES__REPLYDEADLINE"] = "00:00:02",
             ["TRACKING_SEIZURES__FIRSTRETRYDELAY"] = "00:00:00.500",
             ["TRACKING_SEIZURES__MAXRETRYDELAY"] = "00:00:02",

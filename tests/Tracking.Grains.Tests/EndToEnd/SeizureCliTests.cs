@@ -24,23 +24,24 @@ public sealed class SeizureCliTests : IDisposable
         var samples = RepositoryPaths.Samples;
         await using var simulator = await ExchangeSimProcess.StartAsync("--accounts", samples, "--prices", Path.Combine(samples, "prices.csv"));
         var exchange = simulator.Url.ToString();
-        Assert.Equal(0, (await TrackingProcess.RunAsync("--data", _data, "demo", "--samples", samples, "--no-console")).ExitCode);
-        var autos = JsonDocument.Parse((await TrackingProcess.RunAsync("--data", _data, "matches", "--decision", "auto", "--json")).Output).RootElement.GetArrayLength();
+        var environment = new Dictionary<string, string>([simulator.CallbackSecretVariable]);
+        Assert.Equal(0, (await TrackingProcess.RunAsync(environment, "--data", _data, "demo", "--samples", samples, "--no-console")).ExitCode);
+        var autos = JsonDocument.Parse((await TrackingProcess.RunAsync(environment, "--data", _data, "matches", "--decision", "auto", "--json")).Output).RootElement.GetArrayLength();
 
-        var seize = await TrackingProcess.RunAsync("--data", _data, "--exchange-url", exchange, "seize", "--json", "--by", "officer:kim", "--wait", "60");
+        var seize = await TrackingProcess.RunAsync(environment, "--data", _data, "--exchange-url", exchange, "seize", "--json", "--by", "officer:kim", "--wait", "60");
         Assert.Equal(0, seize.ExitCode);
         using (var summary = JsonDocument.Parse(seize.Output))
         {
             Assert.Equal(autos, summary.RootElement.GetProperty("opened").GetInt32());
         }
 
-        var again = await TrackingProcess.RunAsync("--data", _data, "--exchange-url", exchange, "seize", "--json", "--wait", "0");
+        var again = await TrackingProcess.RunAsync(environment, "--data", _data, "--exchange-url", exchange, "seize", "--json", "--wait", "0");
         using (var summary = JsonDocument.Parse(again.Output))
         {
             Assert.Equal((0, autos), (summary.RootElement.GetProperty("opened").GetInt32(), summary.RootElement.GetProperty("alreadyOpen").GetInt32()));
         }
 
-        using var cases = JsonDocument.Parse((await TrackingProcess.RunAsync("--data", _data, "cases", "--json")).Output);
+        using var cases = JsonDocument.Parse((await TrackingProcess.RunAsync(environment, "--data", _data, "cases", "--json")).Output);
         Assert.Equal(autos, cases.RootElement.GetArrayLength());
         Assert.All(cases.RootElement.EnumerateArray(), c => Assert.NotEqual("noticeSent", c.GetProperty("status").GetString()));
         var seized = cases.RootElement.EnumerateArray().First();
@@ -56,7 +57,7 @@ public sealed class SeizureCliTests : IDisposable
             $"PAY-3,{taxpayer},-5,2026-11-23,bank",
             $"PAY-1,{taxpayer},1000,2026-11-23,bank",
         ]);
-        var imported = await TrackingProcess.RunAsync("--data", _data, "payments", "import", payments, "--json");
+        var imported = await TrackingProcess.RunAsync(environment, "--data", _data, "payments", "import", payments, "--json");
         Assert.Equal(0, imported.ExitCode);
         using (var summary = JsonDocument.Parse(imported.Output))
         {
@@ -64,31 +65,31 @@ public sealed class SeizureCliTests : IDisposable
             Assert.Equal([3, 4, 5], summary.RootElement.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("line").GetInt32()));
         }
 
-        using (var summary = JsonDocument.Parse((await TrackingProcess.RunAsync("--data", _data, "payments", "import", payments, "--json")).Output))
+        using (var summary = JsonDocument.Parse((await TrackingProcess.RunAsync(environment, "--data", _data, "payments", "import", payments, "--json")).Output))
         {
             Assert.Equal((0, 1), (summary.RootElement.GetProperty("applied").GetInt32(), summary.RootElement.GetProperty("duplicates").GetInt32()));
         }
 
-        using var detail = JsonDocument.Parse((await TrackingProcess.RunAsync("--data", _data, "case", id, "--json")).Output);
+        using var detail = JsonDocument.Parse((await TrackingProcess.RunAsync(environment, "--data", _data, "case", id, "--json")).Output);
         var history = detail.RootElement.GetProperty("history").EnumerateArray().ToArray();
         Assert.Equal("officer:kim", history[0].GetProperty("event").GetProperty("actor").GetString());
         var record = detail.RootElement.GetProperty("documents").EnumerateArray().Single(d => d.GetProperty("kind").GetString() == "seizureRecord").GetProperty("documentId").GetString()!;
-        var html = await TrackingProcess.RunAsync("--data", _data, "case", "document", id, record);
+        var html = await TrackingProcess.RunAsync(environment, "--data", _data, "case", "document", id, record);
         Assert.Equal(0, html.ExitCode);
         Assert.Contains("압류조서", html.Output);
         var rollHasRrn = File.ReadLines(Path.Combine(samples, "taxpayers.csv")).Any(l => l.StartsWith(taxpayer + ",", StringComparison.Ordinal) && l.Split(',')[2].Length > 0);
         Assert.Equal(rollHasRrn, System.Text.RegularExpressions.Regex.IsMatch(html.Output, @"Taxpayer</th><td>[^<]*\d{6}-\d\*{6}</td>"));
         Assert.DoesNotMatch(@"\d{6}-\d{7}", html.Output);
 
-        var unknown = await TrackingProcess.RunAsync("--data", _data, "case", "document", id, "nope");
+        var unknown = await TrackingProcess.RunAsync(environment, "--data", _data, "case", "document", id, "nope");
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains(record, unknown.Error);
 
         // A review candidate is seized only once a person approves it, and only if it is one.
-        using var reviews = JsonDocument.Parse((await TrackingProcess.RunAsync("--data", _data, "matches", "--decision", "review", "--json")).Output);
+        using var reviews = JsonDocument.Parse((await TrackingProcess.RunAsync(environment, "--data", _data, "matches", "--decision", "review", "--json")).Output);
         var review = reviews.RootElement.EnumerateArray().First();
         string[] pair = [review.GetProperty("taxpayerId").GetString()!, review.GetProperty("exchange").GetString()!, review.GetProperty("accountId").GetString()!];
-        var approved = await TrackingProcess.RunAsync(["--data", _data, "--exchange-url", exchange, "matches", "approve", .. pair, "--by", "supervisor:lee", "--json"]);
+        var approved = await TrackingProcess.RunAsync(environment, ["--data", _data, "--exchange-url", exchange, "matches", "approve", .. pair, "--by", "supervisor:lee", "--json"]);
         Assert.Equal(0, approved.ExitCode);
         using (var opening = JsonDocument.Parse(approved.Output))
         {
@@ -97,23 +98,23 @@ public sealed class SeizureCliTests : IDisposable
         }
 
         // A supervisor cannot approve a sale nobody proposed; an officer asks to withdraw a seizure, with a reason, and a second person approves.
-        var premature = await TrackingProcess.RunAsync("--data", _data, "--exchange-url", exchange, "case", "approve-sale", id, "--by", "supervisor:lee");
+        var premature = await TrackingProcess.RunAsync(environment, "--data", _data, "--exchange-url", exchange, "case", "approve-sale", id, "--by", "supervisor:lee");
         Assert.Equal(1, premature.ExitCode);
         Assert.Contains("no sale awaits approval", premature.Error);
         var other = cases.RootElement.EnumerateArray().Last().GetProperty("seizureId").GetString()!;
-        var requested = await TrackingProcess.RunAsync("--data", _data, "--exchange-url", exchange, "case", "cancel", other, "--reason", "namesake, not the taxpayer", "--by", "officer:park");
+        var requested = await TrackingProcess.RunAsync(environment, "--data", _data, "--exchange-url", exchange, "case", "cancel", other, "--reason", "namesake, not the taxpayer", "--by", "officer:park");
         Assert.Equal(0, requested.ExitCode);
-        var selfApproved = await TrackingProcess.RunAsync("--data", _data, "--exchange-url", exchange, "case", "approve-cancel", other, "--by", "officer:park");
+        var selfApproved = await TrackingProcess.RunAsync(environment, "--data", _data, "--exchange-url", exchange, "case", "approve-cancel", other, "--by", "officer:park");
         Assert.Equal(1, selfApproved.ExitCode);
         Assert.Contains("second person", selfApproved.Error);
-        var cancelled = await TrackingProcess.RunAsync("--data", _data, "--exchange-url", exchange, "case", "approve-cancel", other, "--by", "supervisor:lee", "--json");
+        var cancelled = await TrackingProcess.RunAsync(environment, "--data", _data, "--exchange-url", exchange, "case", "approve-cancel", other, "--by", "supervisor:lee", "--json");
         Assert.Equal(0, cancelled.ExitCode);
         using (var view = JsonDocument.Parse(cancelled.Output))
         {
             Assert.Contains(view.RootElement.GetProperty("status").GetString(), new[] { "cancelled", "releaseRequested", "released", "closed" });
         }
 
-        var notReview = await TrackingProcess.RunAsync("--data", _data, "--exchange-url", exchange, "matches", "approve", taxpayer, seized.GetProperty("exchange").GetString()!, seized.GetProperty("accountId").GetString()!, "--by", "supervisor:lee");
+        var notReview = await TrackingProcess.RunAsync(environment, "--data", _data, "--exchange-url", exchange, "matches", "approve", taxpayer, seized.GetProperty("exchange").GetString()!, seized.GetProperty("accountId").GetString()!, "--by", "supervisor:lee");
         Assert.Equal(1, notReview.ExitCode);
         Assert.Contains("not a review candidate", notReview.Error);
     }
@@ -145,16 +146,17 @@ public sealed class SeizureCliTests : IDisposable
         var samples = RepositoryPaths.Samples;
         await using var simulator = await ExchangeSimProcess.StartAsync();
         string[] args = ["--data", data, "--exchange-url", simulator.Url.ToString(), "scenario", "--samples", samples, "--json"];
+        var environment = new Dictionary<string, string>([simulator.CallbackSecretVariable]);
         if (killAfter is { } delay)
         {
-            using var killed = TrackingProcess.Start(args);
+            using var killed = TrackingProcess.Start(environment, args);
             await Task.Delay(delay);
             Assert.False(killed.HasExited, "the scenario ended before it could be killed");
             killed.Kill(entireProcessTree: true);
             await killed.WaitForExitAsync();
         }
 
-        var run = await TrackingProcess.RunAsync(args);
+        var run = await TrackingProcess.RunAsync(environment, args);
         Assert.True(run.ExitCode == 0, run.Error);
         using var http = new HttpClient();
         var client = new ExchangeSimClient(http, simulator.Url);

@@ -25,6 +25,7 @@ internal sealed class LifecycleHarness : IAsyncDisposable
     private static readonly HttpClient s_http = new() { Timeout = TimeSpan.FromSeconds(30) };
     private readonly TestStorage _storage;
     private readonly SeizureOptions _seizures;
+    private readonly byte[] _callbackSecret;
     private WebApplication _app = null!;
     private string _urls = "http://127.0.0.1:0";
 
@@ -32,6 +33,7 @@ internal sealed class LifecycleHarness : IAsyncDisposable
     {
         _storage = storage;
         _seizures = seizures;
+        _callbackSecret = simulator.CallbackSecret;
         Simulator = new ExchangeSimClient(s_http, simulator.Url);
         Exchange = "x" + Guid.NewGuid().ToString("N")[..10];
     }
@@ -135,7 +137,7 @@ internal sealed class LifecycleHarness : IAsyncDisposable
         _app = SiloWebHost.Build(new SiloHostSettings(_storage.Settings, _urls)
         {
             TimeProvider = Clock,
-            Exchanges = new ExchangeOptions { ApiRoot = Simulator.Root, RequestTimeout = TimeSpan.FromSeconds(1) },
+            Exchanges = new ExchangeOptions { ApiRoot = Simulator.Root, RequestTimeout = TimeSpan.FromSeconds(1), CallbackSecret = _callbackSecret },
             Seizures = _seizures,
             // Failed deliveries are expected here (the exchange misbehaves on purpose); errors are not.
             MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Error,
