@@ -11,4 +11,8 @@ namespace Tracking.Grains;
 public sealed record TrackingContext(IGrainFactory Grains, GrainStateStore States, IViewStore Views, TimeProvider Clock)
 {
     public Importer Importer(ImporterOptions? options = null) => new(Grains, States, Clock, options);
+
+    /// <summary>Whether the taxpayer is on the roll (their ledger is stored), asked of the store without activating a grain.</summary>
+    public async Task<bool> IsOnRollAsync(string taxpayerId, CancellationToken cancellationToken) =>
+        await States.ReadAsync(new Storage.GrainKey(Taxpayers.TaxpayerGrain.TypeName, taxpayerId), cancellationToken) is not null;
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Tracking.Domain;
 using Tracking.Domain.Ledger;
+using Tracking.Grains;
 using Tracking.Grains.Taxpayers;
 using Tracking.Cli.Output;
 
@@ -51,6 +52,11 @@ internal static class TaxpayerCommands
         };
         command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async tracking =>
         {
+            if (!await tracking.IsOnRollAsync(result.GetValue(s_taxpayerId)!, ct))
+            {
+                throw new CommandRejectedException($"there is no taxpayer {result.GetValue(s_taxpayerId)} on the roll; the payment is not booked");
+            }
+
             var receipt = await tracking.Grains.GetGrain<ITaxpayerGrain>(result.GetValue(s_taxpayerId)!)
                 .ReceivePaymentAsync(result.GetValue(reference)!, result.GetValue(amount), result.GetValue(source)!, ct);
             ResultWriter.Write(receipt, result.GetValue(GlobalOptions.Json), WriteReceipt);

@@ -1,7 +1,6 @@
 using Tracking.Grains;
 using Tracking.Grains.Seizures;
 using Tracking.Grains.Taxpayers;
-using Tracking.Storage;
 
 namespace Tracking.Silo.Api;
 
@@ -35,7 +34,7 @@ internal static class ReadModelLookup
     public static async Task<bool> TaxpayerExistsAsync(TrackingContext tracking, string taxpayerId, CancellationToken ct)
     {
         EnsureWellFormed(taxpayerId);
-        return await tracking.States.ReadAsync(new GrainKey(TaxpayerGrain.TypeName, taxpayerId), ct) is not null;
+        return await tracking.IsOnRollAsync(taxpayerId, ct);
     }
 
     public static async Task<bool> ReviewExistsAsync(TrackingContext tracking, string taxpayerId, string exchange, string accountId, CancellationToken ct)
