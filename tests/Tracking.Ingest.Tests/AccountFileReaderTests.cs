@@ -98,21 +98,59 @@ public sealed class AccountFileReaderTests : IDisposable
 
         var result = AccountFileReader.Read(path, Samples.Profiles["upbit"], Samples.RrnKey);
 
-        Assert.Equal(["UP1", "UP3", "UP4", "UP6", "UP8"], result.Accounts.Select(a => a.AccountId).Order());
+        // UP1's second BTC row is rejected, so UP1 is left as it was rather than read without it.
+        Assert.Equal(["UP3", "UP4", "UP6", "UP8"], result.Accounts.Select(a => a.AccountId).Order());
         Assert.Null(result.Accounts.Single(a => a.AccountId == "UP3").Birth);
         Assert.Null(result.Accounts.Single(a => a.AccountId == "UP4").Phone);
         Assert.Equal("ETH", result.Accounts.Single(a => a.AccountId == "UP8").Holdings.Single().Asset);
-        var problems = result.Problems.ToDictionary(p => p.Line, p => p.Reason);
+        var problems = result.Problems.GroupBy(p => p.Line).ToDictionary(g => g.Key, g => string.Join(" | ", g.Select(p => p.Reason)));
         Assert.Contains("no account id", problems[3]);
         Assert.Contains("not a non-negative number", problems[4]);
         Assert.Contains("is not yyyy-MM-dd", problems[5]);
         Assert.Contains("not a mobile number", problems[6]);
         Assert.Contains("already listed at line 2", problems[7]);
+        Assert.Contains("account UP1 is left as it was", problems[7]);
         Assert.Contains("not a non-negative number", problems[8]);
         Assert.False(problems.ContainsKey(9));  // 1 available + 2 locked: a total of 3, as upbit counts
         Assert.Contains("number of fields", problems[10]);
         Assert.All(result.Problems, p => Assert.Equal("upbit.csv", p.File));
         Assert.Equal([false, false], result.Problems.Where(p => p.Line is 5 or 6).Select(p => p.Rejected));
+    }
+
+    [Fact]
+    public void A_row_of_ten_thousand_fields_or_cut_short_leaves_its_account_as_it_was()
+    {
+        var wide = "UP1,김철수,1980-01-02,010-1111-2222,ETH," + string.Join(",", Enumerable.Repeat("1", 10_000));
+        var path = Write("upbit.csv", Encoding.UTF8, $"""
+            회원번호,성명,생년월일,휴대전화,자산,보유수량,주문중수량
+            UP1,김철수,1980-01-02,010-1111-2222,BTC,0.5,0
+            {wide}
+            UP2,이영희,1990-01-01,010-3333-4444,BTC,1,0
+            """);
+
+        var result = AccountFileReader.Read(path, Samples.Profiles["upbit"], Samples.RrnKey);
+
+        Assert.Equal(["UP2"], result.Accounts.Select(a => a.AccountId));
+        Assert.Contains(result.Problems, p => p.Line == 3 && p.Reason.Contains("number of fields", StringComparison.Ordinal));
+        Assert.Contains(result.Problems, p => p.Reason.Contains("account UP1 is left as it was", StringComparison.Ordinal));
+
+        // The same file cut inside its last number: no line break after it, so that row is not believed.
+        File.WriteAllText(path, File.ReadAllText(path).TrimEnd('\n') + "23");
+        var cut = AccountFileReader.Read(path, Samples.Profiles["upbit"], Samples.RrnKey);
+        Assert.DoesNotContain(cut.Accounts, a => a.AccountId == "UP2");
+        Assert.Contains(cut.Problems, p => p.Line == 4 && p.Reason.Contains("cut short", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_header_with_terminal_escapes_is_quoted_without_them()
+    {
+        var path = Write("upbit.csv", Encoding.UTF8, "\u001b[2J\u001b]0;owned\u0007회원번호,성명\nUP1,김철수");
+
+        var refused = Assert.Throws<InvalidDataException>(() => AccountFileReader.Read(path, Samples.Profiles["upbit"], Samples.RrnKey));
+
+        Assert.DoesNotContain('\u001b', refused.Message);
+        Assert.DoesNotContain('\u0007', refused.Message);
+        Assert.Contains("?[2J", refused.Message);
     }
 
     [Fact]

@@ -11,7 +11,8 @@ public sealed record AccountFile(string Exchange, IReadOnlyList<AccountProfile> 
 /// <summary>
 /// Reads an exchange's account list (one row per account and asset, identity repeated on each row)
 /// into one <see cref="AccountProfile"/> per account. Bad rows are reported with file, line and
-/// reason and left out; bad identity fields are reported and dropped, keeping the row.
+/// reason and left out, and their account is left as it was (not read from this file); bad
+/// identity fields are reported and dropped, keeping the row.
 /// </summary>
 public static class AccountFileReader
 {
@@ -22,9 +23,29 @@ public static class AccountFileReader
         var problems = new List<RowProblem>(file.Problems);
         var accounts = new Dictionary<string, AccountBuilder>(StringComparer.Ordinal);
         var columns = profile.Columns;
+
+        // An account with a rejected row is left as it was, not changed without that row: a bad row
+        // must never cost an account an asset until the right file comes.
+        var withheld = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var rejected in file.RejectedRows)
+        {
+            if (rejected[columns.AccountId] is { } owner)
+            {
+                withheld.TryAdd(owner, rejected.Line);
+            }
+        }
+
         foreach (var row in file.Rows)
         {
-            void Reject(string reason) => problems.Add(new RowProblem(name, row.Line, reason, Rejected: true));
+            void Reject(string reason)
+            {
+                problems.Add(new RowProblem(name, row.Line, reason, Rejected: true));
+                if (row[columns.AccountId] is { } owner)
+                {
+                    withheld.TryAdd(owner, row.Line);
+                }
+            }
+
             void Warn(string reason) => problems.Add(new RowProblem(name, row.Line, reason, Rejected: false));
 
             if (row[columns.AccountId] is not { } accountId)
@@ -72,7 +93,12 @@ public static class AccountFileReader
             account.Holdings[code] = (row.Line, new Holding(code, total, locked));
         }
 
-        var profiles = accounts.Select(a => new AccountProfile(
+        foreach (var (accountId, line) in withheld.Where(w => accounts.ContainsKey(w.Key)))
+        {
+            problems.Add(new RowProblem(name, line, $"account {accountId} is left as it was: a row of it was rejected (line {line}); send the file again when it is right", Rejected: true));
+        }
+
+        var profiles = accounts.Where(a => !withheld.ContainsKey(a.Key)).Select(a => new AccountProfile(
                 profile.Exchange,
                 a.Key,
                 a.Value.Identity.Name,

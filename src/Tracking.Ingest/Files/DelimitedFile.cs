@@ -20,12 +20,13 @@ public sealed class DelimitedFile
 {
     static DelimitedFile() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    private DelimitedFile(string path, IReadOnlyDictionary<string, int> columns, IReadOnlyList<DelimitedRow> rows, IReadOnlyList<RowProblem> problems)
+    private DelimitedFile(string path, IReadOnlyDictionary<string, int> columns, IReadOnlyList<DelimitedRow> rows, IReadOnlyList<RowProblem> problems, IReadOnlyList<DelimitedRow> rejectedRows)
     {
         Path = path;
         Columns = columns;
         Rows = rows;
         Problems = problems;
+        RejectedRows = rejectedRows;
     }
 
     public string Path { get; }
@@ -34,8 +35,14 @@ public sealed class DelimitedFile
 
     public IReadOnlyList<DelimitedRow> Rows { get; }
 
-    /// <summary>Rows that could not be split into the header's columns.</summary>
+    /// <summary>Rows that could not be split into the header's columns, or that the file ends inside.</summary>
     public IReadOnlyList<RowProblem> Problems { get; }
+
+    /// <summary>
+    /// The rows of <see cref="Problems"/>, split as far as they can be (on the separator, quotes
+    /// aside), so that a reader can tell whose they were: a rejected row must not change its owner.
+    /// </summary>
+    public IReadOnlyList<DelimitedRow> RejectedRows { get; }
 
     public static Encoding EncodingNamed(string name) => name.ToLowerInvariant() switch
     {
@@ -49,6 +56,7 @@ public sealed class DelimitedFile
     {
         var name = System.IO.Path.GetFileName(path);
         var problems = new List<RowProblem>();
+        var rawRejected = new List<(int Line, string Raw)>();
         var options = new CsvReaderOptions
         {
             Separator = delimiter,
@@ -59,11 +67,16 @@ public sealed class DelimitedFile
             PoolStrings = true,
             MalformedData = CsvMalformedDataHandling.Skip,
             FieldCountMismatch = CsvFieldCountHandling.Skip,
-            OnMalformedRecord = record => problems.Add(new RowProblem(name, (int)record.LineNumber, Describe(record.Reason), Rejected: true)),
+            OnMalformedRecord = record =>
+            {
+                problems.Add(new RowProblem(name, (int)record.LineNumber, Describe(record.Reason), Rejected: true));
+                rawRejected.Add(((int)record.LineNumber, record.RawRecord.ToString() ?? ""));
+            },
         };
         using var reader = CsvReader.FromFile(path, options);
         reader.ReadHeader();
         var header = reader.Headers.Select(h => h.Trim().TrimStart('\uFEFF')).ToArray();
+        var shownHeader = PrintableText.Clean(string.Join(", ", header), 300);
         if (header.Length == 0)
         {
             throw new InvalidDataException($"{name} is empty: a header row is expected.");
@@ -73,7 +86,7 @@ public sealed class DelimitedFile
         var missing = requiredColumns.Where(c => !columns.ContainsKey(c)).ToArray();
         if (missing.Length > 0)
         {
-            throw new InvalidDataException($"{name} lacks the column(s) {string.Join(", ", missing)} (its header: {string.Join(", ", header)}). Are the encoding and separator right?");
+            throw new InvalidDataException($"{name} lacks the column(s) {string.Join(", ", missing)} (its header: {shownHeader}). Are the encoding and separator right?");
         }
 
         var rows = new List<DelimitedRow>();
@@ -88,7 +101,31 @@ public sealed class DelimitedFile
             rows.Add(new DelimitedRow((int)reader.LineNumber, columns, fields));
         }
 
-        return new DelimitedFile(path, columns, rows, problems);
+        var rejected = rawRejected.Select(r => new DelimitedRow(r.Line, columns, r.Raw.TrimEnd('\r', '\n').Split(delimiter))).ToList();
+
+        // A file that does not end with a line break may have been cut short inside its last row:
+        // a number cut there would still read as a number.
+        if (rows.Count > 0 && !EndsWithLineBreak(path))
+        {
+            var last = rows[^1];
+            rows.RemoveAt(rows.Count - 1);
+            problems.Add(new RowProblem(name, last.Line, "the file ends inside this row, without a line break: it may have been cut short", Rejected: true));
+            rejected.Add(last);
+        }
+
+        return new DelimitedFile(path, columns, rows, problems, rejected);
+    }
+
+    private static bool EndsWithLineBreak(string path)
+    {
+        using var stream = File.OpenRead(path);
+        if (stream.Length == 0)
+        {
+            return true;
+        }
+
+        stream.Seek(-1, SeekOrigin.End);
+        return stream.ReadByte() == '\n';
     }
 
     private static string Describe(CsvMalformedReason reason) => reason switch
