@@ -47,7 +47,7 @@ export async function caseFile({ main, session }, id) {
     actions.push(stepButton('approve-cancellation', 'Approve cancellation', `/api/cases/${segment(id)}/cancellation-approval`, null, output, reload));
   }
   if (worker && !cancellationPending && seizure.status !== 'Closed') {
-    const reason = h('input', { name: 'reason', id: 'cancellation-reason', placeholder: 'why the seizure should be withdrawn', size: 40 });
+    const reason = h('input', { name: 'reason', id: 'cancellation-reason', placeholder: 'why the seizure should be withdrawn', size: 40, maxlength: 2000 });
     actions.push(h('span', { class: 'inline' }, reason,
       stepButton('ask-cancellation', 'Ask for cancellation', `/api/cases/${segment(id)}/cancellation`, () => ({ reason: reason.value }), output, reload)));
   }

@@ -36,7 +36,7 @@ export async function evidence({ main, session }, item) {
 
   let steps = null;
   if (!found.decision && (session.role === 'officer' || session.role === 'supervisor')) {
-    const reason = h('input', { name: 'reason', id: 'rejection-reason', placeholder: 'why this is not the taxpayer', size: 40 });
+    const reason = h('input', { name: 'reason', id: 'rejection-reason', placeholder: 'why this is not the taxpayer', size: 40, maxlength: 2000 });
     const approve = h('button', { type: 'button', id: 'approve-candidate' }, 'Approve: seize this account');
     const reject = h('button', { type: 'button', id: 'reject-candidate' }, 'Reject');
     approve.addEventListener('click', () => act(approve, output, async () => {
