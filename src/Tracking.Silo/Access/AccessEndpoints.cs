@@ -17,6 +17,12 @@ internal static partial class AccessEndpoints
     /// <summary>The rate limiter policy bounding how many passwords a silo checks at once.</summary>
     public const string SignInChecks = "sign-in-checks";
 
+    private const int MaxNameLength = 64;
+    private const int MaxPasswordLength = 256;
+
+    /// <summary>What an unknown name's password is checked against, so that it costs what a known name's does.</summary>
+    private static readonly Lazy<string> s_standIn = new(() => PasswordHash.Create(Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16))));
+
     public static void MapAccess(this IEndpointRouteBuilder app)
     {
         var session = app.MapGroup("/api/session").WithTags("Access");
@@ -90,12 +96,6 @@ internal static partial class AccessEndpoints
         await journal.RecordAsync(shownName, "-", "sign-in", $"refused from {address}: {why}", ct);
         return Results.Problem("unknown name or wrong password (or too many attempts: wait and try again)", statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in");
     }
-
-    private const int MaxNameLength = 64;
-    private const int MaxPasswordLength = 256;
-
-    /// <summary>What an unknown name's password is checked against, so that it costs what a known name's does.</summary>
-    private static readonly Lazy<string> s_standIn = new(() => PasswordHash.Create(Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16))));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in refused for {Name} from {Address}: {Reason}")]
     private static partial void LogRefused(ILogger logger, string name, string address, string reason);

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Tracking.Grains;
 using Tracking.Grains.Access;
 
 namespace Tracking.Silo.Access;
