@@ -14,7 +14,7 @@ public static class AdminEndpoints
             return Results.Ok(market.Prices.Snapshot());
         });
         admin.MapGet("/prices", (ExchangeMarket market) => Results.Ok(market.Prices.Snapshot()));
-        admin.MapGet("/pending", (ExchangeMarket market) => Results.Ok(new SimPending(market.Activity.Processing, market.Activity.Callbacks)));
+        admin.MapGet("/pending", (ExchangeMarket market) => Results.Ok(new SimPending(market.Activity.Processing, market.Activity.Callbacks, market.Activity.CallbacksTaken, market.Activity.CallbacksRefused)));
         admin.MapPut("/exchanges/{exchange}/accounts", (string exchange, IReadOnlyList<SimAccountLoad> accounts, ExchangeMarket market) =>
         {
             foreach (var account in accounts)

@@ -32,6 +32,7 @@ public sealed partial class CallbackSender(HttpClient http, SimActivity activity
                 try
                 {
                     using var response = await http.SendAsync(Delivery(url, result)).ConfigureAwait(false);
+                    activity.CallbackAnswered((int)response.StatusCode);
                     if (response.IsSuccessStatusCode)
                     {
                         return;

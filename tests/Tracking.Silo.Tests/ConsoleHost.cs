@@ -128,6 +128,9 @@ public class ConsoleHost : IAsyncLifetime
         }
     }
 
+    /// <summary>The exchange simulator's address, when it runs.</summary>
+    public Uri? Simulator => _simulator?.Url;
+
     /// <summary>The silo's services (its grains), for what a test needs beyond the API.</summary>
     public IServiceProvider Services => _app!.Services;
 

@@ -5,8 +5,8 @@ public sealed record SimAccountLoad(string AccountId, IReadOnlyList<SimHolding> 
 
 public sealed record SimHolding(string Currency, decimal Total, decimal Locked);
 
-/// <summary>Work not finished yet: requests being carried out, callbacks not yet delivered.</summary>
-public sealed record SimPending(int Processing, int Callbacks);
+/// <summary>Work not finished yet (requests being carried out, callbacks not yet delivered), and callback deliveries taken (2xx) and refused (4xx) so far.</summary>
+public sealed record SimPending(int Processing, int Callbacks, int CallbacksTaken, int CallbacksRefused);
 
 /// <summary>An account as the operator sees it.</summary>
 public sealed record SimAccountState(string AccountId, bool Closed, string? FrozenFor, IReadOnlyList<CurrencyBalance> Balances);
