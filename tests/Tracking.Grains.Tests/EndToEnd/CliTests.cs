@@ -20,7 +20,8 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task The_embedded_store_keeps_a_ledger_across_separate_runs_of_the_program()
     {
-        var assess = await TrackingProcess.RunAsync("--data", _data, "taxpayer", "assess", "T-1", "2025-P", "--principal", "300000", "--penalty", "30000", "--costs", "10000", "--due", "2025-09-30");
+        // A tax type as a hostile file could bring it: a terminal escape and a right-to-left override.
+        var assess = await TrackingProcess.RunAsync("--data", _data, "taxpayer", "assess", "T-1", "2025-P", "--type", "재산세\u001b[2J\u202e", "--principal", "300000", "--penalty", "30000", "--costs", "10000", "--due", "2025-09-30");
         Assert.Equal(0, assess.ExitCode);
         Assert.True(File.Exists(Path.Combine(_data, "tracking.db")));
 
@@ -37,6 +38,11 @@ public sealed class CliTests : IDisposable
         using var json = JsonDocument.Parse(show.Output);
         Assert.Equal(290_000, json.RootElement.GetProperty("outstanding").GetInt64());
         Assert.Equal(50_000, json.RootElement.GetProperty("totalReceived").GetInt64());
+
+        var shown = await TrackingProcess.RunAsync("--data", _data, "taxpayer", "show", "T-1");
+        Assert.Contains("재산세?[2J?", shown.Output);
+        Assert.DoesNotContain('\u001b', shown.Output);
+        Assert.DoesNotContain('\u202e', shown.Output);
 
         var history = await TrackingProcess.RunAsync("--data", _data, "--json", "taxpayer", "history", "T-1");
         using var events = JsonDocument.Parse(history.Output);
