@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using Tracking.Ingest.Files;
 
 namespace Tracking.Cli.Output;
 
@@ -26,21 +26,13 @@ internal sealed class PrintableWriter(TextWriter inner) : TextWriter
 
     public override void Write(string? value)
     {
-        if (value is null)
+        if (value is not null)
         {
-            return;
+            WritePrintable(value.ToCharArray());
         }
-
-        var chars = value.ToCharArray();
-        for (var i = 0; i < chars.Length; i++)
-        {
-            chars[i] = Printable(chars[i]);
-        }
-
-        inner.Write(chars);
     }
 
-    public override void Write(char[] buffer, int index, int count) => Write(new string(buffer, index, count));
+    public override void Write(char[] buffer, int index, int count) => WritePrintable(buffer.AsSpan(index, count).ToArray());
 
     public override void WriteLine(string? value)
     {
@@ -60,8 +52,16 @@ internal sealed class PrintableWriter(TextWriter inner) : TextWriter
         base.Dispose(disposing);
     }
 
-    private static char Printable(char c) =>
-        c is '\n' or '\r' or '\t' ? c
-        : char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format ? '?'
-        : c;
+    /// <summary>Writes <paramref name="chars"/>, a copy the caller gives away, with hidden characters replaced.</summary>
+    private void WritePrintable(char[] chars)
+    {
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = Printable(chars[i]);
+        }
+
+        inner.Write(chars);
+    }
+
+    private static char Printable(char c) => c is not ('\n' or '\r') && PrintableText.IsHidden(c) ? '?' : c;
 }

@@ -11,18 +11,16 @@ public static class PrintableText
 {
     public static string Clean(string text, int maxLength = 500)
     {
-        var kept = new StringBuilder(Math.Min(text.Length, maxLength + 1));
-        foreach (var rune in text.EnumerateRunes())
+        var kept = new StringBuilder(Math.Min(text.Length, maxLength) + 1);
+        foreach (var c in text.AsSpan(0, Math.Min(text.Length, maxLength)))
         {
-            if (kept.Length >= maxLength)
-            {
-                kept.Append('…');
-                break;
-            }
-
-            kept.Append(Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control or UnicodeCategory.Format && rune.Value != '\t' ? "?" : rune.ToString());
+            kept.Append(IsHidden(c) ? '?' : c);
         }
 
-        return kept.ToString();
+        return text.Length > maxLength ? kept.Append('…').ToString() : kept.ToString();
     }
+
+    /// <summary>Whether a character would act on a terminal or reorder text rather than show: controls but the tab, and formatting characters.</summary>
+    public static bool IsHidden(char c) =>
+        c != '\t' && char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format;
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Tracking.Grains.Access;
+using Tracking.Ingest.Files;
 using Tracking.Silo.Api;
 using Tracking.Storage.Views;
 
@@ -64,7 +65,7 @@ internal static partial class AccessEndpoints
         var limits = console.SignIn;
         var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         var from = grains.GetGrain<ISignInGuardGrain>("address:" + address);
-        var shownName = new string(name.Where(c => !char.IsControl(c)).ToArray());
+        var shownName = PrintableText.Clean(name, MaxNameLength);
         if (await from.LockedUntilAsync(ct) is { } addressLocked)
         {
             LogAddressLocked(logger, address, addressLocked);

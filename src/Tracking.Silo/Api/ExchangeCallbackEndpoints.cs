@@ -10,6 +10,7 @@ using Tracking.ExchangeApi;
 using Tracking.Grains;
 using Tracking.Grains.Exchanges;
 using Tracking.Grains.Seizures;
+using Tracking.Ingest.Files;
 using Tracking.Storage.Persistence;
 
 namespace Tracking.Silo.Api;
@@ -130,12 +131,8 @@ public static partial class ExchangeCallbackEndpoints
         return Results.Problem("the answer is not signed by an exchange, or not fresh", statusCode: StatusCodes.Status401Unauthorized, title: "Not authenticated");
     }
 
-    /// <summary>Text from outside as a log line may hold it: no control characters, at most 100 characters.</summary>
-    private static string Printable(string? text)
-    {
-        var kept = new string((text ?? "").Where(c => !char.IsControl(c)).Take(100).ToArray());
-        return kept.Length == 0 ? "(none)" : kept;
-    }
+    /// <summary>Text from outside as a log line may hold it.</summary>
+    private static string Printable(string? text) => text is { Length: > 0 } ? PrintableText.Clean(text, 100) : "(none)";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an exchange callback claiming to be from {Exchange}: {Reason} (from {Address})")]
     private static partial void LogRefused(ILogger logger, string exchange, string reason, string address);
