@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Tracking.Grains.Exchanges;
 using Tracking.Grains.Seizures;
+using Tracking.Grains.Suspense;
 using Tracking.Grains.Taxpayers;
 using Tracking.Storage.Views;
 
@@ -10,7 +11,7 @@ namespace Tracking.Grains;
 public static class GrainServices
 {
     /// <summary>The read models grains keep with their state, whose list indexes a silo makes at start.</summary>
-    public static IReadOnlyList<ViewDefinition> Views { get; } = [CaseRow.Definition, ReceiptRow.Definition, ReviewRow.Definition];
+    public static IReadOnlyList<ViewDefinition> Views { get; } = [CaseRow.Definition, ReceiptRow.Definition, ReviewRow.Definition, SuspenseRow.Definition];
 
     public static IServiceCollection AddTrackingGrainServices(this IServiceCollection services, ExchangeOptions exchanges, SeizureOptions seizures)
     {

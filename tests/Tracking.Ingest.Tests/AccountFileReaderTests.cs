@@ -94,6 +94,7 @@ public sealed class AccountFileReaderTests : IDisposable
             UP6,한가인,1982-02-02,010-9999-0000,ETH,1,2
             UP7,too,many,fields,here,1,0,extra
             UP8,오세훈,1961-01-04,010-1212-3434,eth,2,0
+            UP9/../x,홍길동,1961-01-04,010-1212-3434,BTC,2,0
             """);
 
         var result = AccountFileReader.Read(path, Samples.Profiles["upbit"], Samples.RrnKey);
@@ -113,6 +114,7 @@ public sealed class AccountFileReaderTests : IDisposable
         Assert.Contains("not a non-negative number", problems[8]);
         Assert.False(problems.ContainsKey(9));  // 1 available + 2 locked: a total of 3, as upbit counts
         Assert.Contains("number of fields", problems[10]);
+        Assert.Contains("account id (회원번호) is not an id", problems[12]);
         Assert.All(result.Problems, p => Assert.Equal("upbit.csv", p.File));
         Assert.Equal([false, false], result.Problems.Where(p => p.Line is 5 or 6).Select(p => p.Rejected));
     }

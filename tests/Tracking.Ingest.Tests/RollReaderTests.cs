@@ -34,6 +34,7 @@ public sealed class RollReaderTests : IDisposable
             T2,외국인,,1975-05-05,,부산
             T3,잘못된,123,1999-99-99,12,
             T4,어긋남,800102-1234567,1981-01-02,,
+            ../T5,경로,,1970-01-01,,
             """);
         var items = Write("tax_items.csv", """
             taxpayer_id,item_id,tax_type,principal_krw,penalty_krw,costs_krw,due_date
@@ -45,6 +46,7 @@ public sealed class RollReaderTests : IDisposable
             T2,I1,자동차세,100,0,0,2025-09-30
             T2,I6,자동차세,0,0,0,2025-09-30
             T3,I7,주민세,7000,0,0,2025-08-31
+            T1,I 8,재산세,100,0,0,2025-09-30
             """);
 
         var roll = RollReader.Read(taxpayers, items, Samples.RrnKey);
@@ -69,6 +71,29 @@ public sealed class RollReaderTests : IDisposable
         Assert.Contains("YYYY-MM-DD", Reason("tax_items.csv", 6));
         Assert.Contains("already listed at line 2", Reason("tax_items.csv", 7));
         Assert.Contains("owes nothing", Reason("tax_items.csv", 8));
+        Assert.Contains("taxpayer_id is not an id", Reason("taxpayers.csv", 8));
+        Assert.Contains("item_id is not an id", Reason("tax_items.csv", 10));
+    }
+
+    [Fact]
+    public void Payment_rows_with_ids_of_the_wrong_shape_are_rejected_with_their_line_and_the_rest_kept()
+    {
+        var payments = Write("payments.csv", """
+            payment_id,taxpayer_id,amount_krw,paid_at,source
+            PAY-1,T1,1000,2026-11-23,bank
+            PAY 2,T1,1000,2026-11-23,bank
+            PAY-3,T1/../x,1000,2026-11-23,bank
+            ,T1,1000,2026-11-23,bank
+            PAY-5,T2,1000,2026-11-23,bank
+            """);
+
+        var file = Payments.PaymentFileReader.Read(payments);
+
+        Assert.Equal(["PAY-1", "PAY-5"], file.Payments.Select(p => p.PaymentId));
+        Assert.Equal([3, 4, 5], file.Problems.Select(p => p.Line));
+        Assert.Contains("payment_id is not an id", file.Problems[0].Reason);
+        Assert.Contains("taxpayer_id is not an id", file.Problems[1].Reason);
+        Assert.Contains("payment_id is required", file.Problems[2].Reason);
     }
 
     private string Write(string name, string text)

@@ -268,7 +268,8 @@ public sealed class HostileInputTests(ConsoleHost host) : IClassFixture<ConsoleH
                 Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync(path)).StatusCode);
             }
 
-            Assert.Equal(HttpStatusCode.NotFound, (await officer.PostAsJsonAsync($"/api/taxpayers/{taxpayer}/payments", new { reference = "P-" + i, amount = 1000, source = "bank" })).StatusCode);
+            // A payment naming nobody is held in suspense: no ledger is opened for it.
+            Assert.Equal(HttpStatusCode.Accepted, (await officer.PostAsJsonAsync($"/api/taxpayers/{taxpayer}/payments", new { reference = "P-" + i, amount = 1000, source = "bank" })).StatusCode);
             Assert.Null(await management.GetActivationAddress(grains.GetGrain<ISeizureGrain>(caseId)));
             Assert.Null(await management.GetActivationAddress(grains.GetGrain<Grains.Taxpayers.ITaxpayerGrain>(taxpayer)));
         }
@@ -276,6 +277,83 @@ public sealed class HostileInputTests(ConsoleHost host) : IClassFixture<ConsoleH
         var absurd = new string('x', 4000);
         Assert.Equal(HttpStatusCode.BadRequest, (await officer.GetAsync($"/api/cases/{absurd}")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await officer.GetAsync($"/api/taxpayers/{absurd}")).StatusCode);
+
+        // Ids of a shape nothing is stored under: 400 before the store is asked.
+        foreach (var path in new[] { "/api/taxpayers/T07%20000", "/api/taxpayers/..%2F..", "/api/cases/T07-0000001", "/api/cases/" + Uri.EscapeDataString("T07-0000001@up bit/UP1"), "/api/reviews/T07-0000001/up%40bit/UP1", "/api/suspense/P%201", "/api/taxpayers/" + new string('9', 41) })
+        {
+            var refused = await JsonAsync(await officer.GetAsync(path), HttpStatusCode.BadRequest);
+            Assert.Contains("letters, digits", refused.GetProperty("detail").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task A_payment_for_a_taxpayer_not_on_the_roll_waits_in_suspense_until_an_officer_books_it_to_one_or_returns_it()
+    {
+        using var officer = await host.SignInAsync("kim");
+        using var auditor = await host.SignInAsync("choi");
+        const string Nobody = "T07-9999990";
+        var before = await JsonAsync(await officer.GetAsync($"/api/taxpayers/{Taxpayer}"), HttpStatusCode.OK);
+
+        // Held, not booked; the same payment again holds it once; the same reference for another payment is refused.
+        var held = await officer.PostAsJsonAsync($"/api/taxpayers/{Nobody}/payments", new { reference = "SUS-1", amount = 250_000, source = "bank" });
+        var entry = await JsonAsync(held, HttpStatusCode.Accepted);
+        Assert.Equal(("Open", Nobody, 250_000L), (entry.GetProperty("status").GetString(), entry.GetProperty("namedTaxpayerId").GetString(), entry.GetProperty("amount").GetInt64()));
+        Assert.Equal("/api/suspense/SUS-1", held.Headers.Location?.OriginalString);
+        await JsonAsync(await officer.PostAsJsonAsync($"/api/taxpayers/{Nobody}/payments", new { reference = "SUS-1", amount = 250_000, source = "bank" }), HttpStatusCode.Accepted);
+        await JsonAsync(await officer.PostAsJsonAsync($"/api/taxpayers/{Nobody}/payments", new { reference = "SUS-1", amount = 1, source = "bank" }), HttpStatusCode.UnprocessableEntity);
+        await JsonAsync(await officer.GetAsync($"/api/taxpayers/{Nobody}"), HttpStatusCode.NotFound);
+        var row = await JsonAsync(await auditor.GetAsync("/api/suspense/SUS-1"), HttpStatusCode.OK);
+        Assert.Equal(("Open", 250_000L, "entered by officer:kim"), (row.GetProperty("status").GetString(), row.GetProperty("amount").GetInt64(), row.GetProperty("origin").GetString()));
+        var open = await JsonAsync(await officer.GetAsync("/api/suspense?status=Open&limit=1000"), HttpStatusCode.OK);
+        Assert.Single(open.GetProperty("items").EnumerateArray(), r => r.GetProperty("id").GetString() == "SUS-1");
+
+        // Who may resolve it, and to whom: not an auditor, not to someone off the roll, not without a reason.
+        Assert.Equal(HttpStatusCode.Forbidden, (await auditor.PostAsJsonAsync("/api/suspense/SUS-1/assignment", new { taxpayerId = Taxpayer, reason = "x" })).StatusCode);
+        await JsonAsync(await officer.PostAsJsonAsync("/api/suspense/SUS-1/assignment", new { taxpayerId = "T07-9999991", reason = "typo" }), HttpStatusCode.UnprocessableEntity);
+        await JsonAsync(await officer.PostAsJsonAsync("/api/suspense/SUS-1/assignment", new { taxpayerId = Taxpayer, reason = "" }), HttpStatusCode.UnprocessableEntity);
+        await JsonAsync(await officer.PostAsJsonAsync("/api/suspense/NO-SUCH/assignment", new { taxpayerId = Taxpayer, reason = "x" }), HttpStatusCode.NotFound);
+        Assert.Equal("Open", (await JsonAsync(await officer.GetAsync("/api/suspense/SUS-1"), HttpStatusCode.OK)).GetProperty("status").GetString());
+
+        // Booked once to the taxpayer it is assigned to, however often the assignment is sent; never to a second one, never returned after.
+        for (var i = 0; i < 2; i++)
+        {
+            var booked = await JsonAsync(await officer.PostAsJsonAsync("/api/suspense/SUS-1/assignment", new { taxpayerId = Taxpayer, reason = "the bank slip names T07-0000001" }), HttpStatusCode.OK);
+            Assert.Equal(("Booked", Taxpayer, "officer:kim"), (booked.GetProperty("status").GetString(), booked.GetProperty("assignedTo").GetString(), booked.GetProperty("resolvedBy").GetString()));
+        }
+
+        await JsonAsync(await officer.PostAsJsonAsync("/api/suspense/SUS-1/assignment", new { taxpayerId = "T07-0000002", reason = "second thoughts" }), HttpStatusCode.UnprocessableEntity);
+        await JsonAsync(await officer.PostAsJsonAsync("/api/suspense/SUS-1/return", new { reason = "second thoughts" }), HttpStatusCode.UnprocessableEntity);
+        var after = await JsonAsync(await officer.GetAsync($"/api/taxpayers/{Taxpayer}"), HttpStatusCode.OK);
+        Assert.Equal(before.GetProperty("totalReceived").GetInt64() + 250_000, after.GetProperty("totalReceived").GetInt64());
+
+        // Returned to the payer: then it can be booked to no one.
+        await JsonAsync(await officer.PostAsJsonAsync($"/api/taxpayers/{Nobody}/payments", new { reference = "SUS-2", amount = 5_000, source = "bank" }), HttpStatusCode.Accepted);
+        var returned = await JsonAsync(await officer.PostAsJsonAsync("/api/suspense/SUS-2/return", new { reason = "nobody on the roll paid this" }), HttpStatusCode.OK);
+        Assert.Equal("Returned", returned.GetProperty("status").GetString());
+        await JsonAsync(await officer.PostAsJsonAsync("/api/suspense/SUS-2/assignment", new { taxpayerId = Taxpayer, reason = "x" }), HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(after.GetProperty("totalReceived").GetInt64(), (await JsonAsync(await officer.GetAsync($"/api/taxpayers/{Taxpayer}"), HttpStatusCode.OK)).GetProperty("totalReceived").GetInt64());
+    }
+
+    [Fact]
+    public async Task Two_officers_assigning_one_suspended_payment_to_two_taxpayers_at_once_book_it_once()
+    {
+        using var kim = await host.SignInAsync("kim");
+        using var park = await host.SignInAsync("park");
+        string[] taxpayers = ["T07-0000003", "T07-0000004"];
+        for (var round = 0; round < 5; round++)
+        {
+            var reference = $"RACE-{round}";
+            await JsonAsync(await kim.PostAsJsonAsync($"/api/taxpayers/T07-9999992/payments", new { reference, amount = 10_000, source = "bank" }), HttpStatusCode.Accepted);
+            var received = await Task.WhenAll(taxpayers.Select(async t => (await JsonAsync(await kim.GetAsync($"/api/taxpayers/{t}"), HttpStatusCode.OK)).GetProperty("totalReceived").GetInt64()));
+
+            var answers = await Task.WhenAll(
+                kim.PostAsJsonAsync($"/api/suspense/{reference}/assignment", new { taxpayerId = taxpayers[0], reason = "kim's finding" }),
+                park.PostAsJsonAsync($"/api/suspense/{reference}/assignment", new { taxpayerId = taxpayers[1], reason = "park's finding" }));
+
+            Assert.Equal([HttpStatusCode.OK, HttpStatusCode.UnprocessableEntity], answers.Select(a => a.StatusCode).Order());
+            var now = await Task.WhenAll(taxpayers.Select(async t => (await JsonAsync(await kim.GetAsync($"/api/taxpayers/{t}"), HttpStatusCode.OK)).GetProperty("totalReceived").GetInt64()));
+            Assert.Equal(received.Sum() + 10_000, now.Sum());
+        }
     }
 
     [Fact]

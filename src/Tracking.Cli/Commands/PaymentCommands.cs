@@ -1,7 +1,12 @@
 using System.CommandLine;
 using Tracking.Cli.Output;
 using Tracking.Domain;
+using System.Text.Json;
+using Tracking.Domain.Suspense;
 using Tracking.Grains.Imports;
+using Tracking.Grains.Serialization;
+using Tracking.Grains.Suspense;
+using Tracking.Storage.Views;
 using Tracking.Ingest.Payments;
 
 namespace Tracking.Cli.Commands;
@@ -9,6 +14,10 @@ namespace Tracking.Cli.Commands;
 /// <summary><c>tracking payments import FILE</c>: payments from the tax system; each lowers what the taxpayer's seizures still cover.</summary>
 internal static class PaymentCommands
 {
+    private static readonly Argument<string> s_reference = new("reference") { Description = "The payment's reference" };
+    private static readonly Option<string> s_by = new("--by") { Description = "Who decides (recorded with the payment)", DefaultValueFactory = _ => "officer:" + Environment.UserName };
+    private static readonly Option<string> s_reason = new("--reason") { Description = "Why", Required = true };
+
     public static Command Create()
     {
         var file = new Argument<FileInfo>("file") { Description = $"CSV (UTF-8, header): {string.Join(",", PaymentFileReader.Columns)}" };
@@ -21,16 +30,73 @@ internal static class PaymentCommands
                 throw new CliException($"{path.FullName} does not exist");
             }
 
-            var summary = await new PaymentImporter(tracking.Grains).ImportAsync(path.Name, PaymentFileReader.Read(path.FullName), ct);
+            var summary = await new PaymentImporter(tracking).ImportAsync(path.Name, PaymentFileReader.Read(path.FullName), ct);
             ResultWriter.Write(summary, result.GetValue(GlobalOptions.Json), s =>
             {
-                Console.WriteLine($"{s.File}: {s.Rows} rows — {s.Applied} payments applied ({Won.Format(s.AmountApplied)} to debts, {Won.Format(s.AmountRefunded)} to refund), {s.Duplicates} already applied.");
+                Console.WriteLine($"{s.File}: {s.Rows} rows — {s.Applied} payments applied ({Won.Format(s.AmountApplied)} to debts, {Won.Format(s.AmountRefunded)} to refund), {s.Suspended} held in suspense ({Won.Format(s.AmountSuspended)}; see `payments suspense`), {s.Duplicates} already received.");
                 foreach (var problem in s.Problems)
                 {
                     Console.WriteLine($"  {problem}");
                 }
             });
         }));
-        return new Command("payments", "Payments received by the tax system") { import };
+        return new Command("payments", "Payments received by the tax system") { import, Suspense(), Assign(), Return() };
     }
+
+    private static Command Suspense()
+    {
+        var status = new Option<SuspenseStatus?>("--status") { Description = "Only payments in this state (Open, Assigned, Booked, Returned)" };
+        var command = new Command("suspense", "List payments held in suspense (the taxpayer they name is not on the roll), newest first") { status };
+        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async tracking =>
+        {
+            var filters = result.GetValue(status) is { } wanted ? new[] { ViewFilter.Equal(SuspenseRow.StatusField, wanted.ToString()) } : [];
+            var rows = new List<SuspenseRow>();
+            string? after = null;
+            do
+            {
+                var page = await tracking.Views.QueryAsync(new ViewQuery(SuspenseRow.View, SuspenseRow.HeldField) { Filters = filters, After = after, Limit = 500 }, ct);
+                rows.AddRange(page.Documents.Select(d => JsonSerializer.Deserialize(d, ViewJsonContext.Default.SuspenseRow)!));
+                after = page.Next;
+            }
+            while (after is not null);
+
+            ResultWriter.Write<IReadOnlyList<SuspenseRow>>(rows, result.GetValue(GlobalOptions.Json), list =>
+            {
+                foreach (var row in list)
+                {
+                    Console.WriteLine($"{row.Id,-24} {row.Status,-9} {Won.Format(row.Amount),16}  named {row.NamedTaxpayerId,-16} {row.Origin}{(row.AssignedTo is { } to ? $" → {to}" : "")}");
+                }
+
+                Console.WriteLine($"{list.Count} payments, {list.Count(r => r.Status == SuspenseStatus.Open)} open ({Won.Format(list.Where(r => r.Status == SuspenseStatus.Open).Sum(r => r.Amount))}).");
+            });
+        }));
+        return command;
+    }
+
+    private static Command Assign()
+    {
+        var taxpayer = new Argument<string>("taxpayer-id") { Description = "The taxpayer on the roll the payment belongs to" };
+        var command = new Command("assign", "Book a payment held in suspense to the right taxpayer's ledger") { s_reference, taxpayer, s_by, s_reason };
+        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async tracking =>
+        {
+            var payment = await tracking.Grains.GetGrain<ISuspenseGrain>(result.GetValue(s_reference)!)
+                .AssignAsync(result.GetValue(taxpayer)!, result.GetValue(s_by)!, result.GetValue(s_reason)!, ct);
+            ResultWriter.Write(payment, result.GetValue(GlobalOptions.Json), WriteResolution);
+        }));
+        return command;
+    }
+
+    private static Command Return()
+    {
+        var command = new Command("return", "Return a payment held in suspense to whoever paid it") { s_reference, s_by, s_reason };
+        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async tracking =>
+        {
+            var payment = await tracking.Grains.GetGrain<ISuspenseGrain>(result.GetValue(s_reference)!).ReturnAsync(result.GetValue(s_by)!, result.GetValue(s_reason)!, ct);
+            ResultWriter.Write(payment, result.GetValue(GlobalOptions.Json), WriteResolution);
+        }));
+        return command;
+    }
+
+    private static void WriteResolution(SuspendedPayment payment) =>
+        Console.WriteLine($"Payment {payment.Reference} ({Won.Format(payment.Amount)}): {payment.Status}{(payment.AssignedTo is { } to ? $" to {to}" : "")} by {payment.ResolvedBy} — {payment.Reason}");
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Tracking.Domain;
 using Tracking.Domain.Ledger;
 using Tracking.Grains;
+using Tracking.Grains.Suspense;
 using Tracking.Grains.Taxpayers;
 using Tracking.Cli.Output;
 
@@ -46,20 +47,15 @@ internal static class TaxpayerCommands
         var amount = new Argument<long>("amount") { Description = "Amount received, won" };
         var reference = new Option<string>("--reference") { Description = "The payment's unique reference; the same reference twice is applied once", Required = true };
         var source = new Option<string>("--source") { Description = "Where the money came from", DefaultValueFactory = _ => "voluntary" };
-        var command = new Command("pay", "Apply a payment in the legal order: costs, then tax, then penalties")
+        var command = new Command("pay", "Apply a payment in the legal order: costs, then tax, then penalties; for a taxpayer not on the roll it is held in suspense")
         {
             s_taxpayerId, amount, reference, source,
         };
         command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async tracking =>
         {
-            if (!await tracking.IsOnRollAsync(result.GetValue(s_taxpayerId)!, ct))
-            {
-                throw new CommandRejectedException($"there is no taxpayer {result.GetValue(s_taxpayerId)} on the roll; the payment is not booked");
-            }
-
-            var receipt = await tracking.Grains.GetGrain<ITaxpayerGrain>(result.GetValue(s_taxpayerId)!)
-                .ReceivePaymentAsync(result.GetValue(reference)!, result.GetValue(amount), result.GetValue(source)!, ct);
-            ResultWriter.Write(receipt, result.GetValue(GlobalOptions.Json), WriteReceipt);
+            var outcome = await new PaymentIntake(tracking).ReceiveAsync(
+                result.GetValue(s_taxpayerId)!, result.GetValue(reference)!, result.GetValue(amount), result.GetValue(source)!, $"entered by officer:{Environment.UserName} (command line)", ct);
+            ResultWriter.Write(outcome, result.GetValue(GlobalOptions.Json), WriteOutcome);
         }));
         return command;
     }
@@ -99,8 +95,16 @@ internal static class TaxpayerCommands
         Console.WriteLine($"Received {Won.Format(view.TotalReceived)}, refund due {Won.Format(view.TotalRefundDue)}");
     }
 
-    private static void WriteReceipt(PaymentReceipt receipt)
+    private static void WriteOutcome(PaymentOutcome outcome)
     {
+        if (outcome.Receipt is not { } receipt)
+        {
+            Console.WriteLine(outcome.Duplicate
+                ? "The payment is already held in suspense; nothing changed."
+                : "The taxpayer is not on the roll: the payment is held in suspense until an officer assigns or returns it (`payments suspense`).");
+            return;
+        }
+
         if (receipt.Duplicate)
         {
             Console.WriteLine($"Payment {receipt.Reference} was already applied; nothing changed.");

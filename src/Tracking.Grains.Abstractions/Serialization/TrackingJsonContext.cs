@@ -3,6 +3,7 @@ using Tracking.Domain.Accounts;
 using Tracking.Domain.Ledger;
 using Tracking.Domain.Matching;
 using Tracking.Domain.Seizures;
+using Tracking.Domain.Suspense;
 using Tracking.Domain.Taxpayers;
 using Tracking.Grains.Imports;
 using Tracking.Grains.Matching;
@@ -73,4 +74,10 @@ namespace Tracking.Grains.Serialization;
 [JsonSerializable(typeof(SweepSummary))]
 [JsonSerializable(typeof(SweepStatus))]
 [JsonSerializable(typeof(RecordOutcome))]
+[JsonSerializable(typeof(SuspendedPayment))]
+[JsonSerializable(typeof(SuspenseEvent))]
+[JsonSerializable(typeof(PaymentSuspended))]
+[JsonSerializable(typeof(SuspendedPaymentAssigned))]
+[JsonSerializable(typeof(SuspendedPaymentBooked))]
+[JsonSerializable(typeof(SuspendedPaymentReturned))]
 public sealed partial class TrackingJsonContext : JsonSerializerContext;

@@ -1,44 +1,46 @@
-using Tracking.Grains.Taxpayers;
+using Tracking.Grains.Suspense;
 using Tracking.Ingest.Files;
 using Tracking.Ingest.Payments;
 
 namespace Tracking.Grains.Imports;
 
-/// <summary>What a payment file did: applied, already known, refused; won applied and to refund.</summary>
-public sealed record PaymentImportSummary(string File, int Rows, int Applied, int Duplicates, long AmountApplied, long AmountRefunded, IReadOnlyList<RowProblem> Problems);
+/// <summary>What a payment file did: applied, held in suspense, already known, refused; won applied, to refund and held.</summary>
+public sealed record PaymentImportSummary(string File, int Rows, int Applied, int Suspended, int Duplicates, long AmountApplied, long AmountRefunded, long AmountSuspended, IReadOnlyList<RowProblem> Problems);
 
 /// <summary>
 /// Applies payments from the tax system to taxpayers' ledgers, each once by its id. Every open
 /// seizure of a taxpayer hears of it, so a payment lowers what they still cover and can end them.
+/// A payment naming a taxpayer not on the roll is held in suspense for an officer, never booked to
+/// a ledger of its own.
 /// </summary>
-public sealed class PaymentImporter(IGrainFactory grains)
+public sealed class PaymentImporter(TrackingContext tracking)
 {
+    private readonly PaymentIntake _intake = new(tracking);
+
     public async Task<PaymentImportSummary> ImportAsync(string fileName, PaymentFile file, CancellationToken cancellationToken)
     {
         var problems = new List<RowProblem>(file.Problems);
-        int applied = 0, duplicates = 0;
-        long amount = 0, refunded = 0;
+        int applied = 0, suspended = 0, duplicates = 0;
+        long amount = 0, refunded = 0, held = 0;
         foreach (var payment in file.Payments)
         {
             try
             {
-                var taxpayer = grains.GetGrain<ITaxpayerGrain>(payment.TaxpayerId);
-                if ((await taxpayer.GetAsync(cancellationToken)).Items.Count == 0)
-                {
-                    problems.Add(new RowProblem(fileName, payment.Line, $"taxpayer {payment.TaxpayerId} has no tax items on the roll", Rejected: true));
-                    continue;
-                }
-
-                var receipt = await taxpayer.ReceivePaymentAsync(payment.PaymentId, payment.Amount, payment.Source, cancellationToken);
-                if (receipt.Duplicate)
+                var outcome = await _intake.ReceiveAsync(payment.TaxpayerId, payment.PaymentId, payment.Amount, payment.Source, $"{fileName} line {payment.Line}", cancellationToken);
+                if (outcome.Duplicate)
                 {
                     duplicates++;
                 }
-                else
+                else if (outcome.Receipt is { } receipt)
                 {
                     applied++;
                     amount += payment.Amount - receipt.Refund;
                     refunded += receipt.Refund;
+                }
+                else
+                {
+                    suspended++;
+                    held += payment.Amount;
                 }
             }
             catch (CommandRejectedException ex)
@@ -47,6 +49,6 @@ public sealed class PaymentImporter(IGrainFactory grains)
             }
         }
 
-        return new PaymentImportSummary(fileName, file.Payments.Count + file.Problems.Count, applied, duplicates, amount, refunded, [.. problems.OrderBy(p => p.Line)]);
+        return new PaymentImportSummary(fileName, file.Payments.Count + file.Problems.Count, applied, suspended, duplicates, amount, refunded, held, [.. problems.OrderBy(p => p.Line)]);
     }
 }

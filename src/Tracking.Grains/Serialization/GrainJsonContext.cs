@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Tracking.Grains.Imports;
 using Tracking.Grains.Matching;
 using Tracking.Grains.Seizures;
+using Tracking.Grains.Suspense;
 using Tracking.Grains.Sweeps;
 
 namespace Tracking.Grains.Serialization;
@@ -17,6 +18,8 @@ namespace Tracking.Grains.Serialization;
 [JsonSerializable(typeof(SweepCompleted))]
 [JsonSerializable(typeof(ImportSummary))]
 [JsonSerializable(typeof(PaymentImportSummary))]
+[JsonSerializable(typeof(PaymentOutcome))]
+[JsonSerializable(typeof(IReadOnlyList<SuspenseRow>))]
 [JsonSerializable(typeof(SeizeSummary))]
 [JsonSerializable(typeof(CaseDetail))]
 public sealed partial class GrainJsonContext : JsonSerializerContext;

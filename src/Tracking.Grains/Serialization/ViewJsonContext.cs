@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Tracking.Grains.Seizures;
+using Tracking.Grains.Suspense;
 using Tracking.Grains.Taxpayers;
 
 namespace Tracking.Grains.Serialization;
@@ -12,4 +13,5 @@ namespace Tracking.Grains.Serialization;
 [JsonSerializable(typeof(CaseRow))]
 [JsonSerializable(typeof(ReceiptRow))]
 [JsonSerializable(typeof(ReviewRow))]
+[JsonSerializable(typeof(SuspenseRow))]
 public sealed partial class ViewJsonContext : JsonSerializerContext;

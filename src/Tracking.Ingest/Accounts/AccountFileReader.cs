@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tracking.Domain;
 using Tracking.Domain.Accounts;
 using Tracking.Domain.Identity;
 using Tracking.Ingest.Files;
@@ -51,6 +52,12 @@ public static class AccountFileReader
             if (row[columns.AccountId] is not { } accountId)
             {
                 Reject($"no account id ({columns.AccountId})");
+                continue;
+            }
+
+            if (IdFormat.Problem($"account id ({columns.AccountId})", accountId, IdFormat.AccountId) is { } badId)
+            {
+                Reject(badId);
                 continue;
             }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tracking.Domain;
 using Tracking.Ingest.Files;
 
 namespace Tracking.Ingest.Payments;
@@ -27,13 +28,14 @@ public static class PaymentFileReader
         {
             void Reject(string reason) => problems.Add(new RowProblem(name, row.Line, reason, Rejected: true));
 
-            if (row["payment_id"] is not { } id)
+            var (id, taxpayer) = (row["payment_id"], row["taxpayer_id"]);
+            if (IdFormat.Problem("payment_id", id, IdFormat.PaymentReference) is { } badPayment)
             {
-                Reject("no payment_id");
+                Reject(badPayment);
             }
-            else if (row["taxpayer_id"] is not { } taxpayer)
+            else if (IdFormat.Problem("taxpayer_id", taxpayer, IdFormat.TaxpayerId) is { } badTaxpayer)
             {
-                Reject("no taxpayer_id");
+                Reject(badTaxpayer);
             }
             else if (!long.TryParse(row["amount_krw"], NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount <= 0)
             {
@@ -43,14 +45,14 @@ public static class PaymentFileReader
             {
                 Reject($"paid_at '{row["paid_at"]}' is not an ISO date or time");
             }
-            else if (seen.TryGetValue(id, out var first))
+            else if (seen.TryGetValue(id!, out var first))
             {
                 Reject($"payment {id} is already listed at line {first}");
             }
             else
             {
-                seen[id] = row.Line;
-                payments.Add(new PaymentRow(row.Line, id, taxpayer, amount, paidAt, row["source"] ?? "tax system"));
+                seen[id!] = row.Line;
+                payments.Add(new PaymentRow(row.Line, id!, taxpayer!, amount, paidAt, row["source"] ?? "tax system"));
             }
         }
 

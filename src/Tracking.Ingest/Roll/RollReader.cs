@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tracking.Domain;
 using Tracking.Domain.Identity;
 using Tracking.Domain.Ledger;
 using Tracking.Domain.Taxpayers;
@@ -35,6 +36,12 @@ public static class RollReader
             if (row["taxpayer_id"] is not { } id || row["name"] is not { } fullName)
             {
                 problems.Add(new RowProblem(name, row.Line, "taxpayer_id and name are required", true));
+                continue;
+            }
+
+            if (IdFormat.Problem("taxpayer_id", id, IdFormat.TaxpayerId) is { } badId)
+            {
+                problems.Add(new RowProblem(name, row.Line, badId, true));
                 continue;
             }
 
@@ -89,6 +96,12 @@ public static class RollReader
             if (row["taxpayer_id"] is not { } taxpayerId || row["item_id"] is not { } itemId)
             {
                 Reject("taxpayer_id and item_id are required");
+                continue;
+            }
+
+            if (IdFormat.Problem("item_id", itemId, IdFormat.ItemId) is { } badId)
+            {
+                Reject(badId);
                 continue;
             }
 

@@ -14,6 +14,7 @@ namespace Tracking.Silo.Api;
 [JsonSerializable(typeof(SessionInfo))]
 [JsonSerializable(typeof(ReasonBody))]
 [JsonSerializable(typeof(PaymentBody))]
+[JsonSerializable(typeof(AssignmentBody))]
 [JsonSerializable(typeof(ReviewEvidence))]
 [JsonSerializable(typeof(Dashboard))]
 [JsonSerializable(typeof(ImportRecord))]

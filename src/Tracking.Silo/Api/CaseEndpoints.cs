@@ -104,7 +104,11 @@ internal static class CaseEndpoints
     private static Task<IResult> DocumentAsync(string id, string documentId, ClaimsPrincipal user, TrackingContext tracking, AccessJournal journal, CancellationToken ct) => ApiCall.RunAsync(async () =>
     {
         (id, documentId) = (CaseId(id), CaseId(documentId));
-        ReadModelLookup.EnsureWellFormed(documentId);
+        if (!documentId.StartsWith(id + "/", StringComparison.Ordinal) || !int.TryParse(documentId.AsSpan(id.Length + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
+        {
+            throw new ArgumentException("a document id is its case's id and the document's number: case/N", nameof(documentId));
+        }
+
         if (await DetailAsync(tracking, id, ct) is not { } detail)
         {
             return ApiCall.NotFound($"there is no case {id}");

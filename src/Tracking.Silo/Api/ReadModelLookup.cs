@@ -1,3 +1,4 @@
+using Tracking.Domain;
 using Tracking.Grains;
 using Tracking.Grains.Seizures;
 using Tracking.Grains.Taxpayers;
@@ -6,40 +7,41 @@ namespace Tracking.Silo.Api;
 
 /// <summary>
 /// Whether a case, taxpayer or review candidate exists, asked of the store before any grain is
-/// called: an id nobody holds answers 404 without activating a grain for it, and an id no one
-/// could hold (too long, control characters) answers 400 without reaching the store.
+/// called: an id nobody holds answers 404 without activating a grain for it, and an id of a shape
+/// no one could hold (see <see cref="IdFormat"/>) answers 400 without reaching the store.
 /// </summary>
 internal static class ReadModelLookup
 {
-    /// <summary>The longest id any of Tracking's keys reaches (a case id is taxpayer, exchange and account together).</summary>
-    public const int MaxIdLength = 200;
-
-    public static void EnsureWellFormed(params string[] ids)
+    /// <summary>Throws <see cref="ArgumentException"/> (a 400) unless <paramref name="id"/> is an id of its kind.</summary>
+    public static void EnsureWellFormed(string what, string id, int maxLength)
     {
-        foreach (var id in ids)
+        if (IdFormat.Problem(what, id, maxLength) is { } problem)
         {
-            if (id.Length is 0 or > MaxIdLength || id.Any(char.IsControl))
-            {
-                throw new ArgumentException($"ids are 1 to {MaxIdLength} printable characters", nameof(ids));
-            }
+            throw new ArgumentException(problem, nameof(id));
         }
     }
 
     public static async Task<bool> CaseExistsAsync(TrackingContext tracking, string caseId, CancellationToken ct)
     {
-        EnsureWellFormed(caseId);
+        if (!IdFormat.IsCaseId(caseId))
+        {
+            throw new ArgumentException("a case id is taxpayer@exchange/account, each an id of letters, digits, '-', '_' or '.'", nameof(caseId));
+        }
+
         return await tracking.Views.FindAsync(CaseRow.View, caseId, ct) is not null;
     }
 
     public static async Task<bool> TaxpayerExistsAsync(TrackingContext tracking, string taxpayerId, CancellationToken ct)
     {
-        EnsureWellFormed(taxpayerId);
+        EnsureWellFormed("a taxpayer id", taxpayerId, IdFormat.TaxpayerId);
         return await tracking.IsOnRollAsync(taxpayerId, ct);
     }
 
     public static async Task<bool> ReviewExistsAsync(TrackingContext tracking, string taxpayerId, string exchange, string accountId, CancellationToken ct)
     {
-        EnsureWellFormed(taxpayerId, exchange, accountId);
+        EnsureWellFormed("a taxpayer id", taxpayerId, IdFormat.TaxpayerId);
+        EnsureWellFormed("an exchange", exchange, IdFormat.Exchange);
+        EnsureWellFormed("an account id", accountId, IdFormat.AccountId);
         return await tracking.Views.FindAsync(ReviewRow.View, ReviewRow.KeyOf(taxpayerId, exchange, accountId), ct) is not null;
     }
 }

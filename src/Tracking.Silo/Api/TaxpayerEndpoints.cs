@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Tracking.Grains;
+using Tracking.Grains.Suspense;
 using Tracking.Grains.Taxpayers;
 using Tracking.Silo.Access;
 
@@ -41,11 +42,14 @@ internal static class TaxpayerEndpoints
                 ? e with { Event = r with { Profile = PersonalDataMask.Apply(r.Profile, user.Role())! } }
                 : e).ToArray());
         })).WithSummary("Everything that happened to the taxpayer's ledger, oldest first");
-        group.MapPost("/{id}/payments", (string id, PaymentBody payment, TrackingContext tracking, CancellationToken ct) => ApiCall.RunAsync(async () =>
-            // A payment for someone not on the roll would open a ledger for nobody: it is refused, not booked.
-            await ReadModelLookup.TaxpayerExistsAsync(tracking, id, ct)
-                ? Results.Ok(await tracking.Grains.GetGrain<ITaxpayerGrain>(id).ReceivePaymentAsync(payment.Reference, payment.Amount, payment.Source, ct))
-                : ApiCall.NotFound($"there is no taxpayer {id} on the roll; the payment is not booked")))
-            .RequireAuthorization(AccessPolicies.CaseWorkers).WithSummary("Record a payment for a taxpayer on the roll; the same reference twice is applied once");
+        group.MapPost("/{id}/payments", (string id, PaymentBody payment, ClaimsPrincipal user, TrackingContext tracking, CancellationToken ct) => ApiCall.RunAsync(async () =>
+        {
+            ReadModelLookup.EnsureWellFormed("a taxpayer id", id, Domain.IdFormat.TaxpayerId);
+            var outcome = await new PaymentIntake(tracking).ReceiveAsync(id, payment.Reference, payment.Amount, payment.Source, $"entered by {user.Actor()}", ct);
+            return outcome.Receipt is { } receipt
+                ? Results.Ok(receipt)
+                : Results.Accepted($"/api/suspense/{Uri.EscapeDataString(payment.Reference)}", await tracking.Grains.GetGrain<ISuspenseGrain>(payment.Reference).GetAsync(ct));
+        }))
+            .RequireAuthorization(AccessPolicies.CaseWorkers).WithSummary("Record a payment: booked to the taxpayer's ledger (200), or held in suspense (202) when the taxpayer is not on the roll; the same reference twice is applied once");
     }
 }

@@ -141,6 +141,7 @@ public static partial class SiloWebHost
         app.MapReviews();
         app.MapSweeps();
         app.MapImports();
+        app.MapSuspense();
         app.MapDashboard();
         app.MapExchangeCallbacks();
         app.MapOrleansDashboard("/dashboard").RequireAuthorization(AccessPolicies.Operators);

@@ -53,8 +53,11 @@ public sealed class CliTests : IDisposable
     public async Task A_rejected_command_says_why_and_exits_non_zero()
     {
         var unknown = await TrackingProcess.RunAsync("--data", _data, "taxpayer", "pay", "T-1", "5000", "--reference", "R");
-        Assert.Equal(1, unknown.ExitCode);
-        Assert.Contains("no taxpayer T-1 on the roll", unknown.Error);
+        Assert.Equal(0, unknown.ExitCode);
+        Assert.Contains("not on the roll: the payment is held in suspense", unknown.Output);
+        var malformed = await TrackingProcess.RunAsync("--data", _data, "taxpayer", "pay", "T-1", "5000", "--reference", "R 2/x");
+        Assert.Equal(1, malformed.ExitCode);
+        Assert.Contains("reference is not an id", malformed.Error);
 
         Assert.Equal(0, (await TrackingProcess.RunAsync("--data", _data, "taxpayer", "assess", "T-1", "I-1", "--principal", "1000", "--due", "2025-09-30")).ExitCode);
         var result = await TrackingProcess.RunAsync("--data", _data, "taxpayer", "pay", "T-1", "-5", "--reference", "R");

@@ -61,14 +61,25 @@ public sealed class SeizureCliTests : IDisposable
         Assert.Equal(0, imported.ExitCode);
         using (var summary = JsonDocument.Parse(imported.Output))
         {
-            Assert.Equal(1, summary.RootElement.GetProperty("applied").GetInt32());
-            Assert.Equal([3, 4, 5], summary.RootElement.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("line").GetInt32()));
+            Assert.Equal((1, 1), (summary.RootElement.GetProperty("applied").GetInt32(), summary.RootElement.GetProperty("suspended").GetInt32()));
+            Assert.Equal([4, 5], summary.RootElement.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("line").GetInt32()));
         }
 
         using (var summary = JsonDocument.Parse((await TrackingProcess.RunAsync(environment, "--data", _data, "payments", "import", payments, "--json")).Output))
         {
-            Assert.Equal((0, 1), (summary.RootElement.GetProperty("applied").GetInt32(), summary.RootElement.GetProperty("duplicates").GetInt32()));
+            Assert.Equal((0, 0, 2), (summary.RootElement.GetProperty("applied").GetInt32(), summary.RootElement.GetProperty("suspended").GetInt32(), summary.RootElement.GetProperty("duplicates").GetInt32()));
         }
+
+        // The payment naming nobody waits in suspense, with its file and line, until an officer books it to the right taxpayer.
+        using (var suspense = JsonDocument.Parse((await TrackingProcess.RunAsync(environment, "--data", _data, "payments", "suspense", "--status", "Open", "--json")).Output))
+        {
+            var held = Assert.Single(suspense.RootElement.EnumerateArray());
+            Assert.Equal(("PAY-2", "NO-SUCH-TAXPAYER", "payments.csv line 3"), (held.GetProperty("id").GetString(), held.GetProperty("namedTaxpayerId").GetString(), held.GetProperty("origin").GetString()));
+        }
+
+        var assigned = await TrackingProcess.RunAsync(environment, "--data", _data, "payments", "assign", "PAY-2", taxpayer, "--reason", "the bank slip names them", "--by", "officer:kim");
+        Assert.Equal(0, assigned.ExitCode);
+        Assert.Contains($"Booked to {taxpayer} by officer:kim", assigned.Output);
 
         using var detail = JsonDocument.Parse((await TrackingProcess.RunAsync(environment, "--data", _data, "case", id, "--json")).Output);
         var history = detail.RootElement.GetProperty("history").EnumerateArray().ToArray();
