@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
@@ -198,6 +199,52 @@ public sealed class ConsoleBrowserTests(ConsoleWithExchanges host) : IClassFixtu
         await Expect(page.Locator("#silo-health")).ToBeVisibleAsync();
         var refused = await page.APIRequest.GetAsync("/api/cases");
         Assert.Equal((int)HttpStatusCode.Forbidden, refused.Status);
+    }
+
+    [Fact]
+    public async Task An_officer_books_a_payment_held_in_suspense_to_the_right_taxpayer_and_is_told_a_file_is_too_large_before_it_is_sent()
+    {
+        using (var park = await host.SignInAsync("park"))
+        {
+            await ConsoleHost.JsonAsync(await park.PostAsJsonAsync("/api/taxpayers/T07-9999980/payments", new { reference = "CONSOLE-SUS-1", amount = 5_000, source = "bank" }), HttpStatusCode.Accepted);
+        }
+
+        var page = await SignInAsync("kim", "officer");
+        await OpenAsync(page, "suspense");
+        var row = page.Locator("#suspense-list tbody tr", new() { HasText = "CONSOLE-SUS-1" });
+        await Expect(row).ToContainTextAsync("T07-9999980");
+        await ShotAsync(page, "officer-suspense");
+
+        // Without a reason the form says so and nothing is sent; with one, the payment is booked and leaves the open list.
+        await row.Locator("input[name=taxpayerId]").FillAsync("T07-0000005");
+        await row.Locator("button.assign").ClickAsync();
+        await Expect(row).ToHaveCountAsync(1);
+        await row.Locator("input[name=reason]").FillAsync("the bank slip names T07-0000005");
+        await row.Locator("button.assign").ClickAsync();
+        await Expect(row).ToHaveCountAsync(0);
+        await page.Locator("#suspense-filters select[name=status]").SelectOptionAsync("Booked");
+        await page.Locator("#suspense-filters button").ClickAsync();
+        await Expect(row).ToContainTextAsync("Booked to T07-0000005 by officer:kim");
+
+        // A file over the upload limit is refused in the page, with the limit, before a byte is sent.
+        var large = Path.Combine(Path.GetTempPath(), $"too-large-{Guid.NewGuid():N}.csv");
+        await using (var file = File.Create(large))
+        {
+            file.SetLength(33L * 1024 * 1024);
+        }
+
+        try
+        {
+            await OpenAsync(page, "uploads");
+            await page.Locator("#upload-accounts input[name=file]").SetInputFilesAsync(large);
+            await page.Locator("#upload-accounts button[type=submit]").ClickAsync();
+            await Expect(page.Locator("#upload-result .problem")).ToContainTextAsync("at most 32 MiB");
+            await ShotAsync(page, "officer-upload-too-large");
+        }
+        finally
+        {
+            File.Delete(large);
+        }
     }
 
     [Fact]

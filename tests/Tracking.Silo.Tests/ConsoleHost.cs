@@ -47,6 +47,9 @@ public class ConsoleHost : IAsyncLifetime
 
     public Uri Address { get; private set; } = null!;
 
+    /// <summary>The embedded store's database file, for tests that compare everything stored.</summary>
+    public string StorePath => Path.Combine(_data, Tracking.Storage.Sqlite.SqliteStore.FileName);
+
     public ImportRecordJson? RollUpload { get; private set; }
 
     /// <summary>The office secret exchanges' callbacks are signed with here (the simulator's, when it runs).</summary>

@@ -15,6 +15,7 @@ namespace Tracking.Silo.Api;
 [JsonSerializable(typeof(ReasonBody))]
 [JsonSerializable(typeof(PaymentBody))]
 [JsonSerializable(typeof(AssignmentBody))]
+[JsonSerializable(typeof(UploadLimits))]
 [JsonSerializable(typeof(ReviewEvidence))]
 [JsonSerializable(typeof(Dashboard))]
 [JsonSerializable(typeof(ImportRecord))]

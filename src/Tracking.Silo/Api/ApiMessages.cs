@@ -14,6 +14,9 @@ public sealed record ReasonBody(string Reason);
 /// <summary>A payment recorded through the API; the same reference twice is applied once.</summary>
 public sealed record PaymentBody(string Reference, long Amount, string Source);
 
+/// <summary>The largest request body an upload may have, in bytes.</summary>
+public sealed record UploadLimits(long MaxUploadBytes);
+
 /// <summary>A suspended payment's taxpayer, as an officer found them, and why.</summary>
 public sealed record AssignmentBody(string TaxpayerId, string? Reason);
 

@@ -9,6 +9,7 @@ import { reviews, evidence } from './pages/reviews.js';
 import { uploads } from './pages/uploads.js';
 import { sweep } from './pages/sweep.js';
 import { accessRecord } from './pages/access.js';
+import { suspense } from './pages/suspense.js';
 import { silo } from './pages/silo.js';
 
 const readers = ['officer', 'supervisor', 'auditor'];
@@ -21,6 +22,7 @@ const pages = [
   { path: 'reviews', title: 'Review queue', roles: readers, render: reviews, detail: evidence },
   { path: 'uploads', title: 'Uploads', roles: readers, render: uploads },
   { path: 'sweep', title: 'Sweep', roles: readers, render: sweep },
+  { path: 'suspense', title: 'Suspense', roles: readers, render: suspense },
   { path: 'access', title: 'Access record', roles: ['auditor'], render: accessRecord },
   { path: 'silo', title: 'Silo', roles: ['operator'], render: silo },
 ];

@@ -12,12 +12,17 @@ export async function uploads({ main, session }) {
 }
 
 async function uploadForms(result, uploaded) {
-  const exchanges = await api('/api/imports/exchanges');
+  const [exchanges, limits] = await Promise.all([api('/api/imports/exchanges'), api('/api/imports/limits')]);
   const roll = uploadForm('upload-roll', 'The roll', [['taxpayers', 'Taxpayers (CSV)'], ['items', 'Tax items (CSV)']], () => '/api/imports/roll', result, uploaded);
   const exchange = select('exchange', exchanges.map(e => [e, e]), exchanges[0]);
   const accounts = uploadForm('upload-accounts', 'An exchange\'s account list', [['file', 'Account list (as the exchange sent it)']], () => `/api/imports/accounts/${segment(exchange.value)}`, result, uploaded, field('Exchange', exchange));
+  for (const form of [roll, accounts]) {
+    form.dataset.maxBytes = limits.maxUploadBytes;
+  }
   return [h('div', { class: 'columns' }, roll, accounts)];
 }
+
+const megabytes = bytes => `${(bytes / 1048576).toLocaleString('en', { maximumFractionDigits: 1 })} MiB`;
 
 function uploadForm(id, title, files, path, result, uploaded, ...extra) {
   const button = h('button', { type: 'submit' }, 'Upload');
@@ -29,6 +34,11 @@ function uploadForm(id, title, files, path, result, uploaded, ...extra) {
   form.addEventListener('submit', event => {
     event.preventDefault();
     act(button, result, async () => {
+      // Said here rather than after sending it: the server refuses a larger upload only once it has arrived.
+      const size = [...form.querySelectorAll('input[type=file]')].flatMap(input => [...input.files]).reduce((sum, file) => sum + file.size, 0);
+      if (size > Number(form.dataset.maxBytes)) {
+        throw new Error(`These files are ${megabytes(size)}; an upload may be at most ${megabytes(Number(form.dataset.maxBytes))}. Split the file or ask the operator to raise the limit.`);
+      }
       showRecord(result)(await api(path(), { method: 'POST', form: new FormData(form) }));
       await uploaded();
     });
