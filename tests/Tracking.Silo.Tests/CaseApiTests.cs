@@ -138,7 +138,8 @@ public sealed class CaseApiTests(ConsoleHost host) : IClassFixture<ConsoleHost>
         var document = detail.GetProperty("documents")[0].GetProperty("documentId").GetString()!;
         var html = await officer.GetAsync($"/api/cases/{Uri.EscapeDataString(caseId)}/documents/{Uri.EscapeDataString(document)}");
         Assert.Equal("text/html", html.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync($"/api/cases/{Uri.EscapeDataString(caseId)}/documents/nope")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync($"/api/cases/{Uri.EscapeDataString(caseId)}/documents/{Uri.EscapeDataString(caseId + "/99")}")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await officer.GetAsync($"/api/cases/{Uri.EscapeDataString(caseId)}/documents/nope")).StatusCode);
     }
 
     [Fact]
