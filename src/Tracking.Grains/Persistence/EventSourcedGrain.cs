@@ -27,6 +27,9 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain, IIncomingGrainC
     // Calls of this activation under way, interleaved ones included; turns are single-threaded.
     private int _running;
 
+    // The history as stored, once read by a grain that keeps it (KeepsHistory); each write appends its events.
+    private List<GrainEvent<TEvent>>? _history;
+
     protected TState State => _state ?? throw new InvalidOperationException("State is not loaded yet.");
 
     /// <summary>The stored version this activation last read or wrote; 0 while nothing is stored.</summary>
@@ -72,6 +75,13 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain, IIncomingGrainC
     /// <summary>Whether the grain has work under way beyond its calls (a run it started), which keeps it active.</summary>
     protected virtual bool IsWorking => false;
 
+    /// <summary>
+    /// Whether the activation keeps its history in memory once read, so that reading it again (a case
+    /// page, a repeated payment) costs no store read. Off by default: a grain whose history is long
+    /// and read once at activation (a match shard) would hold it twice.
+    /// </summary>
+    protected virtual bool KeepsHistory => false;
+
     /// <summary>The state of a grain that has never been written.</summary>
     protected abstract TState CreateInitialState();
 
@@ -85,6 +95,8 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain, IIncomingGrainC
     /// </summary>
     protected async Task WriteStateAsync(TState newState, IReadOnlyList<TEvent> events, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // Whole milliseconds, as every store keeps them: a history kept in memory reads as a reloaded one does.
+        now = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
         var write = Write(Key, Version, newState, events, now, ViewsOf(newState), _views);
         try
         {
@@ -97,6 +109,10 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain, IIncomingGrainC
 
         _state = newState;
         _views = write.Views ?? _views;
+        for (var i = 0; _history is not null && i < events.Count; i++)
+        {
+            _history.Add(new GrainEvent<TEvent>(Version, i, now, events[i]));
+        }
     }
 
     /// <summary>A first write of a grain, for loading many at once straight into the store (it succeeds only if the grain was never written).</summary>
@@ -104,8 +120,21 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain, IIncomingGrainC
         Write(grain, 0, state, events, now, views, lastWritten: null);
 
     /// <summary>This grain's history, oldest first.</summary>
-    protected async Task<IReadOnlyList<GrainEvent<TEvent>>> ReadHistoryAsync(CancellationToken cancellationToken) =>
-        [.. (await Store.ReadEventsAsync(Key, cancellationToken)).Select(e => new GrainEvent<TEvent>(e.Version, e.Index, e.RecordedAt, GrainStateJson.DeserializeEvent<TEvent>(e.Json)))];
+    protected async Task<IReadOnlyList<GrainEvent<TEvent>>> ReadHistoryAsync(CancellationToken cancellationToken)
+    {
+        if (_history is not null)
+        {
+            return [.. _history];
+        }
+
+        List<GrainEvent<TEvent>> history = [.. (await Store.ReadEventsAsync(Key, cancellationToken)).Select(e => new GrainEvent<TEvent>(e.Version, e.Index, e.RecordedAt, GrainStateJson.DeserializeEvent<TEvent>(e.Json)))];
+        if (KeepsHistory)
+        {
+            _history = history;
+        }
+
+        return history;
+    }
 
     private static StateWrite Write(GrainKey grain, long expectedVersion, TState state, IReadOnlyList<TEvent> events, DateTimeOffset now, IEnumerable<GrainView>? views, IReadOnlyList<ViewRow>? lastWritten)
     {

@@ -134,6 +134,9 @@ public sealed partial class SeizureGrain(
         await ReviewAsync(cancellationToken);
     }
 
+    /// <summary>Case pages read the history again and again; it is short, so the activation keeps it.</summary>
+    protected override bool KeepsHistory => true;
+
     protected override Seizure CreateInitialState() => Seizure.New(this.GetPrimaryKeyString());
 
     protected override IEnumerable<GrainView> ViewsOf(Seizure state) => CaseRow.ViewsOf(state);

@@ -109,6 +109,9 @@ public sealed class TaxpayerGrain(
     public async Task<IReadOnlyList<TaxpayerHistoryEntry>> GetHistoryAsync(CancellationToken cancellationToken) =>
         [.. (await ReadHistoryAsync(cancellationToken)).Select(e => new TaxpayerHistoryEntry(e.Version, e.RecordedAt, e.Event))];
 
+    /// <summary>Officers' pages and repeated payments read the history again; the activation keeps it.</summary>
+    protected override bool KeepsHistory => true;
+
     protected override TaxpayerLedger CreateInitialState() => TaxpayerLedger.Empty(this.GetPrimaryKeyString());
 
     protected override IEnumerable<GrainView> ViewsOf(TaxpayerLedger state) => ReviewRow.ViewsOf(state);

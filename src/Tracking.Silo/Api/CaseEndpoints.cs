@@ -24,7 +24,7 @@ internal static class CaseEndpoints
         group.MapGet("/", ListAsync).RequireAuthorization(AccessPolicies.CaseReaders)
             .WithSummary("Cases, newest first: filter by status, exchange, officer, approval (sale|cancellation), debt range, opened range, overdue deadline; page with after=next");
         group.MapPost("/", (ClaimsPrincipal user, IGrainFactory grains, CancellationToken ct) =>
-            ApiCall.RunAsync(async () => RequestIdRedaction.Ok(await new SeizureOpener(grains).OpenForAutoMatchesAsync(user.Actor(), ct))))
+            ApiCall.RunAsync(async () => Results.Ok(await new SeizureOpener(grains).OpenForAutoMatchesAsync(user.Actor(), ct))))
             .RequireAuthorization(AccessPolicies.CaseWorkers).WithSummary("Open a case for every automatic match the sweeps found and no case has yet (review candidates wait for a person)");
         group.MapGet("/{id}", GetAsync).RequireAuthorization(AccessPolicies.CaseReaders).WithSummary("One case: state, money, full history and documents");
         group.MapGet("/{id}/documents/{documentId}", DocumentAsync).RequireAuthorization(AccessPolicies.CaseReaders).WithSummary("One of the case's documents, as HTML");
@@ -98,7 +98,7 @@ internal static class CaseEndpoints
         }
 
         await journal.RecordAsync(user, detail.Seizure.TaxpayerId, $"case {id}", ct);
-        return RequestIdRedaction.Ok(detail);
+        return Results.Ok(detail);
     });
 
     private static Task<IResult> DocumentAsync(string id, string documentId, ClaimsPrincipal user, TrackingContext tracking, AccessJournal journal, CancellationToken ct) => ApiCall.RunAsync(async () =>
@@ -143,6 +143,6 @@ internal static class CaseEndpoints
             var seizure = tracking.Grains.GetGrain<ISeizureGrain>(CaseId(id));
             return !await ReadModelLookup.CaseExistsAsync(tracking, CaseId(id), ct) || await seizure.GetIfOpenAsync(ct) is null
                 ? ApiCall.NotFound($"there is no case {CaseId(id)}")
-                : RequestIdRedaction.Ok(await step(seizure, ct));
+                : Results.Ok(await step(seizure, ct));
         });
 }

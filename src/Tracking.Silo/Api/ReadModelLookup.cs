@@ -28,7 +28,7 @@ internal static class ReadModelLookup
             throw new ArgumentException("a case id is taxpayer@exchange/account, each an id of letters, digits, '-', '_' or '.'", nameof(caseId));
         }
 
-        return await tracking.Views.FindAsync(CaseRow.View, caseId, ct) is not null;
+        return await tracking.IsCaseAsync(caseId, ct);
     }
 
     public static async Task<bool> TaxpayerExistsAsync(TrackingContext tracking, string taxpayerId, CancellationToken ct)

@@ -24,7 +24,7 @@ internal static class ReviewEndpoints
             .WithSummary("The candidate with the taxpayer and the account holder side by side (masked for the role)");
         group.MapPost("/{taxpayerId}/{exchange}/{accountId}/approval", (string taxpayerId, string exchange, string accountId, ClaimsPrincipal user, TrackingContext tracking, CancellationToken ct) =>
             ApiCall.RunAsync(async () => await ReadModelLookup.ReviewExistsAsync(tracking, taxpayerId, exchange, accountId, ct)
-                ? RequestIdRedaction.Ok(await new SeizureOpener(tracking.Grains).OpenApprovedReviewAsync(taxpayerId, exchange, accountId, user.Actor(), ct))
+                ? Results.Ok(await new SeizureOpener(tracking.Grains).OpenApprovedReviewAsync(taxpayerId, exchange, accountId, user.Actor(), ct))
                 : NoCandidate(taxpayerId, exchange, accountId)))
             .RequireAuthorization(AccessPolicies.CaseWorkers).WithSummary("The account is the taxpayer's: open its seizure and send the notice");
         group.MapPost("/{taxpayerId}/{exchange}/{accountId}/rejection", (string taxpayerId, string exchange, string accountId, ReasonBody body, ClaimsPrincipal user, TrackingContext tracking, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -117,7 +118,7 @@ public static partial class SiloWebHost
         builder.Services.AddSingleton(new CallbackReplayGuard(TimeProvider.System));
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
-            o.SerializerOptions.TypeInfoResolverChain.Insert(0, GrainJson.Options.TypeInfoResolver!);
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, GrainJson.Options.TypeInfoResolver!.WithAddedModifier(RequestIdRedaction.Modify));
             o.SerializerOptions.TypeInfoResolverChain.Insert(1, ApiJsonContext.Default);
         });
         builder.Services.AddTrackingGrainServices(settings.Exchanges, settings.Seizures);

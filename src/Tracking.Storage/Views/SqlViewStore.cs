@@ -50,19 +50,20 @@ public sealed class SqlViewStore(Func<CancellationToken, Task<DbConnection>> ope
 
         await using var connection = await open(cancellationToken).ConfigureAwait(false);
         var sort = Expression(query.Sort);
-        long total;
-        await using (var count = connection.CreateCommand())
-        {
-            count.CommandText = $"SELECT count(*) FROM grain_views WHERE {Where(count, query.View, query.Filters)}";
-            total = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
-        }
-
         await using var command = connection.CreateCommand();
         var where = new StringBuilder(Where(command, query.View, query.Filters));
+        long total;
         if (query.After is { } after)
         {
-            var (value, key) = ParseCursor(after, query.Sort);
+            // The total was counted for the first page and travels in the cursor: a list is counted once, not on every page.
+            (total, var value, var key) = ParseCursor(after, query.Sort);
             where.Append(CultureInfo.InvariantCulture, $" AND (({sort}), view_key) < ({Parameter(command, value)}, {Parameter(command, key)})");
+        }
+        else
+        {
+            await using var count = connection.CreateCommand();
+            count.CommandText = $"SELECT count(*) FROM grain_views WHERE {Where(count, query.View, query.Filters)}";
+            total = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
         }
 
         command.CommandText = $"SELECT CAST(doc AS TEXT), {sort}, view_key FROM grain_views WHERE {where} ORDER BY ({sort}) DESC, view_key DESC LIMIT {Parameter(command, query.Limit + 1)}";
@@ -82,7 +83,7 @@ public sealed class SqlViewStore(Func<CancellationToken, Task<DbConnection>> ope
             last = (Convert.ToString(reader.GetValue(1), CultureInfo.InvariantCulture)!, reader.GetString(2));
         }
 
-        return new ViewPage(documents, more ? Cursor(last.Item1, last.Item2) : null, total);
+        return new ViewPage(documents, more ? Cursor(total, last.Item1, last.Item2) : null, total);
     }
 
     public async Task<string?> FindAsync(string view, string key, CancellationToken cancellationToken)
@@ -171,19 +172,24 @@ public sealed class SqlViewStore(Func<CancellationToken, Task<DbConnection>> ope
         return "@" + parameter.ParameterName;
     }
 
-    private static string Cursor(string sortValue, string key) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(sortValue + CursorSeparator + key)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static string Cursor(long total, string sortValue, string key) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(total.ToString(CultureInfo.InvariantCulture) + CursorSeparator + sortValue + CursorSeparator + key)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    private static (object Value, string Key) ParseCursor(string cursor, ViewField sort)
+    private static (long Total, object Value, string Key) ParseCursor(string cursor, ViewField sort)
     {
         try
         {
             var padded = cursor.Replace('-', '+').Replace('_', '/');
             var text = Encoding.UTF8.GetString(Convert.FromBase64String(padded + new string('=', (4 - (padded.Length % 4)) % 4)));
-            var separator = text.IndexOf(CursorSeparator, StringComparison.Ordinal);
-            return separator < 0
-                ? throw new FormatException("no separator")
-                : (sort.Kind == ViewFieldKind.Number ? long.Parse(text[..separator], CultureInfo.InvariantCulture) : text[..separator], text[(separator + 1)..]);
+            var first = text.IndexOf(CursorSeparator, StringComparison.Ordinal);
+            var second = first < 0 ? -1 : text.IndexOf(CursorSeparator, first + 1);
+            if (second < 0 || !long.TryParse(text[..first], NumberStyles.None, CultureInfo.InvariantCulture, out var total))
+            {
+                throw new FormatException("not total|value|key");
+            }
+
+            var value = text[(first + 1)..second];
+            return (total, sort.Kind == ViewFieldKind.Number ? long.Parse(value, CultureInfo.InvariantCulture) : value, text[(second + 1)..]);
         }
         catch (Exception ex) when (ex is FormatException or OverflowException or ArgumentException)
         {

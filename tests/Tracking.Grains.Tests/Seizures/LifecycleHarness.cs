@@ -118,6 +118,17 @@ internal sealed class LifecycleHarness : IAsyncDisposable
         }
     }
 
+    /// <summary>The histories the seizure's and the taxpayer's activations keep in memory are those in the store, event for event, to the millisecond.</summary>
+    public async Task AssertHistoriesAsStoredAsync(string seizureId, string taxpayerId)
+    {
+        static string Json<TEvent>(TEvent e) => System.Text.Json.JsonSerializer.Serialize(e, Serialization.TrackingJson.Options);
+        async Task<(long, DateTimeOffset, string)[]> StoredAsync<TEvent>(string type, string key) =>
+            [.. (await Context.States.ReadEventsAsync(new Storage.GrainKey(type, key), CancellationToken.None)).Select(e => (e.Version, e.RecordedAt, Json(Persistence.GrainStateJson.DeserializeEvent<TEvent>(e.Json))))];
+
+        Assert.Equal(await StoredAsync<Domain.Seizures.SeizureEvent>(SeizureGrain.TypeName, seizureId), (await HistoryAsync(seizureId)).Select(e => (e.Version, e.RecordedAt, Json(e.Event))));
+        Assert.Equal(await StoredAsync<TaxpayerEvent>(TaxpayerGrain.TypeName, taxpayerId), (await Grains.GetGrain<ITaxpayerGrain>(taxpayerId).GetHistoryAsync()).Select(e => (e.Version, e.RecordedAt, Json(e.Event))));
+    }
+
     public static void AssertMoneyConserved(SeizureView seizure)
     {
         Assert.Equal(Domain.Seizures.SeizureStatus.Closed, seizure.Status);

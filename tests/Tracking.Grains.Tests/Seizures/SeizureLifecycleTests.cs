@@ -23,8 +23,11 @@ public sealed class SeizureLifecycleTests(ExchangeSimFixture fixture)
         Assert.Equal(SeizureStatus.SaleWarned, (await h.GetAsync(id)).Status);
         Assert.Equal(id, (await h.Simulator.GetAccountAsync(h.Exchange, "A-1", default))!.FrozenFor);
 
+        // Read once now, the histories are kept by the activations from here on, and every later step appends to them.
+        await h.AssertHistoriesAsStoredAsync(id, "T-1");
         await h.PayAsync("T-1", "BANK-1", 2_310_000);
         await h.RunUntilClosedAsync();
+        await h.AssertHistoriesAsStoredAsync(id, "T-1");
 
         var seizure = await h.GetAsync(id);
         Assert.Equal(SeizureOutcome.DebtSatisfied, seizure.Outcome);
