@@ -14,6 +14,9 @@ public sealed class KnownIds(int capacity = KnownIds.DefaultCapacity)
 
     private ConcurrentDictionary<(string Kind, string Id), byte> _ids = new();
 
+    // Counted here: a dictionary's own Count takes every one of its locks.
+    private int _count;
+
     public int Capacity => capacity;
 
     public async Task<bool> ExistsAsync(string kind, string id, Func<Task<bool>> askStore)
@@ -28,9 +31,9 @@ public sealed class KnownIds(int capacity = KnownIds.DefaultCapacity)
             return false;
         }
 
-        if (_ids.Count >= capacity)
+        if (Interlocked.Increment(ref _count) > capacity)
         {
-            _ids = new();
+            (_ids, _count) = (new(), 1);
         }
 
         _ids.TryAdd((kind, id), 0);

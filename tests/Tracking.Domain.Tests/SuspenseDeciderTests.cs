@@ -22,30 +22,35 @@ public sealed class SuspenseDeciderTests
         { SuspenseStatus.None, "assign B", Outcome.Rejected, SuspenseStatus.None },
         { SuspenseStatus.None, "booked", Outcome.Rejected, SuspenseStatus.None },
         { SuspenseStatus.None, "return", Outcome.Rejected, SuspenseStatus.None },
+        { SuspenseStatus.None, "booking refused", Outcome.Rejected, SuspenseStatus.None },
         { SuspenseStatus.Open, "hold", Outcome.NoChange, SuspenseStatus.Open },
         { SuspenseStatus.Open, "hold another", Outcome.Rejected, SuspenseStatus.Open },
         { SuspenseStatus.Open, "assign A", Outcome.Recorded, SuspenseStatus.Assigned },
         { SuspenseStatus.Open, "assign B", Outcome.Recorded, SuspenseStatus.Assigned },
         { SuspenseStatus.Open, "booked", Outcome.Rejected, SuspenseStatus.Open },
         { SuspenseStatus.Open, "return", Outcome.Recorded, SuspenseStatus.Returned },
+        { SuspenseStatus.Open, "booking refused", Outcome.Rejected, SuspenseStatus.Open },
         { SuspenseStatus.Assigned, "hold", Outcome.NoChange, SuspenseStatus.Assigned },
         { SuspenseStatus.Assigned, "hold another", Outcome.Rejected, SuspenseStatus.Assigned },
         { SuspenseStatus.Assigned, "assign A", Outcome.NoChange, SuspenseStatus.Assigned },
         { SuspenseStatus.Assigned, "assign B", Outcome.Rejected, SuspenseStatus.Assigned },
         { SuspenseStatus.Assigned, "booked", Outcome.Recorded, SuspenseStatus.Booked },
         { SuspenseStatus.Assigned, "return", Outcome.Rejected, SuspenseStatus.Assigned },
+        { SuspenseStatus.Assigned, "booking refused", Outcome.Recorded, SuspenseStatus.Open },
         { SuspenseStatus.Booked, "hold", Outcome.NoChange, SuspenseStatus.Booked },
         { SuspenseStatus.Booked, "hold another", Outcome.Rejected, SuspenseStatus.Booked },
         { SuspenseStatus.Booked, "assign A", Outcome.NoChange, SuspenseStatus.Booked },
         { SuspenseStatus.Booked, "assign B", Outcome.Rejected, SuspenseStatus.Booked },
         { SuspenseStatus.Booked, "booked", Outcome.NoChange, SuspenseStatus.Booked },
         { SuspenseStatus.Booked, "return", Outcome.Rejected, SuspenseStatus.Booked },
+        { SuspenseStatus.Booked, "booking refused", Outcome.Rejected, SuspenseStatus.Booked },
         { SuspenseStatus.Returned, "hold", Outcome.NoChange, SuspenseStatus.Returned },
         { SuspenseStatus.Returned, "hold another", Outcome.Rejected, SuspenseStatus.Returned },
         { SuspenseStatus.Returned, "assign A", Outcome.Rejected, SuspenseStatus.Returned },
         { SuspenseStatus.Returned, "assign B", Outcome.Rejected, SuspenseStatus.Returned },
         { SuspenseStatus.Returned, "booked", Outcome.Rejected, SuspenseStatus.Returned },
         { SuspenseStatus.Returned, "return", Outcome.NoChange, SuspenseStatus.Returned },
+        { SuspenseStatus.Returned, "booking refused", Outcome.Rejected, SuspenseStatus.Returned },
     };
 
     [Fact]
@@ -65,6 +70,17 @@ public sealed class SuspenseDeciderTests
         var outcome = decision.IsRejected ? Outcome.Rejected : decision.Events.Count == 0 ? Outcome.NoChange : Outcome.Recorded;
         Assert.Equal(expected, outcome);
         Assert.Equal(to, SuspenseDecider.ApplyAll(state, decision.Events).Status);
+    }
+
+    [Fact]
+    public void A_booking_the_ledger_refused_leaves_the_payment_open_to_be_assigned_again_or_returned()
+    {
+        var assigned = In(SuspenseStatus.Assigned);
+        var refused = SuspenseDecider.ApplyAll(assigned, SuspenseDecider.Decide(assigned, Commands["booking refused"]).Events);
+
+        Assert.Equal((SuspenseStatus.Open, null, null), (refused.Status, refused.AssignedTo, refused.ResolvedBy));
+        Assert.False(SuspenseDecider.Decide(refused, Commands["assign B"]).IsRejected);
+        Assert.False(SuspenseDecider.Decide(refused, Commands["return"]).IsRejected);
     }
 
     [Fact]
@@ -91,7 +107,8 @@ public sealed class SuspenseDeciderTests
     public void Ids_of_the_wrong_shape_and_text_beyond_its_limit_are_refused()
     {
         Assert.Contains("reference", SuspenseDecider.Decide(SuspendedPayment.None("P 1/../x"), s_hold).Rejection);
-        Assert.Contains("taxpayer id", SuspenseDecider.Decide(In(SuspenseStatus.None), s_hold with { NamedTaxpayerId = "T07\u202e1" }).Rejection);
+        Assert.Contains("taxpayer id it names", SuspenseDecider.Decide(In(SuspenseStatus.None), s_hold with { NamedTaxpayerId = new string('9', TextLimits.Reference + 1) }).Rejection);
+        Assert.False(SuspenseDecider.Decide(In(SuspenseStatus.None), s_hold with { NamedTaxpayerId = "T07 000001" }).IsRejected, "a mistyped id is held as given");
         Assert.Contains("source", SuspenseDecider.Decide(In(SuspenseStatus.None), s_hold with { Source = new string('s', TextLimits.Source + 1) }).Rejection);
         Assert.Contains("reason", SuspenseDecider.Decide(In(SuspenseStatus.Open), new SuspenseCommand.Assign("T07-0000001", "officer:kim", new string('r', TextLimits.Reason + 1), s_at)).Rejection);
         Assert.Contains("reason", SuspenseDecider.Decide(In(SuspenseStatus.Open), new SuspenseCommand.Return("officer:kim", " ", s_at)).Rejection);
@@ -106,6 +123,7 @@ public sealed class SuspenseDeciderTests
         ["assign B"] = new SuspenseCommand.Assign("T07-0000002", "officer:kim", "the bank's slip names T07-0000002", s_at),
         ["booked"] = new SuspenseCommand.ConfirmBooked(s_at),
         ["return"] = new SuspenseCommand.Return("officer:kim", "nobody on the roll paid this", s_at),
+        ["booking refused"] = new SuspenseCommand.RefuseBooking("the ledger would hold more than 10,000,000,000,000원", s_at),
     };
 
     /// <summary>A payment in <paramref name="status"/>, reached by the commands that lead there (assigned to A).</summary>

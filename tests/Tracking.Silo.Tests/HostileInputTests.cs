@@ -326,12 +326,36 @@ public sealed class HostileInputTests(ConsoleHost host) : IClassFixture<ConsoleH
         var after = await JsonAsync(await officer.GetAsync($"/api/taxpayers/{Taxpayer}"), HttpStatusCode.OK);
         Assert.Equal(before.GetProperty("totalReceived").GetInt64() + 250_000, after.GetProperty("totalReceived").GetInt64());
 
+        // Once held, a payment is resolved in suspense only: sent again for someone on the roll, it is refused, never booked beside it.
+        await JsonAsync(await officer.PostAsJsonAsync($"/api/taxpayers/{Nobody}/payments", new { reference = "SUS-3", amount = 7_000, source = "bank" }), HttpStatusCode.Accepted);
+        var again = await JsonAsync(await officer.PostAsJsonAsync($"/api/taxpayers/{Taxpayer}/payments", new { reference = "SUS-3", amount = 7_000, source = "bank" }), HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("already held for T07-9999990", again.GetProperty("detail").GetString());
+        Assert.Equal(after.GetProperty("totalReceived").GetInt64(), (await JsonAsync(await officer.GetAsync($"/api/taxpayers/{Taxpayer}"), HttpStatusCode.OK)).GetProperty("totalReceived").GetInt64());
+
         // Returned to the payer: then it can be booked to no one.
         await JsonAsync(await officer.PostAsJsonAsync($"/api/taxpayers/{Nobody}/payments", new { reference = "SUS-2", amount = 5_000, source = "bank" }), HttpStatusCode.Accepted);
         var returned = await JsonAsync(await officer.PostAsJsonAsync("/api/suspense/SUS-2/return", new { reason = "nobody on the roll paid this" }), HttpStatusCode.OK);
         Assert.Equal("Returned", returned.GetProperty("status").GetString());
         await JsonAsync(await officer.PostAsJsonAsync("/api/suspense/SUS-2/assignment", new { taxpayerId = Taxpayer, reason = "x" }), HttpStatusCode.UnprocessableEntity);
         Assert.Equal(after.GetProperty("totalReceived").GetInt64(), (await JsonAsync(await officer.GetAsync($"/api/taxpayers/{Taxpayer}"), HttpStatusCode.OK)).GetProperty("totalReceived").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_suspended_payment_the_ledger_refuses_is_open_again_not_stuck_half_assigned()
+    {
+        using var officer = await host.SignInAsync("kim");
+        const string NearlyFull = "T07-0000006";
+        await JsonAsync(await officer.PostAsJsonAsync($"/api/taxpayers/{NearlyFull}/payments", new { reference = "FILL-1", amount = LedgerMax - 5_000, source = "bank" }), HttpStatusCode.OK);
+        await JsonAsync(await officer.PostAsJsonAsync("/api/taxpayers/T07-9999993/payments", new { reference = "BIG-1", amount = 10_000, source = "bank" }), HttpStatusCode.Accepted);
+
+        var refused = await JsonAsync(await officer.PostAsJsonAsync("/api/suspense/BIG-1/assignment", new { taxpayerId = NearlyFull, reason = "their bank slip" }), HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("10,000,000,000,000", refused.GetProperty("detail").GetString());
+
+        var row = await JsonAsync(await officer.GetAsync("/api/suspense/BIG-1"), HttpStatusCode.OK);
+        Assert.Equal("Open", row.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, row.GetProperty("assignedTo").ValueKind);
+        var returned = await JsonAsync(await officer.PostAsJsonAsync("/api/suspense/BIG-1/return", new { reason = "the ledger cannot take it; back to the bank" }), HttpStatusCode.OK);
+        Assert.Equal("Returned", returned.GetProperty("status").GetString());
     }
 
     [Fact]

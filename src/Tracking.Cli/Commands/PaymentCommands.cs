@@ -51,14 +51,10 @@ internal static class PaymentCommands
         {
             var filters = result.GetValue(status) is { } wanted ? new[] { ViewFilter.Equal(SuspenseRow.StatusField, wanted.ToString()) } : [];
             var rows = new List<SuspenseRow>();
-            string? after = null;
-            do
+            await foreach (var document in tracking.Views.QueryAllAsync(new ViewQuery(SuspenseRow.View, SuspenseRow.HeldField) { Filters = filters, Limit = 1_000 }, ct))
             {
-                var page = await tracking.Views.QueryAsync(new ViewQuery(SuspenseRow.View, SuspenseRow.HeldField) { Filters = filters, After = after, Limit = 500 }, ct);
-                rows.AddRange(page.Documents.Select(d => JsonSerializer.Deserialize(d, ViewJsonContext.Default.SuspenseRow)!));
-                after = page.Next;
+                rows.Add(JsonSerializer.Deserialize(document, ViewJsonContext.Default.SuspenseRow)!);
             }
-            while (after is not null);
 
             ResultWriter.Write<IReadOnlyList<SuspenseRow>>(rows, result.GetValue(GlobalOptions.Json), list =>
             {

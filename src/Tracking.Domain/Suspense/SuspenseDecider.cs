@@ -17,6 +17,9 @@ public static class SuspenseDecider
             SuspenseStatus.Booked => Decision<SuspenseEvent>.Accept(),
             _ => Decision<SuspenseEvent>.Reject($"payment {state.Reference} is not assigned to a taxpayer"),
         },
+        SuspenseCommand.RefuseBooking refused => state.Status == SuspenseStatus.Assigned
+            ? Decision<SuspenseEvent>.Accept(new SuspendedPaymentBookingRefused(state.AssignedTo!, refused.Why, refused.At))
+            : Decision<SuspenseEvent>.Reject($"payment {state.Reference} is not being booked"),
         SuspenseCommand.Return @return => DecideReturn(state, @return),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown suspense command."),
     };
@@ -41,6 +44,7 @@ public static class SuspenseDecider
             ResolvedAt = assigned.At,
         },
         SuspendedPaymentBooked => state with { Status = SuspenseStatus.Booked },
+        SuspendedPaymentBookingRefused => state with { Status = SuspenseStatus.Open, AssignedTo = null, ResolvedBy = null, Reason = null, ResolvedAt = null },
         SuspendedPaymentReturned returned => state with
         {
             Status = SuspenseStatus.Returned,
@@ -56,7 +60,7 @@ public static class SuspenseDecider
     private static Decision<SuspenseEvent> DecideHold(SuspendedPayment state, SuspenseCommand.Hold hold)
     {
         if ((IdFormat.Problem("the payment's reference", state.Reference, IdFormat.PaymentReference)
-            ?? IdFormat.Problem("the taxpayer id it names", hold.NamedTaxpayerId, IdFormat.TaxpayerId)
+            ?? TextLimits.Problem("the taxpayer id it names", hold.NamedTaxpayerId, TextLimits.Reference)
             ?? TextLimits.Problem("the payment's source", hold.Source, TextLimits.Source, required: false)
             ?? TextLimits.Problem("where the payment came from", hold.Origin, TextLimits.Reason)) is { } text)
         {

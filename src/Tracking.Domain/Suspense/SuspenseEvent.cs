@@ -13,4 +13,6 @@ public sealed record SuspendedPaymentAssigned(string TaxpayerId, string By, stri
 
 public sealed record SuspendedPaymentBooked(string TaxpayerId, DateTimeOffset At) : SuspenseEvent;
 
+public sealed record SuspendedPaymentBookingRefused(string TaxpayerId, string Why, DateTimeOffset At) : SuspenseEvent;
+
 public sealed record SuspendedPaymentReturned(string By, string Reason, DateTimeOffset At) : SuspenseEvent;

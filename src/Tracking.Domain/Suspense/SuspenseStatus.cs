@@ -9,7 +9,7 @@ public enum SuspenseStatus
     /// <summary>Held: the taxpayer it names is not on the roll, and no officer has resolved it yet.</summary>
     Open,
 
-    /// <summary>An officer assigned it to a taxpayer on the roll; booking it to their ledger is under way.</summary>
+    /// <summary>An officer assigned it to a taxpayer on the roll; booking it to their ledger is under way (finished by asking again, or when its grain next activates).</summary>
     Assigned,
 
     /// <summary>Booked to the ledger of the taxpayer it was assigned to.</summary>

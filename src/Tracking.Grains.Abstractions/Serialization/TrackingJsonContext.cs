@@ -79,5 +79,6 @@ namespace Tracking.Grains.Serialization;
 [JsonSerializable(typeof(PaymentSuspended))]
 [JsonSerializable(typeof(SuspendedPaymentAssigned))]
 [JsonSerializable(typeof(SuspendedPaymentBooked))]
+[JsonSerializable(typeof(SuspendedPaymentBookingRefused))]
 [JsonSerializable(typeof(SuspendedPaymentReturned))]
 public sealed partial class TrackingJsonContext : JsonSerializerContext;

@@ -17,13 +17,20 @@ public sealed class PaymentIntake(TrackingContext tracking)
     /// <param name="origin">Where the payment came from, kept with it in suspense: a file and line, or who entered it.</param>
     public async Task<PaymentOutcome> ReceiveAsync(string taxpayerId, string reference, long amount, string source, string origin, CancellationToken cancellationToken)
     {
-        if ((IdFormat.Problem("the payment's reference", reference, IdFormat.PaymentReference) ?? IdFormat.Problem("the taxpayer id", taxpayerId, IdFormat.TaxpayerId)) is { } problem)
+        if (IdFormat.Problem("the payment's reference", reference, IdFormat.PaymentReference) is { } problem)
         {
             throw new CommandRejectedException(problem);
         }
 
-        // Asked of the store: a payment naming nobody activates no taxpayer grain.
-        if (!await tracking.IsOnRollAsync(taxpayerId, cancellationToken))
+        // Once held, a payment is resolved only in suspense, even if its taxpayer has come onto the roll since.
+        if (await tracking.Views.FindAsync(SuspenseRow.View, reference, cancellationToken) is not null)
+        {
+            await tracking.Grains.GetGrain<ISuspenseGrain>(reference).HoldAsync(taxpayerId, amount, source, origin, cancellationToken);
+            return new PaymentOutcome(null, Suspended: true, Duplicate: true);
+        }
+
+        // Asked of the store: a payment naming nobody activates no taxpayer grain; a mistyped id names nobody.
+        if (!IdFormat.IsValid(taxpayerId, IdFormat.TaxpayerId) || !await tracking.IsOnRollAsync(taxpayerId, cancellationToken))
         {
             var held = await tracking.Grains.GetGrain<ISuspenseGrain>(reference).HoldAsync(taxpayerId, amount, source, origin, cancellationToken);
             return new PaymentOutcome(null, Suspended: true, Duplicate: !held);

@@ -30,13 +30,28 @@ public sealed class SuspenseGrain([FromKeyedServices(TimeProviderNames.Grains)] 
 
         // The assignment is recorded before the booking, so a booking cut short is finished for the same taxpayer, never another.
         await CommitAsync(assignment, cancellationToken);
+        await BookAsync(cancellationToken);
+        return State;
+    }
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await base.OnActivateAsync(cancellationToken);
         if (State.Status == SuspenseStatus.Assigned)
         {
-            await GrainFactory.GetGrain<ITaxpayerGrain>(State.AssignedTo!).ReceivePaymentAsync(State.Reference, State.Amount, State.Source, cancellationToken);
-            await CommitAsync(SuspenseDecider.Decide(State, new SuspenseCommand.ConfirmBooked(time.GetUtcNow())), cancellationToken);
+            // A booking cut short (a silo lost, a call timed out) is finished without waiting for an officer.
+            this.RegisterGrainTimer(async ct =>
+            {
+                try
+                {
+                    await BookAsync(ct);
+                }
+                catch (CommandRejectedException)
+                {
+                    // Refused by the ledger: recorded, and open again for an officer.
+                }
+            }, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
         }
-
-        return State;
     }
 
     public async Task<SuspendedPayment> ReturnAsync(string by, string reason, CancellationToken cancellationToken)
@@ -51,6 +66,27 @@ public sealed class SuspenseGrain([FromKeyedServices(TimeProviderNames.Grains)] 
 
     protected override IEnumerable<GrainView>? ViewsOf(SuspendedPayment state) =>
         state.Status == SuspenseStatus.None ? null : [SuspenseRow.Of(state)];
+
+    /// <summary>Books an assigned payment to its taxpayer's ledger (the ledger takes a reference once); a refusal is recorded and the payment is open again.</summary>
+    private async Task BookAsync(CancellationToken cancellationToken)
+    {
+        if (State.Status != SuspenseStatus.Assigned)
+        {
+            return;
+        }
+
+        try
+        {
+            await GrainFactory.GetGrain<ITaxpayerGrain>(State.AssignedTo!).ReceivePaymentAsync(State.Reference, State.Amount, State.Source, cancellationToken);
+        }
+        catch (CommandRejectedException ex)
+        {
+            await CommitAsync(SuspenseDecider.Decide(State, new SuspenseCommand.RefuseBooking(ex.Message, time.GetUtcNow())), cancellationToken);
+            throw;
+        }
+
+        await CommitAsync(SuspenseDecider.Decide(State, new SuspenseCommand.ConfirmBooked(time.GetUtcNow())), cancellationToken);
+    }
 
     /// <summary>Records what was decided; false when it changed nothing.</summary>
     private async Task<bool> CommitAsync(Decision<SuspenseEvent> decision, CancellationToken cancellationToken)

@@ -12,6 +12,7 @@ public sealed record PaymentFile(IReadOnlyList<PaymentRow> Payments, IReadOnlyLi
 /// <summary>
 /// Reads <c>payment_id,taxpayer_id,amount_krw,paid_at,source</c> (UTF-8, comma, header). A payment
 /// id listed twice in one file is reported and kept once; across files the ledger ignores repeats.
+/// A taxpayer id of no taxpayer's shape is kept: it names nobody, so the payment is held in suspense.
 /// </summary>
 public static class PaymentFileReader
 {
@@ -33,7 +34,7 @@ public static class PaymentFileReader
             {
                 Reject(badPayment);
             }
-            else if (IdFormat.Problem("taxpayer_id", taxpayer, IdFormat.TaxpayerId) is { } badTaxpayer)
+            else if (TextLimits.Problem("taxpayer_id", taxpayer, TextLimits.Reference) is { } badTaxpayer)
             {
                 Reject(badTaxpayer);
             }

@@ -55,18 +55,10 @@ public sealed class SessionRevocations(IViewStore views, TimeProvider time)
         try
         {
             var now = time.GetUtcNow();
-            string? after = null;
-            do
+            await foreach (var document in views.QueryAllAsync(new ViewQuery(View, AtField) { Filters = [ViewFilter.AtLeast(AtField, (now - Keep).ToUnixTimeSeconds())], Limit = 1_000 }, cancellationToken))
             {
-                var page = await views.QueryAsync(new ViewQuery(View, AtField) { Filters = [ViewFilter.AtLeast(AtField, (now - Keep).ToUnixTimeSeconds())], After = after, Limit = 1_000 }, cancellationToken);
-                foreach (var document in page.Documents)
-                {
-                    _revoked[JsonSerializer.Deserialize(document, ApiJsonContext.Default.SessionRevocation)!.SessionId] = true;
-                }
-
-                after = page.Next;
+                _revoked[JsonSerializer.Deserialize(document, ApiJsonContext.Default.SessionRevocation)!.SessionId] = true;
             }
-            while (after is not null);
 
             _refreshedAt = now;
         }

@@ -32,14 +32,10 @@ public sealed class StoreXmlRepository(IViewStore views, TimeProvider time) : IX
     private async Task<IReadOnlyCollection<XElement>> ReadAllAsync()
     {
         var elements = new List<XElement>();
-        string? after = null;
-        do
+        await foreach (var document in views.QueryAllAsync(new ViewQuery(View, AtField) { Limit = 1_000 }, CancellationToken.None).ConfigureAwait(false))
         {
-            var page = await views.QueryAsync(new ViewQuery(View, AtField) { After = after, Limit = 1_000 }, CancellationToken.None).ConfigureAwait(false);
-            elements.AddRange(page.Documents.Select(d => XElement.Parse(JsonSerializer.Deserialize(d, ApiJsonContext.Default.DataProtectionKey)!.Xml)));
-            after = page.Next;
+            elements.Add(XElement.Parse(JsonSerializer.Deserialize(document, ApiJsonContext.Default.DataProtectionKey)!.Xml));
         }
-        while (after is not null);
 
         return elements;
     }

@@ -18,7 +18,7 @@ public sealed record PaymentBody(string Reference, long Amount, string Source);
 public sealed record UploadLimits(long MaxUploadBytes);
 
 /// <summary>A suspended payment's taxpayer, as an officer found them, and why.</summary>
-public sealed record AssignmentBody(string TaxpayerId, string? Reason);
+public sealed record AssignmentBody(string? TaxpayerId, string? Reason);
 
 /// <summary>A review candidate side by side: the taxpayer as the roll has them and the holder as the exchange reports them, masked for the reader's role.</summary>
 public sealed record ReviewEvidence(MatchCandidate Candidate, TaxpayerProfile? Taxpayer, AccountProfile? Holder, CandidateReview? Decision);

@@ -28,19 +28,10 @@ internal static class SuspenseEndpoints
             .RequireAuthorization(AccessPolicies.CaseReaders).WithSummary("One payment held in suspense, as the list shows it");
         group.MapPost("/{reference}/assignment", (string reference, AssignmentBody body, ClaimsPrincipal user, TrackingContext tracking, CancellationToken ct) => ApiCall.RunAsync(async () =>
         {
-            if (await FindAsync(tracking.Views, reference, ct) is null)
-            {
-                return NotHeld(reference);
-            }
-
-            if (IdFormat.Problem("the taxpayer id", body.TaxpayerId, IdFormat.TaxpayerId) is { } problem)
-            {
-                throw new CommandRejectedException(problem);
-            }
-
-            return await tracking.IsOnRollAsync(body.TaxpayerId, ct)
-                ? Results.Ok(await tracking.Grains.GetGrain<ISuspenseGrain>(reference).AssignAsync(body.TaxpayerId, user.Actor(), body.Reason ?? "", ct))
-                : Results.Problem($"there is no taxpayer {body.TaxpayerId} on the roll", statusCode: StatusCodes.Status422UnprocessableEntity, title: "Refused");
+            // The grain refuses a taxpayer id of the wrong shape or not on the roll (422) before anything is recorded.
+            return await FindAsync(tracking.Views, reference, ct) is null
+                ? NotHeld(reference)
+                : Results.Ok(await tracking.Grains.GetGrain<ISuspenseGrain>(reference).AssignAsync(body.TaxpayerId ?? "", user.Actor(), body.Reason ?? "", ct));
         }))
             .RequireAuthorization(AccessPolicies.CaseWorkers).WithSummary("The payment is this taxpayer's (one on the roll): book it to their ledger, with a reason");
         group.MapPost("/{reference}/return", (string reference, ReasonBody body, ClaimsPrincipal user, TrackingContext tracking, CancellationToken ct) => ApiCall.RunAsync(async () =>

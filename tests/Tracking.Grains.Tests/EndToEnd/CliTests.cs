@@ -60,7 +60,7 @@ public sealed class CliTests : IDisposable
         Assert.Contains("reference is not an id", malformed.Error);
 
         Assert.Equal(0, (await TrackingProcess.RunAsync("--data", _data, "taxpayer", "assess", "T-1", "I-1", "--principal", "1000", "--due", "2025-09-30")).ExitCode);
-        var result = await TrackingProcess.RunAsync("--data", _data, "taxpayer", "pay", "T-1", "-5", "--reference", "R");
+        var result = await TrackingProcess.RunAsync("--data", _data, "taxpayer", "pay", "T-1", "-5", "--reference", "R-2");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("non-positive amount", result.Error);

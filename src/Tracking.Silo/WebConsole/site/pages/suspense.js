@@ -17,7 +17,7 @@ export async function suspense({ main, session }) {
     { title: 'Named taxpayer', value: p => p.namedTaxpayerId },
     { title: 'From', value: p => p.origin },
     { title: 'Status', value: p => words(p.status) },
-    { title: 'Resolution', value: p => (p.status === 'Open' ? (worker ? resolveForm(p, reload) : '—') : resolution(p)) },
+    { title: 'Resolution', value: p => resolutionCell(p, worker, reload) },
   ];
   show(main, h('h1', {}, 'Suspense'),
     h('p', { class: 'muted' }, 'Payments for taxpayers not on the roll. None is booked until an officer finds whose it is.'),
@@ -25,9 +25,25 @@ export async function suspense({ main, session }) {
   await filteredTable(form, list, '/api/suspense', columns);
 }
 
-function resolution(payment) {
-  const to = payment.assignedTo ? ` to ${payment.assignedTo}` : '';
-  return `${words(payment.status)}${to} by ${payment.resolvedBy} ${when(payment.resolved)}: ${payment.reason}`;
+function resolutionCell(payment, worker, done) {
+  if (payment.status === 'Open') {
+    return worker ? resolveForm(payment, done) : '—';
+  }
+  const text = `${words(payment.status)} to ${payment.assignedTo} by ${payment.resolvedBy} ${when(payment.resolved)}: ${payment.reason}`;
+  if (payment.status !== 'Assigned') {
+    return payment.status === 'Returned' ? `Returned by ${payment.resolvedBy} ${when(payment.resolved)}: ${payment.reason}` : text;
+  }
+  // Assigned but not yet booked (a booking cut short): asking again finishes it, for the same taxpayer only.
+  if (!worker) {
+    return text;
+  }
+  const finish = h('button', { type: 'button', class: 'finish' }, 'Finish booking');
+  const output = h('span');
+  finish.addEventListener('click', () => act(finish, output, async () => {
+    await api(`/api/suspense/${segment(payment.id)}/assignment`, { method: 'POST', json: { taxpayerId: payment.assignedTo, reason: payment.reason } });
+    done();
+  }));
+  return h('span', {}, text, ' ', finish, output);
 }
 
 function resolveForm(payment, done) {
