@@ -13,10 +13,18 @@ public static class ExchangeReplies
         CaseResult.Frozen => new ExchangeReply.Frozen(result.RequestId, Entries(result.Balances, "balance").Select(Holding).ToArray()),
         CaseResult.AccountClosed or CaseResult.NoSuchAccount => new ExchangeReply.AccountUnavailable(result.RequestId, result.Detail ?? result.Outcome),
         CaseResult.Filled => new ExchangeReply.Sold(result.RequestId, Entries(result.Fills, "fill").Select(f => new SaleFill(new MarketOrder(f.Market ?? "", f.Volume).Asset, f.Volume, f.AvgPrice, f.Funds, f.Fee)).ToArray()),
-        CaseResult.Remitted => new ExchangeReply.Remitted(result.RequestId, result.Amount ?? 0, result.TransferId ?? $"{result.Exchange}:{result.RequestId}"),
+        CaseResult.Remitted => new ExchangeReply.Remitted(result.RequestId, result.Amount ?? 0, result.TransferId ?? UnnamedTransfer(result.Exchange, result.RequestId)),
         CaseResult.Released => new ExchangeReply.Released(result.RequestId),
         _ => throw new InvalidDataException($"exchange {result.Exchange} answered request {result.RequestId} with an unknown outcome '{result.Outcome}'"),
     };
+
+    /// <summary>
+    /// A name for a transfer the exchange sent without its own reference: the same for the same
+    /// answer however often it comes, and made from a digest of the request, whose id is shown to no
+    /// one outside the office (the transfer reference is, on case pages and in the ledger).
+    /// </summary>
+    private static string UnnamedTransfer(string? exchange, string requestId) =>
+        $"{exchange}:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(requestId)))[..16]}";
 
     private static IReadOnlyList<T> Entries<T>(IReadOnlyList<T>? entries, string what) where T : class =>
         entries is null ? []
