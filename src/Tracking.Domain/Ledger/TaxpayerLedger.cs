@@ -40,6 +40,10 @@ public sealed record TaxpayerLedger(
             - HeldProceeds.Where(h => h.SeizureId != seizureId).Sum(h => h.Amount)
             - Reservations.Where(r => r.SeizureId != seizureId).Sum(r => r.Amount));
 
+    /// <summary>What stays owed once the money other seizures hold is applied, whatever they are still collecting brings.</summary>
+    public long DebtNotInHandFor(string seizureId) =>
+        Math.Max(0, Outstanding - HeldProceeds.Where(h => h.SeizureId != seizureId).Sum(h => h.Amount));
+
     public long Outstanding => Items.Sum(i => i.TotalOutstanding);
 
     public long OutstandingOf(TaxComponent component) => Items.Sum(i => i.Outstanding(component));

@@ -111,13 +111,13 @@ public static class SeizureDecider
                 : $"seizure {state.SeizureId} is already open for another account";
         }
 
-        if (steps.Remaining <= 0)
+        if (steps.NotInHand <= 0)
         {
             return $"taxpayer {open.TaxpayerId} owes nothing that is not already covered";
         }
 
         steps.Add(
-            new SeizureOpened(open.SeizureId, open.TaxpayerId, open.Exchange, open.AccountId, open.Basis, steps.Remaining, open.Incarnation),
+            new SeizureOpened(open.SeizureId, open.TaxpayerId, open.Exchange, open.AccountId, open.Basis, steps.NotInHand, open.Incarnation),
             $"account {open.Exchange}/{open.AccountId} matched to taxpayer {open.TaxpayerId} ({open.Basis})");
         steps.Issue(ExchangeRequestKind.SeizureNotice, "receivable-seizure notice to the exchange (Art. 51, 61(3)); effective on acknowledgement", SeizureDocumentKind.ExchangeNotice, byActor: true);
         return null;
@@ -320,6 +320,14 @@ public static class SeizureDecider
 
             var krw = Math.Floor(state.Krw);
             var sellable = SalePlanner.Value(state.Coins, context.Prices, policy) > 0;
+            if (!state.Cancelled && !state.Rejected && steps.Remaining <= 0 && steps.NotInHand > 0 && (krw >= 1 || sellable))
+            {
+                // Covered only by what another seizure is still collecting: the release waits for
+                // that money (Art. 63 asks for the debt paid, not promised), and this account pays
+                // what it falls short by. The taxpayer tells this seizure when the money comes.
+                return;
+            }
+
             if (state.Cancelled || state.Rejected || steps.Remaining <= 0 || (krw < 1 && !sellable))
             {
                 var why = state.Cancelled ? "the seizure was cancelled"
@@ -408,8 +416,11 @@ public static class SeizureDecider
 
         public SeizurePolicy Policy { get; } = policy;
 
-        /// <summary>The debt this seizure still has to cover: what the taxpayer owes less money held here and elsewhere.</summary>
+        /// <summary>The debt this seizure still has to cover: what the taxpayer owes less money held here and elsewhere and what other seizures are collecting.</summary>
         public long Remaining => Math.Max(0, Context.DebtToCover - State.Held);
+
+        /// <summary>What stays owed once the money held here and elsewhere is applied, if nothing being collected elsewhere comes in.</summary>
+        public long NotInHand => Math.Max(0, (Context.DebtNotInHand ?? Context.DebtToCover) - State.Held);
 
         public List<SeizureEvent> Events { get; } = [];
 

@@ -41,21 +41,21 @@ public interface ITaxpayerGrain : IGrainWithStringKey
 
     /// <summary>Attaches an opened seizure, so it hears of payments; returns the debt it has to cover.</summary>
     [Alias("attach")]
-    Task<long> AttachSeizureAsync(string seizureId, CancellationToken cancellationToken = default);
+    Task<SeizureDebt> AttachSeizureAsync(string seizureId, CancellationToken cancellationToken = default);
 
-    /// <summary>The debt a seizure still has to cover: outstanding less money other seizures hold.</summary>
+    /// <summary>The debt a seizure still has to cover: outstanding less money other seizures hold, and less what they are collecting.</summary>
     [Alias("debt-to-cover"), ReadOnly]
-    Task<long> GetDebtToCoverAsync(string seizureId, CancellationToken cancellationToken = default);
+    Task<SeizureDebt> GetDebtToCoverAsync(string seizureId, CancellationToken cancellationToken = default);
 
     /// <summary>A seizure received money; it covers the debt for the other seizures until distributed as a payment under the same reference.</summary>
     [Alias("hold")]
     Task<long> HoldProceedsAsync(string seizureId, string reference, long amount, CancellationToken cancellationToken = default);
 
-    /// <summary>A seizure is about to collect; returns what it may collect without overlapping another seizure's collection.</summary>
+    /// <summary>A seizure is about to collect; returns what it may collect without overlapping another seizure's collection. The others are told when it counts on less than before.</summary>
     [Alias("reserve")]
     Task<long> ReserveCoverAsync(string seizureId, long amount, CancellationToken cancellationToken = default);
 
-    /// <summary>A closed seizure stops hearing of payments.</summary>
+    /// <summary>A closed seizure stops hearing of payments; what it was collecting is no longer counted on, and the others are told.</summary>
     [Alias("detach")]
     Task<bool> DetachSeizureAsync(string seizureId, CancellationToken cancellationToken = default);
 }

@@ -157,15 +157,15 @@ public sealed partial class SeizureGrain(
     /// A step that collects money first reserves that debt at the taxpayer, so two seizures never
     /// collect the same won; granted less, the step is decided again for what was granted.
     /// </summary>
-    private async Task DecideAsync(SeizureCommand command, string actor, string exchange, long? debt, CancellationToken cancellationToken)
+    private async Task DecideAsync(SeizureCommand command, string actor, string exchange, SeizureDebt? debt, CancellationToken cancellationToken)
     {
-        var debtToCover = debt ?? await Taxpayer.GetDebtToCoverAsync(Id, cancellationToken);
+        var (debtToCover, notInHand) = debt ?? await Taxpayer.GetDebtToCoverAsync(Id, cancellationToken);
         var prices = NeedsPrices(command) ? await exchanges.GetPricesAsync(exchange, cancellationToken) : s_noPrices;
         Decision<SeizureEvent> decision;
         Seizure next;
         while (true)
         {
-            var context = new SeizureContext(time.GetUtcNow(), actor, debtToCover, prices);
+            var context = new SeizureContext(time.GetUtcNow(), actor, debtToCover, prices, notInHand);
             decision = SeizureDecider.Decide(State, command, context, options.Policy);
             if (decision.Rejection is { } rejection)
             {

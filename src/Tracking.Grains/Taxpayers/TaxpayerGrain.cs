@@ -77,14 +77,14 @@ public sealed class TaxpayerGrain(
         return new PaymentReceipt(reference, true, earlier.Allocations, earlier.Refund, State.Outstanding);
     }
 
-    public async Task<long> AttachSeizureAsync(string seizureId, CancellationToken cancellationToken)
+    public async Task<SeizureDebt> AttachSeizureAsync(string seizureId, CancellationToken cancellationToken)
     {
         await DecideAsync(new TaxpayerCommand.AttachSeizure(seizureId), cancellationToken);
-        return State.DebtToCoverFor(seizureId);
+        return DebtOf(seizureId);
     }
 
-    public Task<long> GetDebtToCoverAsync(string seizureId, CancellationToken cancellationToken) =>
-        Task.FromResult(State.DebtToCoverFor(seizureId));
+    public Task<SeizureDebt> GetDebtToCoverAsync(string seizureId, CancellationToken cancellationToken) =>
+        Task.FromResult(DebtOf(seizureId));
 
     public async Task<long> HoldProceedsAsync(string seizureId, string reference, long amount, CancellationToken cancellationToken)
     {
@@ -96,12 +96,12 @@ public sealed class TaxpayerGrain(
 
     public async Task<long> ReserveCoverAsync(string seizureId, long amount, CancellationToken cancellationToken)
     {
-        await DecideAsync(new TaxpayerCommand.ReserveCover(seizureId, amount), cancellationToken);
-        return State.Reservations.FirstOrDefault(r => r.SeizureId == seizureId)?.Amount ?? 0;
+        await DecideCountingOnLessAsync(seizureId, new TaxpayerCommand.ReserveCover(seizureId, amount), cancellationToken);
+        return ReservedBy(State, seizureId);
     }
 
     public Task<bool> DetachSeizureAsync(string seizureId, CancellationToken cancellationToken) =>
-        DecideAsync(new TaxpayerCommand.DetachSeizure(seizureId), cancellationToken);
+        DecideCountingOnLessAsync(seizureId, new TaxpayerCommand.DetachSeizure(seizureId), cancellationToken);
 
     public Task<TaxpayerView> GetAsync(CancellationToken cancellationToken) =>
         Task.FromResult(TaxpayerView.Of(State, Version));
@@ -137,6 +137,30 @@ public sealed class TaxpayerGrain(
 
         events.AddRange(decision.Events);
         return TaxpayerDecider.ApplyAll(ledger, decision.Events);
+    }
+
+    private SeizureDebt DebtOf(string seizureId) => new(State.DebtToCoverFor(seizureId), State.DebtNotInHandFor(seizureId));
+
+    private static long ReservedBy(TaxpayerLedger ledger, string seizureId) => ledger.Reservations.FirstOrDefault(r => r.SeizureId == seizureId)?.Amount ?? 0;
+
+    /// <summary>
+    /// A change of what a seizure is collecting. When it counts on less than before, the other seizures
+    /// waiting for that money (their debt was covered by it) are told, so that they collect the rest.
+    /// </summary>
+    private async Task<bool> DecideCountingOnLessAsync(string seizureId, TaxpayerCommand command, CancellationToken cancellationToken)
+    {
+        var events = new List<TaxpayerEvent>();
+        var ledger = Accept(State, TaxpayerDecider.Decide(State, command), events);
+        if (ReservedBy(ledger, seizureId) < ReservedBy(State, seizureId))
+        {
+            await CommitTellingSeizuresAsync(ledger, events, $"{seizureId}/counts-on-less/{Version + 1}", cancellationToken);
+        }
+        else
+        {
+            await CommitAsync(ledger, events, cancellationToken);
+        }
+
+        return events.Count > 0;
     }
 
     private async Task<bool> DecideAsync(TaxpayerCommand command, CancellationToken cancellationToken)

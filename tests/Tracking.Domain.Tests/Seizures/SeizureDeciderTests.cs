@@ -96,6 +96,43 @@ public sealed class SeizureDeciderTests
     }
 
     [Fact]
+    public void A_debt_covered_only_by_another_seizure_s_sale_in_progress_releases_nothing_until_that_money_is_in_hand()
+    {
+        var run = new SeizureRun(3_000_000) { CollectingElsewhere = 3_000_000 }.Opened();
+        Assert.Equal(3_000_000, run.State.DebtAtOpening);
+        run.Freeze(new Holding("BTC", 1m, 0));
+        run.Pass(TimeSpan.FromDays(8));
+
+        // Nothing is collected twice, and nothing is released on a promise: the seizure waits.
+        Assert.Empty(run.State.Pending);
+        Assert.Equal(SeizureStatus.Seized, run.State.Status);
+
+        // The other sale brought the money: the debt is paid, so release is mandatory.
+        (run.Outstanding, run.CollectingElsewhere) = (0, 0);
+        run.Do(new SeizureCommand.Review());
+        Assert.Equal(ExchangeRequestKind.Release, run.Pending.Kind);
+    }
+
+    [Fact]
+    public void A_debt_another_seizure_s_sale_falls_short_of_is_collected_here_for_what_is_missing()
+    {
+        var run = new SeizureRun(3_000_000) { CollectingElsewhere = 3_000_000 }.Opened();
+        run.Freeze(new Holding("KRW", 5_000_000m, 0));
+        Assert.Empty(run.State.Pending);
+
+        // The other sale brought 2,200,000 of the 3,000,000 it counted on (applied at its distribution).
+        (run.Outstanding, run.CollectingElsewhere) = (800_000, 0);
+        run.Do(new SeizureCommand.Review());
+        Assert.Equal((ExchangeRequestKind.RemitKrw, 800_000L), (run.Pending.Kind, run.Pending.Amount));
+        run.Remit();
+        run.Release();
+        run.Pass(s_day);
+        run.DistributeDue();
+
+        Assert.Equal((SeizureOutcome.DebtSatisfied, 800_000L, 0L), (run.State.Outcome!.Value, run.State.Applied, run.Outstanding));
+    }
+
+    [Fact]
     public void A_sale_waits_for_the_warning_period_and_a_supervisor_then_sells_only_what_covers_the_debt()
     {
         var run = new SeizureRun(30_000_000).Opened();

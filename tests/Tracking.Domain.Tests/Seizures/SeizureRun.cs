@@ -25,6 +25,9 @@ internal sealed class SeizureRun
 
     public long Outstanding { get; set; }
 
+    /// <summary>What the taxpayer's other seizures are collecting (reserved, not yet in hand).</summary>
+    public long CollectingElsewhere { get; set; }
+
     public DateTimeOffset Now { get; set; } = Start;
 
     public IReadOnlyDictionary<string, decimal> Prices { get; set; } = DefaultPrices;
@@ -36,7 +39,7 @@ internal sealed class SeizureRun
 
     public Decision<SeizureEvent> Do(SeizureCommand command, string actor = SeizureContext.SystemActor)
     {
-        var decision = SeizureDecider.Decide(State, command, new SeizureContext(Now, actor, Outstanding, Prices), Policy);
+        var decision = SeizureDecider.Decide(State, command, new SeizureContext(Now, actor, Math.Max(0, Outstanding - CollectingElsewhere), Prices, Outstanding), Policy);
         State = SeizureDecider.ApplyAll(State, decision.Events);
         History.AddRange(decision.Events);
         return decision;

@@ -147,11 +147,47 @@ public sealed class SeizureLifecycleTests(ExchangeSimFixture fixture)
     }
 
     [Fact]
+    public async Task A_sibling_waits_for_the_money_of_a_sale_in_progress_and_collects_what_that_sale_falls_short_by()
+    {
+        await using var h = await StartAsync();
+        await h.AddTaxpayerAsync("T-1", 10_000_000);
+        await h.AddAccountAsync("A-1", s_oneBitcoin);
+        await h.AddAccountAsync(h.OtherExchange, "B-1", s_oneBitcoin);
+
+        // The first exchange takes its time and keeps half of every sale: that sale falls short of what it counted on.
+        await h.SetFaultsAsync(new FaultOptions { MinProcessingMs = 1_500, MaxProcessingMs = 1_500, FeeRate = 0.5m });
+        var first = await h.OpenAsync("T-1", "A-1");
+        var second = await h.OpenAsync("T-1", "B-1", h.OtherExchange);
+        await h.Driver.RunAsync(TimeSpan.FromDays(10), TimeSpan.FromHours(6), supervisor: null, async () =>
+            (await h.GetAsync(first)).Status == SeizureStatus.AwaitingSaleApproval && (await h.GetAsync(second)).Status == SeizureStatus.AwaitingSaleApproval, CancellationToken.None);
+
+        // Both sales approved while the first is still at its exchange: the second neither sells nor is released on that promise.
+        await h.Grains.GetGrain<ISeizureGrain>(first).ApproveSaleAsync(LifecycleHarness.Supervisor);
+        var waiting = await h.Grains.GetGrain<ISeizureGrain>(second).ApproveSaleAsync(LifecycleHarness.Supervisor);
+        Assert.Equal(SeizureStatus.SaleApproved, waiting.Status);
+        Assert.DoesNotContain((await h.HistoryAsync(second)).Select(e => e.Event), e => e is ExchangeRequestIssued { Request.Kind: ExchangeRequestKind.Release or ExchangeRequestKind.Sell });
+
+        await h.RunUntilClosedAsync();
+
+        var (a, b) = (await h.GetAsync(first), await h.GetAsync(second));
+        Assert.InRange(a.Collected, 1, 9_999_999);
+        Assert.Equal(10_000_000, a.Applied + b.Applied);
+        Assert.Equal(0, (await h.TaxpayerAsync("T-1")).Outstanding);
+        LifecycleHarness.AssertMoneyConserved(a);
+        LifecycleHarness.AssertMoneyConserved(b);
+        await h.AssertNothingDoneTwiceAsync(h.Exchange, h.OtherExchange);
+    }
+
+    [Fact]
     public async Task The_wrong_person_s_account_is_released_untouched_on_cancellation()
     {
         await using var h = await StartAsync();
         await h.AddTaxpayerAsync("T-1", 5_000_000);
         await h.AddAccountAsync("A-1", new SimHolding("KRW", 100_000m, 0), new SimHolding("BTC", 1m, 0));
+
+        // The exchange takes a second to freeze the account, so the cancellation is asked before anything
+        // could be collected (once KRW is being collected, cancelling is refused: another test's case).
+        await h.SetFaultsAsync(new FaultOptions { MinProcessingMs = 1_000, MaxProcessingMs = 1_000 });
         var id = await h.OpenAsync("T-1", "A-1");
         await h.Grains.GetGrain<ISeizureGrain>(id).RequestCancellationAsync("the holder is a namesake", "officer:park");
         await h.Grains.GetGrain<ISeizureGrain>(id).ApproveCancellationAsync("supervisor:lee");
