@@ -144,6 +144,46 @@ public sealed class ConsoleBrowserTests(ConsoleWithExchanges host) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_supervisor_is_offered_no_approval_of_a_cancellation_they_asked_for_and_the_other_supervisor_approves_it()
+    {
+        // A case nothing has been collected from yet, whose withdrawal supervisor lee asks for.
+        using var lee = await host.SignInAsync("lee");
+        string? asked = null;
+        var refusals = new List<string>();
+        for (var attempt = 0; asked is null && attempt < 100; attempt++)
+        {
+            var page = await ConsoleHost.JsonAsync(await lee.GetAsync("/api/cases?limit=200"), HttpStatusCode.OK);
+            foreach (var id in page.GetProperty("items").EnumerateArray().Where(c => c.GetProperty("collected").GetInt64() == 0 && c.GetProperty("closed").GetInt64() == 0).Select(c => c.GetProperty("id").GetString()!))
+            {
+                var answer = await lee.PostAsJsonAsync($"/api/cases/{Uri.EscapeDataString(id)}/cancellation", new { reason = "the holder's birth date is another's" });
+                if (answer.IsSuccessStatusCode)
+                {
+                    asked = id;
+                    break;
+                }
+
+                refusals.Add($"{id}: {(int)answer.StatusCode} {await answer.Content.ReadAsStringAsync()}");
+            }
+
+            await Task.Delay(asked is null ? 100 : 0);
+        }
+
+        Assert.True(asked is not null, string.Join("\n", refusals.Take(5)));
+        var own = await SignInAsync("lee", "supervisor");
+        await OpenAsync(own, "approvals");
+        var row = own.Locator("#cancellations tbody tr", new() { HasText = asked });
+        await Expect(row.Locator(".own")).ToHaveTextAsync("yours: another supervisor approves");
+        await Expect(row.Locator("button.approve")).ToHaveCountAsync(0);
+        await ShotAsync(own, "supervisor-own-cancellation");
+
+        var other = await SignInAsync("han", "supervisor");
+        await OpenAsync(other, "approvals");
+        row = other.Locator("#cancellations tbody tr", new() { HasText = asked });
+        await row.Locator("button.approve").ClickAsync();
+        await Expect(row.Locator(".done")).ToHaveTextAsync("approved");
+    }
+
+    [Fact]
     public async Task An_auditor_reads_masked_evidence_changes_nothing_and_finds_the_read_on_the_access_record()
     {
         var page = await SignInAsync("choi", "auditor");

@@ -24,6 +24,7 @@ public sealed record CaseRow(
     long Applied,
     long Refunded,
     CaseApproval Approval,
+    string? CancellationRequestedBy,
     int LeadDays)
 {
     public const string View = "cases";
@@ -60,6 +61,7 @@ public sealed record CaseRow(
         seizure.Applied,
         seizure.Refunded,
         seizure.CancellationRequest is not null ? CaseApproval.Cancellation : seizure.Status == SeizureStatus.AwaitingSaleApproval ? CaseApproval.Sale : CaseApproval.None,
+        seizure.CancellationRequest?.RequestedBy,
         seizure.OpenedAt is { } opened && seizure.ClosedAt is { } closed ? (int)Math.Ceiling((closed - opened).TotalDays) : -1);
 
     /// <summary>The rows a seizure keeps: its case, and one per sum of money received.</summary>

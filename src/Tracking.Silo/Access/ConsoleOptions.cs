@@ -27,9 +27,9 @@ public sealed class ConsoleOptions
     /// <summary>The largest JSON body any other endpoint takes, in bytes (413 beyond). Default 64 KiB.</summary>
     public long MaxRequestBytes { get; init; } = 64 * 1024;
 
-    /// <summary>The demonstration users of a first run, each with their name as password: officer kim and park, supervisor lee, auditor choi, operator jung.</summary>
+    /// <summary>The demonstration users of a first run, each with their name as password: officers kim and park, supervisors lee and han (so that each can approve what the other may not), auditor choi, operator jung.</summary>
     public static IReadOnlyList<ConsoleUser> DemoUsers() =>
-        [.. new[] { ("kim", ConsoleRole.Officer), ("park", ConsoleRole.Officer), ("lee", ConsoleRole.Supervisor), ("choi", ConsoleRole.Auditor), ("jung", ConsoleRole.Operator) }
+        [.. new[] { ("kim", ConsoleRole.Officer), ("park", ConsoleRole.Officer), ("lee", ConsoleRole.Supervisor), ("han", ConsoleRole.Supervisor), ("choi", ConsoleRole.Auditor), ("jung", ConsoleRole.Operator) }
             .Select(u => new ConsoleUser(u.Item1, u.Item2, PasswordHash.Create(u.Item1)))];
 
     /// <summary>Users from a JSON file: <c>[{"name":"kim","role":"officer","passwordHash":"pbkdf2-sha256$…"}]</c>.</summary>
