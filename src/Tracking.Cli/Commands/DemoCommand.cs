@@ -69,7 +69,7 @@ internal static class DemoCommand
         }
 
         Console.WriteLine($"Web console: {url}   (Ctrl+C to stop)");
-        Console.WriteLine("Sign in as kim or park (officers), lee (supervisor), choi (auditor) or jung (operator); the password is the name.");
+        Console.WriteLine("Sign in as kim or park (officers), lee or han (supervisors), choi (auditor) or jung (operator); the password is the name.");
         return Task.CompletedTask;
     }
 

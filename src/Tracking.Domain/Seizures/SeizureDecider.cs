@@ -183,7 +183,7 @@ public static class SeizureDecider
                 break;
             case ExchangeReply.Released released:
                 steps.Add(new ReleaseConfirmed(released.RequestId), "the exchange confirmed the release (Art. 63–64)", SeizureDocumentKind.ReleaseRecord);
-                steps.System(new DocumentIssued(), "taxpayer notified of the release", SeizureDocumentKind.ReleaseNotice);
+                steps.System(new DocumentIssued(), "taxpayer notified of the release", SeizureDocumentKind.TaxpayerReleaseNotice);
                 break;
         }
 

@@ -21,8 +21,11 @@ public enum SeizureDocumentKind
     /// <summary>압류해제조서: the release record (Art. 63–64).</summary>
     ReleaseRecord,
 
-    /// <summary>압류해제통지서: the release notice to the exchange and the taxpayer.</summary>
+    /// <summary>압류해제통지서 to the exchange as third-party debtor: release the account (Art. 63–64).</summary>
     ReleaseNotice,
+
+    /// <summary>압류해제통지서 to the taxpayer: the seizure is released (Art. 63–64).</summary>
+    TaxpayerReleaseNotice,
 }
 
 /// <summary>A document issued by a seizure, rendered on demand from its history.</summary>

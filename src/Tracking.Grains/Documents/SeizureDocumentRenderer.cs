@@ -97,7 +97,8 @@ public static class SeizureDocumentRenderer
         SeizureDocumentKind.SaleWarning => "매각예고통지서 — Notice of intended sale",
         SeizureDocumentKind.DistributionStatement => "배분계산서 — Distribution statement",
         SeizureDocumentKind.ReleaseRecord => "압류해제조서 — Release record",
-        _ => "압류해제통지서 — Notice of release",
+        SeizureDocumentKind.ReleaseNotice => "압류해제통지서(제3채무자) — Notice of release to the exchange",
+        _ => "압류해제통지서(납세자) — Notice of release to the taxpayer",
     };
 
     private static string Basis(SeizureDocumentKind kind) => kind switch

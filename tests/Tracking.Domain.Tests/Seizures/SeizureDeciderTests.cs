@@ -72,6 +72,11 @@ public sealed class SeizureDeciderTests
         Assert.Equal(SeizureOutcome.DebtSatisfied, run.State.Outcome);
         Assert.Equal(0, run.State.Collected);
         Assert.DoesNotContain(run.History.OfType<ExchangeRequestIssued>(), e => e.Request.Kind == ExchangeRequestKind.Sell);
+
+        // The release is told to the exchange and to the taxpayer: two documents, each of its own kind.
+        Assert.Equal(
+            [SeizureDocumentKind.ReleaseNotice, SeizureDocumentKind.ReleaseRecord, SeizureDocumentKind.TaxpayerReleaseNotice],
+            run.History.Where(e => e.Document is not null).Select(e => e.Document!.Kind).Skip(4));
     }
 
     [Fact]

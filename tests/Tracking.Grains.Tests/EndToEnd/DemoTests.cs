@@ -30,7 +30,7 @@ public sealed partial class DemoTests : IDisposable
             var printed = await WaitForAsync(() => ConsoleLine().Match(Read(output)) is { Success: true } m ? m : null, TimeSpan.FromMinutes(3), () => Read(output));
             var opened = int.Parse(OpenedLine().Match(Read(output)).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
             Assert.True(opened > 0, Read(output));
-            Assert.Contains("lee (supervisor)", Read(output));
+            Assert.Contains("lee or han (supervisors)", Read(output));
 
             using var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(printed.Groups[1].Value) };
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/")).StatusCode);
