@@ -55,21 +55,30 @@ public sealed class ClusterFailoverTests : IDisposable
         await using var connection = await ClientAsync(cluster.ConnectionString);
         var client = connection.Context.Grains;
         var sweepGrain = client.GetGrain<ISweepGrain>(ISweepGrain.Main);
+        await cluster.SiloOfAsync(grains => grains.GetGrain<ISweepGrain>(ISweepGrain.Main));  // connects the cluster's own client now, not mid-sweep
         var sweep = cluster.RunAsync("sweep", "--json");
 
         // Once every shard has answered, the sweep records its candidates grain by grain: kill its silo then.
+        // Which silo that is, is asked while the shards still compare, so that nothing stands between
+        // seeing the last shard answer and the kill (under load, connecting to ask took longer than the recording).
         var watch = Stopwatch.StartNew();
         SweepStatus status;
+        SiloProcess? owner = null;
         do
         {
             status = await sweepGrain.GetStatusAsync();
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(120), "the sweep did not get to recording candidates");
             Assert.Null(status.LastRun);
+            if (status.Running && owner is null)
+            {
+                owner = await cluster.SiloOfAsync(grains => grains.GetGrain<ISweepGrain>(ISweepGrain.Main));
+                continue;
+            }
+
             await Task.Delay(10);
         }
-        while (!(status.Running && status.ShardsDone == status.ShardsTotal));
+        while (!(status.Running && status.ShardsDone == status.ShardsTotal && owner is not null));
 
-        var owner = await cluster.SiloOfAsync(grains => grains.GetGrain<ISweepGrain>(ISweepGrain.Main));
         Assert.NotNull(owner);
         var killedAt = DateTimeOffset.UtcNow;
         await cluster.KillAsync(owner);
