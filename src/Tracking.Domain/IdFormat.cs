@@ -41,7 +41,7 @@ public static class IdFormat
     public static string? Problem(string what, string? id, int maxLength) =>
         IsValid(id, maxLength) ? null
         : string.IsNullOrEmpty(id) ? $"{what} is required"
-        : $"{what} is not an id: 1 to {maxLength:N0} letters, digits, '-', '_' or '.', at most {maxLength:N0} characters and beginning with a letter or digit";
+        : $"{what} is not an id: at most {maxLength:N0} letters, digits, '-', '_' or '.', beginning with a letter or digit";
 
     /// <summary>Whether <paramref name="caseId"/> is a seizure's id: taxpayer@exchange/account, each part an id of its kind.</summary>
     public static bool IsCaseId(string? caseId)

@@ -6,7 +6,7 @@ namespace Tracking.Grains;
 /// Ids the store has answered for, per kind: a taxpayer or a case once stored is never deleted, so
 /// a process asks the store about each once. Bounded: when full it starts again empty (the store is
 /// asked again), so an attacker's guesses, which are never added, and a long run cost no more than
-/// <see cref="Capacity"/> entries.
+/// its capacity in entries.
 /// </summary>
 public sealed class KnownIds(int capacity = KnownIds.DefaultCapacity)
 {
@@ -16,8 +16,6 @@ public sealed class KnownIds(int capacity = KnownIds.DefaultCapacity)
 
     // Counted here: a dictionary's own Count takes every one of its locks.
     private int _count;
-
-    public int Capacity => capacity;
 
     public async Task<bool> ExistsAsync(string kind, string id, Func<Task<bool>> askStore)
     {

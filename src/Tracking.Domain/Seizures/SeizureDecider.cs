@@ -420,7 +420,7 @@ public static class SeizureDecider
         public long Remaining => Math.Max(0, Context.DebtToCover - State.Held);
 
         /// <summary>What stays owed once the money held here and elsewhere is applied, if nothing being collected elsewhere comes in.</summary>
-        public long NotInHand => Math.Max(0, (Context.DebtNotInHand ?? Context.DebtToCover) - State.Held);
+        public long NotInHand => Math.Max(0, Context.DebtNotInHand - State.Held);
 
         public List<SeizureEvent> Events { get; } = [];
 

@@ -165,7 +165,7 @@ public sealed partial class SeizureGrain(
         Seizure next;
         while (true)
         {
-            var context = new SeizureContext(time.GetUtcNow(), actor, debtToCover, prices, notInHand);
+            var context = new SeizureContext(time.GetUtcNow(), actor, debtToCover, notInHand, prices);
             decision = SeizureDecider.Decide(State, command, context, options.Policy);
             if (decision.Rejection is { } rejection)
             {

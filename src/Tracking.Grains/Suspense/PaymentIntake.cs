@@ -22,15 +22,12 @@ public sealed class PaymentIntake(TrackingContext tracking)
             throw new CommandRejectedException(problem);
         }
 
-        // Once held, a payment is resolved only in suspense, even if its taxpayer has come onto the roll since.
-        if (await tracking.Views.FindAsync(SuspenseRow.View, reference, cancellationToken) is not null)
-        {
-            await tracking.Grains.GetGrain<ISuspenseGrain>(reference).HoldAsync(taxpayerId, amount, source, origin, cancellationToken);
-            return new PaymentOutcome(null, Suspended: true, Duplicate: true);
-        }
-
-        // Asked of the store: a payment naming nobody activates no taxpayer grain; a mistyped id names nobody.
-        if (!IdFormat.IsValid(taxpayerId, IdFormat.TaxpayerId) || !await tracking.IsOnRollAsync(taxpayerId, cancellationToken))
+        // Once held, a payment is resolved only in suspense, even if its taxpayer has come onto the roll
+        // since (holding it again changes nothing). Asked of the store: a payment naming nobody activates
+        // no taxpayer grain; a mistyped id names nobody.
+        if (await tracking.Views.FindAsync(SuspenseRow.View, reference, cancellationToken) is not null
+            || !IdFormat.IsValid(taxpayerId, IdFormat.TaxpayerId)
+            || !await tracking.IsOnRollAsync(taxpayerId, cancellationToken))
         {
             var held = await tracking.Grains.GetGrain<ISuspenseGrain>(reference).HoldAsync(taxpayerId, amount, source, origin, cancellationToken);
             return new PaymentOutcome(null, Suspended: true, Duplicate: !held);

@@ -9,7 +9,7 @@ using Tracking.Storage.Views;
 namespace Tracking.Grains.Suspense;
 
 [GrainType(SuspenseGrain.TypeName)]
-public sealed class SuspenseGrain([FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time)
+public sealed class SuspenseGrain([FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time, TrackingContext tracking)
     : EventSourcedGrain<SuspendedPayment, SuspenseEvent>, ISuspenseGrain
 {
     /// <summary>The type name its rows are stored under.</summary>
@@ -22,8 +22,8 @@ public sealed class SuspenseGrain([FromKeyedServices(TimeProviderNames.Grains)] 
     {
         var assignment = SuspenseDecider.Decide(State, new SuspenseCommand.Assign(taxpayerId, by, reason, time.GetUtcNow()));
 
-        // Refused before anything is recorded: a payment is never assigned to someone not on the roll (whose ledger was never written).
-        if (assignment.Events.Count > 0 && (await GrainFactory.GetGrain<ITaxpayerGrain>(taxpayerId).GetAsync(cancellationToken)).Version == 0)
+        // Refused before anything is recorded: a payment is never assigned to someone not on the roll.
+        if (assignment.Events.Count > 0 && !await tracking.IsOnRollAsync(taxpayerId, cancellationToken))
         {
             throw new CommandRejectedException($"taxpayer {taxpayerId} is not on the roll");
         }

@@ -39,7 +39,7 @@ internal sealed class SeizureRun
 
     public Decision<SeizureEvent> Do(SeizureCommand command, string actor = SeizureContext.SystemActor)
     {
-        var decision = SeizureDecider.Decide(State, command, new SeizureContext(Now, actor, Math.Max(0, Outstanding - CollectingElsewhere), Prices, Outstanding), Policy);
+        var decision = SeizureDecider.Decide(State, command, new SeizureContext(Now, actor, Math.Max(0, Outstanding - CollectingElsewhere), Outstanding, Prices), Policy);
         State = SeizureDecider.ApplyAll(State, decision.Events);
         History.AddRange(decision.Events);
         return decision;

@@ -29,12 +29,10 @@ function resolutionCell(payment, worker, done) {
   if (payment.status === 'Open') {
     return worker ? resolveForm(payment, done) : '—';
   }
-  const text = `${words(payment.status)} to ${payment.assignedTo} by ${payment.resolvedBy} ${when(payment.resolved)}: ${payment.reason}`;
-  if (payment.status !== 'Assigned') {
-    return payment.status === 'Returned' ? `Returned by ${payment.resolvedBy} ${when(payment.resolved)}: ${payment.reason}` : text;
-  }
+  const to = payment.assignedTo ? ` to ${payment.assignedTo}` : '';
+  const text = `${words(payment.status)}${to} by ${payment.resolvedBy} ${when(payment.resolved)}: ${payment.reason}`;
   // Assigned but not yet booked (a booking cut short): asking again finishes it, for the same taxpayer only.
-  if (!worker) {
+  if (payment.status !== 'Assigned' || !worker) {
     return text;
   }
   const finish = h('button', { type: 'button', class: 'finish' }, 'Finish booking');
