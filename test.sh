@@ -15,7 +15,23 @@ echo "PostgreSQL for tests: $TRACKING_TEST_POSTGRES"
 export TRACKING_TEST_ARTIFACTS="$root/TestResults/console"
 
 status=0
-dotnet test "$root/Tracking.sln" --logger "console;verbosity=normal" --results-directory "$work/results" "$@" | tee "$work/test.log" || status=$?
+# A test that hangs is stopped after 10 minutes without a test starting or ending (the longest
+# test takes about 2): the run fails then, naming it, instead of running into CI's limit.
+dotnet test "$root/Tracking.sln" --logger "console;verbosity=normal" --results-directory "$work/results" \
+  --blame-hang-timeout 10m --blame-hang-dump-type full "$@" | tee "$work/test.log" || status=$?
+
+# A hang leaves a dump of the test process: its async call chains (what each task waits for) are printed.
+dumps="$(find "$work/results" -name '*.dmp' 2>/dev/null || true)"
+if [ -n "$dumps" ]; then
+  dotnet tool install --tool-path "$work/tools" dotnet-dump --version 10.0.750501 >/dev/null
+  for dump in $dumps; do
+    echo "Async call chains in $(basename "$dump"):"
+    # Only the chains that pass through Tracking's code (tests included), each cut to its first 30 lines.
+    "$work/tools/dotnet-dump" analyze "$dump" -c "dumpasync --coalesce" -c exit |
+      awk '/^STACKS / { if (block ~ /Tracking\./) printf "%s", block; block = ""; n = 0 } n++ < 30 { block = block $0 "\n" }
+           END { if (block ~ /Tracking\./) printf "%s", block }' | head -600
+  done | tee -a "$work/test.log"
+fi
 
 # Resident registration numbers never appear in clear in test output (DESIGN §5).
 if grep -qE '\b[0-9]{6}-[1-8][0-9]{6}\b' "$work/test.log"; then

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Tracking.Silo.Access;
+using Tracking.Silo.Hosting;
 using Tracking.Silo.Telemetry;
 using static Tracking.Silo.Tests.ConsoleHost;
 
@@ -43,6 +45,26 @@ public sealed partial class MetricsEndpointTests(ConsoleHost host) : IClassFixtu
 
         var leaks = RollPersonalData.Values().Where(value => text.Contains(value, StringComparison.Ordinal) || json.GetRawText().Contains(value, StringComparison.Ordinal)).ToArray();
         Assert.True(leaks.Length == 0, $"{leaks.Length} names, phones or registration numbers of the roll are in the metrics");
+    }
+
+    [Fact]
+    public async Task Orleans_figures_stay_when_another_silo_host_in_the_process_stops()
+    {
+        var store = Path.Combine(Path.GetTempPath(), "tracking-metrics-" + Guid.NewGuid().ToString("N"));
+        await using (var other = SiloWebHost.Build(new SiloHostSettings(new StorageSettings(store, null), "http://127.0.0.1:0") { Console = new ConsoleOptions { Users = ConsoleOptions.DemoUsers() } }))
+        {
+            await other.StartAsync();
+            await other.StopAsync();
+        }
+
+        Directory.Delete(store, recursive: true);
+        using var scraper = host.Anonymous();
+        for (var scrape = 1; scrape <= 3; scrape++)
+        {
+            // A metric whose instrument is gone is still reported once: the later scrapes tell.
+            var json = await JsonAsync(await scraper.GetAsync("/metrics.json"), HttpStatusCode.OK);
+            Assert.True(json.GetProperty("metrics").EnumerateArray().Any(m => m.GetProperty("name").GetString() == "orleans-catalog-activations"), $"scrape {scrape} lacks Orleans' activations");
+        }
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Logs;
@@ -27,7 +28,13 @@ public sealed class SiloTelemetry
     private const string ServiceName = "tracking-silo";
 
     private static readonly string[] s_sources = [StorageTelemetry.Name, ExchangeTelemetry.Name, "Microsoft.Orleans.Application", "Microsoft.Orleans.Runtime", "Microsoft.AspNetCore", "System.Net.Http"];
-    private static readonly string[] s_meters = [GrainCallMonitor.Name, StorageTelemetry.Name, ExchangeTelemetry.Name, CollectionTelemetry.Name, "Microsoft.Orleans"];
+    private static readonly string[] s_meters = [GrainCallMonitor.Name, StorageTelemetry.Name, ExchangeTelemetry.Name, CollectionTelemetry.Name];
+
+    /// <summary>Orleans makes its meter from the host's meter factory: one per silo, all of the same name.</summary>
+    private const string OrleansMeter = "Microsoft.Orleans";
+
+    /// <summary>The name OpenTelemetry's hosting gives its metrics listener.</summary>
+    private const string OpenTelemetryListener = "OpenTelemetry";
 
     private readonly MetricsSnapshotExporter _snapshots = new();
 
@@ -43,6 +50,11 @@ public sealed class SiloTelemetry
         var telemetry = new SiloTelemetry();
         builder.Services.AddSingleton(telemetry);
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+
+        // Orleans' instruments are taken from this host's meter only (local scope). Named in AddMeter,
+        // they would be taken from every silo host in the process, merged by name, and dropped
+        // altogether when any other host stopped and disposed of its meter.
+        builder.Metrics.EnableMetrics(OrleansMeter, instrumentName: null, listenerName: OpenTelemetryListener, scopes: MeterScope.Local);
         var otel = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(ServiceName, serviceInstanceId: serviceInstance))
             .WithMetrics(metrics =>
