@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Runs every test. Starts a throw-away PostgreSQL server for them (installing Debian's package
 # first if it is missing) and stops it afterwards; installs Debian's Chromium and a Korean font
-# (fonts-nanum) for the browser tests if they are missing. Extra arguments go to `dotnet test`.
+# (fonts-nanum) for the browser tests and PDFs, and Poppler's tools for reading PDFs back, if they are missing. Extra arguments go to `dotnet test`.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 [ -x /usr/bin/chromium ] || "$root/cluster-config/install-package.sh" chromium
 # Korean names in the browser tests' screenshots need a font with Hangul.
 fc-list :lang=ko | grep -q . || "$root/cluster-config/install-package.sh" fonts-nanum
+# The PDF tests read documents back with Poppler's pdftotext and pdftoppm.
+command -v pdftotext >/dev/null || "$root/cluster-config/install-package.sh" poppler-utils
 source "$root/cluster-config/postgres/throwaway-session.sh"
 export TRACKING_TEST_POSTGRES="$postgres"
 echo "PostgreSQL for tests: $TRACKING_TEST_POSTGRES"

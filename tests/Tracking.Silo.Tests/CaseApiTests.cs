@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using static Tracking.Silo.Tests.ConsoleHost;
 
+using Tracking.TestingHost;
+
 namespace Tracking.Silo.Tests;
 
 /// <summary>The case API over real HTTP: every endpoint, role and error path, masking and the access record.</summary>
@@ -138,6 +140,15 @@ public sealed class CaseApiTests(ConsoleHost host) : IClassFixture<ConsoleHost>
         var document = detail.GetProperty("documents")[0].GetProperty("documentId").GetString()!;
         var html = await officer.GetAsync($"/api/cases/{Uri.EscapeDataString(caseId)}/documents/{Uri.EscapeDataString(document)}");
         Assert.Equal("text/html", html.Content.Headers.ContentType?.MediaType);
+        var documentPath = $"/api/cases/{Uri.EscapeDataString(caseId)}/documents/{Uri.EscapeDataString(document)}";
+        var pdf = await officer.GetAsync(documentPath + "?format=pdf");
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        Assert.EndsWith(".pdf", pdf.Content.Headers.ContentDisposition?.FileName);
+        var pdfText = await PdfFile.TextAsync(await pdf.Content.ReadAsByteArrayAsync());
+        Assert.Contains("채권압류통지서", pdfText);
+        Assert.Contains(caseId, pdfText);
+        Assert.Equal(HttpStatusCode.BadRequest, (await officer.GetAsync(documentPath + "?format=docx")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync($"/api/cases/{Uri.EscapeDataString(caseId)}/documents/{Uri.EscapeDataString(caseId + "/99")}")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await officer.GetAsync($"/api/cases/{Uri.EscapeDataString(caseId)}/documents/nope")).StatusCode);
     }

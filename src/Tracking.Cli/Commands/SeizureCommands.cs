@@ -102,16 +102,25 @@ internal static class SeizureCommands
 
     private static Command Document()
     {
-        var documentId = new Argument<string>("document-id") { Description = "The document's id, as `case` lists them" };
+        var document = new Argument<string>("document") { Description = "The document's id, as `case` lists them, or its kind for the latest of that kind: " + string.Join(", ", DocumentKindNames.All) };
         var output = new Option<FileInfo?>("--out") { Description = "Write the HTML to this file instead of standard output" };
-        var command = new Command("document", "Render one of a seizure's documents as HTML") { s_caseId, documentId, output };
+        var pdf = new Option<FileInfo?>("--pdf") { Description = "Print the document to this PDF file (with Debian's Chromium)" };
+        var command = new Command("document", "Render one of a seizure's documents as HTML, or print it to PDF") { s_caseId, document, output, pdf };
         command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async tracking =>
         {
             var detail = await DetailAsync(tracking, result.GetValue(s_caseId)!, ct);
             var taxpayer = await tracking.Grains.GetGrain<ITaxpayerGrain>(detail.Seizure.TaxpayerId).GetAsync(ct);
-            var html = SeizureDocumentRenderer.Render(detail, taxpayer, result.GetValue(documentId)!)
-                ?? throw new CliException($"case {detail.Seizure.SeizureId} issued no document {result.GetValue(documentId)}; it issued: {string.Join(", ", detail.Documents.Select(d => d.DocumentId))}");
-            if (result.GetValue(output) is { } file)
+            var asked = result.GetValue(document)!;
+            var documentId = DocumentKindNames.Latest(detail, asked)?.DocumentId ?? asked;
+            var html = SeizureDocumentRenderer.Render(detail, taxpayer, documentId)
+                ?? throw new CliException($"case {detail.Seizure.SeizureId} issued no document {asked}; it issued: {string.Join(", ", detail.Documents.Select(d => $"{d.DocumentId} ({DocumentKindNames.Name(d.Kind)})"))}");
+            if (result.GetValue(pdf) is { } pdfFile)
+            {
+                using var printer = new DocumentPdfPrinter(new DocumentPdfOptions());
+                await File.WriteAllBytesAsync(pdfFile.FullName, await PrintAsync(printer, html, ct), ct);
+                Console.WriteLine($"Wrote {pdfFile.FullName}");
+            }
+            else if (result.GetValue(output) is { } file)
             {
                 await File.WriteAllTextAsync(file.FullName, html, ct);
                 Console.WriteLine($"Wrote {file.FullName}");
@@ -122,6 +131,18 @@ internal static class SeizureCommands
             }
         }));
         return command;
+    }
+
+    private static async Task<byte[]> PrintAsync(DocumentPdfPrinter printer, string html, CancellationToken ct)
+    {
+        try
+        {
+            return await printer.PrintAsync(html, ct);
+        }
+        catch (PdfPrintFailedException ex)
+        {
+            throw new CliException(ex.Message);
+        }
     }
 
     private static async Task<CaseDetail> DetailAsync(TrackingContext tracking, string id, CancellationToken ct)

@@ -30,7 +30,7 @@ public static class SeizureDocumentRenderer
         var upTo = detail.History.TakeWhile(e => e != issued).Append(issued).Select(e => e.Event).ToArray();
         var html = new StringBuilder();
         html.Append("<!doctype html><html lang=\"ko\"><head><meta charset=\"utf-8\"><title>").Append(E(Title(kind))).Append("</title>")
-            .Append("<style>body{font-family:sans-serif;max-width:48em;margin:2em auto}table{border-collapse:collapse}td,th{border:1px solid #999;padding:.3em .6em;text-align:left}.basis{color:#555;font-size:.9em}</style></head><body>");
+            .Append("<style>@page{size:A4;margin:18mm}body{font-family:\"NanumGothic\",\"Noto Sans CJK KR\",sans-serif;max-width:48em;margin:2em auto}table{border-collapse:collapse}td,th{border:1px solid #999;padding:.3em .6em;text-align:left}.basis{color:#555;font-size:.9em}</style></head><body>");
         html.Append("<h1>").Append(E(Title(kind))).Append("</h1>");
         html.Append("<table>");
         Row(html, "문서번호 Document", documentId);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Tracking.Grains;
+using Tracking.Grains.Documents;
 using Tracking.Grains.Exchanges;
 using Orleans.Runtime;
 using Tracking.Storage.Persistence;
@@ -32,6 +33,10 @@ internal static class ApiCall
         {
             // Bounds stop amounts long before this; checked arithmetic is the last guard, and nothing was written.
             return Results.Problem($"an amount is beyond what a ledger holds ({Domain.Won.Format(Domain.Won.Max)})", statusCode: StatusCodes.Status422UnprocessableEntity, title: "Refused");
+        }
+        catch (PdfPrintFailedException ex)
+        {
+            return Results.Problem(ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Cannot print now");
         }
         catch (Exception ex) when (ex is StorageUnavailableException or TimeoutException or SiloUnavailableException or OrleansMessageRejectionException or ExchangeUnreachableException)
         {

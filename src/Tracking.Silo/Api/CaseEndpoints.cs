@@ -27,7 +27,7 @@ internal static class CaseEndpoints
             ApiCall.RunAsync(async () => Results.Ok(await new SeizureOpener(grains).OpenForAutoMatchesAsync(user.Actor(), ct))))
             .RequireAuthorization(AccessPolicies.CaseWorkers).WithSummary("Open a case for every automatic match the sweeps found and no case has yet (review candidates wait for a person)");
         group.MapGet("/{id}", GetAsync).RequireAuthorization(AccessPolicies.CaseReaders).WithSummary("One case: state, money, full history and documents");
-        group.MapGet("/{id}/documents/{documentId}", DocumentAsync).RequireAuthorization(AccessPolicies.CaseReaders).WithSummary("One of the case's documents, as HTML");
+        group.MapGet("/{id}/documents/{documentId}", DocumentAsync).RequireAuthorization(AccessPolicies.CaseReaders).WithSummary("One of the case's documents, as HTML, or as PDF with format=pdf");
         group.MapPost("/{id}/sale-approval", (string id, ClaimsPrincipal user, TrackingContext tracking, CancellationToken ct) =>
             StepAsync(tracking, id, (seizure, ct) => seizure.ApproveSaleAsync(user.Actor(), ct), ct)).RequireAuthorization(AccessPolicies.Supervisors).WithSummary("Approve the sale the case proposes (not the officer who opened it)");
         group.MapPost("/{id}/cancellation", (string id, ReasonBody body, ClaimsPrincipal user, TrackingContext tracking, CancellationToken ct) =>
@@ -101,9 +101,14 @@ internal static class CaseEndpoints
         return Results.Ok(detail);
     });
 
-    private static Task<IResult> DocumentAsync(string id, string documentId, ClaimsPrincipal user, TrackingContext tracking, AccessJournal journal, CancellationToken ct) => ApiCall.RunAsync(async () =>
+    private static Task<IResult> DocumentAsync(string id, string documentId, string? format, ClaimsPrincipal user, TrackingContext tracking, AccessJournal journal, DocumentPdfPrinter printer, CancellationToken ct) => ApiCall.RunAsync(async () =>
     {
         (id, documentId) = (CaseId(id), CaseId(documentId));
+        if (format is not (null or "html" or "pdf"))
+        {
+            throw new ArgumentException("format is html (the default) or pdf", nameof(format));
+        }
+
         if (!documentId.StartsWith(id + "/", StringComparison.Ordinal) || !int.TryParse(documentId.AsSpan(id.Length + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
         {
             throw new ArgumentException("a document id is its case's id and the document's number: case/N", nameof(documentId));
@@ -121,8 +126,16 @@ internal static class CaseEndpoints
             return ApiCall.NotFound($"case {id} issued no document {documentId}");
         }
 
-        await journal.RecordAsync(user, detail.Seizure.TaxpayerId, $"document {documentId}", ct);
-        return Results.Content(html, "text/html; charset=utf-8");
+        if (format != "pdf")
+        {
+            await journal.RecordAsync(user, detail.Seizure.TaxpayerId, $"document {documentId}", ct);
+            return Results.Content(html, "text/html; charset=utf-8");
+        }
+
+        var pdf = await printer.PrintAsync(html, ct);
+        await journal.RecordAsync(user, detail.Seizure.TaxpayerId, $"document {documentId} (PDF)", ct);
+        var kind = detail.Documents.First(d => d.DocumentId == documentId).Kind;
+        return Results.File(pdf, "application/pdf", $"{DocumentKindNames.Name(kind)}-{documentId.Replace('/', '-').Replace('@', '-')}.pdf");
     });
 
     private static async Task<CaseDetail?> DetailAsync(TrackingContext tracking, string id, CancellationToken ct)

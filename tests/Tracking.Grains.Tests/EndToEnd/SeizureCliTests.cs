@@ -95,6 +95,18 @@ public sealed class SeizureCliTests : IDisposable
         var unknown = await TrackingProcess.RunAsync(environment, "--data", _data, "case", "document", id, "nope");
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains(record, unknown.Error);
+        Assert.Contains("seizure-record", unknown.Error);
+
+        // The latest document of a kind, by the kind's name, printed to PDF.
+        var pdfFile = Path.Combine(_data, "seizure-record.pdf");
+        var printed = await TrackingProcess.RunAsync(environment, "--data", _data, "case", "document", id, "seizure-record", "--pdf", pdfFile);
+        Assert.True(printed.ExitCode == 0, printed.Error);
+        var pdf = await File.ReadAllBytesAsync(pdfFile);
+        var pdfText = await PdfFile.TextAsync(pdf);
+        Assert.Contains("압류조서", pdfText);
+        Assert.Contains(record, pdfText);
+        Assert.DoesNotMatch(@"\d{6}-\d{7}", pdfText);
+        await PdfFile.FirstPageAsync(pdf, "seizure-record-pdf");
 
         // A review candidate is seized only once a person approves it, and only if it is one.
         using var reviews = JsonDocument.Parse((await TrackingProcess.RunAsync(environment, "--data", _data, "matches", "--decision", "review", "--json")).Output);

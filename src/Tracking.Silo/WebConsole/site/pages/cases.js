@@ -81,7 +81,7 @@ export async function caseFile({ main, session }, id) {
       h('section', { class: 'card' },
         h('h2', {}, 'Documents'),
         detail.documents.length
-          ? h('ul', { id: 'documents' }, detail.documents.map(d => h('li', {}, documentLink(id, d))))
+          ? h('ul', { id: 'documents' }, detail.documents.map(d => h('li', {}, documentLink(id, d), ' ', pdfLink(id, d))))
           : h('p', { class: 'muted' }, 'None issued yet.'))),
     actions.length ? h('section', { class: 'card actions' }, h('h2', {}, 'Steps'), actions, output) : null,
     h('section', { class: 'card' },
@@ -106,6 +106,10 @@ function stepButton(id, text, path, body, output, done) {
 
 function documentLink(caseId, document) {
   return h('a', { href: `/api/cases/${segment(caseId)}/documents/${segment(document.documentId)}`, target: '_blank', rel: 'noopener' }, words(document.kind));
+}
+
+function pdfLink(caseId, document) {
+  return h('a', { href: `/api/cases/${segment(caseId)}/documents/${segment(document.documentId)}?format=pdf`, class: 'pdf', download: '' }, 'PDF');
 }
 
 function timelineEntry(caseId, { recordedAt, event }) {
