@@ -22,6 +22,9 @@ public sealed class ConsoleBrowserTests(ConsoleWithExchanges host) : IClassFixtu
         ? folder
         : Path.Combine(AppContext.BaseDirectory, "console-screenshots");
 
+    /// <summary>A date with a time of day, and the zone after it if one is named.</summary>
+    private static readonly Regex s_time = new(@"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(?<zone>\s*(KST|UTC|Z\b|[+-]\d{2}:\d{2}))?");
+
     private readonly List<string> _pageErrors = [];
     private IPlaywright? _playwright;
     private IBrowser? _browser;
@@ -360,10 +363,15 @@ public sealed class ConsoleBrowserTests(ConsoleWithExchanges host) : IClassFixtu
         Assert.True(used.Any(f => f is not null && Regex.IsMatch(f, "Nanum|Noto (Sans|Serif) CJK")), "the name was drawn in " + string.Join(", ", used) + ", which have no Hangul: install fonts-nanum");
     }
 
-    /// <summary>Keeps the page as a picture, once it shows no value a script failed to fill in.</summary>
+    /// <summary>
+    /// Keeps the page as a picture, once it shows no value a script failed to fill in, and checks that
+    /// every time on it says its zone (KST): officers must never wonder whether a time is UTC.
+    /// </summary>
     private static async Task ShotAsync(IPage page, string name)
     {
         await Expect(page.Locator("body")).Not.ToContainTextAsync(new Regex(@"\b(null|undefined|NaN|Invalid Date)\b"));
+        var unlabelled = s_time.Matches(await page.Locator("body").InnerTextAsync()).Where(m => !m.Groups["zone"].Success).Select(m => m.Value).ToArray();
+        Assert.True(unlabelled.Length == 0, $"{name} shows times without their zone: {string.Join(", ", unlabelled.Take(5))}");
         await page.ScreenshotAsync(new() { Path = Path.Combine(s_artifacts, name + ".png"), FullPage = true });
     }
 

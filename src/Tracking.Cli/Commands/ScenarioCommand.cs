@@ -104,7 +104,7 @@ internal static class ScenarioCommand
 
     private static void WriteReport(ScenarioReport report)
     {
-        Console.WriteLine($"Simulated {report.SimulatedFrom:yyyy-MM-dd} → {report.SimulatedTo:yyyy-MM-dd}: {report.Seizures} seizures");
+        Console.WriteLine($"Simulated {KoreaTime.Day(report.SimulatedFrom)} → {KoreaTime.Day(report.SimulatedTo)}: {report.Seizures} seizures");
         foreach (var (outcome, count) in report.ByOutcome)
         {
             Console.WriteLine($"  {outcome,-28} {count,5}");

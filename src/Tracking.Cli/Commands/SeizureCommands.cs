@@ -166,7 +166,7 @@ internal static class SeizureCommands
         foreach (var entry in detail.History)
         {
             var e = entry.Event;
-            Console.WriteLine($"  {e.At:yyyy-MM-dd HH:mm}  {e.GetType().Name,-22} {e.Actor,-22} {e.Reason}{(e.Document is { } d ? $"  [{d.Kind} {d.DocumentId}]" : "")}");
+            Console.WriteLine($"  {KoreaTime.Minutes(e.At)}  {e.GetType().Name,-22} {e.Actor,-22} {e.Reason}{(e.Document is { } d ? $"  [{d.Kind} {d.DocumentId}]" : "")}");
         }
     }
 }

@@ -132,7 +132,7 @@ internal static class TaxpayerCommands
                 PaymentApplied p => $"payment {p.Reference} of {Won.Format(p.Amount)} from {p.Source} applied; refund {Won.Format(p.Refund)}",
                 _ => entry.Event.GetType().Name,
             };
-            Console.WriteLine($"v{entry.Version,-4} {entry.RecordedAt:yyyy-MM-dd HH:mm:ss}  {what}");
+            Console.WriteLine($"v{entry.Version,-4} {KoreaTime.Seconds(entry.RecordedAt)}  {what}");
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 using Tracking.Grains.Operations;
+using Tracking.Domain;
 
 namespace Tracking.Cli.Output;
 
@@ -31,7 +32,7 @@ internal static class ClusterTable
     public static IRenderable Render(ClusterView view, int width)
     {
         var columns = width >= FullWidth ? s_columns : s_columns.Where(c => c.Essential).ToArray();
-        var table = new Table { Border = TableBorder.Simple, Caption = new TableTitle($"{view.At.ToOffset(TimeSpan.FromHours(9)):HH:mm:ss} KST  {view.Silos.Count(s => s.Alive)} of {view.Silos.Count} silos active") };
+        var table = new Table { Border = TableBorder.Simple, Caption = new TableTitle($"{KoreaTime.Of(view.At):HH:mm:ss} KST  {view.Silos.Count(s => s.Alive)} of {view.Silos.Count} silos active") };
         foreach (var column in columns)
         {
             table.AddColumn(new TableColumn(column.Title) { Alignment = column.Right ? Justify.Right : Justify.Left, NoWrap = true, Padding = new Padding(0, 0, 1, 0) });

@@ -179,7 +179,7 @@ public static class SeizureDecider
                 break;
             case ExchangeReply.Remitted remitted:
                 var due = steps.Context.Now + steps.Policy.DistributionDelay;
-                steps.Add(new ProceedsReceived(remitted.RequestId, remitted.Amount, remitted.TransferReference, due), $"{remitted.Amount:N0} won received from the exchange; distribution set for {due:yyyy-MM-dd} (Art. 97)");
+                steps.Add(new ProceedsReceived(remitted.RequestId, remitted.Amount, remitted.TransferReference, due), $"{remitted.Amount:N0} won received from the exchange; distribution set for {KoreaTime.Day(due)} (Art. 97)");
                 break;
             case ExchangeReply.Released released:
                 steps.Add(new ReleaseConfirmed(released.RequestId), "the exchange confirmed the release (Art. 63–64)", SeizureDocumentKind.ReleaseRecord);
@@ -354,7 +354,7 @@ public static class SeizureDecider
             if (state.SaleWaitUntil is null)
             {
                 var until = context.Now + policy.SaleWarningPeriod;
-                steps.System(new SaleWarned(until), $"taxpayer warned that the assets will be sold after {until:yyyy-MM-dd} (Art. 71(3))", SeizureDocumentKind.SaleWarning);
+                steps.System(new SaleWarned(until), $"taxpayer warned that the assets will be sold after {KoreaTime.Day(until)} (Art. 71(3))", SeizureDocumentKind.SaleWarning);
                 continue;
             }
 

@@ -34,7 +34,7 @@ public static class SeizureDocumentRenderer
         html.Append("<h1>").Append(E(Title(kind))).Append("</h1>");
         html.Append("<table>");
         Row(html, "문서번호 Document", documentId);
-        Row(html, "일자 Date", @event.At.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture));
+        Row(html, "일자 Date", Domain.KoreaTime.Minutes(@event.At));
         Row(html, "사건 Case", seizure.SeizureId);
         Row(html, "체납자 Taxpayer", $"{seizure.TaxpayerId} {taxpayer?.Profile?.Name} {taxpayer?.Profile?.RrnMasked}".Trim());
         Row(html, "제3채무자 Third-party debtor", $"{seizure.Exchange} (account {seizure.AccountId})");
@@ -72,7 +72,7 @@ public static class SeizureDocumentRenderer
                 break;
             case SeizureDocumentKind.SaleWarning:
                 html.Append("<p>Unless the debt is paid, the seized assets will be sold through the exchange after ")
-                    .Append(E(upTo.OfType<SaleWarned>().Last().WaitUntil.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))
+                    .Append(E(Domain.KoreaTime.Day(upTo.OfType<SaleWarned>().Last().WaitUntil)))
                     .Append(", only as much as covers the debt; the rest will be released.</p>");
                 break;
             case SeizureDocumentKind.DistributionStatement:

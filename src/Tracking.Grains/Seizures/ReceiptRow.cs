@@ -1,5 +1,6 @@
 using Tracking.Domain.Seizures;
 using Tracking.Storage.Views;
+using Tracking.Domain;
 
 namespace Tracking.Grains.Seizures;
 
@@ -20,5 +21,5 @@ public sealed record ReceiptRow(string SeizureId, string Exchange, long Amount, 
         seizure.Exchange,
         receipt.Amount,
         receipt.ReceivedAt.ToUnixTimeSeconds(),
-        receipt.ReceivedAt.ToOffset(TimeSpan.FromHours(9)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        KoreaTime.DayOf(receipt.ReceivedAt).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
 }

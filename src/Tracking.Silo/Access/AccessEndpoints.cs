@@ -9,6 +9,7 @@ using Tracking.Grains.Access;
 using Tracking.Ingest.Files;
 using Tracking.Silo.Api;
 using Tracking.Storage.Views;
+using Tracking.Domain;
 
 namespace Tracking.Silo.Access;
 
@@ -69,7 +70,7 @@ internal static partial class AccessEndpoints
         if (await from.LockedUntilAsync(ct) is { } addressLocked)
         {
             LogAddressLocked(logger, address, addressLocked);
-            await journal.RecordAsync(shownName, "-", "sign-in", $"refused: {address} is locked out until {addressLocked:u}", ct);
+            await journal.RecordAsync(shownName, "-", "sign-in", $"refused: {address} is locked out until {KoreaTime.Seconds(addressLocked)}", ct);
             context.Response.Headers.RetryAfter = ((int)Math.Ceiling((addressLocked - DateTimeOffset.UtcNow).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Results.Problem("too many failed sign-ins from this address; try again later", statusCode: StatusCodes.Status429TooManyRequests, title: "Too many attempts");
         }
@@ -86,11 +87,11 @@ internal static partial class AccessEndpoints
             return Results.Ok(new SessionInfo(user.Name, user.Role, user.Actor));
         }
 
-        var why = accountLocked is { } until ? $"the account is locked until {until:u}" : user is null ? "unknown name" : "wrong password";
+        var why = accountLocked is { } until ? $"the account is locked until {KoreaTime.Seconds(until)}" : user is null ? "unknown name" : "wrong password";
         await from.FailedAsync(limits.AddressFailures, limits.Window, limits.Lockout, ct);
         if (account is not null && accountLocked is null && await account.FailedAsync(limits.AccountFailures, limits.Window, limits.Lockout, ct) is { } locked)
         {
-            why += $"; the account is now locked until {locked:u}";
+            why += $"; the account is now locked until {KoreaTime.Seconds(locked)}";
         }
 
         LogRefused(logger, shownName, address, why);

@@ -10,6 +10,7 @@ using Tracking.Ingest.Roll;
 using Microsoft.Extensions.Time.Testing;
 using Tracking.Grains;
 using Tracking.Silo.Telemetry;
+using Tracking.Domain;
 
 namespace Tracking.Silo.Scenarios;
 
@@ -76,7 +77,7 @@ public sealed class ScenarioRunner(TrackingContext tracking, FakeTimeProvider cl
         while (clock.GetUtcNow() - startedAt < settings.Duration)
         {
             var cases = await CaseCatalog.ListAsync(tracking.Grains, tracking.States, cancellationToken);
-            log.Report($"{clock.GetUtcNow():yyyy-MM-dd HH:mm}: {cases.Count(c => c.Status == SeizureStatus.Closed)} of {cases.Count} closed");
+            log.Report($"{KoreaTime.Minutes(clock.GetUtcNow())}: {cases.Count(c => c.Status == SeizureStatus.Closed)} of {cases.Count} closed");
             if (cases.All(c => c.Status == SeizureStatus.Closed))
             {
                 break;

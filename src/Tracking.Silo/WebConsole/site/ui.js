@@ -33,7 +33,7 @@ export function when(time) {
   if (time === null || time === undefined || time === 0 || time === '') {
     return '—';
   }
-  return kst.format(typeof time === 'number' ? new Date(time * 1000) : new Date(time));
+  return kst.format(typeof time === 'number' ? new Date(time * 1000) : new Date(time)) + ' KST';
 }
 
 export const won = amount => `₩${Number(amount || 0).toLocaleString('ko-KR')}`;
