@@ -290,6 +290,50 @@ public sealed class ConsoleBrowserTests(ConsoleWithExchanges host) : IClassFixtu
         }
     }
 
+    [Theory]
+    [InlineData("kim", "officer", "담당자")]
+    [InlineData("lee", "supervisor", "결재권자")]
+    [InlineData("choi", "auditor", "감사자")]
+    [InlineData("jung", "operator", "운영자")]
+    public async Task Each_role_s_pages_speak_korean_first_and_english_at_the_switch(string name, string role, string roleInKorean)
+    {
+        var page = await SignInAsync(name, roleInKorean, korean: true);
+        Assert.Equal("ko", await page.Locator("html").GetAttributeAsync("lang"));
+        var menu = await page.Locator("#nav a").AllAsync();
+        var pages = new List<(string Path, string Title)>();
+        foreach (var link in menu)
+        {
+            pages.Add((await link.GetAttributeAsync("data-page") ?? "", await link.InnerTextAsync()));
+        }
+
+        Assert.NotEmpty(pages);
+        foreach (var (path, title) in pages)
+        {
+            Assert.Matches(@"\p{IsHangulSyllables}", title);
+            await OpenAsync(page, path);
+            await Expect(page.Locator("main h1")).ToHaveTextAsync(title);
+            await ShotAsync(page, $"ko-{role}-{path}");
+        }
+
+        if (role is "officer" or "supervisor" or "auditor")
+        {
+            // A case in Korean: its state, its steps and its documents by their Korean names.
+            await OpenAsync(page, "cases");
+            await page.Locator("#case-list tbody tr").First.ClickAsync();
+            await Expect(page.Locator("#timeline li").First).ToContainTextAsync("압류 개시");
+            await Expect(page.Locator("#documents a").First).ToHaveTextAsync("채권압류통지서");
+            await ShotAsync(page, $"ko-{role}-case");
+        }
+
+        await page.Locator("#language").ClickAsync();
+        await Expect(page.Locator("#signed-in")).ToHaveTextAsync($"{name} ({role})");
+        Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
+        await Expect(page.Locator($"#nav a[data-page={pages[0].Path}]")).Not.ToHaveTextAsync(pages[0].Title);
+        await ShotAsync(page, $"en-{role}-{pages[0].Path}");
+        await page.Locator("#language").ClickAsync();
+        await Expect(page.Locator($"#nav a[data-page={pages[0].Path}]")).ToHaveTextAsync(pages[0].Title);
+    }
+
     [Fact]
     public async Task A_wrong_password_is_refused_and_signing_out_ends_the_session()
     {
@@ -307,9 +351,15 @@ public sealed class ConsoleBrowserTests(ConsoleWithExchanges host) : IClassFixtu
         Assert.Equal((int)HttpStatusCode.Unauthorized, (await page.APIRequest.GetAsync("/api/cases")).Status);
     }
 
-    private async Task<IPage> NewPageAsync()
+    /// <summary>A page in a browser of its own; in English unless told Korean (the console's own default).</summary>
+    private async Task<IPage> NewPageAsync(bool korean = false)
     {
         var context = await _browser!.NewContextAsync(new() { BaseURL = host.Address.ToString(), ViewportSize = new() { Width = 1400, Height = 1000 }, TimezoneId = "Asia/Seoul" });
+        if (!korean)
+        {
+            await context.AddInitScriptAsync("localStorage.setItem('tracking.language', 'en')");
+        }
+
         var page = await context.NewPageAsync();
         page.PageError += (_, error) => _pageErrors.Add($"{page.Url}: {error}");
         page.Console += (_, message) =>
@@ -323,9 +373,9 @@ public sealed class ConsoleBrowserTests(ConsoleWithExchanges host) : IClassFixtu
         return page;
     }
 
-    private async Task<IPage> SignInAsync(string name, string role)
+    private async Task<IPage> SignInAsync(string name, string role, bool korean = false)
     {
-        var page = await NewPageAsync();
+        var page = await NewPageAsync(korean);
         await page.GotoAsync("/");
         await page.Locator("#sign-in input[name=name]").FillAsync(name);
         await page.Locator("#sign-in input[name=password]").FillAsync(name);
@@ -338,7 +388,7 @@ public sealed class ConsoleBrowserTests(ConsoleWithExchanges host) : IClassFixtu
     {
         await page.Locator($"#nav a[data-page={menu}]").ClickAsync();
         await Expect(page.Locator($"#nav a[data-page={menu}]")).ToHaveClassAsync("current");
-        await Expect(page.Locator("main > p.muted", new() { HasText = "Loading" })).ToHaveCountAsync(0);
+        await Expect(page.Locator("main > p.loading")).ToHaveCountAsync(0);
     }
 
     /// <summary>The name on the roll's side of a review candidate's evidence.</summary>

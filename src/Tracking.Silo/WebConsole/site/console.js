@@ -1,6 +1,7 @@
 // The console's shell: who is signed in, the pages their role may open, and the page in the address.
 import { api, ApiError } from './api.js';
 import { h, problem } from './ui.js';
+import { language, switchLanguage, t, term } from './i18n.js';
 import { signIn } from './pages/signin.js';
 import { dashboard } from './pages/dashboard.js';
 import { cases, caseFile } from './pages/cases.js';
@@ -16,15 +17,15 @@ const readers = ['officer', 'supervisor', 'auditor'];
 
 // The pages in menu order; "detail" opens one item of the page's list (#/page/item).
 const pages = [
-  { path: 'dashboard', title: 'Dashboard', roles: readers, render: dashboard },
-  { path: 'cases', title: 'Cases', roles: readers, render: cases, detail: caseFile },
-  { path: 'approvals', title: 'Approvals', roles: ['supervisor'], render: approvals },
-  { path: 'reviews', title: 'Review queue', roles: readers, render: reviews, detail: evidence },
-  { path: 'uploads', title: 'Uploads', roles: readers, render: uploads },
-  { path: 'sweep', title: 'Sweep', roles: readers, render: sweep },
-  { path: 'suspense', title: 'Suspense', roles: readers, render: suspense },
-  { path: 'access', title: 'Access record', roles: ['auditor'], render: accessRecord },
-  { path: 'silo', title: 'Silo', roles: ['operator'], render: silo },
+  { path: 'dashboard', title: t('Dashboard'), roles: readers, render: dashboard },
+  { path: 'cases', title: t('Cases'), roles: readers, render: cases, detail: caseFile },
+  { path: 'approvals', title: t('Approvals'), roles: ['supervisor'], render: approvals },
+  { path: 'reviews', title: t('Review queue'), roles: readers, render: reviews, detail: evidence },
+  { path: 'uploads', title: t('Uploads'), roles: readers, render: uploads },
+  { path: 'sweep', title: t('Sweep'), roles: readers, render: sweep },
+  { path: 'suspense', title: t('Suspense'), roles: readers, render: suspense },
+  { path: 'access', title: t('Access record'), roles: ['auditor'], render: accessRecord },
+  { path: 'silo', title: t('Silo'), roles: ['operator'], render: silo },
 ];
 
 const main = document.getElementById('page');
@@ -42,18 +43,21 @@ async function currentSession() {
   }
 }
 
+const switcher = () => h('button', { type: 'button', id: 'language', lang: language === 'ko' ? 'en' : 'ko', onclick: switchLanguage }, language === 'ko' ? 'English' : '한국어');
+
 function showMenu() {
   const nav = document.getElementById('nav');
   const who = document.getElementById('who');
   if (!session) {
     nav.replaceChildren();
-    who.replaceChildren();
+    who.replaceChildren(switcher());
     return;
   }
   nav.replaceChildren(...pages.filter(p => p.roles.includes(session.role)).map(p => h('a', { href: `#/${p.path}`, 'data-page': p.path }, p.title)));
   who.replaceChildren(
-    h('span', { id: 'signed-in' }, `${session.name} (${session.role})`),
-    h('button', { type: 'button', id: 'sign-out', onclick: signOut }, 'Sign out'));
+    h('span', { id: 'signed-in' }, `${session.name} (${term(session.role)})`),
+    h('button', { type: 'button', id: 'sign-out', onclick: signOut }, t('Sign out')),
+    switcher());
 }
 
 async function signOut() {
@@ -90,7 +94,7 @@ async function route() {
   for (const link of document.querySelectorAll('#nav a')) {
     link.classList.toggle('current', link.dataset.page === page.path);
   }
-  main.replaceChildren(h('p', { class: 'muted' }, 'Loading…'));
+  main.replaceChildren(h('p', { class: 'muted loading' }, t('Loading…')));
   try {
     const context = { session, main };
     leave = (item && page.detail ? await page.detail(context, item) : await page.render(context)) || null;
@@ -106,5 +110,6 @@ async function route() {
 
 const firstPage = () => pages.find(p => p.roles.includes(session.role));
 
+document.title = t('Tracking — collection console');
 window.addEventListener('hashchange', route);
 route();

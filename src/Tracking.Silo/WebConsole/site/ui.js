@@ -1,4 +1,5 @@
 import { api, query } from './api.js';
+import { t } from './i18n.js';
 
 // Building pages from data. Every value is inserted as text, never as markup, so nothing read
 // from a file or an exchange can run in an officer's browser.
@@ -38,15 +39,12 @@ export function when(time) {
 
 export const won = amount => `₩${Number(amount || 0).toLocaleString('ko-KR')}`;
 
-/** 'SaleAwaitingApproval' → 'Sale awaiting approval'. */
-export const words = name => String(name || '').replace(/([a-z])([A-Z])/g, '$1 $2').replace(/ ([A-Z])(?=[a-z])/g, (_, c) => ` ${c.toLowerCase()}`);
-
 export function problem(error) {
   const details = error.problem && error.problem.errors
     ? Object.entries(error.problem.errors).map(([field, messages]) => h('li', {}, `${field}: ${messages.join(' ')}`))
     : [];
   return h('div', { class: 'problem', role: 'alert' },
-    h('strong', {}, error.problem ? error.problem.title || 'Refused' : 'Error'), ' ', error.message, details.length ? h('ul', {}, details) : null);
+    h('strong', {}, error.problem ? t(error.problem.title || 'Refused') : t('Error')), ' ', error.message, details.length ? h('ul', {}, details) : null);
 }
 
 /** Runs an action from a button: the button waits, a refusal is shown in place of the last one. */
@@ -79,7 +77,7 @@ function tableRow(columns, row, onRow) {
 export async function pagedTable(container, columns, fetchPage, onRow) {
   const body = h('tbody');
   const count = h('p', { class: 'muted count' });
-  const more = h('button', { type: 'button', class: 'more' }, 'More');
+  const more = h('button', { type: 'button', class: 'more' }, t('More'));
   const output = h('div');
   let next = null;
   let shown = 0;
@@ -88,7 +86,7 @@ export async function pagedTable(container, columns, fetchPage, onRow) {
     page.items.forEach(row => body.append(tableRow(columns, row, onRow)));
     shown += page.items.length;
     next = page.next;
-    count.textContent = `${shown} of ${page.total}`;
+    count.textContent = t('{0} of {1}', shown, page.total);
     more.hidden = !next;
   }
   more.addEventListener('click', () => act(more, output, load));

@@ -1,5 +1,6 @@
 import { api, segment } from '../api.js';
-import { act, facts, field, h, filteredTable, select, table, when, won, words, show } from '../ui.js';
+import { act, facts, field, h, filteredTable, select, table, when, won, show } from '../ui.js';
+import { t, term } from '../i18n.js';
 
 const statuses = ['NoticeSent', 'Seized', 'CollectionRequested', 'SaleWarned', 'AwaitingSaleApproval', 'SaleApproved', 'SaleRequested', 'Sold',
   'ProceedsReceived', 'Distributed', 'ReleaseRequested', 'Released', 'Cancelled', 'Rejected', 'Closed'];
@@ -7,27 +8,27 @@ const statuses = ['NoticeSent', 'Seized', 'CollectionRequested', 'SaleWarned', '
 export const caseLink = id => `#/cases/${segment(id)}`;
 
 export const caseColumns = [
-  { title: 'Case', value: c => h('a', { href: caseLink(c.id) }, c.id) },
-  { title: 'State', value: c => words(c.status) + (c.outcome ? ` (${words(c.outcome)})` : '') },
-  { title: 'Officer', value: c => c.officer },
-  { title: 'Opened', value: c => when(c.opened) },
-  { title: 'Next deadline', value: c => when(c.deadline) },
-  { title: 'Debt', value: c => won(c.debt), numeric: true },
-  { title: 'Collected', value: c => won(c.collected), numeric: true },
-  { title: 'Awaiting', value: c => (c.approval === 'None' ? '' : `${words(c.approval)} approval`) },
+  { title: t('Case'), value: c => h('a', { href: caseLink(c.id) }, c.id) },
+  { title: t('State'), value: c => term(c.status) + (c.outcome ? ` (${term(c.outcome)})` : '') },
+  { title: t('Officer'), value: c => c.officer },
+  { title: t('Opened'), value: c => when(c.opened) },
+  { title: t('Next deadline'), value: c => when(c.deadline) },
+  { title: t('Debt'), value: c => won(c.debt), numeric: true },
+  { title: t('Collected'), value: c => won(c.collected), numeric: true },
+  { title: t('Awaiting'), value: c => (c.approval === 'None' ? '' : t('{0} approval', term(c.approval))) },
 ];
 
 export async function cases({ main }) {
   const form = h('form', { class: 'filters', id: 'case-filters' },
-    field('State', select('status', [['', 'any'], ...statuses.map(s => [s, words(s)])], '')),
-    field('Exchange', h('input', { name: 'exchange', placeholder: 'e.g. upbit', size: 10 })),
-    field('Officer', h('input', { name: 'officer', placeholder: 'officer:kim', size: 12 })),
-    field('Awaiting', select('approval', [['', 'anything'], ['Sale', 'sale approval'], ['Cancellation', 'cancellation approval']], '')),
-    field('Debt from (₩)', h('input', { name: 'minDebt', type: 'number', min: 0, size: 10 })),
-    field('Deadline passed', h('input', { name: 'overdue', type: 'checkbox', value: 'true' })),
-    h('button', { type: 'submit' }, 'Show'));
+    field(t('State'), select('status', [['', t('any')], ...statuses.map(s => [s, term(s)])], '')),
+    field(t('Exchange'), h('input', { name: 'exchange', placeholder: t('e.g. upbit'), size: 10 })),
+    field(t('Officer'), h('input', { name: 'officer', placeholder: 'officer:kim', size: 12 })),
+    field(t('Awaiting'), select('approval', [['', t('anything')], ['Sale', t('sale approval')], ['Cancellation', t('cancellation approval')]], '')),
+    field(t('Debt from (₩)'), h('input', { name: 'minDebt', type: 'number', min: 0, size: 10 })),
+    field(t('Deadline passed'), h('input', { name: 'overdue', type: 'checkbox', value: 'true' })),
+    h('button', { type: 'submit' }, t('Show')));
   const list = h('div', { id: 'case-list' });
-  show(main, h('h1', {}, 'Cases'), form, list);
+  show(main, h('h1', {}, t('Cases')), form, list);
   await filteredTable(form, list, '/api/cases', caseColumns, c => (location.hash = caseLink(c.id)));
 }
 
@@ -41,51 +42,51 @@ export async function caseFile({ main, session }, id) {
   const worker = session.role === 'officer' || session.role === 'supervisor';
 
   if (session.role === 'supervisor' && seizure.status === 'AwaitingSaleApproval') {
-    actions.push(stepButton('approve-sale', 'Approve sale', `/api/cases/${segment(id)}/sale-approval`, null, output, reload));
+    actions.push(stepButton('approve-sale', t('Approve sale'), `/api/cases/${segment(id)}/sale-approval`, null, output, reload));
   }
   if (session.role === 'supervisor' && cancellationPending) {
-    actions.push(stepButton('approve-cancellation', 'Approve cancellation', `/api/cases/${segment(id)}/cancellation-approval`, null, output, reload));
+    actions.push(stepButton('approve-cancellation', t('Approve cancellation'), `/api/cases/${segment(id)}/cancellation-approval`, null, output, reload));
   }
   if (worker && !cancellationPending && seizure.status !== 'Closed') {
-    const reason = h('input', { name: 'reason', id: 'cancellation-reason', placeholder: 'why the seizure should be withdrawn', size: 40, maxlength: 2000 });
+    const reason = h('input', { name: 'reason', id: 'cancellation-reason', placeholder: t('why the seizure should be withdrawn'), size: 40, maxlength: 2000 });
     actions.push(h('span', { class: 'inline' }, reason,
-      stepButton('ask-cancellation', 'Ask for cancellation', `/api/cases/${segment(id)}/cancellation`, () => ({ reason: reason.value }), output, reload)));
+      stepButton('ask-cancellation', t('Ask for cancellation'), `/api/cases/${segment(id)}/cancellation`, () => ({ reason: reason.value }), output, reload)));
   }
 
   show(main,
-    h('p', {}, h('a', { href: '#/cases' }, '← Cases')),
-    h('h1', {}, `Case ${seizure.seizureId}`),
-    h('p', { class: 'status', id: 'case-status' }, words(seizure.status), seizure.outcome ? ` — ${words(seizure.outcome)}` : '', cancellationPending ? ' — cancellation awaits approval' : ''),
+    h('p', {}, h('a', { href: '#/cases' }, t('← Cases'))),
+    h('h1', {}, t('Case {0}', seizure.seizureId)),
+    h('p', { class: 'status', id: 'case-status' }, term(seizure.status), seizure.outcome ? ` — ${term(seizure.outcome)}` : '', cancellationPending ? ` — ${t('cancellation awaits approval')}` : ''),
     h('div', { class: 'columns' },
       h('section', { class: 'card' },
-        h('h2', {}, 'Case'),
+        h('h2', {}, t('Case')),
         facts([
-          ['Taxpayer', seizure.taxpayerId],
-          ['Account', `${seizure.exchange} / ${seizure.accountId}`],
-          ['Basis', seizure.basis],
-          ['Opened', when(seizure.openedAt)],
-          ['Closed', when(seizure.closedAt)],
-          ['Next deadline', when(seizure.nextDeadline)],
+          [t('Taxpayer'), seizure.taxpayerId],
+          [t('Account'), `${seizure.exchange} / ${seizure.accountId}`],
+          [t('Basis'), seizure.basis],
+          [t('Opened'), when(seizure.openedAt)],
+          [t('Closed'), when(seizure.closedAt)],
+          [t('Next deadline'), when(seizure.nextDeadline)],
         ])),
       h('section', { class: 'card' },
-        h('h2', {}, 'Money'),
+        h('h2', {}, t('Money')),
         facts([
-          ['Collected', won(seizure.collected)],
-          ['Applied to the debt', won(seizure.applied)],
-          ['Refunded', won(seizure.refunded)],
-          ['Held for distribution', won(seizure.held)],
+          [t('Collected'), won(seizure.collected)],
+          [t('Applied to the debt'), won(seizure.applied)],
+          [t('Refunded'), won(seizure.refunded)],
+          [t('Held for distribution'), won(seizure.held)],
         ]),
         seizure.holdings.length
-          ? table([{ title: 'Asset', value: x => x.asset }, { title: 'Held', value: x => x.total, numeric: true }, { title: 'Locked', value: x => x.locked, numeric: true }], seizure.holdings)
-          : h('p', { class: 'muted' }, 'No holdings reported yet.')),
+          ? table([{ title: t('Asset'), value: x => x.asset }, { title: t('Held'), value: x => x.total, numeric: true }, { title: t('Locked'), value: x => x.locked, numeric: true }], seizure.holdings)
+          : h('p', { class: 'muted' }, t('No holdings reported yet.'))),
       h('section', { class: 'card' },
-        h('h2', {}, 'Documents'),
+        h('h2', {}, t('Documents')),
         detail.documents.length
           ? h('ul', { id: 'documents' }, detail.documents.map(d => h('li', {}, documentLink(id, d), ' ', pdfLink(id, d))))
-          : h('p', { class: 'muted' }, 'None issued yet.'))),
-    actions.length ? h('section', { class: 'card actions' }, h('h2', {}, 'Steps'), actions, output) : null,
+          : h('p', { class: 'muted' }, t('None issued yet.')))),
+    actions.length ? h('section', { class: 'card actions' }, h('h2', {}, t('Steps')), actions, output) : null,
     h('section', { class: 'card' },
-      h('h2', {}, 'Timeline'),
+      h('h2', {}, t('Timeline')),
       h('ol', { class: 'timeline', id: 'timeline' }, detail.history.map(entry => timelineEntry(id, entry)))));
 }
 
@@ -105,7 +106,7 @@ function stepButton(id, text, path, body, output, done) {
 }
 
 function documentLink(caseId, document) {
-  return h('a', { href: `/api/cases/${segment(caseId)}/documents/${segment(document.documentId)}`, target: '_blank', rel: 'noopener' }, words(document.kind));
+  return h('a', { href: `/api/cases/${segment(caseId)}/documents/${segment(document.documentId)}`, target: '_blank', rel: 'noopener' }, term(document.kind));
 }
 
 function pdfLink(caseId, document) {
@@ -115,7 +116,7 @@ function pdfLink(caseId, document) {
 function timelineEntry(caseId, { recordedAt, event }) {
   return h('li', {},
     h('time', {}, when(event.at || recordedAt)),
-    h('strong', {}, words(event.$type)),
+    h('strong', {}, term(event.$type)),
     h('span', { class: 'detail' }, describe(event)),
     event.actor ? h('span', { class: 'actor' }, event.actor) : null,
     event.reason ? h('span', { class: 'reason' }, event.reason) : null,
@@ -125,14 +126,14 @@ function timelineEntry(caseId, { recordedAt, event }) {
 /** What each kind of step carries that an officer wants to see at a glance. */
 function describe(event) {
   switch (event.$type) {
-    case 'SeizureOpened': return `debt to cover ${won(event.debtToCover)}`;
-    case 'ExchangeRequestIssued': return `${words(event.request.kind)} ${event.request.amount ? won(event.request.amount) : ''}`;
-    case 'SeizureTookEffect': return `valued at ${won(event.valuation)}`;
-    case 'SaleWarned': return `sale not before ${when(event.waitUntil)}`;
-    case 'SaleFilled': return event.fills.map(f => `${f.quantity} ${f.asset} for ${won(f.gross)} (fee ${won(f.fee)})`).join(', ');
-    case 'ProceedsReceived': return `${won(event.amount)}, to distribute by ${when(event.distributionDue)}`;
-    case 'ProceedsDistributed': return `${won(event.applied)} applied, ${won(event.refunded)} refunded`;
-    case 'SeizureClosed': return words(event.outcome);
+    case 'SeizureOpened': return t('debt to cover {0}', won(event.debtToCover));
+    case 'ExchangeRequestIssued': return `${term(event.request.kind)} ${event.request.amount ? won(event.request.amount) : ''}`;
+    case 'SeizureTookEffect': return t('valued at {0}', won(event.valuation));
+    case 'SaleWarned': return t('sale not before {0}', when(event.waitUntil));
+    case 'SaleFilled': return event.fills.map(f => t('{0} {1} for {2} (fee {3})', f.quantity, f.asset, won(f.gross), won(f.fee))).join(', ');
+    case 'ProceedsReceived': return t('{0}, to distribute by {1}', won(event.amount), when(event.distributionDue));
+    case 'ProceedsDistributed': return t('{0} applied, {1} refunded', won(event.applied), won(event.refunded));
+    case 'SeizureClosed': return term(event.outcome);
     default: return '';
   }
 }

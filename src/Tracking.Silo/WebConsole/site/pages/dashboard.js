@@ -1,5 +1,6 @@
 import { api } from '../api.js';
-import { h, won, words, show } from '../ui.js';
+import { h, won, show } from '../ui.js';
+import { t, term } from '../i18n.js';
 
 const palette = ['#2f6db5', '#e0883a', '#3a9d5d', '#c64545', '#8a5cc2', '#8c6d46', '#d46fb0', '#7f7f7f', '#b5b83a', '#3ab5c4', '#1f3f6b', '#6b1f1f'];
 
@@ -23,43 +24,43 @@ export async function dashboard({ main }) {
   }
 
   show(main,
-    h('h1', {}, 'Dashboard'),
+    h('h1', {}, t('Dashboard')),
     h('div', { class: 'tiles' },
-      tile('cases', 'Cases', figures.cases.toLocaleString('ko-KR')),
-      tile('seized', 'Accounts seized', figures.accountsSeized.toLocaleString('ko-KR')),
-      tile('collected', 'Collected', won(figures.collected)),
-      tile('within-mark', `Closed within ${mark} days`, closed ? `${withinMark} of ${closed}` : '—')),
+      tile('cases', t('Cases'), figures.cases.toLocaleString('ko-KR')),
+      tile('seized', t('Accounts seized'), figures.accountsSeized.toLocaleString('ko-KR')),
+      tile('collected', t('Collected'), won(figures.collected)),
+      tile('within-mark', t('Closed within {0} days', mark), closed ? t('{0} of {1}', withinMark, closed) : '—')),
     h('div', { class: 'charts' },
-      chart('by-status', 'Cases by state', {
+      chart('by-status', t('Cases by state'), {
         type: 'bar',
-        data: { labels: figures.byStatus.map(g => words(g.key)), datasets: [{ label: 'Cases', data: figures.byStatus.map(g => g.count), backgroundColor: palette[0] }] },
+        data: { labels: figures.byStatus.map(g => term(g.key)), datasets: [{ label: t('Cases'), data: figures.byStatus.map(g => g.count), backgroundColor: palette[0] }] },
         options: { plugins: { legend: { display: false } } },
       }),
-      chart('by-exchange', 'Cases by exchange', {
+      chart('by-exchange', t('Cases by exchange'), {
         type: 'doughnut',
         data: { labels: figures.byExchange.map(g => g.key), datasets: [{ data: figures.byExchange.map(g => g.count), backgroundColor: palette }] },
       }),
-      chart('collected-by-day', 'Won collected per day (KST)', {
+      chart('collected-by-day', t('Won collected per day (KST)'), {
         type: 'bar',
         data: {
           labels: figures.collectedByDay.map(d => d.day),
           datasets: [
-            { type: 'bar', label: 'That day', data: figures.collectedByDay.map(d => d.amount), backgroundColor: palette[2] },
-            { type: 'line', label: 'Running total', data: cumulative, borderColor: palette[1], backgroundColor: palette[1] },
+            { type: 'bar', label: t('That day'), data: figures.collectedByDay.map(d => d.amount), backgroundColor: palette[2] },
+            { type: 'line', label: t('Running total'), data: cumulative, borderColor: palette[1], backgroundColor: palette[1] },
           ],
         },
       }),
-      chart('lead-days', `Lead time of closed cases (days; mark: ${mark})`, {
+      chart('lead-days', t('Lead time of closed cases (days; mark: {0})', mark), {
         type: 'bar',
         data: {
           labels: figures.leadDays.map(g => g.key),
           datasets: [{
-            label: 'Closed cases',
+            label: t('Closed cases'),
             data: figures.leadDays.map(g => g.count),
             backgroundColor: figures.leadDays.map(g => (Number(g.key) <= mark ? palette[2] : palette[3])),
           }],
         },
-        options: { plugins: { legend: { display: false } }, scales: { x: { title: { display: true, text: `days from seizure to close (green: within ${mark})` } } } },
+        options: { plugins: { legend: { display: false } }, scales: { x: { title: { display: true, text: t('days from seizure to close (green: within {0})', mark) } } } },
       })));
 
   return () => charts.forEach(c => c.destroy());

@@ -1,24 +1,25 @@
 import { api, segment } from '../api.js';
 import { act, facts, field, h, filteredTable, select, table, when, show } from '../ui.js';
+import { t, term } from '../i18n.js';
 import { caseLink } from './cases.js';
 
 const reviewLink = r => `#/reviews/${segment(r.taxpayerId)}/${segment(r.exchange)}/${segment(r.accountId)}`;
 
 export async function reviews({ main }) {
   const form = h('form', { class: 'filters', id: 'review-filters' },
-    field('State', select('state', [['Open', 'open'], ['Approved', 'approved'], ['Rejected', 'rejected'], ['', 'any']], 'Open')),
-    field('Exchange', h('input', { name: 'exchange', placeholder: 'e.g. upbit', size: 10 })),
-    h('button', { type: 'submit' }, 'Show'));
+    field(t('State'), select('state', [['Open', term('Open')], ['Approved', term('Approved')], ['Rejected', term('Rejected')], ['', t('any')]], 'Open')),
+    field(t('Exchange'), h('input', { name: 'exchange', placeholder: t('e.g. upbit'), size: 10 })),
+    h('button', { type: 'submit' }, t('Show')));
   const columns = [
-    { title: 'Taxpayer', value: r => h('a', { href: reviewLink(r) }, r.taxpayerId) },
-    { title: 'Account', value: r => `${r.exchange} / ${r.accountId}` },
-    { title: 'Score', value: r => r.score, numeric: true },
-    { title: 'Why', value: r => r.reasons.join('; ') },
-    { title: 'State', value: r => r.state },
-    { title: 'Decided by', value: r => r.decidedBy || '' },
+    { title: t('Taxpayer'), value: r => h('a', { href: reviewLink(r) }, r.taxpayerId) },
+    { title: t('Account'), value: r => `${r.exchange} / ${r.accountId}` },
+    { title: t('Score'), value: r => r.score, numeric: true },
+    { title: t('Why'), value: r => r.reasons.join('; ') },
+    { title: t('State'), value: r => term(r.state) },
+    { title: t('Decided by'), value: r => r.decidedBy || '' },
   ];
   const list = h('div', { id: 'review-list' });
-  show(main, h('h1', {}, 'Review queue'), h('p', { class: 'muted' }, 'Candidates the sweep was not sure of, highest score first. Nothing is seized until a person approves.'), form, list);
+  show(main, h('h1', {}, t('Review queue')), h('p', { class: 'muted' }, t('Candidates the sweep was not sure of, highest score first. Nothing is seized until a person approves.')), form, list);
   await filteredTable(form, list, '/api/reviews', columns, r => (location.hash = reviewLink(r)));
 }
 
@@ -31,14 +32,14 @@ export async function evidence({ main, session }, item) {
   const holder = found.holder || {};
   const output = h('div');
   const decision = found.decision
-    ? h('p', { class: 'status', id: 'decision' }, `${found.decision.approved ? 'Approved' : 'Rejected'} by ${found.decision.by} on ${when(found.decision.at)}`, found.decision.reason ? ` — ${found.decision.reason}` : '')
+    ? h('p', { class: 'status', id: 'decision' }, (found.decision.approved ? t('Approved by {0} on {1}', found.decision.by, when(found.decision.at)) : t('Rejected by {0} on {1}', found.decision.by, when(found.decision.at))), found.decision.reason ? ` — ${found.decision.reason}` : '')
     : null;
 
   let steps = null;
   if (!found.decision && (session.role === 'officer' || session.role === 'supervisor')) {
-    const reason = h('input', { name: 'reason', id: 'rejection-reason', placeholder: 'why this is not the taxpayer', size: 40, maxlength: 2000 });
-    const approve = h('button', { type: 'button', id: 'approve-candidate' }, 'Approve: seize this account');
-    const reject = h('button', { type: 'button', id: 'reject-candidate' }, 'Reject');
+    const reason = h('input', { name: 'reason', id: 'rejection-reason', placeholder: t('why this is not the taxpayer'), size: 40, maxlength: 2000 });
+    const approve = h('button', { type: 'button', id: 'approve-candidate' }, t('Approve: seize this account'));
+    const reject = h('button', { type: 'button', id: 'reject-candidate' }, t('Reject'));
     approve.addEventListener('click', () => act(approve, output, async () => {
       const opening = await api(`${path}/approval`, { method: 'POST' });
       location.hash = caseLink(opening.seizure.seizureId);
@@ -47,36 +48,36 @@ export async function evidence({ main, session }, item) {
       await api(`${path}/rejection`, { method: 'POST', json: { reason: reason.value } });
       await evidence({ main, session }, item);
     }));
-    steps = h('section', { class: 'card actions' }, h('h2', {}, 'Decision'), approve, h('span', { class: 'inline' }, reason, reject), output);
+    steps = h('section', { class: 'card actions' }, h('h2', {}, t('Decision')), approve, h('span', { class: 'inline' }, reason, reject), output);
   }
 
   show(main,
-    h('p', {}, h('a', { href: '#/reviews' }, '← Review queue')),
-    h('h1', {}, `Candidate ${exchange} / ${accountId}`),
-    h('p', {}, `Score ${found.candidate.score}: `, found.candidate.reasons.join('; ')),
+    h('p', {}, h('a', { href: '#/reviews' }, t('← Review queue'))),
+    h('h1', {}, t('Candidate {0} / {1}', exchange, accountId)),
+    h('p', {}, t('Score {0}: ', found.candidate.score), found.candidate.reasons.join('; ')),
     decision,
     h('div', { class: 'columns side-by-side', id: 'evidence' },
       h('section', { class: 'card' },
-        h('h2', {}, 'Taxpayer (roll)'),
+        h('h2', {}, t('Taxpayer (roll)')),
         facts([
-          ['Taxpayer', taxpayer.taxpayerId],
-          ['Name', taxpayer.name],
-          ['Birth date', taxpayer.birthDate],
-          ['RRN', taxpayer.rrnMasked],
-          ['Phone', taxpayer.phone],
-          ['Address', taxpayer.address],
+          [t('Taxpayer'), taxpayer.taxpayerId],
+          [t('Name'), taxpayer.name],
+          [t('Birth date'), taxpayer.birthDate],
+          [t('RRN'), taxpayer.rrnMasked],
+          [t('Phone'), taxpayer.phone],
+          [t('Address'), taxpayer.address],
         ])),
       h('section', { class: 'card' },
-        h('h2', {}, `Holder (${exchange})`),
+        h('h2', {}, t('Holder ({0})', exchange)),
         facts([
-          ['Account', holder.accountId],
-          ['Name', holder.name],
-          ['Birth date', birth(holder.birth)],
-          ['RRN', holder.rrnMasked],
-          ['Phone', holder.phone],
+          [t('Account'), holder.accountId],
+          [t('Name'), holder.name],
+          [t('Birth date'), birth(holder.birth)],
+          [t('RRN'), holder.rrnMasked],
+          [t('Phone'), holder.phone],
         ]),
         holder.holdings && holder.holdings.length
-          ? table([{ title: 'Asset', value: x => x.asset }, { title: 'Held', value: x => x.total, numeric: true }], holder.holdings)
+          ? table([{ title: t('Asset'), value: x => x.asset }, { title: t('Held'), value: x => x.total, numeric: true }], holder.holdings)
           : null)),
     steps);
 }

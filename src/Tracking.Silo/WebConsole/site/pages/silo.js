@@ -1,5 +1,6 @@
 import { api } from '../api.js';
 import { facts, h, problem, show, table } from '../ui.js';
+import { t } from '../i18n.js';
 
 const count = value => (value === null || value === undefined ? '—' : Number(value).toLocaleString('en'));
 const rate = value => (value === null || value === undefined ? '—' : value.toFixed(value < 10 ? 1 : 0));
@@ -11,50 +12,50 @@ export async function silo({ main }) {
   const health = h('section', { class: 'card', id: 'silo-health' });
   const cluster = h('section', { class: 'card', id: 'cluster' });
   const metrics = h('section', { class: 'card', id: 'silo-metrics' });
-  show(main, h('h1', {}, 'Silo'), health, cluster, metrics);
+  show(main, h('h1', {}, t('Silo')), health, cluster, metrics);
 
   const check = async path => {
     const response = await fetch(path);
-    return `${response.ok ? 'yes' : 'no'} (${await response.text()})`;
+    return `${response.ok ? t('yes') : t('no')} (${await response.text()})`;
   };
 
   async function look() {
-    show(health, h('h2', {}, 'This silo'), facts([
-      ['Live', await check('/health/live')],
-      ['Ready for grain calls', await check('/health/ready')],
+    show(health, h('h2', {}, t('This silo')), facts([
+      [t('Live'), await check('/health/live')],
+      [t('Ready for grain calls'), await check('/health/ready')],
     ]));
 
     const view = await api('/api/cluster');
     show(cluster,
-      h('h2', {}, 'Cluster'),
-      h('p', { class: 'muted', id: 'cluster-summary' }, `${view.silos.filter(s => s.alive).length} of ${view.silos.length} silos active. `,
+      h('h2', {}, t('Cluster')),
+      h('p', { class: 'muted', id: 'cluster-summary' }, t('{0} of {1} silos active. ', view.silos.filter(s => s.alive).length, view.silos.length),
         h('a', { href: '/dashboard/', target: '_blank', rel: 'noopener' }, 'Orleans Dashboard')),
       table([
-        { title: 'Silo', value: s => s.address },
-        { title: 'State', value: s => (s.alive ? s.status : `${s.status}, not alive`) + (s.unreachable ? ` (${s.unreachable})` : '') },
-        { title: 'Activations', numeric: true, value: s => count(s.activations) },
-        { title: 'Running', numeric: true, value: s => count(s.figures && s.figures.running) },
-        { title: 'Calls/s', numeric: true, value: s => rate(s.rates && s.rates.callsPerSecond) },
+        { title: t('Silo'), value: s => s.address },
+        { title: t('State'), value: s => (s.alive ? s.status : t('{0}, not alive', s.status)) + (s.unreachable ? ` (${s.unreachable})` : '') },
+        { title: t('Activations'), numeric: true, value: s => count(s.activations) },
+        { title: t('Running'), numeric: true, value: s => count(s.figures && s.figures.running) },
+        { title: t('Calls/s'), numeric: true, value: s => rate(s.rates && s.rates.callsPerSecond) },
         { title: 'ms/call', numeric: true, value: s => rate(s.rates && s.rates.meanCallMilliseconds) },
-        { title: 'Writes/s', numeric: true, value: s => rate(s.rates && s.rates.writesPerSecond) },
-        { title: 'Conflicts/s', numeric: true, value: s => rate(s.rates && s.rates.conflictsPerSecond) },
-        { title: 'Exchange/s', numeric: true, value: s => rate(s.rates && s.rates.exchangeRequestsPerSecond) },
-        { title: 'Retries/s', numeric: true, value: s => rate(s.rates && s.rates.exchangeFailuresPerSecond) },
-        { title: 'Rows/s', numeric: true, value: s => rate(s.rates && s.rates.rowsPerSecond) },
-        { title: 'Seizure steps/s', numeric: true, value: s => rate(s.rates && s.rates.transitionsPerSecond) },
+        { title: t('Writes/s'), numeric: true, value: s => rate(s.rates && s.rates.writesPerSecond) },
+        { title: t('Conflicts/s'), numeric: true, value: s => rate(s.rates && s.rates.conflictsPerSecond) },
+        { title: t('Exchange/s'), numeric: true, value: s => rate(s.rates && s.rates.exchangeRequestsPerSecond) },
+        { title: t('Retries/s'), numeric: true, value: s => rate(s.rates && s.rates.exchangeFailuresPerSecond) },
+        { title: t('Rows/s'), numeric: true, value: s => rate(s.rates && s.rates.rowsPerSecond) },
+        { title: t('Seizure steps/s'), numeric: true, value: s => rate(s.rates && s.rates.transitionsPerSecond) },
       ], view.silos));
 
     // Everything this silo's process measures, as the metrics endpoint gives it to scrapers.
     const snapshot = await api('/metrics.json');
     const rows = snapshot.metrics.flatMap(m => m.points.map(p => ({ metric: m, point: p })));
     show(metrics,
-      h('h2', {}, 'Metrics of this silo'),
-      h('p', { class: 'muted' }, 'Since the process started. Also at /metrics for Prometheus.'),
+      h('h2', {}, t('Metrics of this silo')),
+      h('p', { class: 'muted' }, t('Since the process started. Also at /metrics for Prometheus.')),
       table([
-        { title: 'Metric', value: r => r.metric.name },
-        { title: 'Tags', value: r => tags(r.point) },
-        { title: 'Value', numeric: true, value: r => (r.metric.kind === 'Histogram'
-          ? `${count(r.point.count)} × mean ${rate(r.point.count ? r.point.sum / r.point.count : null)} ${r.metric.unit}`
+        { title: t('Metric'), value: r => r.metric.name },
+        { title: t('Tags'), value: r => tags(r.point) },
+        { title: t('Value'), numeric: true, value: r => (r.metric.kind === 'Histogram'
+          ? t('{0} × mean {1} {2}', count(r.point.count), rate(r.point.count ? r.point.sum / r.point.count : null), r.metric.unit)
           : count(r.point.value)) },
       ], rows));
   }

@@ -1,5 +1,6 @@
 import { api } from '../api.js';
 import { act, facts, h, problem, show, when } from '../ui.js';
+import { t } from '../i18n.js';
 
 // The sweep runs in its grain; this page starts it and shows its progress twice a second.
 export async function sweep({ main, session }) {
@@ -7,44 +8,44 @@ export async function sweep({ main, session }) {
   const state = h('p', { id: 'sweep-state' });
   const last = h('div', { id: 'sweep-last' });
   const output = h('div');
-  const start = h('button', { type: 'button', id: 'start-sweep' }, 'Start a sweep');
+  const start = h('button', { type: 'button', id: 'start-sweep' }, t('Start a sweep'));
   start.addEventListener('click', () => act(start, output, async () => display(await api('/api/sweeps', { method: 'POST' }))));
 
   function display(status) {
     progress.max = Math.max(status.shardsTotal, 1);
     progress.value = status.running ? status.shardsDone : status.lastRun ? progress.max : 0;
     state.textContent = status.running
-      ? `Running: ${status.shardsDone} of ${status.shardsTotal} shards compared, ${status.candidatesSoFar} candidates so far`
-      : 'Not running.';
+      ? t('Running: {0} of {1} shards compared, {2} candidates so far', status.shardsDone, status.shardsTotal, status.candidatesSoFar)
+      : t('Not running.');
     start.disabled = status.running;
     last.replaceChildren(status.lastRun
-      ? h('section', { class: 'card' }, h('h2', {}, `Last sweep (run ${status.lastRun.run})`), facts([
-        ['Started by', status.lastRun.requestedBy],
-        ['Started', when(status.lastRun.startedAt)],
-        ['Finished', when(status.lastRun.finishedAt)],
-        ['Candidates', status.lastRun.candidatesFound],
-        ['New, seized on approval of the match', status.lastRun.newAuto],
-        ['New, for review', status.lastRun.newReview],
-        ['Known before', status.lastRun.unchanged],
+      ? h('section', { class: 'card' }, h('h2', {}, t('Last sweep (run {0})', status.lastRun.run)), facts([
+        [t('Started by'), status.lastRun.requestedBy],
+        [t('Started'), when(status.lastRun.startedAt)],
+        [t('Finished'), when(status.lastRun.finishedAt)],
+        [t('Candidates'), status.lastRun.candidatesFound],
+        [t('New, seized on approval of the match'), status.lastRun.newAuto],
+        [t('New, for review'), status.lastRun.newReview],
+        [t('Known before'), status.lastRun.unchanged],
       ]))
-      : h('p', { class: 'muted' }, 'No sweep has run yet.'));
+      : h('p', { class: 'muted' }, t('No sweep has run yet.')));
   }
 
   // Automatic matches are seized at an officer's word; review candidates wait in the review queue.
   const seized = h('div', { id: 'seize-result' });
-  const seize = h('button', { type: 'button', id: 'seize-matches' }, 'Seize the automatic matches');
+  const seize = h('button', { type: 'button', id: 'seize-matches' }, t('Seize the automatic matches'));
   seize.addEventListener('click', () => act(seize, seized, async () => {
     const summary = await api('/api/cases', { method: 'POST' });
-    show(seized, h('p', { class: 'status' }, `${summary.opened} cases opened, ${summary.alreadyOpen} already open, of ${summary.candidates} automatic matches.`),
+    show(seized, h('p', { class: 'status' }, t('{0} cases opened, {1} already open, of {2} automatic matches.', summary.opened, summary.alreadyOpen, summary.candidates)),
       summary.refused.length ? h('ul', {}, summary.refused.map(r => h('li', {}, r))) : null);
   }));
 
   const worker = session.role === 'officer' || session.role === 'supervisor';
   show(main,
-    h('h1', {}, 'Sweep'),
-    h('p', { class: 'muted' }, 'Compares every account imported with the roll.'),
+    h('h1', {}, t('Sweep')),
+    h('p', { class: 'muted' }, t('Compares every account imported with the roll.')),
     worker ? start : null, progress, state, output, last,
-    worker ? h('section', { class: 'card actions' }, h('h2', {}, 'Seize'), seize, seized) : null);
+    worker ? h('section', { class: 'card actions' }, h('h2', {}, t('Seize')), seize, seized) : null);
   display(await api('/api/sweeps/current'));
   const timer = setInterval(() => api('/api/sweeps/current').then(display, error => state.replaceChildren(problem(error))), 500);
   return () => clearInterval(timer);

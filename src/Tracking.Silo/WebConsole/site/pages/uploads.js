@@ -1,5 +1,6 @@
 import { api, segment } from '../api.js';
 import { act, facts, field, h, pagedTable, select, table, when, show } from '../ui.js';
+import { t } from '../i18n.js';
 
 export async function uploads({ main, session }) {
   const worker = session.role === 'officer' || session.role === 'supervisor';
@@ -7,15 +8,15 @@ export async function uploads({ main, session }) {
   const history = h('div', { id: 'upload-history' });
   const showHistory = () => pagedTable(history, historyColumns, after => api(`/api/imports${after ? `?after=${segment(after)}` : ''}`), showRecord(result));
   const forms = worker ? await uploadForms(result, showHistory) : [];
-  show(main, h('h1', {}, 'Uploads'), ...forms, result, h('h2', {}, 'Uploads so far'), history);
+  show(main, h('h1', {}, t('Uploads')), ...forms, result, h('h2', {}, t('Uploads so far')), history);
   await showHistory();
 }
 
 async function uploadForms(result, uploaded) {
   const [exchanges, limits] = await Promise.all([api('/api/imports/exchanges'), api('/api/imports/limits')]);
-  const roll = uploadForm('upload-roll', 'The roll', [['taxpayers', 'Taxpayers (CSV)'], ['items', 'Tax items (CSV)']], () => '/api/imports/roll', result, uploaded);
+  const roll = uploadForm('upload-roll', t('The roll'), [['taxpayers', t('Taxpayers (CSV)')], ['items', t('Tax items (CSV)')]], () => '/api/imports/roll', result, uploaded);
   const exchange = select('exchange', exchanges.map(e => [e, e]), exchanges[0]);
-  const accounts = uploadForm('upload-accounts', 'An exchange\'s account list', [['file', 'Account list (as the exchange sent it)']], () => `/api/imports/accounts/${segment(exchange.value)}`, result, uploaded, field('Exchange', exchange));
+  const accounts = uploadForm('upload-accounts', t('An exchange\'s account list'), [['file', t('Account list (as the exchange sent it)')]], () => `/api/imports/accounts/${segment(exchange.value)}`, result, uploaded, field(t('Exchange'), exchange));
   for (const form of [roll, accounts]) {
     form.dataset.maxBytes = limits.maxUploadBytes;
   }
@@ -25,7 +26,7 @@ async function uploadForms(result, uploaded) {
 const megabytes = bytes => `${(bytes / 1048576).toLocaleString('en', { maximumFractionDigits: 1 })} MiB`;
 
 function uploadForm(id, title, files, path, result, uploaded, ...extra) {
-  const button = h('button', { type: 'submit' }, 'Upload');
+  const button = h('button', { type: 'submit' }, t('Upload'));
   const form = h('form', { class: 'card', id },
     h('h2', {}, title),
     extra,
@@ -37,7 +38,7 @@ function uploadForm(id, title, files, path, result, uploaded, ...extra) {
       // Said here rather than after sending it: the server refuses a larger upload only once it has arrived.
       const size = [...form.querySelectorAll('input[type=file]')].flatMap(input => [...input.files]).reduce((sum, file) => sum + file.size, 0);
       if (size > Number(form.dataset.maxBytes)) {
-        throw new Error(`These files are ${megabytes(size)}; an upload may be at most ${megabytes(Number(form.dataset.maxBytes))}. Split the file or ask the operator to raise the limit.`);
+        throw new Error(t('These files are {0}; an upload may be at most {1}. Split the file or ask the operator to raise the limit.', megabytes(size), megabytes(Number(form.dataset.maxBytes))));
       }
       showRecord(result)(await api(path(), { method: 'POST', form: new FormData(form) }));
       await uploaded();
@@ -47,13 +48,13 @@ function uploadForm(id, title, files, path, result, uploaded, ...extra) {
 }
 
 const historyColumns = [
-  { title: 'When', value: r => when(r.at) },
-  { title: 'By', value: r => r.by },
-  { title: 'Files', value: r => r.files.join(', ') },
-  { title: 'New', value: r => r.summary.new, numeric: true },
-  { title: 'Changed', value: r => r.summary.changed, numeric: true },
-  { title: 'Unchanged', value: r => r.summary.unchanged, numeric: true },
-  { title: 'Row problems', value: r => r.summary.problems.length, numeric: true },
+  { title: t('When'), value: r => when(r.at) },
+  { title: t('By'), value: r => r.by },
+  { title: t('Files'), value: r => r.files.join(', ') },
+  { title: t('New'), value: r => r.summary.new, numeric: true },
+  { title: t('Changed'), value: r => r.summary.changed, numeric: true },
+  { title: t('Unchanged'), value: r => r.summary.unchanged, numeric: true },
+  { title: t('Row problems'), value: r => r.summary.problems.length, numeric: true },
 ];
 
 /** One upload: what it did and every row problem, by file and line. */
@@ -62,19 +63,19 @@ const showRecord = container => record => {
   container.replaceChildren(h('section', { class: 'card', id: 'upload-record' },
     h('h2', {}, `${summary.what}: ${record.files.join(', ')}`),
     facts([
-      ['Rows read', summary.rows],
-      ['Records', summary.records],
-      ['New', summary.new],
-      ['Changed', summary.changed],
-      ['Unchanged', summary.unchanged],
-      ['Rows left out', summary.rejected],
+      [t('Rows read'), summary.rows],
+      [t('Records'), summary.records],
+      [t('New'), summary.new],
+      [t('Changed'), summary.changed],
+      [t('Unchanged'), summary.unchanged],
+      [t('Rows left out'), summary.rejected],
     ]),
     summary.problems.length
-      ? h('div', { id: 'row-problems' }, h('h3', {}, `Row problems (${summary.problems.length})`), table([
-        { title: 'File', value: p => p.file },
-        { title: 'Line', value: p => p.line, numeric: true },
-        { title: '', value: p => (p.rejected ? 'left out' : 'kept, field dropped') },
-        { title: 'Reason', value: p => p.reason },
+      ? h('div', { id: 'row-problems' }, h('h3', {}, t('Row problems ({0})', summary.problems.length)), table([
+        { title: t('File'), value: p => p.file },
+        { title: t('Line'), value: p => p.line, numeric: true },
+        { title: '', value: p => (p.rejected ? t('left out') : t('kept, field dropped')) },
+        { title: t('Reason'), value: p => p.reason },
       ], summary.problems))
-      : h('p', { class: 'muted' }, 'No row problems.')));
+      : h('p', { class: 'muted' }, t('No row problems.'))));
 };
