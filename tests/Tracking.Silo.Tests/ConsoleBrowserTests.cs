@@ -290,6 +290,23 @@ public sealed class ConsoleBrowserTests(ConsoleWithExchanges host) : IClassFixtu
         }
     }
 
+    [Fact]
+    public async Task A_supervisor_approves_two_candidates_of_the_queue_at_once_with_one_reason()
+    {
+        var page = await SignInAsync("han", "supervisor");
+        await OpenAsync(page, "reviews");
+        var boxes = page.Locator("#review-list input.pick");
+        await boxes.Nth(0).CheckAsync();
+        await boxes.Nth(1).CheckAsync();
+        await Expect(page.Locator("#bulk-count")).ToHaveTextAsync("2 selected");
+        await Expect(page.Locator("main h1")).ToHaveTextAsync("Review queue");
+        await page.Locator("#bulk-reason").FillAsync("same phone and birth date on both sides");
+        await page.Locator("#bulk-approve").ClickAsync();
+        await Expect(page.Locator("#bulk-result")).ToContainTextAsync("2 cases opened");
+        await Expect(page.Locator("#bulk-count")).ToHaveTextAsync("0 selected");
+        await ShotAsync(page, "supervisor-bulk-approval");
+    }
+
     [Theory]
     [InlineData("kim", "officer", "담당자")]
     [InlineData("lee", "supervisor", "결재권자")]

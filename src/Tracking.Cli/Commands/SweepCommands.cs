@@ -88,7 +88,7 @@ internal static class SweepCommands
         var command = new Command("approve", "Approve a review candidate as the taxpayer's account: opens its seizure and sends the notice") { taxpayer, exchange, account, by };
         command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async tracking =>
         {
-            var opening = await new SeizureOpener(tracking.Grains).OpenApprovedReviewAsync(result.GetValue(taxpayer)!, result.GetValue(exchange)!, result.GetValue(account)!, result.GetValue(by)!, ct);
+            var opening = await new SeizureOpener(tracking.Grains).OpenApprovedReviewAsync(result.GetValue(taxpayer)!, result.GetValue(exchange)!, result.GetValue(account)!, result.GetValue(by)!, null, ct);
             ResultWriter.Write(opening, result.GetValue(GlobalOptions.Json), o =>
                 Console.WriteLine($"{(o.New ? "Opened" : "Already open:")} {o.Seizure.SeizureId} — {o.Seizure.Status}"));
         }));

@@ -7,6 +7,9 @@ namespace Tracking.Grains.Seizures;
 /// <summary>What opening seizures did: new ones, ones already open, and refusals with their reasons.</summary>
 public sealed record SeizeSummary(int Candidates, int Opened, int AlreadyOpen, IReadOnlyList<string> Refused);
 
+/// <summary>A review candidate named by its taxpayer and account.</summary>
+public sealed record CandidatePair(string TaxpayerId, string Exchange, string AccountId);
+
 /// <summary>Opens a seizure for every automatic match — never for a review candidate, which needs a person's approval.</summary>
 public sealed class SeizureOpener(IGrainFactory grains)
 {
@@ -15,11 +18,42 @@ public sealed class SeizureOpener(IGrainFactory grains)
     /// unless the sweep found exactly that pair for review and nobody rejected it. The approver and
     /// the evidence become the seizure's basis. Approving again opens a seizure the first time could not.
     /// </summary>
-    public async Task<SeizureOpening> OpenApprovedReviewAsync(string taxpayerId, string exchange, string accountId, string approver, CancellationToken cancellationToken)
+    public async Task<SeizureOpening> OpenApprovedReviewAsync(string taxpayerId, string exchange, string accountId, string approver, string? reason, CancellationToken cancellationToken)
     {
-        var candidate = await grains.GetGrain<ITaxpayerGrain>(taxpayerId).ReviewCandidateAsync(exchange, accountId, true, approver, "approved for seizure", cancellationToken);
-        return await grains.GetGrain<ISeizureGrain>(SeizureKey.Of(taxpayerId, exchange, accountId)).OpenAsync(
-            taxpayerId, exchange, accountId, $"review candidate (score {candidate.Score}: {string.Join(", ", candidate.Reasons)}) approved by {approver}", approver, cancellationToken);
+        var candidate = await grains.GetGrain<ITaxpayerGrain>(taxpayerId).ReviewCandidateAsync(exchange, accountId, true, approver, reason ?? "approved for seizure", cancellationToken);
+        var basis = $"review candidate (score {candidate.Score}: {string.Join(", ", candidate.Reasons)}) approved by {approver}" + (reason is null ? "" : $": {reason}");
+        return await grains.GetGrain<ISeizureGrain>(SeizureKey.Of(taxpayerId, exchange, accountId)).OpenAsync(taxpayerId, exchange, accountId, basis, approver, cancellationToken);
+    }
+
+    /// <summary>
+    /// A supervisor's approval of several candidates at once, with one reason: each is approved and
+    /// seized as one approval would be; one refused (rejected before, no longer a candidate) is listed
+    /// and does not stop the others.
+    /// </summary>
+    public async Task<SeizeSummary> OpenApprovedReviewsAsync(IReadOnlyList<CandidatePair> pairs, string approver, string reason, CancellationToken cancellationToken)
+    {
+        var opened = 0;
+        var already = 0;
+        var refused = new List<string>();
+        await Parallel.ForEachAsync(
+            pairs.Distinct(),
+            new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+            async (pair, ct) =>
+            {
+                try
+                {
+                    var opening = await OpenApprovedReviewAsync(pair.TaxpayerId, pair.Exchange, pair.AccountId, approver, reason, ct);
+                    Interlocked.Increment(ref opening.New ? ref opened : ref already);
+                }
+                catch (CommandRejectedException ex)
+                {
+                    lock (refused)
+                    {
+                        refused.Add($"{pair.TaxpayerId} at {pair.Exchange}/{pair.AccountId}: {ex.Message}");
+                    }
+                }
+            });
+        return new SeizeSummary(pairs.Distinct().Count(), opened, already, [.. refused.Order(StringComparer.Ordinal)]);
     }
 
     /// <summary>Rejects a review candidate: it is not the taxpayer's account, and no seizure is opened for it.</summary>

@@ -1,10 +1,14 @@
+using Tracking.Domain;
 using Tracking.Domain.Ledger;
 using Tracking.Domain.Matching;
 using Tracking.Storage.Views;
 
 namespace Tracking.Grains.Taxpayers;
 
-/// <summary>A review candidate in the review queue: the <see cref="View"/> row a taxpayer keeps per candidate needing a person.</summary>
+/// <summary>
+/// A review candidate in the review queue: the <see cref="View"/> row a taxpayer keeps per candidate
+/// needing a person, with the taxpayer's debt still outstanding (what is at stake).
+/// </summary>
 public sealed record ReviewRow(
     string Id,
     string TaxpayerId,
@@ -15,16 +19,20 @@ public sealed record ReviewRow(
     ReviewState State,
     string? DecidedBy,
     string? Note,
-    long Decided)
+    long Decided,
+    long Debt)
 {
     public const string View = "reviews";
 
-    public static readonly ViewField ScoreField = ViewField.Number("score");
+    public static readonly ViewField RankField = ViewField.Number("rank");
     public static readonly ViewField StateField = ViewField.Text("state");
     public static readonly ViewField ExchangeField = ViewField.Text("exchange");
 
-    /// <summary>Highest score first; filtered by state and exchange.</summary>
-    public static ViewDefinition Definition { get; } = new(View, ScoreField, [StateField, ExchangeField]);
+    /// <summary>The most debt at stake first, and among equal debts the highest score; filtered by state and exchange.</summary>
+    public static ViewDefinition Definition { get; } = new(View, RankField, [StateField, ExchangeField]);
+
+    /// <summary>The queue's order in one number: debt (at most <see cref="Won.Max"/>, 10^13) above, score (0–100) below.</summary>
+    public long Rank => (Debt * 128) + Score;
 
     public static string KeyOf(string taxpayerId, string exchange, string accountId) => $"{taxpayerId}|{exchange}|{accountId}";
 
@@ -42,7 +50,8 @@ public sealed record ReviewRow(
                 review is null ? ReviewState.Open : review.Approved ? ReviewState.Approved : ReviewState.Rejected,
                 review?.By,
                 review?.Reason,
-                review?.At.ToUnixTimeSeconds() ?? 0);
+                review?.At.ToUnixTimeSeconds() ?? 0,
+                ledger.Outstanding);
             return new GrainView(View, row.Id, row);
         });
 }

@@ -13,6 +13,7 @@ namespace Tracking.Silo.Api;
 [JsonSerializable(typeof(SignIn))]
 [JsonSerializable(typeof(SessionInfo))]
 [JsonSerializable(typeof(ReasonBody))]
+[JsonSerializable(typeof(BulkApprovalBody))]
 [JsonSerializable(typeof(PaymentBody))]
 [JsonSerializable(typeof(AssignmentBody))]
 [JsonSerializable(typeof(UploadLimits))]

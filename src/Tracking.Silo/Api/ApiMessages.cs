@@ -2,6 +2,8 @@ using Tracking.Domain.Accounts;
 using Tracking.Domain.Matching;
 using Tracking.Domain.Taxpayers;
 
+using Tracking.Grains.Seizures;
+
 namespace Tracking.Silo.Api;
 
 public sealed record SignIn(string Name, string Password);
@@ -10,6 +12,9 @@ public sealed record SessionInfo(string Name, string Role, string Actor);
 
 /// <summary>Why: a rejection or a cancellation.</summary>
 public sealed record ReasonBody(string Reason);
+
+/// <summary>A supervisor's approval of several review candidates with one reason.</summary>
+public sealed record BulkApprovalBody(string? Reason, IReadOnlyList<CandidatePair>? Candidates);
 
 /// <summary>A payment recorded through the API; the same reference twice is applied once.</summary>
 public sealed record PaymentBody(string Reference, long Amount, string Source);

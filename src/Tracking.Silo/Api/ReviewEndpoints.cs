@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Tracking.Domain;
 using Tracking.Grains;
 using Tracking.Grains.Accounts;
 using Tracking.Grains.Seizures;
@@ -19,12 +20,12 @@ internal static class ReviewEndpoints
         var group = app.MapGroup("/api/reviews").WithTags("Review queue");
         group.MapGet("/", (IViewStore views, string? state, string? exchange, string? after, int? limit, CancellationToken ct) => ApiCall.RunAsync(() =>
             ViewPageResult.QueryAsync(views, ReviewRow.Definition, ViewPageResult.EqualTo((ReviewRow.StateField, state), (ReviewRow.ExchangeField, exchange)), after, limit, ct)))
-            .RequireAuthorization(AccessPolicies.CaseReaders).WithSummary("Review candidates, highest score first: filter by state (Open, Approved, Rejected) and exchange");
+            .RequireAuthorization(AccessPolicies.CaseReaders).WithSummary("Review candidates, the most debt at stake first, then the highest score: filter by state (Open, Approved, Rejected) and exchange");
         group.MapGet("/{taxpayerId}/{exchange}/{accountId}", EvidenceAsync).RequireAuthorization(AccessPolicies.CaseReaders)
             .WithSummary("The candidate with the taxpayer and the account holder side by side (masked for the role)");
         group.MapPost("/{taxpayerId}/{exchange}/{accountId}/approval", (string taxpayerId, string exchange, string accountId, ClaimsPrincipal user, TrackingContext tracking, CancellationToken ct) =>
             ApiCall.RunAsync(async () => await ReadModelLookup.ReviewExistsAsync(tracking, taxpayerId, exchange, accountId, ct)
-                ? Results.Ok(await new SeizureOpener(tracking.Grains).OpenApprovedReviewAsync(taxpayerId, exchange, accountId, user.Actor(), ct))
+                ? Results.Ok(await new SeizureOpener(tracking.Grains).OpenApprovedReviewAsync(taxpayerId, exchange, accountId, user.Actor(), null, ct))
                 : NoCandidate(taxpayerId, exchange, accountId)))
             .RequireAuthorization(AccessPolicies.CaseWorkers).WithSummary("The account is the taxpayer's: open its seizure and send the notice");
         group.MapPost("/{taxpayerId}/{exchange}/{accountId}/rejection", (string taxpayerId, string exchange, string accountId, ReasonBody body, ClaimsPrincipal user, TrackingContext tracking, CancellationToken ct) =>
@@ -32,7 +33,48 @@ internal static class ReviewEndpoints
                 ? Results.Ok(await new SeizureOpener(tracking.Grains).RejectReviewAsync(taxpayerId, exchange, accountId, user.Actor(), body.Reason ?? "", ct))
                 : NoCandidate(taxpayerId, exchange, accountId)))
             .RequireAuthorization(AccessPolicies.CaseWorkers).WithSummary("The account is not the taxpayer's: reject it, with a reason");
+        group.MapPost("/approvals", BulkApproveAsync).RequireAuthorization(AccessPolicies.Supervisors)
+            .WithSummary($"A supervisor approves up to {MaxBulkApproval} candidates with one reason: each is seized as one approval would be; any refused are listed");
     }
+
+    /// <summary>A page of the queue: as many as a supervisor can have looked at.</summary>
+    private const int MaxBulkApproval = 100;
+
+    /// <summary>Every candidate named must be well formed and in the queue, else nothing is approved (422).</summary>
+    private static Task<IResult> BulkApproveAsync(BulkApprovalBody body, ClaimsPrincipal user, TrackingContext tracking, CancellationToken ct) => ApiCall.RunAsync(async () =>
+    {
+        if (TextLimits.Problem("a reason", body.Reason, TextLimits.Reason) is { } reasonProblem)
+        {
+            return Refused(reasonProblem);
+        }
+
+        var pairs = body.Candidates ?? [];
+        if (pairs.Count is 0 or > MaxBulkApproval)
+        {
+            return Refused($"name 1 to {MaxBulkApproval} candidates; {pairs.Count} were named");
+        }
+
+        var problem = pairs.Select(p => p is null ? "a candidate is missing" : IdFormat.Problem("a taxpayer id", p.TaxpayerId, IdFormat.TaxpayerId) ?? IdFormat.Problem("an exchange", p.Exchange, IdFormat.Exchange) ?? IdFormat.Problem("an account id", p.AccountId, IdFormat.AccountId)).OfType<string>().FirstOrDefault();
+        if (problem is not null)
+        {
+            return Refused(problem);
+        }
+
+        var missing = new List<string>();
+        foreach (var pair in pairs)
+        {
+            if (!await ReadModelLookup.ReviewExistsAsync(tracking, pair.TaxpayerId, pair.Exchange, pair.AccountId, ct))
+            {
+                missing.Add($"{pair.TaxpayerId} at {pair.Exchange}/{pair.AccountId}");
+            }
+        }
+
+        return missing.Count > 0
+            ? Refused($"not review candidates, so nothing was approved: {string.Join(", ", missing)}")
+            : Results.Ok(await new SeizureOpener(tracking.Grains).OpenApprovedReviewsAsync(pairs, user.Actor(), body.Reason!.Trim(), ct));
+    });
+
+    private static IResult Refused(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Refused");
 
     private static IResult NoCandidate(string taxpayerId, string exchange, string accountId) =>
         ApiCall.NotFound($"{exchange}/{accountId} is not a review candidate of taxpayer {taxpayerId}");

@@ -1,17 +1,20 @@
 import { api, segment } from '../api.js';
-import { act, facts, field, h, filteredTable, select, table, when, show } from '../ui.js';
+import { act, facts, field, h, filteredTable, select, table, when, won, show } from '../ui.js';
 import { t, term } from '../i18n.js';
 import { caseLink } from './cases.js';
 
 const reviewLink = r => `#/reviews/${segment(r.taxpayerId)}/${segment(r.exchange)}/${segment(r.accountId)}`;
 
-export async function reviews({ main }) {
+export async function reviews({ main, session }) {
   const form = h('form', { class: 'filters', id: 'review-filters' },
     field(t('State'), select('state', [['Open', term('Open')], ['Approved', term('Approved')], ['Rejected', term('Rejected')], ['', t('any')]], 'Open')),
     field(t('Exchange'), h('input', { name: 'exchange', placeholder: t('e.g. upbit'), size: 10 })),
     h('button', { type: 'submit' }, t('Show')));
+  const bulk = session.role === 'supervisor' ? bulkApproval(form) : null;
   const columns = [
+    ...(bulk ? [{ title: '', value: r => (r.state === 'Open' ? bulk.checkbox(r) : '') }] : []),
     { title: t('Taxpayer'), value: r => h('a', { href: reviewLink(r) }, r.taxpayerId) },
+    { title: t('Debt at stake'), value: r => won(r.debt), numeric: true },
     { title: t('Account'), value: r => `${r.exchange} / ${r.accountId}` },
     { title: t('Score'), value: r => r.score, numeric: true },
     { title: t('Why'), value: r => r.reasons.join('; ') },
@@ -19,8 +22,48 @@ export async function reviews({ main }) {
     { title: t('Decided by'), value: r => r.decidedBy || '' },
   ];
   const list = h('div', { id: 'review-list' });
-  show(main, h('h1', {}, t('Review queue')), h('p', { class: 'muted' }, t('Candidates the sweep was not sure of, highest score first. Nothing is seized until a person approves.')), form, list);
+  show(main, h('h1', {}, t('Review queue')), h('p', { class: 'muted' }, t('Candidates the sweep was not sure of: the most debt at stake first, then the highest score. Nothing is seized until a person approves.')), form, bulk && bulk.bar, list);
   await filteredTable(form, list, '/api/reviews', columns, r => (location.hash = reviewLink(r)));
+}
+
+/**
+ * A supervisor approves the candidates ticked on the page at once, with one reason; the answer says
+ * how many cases were opened and lists any refused. The list is shown again afterwards.
+ */
+function bulkApproval(form) {
+  const picked = new Map();
+  const count = h('span', { id: 'bulk-count' }, t('{0} selected', 0));
+  const reason = h('input', { name: 'reason', id: 'bulk-reason', placeholder: t('why these are the taxpayers\' accounts'), size: 40, maxlength: 2000 });
+  const approve = h('button', { type: 'button', id: 'bulk-approve', disabled: true }, t('Approve the selected'));
+  const output = h('div', { id: 'bulk-result' });
+  const update = () => {
+    count.textContent = t('{0} selected', picked.size);
+    approve.disabled = picked.size === 0;
+  };
+  approve.addEventListener('click', () => act(approve, output, async () => {
+    const summary = await api('/api/reviews/approvals', { method: 'POST', json: { reason: reason.value, candidates: [...picked.values()] } });
+    picked.clear();
+    update();
+    form.requestSubmit();
+    show(output, h('p', { class: 'status' }, t('{0} cases opened, {1} already open, of {2} candidates approved.', summary.opened, summary.alreadyOpen, summary.candidates)),
+      summary.refused.length ? h('ul', {}, summary.refused.map(r => h('li', {}, r))) : null);
+  }));
+  const checkbox = row => {
+    const key = `${row.taxpayerId}|${row.exchange}|${row.accountId}`;
+    const box = h('input', { type: 'checkbox', class: 'pick', 'aria-label': row.taxpayerId, checked: picked.has(key) });
+    // Ticking selects the row; it does not open the candidate as a click elsewhere on the row does.
+    box.addEventListener('click', event => event.stopPropagation());
+    box.addEventListener('change', () => {
+      if (box.checked) {
+        picked.set(key, { taxpayerId: row.taxpayerId, exchange: row.exchange, accountId: row.accountId });
+      } else {
+        picked.delete(key);
+      }
+      update();
+    });
+    return box;
+  };
+  return { checkbox, bar: h('section', { class: 'card actions', id: 'bulk' }, h('h2', {}, t('Approve several')), count, ' ', reason, approve, output) };
 }
 
 /** One candidate: the taxpayer as the roll has them beside the holder as the exchange reports them. */
