@@ -136,7 +136,7 @@ public sealed class ConsoleBrowserTests(ConsoleWithExchanges host) : IClassFixtu
         // The dashboard's charts are drawn from the figures once some case has closed.
         await WaitForCaseAsync("status=Closed");
         await OpenAsync(page, "dashboard");
-        foreach (var chart in new[] { "by-status", "by-exchange", "collected-by-day", "lead-days" })
+        foreach (var chart in new[] { "by-status", "by-exchange", "collected-by-day", "lead-days", "mark-by-exchange", "mark-by-officer" })
         {
             await Expect(page.Locator($"canvas#{chart}")).ToBeVisibleAsync();
             Assert.True(await page.EvaluateAsync<bool>($"() => Chart.getChart('{chart}')?.data.datasets[0].data.length > 0"), $"the chart {chart} has no data");

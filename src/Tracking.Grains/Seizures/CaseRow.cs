@@ -25,7 +25,8 @@ public sealed record CaseRow(
     long Refunded,
     CaseApproval Approval,
     string? CancellationRequestedBy,
-    int LeadDays)
+    int LeadDays,
+    int LeadHours)
 {
     public const string View = "cases";
 
@@ -40,6 +41,7 @@ public sealed record CaseRow(
     public static readonly ViewField DebtField = ViewField.Number("debt");
     public static readonly ViewField CollectedField = ViewField.Number("collected");
     public static readonly ViewField LeadDaysField = ViewField.Number("leadDays");
+    public static readonly ViewField LeadHoursField = ViewField.Number("leadHours");
 
     /// <summary>Newest first; filtered by state, exchange, officer, approval awaited, debt and deadline.</summary>
     public static ViewDefinition Definition { get; } = new(View, OpenedField, [StatusField, ExchangeField, OfficerField, ApprovalField, DebtField, DeadlineField]);
@@ -62,7 +64,12 @@ public sealed record CaseRow(
         seizure.Refunded,
         seizure.CancellationRequest is not null ? CaseApproval.Cancellation : seizure.Status == SeizureStatus.AwaitingSaleApproval ? CaseApproval.Sale : CaseApproval.None,
         seizure.CancellationRequest?.RequestedBy,
-        seizure.OpenedAt is { } opened && seizure.ClosedAt is { } closed ? (int)Math.Ceiling((closed - opened).TotalDays) : -1);
+        LeadIn(seizure, TimeSpan.FromDays(1)),
+        LeadIn(seizure, TimeSpan.FromHours(1)));
+
+    /// <summary>From opening to close in whole units begun (a case closed in 2.1 days took 3); -1 while open.</summary>
+    private static int LeadIn(Seizure seizure, TimeSpan unit) =>
+        seizure.OpenedAt is { } opened && seizure.ClosedAt is { } closed ? (int)Math.Ceiling((closed - opened) / unit) : -1;
 
     /// <summary>The rows a seizure keeps: its case, and one per sum of money received.</summary>
     public static IEnumerable<GrainView> ViewsOf(Seizure seizure) => seizure.Opened

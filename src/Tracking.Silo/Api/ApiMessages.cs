@@ -31,7 +31,10 @@ public sealed record ReviewEvidence(MatchCandidate Candidate, TaxpayerProfile? T
 /// <summary>A page of a list: rows, the cursor of the next page (null on the last) and how many rows match in all.</summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, string? Next, long Total);
 
-/// <summary>The dashboard's figures: cases by state and exchange, won collected per day, lead times of closed cases in days.</summary>
+/// <summary>
+/// The dashboard's figures: cases by state and exchange, won collected per day, lead times of closed
+/// cases (hours below a day, days above), and the share closed within the mark per exchange and officer.
+/// </summary>
 public sealed record Dashboard(
     long Cases,
     long AccountsSeized,
@@ -39,7 +42,9 @@ public sealed record Dashboard(
     IReadOnlyList<CountBy> ByStatus,
     IReadOnlyList<CountBy> ByExchange,
     IReadOnlyList<AmountOn> CollectedByDay,
-    IReadOnlyList<CountBy> LeadDays,
+    IReadOnlyList<LeadTimeBucket> LeadTimes,
+    IReadOnlyList<MarkShare> MarkByExchange,
+    IReadOnlyList<MarkShare> MarkByOfficer,
     int LeadTimeMarkDays);
 
 public sealed record CountBy(string Key, long Count);

@@ -7,8 +7,9 @@ const palette = ['#2f6db5', '#e0883a', '#3a9d5d', '#c64545', '#8a5cc2', '#8c6d46
 export async function dashboard({ main }) {
   const figures = await api('/api/dashboard');
   const mark = figures.leadTimeMarkDays;
-  const closed = figures.leadDays.reduce((sum, g) => sum + g.count, 0);
-  const withinMark = figures.leadDays.filter(g => Number(g.key) <= mark).reduce((sum, g) => sum + g.count, 0);
+  const closed = figures.leadTimes.reduce((sum, b) => sum + b.count, 0);
+  const withinMark = figures.leadTimes.filter(b => b.withinMark).reduce((sum, b) => sum + b.count, 0);
+  const leadLabel = b => (b.hours ? t('within {0} h', b.hours) : t('{0} days', b.days));
   let total = 0;
   const cumulative = figures.collectedByDay.map(d => (total += d.amount));
 
@@ -50,18 +51,36 @@ export async function dashboard({ main }) {
           ],
         },
       }),
-      chart('lead-days', t('Lead time of closed cases (days; mark: {0})', mark), {
+      chart('lead-days', t('Lead time of closed cases (mark: {0} days)', mark), {
         type: 'bar',
         data: {
-          labels: figures.leadDays.map(g => g.key),
+          labels: figures.leadTimes.map(leadLabel),
           datasets: [{
             label: t('Closed cases'),
-            data: figures.leadDays.map(g => g.count),
-            backgroundColor: figures.leadDays.map(g => (Number(g.key) <= mark ? palette[2] : palette[3])),
+            data: figures.leadTimes.map(b => b.count),
+            backgroundColor: figures.leadTimes.map(b => (b.withinMark ? palette[2] : palette[3])),
           }],
         },
-        options: { plugins: { legend: { display: false } }, scales: { x: { title: { display: true, text: t('days from seizure to close (green: within {0})', mark) } } } },
-      })));
+        options: { plugins: { legend: { display: false } }, scales: { x: { title: { display: true, text: t('from seizure to close: hours below a day, then days (green: within {0} days)', mark) } } } },
+      }),
+      markChart('mark-by-exchange', t('Closed within {0} days, by exchange (%)', mark), figures.markByExchange),
+      markChart('mark-by-officer', t('Closed within {0} days, by officer (%)', mark), figures.markByOfficer)));
+
+  /** The share of each group's closed cases that closed within the mark, with the counts in the tooltip. */
+  function markChart(id, title, shares) {
+    return chart(id, title, {
+      type: 'bar',
+      data: {
+        labels: shares.map(s => s.key),
+        datasets: [{ label: t('Within the mark (%)'), data: shares.map(s => Math.round((100 * s.withinMark) / s.closed)), backgroundColor: palette[2] }],
+      },
+      options: {
+        indexAxis: 'y',
+        scales: { x: { min: 0, max: 100 } },
+        plugins: { legend: { display: false }, tooltip: { callbacks: { afterLabel: item => t('{0} of {1}', shares[item.dataIndex].withinMark, shares[item.dataIndex].closed) } } },
+      },
+    });
+  }
 
   return () => charts.forEach(c => c.destroy());
 }
