@@ -291,6 +291,26 @@ public sealed class ConsoleBrowserTests(ConsoleWithExchanges host) : IClassFixtu
     }
 
     [Fact]
+    public async Task Review_evidence_marks_where_the_names_differ_and_compares_birth_dates_and_phones_part_by_part()
+    {
+        var page = await SignInAsync("park", "officer");
+        await OpenAsync(page, "reviews");
+        await page.Locator("#review-list tbody tr", new() { HasText = "name:near" }).First.Locator("a").ClickAsync();
+
+        // A near name: the letters or syllables with a jamo the other side lacks are marked, and only those.
+        var name = page.Locator("#comparison tr.name");
+        await Expect(name.Locator("td.differs")).ToHaveCountAsync(1);
+        await Expect(name.Locator("mark").First).ToBeVisibleAsync();
+        var names = string.Concat(await name.Locator("td").Nth(0).InnerTextAsync(), await name.Locator("td").Nth(1).InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal);
+        var marks = string.Concat(await name.Locator("mark").AllInnerTextsAsync());
+        Assert.True(marks.Length > 0 && marks.Length < names.Length, $"'{marks}' marked in '{names}'");
+
+        await Expect(page.Locator("#comparison tr.birth")).ToContainTextAsync("year ✓");
+        await Expect(page.Locator("#comparison tr.phone td").Last).ToHaveTextAsync(new Regex("^(agree|differ)$"));
+        await ShotAsync(page, "officer-review-comparison");
+    }
+
+    [Fact]
     public async Task A_supervisor_approves_two_candidates_of_the_queue_at_once_with_one_reason()
     {
         var page = await SignInAsync("han", "supervisor");

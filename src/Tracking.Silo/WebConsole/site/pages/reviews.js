@@ -2,6 +2,7 @@ import { api, segment } from '../api.js';
 import { act, facts, field, h, filteredTable, select, table, when, won, show } from '../ui.js';
 import { t, term } from '../i18n.js';
 import { caseLink } from './cases.js';
+import { comparison } from '../comparison.js';
 
 const reviewLink = r => `#/reviews/${segment(r.taxpayerId)}/${segment(r.exchange)}/${segment(r.accountId)}`;
 
@@ -99,6 +100,7 @@ export async function evidence({ main, session }, item) {
     h('h1', {}, t('Candidate {0} / {1}', exchange, accountId)),
     h('p', {}, t('Score {0}: ', found.candidate.score), found.candidate.reasons.join('; ')),
     decision,
+    comparison(taxpayer, holder, birth),
     h('div', { class: 'columns side-by-side', id: 'evidence' },
       h('section', { class: 'card' },
         h('h2', {}, t('Taxpayer (roll)')),

@@ -1,0 +1,100 @@
+// The review evidence compared field by field: where two names differ (letter by letter, and for
+// Hangul jamo by jamo), birth dates part by part, phones digit by digit.
+import { h } from './ui.js';
+import { t } from './i18n.js';
+
+const hangulBase = 0xac00;
+const initials = 'ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ';
+const medials = 'ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ';
+const finals = ['', ...'ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ'];
+
+/** A character's comparable parts: a Hangul syllable's jamo, else the letter itself (case and spacing aside). */
+function parts(character) {
+  const code = character.charCodeAt(0) - hangulBase;
+  if (code < 0 || code > 11171) {
+    return [character.toUpperCase()];
+  }
+  return [initials[Math.floor(code / 588)], medials[Math.floor((code % 588) / 28)], finals[code % 28]].filter(j => j);
+}
+
+/** For each unit of a and of b, whether it has a counterpart in a longest common subsequence. */
+function common(a, b) {
+  const lengths = Array.from({ length: a.length + 1 }, () => new Array(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = b.length - 1; j >= 0; j--) {
+      lengths[i][j] = a[i] === b[j] ? lengths[i + 1][j + 1] + 1 : Math.max(lengths[i + 1][j], lengths[i][j + 1]);
+    }
+  }
+  const inA = new Array(a.length).fill(false);
+  const inB = new Array(b.length).fill(false);
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i] === b[j]) {
+      inA[i++] = inB[j++] = true;
+    } else if (lengths[i + 1][j] >= lengths[i][j + 1]) {
+      i++;
+    } else {
+      j++;
+    }
+  }
+  return [inA, inB];
+}
+
+/** The text with each character whose parts (letters, jamo) the other side lacks marked; the jamo it lacks in the mark's title. */
+function marked(text, kept) {
+  let unit = 0;
+  return [...text].map(character => {
+    if (/[\s\-.,]/.test(character)) {
+      return character;
+    }
+    const own = parts(character);
+    const lacking = own.filter((_, k) => !kept[unit + k]);
+    unit += own.length;
+    return lacking.length ? h('mark', { title: own.length > 1 ? lacking.join(' ') : null }, character) : character;
+  });
+}
+
+/** Two texts side by side, what differs marked on each. */
+function differences(left, right) {
+  if (!left || !right) {
+    return [left || '—', right || '—', false];
+  }
+  const units = text => [...text].filter(c => !/[\s\-.,]/.test(c)).flatMap(parts);
+  const [a, b] = [units(left), units(right)];
+  const [inA, inB] = common(a, b);
+  const same = inA.every(k => k) && inB.every(k => k);
+  return [h('span', {}, marked(left, inA)), h('span', {}, marked(right, inB)), same];
+}
+
+/** Birth dates part by part, and whether all agree; an exchange's may lack its century, and day and month may be swapped. */
+function birthParts(roll, exchange) {
+  if (!roll || !exchange) {
+    return [t('not known on one side'), false];
+  }
+  const [year, month, day] = roll.split('-').map(Number);
+  const verdicts = [
+    [t('year'), year % 100 === exchange.yearOfCentury && (exchange.century === null || exchange.century === undefined || Math.floor(year / 100) === exchange.century)],
+    [t('month'), month === exchange.month],
+    [t('day'), day === exchange.day],
+  ];
+  const swapped = month !== day && month === exchange.day && day === exchange.month;
+  const view = [verdicts.map(([part, agrees]) => h('span', { class: agrees ? 'agrees' : 'differs' }, `${part} ${agrees ? '✓' : '✗'}`)).reduce((all, v) => [...all, ' ', v], []),
+    swapped ? ` (${t('month and day swapped')})` : ''];
+  return [view, verdicts.every(([, agrees]) => agrees)];
+}
+
+/** The comparison table: name, birth date and phone of the roll beside the exchange's holder. */
+export function comparison(taxpayer, holder, birth) {
+  const row = (id, label, [left, right, same], verdict) =>
+    h('tr', { class: id }, h('th', {}, label), h('td', {}, left), h('td', {}, right), h('td', { class: same ? 'agrees' : 'differs' }, verdict ?? (same ? t('agree') : t('differ'))));
+  const digits = phone => (phone || '').replace(/\D/g, '');
+  const phones = differences(digits(taxpayer.phone), digits(holder.phone));
+  const [birthVerdict, birthSame] = birthParts(taxpayer.birthDate, holder.birth);
+  return h('section', { class: 'card', id: 'comparison' },
+    h('h2', {}, t('Compared field by field')),
+    h('table', {},
+      h('thead', {}, h('tr', {}, h('th', {}, ''), h('th', {}, t('Roll')), h('th', {}, t('Exchange')), h('th', {}, ''))),
+      h('tbody', {},
+        row('name', t('Name'), differences(taxpayer.name, holder.name)),
+        row('birth', t('Birth date'), [taxpayer.birthDate || '—', birth(holder.birth) || '—', birthSame], birthVerdict),
+        row('phone', t('Phone'), phones))));
+}
