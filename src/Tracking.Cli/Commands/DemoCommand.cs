@@ -41,13 +41,16 @@ internal static class DemoCommand
         var users = ConsoleOptions.DemoUsers();
         if (GlobalOptions.Exchanges(result).ApiRoot is not null)
         {
-            return await SiloCommand.RunAsync(result, users, ct, started: (url, _) => Announce(url, seized: null));
+            return await SiloCommand.RunAsync(result, users, ct, started: (url, _) => Announce(url, seized: null), hostLogs: DemoHostLogs);
         }
 
         await using var simulator = await ExchangeSimProcess.StartAsync("--accounts", samples.FullName, "--prices", Path.Combine(samples.FullName, "prices.csv"));
         return await SiloCommand.RunAsync(result, users, ct, new ExchangeOptions { ApiRoot = simulator.Url, CallbackSecret = simulator.CallbackSecret }, DemoSeizures, async (url, tracking) =>
-            await Announce(url, await new SeizureOpener(tracking.Grains).OpenForAutoMatchesAsync(DemoOfficer, ct)));
+            await Announce(url, await new SeizureOpener(tracking.Grains).OpenForAutoMatchesAsync(DemoOfficer, ct)), DemoHostLogs);
     }
+
+    /// <summary>The demo says what it does itself; of the host's lines only warnings and errors show (`./tracking silo` shows all).</summary>
+    private const Microsoft.Extensions.Logging.LogLevel DemoHostLogs = Microsoft.Extensions.Logging.LogLevel.Warning;
 
     /// <summary>The demo's officer opens the cases, so that the demo's supervisor may approve their sales.</summary>
     private const string DemoOfficer = "officer:kim";

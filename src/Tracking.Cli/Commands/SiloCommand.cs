@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Tracking.Grains;
 using Tracking.Grains.Exchanges;
 using Tracking.Grains.Seizures;
@@ -39,7 +40,8 @@ internal static class SiloCommand
     /// <summary>
     /// Runs the silo host on the command's store until stopped. <paramref name="exchanges"/> and
     /// <paramref name="seizures"/> replace the command's and the environment's settings;
-    /// <paramref name="started"/> is given the console's address and the silo once it listens.
+    /// <paramref name="started"/> is given the console's address and the silo once it listens;
+    /// the host logs from <paramref name="hostLogs"/> up.
     /// </summary>
     public static async Task<int> RunAsync(
         ParseResult result,
@@ -47,7 +49,8 @@ internal static class SiloCommand
         CancellationToken ct,
         ExchangeOptions? exchanges = null,
         SeizureOptions? seizures = null,
-        Func<string, TrackingContext, Task>? started = null)
+        Func<string, TrackingContext, Task>? started = null,
+        LogLevel hostLogs = LogLevel.Information)
     {
         var storage = GlobalOptions.Storage(result);
         if (result.GetValue(GlobalOptions.Cluster) is { Length: > 0 } cluster)
@@ -64,6 +67,7 @@ internal static class SiloCommand
             SiloPort = result.GetValue(s_siloPort),
             GatewayPort = result.GetValue(s_gatewayPort),
             JsonLogs = result.GetValue(JsonLogs),
+            MinimumLogLevel = hostLogs,
             Console = new ConsoleOptions
             {
                 Users = users,

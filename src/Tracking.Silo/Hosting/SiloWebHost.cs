@@ -54,7 +54,7 @@ public static partial class SiloWebHost
             // reads it, so its first look reports the machine's uptime as a stall. A silo that lives for
             // one command (quieter than information) would print that at every command; a silo
             // process keeps the watchdog's warnings for real stalls.
-            .AddFilter("Orleans.Runtime.Watchdog", level => level >= LogLevel.Error || settings.MinimumLogLevel <= LogLevel.Information)
+            .AddFilter("Orleans.Runtime.Watchdog", level => level >= LogLevel.Error || (level >= LogLevel.Warning && settings.MinimumLogLevel <= LogLevel.Information))
             // On a simulated clock every jump is late to Orleans' timers (the reminder list refresh).
             .AddFilter("Orleans.Runtime.AsyncTimer", level => level >= LogLevel.Error || settings.TimeProvider == TimeProvider.System);
         if (settings.JsonLogs)
