@@ -47,10 +47,14 @@ public sealed class IdentityMatcherTests
         Assert.Null(IdentityMatcher.Match(s_taxpayer, Account("조은아", birth: "1961-08-09")));
 
     [Fact]
-    public void A_relative_using_the_taxpayers_phone_is_not_a_candidate()
+    public void A_relative_using_the_taxpayers_phone_is_not_a_candidate_unless_born_the_same_day_and_then_only_for_a_person_to_look_at()
     {
         Assert.Null(IdentityMatcher.Match(s_taxpayer, Account("최준수", birth: "1990-04-24")));
-        Assert.Null(IdentityMatcher.Match(s_taxpayer, Account("김영희", birth: "1963-06-21")));
+
+        // Same phone, same birth date, another name: a twin, or the taxpayer under a nickname or a new name.
+        var sameDay = IdentityMatcher.Match(s_taxpayer, Account("김영희", birth: "1963-06-21"))!;
+        Assert.Equal(MatchDecision.Review, sameDay.Decision);
+        Assert.Contains("name:differs", sameDay.Reasons);
     }
 
     [Fact]
@@ -93,7 +97,12 @@ public sealed class IdentityMatcherTests
                         var strong = (rrn == Agreement.Agrees && (nameSame || name == NameAgreement.Near) && birth != Agreement.Differs)
                             || (rrn == Agreement.Missing && nameSame && birth == Agreement.Agrees && phone == Agreement.Agrees);
                         Assert.True((decision == MatchDecision.Auto) == strong, $"{evidence} → {decision}");
-                        if ((rrn == Agreement.Differs && birth != Agreement.Agrees) || (name == NameAgreement.Differs && rrn != Agreement.Agrees))
+                        var nameAloneDiffers = rrn == Agreement.Missing && name == NameAgreement.Differs && birth == Agreement.Agrees && phone == Agreement.Agrees;
+                        if (nameAloneDiffers)
+                        {
+                            Assert.Equal(MatchDecision.Review, decision);
+                        }
+                        else if ((rrn == Agreement.Differs && birth != Agreement.Agrees) || (name == NameAgreement.Differs && rrn != Agreement.Agrees))
                         {
                             Assert.Null(decision);
                         }

@@ -9,6 +9,8 @@ namespace Tracking.Domain.Matching;
 /// differs in phone (or RRN); a stranger on a recycled number and a relative on the taxpayer's
 /// phone differ in name or birth date; a one-jamo name difference may be a twin. None is auto.
 /// An RRN that differs never leads to auto: at most a review when name and birth date agree.
+/// A name that differs where birth date and phone agree (a nickname, a surname changed on
+/// naturalisation, a spelling no fold knows) goes to review: officers would rather look than never know.
 /// </summary>
 public static class IdentityMatcher
 {
@@ -45,7 +47,7 @@ public static class IdentityMatcher
         var plausible =
             (nameSame && (evidence.Birth is Agreement.Agrees or Agreement.Near || evidence.Phone == Agreement.Agrees))
             || (nameNear && (evidence.Birth == Agreement.Agrees || (evidence.Phone == Agreement.Agrees && evidence.Birth != Agreement.Differs)))
-            || (evidence.Name == NameAgreement.Missing && evidence.Birth == Agreement.Agrees && evidence.Phone == Agreement.Agrees);
+            || (evidence.Name is NameAgreement.Missing or NameAgreement.Differs && evidence.Birth == Agreement.Agrees && evidence.Phone == Agreement.Agrees);
         return plausible ? MatchDecision.Review : null;
     }
 
