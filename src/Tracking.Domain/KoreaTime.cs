@@ -4,7 +4,8 @@ namespace Tracking.Domain;
 
 /// <summary>
 /// Times as a Korean tax office reads them: Korea Standard Time (UTC+9, no daylight saving), always
-/// labelled, whatever zone the time was recorded in. The legal periods count in Korean days.
+/// labelled, whatever zone the time was recorded in. Only how times are shown: the periods themselves
+/// are kept as instants.
 /// </summary>
 public static class KoreaTime
 {

@@ -28,9 +28,9 @@ public sealed class ReviewQueueTests(ConsoleHost host) : IClassFixture<ConsoleHo
     {
         using var officer = await host.SignInAsync("kim");
         using var supervisor = await host.SignInAsync("lee");
-        var open = (await JsonAsync(await supervisor.GetAsync("/api/reviews?state=Open&limit=3"), HttpStatusCode.OK)).GetProperty("items").EnumerateArray()
+        var open = (await JsonAsync(await supervisor.GetAsync("/api/reviews?state=Open&limit=4"), HttpStatusCode.OK)).GetProperty("items").EnumerateArray()
             .Select(i => new { taxpayerId = i.GetProperty("taxpayerId").GetString(), exchange = i.GetProperty("exchange").GetString(), accountId = i.GetProperty("accountId").GetString() }).ToArray();
-        Assert.Equal(3, open.Length);
+        Assert.Equal(4, open.Length);
         object[] two = [open[0], open[1]];
         const string reason = "same phone and birth date; the exchange's name is a romanisation";
 
@@ -39,9 +39,12 @@ public sealed class ReviewQueueTests(ConsoleHost host) : IClassFixture<ConsoleHo
         Assert.Contains("reason", await Refused(await supervisor.PostAsJsonAsync("/api/reviews/approvals", new { reason = " ", candidates = two })));
         Assert.Contains("1 to 100", await Refused(await supervisor.PostAsJsonAsync("/api/reviews/approvals", new { reason, candidates = Array.Empty<object>() })));
         Assert.Contains("1 to 100", await Refused(await supervisor.PostAsJsonAsync("/api/reviews/approvals", new { reason, candidates = Enumerable.Repeat(open[2], 101).ToArray() })));
-        Assert.Contains("not an id", await Refused(await supervisor.PostAsJsonAsync("/api/reviews/approvals", new { reason, candidates = new object[] { open[2], new { taxpayerId = "T07/../x", exchange = "upbit", accountId = "A" } } })));
+        var malformed = await supervisor.PostAsJsonAsync("/api/reviews/approvals", new { reason, candidates = new object[] { open[2], new { taxpayerId = "T07/../x", exchange = "upbit", accountId = "A" } } });
+        Assert.Contains("not an id", (await JsonAsync(malformed, HttpStatusCode.BadRequest)).GetProperty("detail").GetString());
         var stranger = new { taxpayerId = open[2].taxpayerId, exchange = "nowhere", accountId = "NOT-A-CANDIDATE" };
         Assert.Contains("NOT-A-CANDIDATE", await Refused(await supervisor.PostAsJsonAsync("/api/reviews/approvals", new { reason, candidates = new object[] { open[2], stranger } })));
+        await JsonAsync(await officer.PostAsJsonAsync($"/api/reviews/{open[3].taxpayerId}/{open[3].exchange}/{open[3].accountId}/rejection", new { reason = "another person" }), HttpStatusCode.OK);
+        Assert.Contains("already rejected", await Refused(await supervisor.PostAsJsonAsync("/api/reviews/approvals", new { reason, candidates = new object[] { open[2], open[3] } })));
         Assert.Equal("Open", await StateOf(supervisor, open[2].taxpayerId!, open[2].exchange!, open[2].accountId!));
 
         var summary = await JsonAsync(await supervisor.PostAsJsonAsync("/api/reviews/approvals", new { reason, candidates = two }), HttpStatusCode.OK);
@@ -54,9 +57,8 @@ public sealed class ReviewQueueTests(ConsoleHost host) : IClassFixture<ConsoleHo
             Assert.EndsWith($"approved by supervisor:lee: {reason}", seizure.GetProperty("basis").GetString());
         }
 
-        // The same page again opens nothing new.
-        var again = await JsonAsync(await supervisor.PostAsJsonAsync("/api/reviews/approvals", new { reason, candidates = two }), HttpStatusCode.OK);
-        Assert.Equal((0, 2), (again.GetProperty("opened").GetInt32(), again.GetProperty("alreadyOpen").GetInt32()));
+        // The same page again is refused: those candidates are no longer open.
+        Assert.Contains("already approved", await Refused(await supervisor.PostAsJsonAsync("/api/reviews/approvals", new { reason, candidates = two })));
     }
 
     private static async Task<string> Refused(HttpResponseMessage response) =>

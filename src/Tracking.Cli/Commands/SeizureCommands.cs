@@ -106,6 +106,13 @@ internal static class SeizureCommands
         var output = new Option<FileInfo?>("--out") { Description = "Write the HTML to this file instead of standard output" };
         var pdf = new Option<FileInfo?>("--pdf") { Description = "Print the document to this PDF file (with Debian's Chromium)" };
         var command = new Command("document", "Render one of a seizure's documents as HTML, or print it to PDF") { s_caseId, document, output, pdf };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(output) is not null && result.GetValue(pdf) is not null)
+            {
+                result.AddError("--out writes HTML and --pdf a PDF: give one of them");
+            }
+        });
         command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async tracking =>
         {
             var detail = await DetailAsync(tracking, result.GetValue(s_caseId)!, ct);

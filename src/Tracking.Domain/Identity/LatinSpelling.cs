@@ -4,24 +4,18 @@ namespace Tracking.Domain.Identity;
 
 /// <summary>
 /// Folds the spelling choices of romanized Korean names onto one form, so that JEONG, JUNG and
-/// CHUNG compare as one: vowel spellings (EO/O, EU/U, OO/U, WOO/U, EE/I, UI/I, AE/E), voicing
-/// (K/G, T/D, P/B, CH/J), L/R and doubled letters. The folds are applied until none changes the
-/// name, so that their order does not matter (SOOIN and SUIN both end as SIN).
+/// CHUNG compare as one: vowel spellings (EO/O, EU/U, OO/U, WOO/U, EE/I, AE/E), voicing (K/G,
+/// T/D, P/B, CH/J), L/R and doubled letters. Order matters: WOO before OO, EE before EU (HEEWOO is
+/// HIU, not HEU). Spellings that could be another vowel (YU for ㅕ, EE for ㅢ) are not folded: they
+/// stay a letter apart, a near name that a person looks at.
 /// </summary>
 public static class LatinSpelling
 {
     private static readonly (string From, string To)[] s_folds =
     [
-        ("CH", "J"), ("SH", "S"), ("WOO", "U"), ("EE", "I"), ("EO", "O"), ("EU", "U"), ("OO", "U"), ("OU", "U"), ("UI", "I"), ("AE", "E"),
+        ("CH", "J"), ("SH", "S"), ("WOO", "U"), ("EE", "I"), ("EO", "O"), ("EU", "U"), ("OO", "U"), ("OU", "U"), ("AE", "E"),
         ("K", "G"), ("T", "D"), ("P", "B"), ("L", "R"),
     ];
-
-    /// <summary>
-    /// The skeletons a Korean name's standard romanization may be written as: its own, and with ㅕ
-    /// written YU (연 as YUN, as in Kim Yuna). One way only: a name written YEO is not taken for ㅠ.
-    /// </summary>
-    public static IReadOnlyList<string> SkeletonsOfRomanized(string romanized) =>
-        [.. new[] { Skeleton(romanized), Skeleton(romanized.ToUpperInvariant().Replace("YEO", "YU", StringComparison.Ordinal)) }.Distinct()];
 
     public static string Skeleton(string latin)
     {
@@ -34,16 +28,10 @@ public static class LatinSpelling
             }
         }
 
-        string before;
-        do
+        foreach (var (from, to) in s_folds)
         {
-            before = text.ToString();
-            foreach (var (from, to) in s_folds)
-            {
-                text.Replace(from, to);
-            }
+            text.Replace(from, to);
         }
-        while (text.ToString() != before);
 
         // Doubled letters carry no distinction in romanized names (KK/GG, SS, PP).
         for (var i = text.Length - 1; i > 0; i--)

@@ -62,7 +62,7 @@ public static class NameComparer
     private static NameAgreement CompareRomanized(string hangul, IReadOnlyList<string> latin)
     {
         var (surname, given) = Surnames.Split(hangul);
-        var givenSkeletons = LatinSpelling.SkeletonsOfRomanized(Hangul.Romanize(given));
+        var givenSkeleton = LatinSpelling.Skeleton(Hangul.Romanize(given));
         var best = NameAgreement.Differs;
         foreach (var reading in Readings(latin))
         {
@@ -72,12 +72,12 @@ public static class NameComparer
             }
 
             var skeleton = LatinSpelling.Skeleton(reading.Given);
-            if (givenSkeletons.Contains(skeleton))
+            if (skeleton == givenSkeleton)
             {
                 return NameAgreement.Romanized;
             }
 
-            if (givenSkeletons.Any(g => EditDistance.Between(skeleton, g) <= 1))
+            if (EditDistance.Between(skeleton, givenSkeleton) <= 1)
             {
                 best = NameAgreement.Near;
             }

@@ -18,24 +18,47 @@ public sealed class DocumentPdfPrinter(DocumentPdfOptions options) : IDisposable
             throw new PdfPrintFailedException($"PDF printing needs Chromium at {options.ChromiumPath} (Debian: apt-get install chromium fonts-nanum); the document is still served as HTML");
         }
 
-        await _slots.WaitAsync(cancellationToken);
-        var folder = Directory.CreateTempSubdirectory("tracking-pdf-");
+        // A print waits its turn no longer than a print may take; beyond that the printer is busy.
+        if (!await _slots.WaitAsync(options.Timeout, cancellationToken))
+        {
+            throw new PdfPrintFailedException($"the printer is busy with {options.MaxConcurrentPrints} documents; try again in a moment");
+        }
+
+        DirectoryInfo? folder = null;
         try
         {
+            folder = Directory.CreateTempSubdirectory("tracking-pdf-");
             var page = Path.Combine(folder.FullName, "document.html");
             var pdf = Path.Combine(folder.FullName, "document.pdf");
             await File.WriteAllTextAsync(page, html, cancellationToken);
             await RunChromiumAsync(folder.FullName, page, pdf, cancellationToken);
             return File.Exists(pdf) ? await File.ReadAllBytesAsync(pdf, cancellationToken) : throw new PdfPrintFailedException("Chromium ended without writing the PDF");
         }
+        catch (IOException ex)
+        {
+            throw new PdfPrintFailedException($"the document could not be printed here: {ex.Message}");
+        }
         finally
         {
             _slots.Release();
-            folder.Delete(recursive: true);
+            Remove(folder);
         }
     }
 
     public void Dispose() => _slots.Dispose();
+
+    /// <summary>The page holds a name and a masked number: removed whatever happened, and a failure to remove it does not hide the print's outcome.</summary>
+    private static void Remove(DirectoryInfo? folder)
+    {
+        try
+        {
+            folder?.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left in the temporary folder, readable by this user only (mode 700); the system's temp cleaning takes it.
+        }
+    }
 
     private async Task RunChromiumAsync(string folder, string page, string pdf, CancellationToken cancellationToken)
     {

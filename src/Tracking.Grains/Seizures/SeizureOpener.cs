@@ -25,66 +25,56 @@ public sealed class SeizureOpener(IGrainFactory grains)
         return await grains.GetGrain<ISeizureGrain>(SeizureKey.Of(taxpayerId, exchange, accountId)).OpenAsync(taxpayerId, exchange, accountId, basis, approver, cancellationToken);
     }
 
-    /// <summary>
-    /// A supervisor's approval of several candidates at once, with one reason: each is approved and
-    /// seized as one approval would be; one refused (rejected before, no longer a candidate) is listed
-    /// and does not stop the others.
-    /// </summary>
-    public async Task<SeizeSummary> OpenApprovedReviewsAsync(IReadOnlyList<CandidatePair> pairs, string approver, string reason, CancellationToken cancellationToken)
-    {
-        var opened = 0;
-        var already = 0;
-        var refused = new List<string>();
-        await Parallel.ForEachAsync(
-            pairs.Distinct(),
-            new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
-            async (pair, ct) =>
-            {
-                try
-                {
-                    var opening = await OpenApprovedReviewAsync(pair.TaxpayerId, pair.Exchange, pair.AccountId, approver, reason, ct);
-                    Interlocked.Increment(ref opening.New ? ref opened : ref already);
-                }
-                catch (CommandRejectedException ex)
-                {
-                    lock (refused)
-                    {
-                        refused.Add($"{pair.TaxpayerId} at {pair.Exchange}/{pair.AccountId}: {ex.Message}");
-                    }
-                }
-            });
-        return new SeizeSummary(pairs.Distinct().Count(), opened, already, [.. refused.Order(StringComparer.Ordinal)]);
-    }
-
     /// <summary>Rejects a review candidate: it is not the taxpayer's account, and no seizure is opened for it.</summary>
     public Task<MatchCandidate> RejectReviewAsync(string taxpayerId, string exchange, string accountId, string by, string reason, CancellationToken cancellationToken) =>
         grains.GetGrain<ITaxpayerGrain>(taxpayerId).ReviewCandidateAsync(exchange, accountId, false, by, reason, cancellationToken);
 
+    /// <summary>
+    /// A supervisor's approval of several candidates at once, with one reason: each is approved and
+    /// seized as one approval would be; one refused is listed and does not stop the others.
+    /// </summary>
+    public Task<SeizeSummary> OpenApprovedReviewsAsync(IReadOnlyList<CandidatePair> pairs, string approver, string reason, CancellationToken cancellationToken) =>
+        OpenEachAsync(
+            pairs.Distinct().ToArray(),
+            p => $"{p.TaxpayerId} at {p.Exchange}/{p.AccountId}",
+            (p, ct) => OpenApprovedReviewAsync(p.TaxpayerId, p.Exchange, p.AccountId, approver, reason, ct),
+            cancellationToken);
+
     public async Task<SeizeSummary> OpenForAutoMatchesAsync(string actor, CancellationToken cancellationToken)
     {
         var candidates = await grains.GetGrain<ISweepGrain>(ISweepGrain.Main).GetCandidatesAsync(MatchDecision.Auto, cancellationToken);
+        return await OpenEachAsync(
+            candidates,
+            c => $"{c.TaxpayerId} at {c.Exchange}/{c.AccountId}",
+            (c, ct) => grains.GetGrain<ISeizureGrain>(SeizureKey.Of(c.TaxpayerId, c.Exchange, c.AccountId))
+                .OpenAsync(c.TaxpayerId, c.Exchange, c.AccountId, $"automatic match: {string.Join(", ", c.Reasons)}", actor, ct),
+            cancellationToken);
+    }
+
+    /// <summary>Opens a seizure for each item, many at once; a refusal is listed with what it was for and does not stop the others.</summary>
+    private static async Task<SeizeSummary> OpenEachAsync<T>(IReadOnlyCollection<T> items, Func<T, string> describe, Func<T, CancellationToken, Task<SeizureOpening>> open, CancellationToken cancellationToken)
+    {
         var opened = 0;
         var already = 0;
         var refused = new List<string>();
         await Parallel.ForEachAsync(
-            candidates,
+            items,
             new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken },
-            async (candidate, ct) =>
+            async (item, ct) =>
             {
-                var seizure = grains.GetGrain<ISeizureGrain>(SeizureKey.Of(candidate.TaxpayerId, candidate.Exchange, candidate.AccountId));
                 try
                 {
-                    var opening = await seizure.OpenAsync(candidate.TaxpayerId, candidate.Exchange, candidate.AccountId, $"automatic match: {string.Join(", ", candidate.Reasons)}", actor, ct);
+                    var opening = await open(item, ct);
                     Interlocked.Increment(ref opening.New ? ref opened : ref already);
                 }
                 catch (CommandRejectedException ex)
                 {
                     lock (refused)
                     {
-                        refused.Add($"{candidate.TaxpayerId} at {candidate.Exchange}/{candidate.AccountId}: {ex.Message}");
+                        refused.Add($"{describe(item)}: {ex.Message}");
                     }
                 }
             });
-        return new SeizeSummary(candidates.Count, opened, already, [.. refused.Order(StringComparer.Ordinal)]);
+        return new SeizeSummary(items.Count, opened, already, [.. refused.Order(StringComparer.Ordinal)]);
     }
 }

@@ -40,7 +40,7 @@ internal static class ReviewEndpoints
     /// <summary>A page of the queue: as many as a supervisor can have looked at.</summary>
     private const int MaxBulkApproval = 100;
 
-    /// <summary>Every candidate named must be well formed and in the queue, else nothing is approved (422).</summary>
+    /// <summary>Every candidate named must be well formed (else 400) and open in the queue (else 422), or nothing is approved.</summary>
     private static Task<IResult> BulkApproveAsync(BulkApprovalBody body, ClaimsPrincipal user, TrackingContext tracking, CancellationToken ct) => ApiCall.RunAsync(async () =>
     {
         if (TextLimits.Problem("a reason", body.Reason, TextLimits.Reason) is { } reasonProblem)
@@ -54,23 +54,23 @@ internal static class ReviewEndpoints
             return Refused($"name 1 to {MaxBulkApproval} candidates; {pairs.Count} were named");
         }
 
-        var problem = pairs.Select(p => p is null ? "a candidate is missing" : IdFormat.Problem("a taxpayer id", p.TaxpayerId, IdFormat.TaxpayerId) ?? IdFormat.Problem("an exchange", p.Exchange, IdFormat.Exchange) ?? IdFormat.Problem("an account id", p.AccountId, IdFormat.AccountId)).OfType<string>().FirstOrDefault();
-        if (problem is not null)
+        if (pairs.Contains(null))
         {
-            return Refused(problem);
+            throw new ArgumentException("a candidate is missing", nameof(body));
         }
 
-        var missing = new List<string>();
+        var notOpen = new List<string>();
         foreach (var pair in pairs)
         {
-            if (!await ReadModelLookup.ReviewExistsAsync(tracking, pair.TaxpayerId, pair.Exchange, pair.AccountId, ct))
+            var state = await ReadModelLookup.ReviewStateAsync(tracking, pair.TaxpayerId, pair.Exchange, pair.AccountId, ct);
+            if (state is not ReviewState.Open)
             {
-                missing.Add($"{pair.TaxpayerId} at {pair.Exchange}/{pair.AccountId}");
+                notOpen.Add($"{pair.TaxpayerId} at {pair.Exchange}/{pair.AccountId} ({(state is null ? "not a review candidate" : $"already {state.ToString()!.ToLowerInvariant()}")})");
             }
         }
 
-        return missing.Count > 0
-            ? Refused($"not review candidates, so nothing was approved: {string.Join(", ", missing)}")
+        return notOpen.Count > 0
+            ? Refused($"not open in the review queue, so nothing was approved: {string.Join(", ", notOpen)}")
             : Results.Ok(await new SeizureOpener(tracking.Grains).OpenApprovedReviewsAsync(pairs, user.Actor(), body.Reason!.Trim(), ct));
     });
 

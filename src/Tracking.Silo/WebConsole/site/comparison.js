@@ -1,5 +1,6 @@
 // The review evidence compared field by field: where two names differ (letter by letter, and for
-// Hangul jamo by jamo), birth dates part by part, phones digit by digit.
+// Hangul jamo by jamo), birth dates part by part, phones digit by digit, beside the matcher's own
+// verdict on each field (the marks show where, the matcher says what it concluded).
 import { h } from './ui.js';
 import { t } from './i18n.js';
 
@@ -56,19 +57,18 @@ function marked(text, kept) {
 /** Two texts side by side, what differs marked on each. */
 function differences(left, right) {
   if (!left || !right) {
-    return [left || '—', right || '—', false];
+    return [left || '—', right || '—'];
   }
   const units = text => [...text].filter(c => !/[\s\-.,]/.test(c)).flatMap(parts);
   const [a, b] = [units(left), units(right)];
   const [inA, inB] = common(a, b);
-  const same = inA.every(k => k) && inB.every(k => k);
-  return [h('span', {}, marked(left, inA)), h('span', {}, marked(right, inB)), same];
+  return [h('span', {}, marked(left, inA)), h('span', {}, marked(right, inB))];
 }
 
-/** Birth dates part by part, and whether all agree; an exchange's may lack its century, and day and month may be swapped. */
+/** Birth dates part by part; an exchange's may lack its century, and day and month may be swapped. */
 function birthParts(roll, exchange) {
   if (!roll || !exchange) {
-    return [t('not known on one side'), false];
+    return null;
   }
   const [year, month, day] = roll.split('-').map(Number);
   const verdicts = [
@@ -77,24 +77,35 @@ function birthParts(roll, exchange) {
     [t('day'), day === exchange.day],
   ];
   const swapped = month !== day && month === exchange.day && day === exchange.month;
-  const view = [verdicts.map(([part, agrees]) => h('span', { class: agrees ? 'agrees' : 'differs' }, `${part} ${agrees ? '✓' : '✗'}`)).reduce((all, v) => [...all, ' ', v], []),
+  return [verdicts.map(([part, agrees]) => h('span', { class: agrees ? 'agrees' : 'differs' }, `${part} ${agrees ? '✓' : '✗'}`)).reduce((all, v) => [...all, ' ', v], []),
     swapped ? ` (${t('month and day swapped')})` : ''];
-  return [view, verdicts.every(([, agrees]) => agrees)];
 }
 
-/** The comparison table: name, birth date and phone of the roll beside the exchange's holder. */
-export function comparison(taxpayer, holder, birth) {
-  const row = (id, label, [left, right, same], verdict) =>
-    h('tr', { class: id }, h('th', {}, label), h('td', {}, left), h('td', {}, right), h('td', { class: same ? 'agrees' : 'differs' }, verdict ?? (same ? t('agree') : t('differ'))));
-  const digits = phone => (phone || '').replace(/\D/g, '');
-  const phones = differences(digits(taxpayer.phone), digits(holder.phone));
-  const [birthVerdict, birthSame] = birthParts(taxpayer.birthDate, holder.birth);
+/** The matcher's verdict on a field, from the candidate's reasons ('name:near'): shown as found, never judged again here. */
+function verdict(reasons, field) {
+  const level = (reasons.find(r => r.startsWith(`${field}:`)) || `${field}:missing`).slice(field.length + 1);
+  const said = { exact: t('the same'), romanized: t('the same, romanized'), agrees: t('agree'), near: t('near'), differs: t('differ'), missing: t('missing on one side') };
+  return h('span', { class: ['exact', 'romanized', 'agrees'].includes(level) ? 'agrees' : 'differs' }, said[level] ?? level);
+}
+
+const masked = value => String(value || '').includes('*');
+
+/**
+ * The comparison table: name, birth date and phone of the roll beside the exchange's holder, with
+ * the matcher's verdict on each. What differs is marked unless a side is masked for the reader's role.
+ */
+export function comparison(taxpayer, holder, birth, reasons) {
+  const sides = (left, right) => (masked(left) || masked(right) ? [left || '—', right || '—'] : differences(left, right));
+  const row = (id, label, [left, right], extra) =>
+    h('tr', { class: id }, h('th', {}, label), h('td', {}, left), h('td', {}, right), h('td', {}, verdict(reasons, id), extra ? [' — ', extra] : null));
+  const digits = phone => (phone || '').replace(/[^\d*]/g, '');
+  const holderBirth = birth(holder.birth);
   return h('section', { class: 'card', id: 'comparison' },
     h('h2', {}, t('Compared field by field')),
     h('table', {},
-      h('thead', {}, h('tr', {}, h('th', {}, ''), h('th', {}, t('Roll')), h('th', {}, t('Exchange')), h('th', {}, ''))),
+      h('thead', {}, h('tr', {}, h('th', {}, ''), h('th', {}, t('Roll')), h('th', {}, t('Exchange')), h('th', {}, t('Matcher')))),
       h('tbody', {},
-        row('name', t('Name'), differences(taxpayer.name, holder.name)),
-        row('birth', t('Birth date'), [taxpayer.birthDate || '—', birth(holder.birth) || '—', birthSame], birthVerdict),
-        row('phone', t('Phone'), phones))));
+        row('name', t('Name'), sides(taxpayer.name, holder.name)),
+        row('birth', t('Birth date'), [taxpayer.birthDate || '—', holderBirth || '—'], masked(taxpayer.birthDate) || masked(holderBirth) ? null : birthParts(taxpayer.birthDate, holder.birth)),
+        row('phone', t('Phone'), sides(digits(taxpayer.phone), digits(holder.phone))))));
 }

@@ -6,12 +6,14 @@ const choice = 'tracking.language';
 
 export const language = localStorage.getItem(choice) === 'en' ? 'en' : 'ko';
 
-const catalogue = language === 'ko' ? await (await fetch('messages/ko.json')).json() : { messages: {}, terms: {} };
+const english = { messages: {}, terms: {} };
+// Without its catalogue (a failed request) the console still works, in English.
+const catalogue = language === 'ko' ? await fetch('messages/ko.json').then(r => (r.ok ? r.json() : english), () => english) : english;
 document.documentElement.lang = language;
 
 /** A message in the officer's language. */
 export function t(text, ...values) {
-  const message = catalogue.messages[text] ?? text;
+  const message = Object.hasOwn(catalogue.messages, text) ? catalogue.messages[text] : text;
   return message.replace(/\{(\d+)\}/g, (_, index) => String(values[Number(index)] ?? ''));
 }
 
@@ -19,7 +21,10 @@ export function t(text, ...values) {
 const words = name => String(name || '').replace(/([a-z])([A-Z])/g, '$1 $2').replace(/ ([A-Z])(?=[a-z])/g, (_, c) => ` ${c.toLowerCase()}`);
 
 /** A name from the API ('SaleAwaitingApproval', 'seizureRecord', 'officer') as words in the officer's language. */
-export const term = name => catalogue.terms[name] ?? catalogue.terms[String(name).charAt(0).toUpperCase() + String(name).slice(1)] ?? words(name);
+export function term(name) {
+  const known = [String(name), String(name).charAt(0).toUpperCase() + String(name).slice(1)].find(n => Object.hasOwn(catalogue.terms, n));
+  return known ? catalogue.terms[known] : words(name);
+}
 
 /** Switches language: the page is drawn again in the other. */
 export function switchLanguage() {

@@ -41,14 +41,17 @@ function bulkApproval(form) {
     count.textContent = t('{0} selected', picked.size);
     approve.disabled = picked.size === 0;
   };
-  approve.addEventListener('click', () => act(approve, output, async () => {
-    const summary = await api('/api/reviews/approvals', { method: 'POST', json: { reason: reason.value, candidates: [...picked.values()] } });
+  // Shown again from the first page, the list is ticked afresh: nothing out of sight is approved.
+  form.addEventListener('submit', () => {
     picked.clear();
     update();
+  });
+  approve.addEventListener('click', () => act(approve, output, async () => {
+    const summary = await api('/api/reviews/approvals', { method: 'POST', json: { reason: reason.value, candidates: [...picked.values()] } });
     form.requestSubmit();
     show(output, h('p', { class: 'status' }, t('{0} cases opened, {1} already open, of {2} candidates approved.', summary.opened, summary.alreadyOpen, summary.candidates)),
       summary.refused.length ? h('ul', {}, summary.refused.map(r => h('li', {}, r))) : null);
-  }));
+  }).then(update));
   const checkbox = row => {
     const key = `${row.taxpayerId}|${row.exchange}|${row.accountId}`;
     const box = h('input', { type: 'checkbox', class: 'pick', 'aria-label': row.taxpayerId, checked: picked.has(key) });
@@ -100,7 +103,7 @@ export async function evidence({ main, session }, item) {
     h('h1', {}, t('Candidate {0} / {1}', exchange, accountId)),
     h('p', {}, t('Score {0}: ', found.candidate.score), found.candidate.reasons.join('; ')),
     decision,
-    comparison(taxpayer, holder, birth),
+    comparison(taxpayer, holder, birth, found.candidate.reasons),
     h('div', { class: 'columns side-by-side', id: 'evidence' },
       h('section', { class: 'card' },
         h('h2', {}, t('Taxpayer (roll)')),
