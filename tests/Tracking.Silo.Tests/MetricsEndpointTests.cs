@@ -50,14 +50,17 @@ public sealed partial class MetricsEndpointTests(ConsoleHost host) : IClassFixtu
     [Fact]
     public async Task Orleans_figures_stay_when_another_silo_host_in_the_process_stops()
     {
-        var store = Path.Combine(Path.GetTempPath(), "tracking-metrics-" + Guid.NewGuid().ToString("N"));
-        await using (var other = SiloWebHost.Build(new SiloHostSettings(new StorageSettings(store, null), "http://127.0.0.1:0") { Console = new ConsoleOptions { Users = ConsoleOptions.DemoUsers() } }))
+        var store = Directory.CreateTempSubdirectory("tracking-metrics-").FullName;
+        try
         {
+            await using var other = SiloWebHost.Build(new SiloHostSettings(new StorageSettings(store, null), "http://127.0.0.1:0") { Console = new ConsoleOptions { Users = ConsoleOptions.DemoUsers() } });
             await other.StartAsync();
             await other.StopAsync();
         }
-
-        Directory.Delete(store, recursive: true);
+        finally
+        {
+            Directory.Delete(store, recursive: true);
+        }
         using var scraper = host.Anonymous();
         for (var scrape = 1; scrape <= 3; scrape++)
         {
