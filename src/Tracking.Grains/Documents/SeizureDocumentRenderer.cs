@@ -30,7 +30,7 @@ public static class SeizureDocumentRenderer
         var upTo = detail.History.TakeWhile(e => e != issued).Append(issued).Select(e => e.Event).ToArray();
         var html = new StringBuilder();
         html.Append("<!doctype html><html lang=\"ko\"><head><meta charset=\"utf-8\"><title>").Append(E(Title(kind))).Append("</title>")
-            .Append("<style>@page{size:A4;margin:18mm}body{font-family:\"NanumGothic\",\"Noto Sans CJK KR\",sans-serif;max-width:48em;margin:2em auto}table{border-collapse:collapse}td,th{border:1px solid #999;padding:.3em .6em;text-align:left}.basis{color:#555;font-size:.9em}</style></head><body>");
+            .Append("<style>@page{size:A4;margin:18mm}body{font-family:\"NanumGothic\",\"Noto Sans CJK KR\",sans-serif;max-width:48em;margin:2em auto}table{border-collapse:collapse}td,th{border:1px solid #999;padding:.3em .6em;text-align:left}.basis{color:#555;font-size:.9em}.en{color:#555;font-size:.85em}</style></head><body>");
         html.Append("<h1>").Append(E(Title(kind))).Append("</h1>");
         html.Append("<table>");
         Row(html, "문서번호 Document", documentId);
@@ -52,8 +52,10 @@ public static class SeizureDocumentRenderer
         switch (kind)
         {
             case SeizureDocumentKind.ExchangeNotice:
-                html.Append("<p>The receivable (virtual assets and KRW held for the taxpayer) is seized up to the amount owed, ")
-                    .Append(E(Domain.Won.Format(opened.DebtToCover))).Append(". Freeze the account, report its holdings, and do not pay or transfer to the taxpayer.</p>");
+                Said(
+                    html,
+                    $"체납자에게 지급할 채권(체납자 명의로 보관 중인 가상자산과 원화)을 체납액 {Domain.Won.Format(opened.DebtToCover)} 한도에서 압류합니다. 계좌를 동결하고 보유 내역을 보고하며, 체납자에게 지급하거나 이전하지 마십시오.",
+                    $"The receivable (virtual assets and KRW held for the taxpayer) is seized up to the amount owed, {Domain.Won.Format(opened.DebtToCover)}. Freeze the account, report its holdings, and do not pay or transfer to the taxpayer.");
                 break;
             case SeizureDocumentKind.SeizureRecord or SeizureDocumentKind.TaxpayerNotice:
                 var effect = upTo.OfType<SeizureTookEffect>().Last();
@@ -63,17 +65,26 @@ public static class SeizureDocumentRenderer
                     html.Append("<tr><td>").Append(E(holding.Asset)).Append("</td><td>").Append(holding.Total.ToString(CultureInfo.InvariantCulture)).Append("</td></tr>");
                 }
 
-                html.Append("</table><p>Valued at ").Append(E(Domain.Won.Format(effect.Valuation))).Append(" for a debt of ").Append(E(Domain.Won.Format(opened.DebtToCover))).Append(".</p>");
+                html.Append("</table>");
+                Said(
+                    html,
+                    $"평가액 {Domain.Won.Format(effect.Valuation)}, 체납액 {Domain.Won.Format(opened.DebtToCover)}.",
+                    $"Valued at {Domain.Won.Format(effect.Valuation)} for a debt of {Domain.Won.Format(opened.DebtToCover)}.");
                 if (kind == SeizureDocumentKind.TaxpayerNotice)
                 {
-                    html.Append("<p>From this notice you may not collect, transfer or otherwise dispose of the seized assets.</p>");
+                    Said(
+                        html,
+                        "이 통지를 받은 때부터 압류된 자산을 추심·이전하거나 그 밖의 방법으로 처분할 수 없습니다.",
+                        "From this notice you may not collect, transfer or otherwise dispose of the seized assets.");
                 }
 
                 break;
             case SeizureDocumentKind.SaleWarning:
-                html.Append("<p>Unless the debt is paid, the seized assets will be sold through the exchange after ")
-                    .Append(E(Domain.KoreaTime.Day(upTo.OfType<SaleWarned>().Last().WaitUntil)))
-                    .Append(", only as much as covers the debt; the rest will be released.</p>");
+                var after = Domain.KoreaTime.Day(upTo.OfType<SaleWarned>().Last().WaitUntil);
+                Said(
+                    html,
+                    $"체납액을 납부하지 않으면 {after} 이후 압류 자산을 거래소를 통해 체납액에 충당할 만큼만 매각하고, 나머지는 압류를 해제합니다.",
+                    $"Unless the debt is paid, the seized assets will be sold through the exchange after {after}, only as much as covers the debt; the rest will be released.");
                 break;
             case SeizureDocumentKind.DistributionStatement:
                 var distributed = upTo.OfType<ProceedsDistributed>().Last();
@@ -84,10 +95,17 @@ public static class SeizureDocumentRenderer
                 html.Append("</table>");
                 break;
             default:
-                html.Append("<p>The seizure of this account is released; the exchange may again pay and transfer to the account holder.</p>");
+                Said(
+                    html,
+                    "이 계좌에 대한 압류를 해제합니다. 거래소는 계좌 명의인에게 다시 지급하고 이전할 수 있습니다.",
+                    "The seizure of this account is released; the exchange may again pay and transfer to the account holder.");
                 break;
         }
     }
+
+    /// <summary>A sentence of the document: in Korean, as issued, with the English beneath for readers who need it.</summary>
+    private static void Said(StringBuilder html, string korean, string english) =>
+        html.Append("<p>").Append(E(korean)).Append("<br><span class=\"en\">").Append(E(english)).Append("</span></p>");
 
     private static string Title(SeizureDocumentKind kind) => kind switch
     {

@@ -104,6 +104,7 @@ public sealed class SeizureCliTests : IDisposable
         var pdf = await File.ReadAllBytesAsync(pdfFile);
         var pdfText = await PdfFile.TextAsync(pdf);
         Assert.Contains("압류조서", pdfText);
+        Assert.Contains("평가액", pdfText);
         Assert.Contains(record, pdfText);
         Assert.DoesNotMatch(@"\d{6}-\d{7}", pdfText);
         await PdfFile.FirstPageAsync(pdf, "seizure-record-pdf");
