@@ -148,6 +148,7 @@ public sealed class CaseApiTests(ConsoleHost host) : IClassFixture<ConsoleHost>
         var pdfText = await PdfFile.TextAsync(await pdf.Content.ReadAsByteArrayAsync());
         Assert.Contains("채권압류통지서", pdfText);
         Assert.Contains("압류합니다", pdfText);
+        Assert.Contains(ConsoleHost.Office, pdfText);
         Assert.Contains(caseId, pdfText);
         Assert.Equal(HttpStatusCode.BadRequest, (await officer.GetAsync(documentPath + "?format=docx")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync($"/api/cases/{Uri.EscapeDataString(caseId)}/documents/{Uri.EscapeDataString(caseId + "/99")}")).StatusCode);

@@ -45,6 +45,9 @@ public class ConsoleHost : IAsyncLifetime
         _collector = collector;
     }
 
+    /// <summary>The office the host's documents name as their issuer.</summary>
+    public const string Office = "경기도 세정과";
+
     public Uri Address { get; private set; } = null!;
 
     /// <summary>The embedded store's database file, for tests that compare everything stored.</summary>
@@ -73,6 +76,7 @@ public class ConsoleHost : IAsyncLifetime
             Exchanges = new ExchangeOptions { ApiRoot = _simulator?.Url ?? new Uri("http://127.0.0.1:9/"), CallbackSecret = CallbackSecret },
             TelemetryCollector = _collector?.Address,
             Seizures = _exchanges ? SecondsLongPeriods : new SeizureOptions(),
+            Documents = new Grains.Documents.DocumentOptions { Issuer = Office },
             // The exported logs are scanned for personal data: the host exporting them logs all a production silo does.
             MinimumLogLevel = _collector is null ? Microsoft.Extensions.Logging.LogLevel.Warning : Microsoft.Extensions.Logging.LogLevel.Information,
             Console = new ConsoleOptions

@@ -119,11 +119,12 @@ internal static class SeizureCommands
             var taxpayer = await tracking.Grains.GetGrain<ITaxpayerGrain>(detail.Seizure.TaxpayerId).GetAsync(ct);
             var asked = result.GetValue(document)!;
             var documentId = DocumentKindNames.Latest(detail, asked)?.DocumentId ?? asked;
-            var html = SeizureDocumentRenderer.Render(detail, taxpayer, documentId)
+            var documents = new DocumentOptions();
+            var html = SeizureDocumentRenderer.Render(detail, taxpayer, documentId, documents.Issuer)
                 ?? throw new CliException($"case {detail.Seizure.SeizureId} issued no document {asked}; it issued: {string.Join(", ", detail.Documents.Select(d => $"{d.DocumentId} ({DocumentKindNames.Name(d.Kind)})"))}");
             if (result.GetValue(pdf) is { } pdfFile)
             {
-                using var printer = new DocumentPdfPrinter(new DocumentPdfOptions());
+                using var printer = new DocumentPdfPrinter(documents);
                 await File.WriteAllBytesAsync(pdfFile.FullName, await PrintAsync(printer, html, ct), ct);
                 Console.WriteLine($"Wrote {pdfFile.FullName}");
             }

@@ -7,7 +7,7 @@ namespace Tracking.Grains.Documents;
 /// shows the console). The page is written to a private temporary folder (mode 700) that is
 /// removed when the print ends, so the taxpayer's name and masked number do not stay on disk.
 /// </summary>
-public sealed class DocumentPdfPrinter(DocumentPdfOptions options) : IDisposable
+public sealed class DocumentPdfPrinter(DocumentOptions options) : IDisposable
 {
     private readonly SemaphoreSlim _slots = new(options.MaxConcurrentPrints, options.MaxConcurrentPrints);
 

@@ -16,7 +16,7 @@ public static class SeizureDocumentRenderer
     private static readonly HtmlEncoder s_html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
     /// <summary>The document, or null when this case issued none under that id.</summary>
-    public static string? Render(CaseDetail detail, TaxpayerView? taxpayer, string documentId)
+    public static string? Render(CaseDetail detail, TaxpayerView? taxpayer, string documentId, string issuer)
     {
         var issued = detail.History.FirstOrDefault(e => e.Event.Document?.DocumentId == documentId);
         if (issued is null)
@@ -38,6 +38,7 @@ public static class SeizureDocumentRenderer
         Row(html, "사건 Case", seizure.SeizureId);
         Row(html, "체납자 Taxpayer", $"{seizure.TaxpayerId} {taxpayer?.Profile?.Name} {taxpayer?.Profile?.RrnMasked}".Trim());
         Row(html, "제3채무자 Third-party debtor", $"{seizure.Exchange} (account {seizure.AccountId})");
+        Row(html, "발행 Issuer", issuer);
         Row(html, "담당 Actor", @event.Actor);
         html.Append("</table>");
         html.Append("<p>").Append(E(@event.Reason)).Append("</p>");

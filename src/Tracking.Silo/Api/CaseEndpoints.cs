@@ -101,7 +101,7 @@ internal static class CaseEndpoints
         return Results.Ok(detail);
     });
 
-    private static Task<IResult> DocumentAsync(string id, string documentId, string? format, ClaimsPrincipal user, TrackingContext tracking, AccessJournal journal, DocumentPdfPrinter printer, CancellationToken ct) => ApiCall.RunAsync(async () =>
+    private static Task<IResult> DocumentAsync(string id, string documentId, string? format, ClaimsPrincipal user, TrackingContext tracking, AccessJournal journal, DocumentPdfPrinter printer, DocumentOptions documents, CancellationToken ct) => ApiCall.RunAsync(async () =>
     {
         (id, documentId) = (CaseId(id), CaseId(documentId));
         if (format is not (null or "html" or "pdf"))
@@ -121,7 +121,7 @@ internal static class CaseEndpoints
 
         var taxpayer = await tracking.Grains.GetGrain<ITaxpayerGrain>(detail.Seizure.TaxpayerId).GetAsync(ct);
         var masked = taxpayer with { Profile = PersonalDataMask.Apply(taxpayer.Profile, user.Role()) };
-        if (SeizureDocumentRenderer.Render(detail, masked, documentId) is not { } html)
+        if (SeizureDocumentRenderer.Render(detail, masked, documentId, documents.Issuer) is not { } html)
         {
             return ApiCall.NotFound($"case {id} issued no document {documentId}");
         }

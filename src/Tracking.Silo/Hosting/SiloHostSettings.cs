@@ -22,8 +22,8 @@ public sealed record SiloHostSettings(StorageSettings Storage, string Urls)
     /// <summary>Who may sign in to the case API and console, and what uploads need. Default: nobody may sign in.</summary>
     public Access.ConsoleOptions Console { get; init; } = new();
 
-    /// <summary>How case documents are printed to PDF.</summary>
-    public Grains.Documents.DocumentPdfOptions Documents { get; init; } = new();
+    /// <summary>Who issues the case documents, and how they are printed to PDF.</summary>
+    public Grains.Documents.DocumentOptions Documents { get; init; } = new();
 
     /// <summary>The address other silos and clients reach this silo at. Default loopback.</summary>
     public IPAddress Address { get; init; } = IPAddress.Loopback;

@@ -122,6 +122,7 @@ public static partial class SiloWebHost
             o.SerializerOptions.TypeInfoResolverChain.Insert(1, ApiJsonContext.Default);
         });
         builder.Services.AddTrackingGrainServices(settings.Exchanges, settings.Seizures);
+        builder.Services.AddSingleton(settings.Documents);
         builder.Services.AddSingleton(_ => new Grains.Documents.DocumentPdfPrinter(settings.Documents));
 
         var app = builder.Build();

@@ -14,7 +14,7 @@ public sealed class DocumentPdfPrinterTests
     [Fact]
     public async Task A_page_in_Korean_prints_to_a_pdf_whose_text_is_the_page_s_and_whose_first_page_draws()
     {
-        using var printer = new DocumentPdfPrinter(new DocumentPdfOptions());
+        using var printer = new DocumentPdfPrinter(new DocumentOptions());
 
         var pdf = await printer.PrintAsync(Page, CancellationToken.None);
 
@@ -30,7 +30,7 @@ public sealed class DocumentPdfPrinterTests
     [Fact]
     public async Task Without_chromium_printing_is_refused_naming_where_it_was_looked_for_and_what_to_install()
     {
-        using var printer = new DocumentPdfPrinter(new DocumentPdfOptions { ChromiumPath = "/nonexistent/chromium" });
+        using var printer = new DocumentPdfPrinter(new DocumentOptions { ChromiumPath = "/nonexistent/chromium" });
 
         var error = await Assert.ThrowsAsync<PdfPrintFailedException>(() => printer.PrintAsync(Page, CancellationToken.None));
 
@@ -41,7 +41,7 @@ public sealed class DocumentPdfPrinterTests
     [Fact]
     public async Task A_printer_that_fails_or_never_ends_is_reported_and_stopped()
     {
-        using (var failing = new DocumentPdfPrinter(new DocumentPdfOptions { ChromiumPath = "/bin/false" }))
+        using (var failing = new DocumentPdfPrinter(new DocumentOptions { ChromiumPath = "/bin/false" }))
         {
             Assert.Contains("exit code 1", (await Assert.ThrowsAsync<PdfPrintFailedException>(() => failing.PrintAsync(Page, CancellationToken.None))).Message);
         }
@@ -49,7 +49,7 @@ public sealed class DocumentPdfPrinterTests
         var sleeper = Path.Combine(Directory.CreateTempSubdirectory("tracking-test-sleeper-").FullName, "chromium");
         await File.WriteAllTextAsync(sleeper, "#!/bin/sh\nexec sleep 600\n");
         File.SetUnixFileMode(sleeper, UnixFileMode.UserRead | UnixFileMode.UserExecute);
-        using (var stuck = new DocumentPdfPrinter(new DocumentPdfOptions { ChromiumPath = sleeper, Timeout = TimeSpan.FromSeconds(1) }))
+        using (var stuck = new DocumentPdfPrinter(new DocumentOptions { ChromiumPath = sleeper, Timeout = TimeSpan.FromSeconds(1) }))
         {
             Assert.Contains("did not print within 1 seconds", (await Assert.ThrowsAsync<PdfPrintFailedException>(() => stuck.PrintAsync(Page, CancellationToken.None))).Message);
         }

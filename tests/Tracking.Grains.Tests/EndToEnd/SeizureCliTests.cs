@@ -99,12 +99,13 @@ public sealed class SeizureCliTests : IDisposable
 
         // The latest document of a kind, by the kind's name, printed to PDF.
         var pdfFile = Path.Combine(_data, "seizure-record.pdf");
-        var printed = await TrackingProcess.RunAsync(environment, "--data", _data, "case", "document", id, "seizure-record", "--pdf", pdfFile);
+        var printed = await TrackingProcess.RunAsync(new Dictionary<string, string>(environment) { [Grains.Documents.DocumentOptions.OfficeVariable] = "서울특별시 38세금징수과" }, "--data", _data, "case", "document", id, "seizure-record", "--pdf", pdfFile);
         Assert.True(printed.ExitCode == 0, printed.Error);
         var pdf = await File.ReadAllBytesAsync(pdfFile);
         var pdfText = await PdfFile.TextAsync(pdf);
         Assert.Contains("압류조서", pdfText);
         Assert.Contains("평가액", pdfText);
+        Assert.Contains("서울특별시 38세금징수과", pdfText);
         Assert.Contains(record, pdfText);
         Assert.DoesNotMatch(@"\d{6}-\d{7}", pdfText);
         await PdfFile.FirstPageAsync(pdf, "seizure-record-pdf");
