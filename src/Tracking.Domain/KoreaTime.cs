@@ -9,10 +9,10 @@ namespace Tracking.Domain;
 /// </summary>
 public static class KoreaTime
 {
-    public static readonly TimeSpan Offset = TimeSpan.FromHours(9);
+    private static readonly TimeSpan s_offset = TimeSpan.FromHours(9);
 
     /// <summary>The same instant on Korea's clock.</summary>
-    public static DateTimeOffset Of(DateTimeOffset time) => time.ToOffset(Offset);
+    public static DateTimeOffset Of(DateTimeOffset time) => time.ToOffset(s_offset);
 
     /// <summary>The day in Korea.</summary>
     public static DateOnly DayOf(DateTimeOffset time) => DateOnly.FromDateTime(Of(time).DateTime);

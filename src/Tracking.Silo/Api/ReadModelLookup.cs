@@ -38,16 +38,19 @@ internal static class ReadModelLookup
     }
 
     public static async Task<bool> ReviewExistsAsync(TrackingContext tracking, string taxpayerId, string exchange, string accountId, CancellationToken ct) =>
-        await ReviewStateAsync(tracking, taxpayerId, exchange, accountId, ct) is not null;
+        await FindReviewAsync(tracking, taxpayerId, exchange, accountId, ct) is not null;
 
     /// <summary>The candidate's state in the review queue, or null when the sweep found no such candidate for review.</summary>
-    public static async Task<ReviewState?> ReviewStateAsync(TrackingContext tracking, string taxpayerId, string exchange, string accountId, CancellationToken ct)
+    public static async Task<ReviewState?> ReviewStateAsync(TrackingContext tracking, string taxpayerId, string exchange, string accountId, CancellationToken ct) =>
+        await FindReviewAsync(tracking, taxpayerId, exchange, accountId, ct) is { } row
+            ? System.Text.Json.JsonSerializer.Deserialize(row, Grains.Serialization.ViewJsonContext.Default.ReviewRow)!.State
+            : null;
+
+    private static Task<string?> FindReviewAsync(TrackingContext tracking, string taxpayerId, string exchange, string accountId, CancellationToken ct)
     {
         EnsureWellFormed("a taxpayer id", taxpayerId, IdFormat.TaxpayerId);
         EnsureWellFormed("an exchange", exchange, IdFormat.Exchange);
         EnsureWellFormed("an account id", accountId, IdFormat.AccountId);
-        return await tracking.Views.FindAsync(ReviewRow.View, ReviewRow.KeyOf(taxpayerId, exchange, accountId), ct) is { } row
-            ? System.Text.Json.JsonSerializer.Deserialize(row, Grains.Serialization.ViewJsonContext.Default.ReviewRow)!.State
-            : null;
+        return tracking.Views.FindAsync(ReviewRow.View, ReviewRow.KeyOf(taxpayerId, exchange, accountId), ct);
     }
 }

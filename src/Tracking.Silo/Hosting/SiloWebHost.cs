@@ -123,7 +123,7 @@ public static partial class SiloWebHost
         });
         builder.Services.AddTrackingGrainServices(settings.Exchanges, settings.Seizures);
         builder.Services.AddSingleton(settings.Documents);
-        builder.Services.AddSingleton(_ => new Grains.Documents.DocumentPdfPrinter(settings.Documents));
+        builder.Services.AddSingleton<Grains.Documents.DocumentPdfPrinter>();
 
         var app = builder.Build();
 

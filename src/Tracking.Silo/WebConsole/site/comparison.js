@@ -9,6 +9,9 @@ const initials = 'ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ';
 const medials = 'ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ';
 const finals = ['', ...'ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ'];
 
+/** What separates the parts of a name or number and is not compared. */
+const separator = /[\s\-.,]/;
+
 /** A character's comparable parts: a Hangul syllable's jamo, else the letter itself (case and spacing aside). */
 function parts(character) {
   const code = character.charCodeAt(0) - hangulBase;
@@ -44,7 +47,7 @@ function common(a, b) {
 function marked(text, kept) {
   let unit = 0;
   return [...text].map(character => {
-    if (/[\s\-.,]/.test(character)) {
+    if (separator.test(character)) {
       return character;
     }
     const own = parts(character);
@@ -59,7 +62,7 @@ function differences(left, right) {
   if (!left || !right) {
     return [left || '—', right || '—'];
   }
-  const units = text => [...text].filter(c => !/[\s\-.,]/.test(c)).flatMap(parts);
+  const units = text => [...text].filter(c => !separator.test(c)).flatMap(parts);
   const [a, b] = [units(left), units(right)];
   const [inA, inB] = common(a, b);
   return [h('span', {}, marked(left, inA)), h('span', {}, marked(right, inB))];
