@@ -62,7 +62,7 @@ public sealed class TaxpayerDeciderTests
         var state = TaxpayerDecider.Apply(s_assessed, applied);
         Assert.Equal(240_000, state.Outstanding);
         Assert.Equal(100_000, state.TotalReceived);
-        Assert.Equal(["P-1"], state.PaymentReferences);
+        Assert.Equal([new LedgerPayment("P-1", 100_000, applied.Allocations, 0)], state.Payments);
     }
 
     [Fact]
@@ -135,7 +135,10 @@ public sealed class TaxpayerDeciderTests
     public void Every_command_in_every_kind_of_state_either_is_rejected_with_no_events_or_keeps_the_books_balanced()
     {
         var paid = TaxpayerDecider.ApplyAll(s_assessed, TaxpayerDecider.Decide(s_assessed, new TaxpayerCommand.ReceivePayment("P-0", 340_000, "voluntary", s_at)).Events);
-        var states = new[] { s_empty, s_assessed, paid };
+        var overpaid = TaxpayerDecider.ApplyAll(s_assessed, TaxpayerDecider.Decide(s_assessed, new TaxpayerCommand.ReceivePayment("S-1/TR-1", 400_000, "seizure S-1", s_at)).Events);
+        var holding = TaxpayerDecider.ApplyAll(s_assessed, [new SeizureAttached("S-1"), new ProceedsHeld("S-1", "S-1/TR-2", 50_000)]);
+        var returned = TaxpayerDecider.ApplyAll(overpaid, TaxpayerDecider.Decide(overpaid, new TaxpayerCommand.ReturnProceeds("S-1", "S-1/TR-1")).Events);
+        var states = new[] { s_empty, s_assessed, paid, overpaid, holding, returned };
         var commands = new TaxpayerCommand[]
         {
             new TaxpayerCommand.AssessTaxItem(s_item),
@@ -144,6 +147,11 @@ public sealed class TaxpayerDeciderTests
             new TaxpayerCommand.ReceivePayment("P-0", 340_000, "voluntary", s_at),
             new TaxpayerCommand.ReceivePayment("P-9", 1, "voluntary", s_at),
             new TaxpayerCommand.ReceivePayment("P-8", 0, "voluntary", s_at),
+            new TaxpayerCommand.ReceivePayment("S-1/TR-1", 400_000, "seizure S-1", s_at),
+            new TaxpayerCommand.ReturnProceeds("S-1", "S-1/TR-1"),
+            new TaxpayerCommand.ReturnProceeds("S-1", "S-1/TR-2"),
+            new TaxpayerCommand.ReturnProceeds("S-1", "P-0"),
+            new TaxpayerCommand.HoldProceeds("S-1", "S-1/TR-1", 400_000),
         };
 
         foreach (var state in states)
@@ -160,11 +168,55 @@ public sealed class TaxpayerDeciderTests
                 var after = TaxpayerDecider.ApplyAll(state, decision.Events);
                 var assessed = after.Items.Sum(i => i.Item.Total);
                 var applied = after.Items.Sum(i => i.CostsPaid + i.PrincipalPaid + i.PenaltyPaid);
-                Assert.Equal(after.TotalReceived, applied + after.TotalRefundDue);
+                Assert.Equal(after.TotalReceived, applied + after.TotalRefundDue + after.TotalReturned);
                 Assert.Equal(assessed - applied, after.Outstanding);
+                Assert.Equal(after.Payments.Count, after.Payments.Select(p => p.Reference).Distinct().Count());
                 Assert.All(after.Items, i => Assert.True(i.TotalOutstanding >= 0));
             }
         }
+    }
+
+    [Fact]
+    public void A_cancelled_seizure_s_applied_money_is_taken_back_as_it_was_applied_once_and_the_excess_stays_refunded()
+    {
+        var paid = TaxpayerDecider.ApplyAll(s_assessed, TaxpayerDecider.Decide(s_assessed, new TaxpayerCommand.ReceivePayment("S-1/TR-1", 400_000, "seizure S-1", s_at)).Events);
+        Assert.Equal(0, paid.Outstanding);
+
+        var decision = TaxpayerDecider.Decide(paid, new TaxpayerCommand.ReturnProceeds("S-1", "S-1/TR-1"));
+
+        var reversed = Assert.IsType<PaymentReversed>(Assert.Single(decision.Events));
+        Assert.Equal(paid.Payment("S-1/TR-1")!.Allocations, reversed.Allocations);
+        var after = TaxpayerDecider.ApplyAll(paid, decision.Events);
+        Assert.Equal(s_assessed.Items, after.Items);
+        Assert.Equal(340_000, after.Outstanding);
+        Assert.Equal(340_000, after.TotalReturned);
+        Assert.Equal(60_000, after.TotalRefundDue);
+        Assert.True(after.Payment("S-1/TR-1")!.Returned);
+
+        // Asked again, or the same money delivered again: nothing more happens.
+        Assert.Empty(TaxpayerDecider.Decide(after, new TaxpayerCommand.ReturnProceeds("S-1", "S-1/TR-1")).Events);
+        Assert.Empty(TaxpayerDecider.Decide(after, new TaxpayerCommand.ReceivePayment("S-1/TR-1", 400_000, "seizure S-1", s_at)).Events);
+        Assert.Empty(TaxpayerDecider.Decide(after, new TaxpayerCommand.HoldProceeds("S-1", "S-1/TR-1", 400_000)).Events);
+
+        // Nor does a seizure give back money it did not collect.
+        Assert.Contains("not money seizure S-2 collected", TaxpayerDecider.Decide(paid, new TaxpayerCommand.ReturnProceeds("S-2", "S-1/TR-1")).Rejection);
+    }
+
+    [Fact]
+    public void Held_money_of_a_cancelled_seizure_is_no_longer_held_and_never_comes_in_again()
+    {
+        var holding = TaxpayerDecider.ApplyAll(s_assessed, [new SeizureAttached("S-1"), new SeizureAttached("S-2"), new ProceedsHeld("S-1", "S-1/TR-1", 300_000)]);
+        Assert.Equal(40_000, holding.DebtToCoverFor("S-2"));
+
+        var decision = TaxpayerDecider.Decide(holding, new TaxpayerCommand.ReturnProceeds("S-1", "S-1/TR-1"));
+
+        Assert.Equal([new HeldProceedsReturned("S-1", "S-1/TR-1", 300_000)], decision.Events);
+        var after = TaxpayerDecider.ApplyAll(holding, decision.Events);
+        Assert.Empty(after.HeldProceeds);
+        Assert.Equal(340_000, after.DebtToCoverFor("S-2"));
+        Assert.Equal(0, after.TotalReceived);
+        Assert.Empty(TaxpayerDecider.Decide(after, new TaxpayerCommand.HoldProceeds("S-1", "S-1/TR-1", 300_000)).Events);
+        Assert.Empty(TaxpayerDecider.Decide(after, new TaxpayerCommand.ReceivePayment("S-1/TR-1", 300_000, "seizure S-1", s_at)).Events);
     }
 
     [Fact]

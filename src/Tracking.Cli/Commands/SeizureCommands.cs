@@ -82,7 +82,7 @@ internal static class SeizureCommands
     private static Command Cancel()
     {
         var reason = new Option<string>("--reason") { Description = "Why, e.g. the account is not the taxpayer's", Required = true };
-        var command = new Command("cancel", "Ask to withdraw a seizure; once a second person approves (approve-cancel), the exchange is told to release the account") { s_caseId, reason, s_actor };
+        var command = new Command("cancel", "Ask to withdraw a seizure; once a second person approves (approve-cancel), the exchange is told to release the account and any money collected goes back") { s_caseId, reason, s_actor };
         command.SetAction((result, ct) => CliAction.RunAsync(result, ct, tracking => CallCaseAsync(result, tracking, (seizure, ct) => seizure.RequestCancellationAsync(result.GetValue(reason)!, result.GetValue(s_actor)!, ct), ct)));
         return command;
     }
@@ -165,7 +165,7 @@ internal static class SeizureCommands
         Console.WriteLine($"Case {s.SeizureId} — {s.Status}{(s.Outcome is { } o ? $" ({o})" : "")}");
         Console.WriteLine($"  taxpayer {s.TaxpayerId}, {s.Exchange} account {s.AccountId}; basis: {s.Basis}");
         Console.WriteLine($"  holdings: {string.Join(", ", s.Holdings.Select(h => $"{h.Total} {h.Asset}"))}");
-        Console.WriteLine($"  collected {Won.Format(s.Collected)} = applied {Won.Format(s.Applied)} + refunded {Won.Format(s.Refunded)} + held {Won.Format(s.Held)}");
+        Console.WriteLine($"  collected {Won.Format(s.Collected)} = applied {Won.Format(s.Applied)} + refunded {Won.Format(s.Refunded)} + held {Won.Format(s.Held)}{(s.ReturnedToHolder > 0 ? $"; returned to the account holder on cancellation {Won.Format(s.ReturnedToHolder)}" : "")}");
         if (s.LeadTime is { } lead)
         {
             Console.WriteLine($"  lead time {lead.TotalDays:0.0} days from match to close");

@@ -92,7 +92,7 @@ internal static class TaxpayerCommands
         }
 
         Console.WriteLine($"Outstanding {Won.Format(view.Outstanding)} (costs {Won.Format(view.OutstandingCosts)}, tax {Won.Format(view.OutstandingPrincipal)}, penalty {Won.Format(view.OutstandingPenalty)})");
-        Console.WriteLine($"Received {Won.Format(view.TotalReceived)}, refund due {Won.Format(view.TotalRefundDue)}");
+        Console.WriteLine($"Received {Won.Format(view.TotalReceived)}, refund due {Won.Format(view.TotalRefundDue)}{(view.TotalReturned > 0 ? $", returned with cancelled seizures {Won.Format(view.TotalReturned)}" : "")}");
     }
 
     private static void WriteOutcome(PaymentOutcome outcome)
@@ -130,6 +130,8 @@ internal static class TaxpayerCommands
             {
                 TaxItemAssessed a => $"item {a.Item.ItemId} assessed: tax {Won.Format(a.Item.Principal)}, penalty {Won.Format(a.Item.Penalty)}, costs {Won.Format(a.Item.Costs)}",
                 PaymentApplied p => $"payment {p.Reference} of {Won.Format(p.Amount)} from {p.Source} applied; refund {Won.Format(p.Refund)}",
+                PaymentReversed r => $"payment {r.Reference} taken back ({Won.Format(r.Allocations.Sum(a => a.Amount))} owed again): its seizure was cancelled",
+                HeldProceedsReturned h => $"{Won.Format(h.Amount)} held under {h.Reference} returned: seizure {h.SeizureId} was cancelled",
                 _ => entry.Event.GetType().Name,
             };
             Console.WriteLine($"v{entry.Version,-4} {KoreaTime.Seconds(entry.RecordedAt)}  {what}");

@@ -34,6 +34,13 @@ public abstract record TaxpayerCommand
     /// <summary>A seizure wants to collect <paramref name="Amount"/>; it is granted what no other seizure holds or collects.</summary>
     public sealed record ReserveCover(string SeizureId, long Amount) : TaxpayerCommand;
 
+    /// <summary>
+    /// A cancelled seizure gives back the money it collected under <paramref name="Reference"/>:
+    /// money only held is no longer held; money applied is taken back from the items it paid, so
+    /// that debt is owed again. Asked again, nothing more happens.
+    /// </summary>
+    public sealed record ReturnProceeds(string SeizureId, string Reference) : TaxpayerCommand;
+
     /// <summary>Money received for this taxpayer, identified by a reference unique to the payment.</summary>
     public sealed record ReceivePayment(string Reference, long Amount, string Source, DateTimeOffset ReceivedAt) : TaxpayerCommand;
 }

@@ -20,6 +20,7 @@ public static class TaxpayerDecider
         TaxpayerCommand.DetachSeizure detach => state.OpenSeizures.Contains(detach.SeizureId) ? Decision<TaxpayerEvent>.Accept(new SeizureDetached(detach.SeizureId)) : Decision<TaxpayerEvent>.Accept(),
         TaxpayerCommand.HoldProceeds hold => DecideHold(state, hold),
         TaxpayerCommand.ReserveCover reserve => DecideReserve(state, reserve),
+        TaxpayerCommand.ReturnProceeds @return => DecideReturn(state, @return),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown taxpayer command."),
     };
 
@@ -32,10 +33,21 @@ public static class TaxpayerDecider
         PaymentApplied applied => state with
         {
             Items = state.Items.Select(b => applied.Allocations.Where(a => a.ItemId == b.Item.ItemId).Aggregate(b, (balance, a) => balance.WithPayment(a.Component, a.Amount))).ToArray(),
-            PaymentReferences = [.. state.PaymentReferences, applied.Reference],
+            Payments = [.. state.Payments, new LedgerPayment(applied.Reference, applied.Amount, applied.Allocations, applied.Refund)],
             HeldProceeds = state.HeldProceeds.Where(h => h.Reference != applied.Reference).ToArray(),
             TotalReceived = state.TotalReceived + applied.Amount,
             TotalRefundDue = state.TotalRefundDue + applied.Refund,
+        },
+        PaymentReversed reversed => state with
+        {
+            Items = state.Items.Select(b => reversed.Allocations.Where(a => a.ItemId == b.Item.ItemId).Aggregate(b, (balance, a) => balance.WithPayment(a.Component, -a.Amount))).ToArray(),
+            Payments = state.Payments.Select(p => p.Reference == reversed.Reference ? p with { Returned = true } : p).ToArray(),
+            TotalReturned = state.TotalReturned + reversed.Allocations.Sum(a => a.Amount),
+        },
+        HeldProceedsReturned returned => state with
+        {
+            HeldProceeds = state.HeldProceeds.Where(h => h.Reference != returned.Reference).ToArray(),
+            Payments = [.. state.Payments, new LedgerPayment(returned.Reference, returned.Amount, [], 0) { Returned = true }],
         },
         SeizureAttached attached => state with { OpenSeizures = [.. state.OpenSeizures, attached.SeizureId] },
         SeizureDetached detached => state with
@@ -115,8 +127,21 @@ public static class TaxpayerDecider
     private static Decision<TaxpayerEvent> DecideHold(TaxpayerLedger state, TaxpayerCommand.HoldProceeds hold) =>
         hold.Amount <= 0 ? Decision<TaxpayerEvent>.Reject($"proceeds {hold.Reference} have a non-positive amount {hold.Amount}")
         : hold.Amount > Won.Max ? Decision<TaxpayerEvent>.Reject($"proceeds {hold.Reference} of {Won.Format(hold.Amount)} are more than a ledger holds ({Won.Format(Won.Max)})")
-        : state.PaymentReferences.Contains(hold.Reference) || state.HeldProceeds.Any(h => h.Reference == hold.Reference) ? Decision<TaxpayerEvent>.Accept()
+        : state.Payment(hold.Reference) is not null || state.HeldProceeds.Any(h => h.Reference == hold.Reference) ? Decision<TaxpayerEvent>.Accept()
         : Decision<TaxpayerEvent>.Accept(new ProceedsHeld(hold.SeizureId, hold.Reference, hold.Amount));
+
+    private static Decision<TaxpayerEvent> DecideReturn(TaxpayerLedger state, TaxpayerCommand.ReturnProceeds @return) => state.Payment(@return.Reference) switch
+    {
+        _ when !ProceedsReference.IsOf(@return.SeizureId, @return.Reference) =>
+            Decision<TaxpayerEvent>.Reject($"{@return.Reference} is not money seizure {@return.SeizureId} collected; only a seizure's own proceeds go back"),
+        { Returned: true } => Decision<TaxpayerEvent>.Accept(),
+        { } applied => Decision<TaxpayerEvent>.Accept(new PaymentReversed(applied.Reference, applied.Allocations)),
+        // Held, or never heard of (the seizure stopped before telling): marked returned either way, so it is never held or applied later.
+        null => Decision<TaxpayerEvent>.Accept(new HeldProceedsReturned(
+            @return.SeizureId,
+            @return.Reference,
+            state.HeldProceeds.Where(h => h.Reference == @return.Reference).Sum(h => h.Amount))),
+    };
 
     private static Decision<TaxpayerEvent> DecidePayment(TaxpayerLedger state, TaxpayerCommand.ReceivePayment payment)
     {
@@ -126,7 +151,7 @@ public static class TaxpayerDecider
             return Decision<TaxpayerEvent>.Reject(text);
         }
 
-        if (state.PaymentReferences.Contains(payment.Reference))
+        if (state.Payment(payment.Reference) is not null)
         {
             return Decision<TaxpayerEvent>.Accept();
         }

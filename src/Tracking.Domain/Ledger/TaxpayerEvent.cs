@@ -36,3 +36,9 @@ public sealed record PaymentApplied(
     DateTimeOffset ReceivedAt,
     IReadOnlyList<Allocation> Allocations,
     long Refund) : TaxpayerEvent;
+
+/// <summary>A cancelled seizure's payment taken back from the items it paid; what it refunded stays refunded.</summary>
+public sealed record PaymentReversed(string Reference, IReadOnlyList<Allocation> Allocations) : TaxpayerEvent;
+
+/// <summary>A cancelled seizure's money, held and never applied, goes back to the account holder.</summary>
+public sealed record HeldProceedsReturned(string SeizureId, string Reference, long Amount) : TaxpayerEvent;

@@ -5,13 +5,15 @@ namespace Tracking.Domain.Ledger;
 
 /// <summary>
 /// A taxpayer: who they are on the roll, their tax items and the payments applied to them, and
-/// the exchange accounts the sweep found that may be theirs. <see cref="PaymentReferences"/>
-/// remembers every payment already applied, so a payment delivered twice counts once.
+/// the exchange accounts the sweep found that may be theirs. <see cref="Payments"/> remembers
+/// every payment taken, with how it was applied, so a payment delivered twice counts once and a
+/// cancelled seizure's money can be taken back exactly as it was applied.
+/// Money: <see cref="TotalReceived"/> = paid off the items + <see cref="TotalRefundDue"/> + <see cref="TotalReturned"/>.
 /// </summary>
 public sealed record TaxpayerLedger(
     string TaxpayerId,
     IReadOnlyList<ItemBalance> Items,
-    IReadOnlyList<string> PaymentReferences,
+    IReadOnlyList<LedgerPayment> Payments,
     long TotalReceived,
     long TotalRefundDue)
 {
@@ -21,6 +23,11 @@ public sealed record TaxpayerLedger(
     public TaxpayerProfile? Profile { get; init; }
 
     public IReadOnlyList<MatchCandidate> Candidates { get; init; } = [];
+
+    /// <summary>Applied to the debt and then taken back, because the seizure that collected it was cancelled.</summary>
+    public long TotalReturned { get; init; }
+
+    public LedgerPayment? Payment(string reference) => Payments.FirstOrDefault(p => p.Reference == reference);
 
     /// <summary>Decisions people took on this taxpayer's review candidates.</summary>
     public IReadOnlyList<CandidateReview> Reviews { get; init; } = [];

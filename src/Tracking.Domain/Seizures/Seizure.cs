@@ -5,7 +5,8 @@ namespace Tracking.Domain.Seizures;
 /// <summary>
 /// One seizure of one exchange account for one taxpayer's debt. Money is conserved: everything
 /// collected is either applied to the debt or refunded once distributed
-/// (<see cref="Collected"/> = <see cref="Applied"/> + <see cref="Refunded"/> + <see cref="Held"/>).
+/// (<see cref="Collected"/> = <see cref="Applied"/> + <see cref="Refunded"/> + <see cref="Held"/>);
+/// when the seizure is cancelled, all of it goes back.
 /// </summary>
 public sealed record Seizure(string SeizureId, SeizureStatus Status)
 {
@@ -64,6 +65,8 @@ public sealed record Seizure(string SeizureId, SeizureStatus Status)
 
     public bool Cancelled { get; init; }
 
+    public DateTimeOffset? CancelledAt { get; init; }
+
     public bool Rejected { get; init; }
 
     public SeizureOutcome? Outcome { get; init; }
@@ -73,6 +76,9 @@ public sealed record Seizure(string SeizureId, SeizureStatus Status)
     public long Applied => Receipts.Sum(r => r.Applied);
 
     public long Refunded => Receipts.Sum(r => r.Refunded);
+
+    /// <summary>Given back to the account holder because the seizure was cancelled.</summary>
+    public long ReturnedToHolder => Receipts.Sum(r => r.ReturnedToHolder);
 
     /// <summary>Received and not yet distributed.</summary>
     public long Held => Receipts.Where(r => !r.Distributed).Sum(r => r.Amount);
@@ -85,13 +91,17 @@ public sealed record Seizure(string SeizureId, SeizureStatus Status)
 
     public static Seizure New(string seizureId) => new(seizureId, SeizureStatus.NoticeSent);
 
-    /// <summary>When the seizure must next look again by itself: the end of the sale waiting period or a distribution date.</summary>
+    /// <summary>When the seizure must next look again by itself: the end of the sale waiting period, a distribution date, or now for money to return.</summary>
     public DateTimeOffset? NextDeadline =>
         Receipts.Where(r => !r.Distributed).Select(r => (DateTimeOffset?)r.DistributionDue)
             .Append(Frozen && !Released && !SaleProposed && !IsClosed ? SaleWaitUntil : null)
+            .Append(ReturnDue is null ? null : CancelledAt)
             .Min();
 
-    /// <summary>The earliest receipt whose distribution date has come, if any.</summary>
+    /// <summary>The earliest receipt whose distribution date has come, if any; a cancelled seizure distributes nothing.</summary>
     public ProceedsReceipt? DistributionDueAt(DateTimeOffset now) =>
-        Receipts.FirstOrDefault(r => !r.Distributed && r.DistributionDue <= now);
+        Cancelled ? null : Receipts.FirstOrDefault(r => !r.Distributed && r.DistributionDue <= now);
+
+    /// <summary>Money collected by a seizure since cancelled and not yet returned: the first such receipt.</summary>
+    public ProceedsReceipt? ReturnDue => Cancelled ? Receipts.FirstOrDefault(r => !r.Returned) : null;
 }

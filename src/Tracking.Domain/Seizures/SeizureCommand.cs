@@ -23,11 +23,22 @@ public abstract record SeizureCommand
     /// <summary>An officer asks to withdraw the seizure, e.g. because the account is not the taxpayer's.</summary>
     public sealed record RequestCancellation(string Reason) : SeizureCommand;
 
-    /// <summary>A supervisor other than the one who asked approves the requested cancellation (four eyes).</summary>
+    /// <summary>
+    /// A supervisor other than the one who asked approves the requested cancellation (four eyes).
+    /// Money already collected is corrected, not kept: returned to the account holder, and taken
+    /// back from the debt where it was applied.
+    /// </summary>
     public sealed record ApproveCancellation : SeizureCommand;
 
     /// <summary>Money received was distributed (applied to the debt in the legal order, the rest refunded).</summary>
     public sealed record RecordDistribution(string TransferReference, long Applied, long Refunded) : SeizureCommand;
+
+    /// <summary>
+    /// The money a cancelled seizure received under <paramref name="TransferReference"/> was given
+    /// back at the taxpayer's ledger: <paramref name="TakenBack"/> had paid the debt and
+    /// <paramref name="RefundedBefore"/> had been refunded as excess (both 0 when it was only held).
+    /// </summary>
+    public sealed record RecordReturn(string TransferReference, long TakenBack, long RefundedBefore) : SeizureCommand;
 
     /// <summary>Look again: time passed or the taxpayer's debt changed; take whatever step is now due.</summary>
     public sealed record Review : SeizureCommand;

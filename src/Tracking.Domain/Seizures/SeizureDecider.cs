@@ -22,6 +22,7 @@ public static class SeizureDecider
             SeizureCommand.RequestCancellation request => RequestCancellation(steps, request.Reason),
             SeizureCommand.ApproveCancellation => ApproveCancellation(steps),
             SeizureCommand.RecordDistribution distribution => RecordDistribution(steps, distribution),
+            SeizureCommand.RecordReturn @return => RecordReturn(steps, @return),
             SeizureCommand.Review => state.Opened ? null : "the seizure was never opened",
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown seizure command."),
         };
@@ -89,9 +90,16 @@ public static class SeizureDecider
                     : state.SaleWaitUntil is not null ? SeizureStatus.SaleWarned
                     : SeizureStatus.Distributed,
             },
+            ProceedsReturned returned => state with
+            {
+                Receipts = state.Receipts.Select(r => r.TransferReference == returned.TransferReference
+                    ? r with { Distributed = true, Returned = true, ReturnedToHolder = returned.ToHolder, Applied = 0, Refunded = r.Amount }
+                    : r).ToArray(),
+            },
             ReleaseConfirmed released => Answer(state, released.RequestId) with { Released = true, Status = SeizureStatus.Released },
             CancellationRequested requested => state with { CancellationRequest = new CancellationRequest(requested.Actor, requested.Reason, requested.At) },
-            SeizureCancelled => state with { Cancelled = true, CancellationRequest = null, Status = SeizureStatus.Cancelled },
+            // A closed case cancelled to correct it is open again until its money is back.
+            SeizureCancelled cancelled => state with { Cancelled = true, CancelledAt = cancelled.At, CancellationRequest = null, Status = SeizureStatus.Cancelled, Outcome = null, ClosedAt = null },
             SeizureRejected rejected => (rejected.RequestId is { } id ? Answer(state, id) : state) with { Rejected = true, Status = SeizureStatus.Rejected },
             SeizureClosed closed => state with { Outcome = closed.Outcome, ClosedAt = closed.At, Status = SeizureStatus.Closed },
             _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Unknown seizure event."),
@@ -225,7 +233,7 @@ public static class SeizureDecider
             return tooLong;
         }
 
-        if (CannotCancel(state) is { } why)
+        if (NothingToCancel(state) is { } why)
         {
             return why;
         }
@@ -257,19 +265,74 @@ public static class SeizureDecider
             return $"{request.RequestedBy} asked for this cancellation; a second person approves it";
         }
 
-        if (CannotCancel(state) is { } why)
+        if (NothingToCancel(state) is { } why)
         {
             return why;
         }
 
-        steps.Add(new SeizureCancelled(), $"cancellation asked by {request.RequestedBy} approved: {request.Reason}");
+        if (state.Pending.Any(r => r.Collects))
+        {
+            // What the exchange is sending must arrive before it can be given back.
+            return "money is being collected from this account; approve the cancellation once the exchange has answered";
+        }
+
+        var approved = $"cancellation asked by {request.RequestedBy} approved: {request.Reason}";
+        steps.Add(
+            new SeizureCancelled(),
+            state.Collected > 0
+                ? $"{approved}; the {state.Collected:N0} won collected goes back to the account holder, and what of it paid the debt is taken back from the ledger (correction)"
+                : approved);
         return null;
     }
 
-    private static string? CannotCancel(Seizure state) =>
-        !state.Opened || state.IsClosed ? $"the seizure is {(state.Opened ? "closed" : "not open")}"
-        : state.Collected > 0 || state.Pending.Any(r => r.Collects) ? "money has been or is being collected from this account; it must be settled and corrected before the seizure is cancelled"
+    /// <summary>
+    /// An open seizure may be withdrawn; a closed one only to correct it, when money it collected
+    /// paid the debt (the account proved not to be the taxpayer's after the case closed).
+    /// </summary>
+    private static string? NothingToCancel(Seizure state) =>
+        !state.Opened ? "the seizure is not open"
+        : state.IsClosed && state.Applied == 0 ? "the seizure is closed, and none of the money it collected paid the debt: there is nothing to correct"
         : null;
+
+    private static string? RecordReturn(Steps steps, SeizureCommand.RecordReturn @return)
+    {
+        var state = steps.State;
+        var receipt = state.Receipts.FirstOrDefault(r => r.TransferReference == @return.TransferReference);
+        if (receipt is null)
+        {
+            return $"no money was received under {@return.TransferReference}";
+        }
+
+        if (!state.Cancelled)
+        {
+            return "only a cancelled seizure gives money back";
+        }
+
+        if (receipt.Returned)
+        {
+            return null;
+        }
+
+        // The ledger's answer must be this receipt as distributed, or, if its distribution was not
+        // recorded here, as the ledger applied it, or nothing at all if it was only held.
+        var (takenBack, refundedBefore) = (@return.TakenBack, @return.RefundedBefore);
+        var consistent = receipt.Distributed
+            ? takenBack == receipt.Applied && refundedBefore == receipt.Refunded
+            : takenBack >= 0 && refundedBefore >= 0 && (takenBack + refundedBefore == receipt.Amount || (takenBack == 0 && refundedBefore == 0));
+        if (!consistent)
+        {
+            return $"{takenBack:N0} won taken back and {refundedBefore:N0} won refunded before do not match the {receipt.Amount:N0} won received under {receipt.TransferReference}";
+        }
+
+        var toHolder = receipt.Amount - refundedBefore;
+        steps.Add(
+            new ProceedsReturned(receipt.TransferReference, toHolder, takenBack),
+            takenBack > 0
+                ? $"{toHolder:N0} won returned to the account holder; the {takenBack:N0} won it had paid is owed again (Framework Act on Local Taxes, Art. 60)"
+                : $"{toHolder:N0} won returned to the account holder (Framework Act on Local Taxes, Art. 60)",
+            SeizureDocumentKind.RefundNotice);
+        return null;
+    }
 
     private static string? RecordDistribution(Steps steps, SeizureCommand.RecordDistribution distribution)
     {
@@ -310,7 +373,7 @@ public static class SeizureDecider
 
             if (!state.Frozen || state.Released)
             {
-                if (state.Held == 0)
+                if (state.Held == 0 && state.ReturnDue is null)
                 {
                     steps.System(new SeizureClosed(Outcome(state, steps.Remaining)), "seizure closed");
                 }

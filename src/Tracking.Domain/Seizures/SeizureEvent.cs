@@ -46,6 +46,13 @@ public sealed record ProceedsReceived(string RequestId, long Amount, string Tran
 
 public sealed record ProceedsDistributed(string TransferReference, long Amount, long Applied, long Refunded) : SeizureEvent;
 
+/// <summary>
+/// A cancelled seizure's money went back: <paramref name="ToHolder"/> to the account holder, of
+/// which <paramref name="TakenBack"/> had paid the debt and was taken back from the ledger; the
+/// rest of the receipt had been refunded already.
+/// </summary>
+public sealed record ProceedsReturned(string TransferReference, long ToHolder, long TakenBack) : SeizureEvent;
+
 public sealed record ReleaseConfirmed(string RequestId) : SeizureEvent;
 
 /// <summary>Someone asked to withdraw the seizure; it goes on as before until a second person approves.</summary>

@@ -3,7 +3,10 @@ using Tracking.Domain.Seizures;
 
 namespace Tracking.Grains.Seizures;
 
-/// <summary>A seizure as officers and tools see it. Money: collected = applied + refunded + held.</summary>
+/// <summary>
+/// A seizure as officers and tools see it. Money: collected = applied + refunded + held; of what
+/// was refunded, <see cref="ReturnedToHolder"/> went back to the account holder on cancellation.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("seizure-view")]
 public sealed record SeizureView(
     string SeizureId,
@@ -19,6 +22,7 @@ public sealed record SeizureView(
     long Applied,
     long Refunded,
     long Held,
+    long ReturnedToHolder,
     DateTimeOffset? OpenedAt,
     DateTimeOffset? ClosedAt,
     DateTimeOffset? NextDeadline,
@@ -42,6 +46,7 @@ public sealed record SeizureView(
         seizure.Applied,
         seizure.Refunded,
         seizure.Held,
+        seizure.ReturnedToHolder,
         seizure.OpenedAt,
         seizure.ClosedAt,
         seizure.NextDeadline,

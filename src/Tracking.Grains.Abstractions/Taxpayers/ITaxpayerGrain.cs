@@ -55,6 +55,14 @@ public interface ITaxpayerGrain : IGrainWithStringKey
     [Alias("reserve")]
     Task<long> ReserveCoverAsync(string seizureId, long amount, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A cancelled seizure gives back the money it collected under <paramref name="reference"/>:
+    /// no longer held, or taken back from the items it paid; the other seizures are told. Asked
+    /// again, answers as it was done.
+    /// </summary>
+    [Alias("return-proceeds")]
+    Task<ProceedsReturn> ReturnProceedsAsync(string seizureId, string reference, CancellationToken cancellationToken = default);
+
     /// <summary>A closed seizure stops hearing of payments; what it was collecting is no longer counted on, and the others are told.</summary>
     [Alias("detach")]
     Task<bool> DetachSeizureAsync(string seizureId, CancellationToken cancellationToken = default);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using Tracking.Domain;
+using Tracking.Domain.Ledger;
 using Tracking.Domain.Seizures;
 using Tracking.Grains.Exchanges;
 using Tracking.Grains.Persistence;
@@ -208,12 +209,19 @@ public sealed partial class SeizureGrain(
         }
     }
 
-    /// <summary>Does what the committed state now calls for: distributions due, the pending request; then sets the reminder for what comes next.</summary>
+    /// <summary>Does what the committed state now calls for: money to give back, distributions due, the pending request; then sets the reminder for what comes next.</summary>
     private async Task<SeizureView> SettleAsync(CancellationToken cancellationToken)
     {
         await ConfirmHoldsAsync(cancellationToken);
         while (!State.IsClosed)
         {
+            if (State.ReturnDue is { } returning)
+            {
+                var returned = await Taxpayer.ReturnProceedsAsync(Id, PaymentReference(returning.TransferReference), cancellationToken);
+                await DecideAsync(new SeizureCommand.RecordReturn(returning.TransferReference, returned.TakenBack, returned.RefundedBefore), SystemActor, State.Exchange, debt: null, cancellationToken);
+                continue;
+            }
+
             if (State.DistributionDueAt(time.GetUtcNow()) is { } receipt)
             {
                 var paid = await Taxpayer.ReceivePaymentAsync(PaymentReference(receipt.TransferReference), receipt.Amount, $"seizure {Id}", cancellationToken);
@@ -323,7 +331,7 @@ public sealed partial class SeizureGrain(
         command is SeizureCommand.RecordReply { Reply: ExchangeReply.Frozen frozen } && frozen.Holdings.Any(h => h.Asset != Seizure.KrwAsset && h.Total > 0)
         || (State.Frozen && !State.Released && !State.IsClosed && State.Coins.Any());
 
-    private string PaymentReference(string transferReference) => $"{Id}/{transferReference}";
+    private string PaymentReference(string transferReference) => ProceedsReference.Of(Id, transferReference);
 
     /// <summary>Once per activation: the taxpayer knows of every receipt not yet distributed (a crash may have come between).</summary>
     private async Task ConfirmHoldsAsync(CancellationToken cancellationToken)

@@ -66,15 +66,19 @@ public sealed class TaxpayerGrain(
         var events = new List<TaxpayerEvent>();
         var ledger = Accept(State, TaxpayerDecider.Decide(State, command), events);
         await CommitTellingSeizuresAsync(ledger, events, reference, cancellationToken);
-        if (events is [PaymentApplied applied])
-        {
-            return new PaymentReceipt(applied.Reference, false, applied.Allocations, applied.Refund, State.Outstanding);
-        }
 
-        // Applied before: answer as it was applied then, so a retried distribution records the same split.
-        var history = await ReadHistoryAsync(cancellationToken);
-        var earlier = history.Select(e => e.Event).OfType<PaymentApplied>().Single(p => p.Reference == reference);
-        return new PaymentReceipt(reference, true, earlier.Allocations, earlier.Refund, State.Outstanding);
+        // Applied before: answered as it was applied then, so a retried distribution records the same split.
+        var payment = State.Payment(reference)!;
+        return new PaymentReceipt(reference, events.Count == 0, payment.Allocations, payment.Refund, State.Outstanding);
+    }
+
+    public async Task<ProceedsReturn> ReturnProceedsAsync(string seizureId, string reference, CancellationToken cancellationToken)
+    {
+        var events = new List<TaxpayerEvent>();
+        var ledger = Accept(State, TaxpayerDecider.Decide(State, new TaxpayerCommand.ReturnProceeds(seizureId, reference)), events);
+        await CommitTellingSeizuresAsync(ledger, events, reference + "/returned", cancellationToken);
+        var returned = State.Payment(reference)!;
+        return new ProceedsReturn(returned.Applied, returned.Refund);
     }
 
     public async Task<SeizureDebt> AttachSeizureAsync(string seizureId, CancellationToken cancellationToken)

@@ -6,7 +6,7 @@ namespace Tracking.Domain.Tests.Seizures;
 /// <summary>
 /// One seizure driven through the decider with a taxpayer's debt kept beside it, as the grain
 /// does: money received is held (not covering anything twice), distribution applies it in full up
-/// to the debt and refunds the rest.
+/// to the debt and refunds the rest, and a cancelled seizure's money goes back.
 /// </summary>
 internal sealed class SeizureRun
 {
@@ -82,10 +82,22 @@ internal sealed class SeizureRun
         }
     }
 
+    /// <summary>Gives back what a cancelled seizure collected, as the grain does with the taxpayer's ledger: what paid the debt is owed again.</summary>
+    public void ReturnDue()
+    {
+        while (State.ReturnDue is { } receipt)
+        {
+            var (takenBack, refundedBefore) = receipt.Distributed ? (receipt.Applied, receipt.Refunded) : (0L, 0L);
+            Outstanding += takenBack;
+            Assert.False(Do(new SeizureCommand.RecordReturn(receipt.TransferReference, takenBack, refundedBefore)).IsRejected);
+        }
+    }
+
     public void Pass(TimeSpan time)
     {
         Now += time;
         DistributeDue();
+        ReturnDue();
         Do(new SeizureCommand.Review());
     }
 }

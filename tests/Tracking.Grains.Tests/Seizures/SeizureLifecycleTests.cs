@@ -1,6 +1,8 @@
+using Tracking.Domain.Ledger;
 using Tracking.Domain.Seizures;
 using Tracking.ExchangeApi.Simulator;
 using Tracking.Grains.Seizures;
+using Tracking.Grains.Taxpayers;
 using Tracking.TestingHost;
 
 namespace Tracking.Grains.Tests.Seizures;
@@ -186,7 +188,7 @@ public sealed class SeizureLifecycleTests(ExchangeSimFixture fixture)
         await h.AddAccountAsync("A-1", new SimHolding("KRW", 100_000m, 0), new SimHolding("BTC", 1m, 0));
 
         // The exchange takes a second to freeze the account, so the cancellation is asked before anything
-        // could be collected (once KRW is being collected, cancelling is refused: another test's case).
+        // could be collected (money collected is given back: another test's case).
         await h.SetFaultsAsync(new FaultOptions { MinProcessingMs = 1_000, MaxProcessingMs = 1_000 });
         var id = await h.OpenAsync("T-1", "A-1");
         await h.Grains.GetGrain<ISeizureGrain>(id).RequestCancellationAsync("the holder is a namesake", "officer:park");
@@ -201,6 +203,79 @@ public sealed class SeizureLifecycleTests(ExchangeSimFixture fixture)
         Assert.Null(account!.FrozenFor);
         Assert.Equal("100000", account.Balances.Single(b => b.Currency == "KRW").Balance);
         Assert.Equal(5_000_000, (await h.TaxpayerAsync("T-1")).Outstanding);
+    }
+
+    [Theory]
+    [AllStorages]
+    public async Task A_namesake_s_money_collected_and_applied_goes_back_and_the_taxpayer_s_own_account_pays_the_whole_debt(string storage)
+    {
+        await using var h = await StartAsync(storage);
+        await h.AddTaxpayerAsync("T-1", 5_000_000);
+        await h.AddAccountAsync("A-1", new SimHolding("KRW", 3_000_000m, 0));
+        await h.AddAccountAsync("A-2", s_oneBitcoin);
+        var wrong = await h.OpenAsync("T-1", "A-1");
+        var right = await h.OpenAsync("T-1", "A-2");
+
+        // No supervisor yet: the namesake's won are remitted and distributed, and that case closes; the true account waits to be sold.
+        await h.Driver.RunAsync(TimeSpan.FromDays(20), TimeSpan.FromHours(6), supervisor: null, async () => (await h.GetAsync(wrong)).Status == SeizureStatus.Closed, CancellationToken.None);
+        Assert.Equal((SeizureOutcome.Exhausted, 3_000_000L), ((await h.GetAsync(wrong)).Outcome, (await h.GetAsync(wrong)).Applied));
+        Assert.Equal(2_000_000, (await h.TaxpayerAsync("T-1")).Outstanding);
+
+        // The holder of A-1 proves to be a namesake: asked by one person, approved by another.
+        var seizure = h.Grains.GetGrain<ISeizureGrain>(wrong);
+        await seizure.RequestCancellationAsync("the holder of A-1 is a namesake born the same day", "officer:park");
+        await Assert.ThrowsAsync<CommandRejectedException>(() => seizure.ApproveCancellationAsync("officer:park"));
+        await seizure.ApproveCancellationAsync(LifecycleHarness.Supervisor);
+
+        var corrected = await h.GetAsync(wrong);
+        Assert.Equal(SeizureOutcome.Cancelled, corrected.Outcome);
+        Assert.Equal((3_000_000L, 0L, 3_000_000L, 3_000_000L), (corrected.Collected, corrected.Applied, corrected.Refunded, corrected.ReturnedToHolder));
+        LifecycleHarness.AssertMoneyConserved(corrected);
+        var ledger = await h.TaxpayerAsync("T-1");
+        Assert.Equal((5_000_000L, 3_000_000L), (ledger.Outstanding, ledger.TotalReturned));
+        Assert.Equal(ledger.TotalReceived, ledger.Items.Sum(i => i.CostsPaid + i.PrincipalPaid + i.PenaltyPaid) + ledger.TotalRefundDue + ledger.TotalReturned);
+
+        var history = await h.HistoryAsync(wrong);
+        var refund = Assert.Single(history, e => e.Event.Document?.Kind == SeizureDocumentKind.RefundNotice);
+        var notice = Tracking.Grains.Documents.SeizureDocumentRenderer.Render(new CaseDetail(corrected, history), ledger, refund.Event.Document!.DocumentId, "Test office");
+        Assert.Contains("환급통지서", notice);
+        Assert.Contains("3,000,000원", notice);
+
+        // The true account now pays the whole debt.
+        await h.RunUntilClosedAsync();
+        var paid = await h.GetAsync(right);
+        Assert.Equal((SeizureOutcome.DebtSatisfied, 5_000_000L), (paid.Outcome, paid.Applied));
+        LifecycleHarness.AssertMoneyConserved(paid);
+        Assert.Equal(0, (await h.TaxpayerAsync("T-1")).Outstanding);
+        await h.AssertNothingDoneTwiceAsync();
+        await h.AssertHistoriesAsStoredAsync(wrong, "T-1");
+    }
+
+    [Fact]
+    public async Task Money_the_ledger_gave_back_before_a_crash_is_taken_back_once_when_the_seizure_records_it_after_the_restart()
+    {
+        await using var h = await StartAsync();
+        await h.AddTaxpayerAsync("T-1", 5_000_000);
+        await h.AddAccountAsync("A-1", new SimHolding("KRW", 3_000_000m, 0));
+        var id = await h.OpenAsync("T-1", "A-1");
+        await h.Driver.RunAsync(TimeSpan.FromDays(5), TimeSpan.FromHours(6), supervisor: null, async () => (await h.GetAsync(id)).Status == SeizureStatus.Closed, CancellationToken.None);
+        Assert.Equal(2_000_000, (await h.TaxpayerAsync("T-1")).Outstanding);
+        await h.Grains.GetGrain<ISeizureGrain>(id).RequestCancellationAsync("namesake", "officer:park");
+
+        // The ledger's side of the return is done, then the silo dies before the seizure records it.
+        var transfer = (await h.HistoryAsync(id)).Select(e => e.Event).OfType<ProceedsReceived>().Single().TransferReference;
+        var first = await h.Grains.GetGrain<ITaxpayerGrain>("T-1").ReturnProceedsAsync(id, ProceedsReference.Of(id, transfer));
+        Assert.Equal(new ProceedsReturn(3_000_000, 0), first);
+        await h.RestartAsync();
+
+        await h.Grains.GetGrain<ISeizureGrain>(id).ApproveCancellationAsync(LifecycleHarness.Supervisor);
+
+        var seizure = await h.GetAsync(id);
+        Assert.Equal((SeizureOutcome.Cancelled, 3_000_000L), (seizure.Outcome, seizure.ReturnedToHolder));
+        LifecycleHarness.AssertMoneyConserved(seizure);
+        var ledger = await h.TaxpayerAsync("T-1");
+        Assert.Equal((5_000_000L, 3_000_000L), (ledger.Outstanding, ledger.TotalReturned));
+        Assert.Single((await h.Grains.GetGrain<ITaxpayerGrain>("T-1").GetHistoryAsync()).Select(e => e.Event).OfType<PaymentReversed>());
     }
 
     [Fact]

@@ -47,7 +47,8 @@ export async function caseFile({ main, session }, id) {
   if (session.role === 'supervisor' && cancellationPending) {
     actions.push(stepButton('approve-cancellation', t('Approve cancellation'), `/api/cases/${segment(id)}/cancellation-approval`, null, output, reload));
   }
-  if (worker && !cancellationPending && seizure.status !== 'Closed') {
+  // A closed case is withdrawn only to correct it: when money it collected paid the debt.
+  if (worker && !cancellationPending && (seizure.status !== 'Closed' || seizure.applied > 0)) {
     const reason = h('input', { name: 'reason', id: 'cancellation-reason', placeholder: t('why the seizure should be withdrawn'), size: 40, maxlength: 2000 });
     actions.push(h('span', { class: 'inline' }, reason,
       stepButton('ask-cancellation', t('Ask for cancellation'), `/api/cases/${segment(id)}/cancellation`, () => ({ reason: reason.value }), output, reload)));
@@ -75,6 +76,7 @@ export async function caseFile({ main, session }, id) {
           [t('Applied to the debt'), won(seizure.applied)],
           [t('Refunded'), won(seizure.refunded)],
           [t('Held for distribution'), won(seizure.held)],
+          ...(seizure.returnedToHolder > 0 ? [[t('Returned to the account holder'), won(seizure.returnedToHolder)]] : []),
         ]),
         seizure.holdings.length
           ? table([{ title: t('Asset'), value: x => x.asset }, { title: t('Held'), value: x => x.total, numeric: true }, { title: t('Locked'), value: x => x.locked, numeric: true }], seizure.holdings)
