@@ -220,6 +220,19 @@ public sealed class TaxpayerDeciderTests
     }
 
     [Fact]
+    public void A_candidate_found_again_with_new_evidence_keeps_the_time_it_was_first_found()
+    {
+        var first = new MatchCandidate("T-1", "upbit", "U-1", MatchDecision.Review, 70, ["name"]) { FoundAt = s_at };
+        var state = TaxpayerDecider.ApplyAll(s_assessed, TaxpayerDecider.Decide(s_assessed, new TaxpayerCommand.RecordCandidate(first)).Events);
+
+        Assert.Empty(TaxpayerDecider.Decide(state, new TaxpayerCommand.RecordCandidate(first with { FoundAt = s_at.AddDays(30) })).Events);
+        var again = TaxpayerDecider.Decide(state, new TaxpayerCommand.RecordCandidate(first with { Score = 80, FoundAt = s_at.AddDays(30) }));
+        var after = TaxpayerDecider.ApplyAll(state, again.Events);
+
+        Assert.Equal((80, (DateTimeOffset?)s_at), (after.Candidates.Single().Score, after.Candidates.Single().FoundAt));
+    }
+
+    [Fact]
     public void A_review_candidate_is_approved_or_rejected_once_and_only_a_review_candidate_is()
     {
         var review = new MatchCandidate("T-1", "upbit", "U-1", MatchDecision.Review, 70, ["name", "birth date"]);

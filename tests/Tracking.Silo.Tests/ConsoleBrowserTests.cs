@@ -90,6 +90,7 @@ public sealed class ConsoleBrowserTests(ConsoleWithExchanges host) : IClassFixtu
         await OpenAsync(page, "reviews");
         var first = page.Locator("#review-list tbody tr").First;
         var taxpayerId = await first.Locator("td").First.InnerTextAsync();
+        await Expect(first.Locator(".age")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^(under an hour|\d+ [hd])$"));
         await ShotAsync(page, "officer-review-queue");
         await first.ClickAsync();
         await Expect(page.Locator("#evidence section")).ToHaveCountAsync(2);

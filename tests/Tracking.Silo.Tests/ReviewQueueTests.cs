@@ -24,6 +24,20 @@ public sealed class ReviewQueueTests(ConsoleHost host) : IClassFixture<ConsoleHo
     }
 
     [Fact]
+    public async Task Each_item_says_since_when_it_waits_by_the_system_s_clock()
+    {
+        using var officer = await host.SignInAsync("kim");
+        var before = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var page = await JsonAsync(await officer.GetAsync("/api/reviews?limit=1000"), HttpStatusCode.OK);
+
+        var now = page.GetProperty("now").GetInt64();
+        Assert.InRange(now, before, before + 60);
+        var found = page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("found").GetInt64()).ToArray();
+        Assert.NotEmpty(found);
+        Assert.All(found, f => Assert.InRange(f, now - 3_600, now));
+    }
+
+    [Fact]
     public async Task A_supervisor_approves_a_page_with_one_reason_and_a_request_naming_anything_else_approves_nothing()
     {
         using var officer = await host.SignInAsync("kim");

@@ -3,6 +3,9 @@ namespace Tracking.Domain.Matching;
 /// <summary>A taxpayer–account pair worth acting on, with how sure the matcher is and why.</summary>
 public sealed record MatchCandidate(string TaxpayerId, string Exchange, string AccountId, MatchDecision Decision, int Score, IReadOnlyList<string> Reasons)
 {
+    /// <summary>When the pair was first found; found again, it keeps its first time (a review item's age counts from it).</summary>
+    public DateTimeOffset? FoundAt { get; init; }
+
     public bool SamePair(MatchCandidate other) => TaxpayerId == other.TaxpayerId && Exchange == other.Exchange && AccountId == other.AccountId;
 
     public bool Equals(MatchCandidate? other) =>

@@ -7,7 +7,8 @@ namespace Tracking.Grains.Taxpayers;
 
 /// <summary>
 /// A review candidate in the review queue: the <see cref="View"/> row a taxpayer keeps per candidate
-/// needing a person, with the taxpayer's debt still outstanding (what is at stake).
+/// needing a person, with the taxpayer's debt still outstanding (what is at stake) and when it was
+/// found (Unix seconds; 0 for candidates recorded before the time was kept).
 /// </summary>
 public sealed record ReviewRow(
     string Id,
@@ -20,7 +21,8 @@ public sealed record ReviewRow(
     string? DecidedBy,
     string? Note,
     long Decided,
-    long Debt)
+    long Debt,
+    long Found)
 {
     public const string View = "reviews";
 
@@ -51,7 +53,8 @@ public sealed record ReviewRow(
                 review?.By,
                 review?.Reason,
                 review?.At.ToUnixTimeSeconds() ?? 0,
-                ledger.Outstanding);
+                ledger.Outstanding,
+                c.FoundAt?.ToUnixTimeSeconds() ?? 0);
             return new GrainView(View, row.Id, row);
         });
 }

@@ -39,7 +39,7 @@ public sealed class TaxpayerGrain(
     }
 
     public Task<bool> RecordCandidateAsync(MatchCandidate candidate, CancellationToken cancellationToken) =>
-        DecideAsync(new TaxpayerCommand.RecordCandidate(candidate), cancellationToken);
+        DecideAsync(new TaxpayerCommand.RecordCandidate(candidate with { FoundAt = candidate.FoundAt ?? time.GetUtcNow() }), cancellationToken);
 
     public async Task<MatchCandidate> ReviewCandidateAsync(string exchange, string accountId, bool approve, string by, string reason, CancellationToken cancellationToken)
     {

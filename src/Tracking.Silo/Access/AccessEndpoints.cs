@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
+using Tracking.Grains;
 using Tracking.Grains.Access;
 using Tracking.Ingest.Files;
 using Tracking.Silo.Api;
@@ -43,8 +44,8 @@ internal static partial class AccessEndpoints
             return Results.NoContent();
         }).RequireAuthorization().WithSummary("Sign out: this session's cookie is refused from now on, on every silo");
 
-        app.MapGet("/api/access-log", (IViewStore views, string? subject, string? reader, string? after, int? limit, CancellationToken ct) => ApiCall.RunAsync(() =>
-            ViewPageResult.QueryAsync(views, AccessRecord.Definition, ViewPageResult.EqualTo((AccessRecord.SubjectField, subject), (AccessRecord.ReaderField, reader)), after, limit, ct)))
+        app.MapGet("/api/access-log", (TrackingContext tracking, string? subject, string? reader, string? after, int? limit, CancellationToken ct) => ApiCall.RunAsync(() =>
+            ViewPageResult.QueryAsync(tracking, AccessRecord.Definition, ViewPageResult.EqualTo((AccessRecord.SubjectField, subject), (AccessRecord.ReaderField, reader)), after, limit, ct)))
             .RequireAuthorization(AccessPolicies.Auditors).WithTags("Access").WithSummary("Every read of a person's case, newest first: filter by subject (taxpayer) or reader");
     }
 

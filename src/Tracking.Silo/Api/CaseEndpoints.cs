@@ -83,7 +83,7 @@ internal static class CaseEndpoints
             filters.Add(ViewFilter.Below(CaseRow.DeadlineField, tracking.Clock.GetUtcNow().ToUnixTimeSeconds()));
         }
 
-        return await ViewPageResult.QueryAsync(tracking.Views, CaseRow.Definition, filters, after, limit, ct);
+        return await ViewPageResult.QueryAsync(tracking, CaseRow.Definition, filters, after, limit, ct);
     });
 
     // Case and document ids hold a '/', which routing leaves encoded in a route value.

@@ -42,8 +42,8 @@ internal static class ImportEndpoints
             .RequireAuthorization(AccessPolicies.CaseWorkers).WithSummary("The exchanges whose account lists can be uploaded (those with a file profile)");
         group.MapGet("/limits", (ConsoleOptions console) => Results.Ok(new UploadLimits(console.MaxUploadBytes)))
             .RequireAuthorization(AccessPolicies.CaseWorkers).WithSummary("The largest upload taken, in bytes, so a page can say so before sending a file");
-        group.MapGet("/", (IViewStore views, string? after, int? limit, CancellationToken ct) =>
-            ApiCall.RunAsync(() => ViewPageResult.QueryAsync(views, ImportRecord.Definition, [], after, limit, ct)))
+        group.MapGet("/", (TrackingContext tracking, string? after, int? limit, CancellationToken ct) =>
+            ApiCall.RunAsync(() => ViewPageResult.QueryAsync(tracking, ImportRecord.Definition, [], after, limit, ct)))
             .RequireAuthorization(AccessPolicies.CaseReaders).WithSummary("Uploads, newest first, each with its row problems");
     }
 

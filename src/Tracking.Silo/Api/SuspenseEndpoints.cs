@@ -20,8 +20,8 @@ internal static class SuspenseEndpoints
     public static void MapSuspense(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/suspense").WithTags("Suspense");
-        group.MapGet("/", (IViewStore views, string? status, string? after, int? limit, CancellationToken ct) => ApiCall.RunAsync(() =>
-            ViewPageResult.QueryAsync(views, SuspenseRow.Definition, ViewPageResult.EqualTo((SuspenseRow.StatusField, status)), after, limit, ct)))
+        group.MapGet("/", (TrackingContext tracking, string? status, string? after, int? limit, CancellationToken ct) => ApiCall.RunAsync(() =>
+            ViewPageResult.QueryAsync(tracking, SuspenseRow.Definition, ViewPageResult.EqualTo((SuspenseRow.StatusField, status)), after, limit, ct)))
             .RequireAuthorization(AccessPolicies.CaseReaders).WithSummary("Payments held in suspense, newest first: filter by status (Open, Assigned, Booked, Returned)");
         group.MapGet("/{reference}", (string reference, IViewStore views, CancellationToken ct) => ApiCall.RunAsync(async () =>
             await FindAsync(views, reference, ct) is { } row ? Results.Text(row, "application/json", Encoding.UTF8) : NotHeld(reference)))

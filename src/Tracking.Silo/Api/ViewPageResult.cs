@@ -1,18 +1,23 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Tracking.Grains;
 using Tracking.Storage.Views;
 
 namespace Tracking.Silo.Api;
 
-/// <summary>A page of a read model, its rows sent as they are stored: <c>{"items":[…],"next":…,"total":…}</c>.</summary>
+/// <summary>
+/// A page of a read model, its rows sent as they are stored: <c>{"items":[…],"next":…,"total":…,"now":…}</c>.
+/// <c>now</c> is the system's time (Unix seconds; a simulated clock's in demonstrations), which the
+/// ages of rows are counted against.
+/// </summary>
 internal static class ViewPageResult
 {
     public const int DefaultLimit = 50;
 
-    public static async Task<IResult> QueryAsync(IViewStore views, ViewDefinition view, IReadOnlyList<ViewFilter> filters, string? after, int? limit, CancellationToken ct)
+    public static async Task<IResult> QueryAsync(TrackingContext tracking, ViewDefinition view, IReadOnlyList<ViewFilter> filters, string? after, int? limit, CancellationToken ct)
     {
-        var page = await views.QueryAsync(new ViewQuery(view.Name, view.Sort) { Filters = filters, After = after, Limit = limit ?? DefaultLimit }, ct);
+        var page = await tracking.Views.QueryAsync(new ViewQuery(view.Name, view.Sort) { Filters = filters, After = after, Limit = limit ?? DefaultLimit }, ct);
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {
@@ -26,6 +31,7 @@ internal static class ViewPageResult
             json.WriteEndArray();
             json.WriteString("next", page.Next);
             json.WriteNumber("total", page.Total);
+            json.WriteNumber("now", tracking.Clock.GetUtcNow().ToUnixTimeSeconds());
             json.WriteEndObject();
         }
 

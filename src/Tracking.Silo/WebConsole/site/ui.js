@@ -37,6 +37,15 @@ export function when(time) {
   return kst.format(typeof time === 'number' ? new Date(time * 1000) : new Date(time)) + ' KST';
 }
 
+/** How long since `since` by the system's clock `now` (both Unix seconds): hours below a day, days above; '—' when unknown. */
+export function age(since, now) {
+  if (!since || !now) {
+    return '—';
+  }
+  const hours = Math.max(0, Math.floor((now - since) / 3600));
+  return hours < 1 ? t('under an hour') : hours < 24 ? t('{0} h', hours) : t('{0} d', Math.floor(hours / 24));
+}
+
 export const won = amount => `₩${Number(amount || 0).toLocaleString('ko-KR')}`;
 
 export function problem(error) {
@@ -66,8 +75,9 @@ export function table(columns, rows, onRow) {
     h('tbody', {}, rows.map(row => tableRow(columns, row, onRow))));
 }
 
-function tableRow(columns, row, onRow) {
-  return h('tr', onRow ? { class: 'link', onclick: () => onRow(row) } : {}, columns.map(c => h('td', c.numeric ? { class: 'num' } : {}, c.value(row))));
+/** A row of a table; a column's value(row, page) also sees the API page it came in, e.g. its `now`. */
+function tableRow(columns, row, onRow, page) {
+  return h('tr', onRow ? { class: 'link', onclick: () => onRow(row) } : {}, columns.map(c => h('td', c.numeric ? { class: 'num' } : {}, c.value(row, page))));
 }
 
 /**
@@ -83,7 +93,7 @@ export async function pagedTable(container, columns, fetchPage, onRow) {
   let shown = 0;
   async function load() {
     const page = await fetchPage(next);
-    page.items.forEach(row => body.append(tableRow(columns, row, onRow)));
+    page.items.forEach(row => body.append(tableRow(columns, row, onRow, page)));
     shown += page.items.length;
     next = page.next;
     count.textContent = t('{0} of {1}', shown, page.total);

@@ -1,5 +1,5 @@
 import { api, segment } from '../api.js';
-import { act, facts, field, h, filteredTable, select, table, when, won, show } from '../ui.js';
+import { act, age, facts, field, h, filteredTable, select, table, when, won, show } from '../ui.js';
 import { t, term } from '../i18n.js';
 import { caseLink } from './cases.js';
 import { comparison } from '../comparison.js';
@@ -16,6 +16,7 @@ export async function reviews({ main, session }) {
     ...(bulk ? [{ title: '', value: r => (r.state === 'Open' ? bulk.checkbox(r) : '') }] : []),
     { title: t('Taxpayer'), value: r => h('a', { href: reviewLink(r) }, r.taxpayerId) },
     { title: t('Debt at stake'), value: r => won(r.debt), numeric: true },
+    { title: t('Waiting'), value: (r, page) => (r.state === 'Open' ? h('span', { class: 'age', title: when(r.found) }, age(r.found, page.now)) : ''), numeric: true },
     { title: t('Account'), value: r => `${r.exchange} / ${r.accountId}` },
     { title: t('Score'), value: r => r.score, numeric: true },
     { title: t('Why'), value: r => r.reasons.join('; ') },
