@@ -240,6 +240,13 @@ public sealed class CaseApiTests(ConsoleHost host) : IClassFixture<ConsoleHost>
         Assert.Equal(all.GetProperty("total").GetInt64(), dashboard.GetProperty("cases").GetInt64());
         Assert.Equal(dashboard.GetProperty("cases").GetInt64(), dashboard.GetProperty("byExchange").EnumerateArray().Sum(e => e.GetProperty("count").GetInt64()));
         Assert.Equal(10, dashboard.GetProperty("leadTimeMarkDays").GetInt32());
+
+        // Every open case owes a step by some time; the overdue are those whose time has passed.
+        var now = all.GetProperty("now").GetInt64();
+        Assert.All(all.GetProperty("items").EnumerateArray().Where(c => c.GetProperty("status").GetString() != "Closed"), c => Assert.True(c.GetProperty("deadline").GetInt64() > 0, $"{c.GetProperty("id")} owes no step"));
+        var overdue = await JsonAsync(await officer.GetAsync("/api/cases?overdue=true&limit=1000"), HttpStatusCode.OK);
+        var expected = all.GetProperty("items").EnumerateArray().Where(c => c.GetProperty("deadline").GetInt64() is > 0 and var d && d < now).Select(c => c.GetProperty("id").GetString());
+        Assert.Equal(expected, overdue.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetString()));
     }
 
     [Fact]

@@ -9,6 +9,9 @@ public sealed record SeizurePolicy
     /// <summary>Time from receiving money to distributing it; the law allows at most 30 days (Art. 97). Default 1 day.</summary>
     public TimeSpan DistributionDelay { get; init; } = TimeSpan.FromDays(1);
 
+    /// <summary>How long a supervisor has to approve a proposed sale or a cancellation asked for before the case is overdue. Default 1 day.</summary>
+    public TimeSpan ApprovalWithin { get; init; } = TimeSpan.FromDays(1);
+
     /// <summary>Sell this much more than the debt to absorb slippage and price moves. Default 3 %.</summary>
     public decimal SaleMargin { get; init; } = 0.03m;
 
@@ -24,6 +27,7 @@ public sealed record SeizurePolicy
     public string? Problem() =>
         DistributionDelay < TimeSpan.Zero || DistributionDelay > TimeSpan.FromDays(30) ? "the distribution delay must be between 0 and 30 days"
         : SaleWarningPeriod < TimeSpan.Zero ? "the sale warning period cannot be negative"
+        : ApprovalWithin <= TimeSpan.Zero ? "the time to approve must be positive"
         : SaleMargin < 0 || FeeRate < 0 || FeeRate >= 1 ? "the sale margin and fee rate must be non-negative, the fee rate below 1"
         : null;
 }

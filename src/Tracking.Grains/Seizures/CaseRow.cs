@@ -6,6 +6,7 @@ namespace Tracking.Grains.Seizures;
 /// <summary>
 /// A case as lists, filters and the dashboard read it: the <see cref="View"/> row each opened
 /// seizure keeps with its state. Times are Unix seconds; 0 where there is none yet.
+/// <see cref="Deadline"/> is when the case's next step is due, whoever takes it: past it, the case is overdue.
 /// </summary>
 public sealed record CaseRow(
     string Id,
@@ -46,7 +47,7 @@ public sealed record CaseRow(
     /// <summary>Newest first; filtered by state, exchange, officer, approval awaited, debt and deadline.</summary>
     public static ViewDefinition Definition { get; } = new(View, OpenedField, [StatusField, ExchangeField, OfficerField, ApprovalField, DebtField, DeadlineField]);
 
-    public static CaseRow Of(Seizure seizure) => new(
+    public static CaseRow Of(Seizure seizure, SeizureOptions options) => new(
         seizure.SeizureId,
         seizure.TaxpayerId,
         seizure.Exchange,
@@ -56,7 +57,7 @@ public sealed record CaseRow(
         seizure.OpenedBy,
         Seconds(seizure.OpenedAt),
         Seconds(seizure.ClosedAt),
-        seizure.IsClosed ? 0 : Seconds(seizure.NextDeadline),
+        Seconds(StepDue(seizure, options)),
         seizure.DebtAtOpening,
         seizure.Valuation,
         seizure.Collected,
@@ -67,13 +68,26 @@ public sealed record CaseRow(
         LeadIn(seizure, TimeSpan.FromDays(1)),
         LeadIn(seizure, TimeSpan.FromHours(1)));
 
+    /// <summary>
+    /// When the next step is due (none once closed): the system's next deadline; the exchange's
+    /// answer, a reply deadline after the request; a supervisor's approval of a proposed sale or a
+    /// cancellation asked for, within the policy's time to approve.
+    /// </summary>
+    public static DateTimeOffset? StepDue(Seizure seizure, SeizureOptions options) => seizure.IsClosed ? null : new[]
+    {
+        seizure.NextDeadline,
+        seizure.Pending.Select(r => (DateTimeOffset?)(r.IssuedAt + options.ReplyDeadline)).Min(),
+        seizure.Status == SeizureStatus.AwaitingSaleApproval ? seizure.SaleWaitUntil + options.Policy.ApprovalWithin : null,
+        seizure.CancellationRequest?.At + options.Policy.ApprovalWithin,
+    }.Min();
+
     /// <summary>From opening to close in whole units begun (a case closed in 2.1 days took 3); -1 while open.</summary>
     private static int LeadIn(Seizure seizure, TimeSpan unit) =>
         seizure.OpenedAt is { } opened && seizure.ClosedAt is { } closed ? (int)Math.Ceiling((closed - opened) / unit) : -1;
 
     /// <summary>The rows a seizure keeps: its case, and one per sum of money received.</summary>
-    public static IEnumerable<GrainView> ViewsOf(Seizure seizure) => seizure.Opened
-        ? [new GrainView(View, seizure.SeizureId, Of(seizure)), .. seizure.Receipts.Select(r => new GrainView(ReceiptRow.View, $"{seizure.SeizureId}/{r.TransferReference}", ReceiptRow.Of(seizure, r)))]
+    public static IEnumerable<GrainView> ViewsOf(Seizure seizure, SeizureOptions options) => seizure.Opened
+        ? [new GrainView(View, seizure.SeizureId, Of(seizure, options)), .. seizure.Receipts.Select(r => new GrainView(ReceiptRow.View, $"{seizure.SeizureId}/{r.TransferReference}", ReceiptRow.Of(seizure, r)))]
         : [];
 
     private static long Seconds(DateTimeOffset? time) => time?.ToUnixTimeSeconds() ?? 0;

@@ -140,7 +140,7 @@ public sealed partial class SeizureGrain(
 
     protected override Seizure CreateInitialState() => Seizure.New(this.GetPrimaryKeyString());
 
-    protected override IEnumerable<GrainView> ViewsOf(Seizure state) => CaseRow.ViewsOf(state);
+    protected override IEnumerable<GrainView> ViewsOf(Seizure state) => CaseRow.ViewsOf(state, options);
 
     private async Task<SeizureView> RunAsync(SeizureCommand command, string actor, CancellationToken cancellationToken)
     {

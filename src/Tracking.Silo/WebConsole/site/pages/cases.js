@@ -1,5 +1,5 @@
 import { api, segment } from '../api.js';
-import { act, facts, field, h, filteredTable, select, table, when, won, show } from '../ui.js';
+import { act, facts, field, h, filteredTable, pagedTable, select, table, when, won, show } from '../ui.js';
 import { t, term } from '../i18n.js';
 
 const statuses = ['NoticeSent', 'Seized', 'CollectionRequested', 'SaleWarned', 'AwaitingSaleApproval', 'SaleApproved', 'SaleRequested', 'Sold',
@@ -12,7 +12,7 @@ export const caseColumns = [
   { title: t('State'), value: c => term(c.status) + (c.outcome ? ` (${term(c.outcome)})` : '') },
   { title: t('Officer'), value: c => c.officer },
   { title: t('Opened'), value: c => when(c.opened) },
-  { title: t('Next deadline'), value: c => when(c.deadline) },
+  { title: t('Step due'), value: (c, page) => (page && c.deadline && c.deadline < page.now ? h('span', { class: 'overdue' }, t('{0}, overdue', when(c.deadline))) : when(c.deadline)) },
   { title: t('Debt'), value: c => won(c.debt), numeric: true },
   { title: t('Collected'), value: c => won(c.collected), numeric: true },
   { title: t('Awaiting'), value: c => (c.approval === 'None' ? '' : t('{0} approval', term(c.approval))) },
@@ -25,11 +25,21 @@ export async function cases({ main }) {
     field(t('Officer'), h('input', { name: 'officer', placeholder: 'officer:kim', size: 12 })),
     field(t('Awaiting'), select('approval', [['', t('anything')], ['Sale', t('sale approval')], ['Cancellation', t('cancellation approval')]], '')),
     field(t('Debt from (₩)'), h('input', { name: 'minDebt', type: 'number', min: 0, size: 10 })),
-    field(t('Deadline passed'), h('input', { name: 'overdue', type: 'checkbox', value: 'true' })),
+    field(t('Overdue'), h('input', { name: 'overdue', type: 'checkbox', value: 'true' })),
     h('button', { type: 'submit' }, t('Show')));
   const list = h('div', { id: 'case-list' });
-  show(main, h('h1', {}, t('Cases')), form, list);
-  await filteredTable(form, list, '/api/cases', caseColumns, c => (location.hash = caseLink(c.id)));
+  const open = c => (location.hash = caseLink(c.id));
+
+  // Cases overdue for a step come first: a reply, an approval or a deadline that passed.
+  const overdue = await api('/api/cases?overdue=true&limit=20');
+  const first = overdue.total > 0
+    ? h('section', { class: 'card', id: 'overdue' }, h('h2', {}, t('Overdue for a step ({0})', overdue.total)), h('div', { id: 'overdue-list' }))
+    : null;
+  show(main, h('h1', {}, t('Cases')), first, form, list);
+  if (first) {
+    await pagedTable(first.querySelector('#overdue-list'), caseColumns, after => (after ? api(`/api/cases?overdue=true&limit=20&after=${encodeURIComponent(after)}`) : overdue), open);
+  }
+  await filteredTable(form, list, '/api/cases', caseColumns, open);
 }
 
 export async function caseFile({ main, session }, id) {
