@@ -126,8 +126,14 @@ public static class SeizureDecider
 
         steps.Add(
             new SeizureOpened(open.SeizureId, open.TaxpayerId, open.Exchange, open.AccountId, open.Basis, steps.NotInHand, open.Incarnation),
-            $"account {open.Exchange}/{open.AccountId} matched to taxpayer {open.TaxpayerId} ({open.Basis})");
-        steps.Issue(ExchangeRequestKind.SeizureNotice, "receivable-seizure notice to the exchange (Art. 51, 61(3)); effective on acknowledgement", SeizureDocumentKind.ExchangeNotice, byActor: true);
+            new Said(
+                $"account {open.Exchange}/{open.AccountId} matched to taxpayer {open.TaxpayerId} ({open.Basis})",
+                $"계좌 {open.Exchange}/{open.AccountId}이(가) 체납자 {open.TaxpayerId}와 일치 ({open.Basis})"));
+        steps.Issue(
+            ExchangeRequestKind.SeizureNotice,
+            new("receivable-seizure notice to the exchange (Art. 51, 61(3)); effective on acknowledgement", "거래소에 채권압류통지 (제51조, 제61조제3항); 거래소가 접수하면 효력 발생"),
+            SeizureDocumentKind.ExchangeNotice,
+            byActor: true);
         return null;
     }
 
@@ -170,28 +176,34 @@ public static class SeizureDecider
                 }
 
                 var valuation = (long)Math.Floor(value);
-                steps.Add(new SeizureTookEffect(frozen.RequestId, frozen.Holdings, valuation), "the exchange acknowledged the seizure notice and froze the account");
-                steps.System(new DocumentIssued(), "seizure record drawn up (Art. 38)", SeizureDocumentKind.SeizureRecord);
-                steps.System(new DocumentIssued(), "taxpayer notified of the seizure; collecting or disposing of the assets is prohibited (Art. 38, 52)", SeizureDocumentKind.TaxpayerNotice);
+                steps.Add(new SeizureTookEffect(frozen.RequestId, frozen.Holdings, valuation), new("the exchange acknowledged the seizure notice and froze the account", "거래소가 압류통지를 접수하고 계좌를 동결함"));
+                steps.System(new DocumentIssued(), new("seizure record drawn up (Art. 38)", "압류조서 작성 (제38조)"), SeizureDocumentKind.SeizureRecord);
+                steps.System(
+                    new DocumentIssued(),
+                    new("taxpayer notified of the seizure; collecting or disposing of the assets is prohibited (Art. 38, 52)", "체납자에게 압류 통지; 압류 자산의 추심·이전·처분 금지 (제38조, 제52조)"),
+                    SeizureDocumentKind.TaxpayerNotice);
                 if (!frozen.Holdings.Any(h => h.Total > 0))
                 {
-                    steps.Add(new SeizureRejected(null), "the account holds nothing");
+                    steps.Add(new SeizureRejected(null), new("the account holds nothing", "계좌에 자산이 없음"));
                 }
 
                 break;
             case ExchangeReply.AccountUnavailable unavailable:
-                steps.Add(new SeizureRejected(unavailable.RequestId), $"the exchange cannot seize the account: {unavailable.Why}");
+                steps.Add(new SeizureRejected(unavailable.RequestId), new($"the exchange cannot seize the account: {unavailable.Why}", $"거래소가 계좌를 압류할 수 없음: {unavailable.Why}"));
                 break;
             case ExchangeReply.Sold sold:
-                steps.Add(new SaleFilled(sold.RequestId, sold.Fills), $"sold at the exchange for {sold.Fills.Sum(f => f.Net):N0} won net of fees (Art. 71(2))");
+                var net = sold.Fills.Sum(f => f.Net);
+                steps.Add(new SaleFilled(sold.RequestId, sold.Fills), new($"sold at the exchange for {net:N0} won net of fees (Art. 71(2))", $"거래소에서 수수료를 빼고 {net:N0}원에 매각 (제71조제2항)"));
                 break;
             case ExchangeReply.Remitted remitted:
                 var due = steps.Context.Now + steps.Policy.DistributionDelay;
-                steps.Add(new ProceedsReceived(remitted.RequestId, remitted.Amount, remitted.TransferReference, due), $"{remitted.Amount:N0} won received from the exchange; distribution set for {KoreaTime.Day(due)} (Art. 97)");
+                steps.Add(
+                    new ProceedsReceived(remitted.RequestId, remitted.Amount, remitted.TransferReference, due),
+                    new($"{remitted.Amount:N0} won received from the exchange; distribution set for {KoreaTime.Day(due)} (Art. 97)", $"거래소로부터 {remitted.Amount:N0}원 수령; {KoreaTime.Day(due)} 배분 예정 (제97조)"));
                 break;
             case ExchangeReply.Released released:
-                steps.Add(new ReleaseConfirmed(released.RequestId), "the exchange confirmed the release (Art. 63–64)", SeizureDocumentKind.ReleaseRecord);
-                steps.System(new DocumentIssued(), "taxpayer notified of the release", SeizureDocumentKind.TaxpayerReleaseNotice);
+                steps.Add(new ReleaseConfirmed(released.RequestId), new("the exchange confirmed the release (Art. 63–64)", "거래소가 압류해제를 확인함 (제63조–제64조)"), SeizureDocumentKind.ReleaseRecord);
+                steps.System(new DocumentIssued(), new("taxpayer notified of the release", "체납자에게 압류해제 통지"), SeizureDocumentKind.TaxpayerReleaseNotice);
                 break;
         }
 
@@ -216,7 +228,7 @@ public static class SeizureDecider
             return $"{state.OpenedBy} opened this case; a second person approves its sale";
         }
 
-        steps.Add(new SaleApproved(), "sale approved");
+        steps.Add(new SaleApproved(), new("sale approved", "매각 승인"));
         return null;
     }
 
@@ -243,7 +255,7 @@ public static class SeizureDecider
             return null;
         }
 
-        steps.Add(new CancellationRequested(), reason);
+        steps.Add(new CancellationRequested(), Said.Typed(reason));
         return null;
     }
 
@@ -276,11 +288,13 @@ public static class SeizureDecider
             return "money is being collected from this account; approve the cancellation once the exchange has answered";
         }
 
-        var approved = $"cancellation asked by {request.RequestedBy} approved: {request.Reason}";
+        var approved = new Said($"cancellation asked by {request.RequestedBy} approved: {request.Reason}", $"{request.RequestedBy}의 압류 취소 요청 승인: {request.Reason}");
         steps.Add(
             new SeizureCancelled(),
             state.Collected > 0
-                ? $"{approved}; the {state.Collected:N0} won collected goes back to the account holder, and what of it paid the debt is taken back from the ledger (correction)"
+                ? new(
+                    $"{approved.English}; the {state.Collected:N0} won collected goes back to the account holder, and what of it paid the debt is taken back from the ledger (correction)",
+                    $"{approved.Korean}; 징수한 {state.Collected:N0}원은 계좌 명의인에게 돌려주고, 그중 체납액에 충당한 금액은 충당을 취소함 (정정)")
                 : approved);
         return null;
     }
@@ -328,8 +342,10 @@ public static class SeizureDecider
         steps.Add(
             new ProceedsReturned(receipt.TransferReference, toHolder, takenBack),
             takenBack > 0
-                ? $"{toHolder:N0} won returned to the account holder; the {takenBack:N0} won it had paid is owed again (Framework Act on Local Taxes, Art. 60)"
-                : $"{toHolder:N0} won returned to the account holder (Framework Act on Local Taxes, Art. 60)",
+                ? new(
+                    $"{toHolder:N0} won returned to the account holder; the {takenBack:N0} won it had paid is owed again (Framework Act on Local Taxes, Art. 60)",
+                    $"계좌 명의인에게 {toHolder:N0}원 환급; 충당했던 {takenBack:N0}원은 다시 체납액이 됨 (지방세기본법 제60조)")
+                : new($"{toHolder:N0} won returned to the account holder (Framework Act on Local Taxes, Art. 60)", $"계좌 명의인에게 {toHolder:N0}원 환급 (지방세기본법 제60조)"),
             SeizureDocumentKind.RefundNotice);
         return null;
     }
@@ -354,7 +370,9 @@ public static class SeizureDecider
 
         steps.Add(
             new ProceedsDistributed(receipt.TransferReference, receipt.Amount, distribution.Applied, distribution.Refunded),
-            $"{distribution.Applied:N0} won applied to the debt in the legal order (Art. 4), {distribution.Refunded:N0} won refunded to the taxpayer (Art. 99)",
+            new(
+                $"{distribution.Applied:N0} won applied to the debt in the legal order (Art. 4), {distribution.Refunded:N0} won refunded to the taxpayer (Art. 99)",
+                $"{distribution.Applied:N0}원을 법정 순서에 따라 체납액에 충당 (제4조), {distribution.Refunded:N0}원을 체납자에게 환급 (제99조)"),
             SeizureDocumentKind.DistributionStatement);
         return null;
     }
@@ -375,7 +393,7 @@ public static class SeizureDecider
             {
                 if (state.Held == 0 && state.ReturnDue is null)
                 {
-                    steps.System(new SeizureClosed(Outcome(state, steps.Remaining)), "seizure closed");
+                    steps.System(new SeizureClosed(Outcome(state, steps.Remaining)), new("seizure closed", "압류 사건 종결"));
                 }
 
                 return;
@@ -393,11 +411,11 @@ public static class SeizureDecider
 
             if (state.Cancelled || state.Rejected || steps.Remaining <= 0 || (krw < 1 && !sellable))
             {
-                var why = state.Cancelled ? "the seizure was cancelled"
-                    : state.Rejected ? "the seizure was rejected"
-                    : steps.Remaining <= 0 ? "the debt is paid or covered; release is mandatory (Art. 63)"
-                    : "nothing more to collect from the account";
-                steps.Issue(ExchangeRequestKind.Release, $"release requested: {why}", SeizureDocumentKind.ReleaseNotice);
+                var why = state.Cancelled ? new Said("the seizure was cancelled", "압류가 취소됨")
+                    : state.Rejected ? new Said("the seizure was rejected", "압류할 수 없음")
+                    : steps.Remaining <= 0 ? new Said("the debt is paid or covered; release is mandatory (Art. 63)", "체납액이 납부되거나 충당됨; 압류를 해제해야 함 (제63조)")
+                    : new Said("nothing more to collect from the account", "계좌에서 더 징수할 것이 없음");
+                steps.Issue(ExchangeRequestKind.Release, new($"release requested: {why.English}", $"압류해제 요청: {why.Korean}"), SeizureDocumentKind.ReleaseNotice);
                 continue;
             }
 
@@ -410,14 +428,17 @@ public static class SeizureDecider
             if (krw >= 1)
             {
                 var amount = (long)Math.Min(krw, steps.Remaining);
-                steps.Issue(ExchangeRequestKind.RemitKrw, $"collect {amount:N0} won held in the account directly", request: r => r with { Amount = amount });
+                steps.Issue(ExchangeRequestKind.RemitKrw, new($"collect {amount:N0} won held in the account directly", $"계좌에 있는 원화 {amount:N0}원을 직접 추심"), request: r => r with { Amount = amount });
                 continue;
             }
 
             if (state.SaleWaitUntil is null)
             {
                 var until = context.Now + policy.SaleWarningPeriod;
-                steps.System(new SaleWarned(until), $"taxpayer warned that the assets will be sold after {KoreaTime.Day(until)} (Art. 71(3))", SeizureDocumentKind.SaleWarning);
+                steps.System(
+                    new SaleWarned(until),
+                    new($"taxpayer warned that the assets will be sold after {KoreaTime.Day(until)} (Art. 71(3))", $"{KoreaTime.Day(until)} 이후 자산을 매각한다고 체납자에게 예고 (제71조제3항)"),
+                    SeizureDocumentKind.SaleWarning);
                 continue;
             }
 
@@ -428,7 +449,7 @@ public static class SeizureDecider
 
             if (!state.SaleProposed)
             {
-                steps.System(new SaleProposed(), $"sale of assets to cover {steps.Remaining:N0} won proposed for approval");
+                steps.System(new SaleProposed(), new($"sale of assets to cover {steps.Remaining:N0} won proposed for approval", $"{steps.Remaining:N0}원 충당을 위한 자산 매각 승인 요청"));
                 continue;
             }
 
@@ -439,12 +460,16 @@ public static class SeizureDecider
 
             var orders = SalePlanner.Plan(state.Coins, context.Prices, steps.Remaining, policy);
             var covers = SalePlanner.ExpectedProceeds(orders, context.Prices, steps.Remaining, policy);
-            var selling = $"sell {string.Join(", ", orders.Select(o => $"{o.Quantity} {o.Asset}"))}";
+            var quantities = string.Join(", ", orders.Select(o => $"{o.Quantity} {o.Asset}"));
             steps.Issue(
                 ExchangeRequestKind.Sell,
                 covers < steps.Remaining
-                    ? $"{selling}, all there is, expected to bring {covers:N0} of the {steps.Remaining:N0} won owed"
-                    : $"{selling} to cover {steps.Remaining:N0} won with a {policy.SaleMargin:P0} margin; the rest is released",
+                    ? new(
+                        $"sell {quantities}, all there is, expected to bring {covers:N0} of the {steps.Remaining:N0} won owed",
+                        $"{quantities} 전량 매각; 체납액 {steps.Remaining:N0}원 중 {covers:N0}원 예상")
+                    : new(
+                        $"sell {quantities} to cover {steps.Remaining:N0} won with a {policy.SaleMargin:P0} margin; the rest is released",
+                        $"{quantities} 매각으로 {steps.Remaining:N0}원 충당 (여유 {policy.SaleMargin:P0}); 나머지는 압류해제"),
                 request: r => r with { Orders = orders, Amount = covers });
         }
     }
@@ -487,24 +512,25 @@ public static class SeizureDecider
 
         public List<SeizureEvent> Events { get; } = [];
 
-        public void Add(SeizureEvent @event, string reason, SeizureDocumentKind? document = null) => Record(@event, Context.Actor, reason, document);
+        public void Add(SeizureEvent @event, Said reason, SeizureDocumentKind? document = null) => Record(@event, Context.Actor, reason, document);
 
-        public void System(SeizureEvent @event, string reason, SeizureDocumentKind? document = null) => Record(@event, SeizureContext.SystemActor, reason, document);
+        public void System(SeizureEvent @event, Said reason, SeizureDocumentKind? document = null) => Record(@event, SeizureContext.SystemActor, reason, document);
 
         /// <summary>Puts a request to the exchange in the outbox, as the system unless a person's command issues it.</summary>
-        public void Issue(ExchangeRequestKind kind, string reason, SeizureDocumentKind? document = null, Func<ExchangeRequest, ExchangeRequest>? request = null, bool byActor = false)
+        public void Issue(ExchangeRequestKind kind, Said reason, SeizureDocumentKind? document = null, Func<ExchangeRequest, ExchangeRequest>? request = null, bool byActor = false)
         {
             var issued = new ExchangeRequest($"{State.SeizureId}#{State.Incarnation}.{State.RequestsIssued + 1}", kind, Context.Now);
             Record(new ExchangeRequestIssued(request?.Invoke(issued) ?? issued), byActor ? Context.Actor : SeizureContext.SystemActor, reason, document);
         }
 
-        private void Record(SeizureEvent @event, string actor, string reason, SeizureDocumentKind? document)
+        private void Record(SeizureEvent @event, string actor, Said reason, SeizureDocumentKind? document)
         {
             var stamped = @event with
             {
                 At = Context.Now,
                 Actor = actor,
-                Reason = reason,
+                Reason = reason.English,
+                KoreanReason = reason.Korean,
                 Document = document is { } kind ? new SeizureDocument($"{State.SeizureId}/{State.DocumentsIssued + 1}", kind) : null,
             };
             State = Apply(State, stamped);

@@ -18,6 +18,9 @@ public abstract record SeizureEvent
 
     public string Reason { get; init; } = "";
 
+    /// <summary>The reason in Korean, as the office reads it; empty for steps recorded before reasons were kept in Korean too.</summary>
+    public string KoreanReason { get; init; } = "";
+
     public SeizureDocument? Document { get; init; }
 }
 

@@ -41,7 +41,14 @@ public static class SeizureDocumentRenderer
         Row(html, "발행 Issuer", issuer);
         Row(html, "담당 Actor", @event.Actor);
         html.Append("</table>");
-        html.Append("<p>").Append(E(@event.Reason)).Append("</p>");
+        if (@event.KoreanReason.Length > 0)
+        {
+            Said(html, @event.KoreanReason, @event.Reason);
+        }
+        else
+        {
+            html.Append("<p>").Append(E(@event.Reason)).Append("</p>");
+        }
         Body(html, kind, upTo);
         html.Append("<p class=\"basis\">").Append(E(Basis(kind))).Append("</p></body></html>");
         return html.ToString();

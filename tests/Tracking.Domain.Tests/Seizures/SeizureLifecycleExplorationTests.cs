@@ -99,6 +99,9 @@ public sealed class SeizureLifecycleExplorationTests
             }
         }
 
+        // Every step the system words says why in Korean too; what people typed stands as typed.
+        Assert.All(run.History.Where(e => e is not CancellationRequested), e => Assert.Matches(@"\p{IsHangulSyllables}", e.KoreanReason));
+
         var closed = run.State;
         Assert.True(closed.IsClosed, $"seed {seed}: still {closed.Status}");
         Assert.Equal(0, closed.Held);

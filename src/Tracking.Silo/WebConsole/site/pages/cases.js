@@ -1,6 +1,6 @@
 import { api, segment } from '../api.js';
 import { act, facts, field, h, filteredTable, pagedTable, select, table, when, won, show } from '../ui.js';
-import { t, term } from '../i18n.js';
+import { language, t, term } from '../i18n.js';
 
 const statuses = ['NoticeSent', 'Seized', 'CollectionRequested', 'SaleWarned', 'AwaitingSaleApproval', 'SaleApproved', 'SaleRequested', 'Sold',
   'ProceedsReceived', 'Distributed', 'ReleaseRequested', 'Released', 'Cancelled', 'Rejected', 'Closed'];
@@ -131,7 +131,7 @@ function timelineEntry(caseId, { recordedAt, event }) {
     h('strong', {}, term(event.$type)),
     h('span', { class: 'detail' }, describe(event)),
     event.actor ? h('span', { class: 'actor' }, event.actor) : null,
-    event.reason ? h('span', { class: 'reason' }, event.reason) : null,
+    event.reason ? h('span', { class: 'reason' }, (language === 'ko' && event.koreanReason) || event.reason) : null,
     event.document ? documentLink(caseId, event.document) : null);
 }
 
@@ -145,6 +145,7 @@ function describe(event) {
     case 'SaleFilled': return event.fills.map(f => t('{0} {1} for {2} (fee {3})', f.quantity, f.asset, won(f.gross), won(f.fee))).join(', ');
     case 'ProceedsReceived': return t('{0}, to distribute by {1}', won(event.amount), when(event.distributionDue));
     case 'ProceedsDistributed': return t('{0} applied, {1} refunded', won(event.applied), won(event.refunded));
+    case 'ProceedsReturned': return t('{0} returned to the account holder, {1} owed again', won(event.toHolder), won(event.takenBack));
     case 'SeizureClosed': return term(event.outcome);
     default: return '';
   }
