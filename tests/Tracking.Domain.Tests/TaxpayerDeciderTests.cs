@@ -177,7 +177,7 @@ public sealed class TaxpayerDeciderTests
     }
 
     [Fact]
-    public void A_cancelled_seizure_s_applied_money_is_taken_back_as_it_was_applied_once_and_the_excess_stays_refunded()
+    public void A_cancelled_seizure_s_money_is_taken_back_as_it_was_applied_once_and_its_excess_is_no_longer_the_taxpayer_s_refund()
     {
         var paid = TaxpayerDecider.ApplyAll(s_assessed, TaxpayerDecider.Decide(s_assessed, new TaxpayerCommand.ReceivePayment("S-1/TR-1", 400_000, "seizure S-1", s_at)).Events);
         Assert.Equal(0, paid.Outstanding);
@@ -189,8 +189,8 @@ public sealed class TaxpayerDeciderTests
         var after = TaxpayerDecider.ApplyAll(paid, decision.Events);
         Assert.Equal(s_assessed.Items, after.Items);
         Assert.Equal(340_000, after.Outstanding);
-        Assert.Equal(340_000, after.TotalReturned);
-        Assert.Equal(60_000, after.TotalRefundDue);
+        Assert.Equal(400_000, after.TotalReturned);
+        Assert.Equal(0, after.TotalRefundDue);
         Assert.True(after.Payment("S-1/TR-1")!.Returned);
 
         // Asked again, or the same money delivered again: nothing more happens.

@@ -32,17 +32,18 @@ public static class TaxpayerDecider
         TaxItemAssessed assessed => state with { Items = [.. state.Items, new ItemBalance(assessed.Item, 0, 0, 0)] },
         PaymentApplied applied => state with
         {
-            Items = state.Items.Select(b => applied.Allocations.Where(a => a.ItemId == b.Item.ItemId).Aggregate(b, (balance, a) => balance.WithPayment(a.Component, a.Amount))).ToArray(),
+            Items = Paid(state.Items, applied.Allocations, +1),
             Payments = [.. state.Payments, new LedgerPayment(applied.Reference, applied.Amount, applied.Allocations, applied.Refund)],
             HeldProceeds = state.HeldProceeds.Where(h => h.Reference != applied.Reference).ToArray(),
             TotalReceived = state.TotalReceived + applied.Amount,
             TotalRefundDue = state.TotalRefundDue + applied.Refund,
         },
-        PaymentReversed reversed => state with
+        PaymentReversed reversed => state.Payment(reversed.Reference) is not { } payment ? state : state with
         {
-            Items = state.Items.Select(b => reversed.Allocations.Where(a => a.ItemId == b.Item.ItemId).Aggregate(b, (balance, a) => balance.WithPayment(a.Component, -a.Amount))).ToArray(),
+            Items = Paid(state.Items, payment.Allocations, -1),
             Payments = state.Payments.Select(p => p.Reference == reversed.Reference ? p with { Returned = true } : p).ToArray(),
-            TotalReturned = state.TotalReturned + reversed.Allocations.Sum(a => a.Amount),
+            TotalRefundDue = state.TotalRefundDue - payment.Refund,
+            TotalReturned = state.TotalReturned + payment.Amount,
         },
         HeldProceedsReturned returned => state with
         {
@@ -66,6 +67,10 @@ public static class TaxpayerDecider
         },
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Unknown taxpayer event."),
     };
+
+    /// <summary>The items with a payment's allocations added (+1) or taken back (-1).</summary>
+    private static ItemBalance[] Paid(IEnumerable<ItemBalance> items, IReadOnlyList<Allocation> allocations, int sign) =>
+        items.Select(b => allocations.Where(a => a.ItemId == b.Item.ItemId).Aggregate(b, (balance, a) => balance.WithPayment(a.Component, sign * a.Amount))).ToArray();
 
     public static TaxpayerLedger ApplyAll(TaxpayerLedger state, IEnumerable<TaxpayerEvent> events) => events.Aggregate(state, Apply);
 

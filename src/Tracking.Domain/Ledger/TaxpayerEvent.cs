@@ -37,7 +37,10 @@ public sealed record PaymentApplied(
     IReadOnlyList<Allocation> Allocations,
     long Refund) : TaxpayerEvent;
 
-/// <summary>A cancelled seizure's payment taken back from the items it paid; what it refunded stays refunded.</summary>
+/// <summary>
+/// A cancelled seizure's payment goes back whole to the account holder: what it paid is taken back
+/// from the items (<paramref name="Allocations"/>, as applied), and the excess is no longer the taxpayer's refund.
+/// </summary>
 public sealed record PaymentReversed(string Reference, IReadOnlyList<Allocation> Allocations) : TaxpayerEvent;
 
 /// <summary>A cancelled seizure's money, held and never applied, goes back to the account holder.</summary>

@@ -24,7 +24,7 @@ public sealed record TaxpayerLedger(
 
     public IReadOnlyList<MatchCandidate> Candidates { get; init; } = [];
 
-    /// <summary>Applied to the debt and then taken back, because the seizure that collected it was cancelled.</summary>
+    /// <summary>Taken in and then given back whole to the account holder, because the seizure that collected it was cancelled.</summary>
     public long TotalReturned { get; init; }
 
     public LedgerPayment? Payment(string reference) => Payments.FirstOrDefault(p => p.Reference == reference);

@@ -98,10 +98,10 @@ public static class SeizureDecider
             },
             ReleaseConfirmed released => Answer(state, released.RequestId) with { Released = true, Status = SeizureStatus.Released },
             CancellationRequested requested => state with { CancellationRequest = new CancellationRequest(requested.Actor, requested.Reason, requested.At) },
-            // A closed case cancelled to correct it is open again until its money is back.
-            SeizureCancelled cancelled => state with { Cancelled = true, CancelledAt = cancelled.At, CancellationRequest = null, Status = SeizureStatus.Cancelled, Outcome = null, ClosedAt = null },
+            // A closed case cancelled to correct it is open again until its money is back; its first close still dates its lead time.
+            SeizureCancelled cancelled => state with { Cancelled = true, CancelledAt = cancelled.At, CancellationRequest = null, Status = SeizureStatus.Cancelled, Outcome = null },
             SeizureRejected rejected => (rejected.RequestId is { } id ? Answer(state, id) : state) with { Rejected = true, Status = SeizureStatus.Rejected },
-            SeizureClosed closed => state with { Outcome = closed.Outcome, ClosedAt = closed.At, Status = SeizureStatus.Closed },
+            SeizureClosed closed => state with { Outcome = closed.Outcome, ClosedAt = state.ClosedAt ?? closed.At, Status = SeizureStatus.Closed },
             _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Unknown seizure event."),
         };
         return @event.Document is null ? next : next with { DocumentsIssued = next.DocumentsIssued + 1 };
@@ -300,12 +300,12 @@ public static class SeizureDecider
     }
 
     /// <summary>
-    /// An open seizure may be withdrawn; a closed one only to correct it, when money it collected
-    /// paid the debt (the account proved not to be the taxpayer's after the case closed).
+    /// An open seizure may be withdrawn; a closed one only to correct it, when it kept money it
+    /// collected (the account proved not to be the taxpayer's after the case closed).
     /// </summary>
     private static string? NothingToCancel(Seizure state) =>
         !state.Opened ? "the seizure is not open"
-        : state.IsClosed && state.Applied == 0 ? "the seizure is closed, and none of the money it collected paid the debt: there is nothing to correct"
+        : state.IsClosed && state.Collected == state.ReturnedToHolder ? "the seizure is closed, and it kept no money: there is nothing to correct"
         : null;
 
     private static string? RecordReturn(Steps steps, SeizureCommand.RecordReturn @return)
@@ -338,7 +338,8 @@ public static class SeizureDecider
             return $"{takenBack:N0} won taken back and {refundedBefore:N0} won refunded before do not match the {receipt.Amount:N0} won received under {receipt.TransferReference}";
         }
 
-        var toHolder = receipt.Amount - refundedBefore;
+        // All of it goes back: the excess, too, was the account holder's money, not the taxpayer's to be refunded.
+        var toHolder = receipt.Amount;
         steps.Add(
             new ProceedsReturned(receipt.TransferReference, toHolder, takenBack),
             takenBack > 0

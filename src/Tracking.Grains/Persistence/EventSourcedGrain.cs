@@ -48,6 +48,9 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain, IIncomingGrainC
         (_state, Version) = stored is null ? (CreateInitialState(), 0) : (GrainStateJson.DeserializeState<TState>(stored.Json), stored.Version);
     }
 
+    /// <summary>Puts a state rebuilt from the history in place of one stored in an older shape; its version stays.</summary>
+    protected void Rebuilt(TState state) => _state = state;
+
     /// <summary>
     /// A grain that holds nothing once its calls are done (an id nobody created) keeps no
     /// activation, so that asking for unknown ids costs no memory, and a bulk load that creates it

@@ -69,11 +69,11 @@ public sealed record CaseRow(
         LeadIn(seizure, TimeSpan.FromHours(1)));
 
     /// <summary>
-    /// When the next step is due (none once closed): the system's next deadline; the exchange's
+    /// When the next step is due (none once closed, unless a correction is asked): the system's next deadline; the exchange's
     /// answer, a reply deadline after the request; a supervisor's approval of a proposed sale or a
     /// cancellation asked for, within the policy's time to approve.
     /// </summary>
-    public static DateTimeOffset? StepDue(Seizure seizure, SeizureOptions options) => seizure.IsClosed ? null : new[]
+    public static DateTimeOffset? StepDue(Seizure seizure, SeizureOptions options) => seizure.IsClosed && seizure.CancellationRequest is null ? null : new[]
     {
         seizure.NextDeadline,
         seizure.Pending.Select(r => (DateTimeOffset?)(r.IssuedAt + options.ReplyDeadline)).Min(),

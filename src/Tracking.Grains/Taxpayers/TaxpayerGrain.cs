@@ -23,6 +23,19 @@ public sealed class TaxpayerGrain(
     /// <summary>The type name its rows are stored under.</summary>
     public const string TypeName = "taxpayer";
 
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await base.OnActivateAsync(cancellationToken);
+
+        // A ledger stored before it kept each payment's allocations has none (its JSON names only
+        // references): rebuilt from its history, whose payments carry them.
+        if (State.Payments is null)
+        {
+            var history = await ReadHistoryAsync(cancellationToken);
+            Rebuilt(TaxpayerDecider.ApplyAll(CreateInitialState(), history.Select(e => e.Event)));
+        }
+    }
+
     public async Task<RecordOutcome> RegisterAsync(TaxpayerProfile profile, IReadOnlyList<TaxItem> items, CancellationToken cancellationToken)
     {
         var isNew = State.Profile is null;
@@ -67,7 +80,7 @@ public sealed class TaxpayerGrain(
         var ledger = Accept(State, TaxpayerDecider.Decide(State, command), events);
         await CommitTellingSeizuresAsync(ledger, events, reference, cancellationToken);
 
-        // Applied before: answered as it was applied then, so a retried distribution records the same split.
+        // Answered as the ledger applied it, now or before, so a retried distribution records the same split.
         var payment = State.Payment(reference)!;
         return new PaymentReceipt(reference, events.Count == 0, payment.Allocations, payment.Refund, State.Outstanding);
     }
@@ -113,7 +126,7 @@ public sealed class TaxpayerGrain(
     public async Task<IReadOnlyList<TaxpayerHistoryEntry>> GetHistoryAsync(CancellationToken cancellationToken) =>
         [.. (await ReadHistoryAsync(cancellationToken)).Select(e => new TaxpayerHistoryEntry(e.Version, e.RecordedAt, e.Event))];
 
-    /// <summary>Officers' pages and repeated payments read the history again; the activation keeps it.</summary>
+    /// <summary>Officers' pages read the history again and again; the activation keeps it.</summary>
     protected override bool KeepsHistory => true;
 
     protected override TaxpayerLedger CreateInitialState() => TaxpayerLedger.Empty(this.GetPrimaryKeyString());

@@ -279,6 +279,28 @@ public sealed class SeizureLifecycleTests(ExchangeSimFixture fixture)
     }
 
     [Fact]
+    public async Task A_ledger_stored_before_payments_kept_their_allocations_is_rebuilt_from_its_history_and_still_counts_a_payment_once()
+    {
+        await using var h = await StartAsync();
+        await h.AddTaxpayerAsync("T-1", 1_000_000);
+        await h.PayAsync("T-1", "BANK-1", 400_000);
+
+        // The ledger as an earlier version stored it: payment references only.
+        var key = new Storage.GrainKey(TaxpayerGrain.TypeName, "T-1");
+        var stored = (await h.Context.States.ReadAsync(key, CancellationToken.None))!;
+        var older = System.Text.Json.Nodes.JsonNode.Parse(stored.Json)!.AsObject();
+        Assert.True(older.Remove("Payments") || older.Remove("payments"), stored.Json);
+        older["PaymentReferences"] = new System.Text.Json.Nodes.JsonArray("BANK-1");
+        await h.Context.States.WriteAsync(new Storage.Persistence.StateWrite(key, stored.Version, older.ToJsonString(), [], DateTimeOffset.UtcNow), CancellationToken.None);
+        await h.RestartAsync();
+
+        var again = await h.PayAsync("T-1", "BANK-1", 400_000);
+        Assert.True(again.Duplicate);
+        Assert.Equal(400_000, again.Allocations.Sum(a => a.Amount));
+        Assert.Equal(600_000, (await h.TaxpayerAsync("T-1")).Outstanding);
+    }
+
+    [Fact]
     public async Task A_closed_account_is_rejected_and_the_taxpayer_can_still_be_seized_elsewhere()
     {
         await using var h = await StartAsync();

@@ -57,8 +57,8 @@ export async function caseFile({ main, session }, id) {
   if (session.role === 'supervisor' && cancellationPending) {
     actions.push(stepButton('approve-cancellation', t('Approve cancellation'), `/api/cases/${segment(id)}/cancellation-approval`, null, output, reload));
   }
-  // A closed case is withdrawn only to correct it: when money it collected paid the debt.
-  if (worker && !cancellationPending && (seizure.status !== 'Closed' || seizure.applied > 0)) {
+  // A closed case is withdrawn only to correct it: when it kept money it collected.
+  if (worker && !cancellationPending && (seizure.status !== 'Closed' || seizure.collected > seizure.returnedToHolder)) {
     const reason = h('input', { name: 'reason', id: 'cancellation-reason', placeholder: t('why the seizure should be withdrawn'), size: 40, maxlength: 2000 });
     actions.push(h('span', { class: 'inline' }, reason,
       stepButton('ask-cancellation', t('Ask for cancellation'), `/api/cases/${segment(id)}/cancellation`, () => ({ reason: reason.value }), output, reload)));
