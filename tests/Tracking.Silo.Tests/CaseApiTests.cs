@@ -245,7 +245,8 @@ public sealed class CaseApiTests(ConsoleHost host) : IClassFixture<ConsoleHost>
         var now = all.GetProperty("now").GetInt64();
         Assert.All(all.GetProperty("items").EnumerateArray().Where(c => c.GetProperty("status").GetString() != "Closed"), c => Assert.True(c.GetProperty("deadline").GetInt64() > 0, $"{c.GetProperty("id")} owes no step"));
         var overdue = await JsonAsync(await officer.GetAsync("/api/cases?overdue=true&limit=1000"), HttpStatusCode.OK);
-        var expected = all.GetProperty("items").EnumerateArray().Where(c => c.GetProperty("deadline").GetInt64() is > 0 and var d && d < now).Select(c => c.GetProperty("id").GetString());
+        var expected = all.GetProperty("items").EnumerateArray().Where(c => c.GetProperty("deadline").GetInt64() is > 0 and var d && d < now)
+            .OrderBy(c => c.GetProperty("deadline").GetInt64()).ThenBy(c => c.GetProperty("id").GetString(), StringComparer.Ordinal).Select(c => c.GetProperty("id").GetString());
         Assert.Equal(expected, overdue.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetString()));
     }
 

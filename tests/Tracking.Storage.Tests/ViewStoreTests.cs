@@ -71,6 +71,18 @@ public sealed class ViewStoreTests
 
         Assert.Equal(expected, seen);
         Assert.Equal((expected.Length + 3) / 4, pages);
+
+        // Smallest first, page by page, is the same rows the other way round.
+        var ascending = new List<string>();
+        do
+        {
+            var page = await store.Views.QueryAsync(open with { Ascending = true, After = cursor }, default);
+            ascending.AddRange(page.Documents.Select(Label));
+            cursor = page.Next;
+        }
+        while (cursor is not null);
+
+        Assert.Equal(expected.Reverse(), ascending);
         await Assert.ThrowsAsync<ArgumentException>(() => store.Views.QueryAsync(open with { After = "not-a-cursor" }, default));
 
         // The total is counted for the first page only and carried in the cursor: a row added meanwhile shows on the next first page.

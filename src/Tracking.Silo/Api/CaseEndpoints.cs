@@ -83,7 +83,8 @@ internal static class CaseEndpoints
             filters.Add(ViewFilter.Below(CaseRow.DeadlineField, tracking.Clock.GetUtcNow().ToUnixTimeSeconds()));
         }
 
-        return await ViewPageResult.QueryAsync(tracking, CaseRow.Definition, filters, after, limit, ct);
+        // The overdue come most overdue first; other lists newest first.
+        return await ViewPageResult.QueryAsync(tracking, CaseRow.Definition, filters, after, limit, ct, overdue == true ? CaseRow.DeadlineField : null);
     });
 
     // Case and document ids hold a '/', which routing leaves encoded in a route value.

@@ -15,9 +15,11 @@ internal static class ViewPageResult
 {
     public const int DefaultLimit = 50;
 
-    public static async Task<IResult> QueryAsync(TrackingContext tracking, ViewDefinition view, IReadOnlyList<ViewFilter> filters, string? after, int? limit, CancellationToken ct)
+    /// <summary>A page in the view's own order, newest first; or along <paramref name="sort"/>, smallest first.</summary>
+    public static async Task<IResult> QueryAsync(TrackingContext tracking, ViewDefinition view, IReadOnlyList<ViewFilter> filters, string? after, int? limit, CancellationToken ct, ViewField? sort = null)
     {
-        var page = await tracking.Views.QueryAsync(new ViewQuery(view.Name, view.Sort) { Filters = filters, After = after, Limit = limit ?? DefaultLimit }, ct);
+        var query = new ViewQuery(view.Name, sort ?? view.Sort) { Ascending = sort is not null, Filters = filters, After = after, Limit = limit ?? DefaultLimit };
+        var page = await tracking.Views.QueryAsync(query, ct);
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {

@@ -50,6 +50,7 @@ public sealed class SqlViewStore(Func<CancellationToken, Task<DbConnection>> ope
 
         await using var connection = await open(cancellationToken).ConfigureAwait(false);
         var sort = Expression(query.Sort);
+        var (order, beyond) = query.Ascending ? ("ASC", ">") : ("DESC", "<");
         await using var command = connection.CreateCommand();
         var where = new StringBuilder(Where(command, query.View, query.Filters));
         long total;
@@ -57,7 +58,7 @@ public sealed class SqlViewStore(Func<CancellationToken, Task<DbConnection>> ope
         {
             // The total was counted for the first page and travels in the cursor: a list is counted once, not on every page.
             (total, var value, var key) = ParseCursor(after, query.Sort);
-            where.Append(CultureInfo.InvariantCulture, $" AND (({sort}), view_key) < ({Parameter(command, value)}, {Parameter(command, key)})");
+            where.Append(CultureInfo.InvariantCulture, $" AND (({sort}), view_key) {beyond} ({Parameter(command, value)}, {Parameter(command, key)})");
         }
         else
         {
@@ -66,7 +67,7 @@ public sealed class SqlViewStore(Func<CancellationToken, Task<DbConnection>> ope
             total = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
         }
 
-        command.CommandText = $"SELECT CAST(doc AS TEXT), {sort}, view_key FROM grain_views WHERE {where} ORDER BY ({sort}) DESC, view_key DESC LIMIT {Parameter(command, query.Limit + 1)}";
+        command.CommandText = $"SELECT CAST(doc AS TEXT), {sort}, view_key FROM grain_views WHERE {where} ORDER BY ({sort}) {order}, view_key {order} LIMIT {Parameter(command, query.Limit + 1)}";
         var documents = new List<string>();
         var (more, last) = (false, ("", ""));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);

@@ -1,11 +1,14 @@
 namespace Tracking.Storage.Views;
 
 /// <summary>
-/// One page of a view, newest first along <see cref="Sort"/> (then by key), after the page that
-/// returned <see cref="After"/> as its cursor.
+/// One page of a view, newest first along <see cref="Sort"/> (then by key) unless
+/// <see cref="Ascending"/>, after the page that returned <see cref="After"/> as its cursor.
 /// </summary>
 public sealed record ViewQuery(string View, ViewField Sort)
 {
+    /// <summary>Smallest first, e.g. the earliest due first. Default false: newest first.</summary>
+    public bool Ascending { get; init; }
+
     public IReadOnlyList<ViewFilter> Filters { get; init; } = [];
 
     /// <summary>The cursor of the previous page; null for the first.</summary>

@@ -30,7 +30,7 @@ export async function cases({ main }) {
   const list = h('div', { id: 'case-list' });
   const open = c => (location.hash = caseLink(c.id));
 
-  // Cases overdue for a step come first: a reply, an approval or a deadline that passed.
+  // Cases overdue for a step come first, the most overdue at the top: a reply, an approval or a deadline that passed.
   const overdue = await api('/api/cases?overdue=true&limit=20');
   const first = overdue.total > 0
     ? h('section', { class: 'card', id: 'overdue' }, h('h2', {}, t('Overdue for a step ({0})', overdue.total)), h('div', { id: 'overdue-list' }))
