@@ -279,6 +279,37 @@ public sealed class SeizureLifecycleTests(ExchangeSimFixture fixture)
     }
 
     [Fact]
+    public async Task A_return_the_ledger_failed_to_take_is_finished_by_the_seizure_s_own_reminder()
+    {
+        await using var h = await StartAsync();
+        await h.AddTaxpayerAsync("T-1", 5_000_000);
+        await h.AddAccountAsync("A-1", new SimHolding("KRW", 3_000_000m, 0));
+        var id = await h.OpenAsync("T-1", "A-1");
+        await h.Driver.RunAsync(TimeSpan.FromDays(5), TimeSpan.FromHours(6), supervisor: null, async () => (await h.GetAsync(id)).Status == SeizureStatus.Closed, CancellationToken.None);
+        var seizure = h.Grains.GetGrain<ISeizureGrain>(id);
+        await seizure.RequestCancellationAsync("namesake", "officer:park");
+
+        // Another writer moved the ledger on behind its activation: its next write fails, as a store failure would.
+        var key = new Storage.GrainKey(TaxpayerGrain.TypeName, "T-1");
+        var stored = (await h.Context.States.ReadAsync(key, CancellationToken.None))!;
+        await h.Context.States.WriteAsync(new Storage.Persistence.StateWrite(key, stored.Version, stored.Json, [], DateTimeOffset.UtcNow), CancellationToken.None);
+        await Assert.ThrowsAnyAsync<Exception>(() => seizure.ApproveCancellationAsync(LifecycleHarness.Supervisor));
+
+        var cancelled = await h.GetAsync(id);
+        Assert.Equal((SeizureStatus.Cancelled, 0L), (cancelled.Status, cancelled.ReturnedToHolder));
+        Assert.Equal(2_000_000, (await h.TaxpayerAsync("T-1")).Outstanding);
+
+        // Nobody calls again: time passes, and the seizure's reminder gives the money back.
+        await h.Driver.RunAsync(TimeSpan.FromDays(1), TimeSpan.FromHours(1), supervisor: null, async () => (await h.GetAsync(id)).Status == SeizureStatus.Closed, CancellationToken.None);
+
+        var corrected = await h.GetAsync(id);
+        Assert.Equal((SeizureOutcome.Cancelled, 3_000_000L), (corrected.Outcome, corrected.ReturnedToHolder));
+        LifecycleHarness.AssertMoneyConserved(corrected);
+        Assert.Equal(5_000_000, (await h.TaxpayerAsync("T-1")).Outstanding);
+        Assert.Single((await h.Grains.GetGrain<ITaxpayerGrain>("T-1").GetHistoryAsync()).Select(e => e.Event).OfType<PaymentReversed>());
+    }
+
+    [Fact]
     public async Task A_ledger_stored_before_payments_kept_their_allocations_is_rebuilt_from_its_history_and_still_counts_a_payment_once()
     {
         await using var h = await StartAsync();
