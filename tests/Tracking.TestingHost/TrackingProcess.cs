@@ -7,6 +7,9 @@ namespace Tracking.TestingHost;
 /// <summary>Runs the real <c>tracking</c> program (built next to the tests) as a child process.</summary>
 public static class TrackingProcess
 {
+    /// <summary>The program's language setting: <c>en</c> for English, Korean otherwise.</summary>
+    public const string LanguageVariable = "TRACKING_LANGUAGE";
+
     private static string Program => Path.Combine(AppContext.BaseDirectory, "tracking.dll");
 
     public sealed record Result(int ExitCode, string Output, string Error);
@@ -91,6 +94,8 @@ public static class TrackingProcess
             info.ArgumentList.Add(arg);
         }
 
+        // The program speaks Korean unless told English; tests read its English, and one its Korean.
+        info.Environment[LanguageVariable] = "en";
         foreach (var (name, value) in environment)
         {
             info.Environment[name] = value;

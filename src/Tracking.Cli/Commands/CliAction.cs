@@ -1,7 +1,8 @@
 using System.CommandLine;
-using Orleans.Runtime;
 using Orleans.Runtime.Messaging;
+using Orleans.Runtime;
 using Orleans.Storage;
+using Tracking.Cli.Output;
 using Tracking.Grains;
 using Tracking.Storage.Persistence;
 
@@ -49,7 +50,7 @@ internal static class CliAction
 
     private static int Fail(string message, int code)
     {
-        Console.Error.WriteLine($"error: {message}");
+        Console.Error.WriteLine(Say.T("error: {0}", message));
         return code;
     }
 }

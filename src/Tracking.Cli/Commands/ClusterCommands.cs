@@ -24,7 +24,7 @@ internal static class ClusterCommands
                     Console.WriteLine($"{s.Address,-34} {s.Status,-13} {(s.Alive ? "yes" : "NO"),-5} {s.SecondsSinceHeartbeat,8:0.0} s {s.Activations,11}");
                 }
 
-                Console.WriteLine($"{v.Silos.Count(s => s.Alive)} of {v.Silos.Count} silos active.");
+                Console.WriteLine(Say.T("{0} of {1} silos active.", v.Silos.Count(s => s.Alive), v.Silos.Count));
             });
         }));
 

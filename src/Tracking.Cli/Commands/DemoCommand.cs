@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Tracking.Cli.Output;
 using Tracking.Domain.Seizures;
 using Tracking.Grains.Exchanges;
 using Tracking.Grains.Seizures;
@@ -68,11 +69,11 @@ internal static class DemoCommand
         Console.WriteLine();
         if (seized is not null)
         {
-            Console.WriteLine($"Exchange simulator started on the samples; {seized.Opened + seized.AlreadyOpen} cases open for the automatic matches, {seized.Opened} new (legal periods shortened to a minute).");
+            Console.WriteLine(Say.T("Exchange simulator started on the samples; {0} cases open for the automatic matches, {1} new (legal periods shortened to a minute).", seized.Opened + seized.AlreadyOpen, seized.Opened));
         }
 
-        Console.WriteLine($"Web console: {url}   (Ctrl+C to stop)");
-        Console.WriteLine("Sign in as kim or park (officers), lee or han (supervisors), choi (auditor) or jung (operator); the password is the name.");
+        Console.WriteLine(Say.T("Web console: {0}   (Ctrl+C to stop)", url));
+        Console.WriteLine(Say.T("Sign in as kim or park (officers), lee or han (supervisors), choi (auditor) or jung (operator); the password is the name."));
         return Task.CompletedTask;
     }
 
@@ -96,6 +97,6 @@ internal static class DemoCommand
             }
 
             await SweepCommands.RunSweepAsync(tracking, result, ct);
-            Console.WriteLine("List the candidates with: ./tracking matches   (add --json for scripts)");
+            Console.WriteLine(Say.T("List the candidates with: ./tracking matches   (add --json for scripts)"));
         });
 }

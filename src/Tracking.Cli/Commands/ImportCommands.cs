@@ -62,10 +62,10 @@ internal static class ImportCommands
 
     private static void Report(ImportSummary summary, bool json) => ResultWriter.Write(summary, json, s =>
     {
-        Console.WriteLine($"Imported {s.What}: {s.Rows} rows, {s.Records} records — {s.New} new, {s.Changed} changed, {s.Unchanged} unchanged; {s.IndexEntriesAdded} match index entries added.");
+        Console.WriteLine(Say.T("Imported {0}: {1} rows, {2} records — {3} new, {4} changed, {5} unchanged; {6} match index entries added.", s.What, s.Rows, s.Records, s.New, s.Changed, s.Unchanged, s.IndexEntriesAdded));
         if (s.Problems.Count > 0)
         {
-            Console.WriteLine($"{s.Rejected} rows rejected, {s.Problems.Count - s.Rejected} warnings:");
+            Console.WriteLine(Say.T("{0} rows rejected, {1} warnings:", s.Rejected, s.Problems.Count - s.Rejected));
             foreach (var problem in s.Problems)
             {
                 Console.WriteLine($"  {problem}");

@@ -33,7 +33,7 @@ internal static class PaymentCommands
             var summary = await new PaymentImporter(tracking).ImportAsync(path.Name, PaymentFileReader.Read(path.FullName), ct);
             ResultWriter.Write(summary, result.GetValue(GlobalOptions.Json), s =>
             {
-                Console.WriteLine($"{s.File}: {s.Rows} rows — {s.Applied} payments applied ({Won.Format(s.AmountApplied)} to debts, {Won.Format(s.AmountRefunded)} to refund), {s.Suspended} held in suspense ({Won.Format(s.AmountSuspended)}; see `payments suspense`), {s.Duplicates} already received.");
+                Console.WriteLine(Say.T("{0}: {1} rows — {2} payments applied ({3} to debts, {4} to refund), {5} held in suspense ({6}; see `payments suspense`), {7} already received.", s.File, s.Rows, s.Applied, Won.Format(s.AmountApplied), Won.Format(s.AmountRefunded), s.Suspended, Won.Format(s.AmountSuspended), s.Duplicates));
                 foreach (var problem in s.Problems)
                 {
                     Console.WriteLine($"  {problem}");
@@ -63,7 +63,7 @@ internal static class PaymentCommands
                     Console.WriteLine($"{row.Id,-24} {row.Status,-9} {Won.Format(row.Amount),16}  named {row.NamedTaxpayerId,-16} {row.Origin}{(row.AssignedTo is { } to ? $" → {to}" : "")}");
                 }
 
-                Console.WriteLine($"{list.Count} payments, {list.Count(r => r.Status == SuspenseStatus.Open)} open ({Won.Format(list.Where(r => r.Status == SuspenseStatus.Open).Sum(r => r.Amount))}).");
+                Console.WriteLine(Say.T("{0} payments, {1} open ({2}).", list.Count, list.Count(r => r.Status == SuspenseStatus.Open), Won.Format(list.Where(r => r.Status == SuspenseStatus.Open).Sum(r => r.Amount))));
             });
         }));
         return command;

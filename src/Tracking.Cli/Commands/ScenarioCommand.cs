@@ -111,8 +111,8 @@ internal static class ScenarioCommand
         }
 
         Console.WriteLine($"  by exchange: {string.Join(", ", report.ByExchange.Select(e => $"{e.Key} {e.Value}"))}");
-        Console.WriteLine($"Collected {Won.Format(report.Collected)} = applied {Won.Format(report.Applied)} + refunded {Won.Format(report.Refunded)}");
+        Console.WriteLine(Say.T("Collected {0} = applied {1} + refunded {2}", Won.Format(report.Collected), Won.Format(report.Applied), Won.Format(report.Refunded)));
         Console.WriteLine($"Lead time from match to close: median {report.LeadTimeMedianDays:0.0} d, p90 {report.LeadTimeP90Days:0.0} d, max {report.LeadTimeMaxDays:0.0} d; {report.ClosedWithinTenDays} closed within 10 days");
-        Console.WriteLine($"{report.RequestsIssued} requests to the exchanges");
+        Console.WriteLine(Say.T("{0} requests to the exchanges", report.RequestsIssued));
     }
 }

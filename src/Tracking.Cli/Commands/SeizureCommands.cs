@@ -30,10 +30,10 @@ internal static class SeizureCommands
 
             ResultWriter.Write(summary, result.GetValue(GlobalOptions.Json), s =>
             {
-                Console.WriteLine($"{s.Candidates} automatic matches: {s.Opened} seizures opened, {s.AlreadyOpen} already open, {s.Refused.Count} refused. See them with: ./tracking cases");
+                Console.WriteLine(Say.T("{0} automatic matches: {1} seizures opened, {2} already open, {3} refused. See them with: ./tracking cases", s.Candidates, s.Opened, s.AlreadyOpen, s.Refused.Count));
                 foreach (var refusal in s.Refused)
                 {
-                    Console.WriteLine($"  refused: {refusal}");
+                    Console.WriteLine(Say.T("  refused: {0}", refusal));
                 }
             });
         }));
@@ -55,7 +55,7 @@ internal static class SeizureCommands
                     Console.WriteLine($"{c.SeizureId,-40} {c.Status,-20} {c.Outcome,-14} collected {Won.Format(c.Collected),14}  applied {Won.Format(c.Applied),14}  refunded {Won.Format(c.Refunded),12}");
                 }
 
-                Console.WriteLine($"{list.Count} cases, {list.Count(c => c.Status == SeizureStatus.Closed)} closed; {Won.Format(list.Sum(c => c.Collected))} collected.");
+                Console.WriteLine(Say.T("{0} cases, {1} closed; {2} collected.", list.Count, list.Count(c => c.Status == SeizureStatus.Closed), Won.Format(list.Sum(c => c.Collected))));
             });
         }));
         return command;
@@ -126,12 +126,12 @@ internal static class SeizureCommands
             {
                 using var printer = new DocumentPdfPrinter(documents);
                 await File.WriteAllBytesAsync(pdfFile.FullName, await PrintAsync(printer, html, ct), ct);
-                Console.WriteLine($"Wrote {pdfFile.FullName}");
+                Console.WriteLine(Say.T("Wrote {0}", pdfFile.FullName));
             }
             else if (result.GetValue(output) is { } file)
             {
                 await File.WriteAllTextAsync(file.FullName, html, ct);
-                Console.WriteLine($"Wrote {file.FullName}");
+                Console.WriteLine(Say.T("Wrote {0}", file.FullName));
             }
             else
             {
@@ -165,16 +165,17 @@ internal static class SeizureCommands
         Console.WriteLine($"Case {s.SeizureId} — {s.Status}{(s.Outcome is { } o ? $" ({o})" : "")}");
         Console.WriteLine($"  taxpayer {s.TaxpayerId}, {s.Exchange} account {s.AccountId}; basis: {s.Basis}");
         Console.WriteLine($"  holdings: {string.Join(", ", s.Holdings.Select(h => $"{h.Total} {h.Asset}"))}");
-        Console.WriteLine($"  collected {Won.Format(s.Collected)} = applied {Won.Format(s.Applied)} + refunded {Won.Format(s.Refunded)} + held {Won.Format(s.Held)}{(s.ReturnedToHolder > 0 ? $"; returned to the account holder on cancellation {Won.Format(s.ReturnedToHolder)}" : "")}");
+        Console.WriteLine(Say.T("  collected {0} = applied {1} + refunded {2} + held {3}", Won.Format(s.Collected), Won.Format(s.Applied), Won.Format(s.Refunded), Won.Format(s.Held))
+            + (s.ReturnedToHolder > 0 ? Say.T("; returned to the account holder on cancellation {0}", Won.Format(s.ReturnedToHolder)) : ""));
         if (s.LeadTime is { } lead)
         {
-            Console.WriteLine($"  lead time {lead.TotalDays:0.0} days from match to close");
+            Console.WriteLine(Say.T("  lead time {0:0.0} days from match to close", lead.TotalDays));
         }
 
         foreach (var entry in detail.History)
         {
             var e = entry.Event;
-            Console.WriteLine($"  {KoreaTime.Minutes(e.At)}  {e.GetType().Name,-22} {e.Actor,-22} {e.Reason}{(e.Document is { } d ? $"  [{d.Kind} {d.DocumentId}]" : "")}");
+            Console.WriteLine($"  {KoreaTime.Minutes(e.At)}  {e.GetType().Name,-22} {e.Actor,-22} {(Say.English || e.KoreanReason.Length == 0 ? e.Reason : e.KoreanReason)}{(e.Document is { } d ? $"  [{d.Kind} {d.DocumentId}]" : "")}");
         }
     }
 }

@@ -32,7 +32,7 @@ internal static class SweepCommands
             : await WatchAsync(sweep, Environment.UserName, _ => { }, ct);
 
         ResultWriter.Write(summary, result.GetValue(GlobalOptions.Json), s =>
-            Console.WriteLine($"Sweep {s.Run}: {s.CandidatesFound} candidates over {s.Shards} shards — {s.NewAuto} new automatic, {s.NewReview} new for review, {s.Unchanged} already known ({(s.FinishedAt - s.StartedAt).TotalSeconds:0.0} s)."));
+            Console.WriteLine(Say.T("Sweep {0}: {1} candidates over {2} shards — {3} new automatic, {4} new for review, {5} already known ({6:0.0} s).", s.Run, s.CandidatesFound, s.Shards, s.NewAuto, s.NewReview, s.Unchanged, (s.FinishedAt - s.StartedAt).TotalSeconds)));
     }
 
     /// <summary>
@@ -90,7 +90,7 @@ internal static class SweepCommands
         {
             var opening = await new SeizureOpener(tracking.Grains).OpenApprovedReviewAsync(result.GetValue(taxpayer)!, result.GetValue(exchange)!, result.GetValue(account)!, result.GetValue(by)!, null, ct);
             ResultWriter.Write(opening, result.GetValue(GlobalOptions.Json), o =>
-                Console.WriteLine($"{(o.New ? "Opened" : "Already open:")} {o.Seizure.SeizureId} — {o.Seizure.Status}"));
+                Console.WriteLine(o.New ? Say.T("Opened {0} — {1}", o.Seizure.SeizureId, o.Seizure.Status) : Say.T("Already open: {0} — {1}", o.Seizure.SeizureId, o.Seizure.Status)));
         }));
         return command;
     }
@@ -106,7 +106,7 @@ internal static class SweepCommands
         command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async tracking =>
         {
             var candidate = await new SeizureOpener(tracking.Grains).RejectReviewAsync(result.GetValue(taxpayer)!, result.GetValue(exchange)!, result.GetValue(account)!, result.GetValue(by)!, result.GetValue(reason)!, ct);
-            ResultWriter.Write(candidate, result.GetValue(GlobalOptions.Json), c => Console.WriteLine($"Rejected {c.Exchange}/{c.AccountId} for taxpayer {c.TaxpayerId}"));
+            ResultWriter.Write(candidate, result.GetValue(GlobalOptions.Json), c => Console.WriteLine(Say.T("Rejected {0}/{1} for taxpayer {2}", c.Exchange, c.AccountId, c.TaxpayerId)));
         }));
         return command;
     }
@@ -125,7 +125,7 @@ internal static class SweepCommands
                     Console.WriteLine($"{c.Decision,-6} {c.Score,3}  {c.TaxpayerId,-14} {c.Exchange,-8} {c.AccountId,-14} {string.Join(' ', c.Reasons)}");
                 }
 
-                Console.WriteLine($"{list.Count} candidates: {list.Count(c => c.Decision == MatchDecision.Auto)} automatic, {list.Count(c => c.Decision == MatchDecision.Review)} for review.");
+                Console.WriteLine(Say.T("{0} candidates: {1} automatic, {2} for review.", list.Count, list.Count(c => c.Decision == MatchDecision.Auto), list.Count(c => c.Decision == MatchDecision.Review)));
             });
         }));
         return command;

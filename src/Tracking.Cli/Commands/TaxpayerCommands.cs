@@ -84,15 +84,16 @@ internal static class TaxpayerCommands
 
     private static void WriteView(TaxpayerView view)
     {
-        Console.WriteLine($"Taxpayer {view.TaxpayerId} (version {view.Version})");
+        Console.WriteLine(Say.T("Taxpayer {0} (version {1})", view.TaxpayerId, view.Version));
         foreach (var balance in view.Items)
         {
             var item = balance.Item;
             Console.WriteLine($"  {item.ItemId,-12} {item.TaxType,-10} due {item.DueDate:yyyy-MM-dd}  costs {Won.Format(balance.Outstanding(TaxComponent.Costs))}  tax {Won.Format(balance.Outstanding(TaxComponent.Principal))}  penalty {Won.Format(balance.Outstanding(TaxComponent.Penalty))}");
         }
 
-        Console.WriteLine($"Outstanding {Won.Format(view.Outstanding)} (costs {Won.Format(view.OutstandingCosts)}, tax {Won.Format(view.OutstandingPrincipal)}, penalty {Won.Format(view.OutstandingPenalty)})");
-        Console.WriteLine($"Received {Won.Format(view.TotalReceived)}, refund due {Won.Format(view.TotalRefundDue)}{(view.TotalReturned > 0 ? $", returned with cancelled seizures {Won.Format(view.TotalReturned)}" : "")}");
+        Console.WriteLine(Say.T("Outstanding {0} (costs {1}, tax {2}, penalty {3})", Won.Format(view.Outstanding), Won.Format(view.OutstandingCosts), Won.Format(view.OutstandingPrincipal), Won.Format(view.OutstandingPenalty)));
+        Console.WriteLine(Say.T("Received {0}, refund due {1}", Won.Format(view.TotalReceived), Won.Format(view.TotalRefundDue))
+            + (view.TotalReturned > 0 ? Say.T(", returned with cancelled seizures {0}", Won.Format(view.TotalReturned)) : ""));
     }
 
     private static void WriteOutcome(PaymentOutcome outcome)
@@ -100,14 +101,14 @@ internal static class TaxpayerCommands
         if (outcome.Receipt is not { } receipt)
         {
             Console.WriteLine(outcome.Duplicate
-                ? "The payment is already held in suspense; nothing changed."
-                : "The taxpayer is not on the roll: the payment is held in suspense until an officer assigns or returns it (`payments suspense`).");
+                ? Say.T("The payment is already held in suspense; nothing changed.")
+                : Say.T("The taxpayer is not on the roll: the payment is held in suspense until an officer assigns or returns it (`payments suspense`)."));
             return;
         }
 
         if (receipt.Duplicate)
         {
-            Console.WriteLine($"Payment {receipt.Reference} was already applied; nothing changed.");
+            Console.WriteLine(Say.T("Payment {0} was already applied; nothing changed.", receipt.Reference));
         }
         else
         {
@@ -116,10 +117,10 @@ internal static class TaxpayerCommands
                 Console.WriteLine($"  {allocation.ItemId,-12} {allocation.Component,-9} {Won.Format(allocation.Amount)}");
             }
 
-            Console.WriteLine($"Payment {receipt.Reference} applied; refund {Won.Format(receipt.Refund)}");
+            Console.WriteLine(Say.T("Payment {0} applied; refund {1}", receipt.Reference, Won.Format(receipt.Refund)));
         }
 
-        Console.WriteLine($"Outstanding {Won.Format(receipt.OutstandingAfter)}");
+        Console.WriteLine(Say.T("Outstanding {0}", Won.Format(receipt.OutstandingAfter)));
     }
 
     private static void WriteHistory(IReadOnlyList<TaxpayerHistoryEntry> history)

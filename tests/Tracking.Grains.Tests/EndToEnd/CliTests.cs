@@ -33,6 +33,11 @@ public sealed class CliTests : IDisposable
         var again = await TrackingProcess.RunAsync("--data", _data, "taxpayer", "pay", "T-1", "50000", "--reference", "BANK-7");
         Assert.Contains("already applied", again.Output);
 
+        // Korean unless told English: the same answer as a Korean office reads it.
+        var korean = await TrackingProcess.RunAsync(new Dictionary<string, string> { [TrackingProcess.LanguageVariable] = "ko" }, "--data", _data, "taxpayer", "pay", "T-1", "50000", "--reference", "BANK-7");
+        Assert.Contains("납부 BANK-7은(는) 이미 처리되었습니다", korean.Output);
+        Assert.Contains("남은 체납액 290,000원", korean.Output);
+
         var show = await TrackingProcess.RunAsync("--data", _data, "taxpayer", "show", "T-1", "--json");
         Assert.Equal(0, show.ExitCode);
         using var json = JsonDocument.Parse(show.Output);
