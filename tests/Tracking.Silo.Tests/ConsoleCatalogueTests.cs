@@ -48,6 +48,15 @@ public sealed partial class ConsoleCatalogueTests
         Assert.True(missing.Length == 0, "names without Korean: " + string.Join(", ", missing));
     }
 
+    [Fact]
+    public void Every_korean_problem_detail_keeps_the_placeholders_of_its_english()
+    {
+        var catalogue = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "Tracking.Silo", "Api", "messages", "ko.json"))).RootElement;
+        var entries = catalogue.GetProperty("titles").EnumerateObject().Concat(catalogue.GetProperty("details").EnumerateObject()).ToArray();
+        Assert.True(entries.Length > 20, $"{entries.Length} entries");
+        Assert.Empty(entries.Where(e => !Placeholders(e.Name).SequenceEqual(Placeholders(e.Value.GetString()!)) || !Regex.IsMatch(e.Value.GetString()!, @"\p{IsHangulSyllables}")).Select(e => e.Name));
+    }
+
     private static JsonElement Catalogue() => JsonDocument.Parse(File.ReadAllText(Path.Combine(s_site, "messages", "ko.json"))).RootElement.Clone();
 
     private static string[] Placeholders(string text) => [.. Regex.Matches(text, @"\{\d+\}").Select(m => m.Value).Order(StringComparer.Ordinal)];

@@ -83,7 +83,7 @@ public static partial class SiloWebHost
         builder.Services.AddSingleton<SiloOperationsClient>();
         builder.Services.AddSingleton<ClusterMonitor>();
         SiloTelemetry.Add(builder, settings.TelemetryCollector, instance);
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = Api.ProblemLanguage.Translate);
         builder.Services.AddOpenApi();
         // Cookies are signed with keys every silo reads from the store: a session is good on each of them.
         builder.Services.AddDataProtection().SetApplicationName("tracking")

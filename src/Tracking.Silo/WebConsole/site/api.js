@@ -1,4 +1,6 @@
-// The case API as the pages call it: JSON in and out, refusals as ApiError carrying the problem details.
+// The case API as the pages call it: JSON in and out, refusals as ApiError carrying the problem details
+// (in the officer's language: the silo words them in Korean where it knows how).
+import { language } from './i18n.js';
 
 export class ApiError extends Error {
   constructor(status, problem) {
@@ -9,7 +11,7 @@ export class ApiError extends Error {
 }
 
 export async function api(path, { method = 'GET', json, form } = {}) {
-  const init = { method, headers: { Accept: 'application/json' }, credentials: 'same-origin' };
+  const init = { method, headers: { Accept: 'application/json', 'Accept-Language': language }, credentials: 'same-origin' };
   if (json !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(json);
