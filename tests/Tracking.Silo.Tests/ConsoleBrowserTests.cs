@@ -362,6 +362,7 @@ public sealed class ConsoleBrowserTests(ConsoleWithExchanges host) : IClassFixtu
             await page.Locator("#case-list tbody tr").First.ClickAsync();
             await Expect(page.Locator("#timeline li").First).ToContainTextAsync("압류 개시");
             await Expect(page.Locator("#timeline li .reason").Nth(1)).ToContainTextAsync("채권압류통지");
+            await Expect(page.Locator("dl.facts dd", new() { HasTextRegex = new System.Text.RegularExpressions.Regex(@"^[0-9][0-9,]*원$") }).First).ToBeVisibleAsync();
             await Expect(page.Locator("#documents a").First).ToHaveTextAsync("채권압류통지서");
             await ShotAsync(page, $"ko-{role}-case");
         }

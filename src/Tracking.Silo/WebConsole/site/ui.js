@@ -46,7 +46,8 @@ export function age(since, now) {
   return hours < 1 ? t('under an hour') : hours < 24 ? t('{0} h', hours) : t('{0} d', Math.floor(hours / 24));
 }
 
-export const won = amount => `₩${Number(amount || 0).toLocaleString('ko-KR')}`;
+/** An amount as the reader writes it: 1,234,000원 in Korean, ₩1,234,000 in English. */
+export const won = amount => t('₩{0}', Number(amount || 0).toLocaleString('ko-KR'));
 
 export function problem(error) {
   const details = error.problem && error.problem.errors
