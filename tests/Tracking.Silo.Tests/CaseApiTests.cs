@@ -177,7 +177,7 @@ public sealed class CaseApiTests(ConsoleHost host) : IClassFixture<ConsoleHost>
         // Asked in Korean, as the console asks: the refusal in Korean, the English beside it.
         using var inKorean = new HttpRequestMessage(HttpMethod.Post, paths[0] + "/cancellation-approval") { Headers = { { "Accept-Language", "ko-KR, en;q=0.5" } } };
         var korean = await JsonAsync(await supervisor.SendAsync(inKorean), HttpStatusCode.UnprocessableEntity);
-        Assert.Equal("거부됨", korean.GetProperty("title").GetString());
+        Assert.Equal("Refused", korean.GetProperty("title").GetString());
         Assert.Equal("supervisor:lee이(가) 요청한 취소입니다. 다른 사람이 승인해야 합니다", korean.GetProperty("detail").GetString());
         Assert.Contains("second person", korean.GetProperty("englishDetail").GetString());
 

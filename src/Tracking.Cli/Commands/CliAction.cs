@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Orleans.Runtime.Messaging;
 using Orleans.Runtime;
+using Orleans.Runtime.Messaging;
 using Orleans.Storage;
 using Tracking.Cli.Output;
 using Tracking.Grains;

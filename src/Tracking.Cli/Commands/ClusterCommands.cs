@@ -69,7 +69,7 @@ internal static class ClusterCommands
                 throw new CliException($"There is no active silo '{address}' in this cluster; see ./tracking --cluster ... cluster status");
             }
 
-            Console.WriteLine($"{address} is shutting down; its grains answer on the other silos at their next call. Watch with: ./tracking --cluster ... cluster top");
+            Console.WriteLine(Say.T("{0} is shutting down; its grains answer on the other silos at their next call. Watch with: ./tracking --cluster ... cluster top", address));
         }));
 
         return new Command("cluster", "Inspect and operate a cluster of silos (with --cluster CONNSTR)") { status, top, drain };
@@ -80,7 +80,7 @@ internal static class ClusterCommands
     {
         if (result.GetValue(GlobalOptions.Cluster) is not { Length: > 0 })
         {
-            Console.Error.WriteLine("error: give the cluster's PostgreSQL with --cluster CONNSTR; a silo alone on its store is watched on its own pages (/metrics, the console's Silo page).");
+            Console.Error.WriteLine(Say.T("error: {0}", Say.T("give the cluster's PostgreSQL with --cluster CONNSTR; a silo alone on its store is watched on its own pages (/metrics, the console's Silo page).")));
             return Task.FromResult(CliAction.Usage);
         }
 

@@ -94,5 +94,7 @@ internal static class PaymentCommands
     }
 
     private static void WriteResolution(SuspendedPayment payment) =>
-        Console.WriteLine($"Payment {payment.Reference} ({Won.Format(payment.Amount)}): {payment.Status}{(payment.AssignedTo is { } to ? $" to {to}" : "")} by {payment.ResolvedBy} — {payment.Reason}");
+        Console.WriteLine(payment.AssignedTo is { } to
+            ? Say.T("Payment {0} ({1}): {2} to {3} by {4} — {5}", payment.Reference, Won.Format(payment.Amount), payment.Status, to, payment.ResolvedBy, payment.Reason)
+            : Say.T("Payment {0} ({1}): {2} by {3} — {4}", payment.Reference, Won.Format(payment.Amount), payment.Status, payment.ResolvedBy, payment.Reason));
 }

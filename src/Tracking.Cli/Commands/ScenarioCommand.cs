@@ -47,7 +47,7 @@ internal static class ScenarioCommand
             }
             catch (CliException ex)
             {
-                Console.Error.WriteLine($"error: {ex.Message}");
+                Console.Error.WriteLine(Say.T("error: {0}", ex.Message));
                 return CliAction.Usage;
             }
         });
@@ -104,15 +104,15 @@ internal static class ScenarioCommand
 
     private static void WriteReport(ScenarioReport report)
     {
-        Console.WriteLine($"Simulated {KoreaTime.Day(report.SimulatedFrom)} → {KoreaTime.Day(report.SimulatedTo)}: {report.Seizures} seizures");
+        Console.WriteLine(Say.T("Simulated {0} → {1}: {2} seizures", KoreaTime.Day(report.SimulatedFrom), KoreaTime.Day(report.SimulatedTo), report.Seizures));
         foreach (var (outcome, count) in report.ByOutcome)
         {
             Console.WriteLine($"  {outcome,-28} {count,5}");
         }
 
-        Console.WriteLine($"  by exchange: {string.Join(", ", report.ByExchange.Select(e => $"{e.Key} {e.Value}"))}");
+        Console.WriteLine(Say.T("  by exchange: {0}", string.Join(", ", report.ByExchange.Select(e => $"{e.Key} {e.Value}"))));
         Console.WriteLine(Say.T("Collected {0} = applied {1} + refunded {2}", Won.Format(report.Collected), Won.Format(report.Applied), Won.Format(report.Refunded)));
-        Console.WriteLine($"Lead time from match to close: median {report.LeadTimeMedianDays:0.0} d, p90 {report.LeadTimeP90Days:0.0} d, max {report.LeadTimeMaxDays:0.0} d; {report.ClosedWithinTenDays} closed within 10 days");
+        Console.WriteLine(Say.T("Lead time from match to close: median {0:0.0} d, p90 {1:0.0} d, max {2:0.0} d; {3} closed within 10 days", report.LeadTimeMedianDays, report.LeadTimeP90Days, report.LeadTimeMaxDays, report.ClosedWithinTenDays));
         Console.WriteLine(Say.T("{0} requests to the exchanges", report.RequestsIssued));
     }
 }

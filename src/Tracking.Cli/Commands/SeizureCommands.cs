@@ -162,9 +162,9 @@ internal static class SeizureCommands
     private static void WriteDetail(CaseDetail detail)
     {
         var s = detail.Seizure;
-        Console.WriteLine($"Case {s.SeizureId} — {s.Status}{(s.Outcome is { } o ? $" ({o})" : "")}");
-        Console.WriteLine($"  taxpayer {s.TaxpayerId}, {s.Exchange} account {s.AccountId}; basis: {s.Basis}");
-        Console.WriteLine($"  holdings: {string.Join(", ", s.Holdings.Select(h => $"{h.Total} {h.Asset}"))}");
+        Console.WriteLine(Say.T("Case {0} — {1}", s.SeizureId, s.Outcome is { } o ? $"{s.Status} ({o})" : s.Status));
+        Console.WriteLine(Say.T("  taxpayer {0}, {1} account {2}; basis: {3}", s.TaxpayerId, s.Exchange, s.AccountId, s.Basis));
+        Console.WriteLine(Say.T("  holdings: {0}", string.Join(", ", s.Holdings.Select(h => $"{h.Total} {h.Asset}"))));
         Console.WriteLine(Say.T("  collected {0} = applied {1} + refunded {2} + held {3}", Won.Format(s.Collected), Won.Format(s.Applied), Won.Format(s.Refunded), Won.Format(s.Held))
             + (s.ReturnedToHolder > 0 ? Say.T("; returned to the account holder on cancellation {0}", Won.Format(s.ReturnedToHolder)) : ""));
         if (s.LeadTime is { } lead)

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Tracking.Cli.Output;
 
 /// <summary>
-/// What the command line tells people, in Korean first, in English when <c>TRACKING_LANGUAGE=en</c>.
+/// What the command line tells people, in Korean first, in English when <c>TRACKING_LANGUAGE=en</c> (or en-…).
 /// As in the web console, the English text is a message's key and <c>messages/ko.json</c> (built
 /// into the program) gives its Korean; placeholders {0}, {1}, … are filled in order. A test checks
 /// that every message has its Korean with the same placeholders.
@@ -16,7 +16,8 @@ internal static class Say
 
     private static readonly IReadOnlyDictionary<string, string> s_korean = Load();
 
-    public static bool English { get; } = string.Equals(Environment.GetEnvironmentVariable(LanguageVariable), "en", StringComparison.OrdinalIgnoreCase);
+    public static bool English { get; } = Environment.GetEnvironmentVariable(LanguageVariable) is { } language
+        && (language.Equals("en", StringComparison.OrdinalIgnoreCase) || language.StartsWith("en-", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A message in the reader's language.</summary>
     public static string T(string english, params object?[] values) =>

@@ -38,12 +38,12 @@ public static class TaxpayerDecider
             TotalReceived = state.TotalReceived + applied.Amount,
             TotalRefundDue = state.TotalRefundDue + applied.Refund,
         },
-        PaymentReversed reversed => state.Payment(reversed.Reference) is not { } payment ? state : state with
+        PaymentReversed reversed => state with
         {
-            Items = Paid(state.Items, payment.Allocations, -1),
+            Items = Paid(state.Items, reversed.Allocations, -1),
             Payments = state.Payments.Select(p => p.Reference == reversed.Reference ? p with { Returned = true } : p).ToArray(),
-            TotalRefundDue = state.TotalRefundDue - payment.Refund,
-            TotalReturned = state.TotalReturned + payment.Amount,
+            TotalRefundDue = state.TotalRefundDue - reversed.Refund,
+            TotalReturned = state.TotalReturned + reversed.Allocations.Sum(a => a.Amount) + reversed.Refund,
         },
         HeldProceedsReturned returned => state with
         {
@@ -140,7 +140,7 @@ public static class TaxpayerDecider
         _ when !ProceedsReference.IsOf(@return.SeizureId, @return.Reference) =>
             Decision<TaxpayerEvent>.Reject($"{@return.Reference} is not money seizure {@return.SeizureId} collected; only a seizure's own proceeds go back"),
         { Returned: true } => Decision<TaxpayerEvent>.Accept(),
-        { } applied => Decision<TaxpayerEvent>.Accept(new PaymentReversed(applied.Reference, applied.Allocations)),
+        { } applied => Decision<TaxpayerEvent>.Accept(new PaymentReversed(applied.Reference, applied.Allocations, applied.Refund)),
         // Held, or never heard of (the seizure stopped before telling): marked returned either way, so it is never held or applied later.
         null => Decision<TaxpayerEvent>.Accept(new HeldProceedsReturned(
             @return.SeizureId,

@@ -39,9 +39,10 @@ public sealed record PaymentApplied(
 
 /// <summary>
 /// A cancelled seizure's payment goes back whole to the account holder: what it paid is taken back
-/// from the items (<paramref name="Allocations"/>, as applied), and the excess is no longer the taxpayer's refund.
+/// from the items (<paramref name="Allocations"/>, as applied), and its excess (<paramref name="Refund"/>)
+/// is no longer the taxpayer's refund.
 /// </summary>
-public sealed record PaymentReversed(string Reference, IReadOnlyList<Allocation> Allocations) : TaxpayerEvent;
+public sealed record PaymentReversed(string Reference, IReadOnlyList<Allocation> Allocations, long Refund) : TaxpayerEvent;
 
 /// <summary>A cancelled seizure's money, held and never applied, goes back to the account holder.</summary>
 public sealed record HeldProceedsReturned(string SeizureId, string Reference, long Amount) : TaxpayerEvent;

@@ -128,7 +128,7 @@ public static class SeizureDecider
             new SeizureOpened(open.SeizureId, open.TaxpayerId, open.Exchange, open.AccountId, open.Basis, steps.NotInHand, open.Incarnation),
             new Said(
                 $"account {open.Exchange}/{open.AccountId} matched to taxpayer {open.TaxpayerId} ({open.Basis})",
-                $"계좌 {open.Exchange}/{open.AccountId}이(가) 체납자 {open.TaxpayerId}와 일치 ({open.Basis})"));
+                $"계좌 {open.Exchange}/{open.AccountId}이(가) 체납자 {open.TaxpayerId}와(과) 일치 ({open.Basis})"));
         steps.Issue(
             ExchangeRequestKind.SeizureNotice,
             new("receivable-seizure notice to the exchange (Art. 51, 61(3)); effective on acknowledgement", "거래소에 채권압류통지 (제51조, 제61조제3항); 거래소가 접수하면 효력 발생"),
@@ -345,8 +345,8 @@ public static class SeizureDecider
             takenBack > 0
                 ? new(
                     $"{toHolder:N0} won returned to the account holder; the {takenBack:N0} won it had paid is owed again (Framework Act on Local Taxes, Art. 60)",
-                    $"계좌 명의인에게 {toHolder:N0}원 환급; 충당했던 {takenBack:N0}원은 다시 체납액이 됨 (지방세기본법 제60조)")
-                : new($"{toHolder:N0} won returned to the account holder (Framework Act on Local Taxes, Art. 60)", $"계좌 명의인에게 {toHolder:N0}원 환급 (지방세기본법 제60조)"),
+                    $"계좌 명의인에게 {toHolder:N0}원 반환; 충당했던 {takenBack:N0}원은 다시 체납액이 됨 (지방세기본법 제60조)")
+                : new($"{toHolder:N0} won returned to the account holder (Framework Act on Local Taxes, Art. 60)", $"계좌 명의인에게 {toHolder:N0}원 반환 (지방세기본법 제60조)"),
             SeizureDocumentKind.RefundNotice);
         return null;
     }

@@ -27,7 +27,7 @@ public enum SeizureDocumentKind
     /// <summary>압류해제통지서 to the taxpayer: the seizure is released (Art. 63–64).</summary>
     TaxpayerReleaseNotice,
 
-    /// <summary>환급통지서: money collected by a seizure since cancelled goes back to the account holder (지방세기본법 제60조).</summary>
+    /// <summary>압류금 반환통지서: money collected by a seizure since cancelled goes back to the account holder.</summary>
     RefundNotice,
 }
 

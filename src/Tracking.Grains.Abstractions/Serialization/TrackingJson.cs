@@ -39,8 +39,10 @@ public static class TrackingJson
                 if (typeInfo.Type == typeof(Domain.Matching.MatchCandidate))
                 {
                     // A candidate not yet recorded by its taxpayer has no time found: written without one, as before times were kept.
-                    var found = typeInfo.Properties.Single(p => p.Name.Equals(nameof(Domain.Matching.MatchCandidate.FoundAt), StringComparison.OrdinalIgnoreCase));
-                    found.ShouldSerialize = (_, value) => value is not null;
+                    foreach (var found in typeInfo.Properties.Where(p => p.AttributeProvider is System.Reflection.PropertyInfo { Name: nameof(Domain.Matching.MatchCandidate.FoundAt) }))
+                    {
+                        found.ShouldSerialize = (_, value) => value is not null;
+                    }
                 }
 
                 if (hierarchies.TryGetValue(typeInfo.Type, out var derived) || s_eventTypes.TryGetValue(typeInfo.Type, out derived))

@@ -106,14 +106,14 @@ public static class SeizureDocumentRenderer
                 var returned = upTo.OfType<ProceedsReturned>().Last();
                 var cancelled = upTo.OfType<SeizureCancelled>().Last();
                 html.Append("<table>");
-                Row(html, "환급액 Returned to the account holder", Domain.Won.Format(returned.ToHolder));
+                Row(html, "반환액 Returned to the account holder", Domain.Won.Format(returned.ToHolder));
                 Row(html, "충당 취소액 Taken back from the debt", Domain.Won.Format(returned.TakenBack));
                 Row(html, "압류 취소 Cancelled", $"{Domain.KoreaTime.Minutes(cancelled.At)} ({cancelled.Actor})");
                 html.Append("</table>");
                 Said(
                     html,
-                    $"이 압류는 취소되었습니다. 이 계좌에서 징수한 {Domain.Won.Format(returned.ToHolder)}을 계좌 명의인에게 환급하며, 그중 체납액에 충당한 {Domain.Won.Format(returned.TakenBack)}은 충당을 취소하여 다시 체납액이 됩니다.",
-                    $"This seizure was cancelled. The {Domain.Won.Format(returned.ToHolder)} collected from this account is refunded to the account holder; the {Domain.Won.Format(returned.TakenBack)} of it that had been applied to the debt is taken back and is owed again.");
+                    $"이 압류는 취소되었습니다. 이 계좌에서 징수한 {Domain.Won.Format(returned.ToHolder)}을 계좌 명의인에게 반환하며, 그중 체납액에 충당한 {Domain.Won.Format(returned.TakenBack)}은 충당을 취소하여 다시 체납액이 됩니다.",
+                    $"This seizure was cancelled. The {Domain.Won.Format(returned.ToHolder)} collected from this account is returned to the account holder; the {Domain.Won.Format(returned.TakenBack)} of it that had been applied to the debt is taken back and is owed again.");
                 break;
             default:
                 Said(
@@ -137,7 +137,7 @@ public static class SeizureDocumentRenderer
         SeizureDocumentKind.DistributionStatement => "배분계산서 — Distribution statement",
         SeizureDocumentKind.ReleaseRecord => "압류해제조서 — Release record",
         SeizureDocumentKind.ReleaseNotice => "압류해제통지서(제3채무자) — Notice of release to the exchange",
-        SeizureDocumentKind.RefundNotice => "환급통지서 — Notice of refund",
+        SeizureDocumentKind.RefundNotice => "압류금 반환통지서 — Notice of return of the money seized",
         _ => "압류해제통지서(납세자) — Notice of release to the taxpayer",
     };
 

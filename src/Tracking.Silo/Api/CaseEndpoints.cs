@@ -84,7 +84,9 @@ internal static class CaseEndpoints
         }
 
         // The overdue come most overdue first; other lists newest first.
-        return await ViewPageResult.QueryAsync(tracking, CaseRow.Definition, filters, after, limit, ct, overdue == true ? CaseRow.DeadlineField : null);
+        return overdue == true
+            ? await ViewPageResult.QuerySmallestFirstAsync(tracking, CaseRow.Definition, CaseRow.DeadlineField, filters, after, limit, ct)
+            : await ViewPageResult.QueryAsync(tracking, CaseRow.Definition, filters, after, limit, ct);
     });
 
     // Case and document ids hold a '/', which routing leaves encoded in a route value.

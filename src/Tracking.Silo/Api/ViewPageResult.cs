@@ -15,10 +15,16 @@ internal static class ViewPageResult
 {
     public const int DefaultLimit = 50;
 
-    /// <summary>A page in the view's own order, newest first; or along <paramref name="sort"/>, smallest first.</summary>
-    public static async Task<IResult> QueryAsync(TrackingContext tracking, ViewDefinition view, IReadOnlyList<ViewFilter> filters, string? after, int? limit, CancellationToken ct, ViewField? sort = null)
+    /// <summary>A page in the view's own order, newest first.</summary>
+    public static Task<IResult> QueryAsync(TrackingContext tracking, ViewDefinition view, IReadOnlyList<ViewFilter> filters, string? after, int? limit, CancellationToken ct) =>
+        QueryAsync(tracking, new ViewQuery(view.Name, view.Sort) { Filters = filters, After = after, Limit = limit ?? DefaultLimit }, ct);
+
+    /// <summary>A page along <paramref name="field"/>, smallest first (the cursor is good for this order only).</summary>
+    public static Task<IResult> QuerySmallestFirstAsync(TrackingContext tracking, ViewDefinition view, ViewField field, IReadOnlyList<ViewFilter> filters, string? after, int? limit, CancellationToken ct) =>
+        QueryAsync(tracking, new ViewQuery(view.Name, field) { Ascending = true, Filters = filters, After = after, Limit = limit ?? DefaultLimit }, ct);
+
+    private static async Task<IResult> QueryAsync(TrackingContext tracking, ViewQuery query, CancellationToken ct)
     {
-        var query = new ViewQuery(view.Name, sort ?? view.Sort) { Ascending = sort is not null, Filters = filters, After = after, Limit = limit ?? DefaultLimit };
         var page = await tracking.Views.QueryAsync(query, ct);
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))

@@ -20,9 +20,9 @@ public sealed partial class CliCatalogueTests
             .ToHashSet(StringComparer.Ordinal);
         Assert.True(said.Count > 25, $"only {said.Count} messages found: the pattern no longer finds Say.T(\"…\")");
 
-        Assert.Empty(said.Where(s => !messages.ContainsKey(s)));
-        Assert.Empty(messages.Keys.Where(k => !said.Contains(k)));
-        Assert.Empty(messages.Where(m => !Placeholders(m.Key).SequenceEqual(Placeholders(m.Value)) || !Regex.IsMatch(m.Value, @"\p{IsHangulSyllables}")).Select(m => m.Key));
+        Assert.DoesNotContain(said, s => !messages.ContainsKey(s));
+        Assert.DoesNotContain(messages.Keys, k => !said.Contains(k));
+        Assert.DoesNotContain(messages, m => !Placeholders(m.Key).SequenceEqual(Placeholders(m.Value)) || !Regex.IsMatch(m.Value, @"\p{IsHangulSyllables}"));
     }
 
     private static string[] Placeholders(string text) => [.. Regex.Matches(text, @"\{\d+(:[^}]*)?\}").Select(m => m.Value).Order(StringComparer.Ordinal)];

@@ -238,7 +238,7 @@ public sealed class SeizureLifecycleTests(ExchangeSimFixture fixture)
         var history = await h.HistoryAsync(wrong);
         var refund = Assert.Single(history, e => e.Event.Document?.Kind == SeizureDocumentKind.RefundNotice);
         var notice = Tracking.Grains.Documents.SeizureDocumentRenderer.Render(new CaseDetail(corrected, history), ledger, refund.Event.Document!.DocumentId, "Test office");
-        Assert.Contains("환급통지서", notice);
+        Assert.Contains("압류금 반환통지서", notice);
         Assert.Contains("3,000,000원", notice);
 
         // The true account now pays the whole debt.
