@@ -16,6 +16,6 @@ public sealed record ProceedsReceipt(string TransferReference, long Amount, Date
     /// <summary>Settled by the cancellation of the seizure: given back rather than distributed.</summary>
     public bool Returned { get; init; }
 
-    /// <summary>What went back to the account holder when the seizure was cancelled.</summary>
-    public long ReturnedToHolder { get; init; }
+    /// <summary>What went back to the account holder when the seizure was cancelled: all of it.</summary>
+    public long ReturnedToHolder => Returned ? Amount : 0;
 }

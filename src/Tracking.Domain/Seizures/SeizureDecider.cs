@@ -93,7 +93,7 @@ public static class SeizureDecider
             ProceedsReturned returned => state with
             {
                 Receipts = state.Receipts.Select(r => r.TransferReference == returned.TransferReference
-                    ? r with { Distributed = true, Returned = true, ReturnedToHolder = returned.ToHolder, Applied = 0, Refunded = r.Amount }
+                    ? r with { Distributed = true, Returned = true, Applied = 0, Refunded = r.Amount }
                     : r).ToArray(),
             },
             ReleaseConfirmed released => Answer(state, released.RequestId) with { Released = true, Status = SeizureStatus.Released },

@@ -341,8 +341,7 @@ public sealed class SeizureDeciderTests
         var run = new SeizureRun(1_000_000).Opened();
         run.Freeze(new Holding("KRW", 250_000m, 0));
         run.Remit();
-        run.Do(new SeizureCommand.RequestCancellation("wrong person"), "officer:park");
-        run.Do(new SeizureCommand.ApproveCancellation(), "supervisor:lee");
+        run.Cancel();
         run.Release();
 
         run.Now += SeizurePolicy.Default.DistributionDelay;
@@ -368,8 +367,7 @@ public sealed class SeizureDeciderTests
         run.Pass(SeizurePolicy.Default.DistributionDelay);
         Assert.Equal((100_000L, 200_000L), (run.State.Applied, run.State.Refunded));
 
-        run.Do(new SeizureCommand.RequestCancellation("wrong person"), "officer:park");
-        run.Do(new SeizureCommand.ApproveCancellation(), "supervisor:lee");
+        run.Cancel();
         run.Release();
         run.ReturnDue();
 
@@ -442,8 +440,7 @@ public sealed class SeizureDeciderTests
         var reference = run.State.Receipts.Single().TransferReference;
         Assert.Contains("only a cancelled seizure", run.Do(new SeizureCommand.RecordReturn(reference, 0, 0)).Rejection);
 
-        run.Do(new SeizureCommand.RequestCancellation("wrong person"), "officer:park");
-        run.Do(new SeizureCommand.ApproveCancellation(), "supervisor:lee");
+        run.Cancel();
         Assert.NotNull(run.Do(new SeizureCommand.RecordReturn(reference, 9_000, 0)).Rejection);
         Assert.NotNull(run.Do(new SeizureCommand.RecordReturn(reference, -1, 1)).Rejection);
         Assert.NotNull(run.Do(new SeizureCommand.RecordReturn("TR-unknown", 0, 0)).Rejection);

@@ -82,6 +82,13 @@ internal sealed class SeizureRun
         }
     }
 
+    /// <summary>Withdraws the seizure: an officer asks, a supervisor approves.</summary>
+    public void Cancel(string reason = "wrong person")
+    {
+        Do(new SeizureCommand.RequestCancellation(reason), "officer:park");
+        Assert.False(Do(new SeizureCommand.ApproveCancellation(), "supervisor:lee").IsRejected);
+    }
+
     /// <summary>Gives back what a cancelled seizure collected, as the grain does with the taxpayer's ledger: what paid the debt is owed again.</summary>
     public void ReturnDue()
     {

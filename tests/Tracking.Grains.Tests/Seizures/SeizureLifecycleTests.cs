@@ -255,11 +255,7 @@ public sealed class SeizureLifecycleTests(ExchangeSimFixture fixture)
     public async Task Money_the_ledger_gave_back_before_a_crash_is_taken_back_once_when_the_seizure_records_it_after_the_restart()
     {
         await using var h = await StartAsync();
-        await h.AddTaxpayerAsync("T-1", 5_000_000);
-        await h.AddAccountAsync("A-1", new SimHolding("KRW", 3_000_000m, 0));
-        var id = await h.OpenAsync("T-1", "A-1");
-        await h.Driver.RunAsync(TimeSpan.FromDays(5), TimeSpan.FromHours(6), supervisor: null, async () => (await h.GetAsync(id)).Status == SeizureStatus.Closed, CancellationToken.None);
-        Assert.Equal(2_000_000, (await h.TaxpayerAsync("T-1")).Outstanding);
+        var id = await ClosedAfterPayingWithANamesakesMoneyAsync(h);
         await h.Grains.GetGrain<ISeizureGrain>(id).RequestCancellationAsync("namesake", "officer:park");
 
         // The ledger's side of the return is done, then the silo dies before the seizure records it.
@@ -282,10 +278,7 @@ public sealed class SeizureLifecycleTests(ExchangeSimFixture fixture)
     public async Task A_return_the_ledger_failed_to_take_is_finished_by_the_seizure_s_own_reminder()
     {
         await using var h = await StartAsync();
-        await h.AddTaxpayerAsync("T-1", 5_000_000);
-        await h.AddAccountAsync("A-1", new SimHolding("KRW", 3_000_000m, 0));
-        var id = await h.OpenAsync("T-1", "A-1");
-        await h.Driver.RunAsync(TimeSpan.FromDays(5), TimeSpan.FromHours(6), supervisor: null, async () => (await h.GetAsync(id)).Status == SeizureStatus.Closed, CancellationToken.None);
+        var id = await ClosedAfterPayingWithANamesakesMoneyAsync(h);
         var seizure = h.Grains.GetGrain<ISeizureGrain>(id);
         await seizure.RequestCancellationAsync("namesake", "officer:park");
 
@@ -345,6 +338,17 @@ public sealed class SeizureLifecycleTests(ExchangeSimFixture fixture)
         Assert.Equal(SeizureOutcome.Rejected, seizure.Outcome);
         Assert.DoesNotContain((await h.HistoryAsync(id)).Select(e => e.Event), e => e is ExchangeRequestIssued { Request.Kind: ExchangeRequestKind.Release });
         Assert.Empty((await h.TaxpayerAsync("T-1")).OpenSeizures);
+    }
+
+    /// <summary>T-1 owes 5,000,000원; a namesake's account A-1 paid 3,000,000원 of it, and its case closed.</summary>
+    private static async Task<string> ClosedAfterPayingWithANamesakesMoneyAsync(LifecycleHarness h)
+    {
+        await h.AddTaxpayerAsync("T-1", 5_000_000);
+        await h.AddAccountAsync("A-1", new SimHolding("KRW", 3_000_000m, 0));
+        var id = await h.OpenAsync("T-1", "A-1");
+        await h.Driver.RunAsync(TimeSpan.FromDays(5), TimeSpan.FromHours(6), supervisor: null, async () => (await h.GetAsync(id)).Status == SeizureStatus.Closed, CancellationToken.None);
+        Assert.Equal(2_000_000, (await h.TaxpayerAsync("T-1")).Outstanding);
+        return id;
     }
 
     private async Task<LifecycleHarness> StartAsync(string storage = TestStorage.Sqlite)
