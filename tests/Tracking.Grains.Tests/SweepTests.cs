@@ -34,10 +34,16 @@ public sealed class SweepTests
         Assert.DoesNotContain(candidates, c => c.Decision == MatchDecision.Auto && truth.Decoys.Contains((c.TaxpayerId, c.Exchange, c.AccountId)));
         Assert.Equal(candidates.Count(c => c.Decision == MatchDecision.Review), (await sweep.GetCandidatesAsync(MatchDecision.Review)).Count);
 
+        // Each is weighed by the weights the sweep learnt from these files: automatic ones above every reviewed one.
+        Assert.All(candidates, c => Assert.NotEmpty(c.Weight!.Fields));
+        Assert.True(
+            candidates.Where(c => c.Decision == MatchDecision.Auto).Min(c => c.Weight!.Total) > candidates.Where(c => c.Decision == MatchDecision.Review).Average(c => c.Weight!.Total),
+            "automatic matches weigh less than the review queue");
+
         // Each candidate is on record with its taxpayer and with its account.
         var (taxpayerId, exchange, accountId) = truth.Pairs.First();
         var taxpayer = await host.GrainFactory.GetGrain<ITaxpayerGrain>(taxpayerId).GetAsync();
-        Assert.Contains(taxpayer.Candidates, c => c.Exchange == exchange && c.AccountId == accountId);
+        Assert.Contains(taxpayer.Candidates, c => c.Exchange == exchange && c.AccountId == accountId && c.Weight is not null);
         var account = await host.GrainFactory.GetGrain<IExchangeAccountGrain>(AccountKey.Of(exchange, accountId)).GetAsync();
         Assert.Contains(account.Candidates, c => c.TaxpayerId == taxpayerId);
         Assert.NotEmpty(account.Profile!.Holdings);

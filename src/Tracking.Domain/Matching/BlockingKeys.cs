@@ -1,4 +1,5 @@
 using Tracking.Domain.Identity;
+using Tracking.Domain.Matching.Weights;
 
 namespace Tracking.Domain.Matching;
 
@@ -38,6 +39,15 @@ public static class BlockingKeys
 
         return keys.Distinct().ToArray();
     }
+
+    /// <summary>The rule a key was made by: what a pair meeting under it agrees on.</summary>
+    public static BlockingRule RuleOf(string key) => key[0] switch
+    {
+        'r' => BlockingRule.Rrn,
+        'p' => BlockingRule.Phone,
+        'd' => BlockingRule.Birth,
+        _ => BlockingRule.BirthAndName,
+    };
 
     private static List<string> Common(string? rrnHash, string? phone, BirthDate? birth, PersonName name)
     {

@@ -1,4 +1,5 @@
 using Tracking.Domain.Identity;
+using Tracking.Domain.Matching.Weights;
 
 namespace Tracking.Domain.Matching;
 
@@ -9,11 +10,13 @@ namespace Tracking.Domain.Matching;
 public sealed class CandidateFinder
 {
     private readonly Dictionary<string, List<TaxpayerIdentity>> _byKey = new(StringComparer.Ordinal);
+    private readonly List<TaxpayerIdentity> _taxpayers = [];
 
     public CandidateFinder(IEnumerable<TaxpayerIdentity> taxpayers)
     {
         foreach (var taxpayer in taxpayers)
         {
+            _taxpayers.Add(taxpayer);
             foreach (var key in BlockingKeys.For(taxpayer))
             {
                 if (!_byKey.TryGetValue(key, out var list))
@@ -26,25 +29,47 @@ public sealed class CandidateFinder
         }
     }
 
-    public IEnumerable<MatchCandidate> Find(AccountIdentity account)
+    public IEnumerable<MatchCandidate> Find(AccountIdentity account, MatchModel? model = null) =>
+        Meet(account).Select(met => IdentityMatcher.Match(met.Taxpayer, account, model)).OfType<MatchCandidate>();
+
+    public IEnumerable<MatchCandidate> Find(IEnumerable<AccountIdentity> accounts, MatchModel? model = null) => accounts.SelectMany(a => Find(a, model));
+
+    /// <summary>The comparison patterns of every pair that meets and of random pairs: what <see cref="MatchModelTrainer"/> learns from.</summary>
+    public ComparisonSample Sample(IReadOnlyList<AccountIdentity> accounts, MatchModelOptions options, int seed = 0)
     {
-        var compared = new HashSet<string>(StringComparer.Ordinal);
+        var counter = new ComparisonCounter();
+        foreach (var account in accounts)
+        {
+            foreach (var (taxpayer, rules) in Meet(account))
+            {
+                counter.AddCompared(MatchEvidence.Between(taxpayer, account), rules);
+            }
+        }
+
+        counter.AddRandomPairs(_taxpayers, accounts, options.RandomPairs, seed);
+        return counter.ToSample(_taxpayers.Count, accounts.Count);
+    }
+
+    /// <summary>Each taxpayer the account meets, once, with the rules of every key they share.</summary>
+    private IEnumerable<(TaxpayerIdentity Taxpayer, IEnumerable<string> Rules)> Meet(AccountIdentity account)
+    {
+        var met = new Dictionary<string, (TaxpayerIdentity Taxpayer, HashSet<string> Rules)>(StringComparer.Ordinal);
         foreach (var key in BlockingKeys.For(account))
         {
-            if (!_byKey.TryGetValue(key, out var taxpayers))
+            if (_byKey.TryGetValue(key, out var taxpayers))
             {
-                continue;
-            }
-
-            foreach (var taxpayer in taxpayers)
-            {
-                if (compared.Add(taxpayer.TaxpayerId) && IdentityMatcher.Match(taxpayer, account) is { } candidate)
+                foreach (var taxpayer in taxpayers)
                 {
-                    yield return candidate;
+                    if (!met.TryGetValue(taxpayer.TaxpayerId, out var meeting))
+                    {
+                        met[taxpayer.TaxpayerId] = meeting = (taxpayer, new HashSet<string>(StringComparer.Ordinal));
+                    }
+
+                    meeting.Rules.Add(BlockingKeys.RuleOf(key).Name);
                 }
             }
         }
-    }
 
-    public IEnumerable<MatchCandidate> Find(IEnumerable<AccountIdentity> accounts) => accounts.SelectMany(Find);
+        return met.Values.Select(m => (m.Taxpayer, (IEnumerable<string>)m.Rules));
+    }
 }

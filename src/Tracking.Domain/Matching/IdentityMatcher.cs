@@ -1,4 +1,5 @@
 using Tracking.Domain.Identity;
+using Tracking.Domain.Matching.Weights;
 
 namespace Tracking.Domain.Matching;
 
@@ -14,11 +15,19 @@ namespace Tracking.Domain.Matching;
 /// </summary>
 public static class IdentityMatcher
 {
-    public static MatchCandidate? Match(TaxpayerIdentity taxpayer, AccountIdentity account)
+    /// <summary>
+    /// The rules' decision; with a sweep's learnt <paramref name="model"/>, also review for a pair
+    /// the rules drop whose weight clears the model's threshold, and every candidate's weight.
+    /// </summary>
+    public static MatchCandidate? Match(TaxpayerIdentity taxpayer, AccountIdentity account, MatchModel? model = null) =>
+        Match(taxpayer, account, MatchEvidence.Between(taxpayer, account), model);
+
+    public static MatchCandidate? Match(TaxpayerIdentity taxpayer, AccountIdentity account, MatchEvidence evidence, MatchModel? model)
     {
-        var evidence = MatchEvidence.Between(taxpayer, account);
-        return Decide(evidence) is { } decision
-            ? new MatchCandidate(taxpayer.TaxpayerId, account.Exchange, account.AccountId, decision, Score(evidence), evidence.Reasons())
+        var weight = model?.Weigh(evidence);
+        var decision = Decide(evidence) ?? (weight is not null && model!.Reviews(weight) ? MatchDecision.Review : null);
+        return decision is { } decided
+            ? new MatchCandidate(taxpayer.TaxpayerId, account.Exchange, account.AccountId, decided, Score(evidence), evidence.Reasons()) { Weight = weight }
             : null;
     }
 

@@ -1,3 +1,5 @@
+using Tracking.Domain.Matching.Weights;
+
 namespace Tracking.Domain.Matching;
 
 /// <summary>A taxpayer–account pair worth acting on, with how sure the matcher is and why.</summary>
@@ -5,6 +7,12 @@ public sealed record MatchCandidate(string TaxpayerId, string Exchange, string A
 {
     /// <summary>When the pair was first found; found again, it keeps its first time (a review item's age counts from it).</summary>
     public DateTimeOffset? FoundAt { get; init; }
+
+    /// <summary>
+    /// The pair's match weight under the model its sweep learnt, each field's part shown. Not part of
+    /// the evidence: a sweep that learns slightly other weights does not make the pair news.
+    /// </summary>
+    public MatchWeight? Weight { get; init; }
 
     public bool SamePair(MatchCandidate other) => TaxpayerId == other.TaxpayerId && Exchange == other.Exchange && AccountId == other.AccountId;
 

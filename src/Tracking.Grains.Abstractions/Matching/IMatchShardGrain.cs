@@ -1,4 +1,5 @@
 using Tracking.Domain.Matching;
+using Tracking.Domain.Matching.Weights;
 
 namespace Tracking.Grains.Matching;
 
@@ -13,7 +14,14 @@ public interface IMatchShardGrain : IGrainWithStringKey
     [Alias("index-accounts")]
     Task<int> IndexAccountsAsync(IReadOnlyList<IndexedAccount> entries, CancellationToken cancellationToken = default);
 
-    /// <summary>Compares every taxpayer and account that share a key in this shard.</summary>
+    /// <summary>
+    /// Counts the comparison patterns of the pairs that meet here and of random pairs drawn from
+    /// what is filed here: this shard's part of what the sweep learns its match weights from.
+    /// </summary>
+    [Alias("sample"), ResponseTimeout("00:30:00")]
+    Task<ComparisonSample> SampleAsync(int randomPairs, CancellationToken cancellationToken = default);
+
+    /// <summary>Compares every taxpayer and account that share a key in this shard, weighed by the sweep's model.</summary>
     [Alias("find"), ResponseTimeout("00:30:00")]
-    Task<IReadOnlyList<MatchCandidate>> FindCandidatesAsync(CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<MatchCandidate>> FindCandidatesAsync(MatchModel? model, CancellationToken cancellationToken = default);
 }

@@ -38,10 +38,14 @@ public static class TrackingJson
             {
                 if (typeInfo.Type == typeof(Domain.Matching.MatchCandidate))
                 {
-                    // A candidate not yet recorded by its taxpayer has no time found: written without one, as before times were kept.
-                    foreach (var found in typeInfo.Properties.Where(p => p.AttributeProvider is System.Reflection.PropertyInfo { Name: nameof(Domain.Matching.MatchCandidate.FoundAt) }))
+                    // A candidate not yet recorded by its taxpayer has no time found, and one found
+                    // before sweeps learnt weights has no weight: written without, as before either was kept.
+                    foreach (var optional in typeInfo.Properties.Where(p => p.AttributeProvider is System.Reflection.PropertyInfo
                     {
-                        found.ShouldSerialize = (_, value) => value is not null;
+                        Name: nameof(Domain.Matching.MatchCandidate.FoundAt) or nameof(Domain.Matching.MatchCandidate.Weight),
+                    }))
+                    {
+                        optional.ShouldSerialize = (_, value) => value is not null;
                     }
                 }
 

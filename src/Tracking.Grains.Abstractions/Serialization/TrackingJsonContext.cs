@@ -65,6 +65,8 @@ namespace Tracking.Grains.Serialization;
 [JsonSerializable(typeof(AccountCandidateRecorded))]
 [JsonSerializable(typeof(MatchCandidate))]
 [JsonSerializable(typeof(IReadOnlyList<MatchCandidate>))]
+[JsonSerializable(typeof(Tracking.Domain.Matching.Weights.MatchModel))]
+[JsonSerializable(typeof(Tracking.Domain.Matching.Weights.ComparisonSample))]
 [JsonSerializable(typeof(IndexedTaxpayer))]
 [JsonSerializable(typeof(IndexedAccount))]
 [JsonSerializable(typeof(SeizureView))]

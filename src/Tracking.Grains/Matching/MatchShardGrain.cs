@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
 using Tracking.Domain.Identity;
 using Tracking.Domain.Matching;
+using Tracking.Domain.Matching.Weights;
 using Tracking.Grains.Persistence;
 
 namespace Tracking.Grains.Matching;
@@ -44,32 +45,69 @@ public sealed class MatchShardGrain([FromKeyedServices(TimeProviderNames.Grains)
         return await CommitAsync(fresh.Length == 0 ? null : new AccountsIndexed(fresh), 0, fresh.Length, cancellationToken);
     }
 
-    public Task<IReadOnlyList<MatchCandidate>> FindCandidatesAsync(CancellationToken cancellationToken)
+    public Task<ComparisonSample> SampleAsync(int randomPairs, CancellationToken cancellationToken)
+    {
+        var met = new Dictionary<(string, string, string), (TaxpayerIdentity Taxpayer, AccountIdentity Account, HashSet<string> Rules)>();
+        foreach (var (key, taxpayer, account) in Pairs())
+        {
+            var pair = (taxpayer.Entry.TaxpayerId, account.Entry.Exchange, account.Entry.AccountId);
+            if (!met.TryGetValue(pair, out var meeting))
+            {
+                met[pair] = meeting = (taxpayer.Identity, account.Identity, new HashSet<string>(StringComparer.Ordinal));
+            }
+
+            meeting.Rules.Add(BlockingKeys.RuleOf(key).Name);
+        }
+
+        var counter = new ComparisonCounter();
+        foreach (var (taxpayer, account, rules) in met.Values)
+        {
+            counter.AddCompared(MatchEvidence.Between(taxpayer, account), rules);
+        }
+
+        var taxpayers = _taxpayers.Values.SelectMany(b => b.Values).DistinctBy(t => t.Entry.TaxpayerId).Select(t => t.Identity).ToArray();
+        var accounts = _accounts.Values.SelectMany(b => b.Values).DistinctBy(a => (a.Entry.Exchange, a.Entry.AccountId)).Select(a => a.Identity).ToArray();
+        counter.AddRandomPairs(taxpayers, accounts, randomPairs, seed: int.Parse(this.GetPrimaryKeyString(), System.Globalization.CultureInfo.InvariantCulture));
+
+        // Identities are filed under each of their keys: each is counted in the shard of its first key only.
+        return Task.FromResult(counter.ToSample(
+            _taxpayers.Sum(b => b.Value.Values.Count(t => BlockingKeys.For(t.Identity)[0] == b.Key)),
+            _accounts.Sum(b => b.Value.Values.Count(a => BlockingKeys.For(a.Identity)[0] == b.Key))));
+    }
+
+    public Task<IReadOnlyList<MatchCandidate>> FindCandidatesAsync(MatchModel? model, CancellationToken cancellationToken)
     {
         var compared = new HashSet<(string, string, string)>();
         var candidates = new List<MatchCandidate>();
-        foreach (var (key, accounts) in _accounts)
+        foreach (var (_, taxpayer, account) in Pairs())
         {
-            if (!_taxpayers.TryGetValue(key, out var taxpayers))
+            if (compared.Add((taxpayer.Entry.TaxpayerId, account.Entry.Exchange, account.Entry.AccountId))
+                && IdentityMatcher.Match(taxpayer.Identity, account.Identity, model) is { } candidate)
             {
-                continue;
-            }
-
-            foreach (var account in accounts.Values)
-            {
-                foreach (var taxpayer in taxpayers.Values)
-                {
-                    if (compared.Add((taxpayer.Entry.TaxpayerId, account.Entry.Exchange, account.Entry.AccountId))
-                        && IdentityMatcher.Match(taxpayer.Identity, account.Identity) is { } candidate)
-                    {
-                        candidates.Add(candidate);
-                    }
-                }
+                candidates.Add(candidate);
             }
         }
 
         CollectionTelemetry.Comparisons.Add(compared.Count);
         return Task.FromResult<IReadOnlyList<MatchCandidate>>(candidates);
+    }
+
+    /// <summary>Every taxpayer and account filed under the same key here, once per key they share.</summary>
+    private IEnumerable<(string Key, (IndexedTaxpayer Entry, TaxpayerIdentity Identity) Taxpayer, (IndexedAccount Entry, AccountIdentity Identity) Account)> Pairs()
+    {
+        foreach (var (key, accounts) in _accounts)
+        {
+            if (_taxpayers.TryGetValue(key, out var taxpayers))
+            {
+                foreach (var account in accounts.Values)
+                {
+                    foreach (var taxpayer in taxpayers.Values)
+                    {
+                        yield return (key, taxpayer, account);
+                    }
+                }
+            }
+        }
     }
 
     protected override MatchShardState CreateInitialState() => new(0, 0);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using Tracking.Domain.Matching;
+using Tracking.Domain.Matching.Weights;
 using Tracking.Grains.Accounts;
 using Tracking.Grains.Matching;
 using Tracking.Grains.Persistence;
@@ -20,6 +21,9 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
 {
     /// <summary>How long the activation is kept while a sweep runs with nobody asking after it.</summary>
     private static readonly TimeSpan s_runKeepAlive = TimeSpan.FromHours(2);
+
+    /// <summary>Random pairs drawn over all shards together: enough that rare levels (a birth date one digit off between strangers) are seen.</summary>
+    private static readonly MatchModelOptions s_modelOptions = MatchModelOptions.Default with { RandomPairs = 200_000 };
 
     private readonly Dictionary<(string, string, string), MatchCandidate> _candidates = [];
     private Task<SweepSummary>? _run;
@@ -83,9 +87,13 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
     {
         var startedAt = time.GetUtcNow();
         var shards = MatchIndex.AllShards().ToArray();
+
+        // The weights are learnt from this sweep's own data, then every shard compares with them.
+        var samples = await Task.WhenAll(shards.Select(shard => GrainFactory.GetGrain<IMatchShardGrain>(shard).SampleAsync(s_modelOptions.RandomPairs / shards.Length)));
+        var model = MatchModelTrainer.Train(samples.Aggregate(ComparisonSample.Empty, (all, part) => all.Add(part)), s_modelOptions);
         var found = await Task.WhenAll(shards.Select(async shard =>
         {
-            var candidates = await GrainFactory.GetGrain<IMatchShardGrain>(shard).FindCandidatesAsync();
+            var candidates = await GrainFactory.GetGrain<IMatchShardGrain>(shard).FindCandidatesAsync(model);
             _running = _running! with { ShardsDone = _running.ShardsDone + 1, CandidatesSoFar = _running.CandidatesSoFar + candidates.Count };
             return candidates;
         }));
@@ -113,7 +121,7 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
             fresh.Count(c => c.Decision == MatchDecision.Auto),
             fresh.Count(c => c.Decision == MatchDecision.Review),
             candidates.Length - fresh.Length);
-        await WriteStateAsync(new SweepState(summary), [new SweepCompleted(summary, fresh)], time.GetUtcNow(), CancellationToken.None);
+        await WriteStateAsync(new SweepState(summary), [new SweepCompleted(summary, fresh, model)], time.GetUtcNow(), CancellationToken.None);
         Remember(fresh);
         return summary;
     }
@@ -156,4 +164,5 @@ public sealed record SweepState(SweepSummary? LastRun);
 public abstract record SweepEvent;
 
 /// <summary>A finished sweep and the candidates it found that were not known before.</summary>
-public sealed record SweepCompleted(SweepSummary Summary, IReadOnlyList<MatchCandidate> NewCandidates) : SweepEvent;
+/// <param name="Model">The match weights the sweep learnt and weighed its candidates with (null in sweeps recorded before there were any).</param>
+public sealed record SweepCompleted(SweepSummary Summary, IReadOnlyList<MatchCandidate> NewCandidates, MatchModel? Model = null) : SweepEvent;

@@ -1,0 +1,21 @@
+namespace Tracking.Domain.Matching.Weights;
+
+/// <summary>
+/// A kind of blocking key, and the fields every pair meeting under it agrees on by construction:
+/// those teach nothing about true pairs, so training on the rule's pairs leaves them out.
+/// </summary>
+public sealed record BlockingRule(string Name, IReadOnlyList<MatchField> Agreeing)
+{
+    public static BlockingRule Rrn { get; } = new("rrn", [MatchField.Rrn]);
+
+    public static BlockingRule Phone { get; } = new("phone", [MatchField.Phone]);
+
+    public static BlockingRule Birth { get; } = new("birth", [MatchField.Birth]);
+
+    /// <summary>Birth date with the name's initials or its romanized skeleton: the name agrees in part, so it is left out too.</summary>
+    public static BlockingRule BirthAndName { get; } = new("birth+name", [MatchField.Birth, MatchField.Name]);
+
+    public static IReadOnlyList<BlockingRule> All { get; } = [Rrn, Phone, Birth, BirthAndName];
+
+    public static BlockingRule? Named(string name) => All.FirstOrDefault(r => r.Name == name);
+}

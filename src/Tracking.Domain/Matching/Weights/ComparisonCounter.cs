@@ -1,0 +1,54 @@
+using Tracking.Domain.Identity;
+
+namespace Tracking.Domain.Matching.Weights;
+
+/// <summary>Counts the comparison patterns of one part of a sweep into a <see cref="ComparisonSample"/>.</summary>
+public sealed class ComparisonCounter
+{
+    private readonly Dictionary<int, long> _random = [];
+    private readonly Dictionary<string, Dictionary<int, long>> _byRule = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, long> _compared = [];
+
+    /// <summary>A pair that blocking brought together, under every rule whose key it shares.</summary>
+    public void AddCompared(MatchEvidence evidence, IEnumerable<string> rules)
+    {
+        var pattern = ComparisonPattern.Of(evidence);
+        Increment(_compared, pattern);
+        foreach (var rule in rules)
+        {
+            if (!_byRule.TryGetValue(rule, out var counts))
+            {
+                _byRule[rule] = counts = [];
+            }
+
+            Increment(counts, pattern);
+        }
+    }
+
+    /// <summary>
+    /// Pairs drawn at random (seeded, so the same data gives the same sample): nearly all are two
+    /// different people, which is what chance agreement is measured on.
+    /// </summary>
+    public void AddRandomPairs(IReadOnlyList<TaxpayerIdentity> taxpayers, IReadOnlyList<AccountIdentity> accounts, int pairs, int seed)
+    {
+        if (taxpayers.Count == 0 || accounts.Count == 0)
+        {
+            return;
+        }
+
+        var random = new Random(seed);
+        for (var i = 0; i < pairs; i++)
+        {
+            Increment(_random, ComparisonPattern.Of(MatchEvidence.Between(taxpayers[random.Next(taxpayers.Count)], accounts[random.Next(accounts.Count)])));
+        }
+    }
+
+    public ComparisonSample ToSample(long taxpayers, long accounts) => new(
+        taxpayers,
+        accounts,
+        new Dictionary<int, long>(_random),
+        _byRule.ToDictionary(r => r.Key, r => (IReadOnlyDictionary<int, long>)new Dictionary<int, long>(r.Value)),
+        new Dictionary<int, long>(_compared));
+
+    private static void Increment(Dictionary<int, long> counts, int pattern) => counts[pattern] = counts.GetValueOrDefault(pattern) + 1;
+}

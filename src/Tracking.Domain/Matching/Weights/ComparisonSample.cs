@@ -1,0 +1,36 @@
+namespace Tracking.Domain.Matching.Weights;
+
+/// <summary>
+/// What a sweep counts to learn its match weights, by comparison pattern: random pairs (how often
+/// fields agree by chance), the pairs each blocking rule brought together, and every pair compared
+/// (each once). Shards count their part; parts add up.
+/// </summary>
+public sealed record ComparisonSample(
+    long Taxpayers,
+    long Accounts,
+    IReadOnlyDictionary<int, long> Random,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<int, long>> ByRule,
+    IReadOnlyDictionary<int, long> Compared)
+{
+    public static ComparisonSample Empty { get; } = new(0, 0, new Dictionary<int, long>(), new Dictionary<string, IReadOnlyDictionary<int, long>>(), new Dictionary<int, long>());
+
+    public ComparisonSample Add(ComparisonSample other) => new(
+        Taxpayers + other.Taxpayers,
+        Accounts + other.Accounts,
+        Sum(Random, other.Random),
+        ByRule.Keys.Union(other.ByRule.Keys).ToDictionary(
+            rule => rule,
+            rule => Sum(ByRule.GetValueOrDefault(rule) ?? Empty.Random, other.ByRule.GetValueOrDefault(rule) ?? Empty.Random)),
+        Sum(Compared, other.Compared));
+
+    private static IReadOnlyDictionary<int, long> Sum(IReadOnlyDictionary<int, long> a, IReadOnlyDictionary<int, long> b)
+    {
+        var sum = new Dictionary<int, long>(a);
+        foreach (var (pattern, count) in b)
+        {
+            sum[pattern] = sum.GetValueOrDefault(pattern) + count;
+        }
+
+        return sum;
+    }
+}

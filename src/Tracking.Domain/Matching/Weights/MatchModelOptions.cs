@@ -1,0 +1,25 @@
+namespace Tracking.Domain.Matching.Weights;
+
+/// <summary>How a sweep learns its match weights.</summary>
+public sealed record MatchModelOptions
+{
+    /// <summary>
+    /// The share of review items expected to be the right person (default 0.8): the review
+    /// threshold is the lowest weight at which the queue still reaches it.
+    /// </summary>
+    public double ReviewPrecision { get; init; } = 0.8;
+
+    /// <summary>
+    /// How many pairs' worth of weight the prior m-probabilities carry (default 20): enough to
+    /// keep a field sensible when a sweep has few pairs to learn from, little against thousands.
+    /// </summary>
+    public double PriorPairs { get; init; } = 20;
+
+    /// <summary>Expectation–maximisation stops after this many rounds (default 500) or when λ moves less than 1e-9.</summary>
+    public int MaxIterations { get; init; } = 500;
+
+    /// <summary>Random pairs drawn to measure chance agreement (default 20,000); a sweep shares them out over its shards.</summary>
+    public int RandomPairs { get; init; } = 20_000;
+
+    public static MatchModelOptions Default { get; } = new();
+}

@@ -1,0 +1,175 @@
+namespace Tracking.Domain.Matching.Weights;
+
+/// <summary>
+/// Learns a <see cref="MatchModel"/> from a sweep's <see cref="ComparisonSample"/>, as Splink does:
+/// u from random pairs; m by expectation–maximisation over each blocking rule's pairs with u held
+/// fixed and the fields the rule agrees on left out (pairs that met because their birth dates agree
+/// would otherwise make birth agreement look like proof); the rules' estimates pooled, with a
+/// weak prior for fields no rule could learn.
+/// </summary>
+public static class MatchModelTrainer
+{
+    /// <summary>What a true pair's fields look like before any data: mostly agreeing, sometimes mistyped.</summary>
+    private static readonly IReadOnlyDictionary<MatchField, double[]> s_priorM = new Dictionary<MatchField, double[]>
+    {
+        [MatchField.Rrn] = [0.95, 0.05],
+        [MatchField.Name] = [0.6, 0.05, 0.25, 0.1],
+        [MatchField.Birth] = [0.9, 0.05, 0.05],
+        [MatchField.Phone] = [0.8, 0.2],
+    };
+
+    public static MatchModel Train(ComparisonSample sample, MatchModelOptions? options = null)
+    {
+        options ??= MatchModelOptions.Default;
+        var fields = ComparisonPattern.Fields;
+        var u = fields.ToDictionary(f => f, f => ChanceAgreement(sample.Random, f));
+        var learnt = fields.ToDictionary(f => f, f => new double[ComparisonPattern.Levels(f).Count]);
+        var expectedMatches = 0.0;
+        foreach (var (name, counts) in sample.ByRule)
+        {
+            if (BlockingRule.Named(name) is not { } rule)
+            {
+                continue;
+            }
+
+            var (share, matched) = Expect(counts, rule, u, options);
+            expectedMatches = Math.Max(expectedMatches, share * counts.Values.Sum());
+            foreach (var (field, levels) in matched)
+            {
+                for (var level = 0; level < levels.Length; level++)
+                {
+                    learnt[field][level] += levels[level];
+                }
+            }
+        }
+
+        var models = fields.Select(f => new FieldModel(
+            f,
+            [.. ComparisonPattern.Levels(f).Select((level, i) => new LevelModel(level, Posterior(learnt[f], i, f, options), u[f][i]))],
+            learnt[f].Sum() >= options.PriorPairs)).ToArray();
+        var pairs = (double)sample.Taxpayers * sample.Accounts;
+        var matchShare = pairs > 0 ? Math.Clamp(expectedMatches / pairs, 1e-12, 0.5) : 0.5;
+        var model = new MatchModel(matchShare, models, null, options.ReviewPrecision);
+        return model with { ReviewThreshold = Threshold(model, sample.Compared, options.ReviewPrecision) };
+    }
+
+    /// <summary>u: how often each level is seen between two random records, with one pseudo-count a level.</summary>
+    private static double[] ChanceAgreement(IReadOnlyDictionary<int, long> random, MatchField field)
+    {
+        var counts = new double[ComparisonPattern.Levels(field).Count];
+        foreach (var (pattern, count) in random)
+        {
+            if (ComparisonPattern.Level(pattern, field) is { } level)
+            {
+                counts[level] += count;
+            }
+        }
+
+        var total = counts.Sum() + counts.Length;
+        return [.. counts.Select(c => (c + 1) / total)];
+    }
+
+    /// <summary>EM over one rule's pairs: the share that are true pairs, and each field's expected level counts among them.</summary>
+    private static (double Share, Dictionary<MatchField, double[]> Matched) Expect(
+        IReadOnlyDictionary<int, long> counts, BlockingRule rule, IReadOnlyDictionary<MatchField, double[]> u, MatchModelOptions options)
+    {
+        var fields = ComparisonPattern.Fields.Except(rule.Agreeing).ToArray();
+        var patterns = counts
+            .GroupBy(c => ComparisonPattern.Without(c.Key, rule.Agreeing), c => c.Value)
+            .Select(g => (Pattern: g.Key, Count: (double)g.Sum()))
+            .ToArray();
+        var total = patterns.Sum(p => p.Count);
+        var m = fields.ToDictionary(f => f, f => (double[])s_priorM[f].Clone());
+        var share = 0.5;
+        var matched = fields.ToDictionary(f => f, f => new double[m[f].Length]);
+        for (var round = 0; round < options.MaxIterations && total > 0; round++)
+        {
+            foreach (var levels in matched.Values)
+            {
+                Array.Clear(levels);
+            }
+
+            var matches = 0.0;
+            foreach (var (pattern, count) in patterns)
+            {
+                double same = share, different = 1 - share;
+                foreach (var field in fields)
+                {
+                    if (ComparisonPattern.Level(pattern, field) is { } level)
+                    {
+                        same *= m[field][level];
+                        different *= u[field][level];
+                    }
+                }
+
+                var posterior = same / (same + different);
+                matches += posterior * count;
+                foreach (var field in fields)
+                {
+                    if (ComparisonPattern.Level(pattern, field) is { } level)
+                    {
+                        matched[field][level] += posterior * count;
+                    }
+                }
+            }
+
+            foreach (var field in fields)
+            {
+                for (var level = 0; level < m[field].Length; level++)
+                {
+                    m[field][level] = Posterior(matched[field], level, field, options);
+                }
+            }
+
+            var moved = Math.Abs(matches / total - share);
+            share = matches / total;
+            if (moved < 1e-9)
+            {
+                break;
+            }
+        }
+
+        return (share, matched);
+    }
+
+    private static double Posterior(double[] matched, int level, MatchField field, MatchModelOptions options) =>
+        (matched[level] + options.PriorPairs * s_priorM[field][level]) / (matched.Sum() + options.PriorPairs);
+
+    /// <summary>
+    /// The lowest weight at which the review queue (what the rules send there, and every pair not
+    /// automatic from that weight up) keeps its expected precision; null if none does.
+    /// </summary>
+    private static double? Threshold(MatchModel model, IReadOnlyDictionary<int, long> compared, double precision)
+    {
+        double right = 0, all = 0;
+        var byWeight = new List<(double Weight, double Probability, long Count)>();
+        foreach (var (pattern, count) in compared)
+        {
+            var evidence = ComparisonPattern.Evidence(pattern);
+            var weight = model.Weigh(evidence);
+            switch (IdentityMatcher.Decide(evidence))
+            {
+                case MatchDecision.Review:
+                    right += weight.Probability * count;
+                    all += count;
+                    break;
+                case null:
+                    byWeight.Add((weight.Total, weight.Probability, count));
+                    break;
+            }
+        }
+
+        double? threshold = null;
+        foreach (var group in byWeight.GroupBy(p => p.Weight).OrderByDescending(g => g.Key))
+        {
+            right += group.Sum(p => p.Probability * p.Count);
+            all += group.Sum(p => p.Count);
+            if (right >= precision * all)
+            {
+                threshold = group.Key;
+            }
+        }
+
+        return threshold;
+    }
+}

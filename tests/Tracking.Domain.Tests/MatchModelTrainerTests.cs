@@ -1,0 +1,195 @@
+using Tracking.Domain.Identity;
+using Tracking.Domain.Matching;
+using Tracking.Domain.Matching.Weights;
+
+namespace Tracking.Domain.Tests;
+
+public sealed class MatchModelTrainerTests
+{
+    // The truth the sample below is drawn from: 10,000 × 10,000 records, 8,000 of the pairs the same person.
+    private const long Records = 10_000;
+    private const double Matches = 8_000;
+
+    private static readonly Dictionary<MatchField, double[]> s_m = new()
+    {
+        [MatchField.Rrn] = [0.85, 0.15],
+        [MatchField.Name] = [0.5, 0.1, 0.3, 0.1],
+        [MatchField.Birth] = [0.85, 0.1, 0.05],
+        [MatchField.Phone] = [0.7, 0.3],
+    };
+
+    private static readonly Dictionary<MatchField, double[]> s_u = new()
+    {
+        [MatchField.Rrn] = [0.0002, 0.9998],
+        [MatchField.Name] = [0.0005, 0.0003, 0.004, 0.9952],
+        [MatchField.Birth] = [0.0004, 0.003, 0.9966],
+        [MatchField.Phone] = [0.0003, 0.9997],
+    };
+
+    [Fact]
+    public void Weights_learnt_from_pairs_blocked_on_birth_date_and_on_phone_are_the_ones_the_data_was_made_with()
+    {
+        var model = MatchModelTrainer.Train(Sample());
+
+        foreach (var field in model.Fields)
+        {
+            Assert.True(field.Learnt, $"{field.Field} not learnt");
+            for (var level = 0; level < field.Levels.Count; level++)
+            {
+                Assert.InRange(field.Levels[level].M, s_m[field.Field][level] - 0.01, s_m[field.Field][level] + 0.01);
+                Assert.InRange(field.Levels[level].U, s_u[field.Field][level] * 0.9, s_u[field.Field][level] * 1.1 + 1e-5);
+            }
+        }
+
+        // The match share counts the true pairs the birth-date rule holds, of all 10⁸ pairs.
+        Assert.InRange(model.MatchShare, 0.8 * Matches * s_m[MatchField.Birth][0] / (Records * Records), 1.1 * Matches / (Records * Records));
+    }
+
+    [Fact]
+    public void The_review_threshold_keeps_the_queue_s_expected_precision_and_the_next_weight_down_would_not()
+    {
+        var sample = Sample();
+        var model = MatchModelTrainer.Train(sample, MatchModelOptions.Default with { ReviewPrecision = 0.8 });
+        Assert.NotNull(model.ReviewThreshold);
+
+        double Precision(double threshold)
+        {
+            double right = 0, all = 0;
+            foreach (var (pattern, count) in sample.Compared)
+            {
+                var evidence = ComparisonPattern.Evidence(pattern);
+                var weight = model.Weigh(evidence);
+                var decision = IdentityMatcher.Decide(evidence);
+                if (decision == MatchDecision.Review || (decision is null && weight.Total >= threshold))
+                {
+                    right += weight.Probability * count;
+                    all += count;
+                }
+            }
+
+            return right / all;
+        }
+
+        Assert.True(Precision(model.ReviewThreshold!.Value) >= 0.8);
+        var below = sample.Compared.Keys
+            .Select(p => ComparisonPattern.Evidence(p))
+            .Where(e => IdentityMatcher.Decide(e) is null)
+            .Select(e => model.Weigh(e).Total)
+            .Where(w => w < model.ReviewThreshold)
+            .DefaultIfEmpty(double.NegativeInfinity)
+            .Max();
+        Assert.True(below == double.NegativeInfinity || Precision(below) < 0.8, $"the threshold could have been {below}");
+    }
+
+    [Fact]
+    public void With_no_data_the_weights_are_the_prior_s_and_nothing_is_sent_to_review_by_weight()
+    {
+        var model = MatchModelTrainer.Train(ComparisonSample.Empty);
+
+        Assert.All(model.Fields, f => Assert.False(f.Learnt));
+        Assert.Null(model.ReviewThreshold);
+        Assert.False(model.Reviews(model.Weigh(new MatchEvidence(Agreement.Missing, NameAgreement.Exact, Agreement.Agrees, Agreement.Agrees))));
+    }
+
+    [Fact]
+    public void A_pair_s_weight_is_the_prior_plus_each_compared_field_s_level_weight_and_a_missing_field_weighs_nothing()
+    {
+        var model = MatchModelTrainer.Train(Sample());
+        var evidence = new MatchEvidence(Agreement.Missing, NameAgreement.Near, Agreement.Agrees, Agreement.Differs);
+
+        var weight = model.Weigh(evidence);
+
+        Assert.Equal([MatchField.Name, MatchField.Birth, MatchField.Phone], weight.Fields.Select(f => f.Field));
+        Assert.Equal(["near", "agrees", "differs"], weight.Fields.Select(f => f.Level));
+        var expected = Math.Log2(model.MatchShare / (1 - model.MatchShare))
+            + model.Fields[(int)MatchField.Name].Levels[2].Weight
+            + model.Fields[(int)MatchField.Birth].Levels[0].Weight
+            + model.Fields[(int)MatchField.Phone].Levels[1].Weight;
+        Assert.Equal(expected, weight.Total, 2);
+        Assert.Equal(MatchModel.Probability(expected), weight.Probability, 3);
+    }
+
+    [Fact]
+    public void Every_pattern_packs_and_unpacks_to_the_same_evidence()
+    {
+        foreach (var rrn in new[] { Agreement.Missing, Agreement.Agrees, Agreement.Differs })
+        {
+            foreach (var name in Enum.GetValues<NameAgreement>())
+            {
+                foreach (var birth in Enum.GetValues<Agreement>())
+                {
+                    foreach (var phone in new[] { Agreement.Missing, Agreement.Agrees, Agreement.Differs })
+                    {
+                        var evidence = new MatchEvidence(rrn, name, birth, phone);
+                        Assert.Equal(evidence, ComparisonPattern.Evidence(ComparisonPattern.Of(evidence)));
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The counts a sweep would make of data drawn from <see cref="s_m"/> and <see cref="s_u"/>, in
+    /// expectation: 10⁶ random pairs, and the pairs two blocking rules (birth date, phone) bring together.
+    /// </summary>
+    private static ComparisonSample Sample()
+    {
+        var random = new Dictionary<int, long>();
+        var byBirth = new Dictionary<int, long>();
+        var byPhone = new Dictionary<int, long>();
+        const double pairs = (double)Records * Records;
+        foreach (var levels in Combinations())
+        {
+            var evidence = ComparisonPattern.Evidence(Pattern(levels));
+            double same = 1, different = 1;
+            foreach (var field in ComparisonPattern.Fields)
+            {
+                same *= s_m[field][levels[(int)field]];
+                different *= s_u[field][levels[(int)field]];
+            }
+
+            var pattern = ComparisonPattern.Of(evidence);
+            Add(random, pattern, 1_000_000 * different);
+            var count = Matches * same + (pairs - Matches) * different;
+            if (evidence.Birth == Agreement.Agrees)
+            {
+                Add(byBirth, pattern, count);
+            }
+
+            if (evidence.Phone == Agreement.Agrees)
+            {
+                Add(byPhone, pattern, count);
+            }
+        }
+
+        var compared = new Dictionary<int, long>(byBirth);
+        foreach (var (pattern, count) in byPhone)
+        {
+            compared.TryAdd(pattern, count);
+        }
+
+        return new ComparisonSample(Records, Records, random, new Dictionary<string, IReadOnlyDictionary<int, long>>
+        {
+            [BlockingRule.Birth.Name] = byBirth,
+            [BlockingRule.Phone.Name] = byPhone,
+        }, compared);
+    }
+
+    private static IEnumerable<int[]> Combinations() =>
+        from rrn in Enumerable.Range(0, 2)
+        from name in Enumerable.Range(0, 4)
+        from birth in Enumerable.Range(0, 3)
+        from phone in Enumerable.Range(0, 2)
+        select new[] { rrn, name, birth, phone };
+
+    private static int Pattern(int[] levels) =>
+        ComparisonPattern.Fields.Aggregate(0, (pattern, field) => pattern | (levels[(int)field] + 1) << (3 * (int)field));
+
+    private static void Add(Dictionary<int, long> counts, int pattern, double expected)
+    {
+        if (Math.Round(expected) is var rounded and > 0)
+        {
+            counts[pattern] = counts.GetValueOrDefault(pattern) + (long)rounded;
+        }
+    }
+}
