@@ -5,6 +5,7 @@ using Tracking.LoadTests.Cluster;
 using Tracking.LoadTests.Comparison;
 using Tracking.LoadTests.Failover;
 using Tracking.LoadTests.Lifecycle;
+using Tracking.LoadTests.Linkage;
 using Tracking.LoadTests.Reporting;
 using Tracking.LoadTests.Sweep;
 using Tracking.Silo.Hosting;
@@ -68,6 +69,10 @@ sweep.SetAction(async (result, ct) =>
     FiguresLine.Write("sweep", await SweepBenchmark.RunAsync(files, result.GetValue(profiles)!.FullName, chosen, connectionString));
     embedded.Delete(recursive: true);
 });
+
+var febrl = new Option<DirectoryInfo>("--febrl") { Description = "The FEBRL data folder (../shared/data/febrl)", Required = true };
+var linkage = new Command("linkage", "Linkage quality on FEBRL 1–4 with weights learnt from each set: auto, review, recall, precision per weight threshold") { febrl };
+linkage.SetAction(result => FiguresLine.Write("linkage", new { Sets = LinkageBenchmark.Run(result.GetValue(febrl)!.FullName) }));
 
 var seizures = new Option<int>("--seizures") { Description = "Seizures opened and closed", DefaultValueFactory = _ => 20_000 };
 var lifecycle = new Command("lifecycle", "Durable seizure transitions per second and latency on one silo, against one durable write per call") { seizures, concurrency, postgres };
@@ -158,7 +163,7 @@ compare.SetAction(result =>
 var generate = new Command("generate", "Writes (once) the generated roll and exchange files of a size, as the benchmarks use them, and prints their folder") { taxpayers, rows, dataDir };
 generate.SetAction(result => Console.WriteLine(GeneratedFiles(result)));
 
-return await new RootCommand("Tracking benchmarks") { calls, writes, sweep, lifecycle, cluster, failover, api, compare, generate }.Parse(args).InvokeAsync();
+return await new RootCommand("Tracking benchmarks") { calls, writes, sweep, lifecycle, cluster, failover, api, compare, generate, linkage }.Parse(args).InvokeAsync();
 
 // The generated roll and exchange files of the asked size, written once and kept for later runs.
 string GeneratedFiles(ParseResult result)

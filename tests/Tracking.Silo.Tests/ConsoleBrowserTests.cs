@@ -300,7 +300,7 @@ public sealed class ConsoleBrowserTests(ConsoleWithExchanges host) : IClassFixtu
 
         // A near name: the letters or syllables with a jamo the other side lacks are marked, and only those.
         var name = page.Locator("#comparison tr.name");
-        await Expect(name.Locator("td").Last).ToHaveTextAsync("near");
+        await Expect(name.Locator("td").Nth(2)).ToHaveTextAsync("near");
         await Expect(name.Locator("mark").First).ToBeVisibleAsync();
         var names = string.Concat(await name.Locator("td").Nth(0).InnerTextAsync(), await name.Locator("td").Nth(1).InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal);
         var marks = string.Concat(await name.Locator("mark").AllInnerTextsAsync());
@@ -308,8 +308,13 @@ public sealed class ConsoleBrowserTests(ConsoleWithExchanges host) : IClassFixtu
 
         // Birth date and phone as the matcher found them (the candidate's reasons), the birth date part by part.
         await Expect(page.Locator("#comparison tr.birth")).ToContainTextAsync("year ✓");
-        await Expect(page.Locator("#comparison tr.birth td").Last).ToContainTextAsync("agree");
-        await Expect(page.Locator("#comparison tr.phone td").Last).ToHaveTextAsync("agree");
+        await Expect(page.Locator("#comparison tr.birth td").Nth(2)).ToContainTextAsync("agree");
+        await Expect(page.Locator("#comparison tr.phone td").Nth(2)).ToHaveTextAsync("agree");
+
+        // Each field's weight as the sweep learnt it: agreeing fields count for the taxpayer.
+        await Expect(page.Locator("#comparison tr.birth td.weight")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\+\d+\.\d$"));
+        await Expect(page.Locator("#comparison tr.phone td.weight")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\+\d+\.\d$"));
+        await Expect(page.Locator("#match-weight")).ToContainTextAsync("bits");
         await ShotAsync(page, "officer-review-comparison");
     }
 

@@ -114,7 +114,7 @@ internal static class SweepCommands
     public static Command Matches()
     {
         var decision = new Option<MatchDecision?>("--decision") { Description = "Only auto or only review candidates" };
-        var command = new Command("matches", "List the candidates found by sweeps: taxpayer, exchange, account, decision, score, reasons") { decision, Approve(), Reject() };
+        var command = new Command("matches", "List the candidates found by sweeps: decision, score, match weight (bits), taxpayer, exchange, account, reasons") { decision, Approve(), Reject() };
         command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async tracking =>
         {
             var candidates = await tracking.Grains.GetGrain<ISweepGrain>(ISweepGrain.Main).GetCandidatesAsync(result.GetValue(decision), ct);
@@ -122,7 +122,7 @@ internal static class SweepCommands
             {
                 foreach (var c in list)
                 {
-                    Console.WriteLine($"{c.Decision,-6} {c.Score,3}  {c.TaxpayerId,-14} {c.Exchange,-8} {c.AccountId,-14} {string.Join(' ', c.Reasons)}");
+                    Console.WriteLine($"{c.Decision,-6} {c.Score,3} {c.Weight?.Total,6:+0.0;-0.0;0.0}  {c.TaxpayerId,-14} {c.Exchange,-8} {c.AccountId,-14} {string.Join(' ', c.Reasons)}");
                 }
 
                 Console.WriteLine(Say.T("{0} candidates: {1} automatic, {2} for review.", list.Count, list.Count(c => c.Decision == MatchDecision.Auto), list.Count(c => c.Decision == MatchDecision.Review)));

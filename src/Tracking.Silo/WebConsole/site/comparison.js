@@ -93,20 +93,27 @@ function verdict(reasons, field) {
 
 const masked = value => String(value || '').includes('*');
 
+/** A field's part of the match weight, in bits (+ for the same person, − against), as the sweep learnt it. */
+function fieldWeight(weight, field) {
+  const part = weight && weight.fields.find(f => f.field.toLowerCase() === field);
+  return part ? h('span', { class: part.weight >= 0 ? 'agrees' : 'differs' }, `${part.weight >= 0 ? '+' : ''}${part.weight.toFixed(1)}`) : '—';
+}
+
 /**
  * The comparison table: name, birth date and phone of the roll beside the exchange's holder, with
- * the matcher's verdict on each. What differs is marked unless a side is masked for the reader's role.
+ * the matcher's verdict on each and its weight. What differs is marked unless a side is masked for the reader's role.
  */
-export function comparison(taxpayer, holder, birth, reasons) {
+export function comparison(taxpayer, holder, birth, reasons, weight) {
   const sides = (left, right) => (masked(left) || masked(right) ? [left || '—', right || '—'] : differences(left, right));
   const row = (id, label, [left, right], extra) =>
-    h('tr', { class: id }, h('th', {}, label), h('td', {}, left), h('td', {}, right), h('td', {}, verdict(reasons, id), extra ? [' — ', extra] : null));
+    h('tr', { class: id }, h('th', {}, label), h('td', {}, left), h('td', {}, right), h('td', {}, verdict(reasons, id), extra ? [' — ', extra] : null), h('td', { class: 'weight' }, fieldWeight(weight, id)));
   const digits = phone => (phone || '').replace(/[^\d*]/g, '');
   const holderBirth = birth(holder.birth);
   return h('section', { class: 'card', id: 'comparison' },
     h('h2', {}, t('Compared field by field')),
+    weight ? h('p', { id: 'match-weight' }, t('Match weight {0} bits: a {1}% chance this is the taxpayer', `${weight.total >= 0 ? '+' : ''}${weight.total.toFixed(1)}`, (weight.probability * 100).toFixed(1))) : null,
     h('table', {},
-      h('thead', {}, h('tr', {}, h('th', {}, ''), h('th', {}, t('Roll')), h('th', {}, t('Exchange')), h('th', {}, t('Matcher')))),
+      h('thead', {}, h('tr', {}, h('th', {}, ''), h('th', {}, t('Roll')), h('th', {}, t('Exchange')), h('th', {}, t('Matcher')), h('th', {}, t('Weight')))),
       h('tbody', {},
         row('name', t('Name'), sides(taxpayer.name, holder.name)),
         row('birth', t('Birth date'), [taxpayer.birthDate || '—', holderBirth || '—'], masked(taxpayer.birthDate) || masked(holderBirth) ? null : birthParts(taxpayer.birthDate, holder.birth)),

@@ -104,7 +104,7 @@ export async function evidence({ main, session }, item) {
     h('h1', {}, t('Candidate {0} / {1}', exchange, accountId)),
     h('p', {}, t('Score {0}: ', found.candidate.score), found.candidate.reasons.join('; ')),
     decision,
-    comparison(taxpayer, holder, birth, found.candidate.reasons),
+    comparison(taxpayer, holder, birth, found.candidate.reasons, found.candidate.weight),
     h('div', { class: 'columns side-by-side', id: 'evidence' },
       h('section', { class: 'card' },
         h('h2', {}, t('Taxpayer (roll)')),

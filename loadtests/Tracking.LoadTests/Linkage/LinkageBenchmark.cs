@@ -1,0 +1,85 @@
+using Tracking.Domain.Identity;
+using Tracking.Domain.Matching;
+using Tracking.Domain.Matching.Weights;
+
+namespace Tracking.LoadTests.Linkage;
+
+/// <summary>
+/// Linkage quality on FEBRL 1–4: originals as the roll, duplicates as the accounts, the social
+/// security id as the RRN, as the phone, or left out; the weights learnt from each set. For each:
+/// what the sweep decides (auto, review, recall, review items per true pair), and precision and
+/// recall of "weight ≥ t" over every pair blocking brought together, t in whole bits.
+/// </summary>
+internal static class LinkageBenchmark
+{
+    private static readonly string[] s_sets = ["dataset1.csv", "dataset2.csv", "dataset3.csv", "dataset4"];
+    private static readonly string[] s_projections = ["rrn", "phone", "none"];
+
+    public static IReadOnlyList<LinkageFigures> Run(string febrl)
+    {
+        var figures = new List<LinkageFigures>();
+        Console.WriteLine("| set | id as | true pairs | auto (wrong) | review (true) | found | review items per true pair | λ | review from weight |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+        var curves = new List<string>();
+        foreach (var set in s_sets)
+        {
+            foreach (var projection in s_projections)
+            {
+                var (taxpayers, accounts) = Load(febrl, set, projection);
+                var finder = new CandidateFinder(taxpayers);
+                var model = MatchModelTrainer.Train(finder.Sample(accounts, MatchModelOptions.Default));
+                var people = taxpayers.Select(t => Person(t.TaxpayerId)).ToHashSet();
+                var truePairs = accounts.Count(a => people.Contains(Person(a.AccountId)));
+                var candidates = finder.Find(accounts, model).ToArray();
+                var auto = candidates.Where(c => c.Decision == MatchDecision.Auto).ToArray();
+                var review = candidates.Where(c => c.Decision == MatchDecision.Review).ToArray();
+                var found = candidates.Count(IsTrue);
+                var perTrue = review.Length / (double)Math.Max(1, review.Count(IsTrue));
+                Console.WriteLine($"| {set} | {projection} | {truePairs:N0} | {auto.Length:N0} ({auto.Count(c => !IsTrue(c))}) | {review.Length:N0} ({review.Count(IsTrue):N0}) | {found / (double)truePairs:P1} | {perTrue:F2} | {model.MatchShare:E1} | {(model.ReviewThreshold is { } t ? $"≥ {t:F1} bits" : "none")} |");
+                figures.Add(new LinkageFigures(set, projection, truePairs, auto.Length, auto.Count(c => !IsTrue(c)), review.Length, review.Count(IsTrue), found / (double)truePairs, perTrue, model.ReviewThreshold));
+
+                if (set == "dataset4")
+                {
+                    // Every pair blocking brought together, weighed: what a threshold alone would give.
+                    var weighed = finder.Find(accounts, model with { ReviewThreshold = double.MinValue }).ToArray();
+                    var row = new List<string>();
+                    foreach (var threshold in new[] { -10, -5, 0, 5, 10, 15, 20 })
+                    {
+                        var above = weighed.Where(c => c.Weight!.Total >= threshold).ToArray();
+                        row.Add($"{above.Count(IsTrue) / (double)Math.Max(1, above.Length):F3} / {above.Count(IsTrue) / (double)truePairs:F3}");
+                    }
+
+                    curves.Add($"| {projection} | {string.Join(" | ", row)} |");
+                }
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("Precision / recall of every blocked pair with weight ≥ t (FEBRL-4):");
+        Console.WriteLine();
+        Console.WriteLine("| id as | t = −10 | −5 | 0 | 5 | 10 | 15 | 20 |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        curves.ForEach(Console.WriteLine);
+        return figures;
+    }
+
+    private static (TaxpayerIdentity[] Taxpayers, AccountIdentity[] Accounts) Load(string febrl, string set, string projection)
+    {
+        IEnumerable<string[]> Rows(string file) => File.ReadLines(Path.Combine(febrl, file)).Skip(1).Select(line => line.Split(',').Select(f => f.Trim()).ToArray());
+        var (originals, duplicates) = set == "dataset4"
+            ? (Rows("dataset4a.csv").ToArray(), Rows("dataset4b.csv").ToArray())
+            : (Rows(set).Where(r => r[0].EndsWith("-org", StringComparison.Ordinal)).ToArray(), Rows(set).Where(r => r[0].Contains("-dup-", StringComparison.Ordinal)).ToArray());
+        string? Rrn(string[] r) => projection == "rrn" && r[10].Length > 0 ? r[10] : null;
+        string? Phone(string[] r) => projection == "phone" && r[10].Length > 0 ? r[10] : null;
+        PersonName Name(string[] r) => PersonName.Parse($"{r[1]} {r[2]}");
+        return (
+            [.. originals.Select(r => new TaxpayerIdentity(r[0], Name(r), BirthDate.Parse(r[9], "yyyyMMdd"), Phone(r), Rrn(r)))],
+            [.. duplicates.Select(r => new AccountIdentity("febrl", r[0], Name(r), BirthDate.Parse(r[9], "yyyyMMdd"), Phone(r), Rrn(r)))]);
+    }
+
+    private static bool IsTrue(MatchCandidate c) => Person(c.TaxpayerId) == Person(c.AccountId);
+
+    private static string Person(string recordId) => recordId.Split('-')[1];
+}
+
+internal sealed record LinkageFigures(string Set, string IdAs, int TruePairs, int Auto, int WrongAuto, int Review, int ReviewTrue, double Recall, double ReviewItemsPerTruePair, double? ReviewThresholdBits);
