@@ -46,9 +46,10 @@ writes.SetAction(async (result, ct) =>
 var taxpayers = new Option<int>("--taxpayers") { Description = "Taxpayers on the generated roll", DefaultValueFactory = _ => 1_000_000 };
 var rows = new Option<int>("--rows") { Description = "Account rows over the five exchanges", DefaultValueFactory = _ => 10_000_000 };
 var dataDir = new Option<DirectoryInfo>("--files") { Description = "Where the generated files are kept (generated once per size)", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(Path.GetTempPath(), "tracking-sweep-data")) };
-var stores = new Option<string>("--stores") { Description = "sqlite, postgres or both", DefaultValueFactory = _ => "both" };
+var stores = new Option<string>("--stores") { Description = "sqlite, postgres, both, or none (the in-memory phases only)", DefaultValueFactory = _ => "both" };
 var profiles = new Option<DirectoryInfo>("--profiles") { Description = "Exchange profiles folder", Required = true };
-var sweep = new Command("sweep", "Files to candidates at scale vs. a plain hash join, the matcher in memory and a PostgreSQL join") { taxpayers, rows, dataDir, postgres, stores, profiles };
+var explain = new Option<bool>("--explain") { Description = "Also list the review queue and the true pairs not found by their evidence and weight" };
+var sweep = new Command("sweep", "Files to candidates at scale vs. a plain hash join, the matcher in memory and a PostgreSQL join") { taxpayers, rows, dataDir, postgres, stores, profiles, explain };
 sweep.SetAction(async (result, ct) =>
 {
     var files = GeneratedFiles(result);
@@ -66,7 +67,7 @@ sweep.SetAction(async (result, ct) =>
         chosen.Add(("PostgreSQL", new StorageSettings(embedded.FullName, connectionString)));
     }
 
-    FiguresLine.Write("sweep", await SweepBenchmark.RunAsync(files, result.GetValue(profiles)!.FullName, chosen, connectionString));
+    FiguresLine.Write("sweep", await SweepBenchmark.RunAsync(files, result.GetValue(profiles)!.FullName, chosen, connectionString, result.GetValue(explain)));
     embedded.Delete(recursive: true);
 });
 

@@ -91,6 +91,9 @@ internal static partial class OwnRuntimeOutput
             Number(table.Row("parse roll")[1]),
             Number(table.Row("matcher alone in memory")[1]),
             Quality(table.Row("matcher alone in memory")[4]),
+            null,
+            null,
+            null,
             postgresJoin is null ? null : Number(postgresJoin[1]),
             [.. stores.Select(store =>
             {

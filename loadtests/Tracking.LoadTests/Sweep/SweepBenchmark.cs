@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Tracking.Domain.Matching;
+using Tracking.Domain.Matching.Weights;
 using Tracking.Grains.Sweeps;
 using Tracking.Ingest.Accounts;
 using Tracking.Ingest.Roll;
@@ -17,7 +18,7 @@ internal static class SweepBenchmark
 {
     private static readonly byte[] s_rrnKey = "loadtest-rrn-key-not-a-secret-01"u8.ToArray();
 
-    public static async Task<SweepFigures> RunAsync(string directory, string profiles, IReadOnlyList<(string Name, StorageSettings Storage)> stores, string? postgres)
+    public static async Task<SweepFigures> RunAsync(string directory, string profiles, IReadOnlyList<(string Name, StorageSettings Storage)> stores, string? postgres, bool explain)
     {
         var truth = File.ReadLines(Path.Combine(directory, "truth.csv")).Skip(1).Select(l => l.Split(',')).Select(f => (f[0], f[1], f[2])).ToHashSet();
         var rows = File.ReadLines(Path.Combine(directory, "taxpayers.csv")).LongCount() - 1;
@@ -41,11 +42,20 @@ internal static class SweepBenchmark
 
         var memory = Stopwatch.StartNew();
         var finder = new CandidateFinder(roll.Taxpayers.Select(t => t.Identity()));
-        var inMemory = files.SelectMany(f => f.Accounts).AsParallel().SelectMany(a => finder.Find(a.Identity())).ToArray();
+        var accounts = files.SelectMany(f => f.Accounts).Select(a => a.Identity()).ToArray();
+        var inMemory = accounts.AsParallel().SelectMany(a => finder.Find(a)).ToArray();
         var memoryTime = memory.Elapsed;
         var matcherQuality = Quality(inMemory, truth);
-        Line("matcher alone in memory (blocking + fuzzy comparison, all cores)", memoryTime, inMemory.Length / memoryTime.TotalSeconds, "candidates/s", plainTime, matcherQuality.ToString());
+        Line("matcher alone in memory (blocking + fuzzy comparison, all cores), rules only", memoryTime, inMemory.Length / memoryTime.TotalSeconds, "candidates/s", plainTime, matcherQuality.ToString());
 
+        var learning = Stopwatch.StartNew();
+        var model = MatchModelTrainer.Train(finder.Sample(accounts, MatchModelOptions.Default));
+        var learningTime = learning.Elapsed;
+        Line("learning the match weights in memory (every blocked pair counted once, 200,000 random pairs, EM)", learningTime, 0, "", plainTime, $"λ {model.MatchShare:E1}, review from {(model.ReviewThreshold is { } t ? $"{t:0.0} bits" : "no weight")}");
+        var weighing = Stopwatch.StartNew();
+        var weighed = accounts.AsParallel().SelectMany(a => finder.Find(a, model)).ToArray();
+        var weighingTime = weighing.Elapsed;
+        var weighedQuality = Quality(weighed, truth);
         TimeSpan? postgresJoin = null;
         if (postgres is not null)
         {
@@ -97,7 +107,37 @@ internal static class SweepBenchmark
                 quality));
         }
 
-        return new SweepFigures(rows, accountRows, plainTime.TotalSeconds, parseTime.TotalSeconds, memoryTime.TotalSeconds, matcherQuality, postgresJoin?.TotalSeconds, measured);
+        return new SweepFigures(rows, accountRows, plainTime.TotalSeconds, parseTime.TotalSeconds, memoryTime.TotalSeconds, matcherQuality, learningTime.TotalSeconds, weighingTime.TotalSeconds, weighedQuality, postgresJoin?.TotalSeconds, measured);
+    }
+
+    /// <summary>The review queue and the true pairs not found, by their evidence, with its weight: where the matcher stands and why.</summary>
+    private static void Explain(MatchCandidate[] candidates, HashSet<(string, string, string)> truth, MatchModel model, IEnumerable<Domain.Identity.TaxpayerIdentity> taxpayers, Domain.Identity.AccountIdentity[] accounts)
+    {
+        Console.WriteLine();
+        Console.WriteLine("| review items | of them true | weight (bits) | evidence |");
+        Console.WriteLine("|---|---|---|---|");
+        foreach (var group in candidates.Where(c => c.Decision == MatchDecision.Review).GroupBy(c => string.Join(' ', c.Reasons)).OrderByDescending(g => g.Count()))
+        {
+            Console.WriteLine($"| {group.Count():N0} | {group.Count(c => truth.Contains((c.TaxpayerId, c.Exchange, c.AccountId))):N0} | {group.First().Weight!.Total:0.0} | {group.Key} |");
+        }
+
+        var found = candidates.Select(c => (c.TaxpayerId, c.Exchange, c.AccountId)).ToHashSet();
+        var byTaxpayer = taxpayers.ToDictionary(t => t.TaxpayerId);
+        var byAccount = accounts.ToDictionary(a => (a.Exchange, a.AccountId));
+        Console.WriteLine();
+        Console.WriteLine("| true pairs not found | blocked together | weight (bits) | evidence |");
+        Console.WriteLine("|---|---|---|---|");
+        foreach (var group in truth.Where(p => !found.Contains(p)).Select(p =>
+        {
+            var (taxpayer, account) = (byTaxpayer[p.Item1], byAccount[(p.Item2, p.Item3)]);
+            var evidence = MatchEvidence.Between(taxpayer, account);
+            return (Met: BlockingKeys.For(taxpayer).Intersect(BlockingKeys.For(account)).Any(), Weight: model.Weigh(evidence).Total, Evidence: string.Join(' ', evidence.Reasons()));
+        }).GroupBy(x => x).OrderByDescending(g => g.Count()))
+        {
+            Console.WriteLine($"| {group.Count():N0} | {(group.Key.Met ? "yes" : "no")} | {group.Key.Weight:0.0} | {group.Key.Evidence} |");
+        }
+
+        Console.WriteLine();
     }
 
     private static MatchQuality Quality(IReadOnlyCollection<MatchCandidate> candidates, HashSet<(string, string, string)> truth)
@@ -105,7 +145,8 @@ internal static class SweepBenchmark
         var auto = candidates.Where(c => c.Decision == MatchDecision.Auto).ToArray();
         var wrongAuto = auto.Count(c => !truth.Contains((c.TaxpayerId, c.Exchange, c.AccountId)));
         var found = candidates.Count(c => truth.Contains((c.TaxpayerId, c.Exchange, c.AccountId)));
-        return new MatchQuality(auto.Length, wrongAuto, candidates.Count - auto.Length, 100.0 * found / truth.Count);
+        var notAuto = truth.Count - (auto.Length - wrongAuto);
+        return new MatchQuality(auto.Length, wrongAuto, candidates.Count - auto.Length, 100.0 * found / truth.Count, (candidates.Count - auto.Length) / (double)Math.Max(1, notAuto));
     }
 
     private static void Line(string phase, TimeSpan time, double rate, string unit, TimeSpan baseline, string note) =>

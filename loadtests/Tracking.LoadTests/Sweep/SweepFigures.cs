@@ -8,5 +8,8 @@ internal sealed record SweepFigures(
     double ParseSeconds,
     double MatcherSeconds,
     MatchQuality MatcherQuality,
+    double? LearningSeconds,
+    double? WeighedMatcherSeconds,
+    MatchQuality? WeighedMatcherQuality,
     double? PostgresJoinSeconds,
     IReadOnlyList<SweepStoreFigures> Stores);

@@ -46,6 +46,12 @@ public sealed class CandidateFinder
             }
         }
 
+        var accountsByKey = accounts.SelectMany(BlockingKeys.For).Where(k => BlockingKeys.RuleOf(k).Exact).CountBy(k => k, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
+        foreach (var key in _byKey.Keys.Where(k => BlockingKeys.RuleOf(k).Exact).Union(accountsByKey.Keys))
+        {
+            counter.AddKeyBlock(BlockingKeys.RuleOf(key), _byKey.GetValueOrDefault(key)?.Count ?? 0, accountsByKey.GetValueOrDefault(key));
+        }
+
         counter.AddRandomPairs(_taxpayers, accounts, options.RandomPairs, seed);
         return counter.ToSample(_taxpayers.Count, accounts.Count);
     }

@@ -65,6 +65,11 @@ public sealed class MatchShardGrain([FromKeyedServices(TimeProviderNames.Grains)
             counter.AddCompared(MatchEvidence.Between(taxpayer, account), rules);
         }
 
+        foreach (var key in _taxpayers.Keys.Union(_accounts.Keys).Where(k => BlockingKeys.RuleOf(k).Exact))
+        {
+            counter.AddKeyBlock(BlockingKeys.RuleOf(key), _taxpayers.GetValueOrDefault(key)?.Count ?? 0, _accounts.GetValueOrDefault(key)?.Count ?? 0);
+        }
+
         var taxpayers = _taxpayers.Values.SelectMany(b => b.Values).DistinctBy(t => t.Entry.TaxpayerId).Select(t => t.Identity).ToArray();
         var accounts = _accounts.Values.SelectMany(b => b.Values).DistinctBy(a => (a.Entry.Exchange, a.Entry.AccountId)).Select(a => a.Identity).ToArray();
         counter.AddRandomPairs(taxpayers, accounts, randomPairs, seed: int.Parse(this.GetPrimaryKeyString(), System.Globalization.CultureInfo.InvariantCulture));

@@ -22,9 +22,6 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
     /// <summary>How long the activation is kept while a sweep runs with nobody asking after it.</summary>
     private static readonly TimeSpan s_runKeepAlive = TimeSpan.FromHours(2);
 
-    /// <summary>Random pairs drawn over all shards together: enough that rare levels (a birth date one digit off between strangers) are seen.</summary>
-    private static readonly MatchModelOptions s_modelOptions = MatchModelOptions.Default with { RandomPairs = 200_000 };
-
     private readonly Dictionary<(string, string, string), MatchCandidate> _candidates = [];
     private Task<SweepSummary>? _run;
     private SweepStatus? _running;
@@ -89,8 +86,8 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
         var shards = MatchIndex.AllShards().ToArray();
 
         // The weights are learnt from this sweep's own data, then every shard compares with them.
-        var samples = await Task.WhenAll(shards.Select(shard => GrainFactory.GetGrain<IMatchShardGrain>(shard).SampleAsync(s_modelOptions.RandomPairs / shards.Length)));
-        var model = MatchModelTrainer.Train(samples.Aggregate(ComparisonSample.Empty, (all, part) => all.Add(part)), s_modelOptions);
+        var samples = await Task.WhenAll(shards.Select(shard => GrainFactory.GetGrain<IMatchShardGrain>(shard).SampleAsync(MatchModelOptions.Default.RandomPairs / shards.Length)));
+        var model = MatchModelTrainer.Train(samples.Aggregate(ComparisonSample.Empty, (all, part) => all.Add(part)));
         var found = await Task.WhenAll(shards.Select(async shard =>
         {
             var candidates = await GrainFactory.GetGrain<IMatchShardGrain>(shard).FindCandidatesAsync(model);

@@ -115,7 +115,8 @@ public sealed class CliTests : IDisposable
         var matches = await TrackingProcess.RunAsync("--data", _data, "matches", "--json");
         using var json = JsonDocument.Parse(matches.Output);
         var first = json.RootElement.EnumerateArray().First();
-        Assert.Equal(["taxpayerId", "exchange", "accountId", "decision", "score", "reasons"], first.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["taxpayerId", "exchange", "accountId", "decision", "score", "reasons", "weight"], first.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["total", "probability", "fields"], first.GetProperty("weight").EnumerateObject().Select(p => p.Name));
         Assert.All(json.RootElement.EnumerateArray(), m => Assert.Contains(m.GetProperty("decision").GetString(), new[] { "auto", "review" }));
         var truth = SampleTruth.Load();
         Assert.Equal(truth.Pairs.Count, json.RootElement.EnumerateArray().Count(m => truth.Pairs.Contains((m.GetProperty("taxpayerId").GetString()!, m.GetProperty("exchange").GetString()!, m.GetProperty("accountId").GetString()!))));

@@ -4,11 +4,15 @@ namespace Tracking.Domain.Matching.Weights;
 /// A kind of blocking key, and the fields every pair meeting under it agrees on by construction:
 /// those teach nothing about true pairs, so training on the rule's pairs leaves them out.
 /// </summary>
-public sealed record BlockingRule(string Name, IReadOnlyList<MatchField> Agreeing)
+/// <param name="Exact">
+/// Whether the rule's key is its one field's value, for every record that has it: then its blocks
+/// count exactly how many pairs agree on the field, which random pairs cannot measure for one as rare as an RRN.
+/// </param>
+public sealed record BlockingRule(string Name, IReadOnlyList<MatchField> Agreeing, bool Exact = false)
 {
-    public static BlockingRule Rrn { get; } = new("rrn", [MatchField.Rrn]);
+    public static BlockingRule Rrn { get; } = new("rrn", [MatchField.Rrn], Exact: true);
 
-    public static BlockingRule Phone { get; } = new("phone", [MatchField.Phone]);
+    public static BlockingRule Phone { get; } = new("phone", [MatchField.Phone], Exact: true);
 
     public static BlockingRule Birth { get; } = new("birth", [MatchField.Birth]);
 

@@ -8,6 +8,7 @@ public sealed class ComparisonCounter
     private readonly Dictionary<int, long> _random = [];
     private readonly Dictionary<string, Dictionary<int, long>> _byRule = new(StringComparer.Ordinal);
     private readonly Dictionary<int, long> _compared = [];
+    private readonly Dictionary<string, KeyBlocks> _keys = new(StringComparer.Ordinal);
 
     /// <summary>A pair that blocking brought together, under every rule whose key it shares.</summary>
     public void AddCompared(MatchEvidence evidence, IEnumerable<string> rules)
@@ -23,6 +24,13 @@ public sealed class ComparisonCounter
 
             Increment(counts, pattern);
         }
+    }
+
+    /// <summary>One key of an exact rule: how many records of each side it holds.</summary>
+    public void AddKeyBlock(BlockingRule rule, long taxpayers, long accounts)
+    {
+        var block = new KeyBlocks(taxpayers, accounts, taxpayers * accounts);
+        _keys[rule.Name] = _keys.TryGetValue(rule.Name, out var sum) ? sum.Add(block) : block;
     }
 
     /// <summary>
@@ -48,7 +56,8 @@ public sealed class ComparisonCounter
         accounts,
         new Dictionary<int, long>(_random),
         _byRule.ToDictionary(r => r.Key, r => (IReadOnlyDictionary<int, long>)new Dictionary<int, long>(r.Value)),
-        new Dictionary<int, long>(_compared));
+        new Dictionary<int, long>(_compared),
+        new Dictionary<string, KeyBlocks>(_keys));
 
     private static void Increment(Dictionary<int, long> counts, int pattern) => counts[pattern] = counts.GetValueOrDefault(pattern) + 1;
 }

@@ -3,16 +3,17 @@ namespace Tracking.Domain.Matching.Weights;
 /// <summary>
 /// What a sweep counts to learn its match weights, by comparison pattern: random pairs (how often
 /// fields agree by chance), the pairs each blocking rule brought together, and every pair compared
-/// (each once). Shards count their part; parts add up.
+/// (each once), and the blocks of the exact rules' keys. Shards count their part; parts add up.
 /// </summary>
 public sealed record ComparisonSample(
     long Taxpayers,
     long Accounts,
     IReadOnlyDictionary<int, long> Random,
     IReadOnlyDictionary<string, IReadOnlyDictionary<int, long>> ByRule,
-    IReadOnlyDictionary<int, long> Compared)
+    IReadOnlyDictionary<int, long> Compared,
+    IReadOnlyDictionary<string, KeyBlocks> Keys)
 {
-    public static ComparisonSample Empty { get; } = new(0, 0, new Dictionary<int, long>(), new Dictionary<string, IReadOnlyDictionary<int, long>>(), new Dictionary<int, long>());
+    public static ComparisonSample Empty { get; } = new(0, 0, new Dictionary<int, long>(), new Dictionary<string, IReadOnlyDictionary<int, long>>(), new Dictionary<int, long>(), new Dictionary<string, KeyBlocks>());
 
     public ComparisonSample Add(ComparisonSample other) => new(
         Taxpayers + other.Taxpayers,
@@ -21,7 +22,10 @@ public sealed record ComparisonSample(
         ByRule.Keys.Union(other.ByRule.Keys).ToDictionary(
             rule => rule,
             rule => Sum(ByRule.GetValueOrDefault(rule) ?? Empty.Random, other.ByRule.GetValueOrDefault(rule) ?? Empty.Random)),
-        Sum(Compared, other.Compared));
+        Sum(Compared, other.Compared),
+        Keys.Keys.Union(other.Keys.Keys).ToDictionary(
+            rule => rule,
+            rule => (Keys.GetValueOrDefault(rule) ?? new KeyBlocks(0, 0, 0)).Add(other.Keys.GetValueOrDefault(rule) ?? new KeyBlocks(0, 0, 0))));
 
     private static IReadOnlyDictionary<int, long> Sum(IReadOnlyDictionary<int, long> a, IReadOnlyDictionary<int, long> b)
     {

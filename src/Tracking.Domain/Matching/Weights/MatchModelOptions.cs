@@ -18,8 +18,12 @@ public sealed record MatchModelOptions
     /// <summary>Expectation–maximisation stops after this many rounds (default 500) or when λ moves less than 1e-9.</summary>
     public int MaxIterations { get; init; } = 500;
 
-    /// <summary>Random pairs drawn to measure chance agreement (default 20,000); a sweep shares them out over its shards.</summary>
-    public int RandomPairs { get; init; } = 20_000;
+    /// <summary>
+    /// Random pairs drawn to measure chance agreement (default 200,000); a sweep shares them out over
+    /// its shards. They bound how rare a chance agreement can be measured, so how much an agreeing
+    /// RRN or phone can weigh: about log₂(2 × pairs) bits.
+    /// </summary>
+    public int RandomPairs { get; init; } = 200_000;
 
     public static MatchModelOptions Default { get; } = new();
 }

@@ -22,8 +22,39 @@ public static class MatchModelTrainer
     {
         options ??= MatchModelOptions.Default;
         var fields = ComparisonPattern.Fields;
-        var u = fields.ToDictionary(f => f, f => ChanceAgreement(sample.Random, f));
+        var seen = fields.ToDictionary(f => f, f => LevelCounts(sample.Random, f));
+        var pairs = (double)sample.Taxpayers * sample.Accounts;
+        var (model, shares) = Learn(sample, fields.ToDictionary(f => f, f => ChanceAgreement(seen[f], null, 0)), pairs, options);
+
+        // Random pairs hold true pairs too, a share λ of them: few, but for a field as unique as the
+        // RRN they are most of its agreements, and would make agreement look like chance. Once λ
+        // and m are known they are taken out, and the weights learnt again. A field an exact rule
+        // blocks on is counted better still: the pairs its blocks hold, less the true ones among them.
+        for (var round = 0; round < 2; round++)
+        {
+            var current = model;
+            var u = fields.ToDictionary(f => f, f => ChanceAgreement(seen[f], current.Fields[(int)f], current.MatchShare));
+            foreach (var (name, blocks) in sample.Keys)
+            {
+                if (BlockingRule.Named(name) is { Exact: true, Agreeing: [var field] } && shares.TryGetValue(name, out var share))
+                {
+                    var agree = blocks.ChanceAgreement(share);
+                    u[field] = [agree, 1 - agree];
+                }
+            }
+
+            (model, shares) = Learn(sample, u, pairs, options);
+        }
+
+        return model with { ReviewThreshold = Threshold(model, sample.Compared, options.ReviewPrecision) };
+    }
+
+    /// <summary>The model under these u-probabilities, and the share of true pairs among each rule's pairs.</summary>
+    private static (MatchModel Model, Dictionary<string, double> Shares) Learn(ComparisonSample sample, IReadOnlyDictionary<MatchField, double[]> u, double pairs, MatchModelOptions options)
+    {
+        var fields = ComparisonPattern.Fields;
         var learnt = fields.ToDictionary(f => f, f => new double[ComparisonPattern.Levels(f).Count]);
+        var shares = new Dictionary<string, double>(StringComparer.Ordinal);
         var expectedMatches = 0.0;
         foreach (var (name, counts) in sample.ByRule)
         {
@@ -33,6 +64,7 @@ public static class MatchModelTrainer
             }
 
             var (share, matched) = Expect(counts, rule, u, options);
+            shares[name] = share;
             expectedMatches = Math.Max(expectedMatches, share * counts.Values.Sum());
             foreach (var (field, levels) in matched)
             {
@@ -47,14 +79,11 @@ public static class MatchModelTrainer
             f,
             [.. ComparisonPattern.Levels(f).Select((level, i) => new LevelModel(level, Posterior(learnt[f], i, f, options), u[f][i]))],
             learnt[f].Sum() >= options.PriorPairs)).ToArray();
-        var pairs = (double)sample.Taxpayers * sample.Accounts;
         var matchShare = pairs > 0 ? Math.Clamp(expectedMatches / pairs, 1e-12, 0.5) : 0.5;
-        var model = new MatchModel(matchShare, models, null, options.ReviewPrecision);
-        return model with { ReviewThreshold = Threshold(model, sample.Compared, options.ReviewPrecision) };
+        return (new MatchModel(matchShare, models, null, options.ReviewPrecision), shares);
     }
 
-    /// <summary>u: how often each level is seen between two random records, with one pseudo-count a level.</summary>
-    private static double[] ChanceAgreement(IReadOnlyDictionary<int, long> random, MatchField field)
+    private static double[] LevelCounts(IReadOnlyDictionary<int, long> random, MatchField field)
     {
         var counts = new double[ComparisonPattern.Levels(field).Count];
         foreach (var (pattern, count) in random)
@@ -65,8 +94,19 @@ public static class MatchModelTrainer
             }
         }
 
-        var total = counts.Sum() + counts.Length;
-        return [.. counts.Select(c => (c + 1) / total)];
+        return counts;
+    }
+
+    /// <summary>
+    /// u: how often each level is seen between two random records that are not the same person
+    /// (the expected true pairs among them taken out), with half a pseudo-count a level.
+    /// </summary>
+    private static double[] ChanceAgreement(double[] seen, FieldModel? matches, double matchShare)
+    {
+        var total = seen.Sum();
+        var different = seen.Select((count, level) => Math.Max(0, count - (matches is null ? 0 : matchShare * total * matches.Levels[level].M))).ToArray();
+        var sum = different.Sum() + (0.5 * different.Length);
+        return [.. different.Select(c => (c + 0.5) / sum)];
     }
 
     /// <summary>EM over one rule's pairs: the share that are true pairs, and each field's expected level counts among them.</summary>
@@ -137,7 +177,9 @@ public static class MatchModelTrainer
 
     /// <summary>
     /// The lowest weight at which the review queue (what the rules send there, and every pair not
-    /// automatic from that weight up) keeps its expected precision; null if none does.
+    /// automatic from that weight up) keeps its expected precision, going no lower than pairs more
+    /// likely the taxpayer than not (else a queue the rules fill with sure pairs would take in any
+    /// number of hopeless ones); null if no weight qualifies.
     /// </summary>
     private static double? Threshold(MatchModel model, IReadOnlyDictionary<int, long> compared, double precision)
     {
@@ -160,7 +202,7 @@ public static class MatchModelTrainer
         }
 
         double? threshold = null;
-        foreach (var group in byWeight.GroupBy(p => p.Weight).OrderByDescending(g => g.Key))
+        foreach (var group in byWeight.GroupBy(p => p.Weight).Where(g => g.Key >= 0).OrderByDescending(g => g.Key))
         {
             right += group.Sum(p => p.Probability * p.Count);
             all += group.Sum(p => p.Count);
