@@ -97,12 +97,13 @@ public sealed class IdentityMatcherTests
                         var strong = (rrn == Agreement.Agrees && (nameSame || name == NameAgreement.Near) && birth != Agreement.Differs)
                             || (rrn == Agreement.Missing && nameSame && birth == Agreement.Agrees && phone == Agreement.Agrees);
                         Assert.True((decision == MatchDecision.Auto) == strong, $"{evidence} → {decision}");
-                        var nameAloneDiffers = rrn == Agreement.Missing && name == NameAgreement.Differs && birth == Agreement.Agrees && phone == Agreement.Agrees;
+                        var nameDiffers = name is NameAgreement.Partial or NameAgreement.Differs;
+                        var nameAloneDiffers = rrn == Agreement.Missing && nameDiffers && birth == Agreement.Agrees && phone == Agreement.Agrees;
                         if (nameAloneDiffers)
                         {
                             Assert.Equal(MatchDecision.Review, decision);
                         }
-                        else if ((rrn == Agreement.Differs && birth != Agreement.Agrees) || (name == NameAgreement.Differs && rrn != Agreement.Agrees))
+                        else if ((rrn == Agreement.Differs && birth != Agreement.Agrees) || (nameDiffers && rrn != Agreement.Agrees))
                         {
                             Assert.Null(decision);
                         }

@@ -13,7 +13,7 @@ public sealed class MatchModelTrainerTests
     private static readonly Dictionary<MatchField, double[]> s_m = new()
     {
         [MatchField.Rrn] = [0.85, 0.15],
-        [MatchField.Name] = [0.5, 0.1, 0.3, 0.1],
+        [MatchField.Name] = [0.5, 0.1, 0.25, 0.05, 0.1],
         [MatchField.Birth] = [0.85, 0.1, 0.05],
         [MatchField.Phone] = [0.7, 0.3],
     };
@@ -21,7 +21,7 @@ public sealed class MatchModelTrainerTests
     private static readonly Dictionary<MatchField, double[]> s_u = new()
     {
         [MatchField.Rrn] = [0.0002, 0.9998],
-        [MatchField.Name] = [0.0005, 0.0003, 0.004, 0.9952],
+        [MatchField.Name] = [0.0005, 0.0003, 0.004, 0.02, 0.9752],
         [MatchField.Birth] = [0.0004, 0.003, 0.9966],
         [MatchField.Phone] = [0.0003, 0.9997],
     };
@@ -183,7 +183,7 @@ public sealed class MatchModelTrainerTests
 
     private static IEnumerable<int[]> Combinations() =>
         from rrn in Enumerable.Range(0, 2)
-        from name in Enumerable.Range(0, 4)
+        from name in Enumerable.Range(0, 5)
         from birth in Enumerable.Range(0, 3)
         from phone in Enumerable.Range(0, 2)
         select new[] { rrn, name, birth, phone };

@@ -56,6 +56,11 @@ internal static class SweepBenchmark
         var weighed = accounts.AsParallel().SelectMany(a => finder.Find(a, model)).ToArray();
         var weighingTime = weighing.Elapsed;
         var weighedQuality = Quality(weighed, truth);
+        Line("matcher alone in memory with the learnt weights (all cores)", weighingTime, weighed.Length / weighingTime.TotalSeconds, "candidates/s", plainTime, weighedQuality.ToString());
+        if (explain)
+        {
+            Explain(weighed, truth, model, roll.Taxpayers.Select(t => t.Identity()), accounts);
+        }
         TimeSpan? postgresJoin = null;
         if (postgres is not null)
         {

@@ -13,5 +13,11 @@ public enum NameAgreement
 
     /// <summary>Within a typo of each other (one jamo in a Hangul name, a letter or two in a Latin one).</summary>
     Near,
+
+    /// <summary>
+    /// One part agrees and the other does not: the surname with another given name, or the given
+    /// name with another surname (a name replaced in part, a surname changed, or a relative).
+    /// </summary>
+    Partial,
     Differs,
 }

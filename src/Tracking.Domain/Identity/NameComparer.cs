@@ -33,7 +33,14 @@ public static class NameComparer
 
         // One jamo off (혜→혀, 최→쵤) is a typo; more is another name. Twins' names are often
         // one jamo apart too, which is why a near name never decides a match on its own.
-        return EditDistance.Between(Hangul.Jamo(a), Hangul.Jamo(b)) <= 1 ? NameAgreement.Near : NameAgreement.Differs;
+        if (EditDistance.Between(Hangul.Jamo(a), Hangul.Jamo(b)) <= 1)
+        {
+            return NameAgreement.Near;
+        }
+
+        var (surnameA, givenA) = Surnames.Split(a);
+        var (surnameB, givenB) = Surnames.Split(b);
+        return surnameA == surnameB || givenA == givenB ? NameAgreement.Partial : NameAgreement.Differs;
     }
 
     private static NameAgreement CompareLatin(IReadOnlyList<string> a, IReadOnlyList<string> b)
@@ -54,8 +61,14 @@ public static class NameComparer
         // A name recorded in part (a given name left out): every token of the shorter one is,
         // but for a typo, a token of the longer one.
         var (shorter, longer) = a.Count <= b.Count ? (a, b) : (b, a);
-        return shorter.Count < longer.Count && shorter.All(s => longer.Any(l => EditDistance.Between(s, l) <= 1))
-            ? NameAgreement.Near
+        if (shorter.Count < longer.Count && shorter.All(s => longer.Any(l => EditDistance.Between(s, l) <= 1)))
+        {
+            return NameAgreement.Near;
+        }
+
+        // A token in common (one letter off in a long one): a given name or a surname kept.
+        return a.Any(x => b.Any(y => x.Length >= 2 && (x == y || (x.Length >= 5 && EditDistance.Between(x, y) <= 1))))
+            ? NameAgreement.Partial
             : NameAgreement.Differs;
     }
 
@@ -66,21 +79,17 @@ public static class NameComparer
         var best = NameAgreement.Differs;
         foreach (var reading in Readings(latin))
         {
-            if (!Surnames.Spellings(surname).Contains(reading.Surname))
-            {
-                continue;
-            }
-
             var skeleton = LatinSpelling.Skeleton(reading.Given);
-            if (skeleton == givenSkeleton)
+            var surnameAgrees = Surnames.Spellings(surname).Contains(reading.Surname);
+            if (surnameAgrees && skeleton == givenSkeleton)
             {
                 return NameAgreement.Romanized;
             }
 
-            if (EditDistance.Between(skeleton, givenSkeleton) <= 1)
-            {
-                best = NameAgreement.Near;
-            }
+            var agreement = surnameAgrees && EditDistance.Between(skeleton, givenSkeleton) <= 1 ? NameAgreement.Near
+                : surnameAgrees || skeleton == givenSkeleton ? NameAgreement.Partial
+                : NameAgreement.Differs;
+            best = agreement < best ? agreement : best;
         }
 
         return best;

@@ -56,7 +56,7 @@ public static class IdentityMatcher
         var plausible =
             (nameSame && (evidence.Birth is Agreement.Agrees or Agreement.Near || evidence.Phone == Agreement.Agrees))
             || (nameNear && (evidence.Birth == Agreement.Agrees || (evidence.Phone == Agreement.Agrees && evidence.Birth != Agreement.Differs)))
-            || (evidence.Name is NameAgreement.Missing or NameAgreement.Differs && evidence.Birth == Agreement.Agrees && evidence.Phone == Agreement.Agrees);
+            || (evidence.Name is NameAgreement.Missing or NameAgreement.Partial or NameAgreement.Differs && evidence.Birth == Agreement.Agrees && evidence.Phone == Agreement.Agrees);
         return plausible ? MatchDecision.Review : null;
     }
 
@@ -69,6 +69,7 @@ public static class IdentityMatcher
             NameAgreement.Exact => 30,
             NameAgreement.Romanized => 27,
             NameAgreement.Near => 15,
+            NameAgreement.Partial => -10,
             NameAgreement.Differs => -30,
             _ => 0,
         };

@@ -13,7 +13,7 @@ public static class ComparisonPattern
     /// <summary>The levels a field is compared in, strongest first; a missing side is none of them.</summary>
     public static IReadOnlyList<string> Levels(MatchField field) => field switch
     {
-        MatchField.Name => ["exact", "romanized", "near", "differs"],
+        MatchField.Name => ["exact", "romanized", "near", "partial", "differs"],
         MatchField.Birth => ["agrees", "near", "differs"],
         _ => ["agrees", "differs"],
     };
@@ -34,7 +34,8 @@ public static class ComparisonPattern
             0 => NameAgreement.Exact,
             1 => NameAgreement.Romanized,
             2 => NameAgreement.Near,
-            3 => NameAgreement.Differs,
+            3 => NameAgreement.Partial,
+            4 => NameAgreement.Differs,
             _ => NameAgreement.Missing,
         },
         Level(pattern, MatchField.Birth) switch
@@ -66,7 +67,8 @@ public static class ComparisonPattern
         NameAgreement.Exact => 1,
         NameAgreement.Romanized => 2,
         NameAgreement.Near => 3,
-        NameAgreement.Differs => 4,
+        NameAgreement.Partial => 4,
+        NameAgreement.Differs => 5,
         _ => 0,
     };
 }

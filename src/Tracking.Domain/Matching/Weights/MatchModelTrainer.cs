@@ -13,7 +13,7 @@ public static class MatchModelTrainer
     private static readonly IReadOnlyDictionary<MatchField, double[]> s_priorM = new Dictionary<MatchField, double[]>
     {
         [MatchField.Rrn] = [0.95, 0.05],
-        [MatchField.Name] = [0.6, 0.05, 0.25, 0.1],
+        [MatchField.Name] = [0.55, 0.05, 0.25, 0.07, 0.08],
         [MatchField.Birth] = [0.9, 0.05, 0.05],
         [MatchField.Phone] = [0.8, 0.2],
     };

@@ -87,7 +87,7 @@ function birthParts(roll, exchange) {
 /** The matcher's verdict on a field, from the candidate's reasons ('name:near'): shown as found, never judged again here. */
 function verdict(reasons, field) {
   const level = (reasons.find(r => r.startsWith(`${field}:`)) || `${field}:missing`).slice(field.length + 1);
-  const said = { exact: t('the same'), romanized: t('the same, romanized'), agrees: t('agree'), near: t('near'), differs: t('differ'), missing: t('missing on one side') };
+  const said = { exact: t('the same'), romanized: t('the same, romanized'), agrees: t('agree'), near: t('near'), partial: t('one part the same'), differs: t('differ'), missing: t('missing on one side') };
   return h('span', { class: ['exact', 'romanized', 'agrees'].includes(level) ? 'agrees' : 'differs' }, said[level] ?? level);
 }
 
