@@ -58,11 +58,11 @@ public sealed class MatchModelTrainerTests
             foreach (var (pattern, count) in sample.Compared)
             {
                 var evidence = ComparisonPattern.Evidence(pattern);
-                var weight = model.Weigh(evidence);
+                var weight = model.TotalOf(evidence);
                 var decision = IdentityMatcher.Decide(evidence);
-                if (decision == MatchDecision.Review || (decision is null && weight.Total >= threshold))
+                if (decision == MatchDecision.Review || (decision is null && weight >= threshold))
                 {
-                    right += weight.Probability * count;
+                    right += MatchModel.Probability(weight) * count;
                     all += count;
                 }
             }
@@ -75,7 +75,7 @@ public sealed class MatchModelTrainerTests
         var below = sample.Compared.Keys
             .Select(p => ComparisonPattern.Evidence(p))
             .Where(e => IdentityMatcher.Decide(e) is null)
-            .Select(e => model.Weigh(e).Total)
+            .Select(model.TotalOf)
             .Where(w => w < model.ReviewThreshold)
             .DefaultIfEmpty(double.NegativeInfinity)
             .Max();
@@ -89,7 +89,21 @@ public sealed class MatchModelTrainerTests
 
         Assert.All(model.Fields, f => Assert.False(f.Learnt));
         Assert.Null(model.ReviewThreshold);
-        Assert.False(model.Reviews(model.Weigh(new MatchEvidence(Agreement.Missing, NameAgreement.Exact, Agreement.Agrees, Agreement.Agrees))));
+        Assert.False(model.Reviews(new MatchEvidence(Agreement.Missing, NameAgreement.Exact, Agreement.Agrees, Agreement.Agrees)));
+    }
+
+    [Fact]
+    public void A_tiny_sweep_in_which_every_pair_shares_its_phone_still_weighs_every_level_finitely()
+    {
+        var taxpayers = new[] { "김민준", "이서연", "박지훈" }.Select((name, i) => new TaxpayerIdentity($"T-{i}", PersonName.Parse(name), BirthDate.Of(new DateOnly(1980, 1, 1 + i)), "01012345678", null));
+        var accounts = new[] { "김민준", "최수아" }.Select((name, i) => new AccountIdentity("upbit", $"A-{i}", PersonName.Parse(name), BirthDate.Of(new DateOnly(1980, 1, 1)), "01012345678", null)).ToArray();
+        var finder = new CandidateFinder(taxpayers);
+
+        var model = MatchModelTrainer.Train(finder.Sample(accounts, MatchModelOptions.Default));
+
+        Assert.All(model.Fields.SelectMany(f => f.Levels), level => Assert.True(double.IsFinite(level.Weight), $"{level.Level} weighs {level.Weight}"));
+        Assert.InRange(model.MatchShare, 1e-12, 0.5);
+        Assert.All(finder.Find(accounts, model), c => Assert.True(double.IsFinite(c.Weight!.Total)));
     }
 
     [Fact]

@@ -315,6 +315,12 @@ public sealed class ConsoleBrowserTests(ConsoleWithExchanges host) : IClassFixtu
         await Expect(page.Locator("#comparison tr.birth td.weight")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\+\d+\.\d$"));
         await Expect(page.Locator("#comparison tr.phone td.weight")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\+\d+\.\d$"));
         await Expect(page.Locator("#match-weight")).ToContainTextAsync("bits");
+
+        // The rows' parts (the RRN's and the prior's included) add up to the total shown.
+        var parts = (await page.Locator("#comparison td.weight").AllInnerTextsAsync()).Where(w => w != "—").Sum(w => double.Parse(w, System.Globalization.CultureInfo.InvariantCulture));
+        var total = double.Parse(System.Text.RegularExpressions.Regex.Match(await page.Locator("#match-weight").InnerTextAsync(), @"[+-]?\d+\.\d").Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(parts, total - 0.3, total + 0.3);
+        await Expect(page.Locator("#comparison tr.rrn td").Nth(2)).ToHaveTextAsync("missing on one side");
         await ShotAsync(page, "officer-review-comparison");
     }
 

@@ -34,18 +34,31 @@ public sealed class CandidateFinder
 
     public IEnumerable<MatchCandidate> Find(IEnumerable<AccountIdentity> accounts, MatchModel? model = null) => accounts.SelectMany(a => Find(a, model));
 
-    /// <summary>The comparison patterns of every pair that meets and of random pairs: what <see cref="MatchModelTrainer"/> learns from.</summary>
+    /// <summary>The comparison patterns of every pair that meets and of random pairs: what <see cref="MatchModelTrainer"/> learns from. Counted on all cores.</summary>
     public ComparisonSample Sample(IReadOnlyList<AccountIdentity> accounts, MatchModelOptions options, int seed = 0)
     {
-        var counter = new ComparisonCounter();
-        foreach (var account in accounts)
-        {
-            foreach (var (taxpayer, rules) in Meet(account))
+        var met = accounts
+            .Chunk(Math.Max(1, accounts.Count / (4 * Environment.ProcessorCount)))
+            .AsParallel()
+            .Select(part =>
             {
-                counter.AddCompared(MatchEvidence.Between(taxpayer, account), rules);
-            }
-        }
+                var counter = new ComparisonCounter();
+                foreach (var account in part)
+                {
+                    foreach (var (taxpayer, rules) in Meet(account))
+                    {
+                        var evidence = MatchEvidence.Between(taxpayer, account);
+                        counter.AddCompared(evidence);
+                        counter.AddMeeting(evidence, rules);
+                    }
+                }
 
+                return counter.ToSample(0, 0);
+            })
+            .ToArray()
+            .Aggregate(ComparisonSample.Empty, (all, part) => all.Add(part));
+
+        var counter = new ComparisonCounter();
         var accountsByKey = accounts.SelectMany(BlockingKeys.For).Where(k => BlockingKeys.RuleOf(k).Exact).CountBy(k => k, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
         foreach (var key in _byKey.Keys.Where(k => BlockingKeys.RuleOf(k).Exact).Union(accountsByKey.Keys))
         {
@@ -53,7 +66,7 @@ public sealed class CandidateFinder
         }
 
         counter.AddRandomPairs(_taxpayers, accounts, options.RandomPairs, seed);
-        return counter.ToSample(_taxpayers.Count, accounts.Count);
+        return met.Add(counter.ToSample(_taxpayers.Count, accounts.Count));
     }
 
     /// <summary>Each taxpayer the account meets, once, with the rules of every key they share.</summary>

@@ -12,6 +12,8 @@ namespace Tracking.Domain.Matching;
 /// An RRN that differs never leads to auto: at most a review when name and birth date agree.
 /// A name that differs where birth date and phone agree (a nickname, a surname changed on
 /// naturalisation, a spelling no fold knows) goes to review: officers would rather look than never know.
+/// Beyond these rules, a sweep's learnt weights may send any other pair to review (an RRN that
+/// differs included) when the weight says it is more likely the taxpayer than not; weights never make a match automatic.
 /// </summary>
 public static class IdentityMatcher
 {
@@ -19,15 +21,12 @@ public static class IdentityMatcher
     /// The rules' decision; with a sweep's learnt <paramref name="model"/>, also review for a pair
     /// the rules drop whose weight clears the model's threshold, and every candidate's weight.
     /// </summary>
-    public static MatchCandidate? Match(TaxpayerIdentity taxpayer, AccountIdentity account, MatchModel? model = null) =>
-        Match(taxpayer, account, MatchEvidence.Between(taxpayer, account), model);
-
-    public static MatchCandidate? Match(TaxpayerIdentity taxpayer, AccountIdentity account, MatchEvidence evidence, MatchModel? model)
+    public static MatchCandidate? Match(TaxpayerIdentity taxpayer, AccountIdentity account, MatchModel? model = null)
     {
-        var weight = model?.Weigh(evidence);
-        var decision = Decide(evidence) ?? (weight is not null && model!.Reviews(weight) ? MatchDecision.Review : null);
+        var evidence = MatchEvidence.Between(taxpayer, account);
+        var decision = Decide(evidence) ?? (model is not null && model.Reviews(evidence) ? MatchDecision.Review : null);
         return decision is { } decided
-            ? new MatchCandidate(taxpayer.TaxpayerId, account.Exchange, account.AccountId, decided, Score(evidence), evidence.Reasons()) { Weight = weight }
+            ? new MatchCandidate(taxpayer.TaxpayerId, account.Exchange, account.AccountId, decided, Score(evidence), evidence.Reasons()) { Weight = model?.Weigh(evidence) }
             : null;
     }
 

@@ -15,11 +15,11 @@ public interface IMatchShardGrain : IGrainWithStringKey
     Task<int> IndexAccountsAsync(IReadOnlyList<IndexedAccount> entries, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Counts the comparison patterns of the pairs that meet here and of random pairs drawn from
-    /// what is filed here: this shard's part of what the sweep learns its match weights from.
+    /// Counts the comparison patterns of the pairs that meet here, with up to <paramref name="identities"/>
+    /// of each side it owns: this shard's part of what the sweep learns its match weights from.
     /// </summary>
     [Alias("sample"), ResponseTimeout("00:30:00")]
-    Task<ComparisonSample> SampleAsync(int randomPairs, CancellationToken cancellationToken = default);
+    Task<ShardSample> SampleAsync(int identities, CancellationToken cancellationToken = default);
 
     /// <summary>Compares every taxpayer and account that share a key in this shard, weighed by the sweep's model.</summary>
     [Alias("find"), ResponseTimeout("00:30:00")]

@@ -11,16 +11,18 @@ public static class MatchIndex
     /// <summary>Fixed once data exists: entries already filed would otherwise be looked for in the wrong shard.</summary>
     public const int ShardCount = 64;
 
-    public static string ShardOf(string blockingKey)
+    public static string ShardOf(string blockingKey) => (Hash(blockingKey) % ShardCount).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>FNV-1a over UTF-8: the same in every process, unlike string.GetHashCode.</summary>
+    public static uint Hash(string text)
     {
-        // FNV-1a over UTF-8: the same in every process, unlike string.GetHashCode.
         var hash = 2166136261u;
-        foreach (var b in Encoding.UTF8.GetBytes(blockingKey))
+        foreach (var b in Encoding.UTF8.GetBytes(text))
         {
             hash = (hash ^ b) * 16777619u;
         }
 
-        return (hash % ShardCount).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return hash;
     }
 
     public static IEnumerable<string> AllShards() => Enumerable.Range(0, ShardCount).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture));

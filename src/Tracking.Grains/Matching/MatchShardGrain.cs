@@ -45,7 +45,7 @@ public sealed class MatchShardGrain([FromKeyedServices(TimeProviderNames.Grains)
         return await CommitAsync(fresh.Length == 0 ? null : new AccountsIndexed(fresh), 0, fresh.Length, cancellationToken);
     }
 
-    public Task<ComparisonSample> SampleAsync(int randomPairs, CancellationToken cancellationToken)
+    public Task<ShardSample> SampleAsync(int identities, CancellationToken cancellationToken)
     {
         var met = new Dictionary<(string, string, string), (TaxpayerIdentity Taxpayer, AccountIdentity Account, HashSet<string> Rules)>();
         foreach (var (key, taxpayer, account) in Pairs())
@@ -59,10 +59,31 @@ public sealed class MatchShardGrain([FromKeyedServices(TimeProviderNames.Grains)
             meeting.Rules.Add(BlockingKeys.RuleOf(key).Name);
         }
 
+        var shard = this.GetPrimaryKeyString();
+        var taxpayerKeys = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var accountKeys = new Dictionary<(string, string), IReadOnlyList<string>>();
         var counter = new ComparisonCounter();
         foreach (var (taxpayer, account, rules) in met.Values)
         {
-            counter.AddCompared(MatchEvidence.Between(taxpayer, account), rules);
+            var evidence = MatchEvidence.Between(taxpayer, account);
+            counter.AddMeeting(evidence, rules);
+
+            // A pair sharing keys in several shards is counted once among the pairs compared: by the shard of its first shared key.
+            if (!taxpayerKeys.TryGetValue(taxpayer.TaxpayerId, out var ofTaxpayer))
+            {
+                taxpayerKeys[taxpayer.TaxpayerId] = ofTaxpayer = BlockingKeys.For(taxpayer);
+            }
+
+            if (!accountKeys.TryGetValue((account.Exchange, account.AccountId), out var ofAccount))
+            {
+                accountKeys[(account.Exchange, account.AccountId)] = ofAccount = BlockingKeys.For(account);
+            }
+
+            var first = ofTaxpayer.Intersect(ofAccount, StringComparer.Ordinal).Min(StringComparer.Ordinal);
+            if (first is not null && MatchIndex.ShardOf(first) == shard)
+            {
+                counter.AddCompared(evidence);
+            }
         }
 
         foreach (var key in _taxpayers.Keys.Union(_accounts.Keys).Where(k => BlockingKeys.RuleOf(k).Exact))
@@ -70,14 +91,14 @@ public sealed class MatchShardGrain([FromKeyedServices(TimeProviderNames.Grains)
             counter.AddKeyBlock(BlockingKeys.RuleOf(key), _taxpayers.GetValueOrDefault(key)?.Count ?? 0, _accounts.GetValueOrDefault(key)?.Count ?? 0);
         }
 
-        var taxpayers = _taxpayers.Values.SelectMany(b => b.Values).DistinctBy(t => t.Entry.TaxpayerId).Select(t => t.Identity).ToArray();
-        var accounts = _accounts.Values.SelectMany(b => b.Values).DistinctBy(a => (a.Entry.Exchange, a.Entry.AccountId)).Select(a => a.Identity).ToArray();
-        counter.AddRandomPairs(taxpayers, accounts, randomPairs, seed: int.Parse(this.GetPrimaryKeyString(), System.Globalization.CultureInfo.InvariantCulture));
-
-        // Identities are filed under each of their keys: each is counted in the shard of its first key only.
-        return Task.FromResult(counter.ToSample(
-            _taxpayers.Sum(b => b.Value.Values.Count(t => BlockingKeys.For(t.Identity)[0] == b.Key)),
-            _accounts.Sum(b => b.Value.Values.Count(a => BlockingKeys.For(a.Identity)[0] == b.Key))));
+        // Identities are filed under each of their keys: each is owned by the shard of its first key.
+        var taxpayers = _taxpayers.SelectMany(b => b.Value.Values.Where(t => BlockingKeys.For(t.Identity)[0] == b.Key)).Select(t => t.Entry).ToArray();
+        var accounts = _accounts.SelectMany(b => b.Value.Values.Where(a => BlockingKeys.For(a.Identity)[0] == b.Key)).Select(a => a.Entry).ToArray();
+        return Task.FromResult(new ShardSample(
+            counter.ToSample(taxpayers.Length, accounts.Length),
+            // The lowest hashes of their ids: as if at random, and the same whatever order they were filed in.
+            [.. taxpayers.OrderBy(t => MatchIndex.Hash(t.TaxpayerId)).ThenBy(t => t.TaxpayerId, StringComparer.Ordinal).Take(identities)],
+            [.. accounts.OrderBy(a => MatchIndex.Hash($"{a.Exchange}/{a.AccountId}")).ThenBy(a => a.Exchange, StringComparer.Ordinal).ThenBy(a => a.AccountId, StringComparer.Ordinal).Take(identities)]));
     }
 
     public Task<IReadOnlyList<MatchCandidate>> FindCandidatesAsync(MatchModel? model, CancellationToken cancellationToken)

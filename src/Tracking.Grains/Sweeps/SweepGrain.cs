@@ -22,6 +22,9 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
     /// <summary>How long the activation is kept while a sweep runs with nobody asking after it.</summary>
     private static readonly TimeSpan s_runKeepAlive = TimeSpan.FromHours(2);
 
+    /// <summary>Identities of each side a shard sends for random pairs: 64 shards × 2,000 is a pool of 128,000 a side.</summary>
+    private const int IdentitiesPerShard = 2_000;
+
     private readonly Dictionary<(string, string, string), MatchCandidate> _candidates = [];
     private Task<SweepSummary>? _run;
     private SweepStatus? _running;
@@ -86,8 +89,7 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
         var shards = MatchIndex.AllShards().ToArray();
 
         // The weights are learnt from this sweep's own data, then every shard compares with them.
-        var samples = await Task.WhenAll(shards.Select(shard => GrainFactory.GetGrain<IMatchShardGrain>(shard).SampleAsync(MatchModelOptions.Default.RandomPairs / shards.Length)));
-        var model = MatchModelTrainer.Train(samples.Aggregate(ComparisonSample.Empty, (all, part) => all.Add(part)));
+        var model = await LearnAsync(shards);
         var found = await Task.WhenAll(shards.Select(async shard =>
         {
             var candidates = await GrainFactory.GetGrain<IMatchShardGrain>(shard).FindCandidatesAsync(model);
@@ -121,6 +123,20 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
         await WriteStateAsync(new SweepState(summary), [new SweepCompleted(summary, fresh, model)], time.GetUtcNow(), CancellationToken.None);
         Remember(fresh);
         return summary;
+    }
+
+    /// <summary>
+    /// The shards' counts, and random pairs drawn from the identities they own: pairs of any two
+    /// shards, in an order that does not depend on which shard answered first.
+    /// </summary>
+    private async Task<MatchModel> LearnAsync(string[] shards)
+    {
+        var samples = await Task.WhenAll(shards.Select(shard => GrainFactory.GetGrain<IMatchShardGrain>(shard).SampleAsync(IdentitiesPerShard)));
+        var taxpayers = samples.SelectMany(s => s.Taxpayers).OrderBy(t => t.TaxpayerId, StringComparer.Ordinal).Select(t => t.Identity()).ToArray();
+        var accounts = samples.SelectMany(s => s.Accounts).OrderBy(a => a.Exchange, StringComparer.Ordinal).ThenBy(a => a.AccountId, StringComparer.Ordinal).Select(a => a.Identity()).ToArray();
+        var random = new ComparisonCounter();
+        random.AddRandomPairs(taxpayers, accounts, MatchModelOptions.Default.RandomPairs, seed: 0);
+        return MatchModelTrainer.Train(samples.Aggregate(random.ToSample(0, 0), (all, part) => all.Add(part.Counts)));
     }
 
     public async Task<IReadOnlyList<MatchCandidate>> GetCandidatesAsync(MatchDecision? decision, CancellationToken cancellationToken)

@@ -10,11 +10,13 @@ public sealed class ComparisonCounter
     private readonly Dictionary<int, long> _compared = [];
     private readonly Dictionary<string, KeyBlocks> _keys = new(StringComparer.Ordinal);
 
-    /// <summary>A pair that blocking brought together, under every rule whose key it shares.</summary>
-    public void AddCompared(MatchEvidence evidence, IEnumerable<string> rules)
+    /// <summary>A pair that blocking brought together, counted once however many keys it shares.</summary>
+    public void AddCompared(MatchEvidence evidence) => Increment(_compared, ComparisonPattern.Of(evidence));
+
+    /// <summary>A pair that blocking brought together, under each rule whose key it shares.</summary>
+    public void AddMeeting(MatchEvidence evidence, IEnumerable<string> rules)
     {
         var pattern = ComparisonPattern.Of(evidence);
-        Increment(_compared, pattern);
         foreach (var rule in rules)
         {
             if (!_byRule.TryGetValue(rule, out var counts))

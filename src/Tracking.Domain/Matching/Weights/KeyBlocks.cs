@@ -5,7 +5,14 @@ public sealed record KeyBlocks(long Taxpayers, long Accounts, long Pairs)
 {
     public KeyBlocks Add(KeyBlocks other) => new(Taxpayers + other.Taxpayers, Accounts + other.Accounts, Pairs + other.Pairs);
 
-    /// <summary>How often two records that both have the field agree on it though they are not the same person.</summary>
-    public double ChanceAgreement(double matchShareOfAgreeing) =>
-        Math.Max((1 - matchShareOfAgreeing) * Pairs, 0.5) / Math.Max(1.0, (double)Taxpayers * Accounts);
+    /// <summary>
+    /// u for agrees and differs: how often two records that both have the field agree on it though
+    /// they are not the same person, and how often they differ; half a pair each, so that neither is 0.
+    /// </summary>
+    public double[] ChanceAgreement(double matchShareOfAgreeing)
+    {
+        var pairs = (double)Taxpayers * Accounts;
+        var agreeing = Math.Clamp((1 - matchShareOfAgreeing) * Pairs, 0, pairs);
+        return [(agreeing + 0.5) / (pairs + 1), (pairs - agreeing + 0.5) / (pairs + 1)];
+    }
 }

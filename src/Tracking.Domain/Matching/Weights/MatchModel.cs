@@ -13,40 +13,36 @@ namespace Tracking.Domain.Matching.Weights;
 /// </param>
 public sealed record MatchModel(double MatchShare, IReadOnlyList<FieldModel> Fields, double? ReviewThreshold, double ReviewPrecision)
 {
-    public MatchWeight Weigh(MatchEvidence evidence)
+    /// <summary>The pair's weight alone: what deciding on review needs for every pair compared, without the parts.</summary>
+    public double TotalOf(MatchEvidence evidence)
     {
         var pattern = ComparisonPattern.Of(evidence);
-        var fields = new List<FieldWeight>(Fields.Count);
         var total = Math.Log2(MatchShare / (1 - MatchShare));
         foreach (var field in Fields)
         {
             if (ComparisonPattern.Level(pattern, field.Field) is { } level)
             {
-                var weight = field.Levels[level].Weight;
-                fields.Add(new FieldWeight(field.Field, field.Levels[level].Level, Math.Round(weight, 2)));
-                total += weight;
+                total += field.Levels[level].Weight;
             }
         }
 
-        return new MatchWeight(Math.Round(total, 2), Math.Round(Probability(total), 4), fields);
+        return total;
+    }
+
+    public MatchWeight Weigh(MatchEvidence evidence)
+    {
+        var pattern = ComparisonPattern.Of(evidence);
+        var total = TotalOf(evidence);
+        return new MatchWeight(Math.Round(total, 2), Math.Round(Probability(total), 4), [..
+            from field in Fields
+            let level = ComparisonPattern.Level(pattern, field.Field)
+            where level is not null
+            select new FieldWeight(field.Field, field.Levels[level.Value].Level, Math.Round(field.Levels[level.Value].Weight, 2))]);
     }
 
     /// <summary>The probability that a pair of this weight is the same person.</summary>
     public static double Probability(double weight) => 1 / (1 + Math.Pow(2, -weight));
 
-    public bool Reviews(MatchWeight weight) => ReviewThreshold is { } threshold && weight.Total >= threshold;
+    /// <summary>Whether a pair the rules drop goes to review on its weight.</summary>
+    public bool Reviews(MatchEvidence evidence) => ReviewThreshold is { } threshold && TotalOf(evidence) >= threshold;
 }
-
-/// <summary>One field's levels, strongest first.</summary>
-/// <param name="Learnt">Whether the data taught its m-probabilities (else they are the prior's).</param>
-public sealed record FieldModel(MatchField Field, IReadOnlyList<LevelModel> Levels, bool Learnt);
-
-public sealed record LevelModel(string Level, double M, double U)
-{
-    public double Weight => Math.Log2(M / U);
-}
-
-/// <summary>A pair's weight in bits, the probability it stands for, and each compared field's part.</summary>
-public sealed record MatchWeight(double Total, double Probability, IReadOnlyList<FieldWeight> Fields);
-
-public sealed record FieldWeight(MatchField Field, string Level, double Weight);

@@ -38,8 +38,7 @@ public static class MatchModelTrainer
             {
                 if (BlockingRule.Named(name) is { Exact: true, Agreeing: [var field] } && shares.TryGetValue(name, out var share))
                 {
-                    var agree = blocks.ChanceAgreement(share);
-                    u[field] = [agree, 1 - agree];
+                    u[field] = blocks.ChanceAgreement(share);
                 }
             }
 
@@ -56,7 +55,7 @@ public static class MatchModelTrainer
         var learnt = fields.ToDictionary(f => f, f => new double[ComparisonPattern.Levels(f).Count]);
         var shares = new Dictionary<string, double>(StringComparer.Ordinal);
         var expectedMatches = 0.0;
-        foreach (var (name, counts) in sample.ByRule)
+        foreach (var (name, counts) in sample.ByRule.OrderBy(r => r.Key, StringComparer.Ordinal))
         {
             if (BlockingRule.Named(name) is not { } rule)
             {
@@ -86,7 +85,7 @@ public static class MatchModelTrainer
     private static double[] LevelCounts(IReadOnlyDictionary<int, long> random, MatchField field)
     {
         var counts = new double[ComparisonPattern.Levels(field).Count];
-        foreach (var (pattern, count) in random)
+        foreach (var (pattern, count) in random.OrderBy(r => r.Key))
         {
             if (ComparisonPattern.Level(pattern, field) is { } level)
             {
@@ -117,6 +116,7 @@ public static class MatchModelTrainer
         var patterns = counts
             .GroupBy(c => ComparisonPattern.Without(c.Key, rule.Agreeing), c => c.Value)
             .Select(g => (Pattern: g.Key, Count: (double)g.Sum()))
+            .OrderBy(p => p.Pattern)
             .ToArray();
         var total = patterns.Sum(p => p.Count);
         var m = fields.ToDictionary(f => f, f => (double[])s_priorM[f].Clone());
@@ -185,18 +185,20 @@ public static class MatchModelTrainer
     {
         double right = 0, all = 0;
         var byWeight = new List<(double Weight, double Probability, long Count)>();
-        foreach (var (pattern, count) in compared)
+        // In pattern order: the sums, and so the threshold, are the same however the counts were merged.
+        foreach (var (pattern, count) in compared.OrderBy(c => c.Key))
         {
             var evidence = ComparisonPattern.Evidence(pattern);
-            var weight = model.Weigh(evidence);
+            var weight = model.TotalOf(evidence);
+            var probability = MatchModel.Probability(weight);
             switch (IdentityMatcher.Decide(evidence))
             {
                 case MatchDecision.Review:
-                    right += weight.Probability * count;
+                    right += probability * count;
                     all += count;
                     break;
                 case null:
-                    byWeight.Add((weight.Total, weight.Probability, count));
+                    byWeight.Add((weight, probability, count));
                     break;
             }
         }

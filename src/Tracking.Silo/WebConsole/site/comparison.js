@@ -93,10 +93,22 @@ function verdict(reasons, field) {
 
 const masked = value => String(value || '').includes('*');
 
-/** A field's part of the match weight, in bits (+ for the same person, − against), as the sweep learnt it. */
+/** A probability as a percentage that never claims certainty: 99.97% reads "> 99.9". */
+const percent = p => (p >= 0.999 ? '> 99.9' : p < 0.001 ? '< 0.1' : (p * 100).toFixed(1));
+
+/** Bits of weight, signed: + for the same person, − against. */
+const bits = value => h('span', { class: value >= 0 ? 'agrees' : 'differs' }, `${value >= 0 ? '+' : ''}${value.toFixed(1)}`);
+
+/** A field's part of the match weight, as the sweep learnt it. */
 function fieldWeight(weight, field) {
   const part = weight && weight.fields.find(f => f.field.toLowerCase() === field);
-  return part ? h('span', { class: part.weight >= 0 ? 'agrees' : 'differs' }, `${part.weight >= 0 ? '+' : ''}${part.weight.toFixed(1)}`) : '—';
+  return part ? bits(part.weight) : '—';
+}
+
+/** The weight before any field is compared (how rare a true pair is among all pairs): with the fields' parts it makes the total. */
+function prior(weight) {
+  return h('tr', { class: 'prior' }, h('th', {}, t('Before comparing')), h('td', { colspan: 3 }, t('how rare it is that a taxpayer and an account are the same person')),
+    h('td', { class: 'weight' }, bits(weight.fields.reduce((rest, f) => rest - f.weight, weight.total))));
 }
 
 /**
@@ -111,11 +123,13 @@ export function comparison(taxpayer, holder, birth, reasons, weight) {
   const holderBirth = birth(holder.birth);
   return h('section', { class: 'card', id: 'comparison' },
     h('h2', {}, t('Compared field by field')),
-    weight ? h('p', { id: 'match-weight' }, t('Match weight {0} bits: a {1}% chance this is the taxpayer', `${weight.total >= 0 ? '+' : ''}${weight.total.toFixed(1)}`, (weight.probability * 100).toFixed(1))) : null,
+    weight ? h('p', { id: 'match-weight' }, t('Match weight {0} bits: a {1}% chance this is the taxpayer', `${weight.total >= 0 ? '+' : ''}${weight.total.toFixed(1)}`, percent(weight.probability))) : null,
     h('table', {},
       h('thead', {}, h('tr', {}, h('th', {}, ''), h('th', {}, t('Roll')), h('th', {}, t('Exchange')), h('th', {}, t('Matcher')), h('th', {}, t('Weight')))),
       h('tbody', {},
         row('name', t('Name'), sides(taxpayer.name, holder.name)),
         row('birth', t('Birth date'), [taxpayer.birthDate || '—', holderBirth || '—'], masked(taxpayer.birthDate) || masked(holderBirth) ? null : birthParts(taxpayer.birthDate, holder.birth)),
-        row('phone', t('Phone'), sides(digits(taxpayer.phone), digits(holder.phone))))));
+        row('phone', t('Phone'), sides(digits(taxpayer.phone), digits(holder.phone))),
+        row('rrn', t('RRN'), [taxpayer.rrnMasked || '—', holder.rrnMasked || '—']),
+        weight ? prior(weight) : null)));
 }
