@@ -1,4 +1,5 @@
 using Tracking.Domain.Matching;
+using Tracking.Domain.Matching.Weights;
 using Tracking.Grains.Accounts;
 using Tracking.Grains.Imports;
 using Tracking.Grains.Serialization;
@@ -177,6 +178,32 @@ public sealed class SweepTests
         finally
         {
             Directory.Delete(files, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task The_weights_a_sweep_learns_over_its_shards_are_those_learnt_from_the_same_files_in_one_piece()
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        await using var host = await StartAsync(storage);
+        await ImportSamplesAsync(host, bulk: true);
+        var sweep = host.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main);
+        Assert.Null(await sweep.GetModelAsync());
+
+        await sweep.RunAsync("officer-1");
+        var sharded = (await sweep.GetModelAsync())!;
+
+        var samples = RepositoryPaths.Samples;
+        var taxpayers = RollReader.Read(Path.Combine(samples, "taxpayers.csv"), Path.Combine(samples, "tax_items.csv"), s_rrnKey).Taxpayers.Select(t => t.Identity());
+        var accounts = SampleTruth.ExchangeFiles.SelectMany(e => AccountFileReader.Read(Path.Combine(samples, e.File), Profiles()[e.Exchange], s_rrnKey).Accounts).Select(a => a.Identity()).ToArray();
+        var whole = MatchModelTrainer.Train(new CandidateFinder(taxpayers).Sample(accounts, MatchModelOptions.Default));
+
+        Assert.InRange(sharded.MatchShare, whole.MatchShare / 1.5, whole.MatchShare * 1.5);
+        foreach (var (field, level) in whole.Fields.SelectMany(f => f.Levels.Select(l => (f.Field, l))))
+        {
+            var other = sharded.Fields[(int)field].Levels.Single(l => l.Level == level.Level);
+            Assert.True(Math.Abs(other.M - level.M) < 0.05, $"{field} {level.Level}: m {other.M} over the shards, {level.M} in one piece");
+            Assert.True(Math.Abs(Math.Log2(other.U / level.U)) < 1, $"{field} {level.Level}: u {other.U} over the shards, {level.U} in one piece");
         }
     }
 

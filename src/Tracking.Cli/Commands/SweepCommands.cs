@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using Spectre.Console;
 using Tracking.Cli.Output;
@@ -13,8 +14,35 @@ internal static class SweepCommands
 {
     public static Command Sweep()
     {
-        var command = new Command("sweep", "Match every imported taxpayer against every imported account; record new candidates");
+        var command = new Command("sweep", "Match every imported taxpayer against every imported account; record new candidates") { Weights() };
         command.SetAction((result, ct) => CliAction.RunAsync(result, ct, tracking => RunSweepAsync(tracking, result, ct)));
+        return command;
+    }
+
+    /// <summary><c>tracking sweep weights</c>: what the last sweep learnt, so that any candidate's weight can be explained.</summary>
+    private static Command Weights()
+    {
+        var command = new Command("weights", "The match weights the last sweep learnt: for each field and level, m, u and the weight in bits");
+        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async tracking =>
+        {
+            if (await tracking.Grains.GetGrain<ISweepGrain>(ISweepGrain.Main).GetModelAsync(ct) is not { } model)
+            {
+                Console.WriteLine(Say.T("No sweep has learnt match weights yet."));
+                return;
+            }
+
+            ResultWriter.Write(model, result.GetValue(GlobalOptions.Json), m =>
+            {
+                Console.WriteLine(Say.T("Share of pairs that are the same person: {0:E1}; review by weight from {1} bits.", m.MatchShare, m.ReviewThreshold is { } t ? t.ToString("0.0", CultureInfo.InvariantCulture) : "—"));
+                foreach (var field in m.Fields)
+                {
+                    foreach (var level in field.Levels)
+                    {
+                        Console.WriteLine($"{field.Field,-6} {level.Level,-10} m {level.M,7:0.0000}  u {level.U,10:0.000000}  {level.Weight,6:+0.0;-0.0} {(field.Learnt ? "" : Say.T("(prior: not learnt from the data)"))}");
+                    }
+                }
+            });
+        }));
         return command;
     }
 

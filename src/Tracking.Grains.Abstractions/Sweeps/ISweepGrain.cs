@@ -27,6 +27,10 @@ public interface ISweepGrain : IGrainWithStringKey
     /// <summary>Every candidate found so far, optionally only those with one decision; waits for a running sweep to finish.</summary>
     [Alias("candidates"), ResponseTimeout("01:00:00")]
     Task<IReadOnlyList<MatchCandidate>> GetCandidatesAsync(MatchDecision? decision, CancellationToken cancellationToken = default);
+
+    /// <summary>The match weights the last sweep learnt and weighed its candidates with; null before any sweep.</summary>
+    [Alias("model"), AlwaysInterleave]
+    Task<Domain.Matching.Weights.MatchModel?> GetModelAsync(CancellationToken cancellationToken = default);
 }
 
 [GenerateSerializer, Immutable, Alias("sweep-summary")]

@@ -120,7 +120,7 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
             fresh.Count(c => c.Decision == MatchDecision.Auto),
             fresh.Count(c => c.Decision == MatchDecision.Review),
             candidates.Length - fresh.Length);
-        await WriteStateAsync(new SweepState(summary), [new SweepCompleted(summary, fresh, model)], time.GetUtcNow(), CancellationToken.None);
+        await WriteStateAsync(new SweepState(summary, model), [new SweepCompleted(summary, fresh, model)], time.GetUtcNow(), CancellationToken.None);
         Remember(fresh);
         return summary;
     }
@@ -138,6 +138,8 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
         random.AddRandomPairs(taxpayers, accounts, MatchModelOptions.Default.RandomPairs, seed: 0);
         return MatchModelTrainer.Train(samples.Aggregate(random.ToSample(0, 0), (all, part) => all.Add(part.Counts)));
     }
+
+    public Task<MatchModel?> GetModelAsync(CancellationToken cancellationToken) => Task.FromResult(State.Model);
 
     public async Task<IReadOnlyList<MatchCandidate>> GetCandidatesAsync(MatchDecision? decision, CancellationToken cancellationToken)
     {
@@ -172,7 +174,8 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
 }
 
 /// <summary>The last run only: the candidates themselves live in the history (each run's new ones), so a run writes what it found, not everything ever found.</summary>
-public sealed record SweepState(SweepSummary? LastRun);
+/// <param name="Model">The match weights of the last sweep (null before sweeps learnt any).</param>
+public sealed record SweepState(SweepSummary? LastRun, MatchModel? Model = null);
 
 public abstract record SweepEvent;
 

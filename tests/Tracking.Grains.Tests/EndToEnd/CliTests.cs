@@ -124,6 +124,14 @@ public sealed class CliTests : IDisposable
         var again = await TrackingProcess.RunAsync("--data", _data, "sweep", "--json");
         using var second = JsonDocument.Parse(again.Output);
         Assert.Equal(0, second.RootElement.GetProperty("newAuto").GetInt32() + second.RootElement.GetProperty("newReview").GetInt32());
+
+        // The weights the sweep learnt, by which every candidate's weight can be worked out again.
+        var weights = await TrackingProcess.RunAsync("--data", _data, "sweep", "weights", "--json");
+        using var model = JsonDocument.Parse(weights.Output);
+        Assert.Equal(["rrn", "name", "birth", "phone"], model.RootElement.GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("field").GetString()));
+        var candidate = json.RootElement.EnumerateArray().First(m => m.GetProperty("decision").GetString() == "auto").GetProperty("weight");
+        var prior = Math.Log2(model.RootElement.GetProperty("matchShare").GetDouble() / (1 - model.RootElement.GetProperty("matchShare").GetDouble()));
+        Assert.Equal(candidate.GetProperty("total").GetDouble(), prior + candidate.GetProperty("fields").EnumerateArray().Sum(f => f.GetProperty("weight").GetDouble()), 1);
     }
 
     [Fact]
