@@ -136,6 +136,20 @@ public sealed class IdentityMatcherTests
     }
 
     [Fact]
+    public void A_seizure_s_basis_reads_the_evidence_in_english_and_in_korean()
+    {
+        var candidate = IdentityMatcher.Match(s_taxpayer, Account("최연태"))!;
+
+        var automatic = MatchBasis.Automatic(candidate);
+        var approved = MatchBasis.Approved(candidate with { Decision = MatchDecision.Review }, "lee", "same address");
+
+        Assert.Equal("automatic match: rrn:missing, name:exact, birth:agrees, phone:agrees", automatic.English);
+        Assert.Equal("자동 일치: 주민등록번호 한쪽 없음, 이름 일치, 생년월일 일치, 전화번호 일치", automatic.Korean);
+        Assert.Equal($"review candidate (score {candidate.Score}: rrn:missing, name:exact, birth:agrees, phone:agrees) approved by lee: same address", approved.English);
+        Assert.Equal($"검토 후보 (점수 {candidate.Score}: 주민등록번호 한쪽 없음, 이름 일치, 생년월일 일치, 전화번호 일치) lee 승인: same address", approved.Korean);
+    }
+
+    [Fact]
     public void Each_pair_is_compared_once_however_many_keys_it_shares()
     {
         var finder = new CandidateFinder([s_taxpayer]);

@@ -141,7 +141,7 @@ internal static class ClusterBenchmark
 
         var clock = Stopwatch.StartNew();
         var open = await ConcurrentCalls.MeasureAsync(taxpayers, concurrency, t =>
-            client.Grains.GetGrain<ISeizureGrain>(SeizureKey.Of(t, exchange, "A-" + t)).OpenAsync(t, exchange, "A-" + t, "benchmark", "officer:bench"));
+            client.Grains.GetGrain<ISeizureGrain>(SeizureKey.Of(t, exchange, "A-" + t)).OpenAsync(t, exchange, "A-" + t, Said.Typed("benchmark"), "officer:bench"));
         long closed;
         while ((closed = await CountAsync(connectionString, "SELECT count(*) FROM grain_events WHERE grain_type = 'seizure' AND event_type = 'SeizureClosed'")) < seizures
             && clock.Elapsed < TimeSpan.FromMinutes(10))

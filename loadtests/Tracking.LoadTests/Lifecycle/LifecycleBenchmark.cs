@@ -37,7 +37,7 @@ internal static class LifecycleBenchmark
         var baseline = await ConcurrentCalls.MeasureAsync([.. taxpayers.Select(t => "baseline-" + t)], concurrency, t => silo.Grains.GetGrain<ITaxpayerGrain>(t).AttachSeizureAsync("S-" + t));
 
         var opened = await ConcurrentCalls.MeasureAsync(taxpayers, concurrency, t =>
-            silo.Grains.GetGrain<ISeizureGrain>(SeizureKey.Of(t, "bench", "A-" + t)).OpenAsync(t, "bench", "A-" + t, "benchmark", "officer:bench"));
+            silo.Grains.GetGrain<ISeizureGrain>(SeizureKey.Of(t, "bench", "A-" + t)).OpenAsync(t, "bench", "A-" + t, Said.Typed("benchmark"), "officer:bench"));
         var afterOpen = (await ViewsAsync(silo, taxpayers)).Sum(s => s.Version);
 
         // A day on, past the distribution date: the seizures' reminders fire. Done when no call has run for a second.

@@ -12,7 +12,11 @@ public abstract record SeizureCommand
     /// account is believed to be the taxpayer's; <paramref name="Incarnation"/>, unique to this
     /// opening, keeps its request ids apart from any other office's or installation's at the exchange.
     /// </summary>
-    public sealed record Open(string SeizureId, string TaxpayerId, string Exchange, string AccountId, string Basis, string Incarnation) : SeizureCommand;
+    public sealed record Open(string SeizureId, string TaxpayerId, string Exchange, string AccountId, string Basis, string Incarnation) : SeizureCommand
+    {
+        /// <summary>The basis as a Korean reader reads it; the English one is what is stored as the basis.</summary>
+        public string? KoreanBasis { get; init; }
+    }
 
     /// <summary>The exchange answered a request.</summary>
     public sealed record RecordReply(ExchangeReply Reply) : SeizureCommand;

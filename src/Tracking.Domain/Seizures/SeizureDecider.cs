@@ -128,7 +128,7 @@ public static class SeizureDecider
             new SeizureOpened(open.SeizureId, open.TaxpayerId, open.Exchange, open.AccountId, open.Basis, steps.NotInHand, open.Incarnation),
             new Said(
                 $"account {open.Exchange}/{open.AccountId} matched to taxpayer {open.TaxpayerId} ({open.Basis})",
-                $"계좌 {open.Exchange}/{open.AccountId}이(가) 체납자 {open.TaxpayerId}와(과) 일치 ({open.Basis})"));
+                $"계좌 {open.Exchange}/{open.AccountId}이(가) 체납자 {open.TaxpayerId}와(과) 일치 ({open.KoreanBasis ?? open.Basis})"));
         steps.Issue(
             ExchangeRequestKind.SeizureNotice,
             new("receivable-seizure notice to the exchange (Art. 51, 61(3)); effective on acknowledgement", "거래소에 채권압류통지 (제51조, 제61조제3항); 거래소가 접수하면 효력 발생"),

@@ -8,7 +8,7 @@ public interface ISeizureGrain : IGrainWithStringKey
 {
     /// <summary>Seizes the account for the taxpayer's debt; <paramref name="basis"/> says why it is theirs. Opening an open seizure again changes nothing.</summary>
     [Alias("open")]
-    Task<SeizureOpening> OpenAsync(string taxpayerId, string exchange, string accountId, string basis, string actor, CancellationToken cancellationToken = default);
+    Task<SeizureOpening> OpenAsync(string taxpayerId, string exchange, string accountId, Said basis, string actor, CancellationToken cancellationToken = default);
 
     /// <summary>An exchange's answer, from a callback.</summary>
     [Alias("reply")]

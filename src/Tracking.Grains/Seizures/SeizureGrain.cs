@@ -60,14 +60,14 @@ public sealed partial class SeizureGrain(
         }
     }
 
-    public async Task<SeizureOpening> OpenAsync(string taxpayerId, string exchange, string accountId, string basis, string actor, CancellationToken cancellationToken)
+    public async Task<SeizureOpening> OpenAsync(string taxpayerId, string exchange, string accountId, Said basis, string actor, CancellationToken cancellationToken)
     {
         var wasOpen = State.Opened;
         var taxpayer = GrainFactory.GetGrain<ITaxpayerGrain>(taxpayerId);
         var debt = await taxpayer.AttachSeizureAsync(Id, cancellationToken);
         try
         {
-            await DecideAsync(new SeizureCommand.Open(Id, taxpayerId, exchange, accountId, basis, Guid.NewGuid().ToString("N")[..12]), actor, exchange, debt, cancellationToken);
+            await DecideAsync(new SeizureCommand.Open(Id, taxpayerId, exchange, accountId, basis.English, Guid.NewGuid().ToString("N")[..12]) { KoreanBasis = basis.Korean }, actor, exchange, debt, cancellationToken);
         }
         catch (CommandRejectedException) when (!State.Opened)
         {

@@ -21,8 +21,7 @@ public sealed class SeizureOpener(IGrainFactory grains)
     public async Task<SeizureOpening> OpenApprovedReviewAsync(string taxpayerId, string exchange, string accountId, string approver, string? reason, CancellationToken cancellationToken)
     {
         var candidate = await grains.GetGrain<ITaxpayerGrain>(taxpayerId).ReviewCandidateAsync(exchange, accountId, true, approver, reason ?? "approved for seizure", cancellationToken);
-        var basis = $"review candidate (score {candidate.Score}: {string.Join(", ", candidate.Reasons)}) approved by {approver}" + (reason is null ? "" : $": {reason}");
-        return await grains.GetGrain<ISeizureGrain>(SeizureKey.Of(taxpayerId, exchange, accountId)).OpenAsync(taxpayerId, exchange, accountId, basis, approver, cancellationToken);
+        return await grains.GetGrain<ISeizureGrain>(SeizureKey.Of(taxpayerId, exchange, accountId)).OpenAsync(taxpayerId, exchange, accountId, MatchBasis.Approved(candidate, approver, reason), approver, cancellationToken);
     }
 
     /// <summary>Rejects a review candidate: it is not the taxpayer's account, and no seizure is opened for it.</summary>
@@ -47,7 +46,7 @@ public sealed class SeizureOpener(IGrainFactory grains)
             candidates,
             c => $"{c.TaxpayerId} at {c.Exchange}/{c.AccountId}",
             (c, ct) => grains.GetGrain<ISeizureGrain>(SeizureKey.Of(c.TaxpayerId, c.Exchange, c.AccountId))
-                .OpenAsync(c.TaxpayerId, c.Exchange, c.AccountId, $"automatic match: {string.Join(", ", c.Reasons)}", actor, ct),
+                .OpenAsync(c.TaxpayerId, c.Exchange, c.AccountId, MatchBasis.Automatic(c), actor, ct),
             cancellationToken);
     }
 

@@ -77,7 +77,7 @@ internal sealed class LifecycleHarness : IAsyncDisposable
     public async Task<string> OpenAsync(string taxpayerId, string accountId, string? exchange = null)
     {
         var id = SeizureKey.Of(taxpayerId, exchange ?? Exchange, accountId);
-        var opening = await Grains.GetGrain<ISeizureGrain>(id).OpenAsync(taxpayerId, exchange ?? Exchange, accountId, "test match", "officer:kim");
+        var opening = await Grains.GetGrain<ISeizureGrain>(id).OpenAsync(taxpayerId, exchange ?? Exchange, accountId, Domain.Seizures.Said.Typed("test match"), "officer:kim");
         Assert.True(opening.New);
         return id;
     }
