@@ -15,11 +15,12 @@ public interface IMatchShardGrain : IGrainWithStringKey
     Task<int> IndexAccountsAsync(IReadOnlyList<IndexedAccount> entries, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Counts the comparison patterns of the pairs that meet here, with up to <paramref name="identities"/>
-    /// of each side it owns: this shard's part of what the sweep learns its match weights from.
+    /// Counts the comparison patterns of about <paramref name="pairs"/> of the pairs that meet here
+    /// (whole blocks), with up to <paramref name="identities"/> of each side it owns: this shard's
+    /// part of what the sweep learns its match weights from.
     /// </summary>
     [Alias("sample"), ResponseTimeout("00:30:00")]
-    Task<ShardSample> SampleAsync(int identities, CancellationToken cancellationToken = default);
+    Task<ShardSample> SampleAsync(int identities, int pairs, CancellationToken cancellationToken = default);
 
     /// <summary>Compares every taxpayer and account that share a key in this shard, weighed by the sweep's model.</summary>
     [Alias("find"), ResponseTimeout("00:30:00")]

@@ -131,7 +131,7 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
     /// </summary>
     private async Task<MatchModel> LearnAsync(string[] shards)
     {
-        var samples = await Task.WhenAll(shards.Select(shard => GrainFactory.GetGrain<IMatchShardGrain>(shard).SampleAsync(IdentitiesPerShard)));
+        var samples = await Task.WhenAll(shards.Select(shard => GrainFactory.GetGrain<IMatchShardGrain>(shard).SampleAsync(IdentitiesPerShard, MatchModelOptions.Default.PairsToLearnFrom / shards.Length)));
         var taxpayers = samples.SelectMany(s => s.Taxpayers).OrderBy(t => t.TaxpayerId, StringComparer.Ordinal).Select(t => t.Identity()).ToArray();
         var accounts = samples.SelectMany(s => s.Accounts).OrderBy(a => a.Exchange, StringComparer.Ordinal).ThenBy(a => a.AccountId, StringComparer.Ordinal).Select(a => a.Identity()).ToArray();
         var random = new ComparisonCounter();

@@ -25,5 +25,11 @@ public sealed record MatchModelOptions
     /// </summary>
     public int RandomPairs { get; init; } = 200_000;
 
+    /// <summary>
+    /// About how many blocked pairs a sweep learns m from (default 3,200,000, shared out over its
+    /// shards as whole blocks): EM needs far fewer than a national sweep compares.
+    /// </summary>
+    public int PairsToLearnFrom { get; init; } = 3_200_000;
+
     public static MatchModelOptions Default { get; } = new();
 }
