@@ -52,7 +52,7 @@ internal static class SeizureCommands
             {
                 foreach (var c in list)
                 {
-                    Console.WriteLine($"{c.SeizureId,-40} {c.Status,-20} {c.Outcome,-14} collected {Won.Format(c.Collected),14}  applied {Won.Format(c.Applied),14}  refunded {Won.Format(c.Refunded),12}");
+                    Console.WriteLine($"{c.SeizureId,-40} {Say.Term(c.Status),-20} {(c.Outcome is { } outcome ? Say.Term(outcome) : ""),-14} {Say.T("collected {0,14}  applied {1,14}  refunded {2,12}", Won.Format(c.Collected), Won.Format(c.Applied), Won.Format(c.Refunded))}");
                 }
 
                 Console.WriteLine(Say.T("{0} cases, {1} closed; {2} collected.", list.Count, list.Count(c => c.Status == SeizureStatus.Closed), Won.Format(list.Sum(c => c.Collected))));
@@ -97,7 +97,7 @@ internal static class SeizureCommands
     private static async Task CallCaseAsync(ParseResult result, TrackingContext tracking, Func<ISeizureGrain, CancellationToken, Task<SeizureView>> step, CancellationToken ct)
     {
         var view = await step(tracking.Grains.GetGrain<ISeizureGrain>(result.GetValue(s_caseId)!), ct);
-        ResultWriter.Write(view, result.GetValue(GlobalOptions.Json), v => Console.WriteLine($"{v.SeizureId}: {v.Status}"));
+        ResultWriter.Write(view, result.GetValue(GlobalOptions.Json), v => Console.WriteLine($"{v.SeizureId}: {Say.Term(v.Status)}"));
     }
 
     private static Command Document()
@@ -162,7 +162,7 @@ internal static class SeizureCommands
     private static void WriteDetail(CaseDetail detail)
     {
         var s = detail.Seizure;
-        Console.WriteLine(Say.T("Case {0} — {1}", s.SeizureId, s.Outcome is { } o ? $"{s.Status} ({o})" : s.Status));
+        Console.WriteLine(Say.T("Case {0} — {1}", s.SeizureId, s.Outcome is { } o ? $"{Say.Term(s.Status)} ({Say.Term(o)})" : Say.Term(s.Status)));
         Console.WriteLine(Say.T("  taxpayer {0}, {1} account {2}; basis: {3}", s.TaxpayerId, s.Exchange, s.AccountId, s.Basis));
         Console.WriteLine(Say.T("  holdings: {0}", string.Join(", ", s.Holdings.Select(h => $"{h.Total} {h.Asset}"))));
         Console.WriteLine(Say.T("  collected {0} = applied {1} + refunded {2} + held {3}", Won.Format(s.Collected), Won.Format(s.Applied), Won.Format(s.Refunded), Won.Format(s.Held))
@@ -175,7 +175,7 @@ internal static class SeizureCommands
         foreach (var entry in detail.History)
         {
             var e = entry.Event;
-            Console.WriteLine($"  {KoreaTime.Minutes(e.At)}  {e.GetType().Name,-22} {e.Actor,-22} {(Say.English || e.KoreanReason.Length == 0 ? e.Reason : e.KoreanReason)}{(e.Document is { } d ? $"  [{d.Kind} {d.DocumentId}]" : "")}");
+            Console.WriteLine($"  {KoreaTime.Minutes(e.At)}  {Say.Term(e.GetType().Name),-22} {e.Actor,-22} {(Say.English || e.KoreanReason.Length == 0 ? e.Reason : e.KoreanReason)}{(e.Document is { } d ? $"  [{Say.Term(d.Kind)} {d.DocumentId}]" : "")}");
         }
     }
 }

@@ -84,6 +84,13 @@ public sealed class SeizureCliTests : IDisposable
         using var detail = JsonDocument.Parse((await TrackingProcess.RunAsync(environment, "--data", _data, "case", id, "--json")).Output);
         var history = detail.RootElement.GetProperty("history").EnumerateArray().ToArray();
         Assert.Equal("officer:kim", history[0].GetProperty("event").GetProperty("actor").GetString());
+        // The case as a Korean office reads it: its steps and documents named as the console names them, its basis in Korean.
+        var korean = await TrackingProcess.RunAsync(new Dictionary<string, string>(environment) { [TrackingProcess.LanguageVariable] = "ko" }, "--data", _data, "case", id);
+        Assert.Contains("압류 개시", korean.Output);
+        Assert.Contains("[압류조서 ", korean.Output);
+        Assert.Contains("일치 (", korean.Output);
+        Assert.DoesNotContain("SeizureOpened", korean.Output);
+
         var record = detail.RootElement.GetProperty("documents").EnumerateArray().Single(d => d.GetProperty("kind").GetString() == "seizureRecord").GetProperty("documentId").GetString()!;
         var html = await TrackingProcess.RunAsync(environment, "--data", _data, "case", "document", id, record);
         Assert.Equal(0, html.ExitCode);
