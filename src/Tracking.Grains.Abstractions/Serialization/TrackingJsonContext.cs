@@ -66,6 +66,7 @@ namespace Tracking.Grains.Serialization;
 [JsonSerializable(typeof(MatchCandidate))]
 [JsonSerializable(typeof(IReadOnlyList<MatchCandidate>))]
 [JsonSerializable(typeof(Tracking.Domain.Matching.Weights.MatchModel))]
+[JsonSerializable(typeof(Said))]
 [JsonSerializable(typeof(Tracking.Domain.Matching.Weights.ComparisonSample))]
 [JsonSerializable(typeof(IndexedTaxpayer))]
 [JsonSerializable(typeof(IndexedAccount))]
