@@ -28,7 +28,7 @@ public static class ComparisonPattern
     public static int Without(int pattern, IEnumerable<MatchField> fields) => fields.Aggregate(pattern, (p, f) => p & ~(7 << (3 * (int)f)));
 
     public static MatchEvidence Evidence(int pattern) => new(
-        Agreement(Level(pattern, MatchField.Rrn), Identity.Agreement.Differs),
+        AgreesOrDiffers(Level(pattern, MatchField.Rrn)),
         Level(pattern, MatchField.Name) switch
         {
             0 => NameAgreement.Exact,
@@ -40,25 +40,25 @@ public static class ComparisonPattern
         },
         Level(pattern, MatchField.Birth) switch
         {
-            0 => Identity.Agreement.Agrees,
-            1 => Identity.Agreement.Near,
-            2 => Identity.Agreement.Differs,
-            _ => Identity.Agreement.Missing,
+            0 => Agreement.Agrees,
+            1 => Agreement.Near,
+            2 => Agreement.Differs,
+            _ => Agreement.Missing,
         },
-        Agreement(Level(pattern, MatchField.Phone), Identity.Agreement.Differs));
+        AgreesOrDiffers(Level(pattern, MatchField.Phone)));
 
-    private static Agreement Agreement(int? level, Agreement second) => level switch
+    private static Agreement AgreesOrDiffers(int? level) => level switch
     {
-        0 => Identity.Agreement.Agrees,
-        1 => second,
-        _ => Identity.Agreement.Missing,
+        0 => Agreement.Agrees,
+        1 => Agreement.Differs,
+        _ => Agreement.Missing,
     };
 
     private static int Code(Agreement agreement, MatchField field) => agreement switch
     {
-        Identity.Agreement.Agrees => 1,
-        Identity.Agreement.Near => 2,
-        Identity.Agreement.Differs => field == MatchField.Birth ? 3 : 2,
+        Agreement.Agrees => 1,
+        Agreement.Near => 2,
+        Agreement.Differs => field == MatchField.Birth ? 3 : 2,
         _ => 0,
     };
 

@@ -13,6 +13,8 @@ public sealed record ComparisonSample(
     IReadOnlyDictionary<int, long> Compared,
     IReadOnlyDictionary<string, KeyBlocks> Keys)
 {
+    private static readonly IReadOnlyDictionary<int, long> s_noCounts = new Dictionary<int, long>();
+
     public static ComparisonSample Empty { get; } = new(0, 0, new Dictionary<int, long>(), new Dictionary<string, IReadOnlyDictionary<int, long>>(), new Dictionary<int, long>(), new Dictionary<string, KeyBlocks>());
 
     public ComparisonSample Add(ComparisonSample other) => new(
@@ -21,11 +23,11 @@ public sealed record ComparisonSample(
         Sum(Random, other.Random),
         ByRule.Keys.Union(other.ByRule.Keys).ToDictionary(
             rule => rule,
-            rule => Sum(ByRule.GetValueOrDefault(rule) ?? Empty.Random, other.ByRule.GetValueOrDefault(rule) ?? Empty.Random)),
+            rule => Sum(ByRule.GetValueOrDefault(rule) ?? s_noCounts, other.ByRule.GetValueOrDefault(rule) ?? s_noCounts)),
         Sum(Compared, other.Compared),
         Keys.Keys.Union(other.Keys.Keys).ToDictionary(
             rule => rule,
-            rule => (Keys.GetValueOrDefault(rule) ?? new KeyBlocks(0, 0, 0)).Add(other.Keys.GetValueOrDefault(rule) ?? new KeyBlocks(0, 0, 0))));
+            rule => (Keys.GetValueOrDefault(rule) ?? KeyBlocks.None).Add(other.Keys.GetValueOrDefault(rule) ?? KeyBlocks.None)));
 
     private static IReadOnlyDictionary<int, long> Sum(IReadOnlyDictionary<int, long> a, IReadOnlyDictionary<int, long> b)
     {

@@ -3,6 +3,8 @@ namespace Tracking.Domain.Matching.Weights;
 /// <summary>The blocks of an exact rule's keys: records on each side that have the field, and pairs that agree on it.</summary>
 public sealed record KeyBlocks(long Taxpayers, long Accounts, long Pairs)
 {
+    public static KeyBlocks None { get; } = new(0, 0, 0);
+
     public KeyBlocks Add(KeyBlocks other) => new(Taxpayers + other.Taxpayers, Accounts + other.Accounts, Pairs + other.Pairs);
 
     /// <summary>
