@@ -60,7 +60,7 @@ public sealed class MatchModelTrainerTests
                 var evidence = ComparisonPattern.Evidence(pattern);
                 var weight = model.TotalOf(evidence);
                 var decision = IdentityMatcher.Decide(evidence);
-                if (decision == MatchDecision.Review || (decision is null && weight >= threshold))
+                if ((decision == MatchDecision.Review && !model.Dismisses(evidence)) || (decision is null && weight >= threshold))
                 {
                     right += MatchModel.Probability(weight) * count;
                     all += count;
@@ -75,7 +75,7 @@ public sealed class MatchModelTrainerTests
         var below = sample.Compared.Keys
             .Select(p => ComparisonPattern.Evidence(p))
             .Where(e => IdentityMatcher.Decide(e) is null)
-            .Select(model.TotalOf)
+            .Select(e => model.TotalOf(e))
             .Where(w => w < model.ReviewThreshold)
             .DefaultIfEmpty(double.NegativeInfinity)
             .Max();
@@ -122,6 +122,31 @@ public sealed class MatchModelTrainerTests
             + model.Fields[(int)MatchField.Phone].Levels[1].Weight;
         Assert.Equal(expected, weight.Total, 2);
         Assert.Equal(MatchModel.Probability(expected), weight.Probability, 3);
+    }
+
+    [Fact]
+    public void A_pair_the_rules_send_to_review_is_dropped_only_when_learnt_weights_say_it_is_more_likely_not_the_taxpayer()
+    {
+        // The sample's weights in a population 16 times as large: a true pair is 16 times as rare among all pairs.
+        var trained = MatchModelTrainer.Train(Sample());
+        var learnt = trained with { MatchShare = trained.MatchShare / 16 };
+        var prior = MatchModelTrainer.Train(ComparisonSample.Empty);
+        var birth = BirthDate.Of(new DateOnly(1980, 1, 2));
+        var taxpayer = new TaxpayerIdentity("T-1", PersonName.Parse("김민준"), birth, "01011112222", "rrn-a");
+        // Another RRN with the same name and birth date: the rules send it to review in case one was mistyped.
+        var otherRrn = new AccountIdentity("upbit", "A-1", PersonName.Parse("김민준"), birth, "01033334444", "rrn-b");
+        // No RRN, the same name and birth date, another phone: a true pair more often than not.
+        var newPhone = otherRrn with { RrnHash = null };
+
+        Assert.Equal(MatchDecision.Review, IdentityMatcher.Decide(MatchEvidence.Between(taxpayer, otherRrn)));
+        Assert.True(learnt.TotalOf(MatchEvidence.Between(taxpayer, otherRrn)) < 0);
+        Assert.Null(IdentityMatcher.Match(taxpayer, otherRrn, learnt));
+        Assert.True(learnt.TotalOf(MatchEvidence.Between(taxpayer, newPhone)) >= 0);
+        Assert.Equal(MatchDecision.Review, IdentityMatcher.Match(taxpayer, newPhone, learnt)?.Decision);
+        // Weights no data taught are a guess, and do not overrule the rules.
+        Assert.All(prior.Fields, f => Assert.False(f.Learnt));
+        Assert.True(prior.TotalOf(MatchEvidence.Between(taxpayer, otherRrn)) < 0);
+        Assert.Equal(MatchDecision.Review, IdentityMatcher.Match(taxpayer, otherRrn, prior)?.Decision);
     }
 
     [Fact]

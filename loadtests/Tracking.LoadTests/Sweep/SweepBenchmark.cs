@@ -123,7 +123,7 @@ internal static class SweepBenchmark
         Console.WriteLine("|---|---|---|---|");
         foreach (var group in candidates.Where(c => c.Decision == MatchDecision.Review).GroupBy(c => string.Join(' ', c.Reasons)).OrderByDescending(g => g.Count()))
         {
-            Console.WriteLine($"| {group.Count():N0} | {group.Count(c => truth.Contains((c.TaxpayerId, c.Exchange, c.AccountId))):N0} | {group.First().Weight!.Total:0.0} | {group.Key} |");
+            Console.WriteLine($"| {group.Count():N0} | {group.Count(c => truth.Contains((c.TaxpayerId, c.Exchange, c.AccountId))):N0} | {Range(group.Select(c => c.Weight!.Total))} | {group.Key} |");
         }
 
         var found = candidates.Select(c => (c.TaxpayerId, c.Exchange, c.AccountId)).ToHashSet();
@@ -136,13 +136,20 @@ internal static class SweepBenchmark
         {
             var (taxpayer, account) = (byTaxpayer[p.Item1], byAccount[(p.Item2, p.Item3)]);
             var evidence = MatchEvidence.Between(taxpayer, account);
-            return (Met: BlockingKeys.For(taxpayer).Intersect(BlockingKeys.For(account)).Any(), Weight: model.Weigh(evidence).Total, Evidence: string.Join(' ', evidence.Reasons()));
-        }).GroupBy(x => x).OrderByDescending(g => g.Count()))
+            return (Met: BlockingKeys.For(taxpayer).Intersect(BlockingKeys.For(account)).Any(), Weight: model.Weigh(evidence, NameFrequencies.KeyOf(taxpayer.Name, account.Name)).Total, Evidence: string.Join(' ', evidence.Reasons()));
+        }).GroupBy(x => (x.Met, x.Evidence)).OrderByDescending(g => g.Count()))
         {
-            Console.WriteLine($"| {group.Count():N0} | {(group.Key.Met ? "yes" : "no")} | {group.Key.Weight:0.0} | {group.Key.Evidence} |");
+            Console.WriteLine($"| {group.Count():N0} | {(group.Key.Met ? "yes" : "no")} | {Range(group.Select(x => x.Weight))} | {group.Key.Evidence} |");
         }
 
         Console.WriteLine();
+    }
+
+    /// <summary>A group's weights: one figure when the name's frequency moves none of them, else the range.</summary>
+    private static string Range(IEnumerable<double> weights)
+    {
+        var (low, high) = (weights.Min(), weights.Max());
+        return high - low < 0.05 ? $"{low:0.0}" : $"{low:0.0} … {high:0.0}";
     }
 
     private static MatchQuality Quality(IReadOnlyCollection<MatchCandidate> candidates, HashSet<(string, string, string)> truth)

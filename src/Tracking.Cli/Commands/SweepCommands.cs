@@ -41,6 +41,15 @@ internal static class SweepCommands
                         Console.WriteLine($"{field.Field,-6} {level.Level,-10} m {level.M,7:0.0000}  u {level.U,10:0.000000}  {level.Weight,6:+0.0;-0.0} {(field.Learnt ? "" : Say.T("(prior: not learnt from the data)"))}");
                     }
                 }
+
+                if (m.Names is { } names)
+                {
+                    Console.WriteLine(Say.T("Names: two taxpayers share one by chance {0:E1}; {1} names measured, a name rarer than {2:E1} weighs as rare. Commonest:", names.Mean, names.Shares.Count, names.Rest));
+                    foreach (var (name, share) in names.Shares.OrderByDescending(n => n.Value).ThenBy(n => n.Key, StringComparer.Ordinal).Take(5))
+                    {
+                        Console.WriteLine($"  {name,-12} {share,9:0.000000}  {names.Adjustment(name),6:+0.0;-0.0}");
+                    }
+                }
             });
         }));
         return command;

@@ -66,6 +66,7 @@ public sealed class CandidateFinder
         }
 
         counter.AddRandomPairs(_taxpayers, accounts, options.RandomPairs, seed);
+        counter.AddNames(_taxpayers);
         return met.Add(counter.ToSample(_taxpayers.Count, accounts.Count));
     }
 

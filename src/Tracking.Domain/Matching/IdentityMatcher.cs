@@ -13,20 +13,30 @@ namespace Tracking.Domain.Matching;
 /// A name that differs where birth date and phone agree (a nickname, a surname changed on
 /// naturalisation, a spelling no fold knows) goes to review: officers would rather look than never know.
 /// Beyond these rules, a sweep's learnt weights may send any other pair to review (an RRN that
-/// differs included) when the weight says it is more likely the taxpayer than not; weights never make a match automatic.
+/// differs included) when the weight says it is more likely the taxpayer than not, and drop a pair
+/// the rules send there when the weight says it is more likely not (at national scale, namesakes
+/// born the same day and one-jamo neighbours would otherwise drown the queue); weights never make
+/// a match automatic.
 /// </summary>
 public static class IdentityMatcher
 {
     /// <summary>
     /// The rules' decision; with a sweep's learnt <paramref name="model"/>, also review for a pair
-    /// the rules drop whose weight clears the model's threshold, and every candidate's weight.
+    /// the rules drop whose weight clears the model's threshold, no review for one the model
+    /// dismisses, and every candidate's weight.
     /// </summary>
     public static MatchCandidate? Match(TaxpayerIdentity taxpayer, AccountIdentity account, MatchModel? model = null)
     {
         var evidence = MatchEvidence.Between(taxpayer, account);
-        var decision = Decide(evidence) ?? (model is not null && model.Reviews(evidence) ? MatchDecision.Review : null);
+        var name = model?.Names is not null && evidence.Name is NameAgreement.Exact or NameAgreement.Romanized ? NameFrequencies.KeyOf(taxpayer.Name, account.Name) : null;
+        var decision = (Decide(evidence), model) switch
+        {
+            (MatchDecision.Review, { } weights) when weights.Dismisses(evidence, name) => null,
+            (null, { } weights) when weights.Reviews(evidence, name) => MatchDecision.Review,
+            var (rules, _) => rules,
+        };
         return decision is { } decided
-            ? new MatchCandidate(taxpayer.TaxpayerId, account.Exchange, account.AccountId, decided, Score(evidence), evidence.Reasons()) { Weight = model?.Weigh(evidence) }
+            ? new MatchCandidate(taxpayer.TaxpayerId, account.Exchange, account.AccountId, decided, Score(evidence), evidence.Reasons()) { Weight = model?.Weigh(evidence, name) }
             : null;
     }
 

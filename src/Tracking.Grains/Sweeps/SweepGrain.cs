@@ -136,6 +136,7 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
         var accounts = samples.SelectMany(s => s.Accounts).OrderBy(a => a.Exchange, StringComparer.Ordinal).ThenBy(a => a.AccountId, StringComparer.Ordinal).Select(a => a.Identity()).ToArray();
         var random = new ComparisonCounter();
         random.AddRandomPairs(taxpayers, accounts, MatchModelOptions.Default.RandomPairs, seed: 0);
+        random.AddNames(taxpayers);
         return MatchModelTrainer.Train(samples.Aggregate(random.ToSample(0, 0), (all, part) => all.Add(part.Counts)));
     }
 

@@ -9,6 +9,7 @@ public sealed class ComparisonCounter
     private readonly Dictionary<string, Dictionary<int, long>> _byRule = new(StringComparer.Ordinal);
     private readonly Dictionary<int, long> _compared = [];
     private readonly Dictionary<string, KeyBlocks> _keys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _names = new(StringComparer.Ordinal);
 
     /// <summary>A pair that blocking brought together, counted once however many keys it shares.</summary>
     public void AddCompared(MatchEvidence evidence) => Increment(_compared, ComparisonPattern.Of(evidence));
@@ -53,13 +54,26 @@ public sealed class ComparisonCounter
         }
     }
 
+    /// <summary>The names of taxpayers drawn for random pairs: how common each name is.</summary>
+    public void AddNames(IEnumerable<TaxpayerIdentity> taxpayers)
+    {
+        foreach (var taxpayer in taxpayers.Where(t => t.Name.Script != NameScript.Missing))
+        {
+            var name = NameFrequencies.KeyOf(taxpayer.Name);
+            _names[name] = _names.GetValueOrDefault(name) + 1;
+        }
+    }
+
     public ComparisonSample ToSample(long taxpayers, long accounts) => new(
         taxpayers,
         accounts,
         new Dictionary<int, long>(_random),
         _byRule.ToDictionary(r => r.Key, r => (IReadOnlyDictionary<int, long>)new Dictionary<int, long>(r.Value)),
         new Dictionary<int, long>(_compared),
-        new Dictionary<string, KeyBlocks>(_keys));
+        new Dictionary<string, KeyBlocks>(_keys))
+    {
+        Names = new Dictionary<string, long>(_names, StringComparer.Ordinal),
+    };
 
     private static void Increment(Dictionary<int, long> counts, int pattern) => counts[pattern] = counts.GetValueOrDefault(pattern) + 1;
 }

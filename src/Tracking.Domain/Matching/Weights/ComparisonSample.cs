@@ -3,7 +3,8 @@ namespace Tracking.Domain.Matching.Weights;
 /// <summary>
 /// What a sweep counts to learn its match weights, by comparison pattern: random pairs (how often
 /// fields agree by chance), the pairs each blocking rule brought together, and every pair compared
-/// (each once), and the blocks of the exact rules' keys. Shards count their part; parts add up.
+/// (each once), the blocks of the exact rules' keys, and the names of the taxpayers random pairs
+/// are drawn from. Shards count their part; parts add up.
 /// </summary>
 public sealed record ComparisonSample(
     long Taxpayers,
@@ -14,6 +15,11 @@ public sealed record ComparisonSample(
     IReadOnlyDictionary<string, KeyBlocks> Keys)
 {
     private static readonly IReadOnlyDictionary<int, long> s_noCounts = new Dictionary<int, long>();
+
+    private static readonly IReadOnlyDictionary<string, long> s_noNames = new Dictionary<string, long>();
+
+    /// <summary>How many of the sampled taxpayers bear each name (<see cref="NameFrequencies.KeyOf(Identity.PersonName)"/>).</summary>
+    public IReadOnlyDictionary<string, long> Names { get; init; } = s_noNames;
 
     public static ComparisonSample Empty { get; } = new(0, 0, new Dictionary<int, long>(), new Dictionary<string, IReadOnlyDictionary<int, long>>(), new Dictionary<int, long>(), new Dictionary<string, KeyBlocks>());
 
@@ -27,11 +33,15 @@ public sealed record ComparisonSample(
         Sum(Compared, other.Compared),
         Keys.Keys.Union(other.Keys.Keys).ToDictionary(
             rule => rule,
-            rule => (Keys.GetValueOrDefault(rule) ?? KeyBlocks.None).Add(other.Keys.GetValueOrDefault(rule) ?? KeyBlocks.None)));
-
-    private static IReadOnlyDictionary<int, long> Sum(IReadOnlyDictionary<int, long> a, IReadOnlyDictionary<int, long> b)
+            rule => (Keys.GetValueOrDefault(rule) ?? KeyBlocks.None).Add(other.Keys.GetValueOrDefault(rule) ?? KeyBlocks.None)))
     {
-        var sum = new Dictionary<int, long>(a);
+        Names = Sum(Names, other.Names),
+    };
+
+    private static IReadOnlyDictionary<TKey, long> Sum<TKey>(IReadOnlyDictionary<TKey, long> a, IReadOnlyDictionary<TKey, long> b)
+        where TKey : notnull
+    {
+        var sum = new Dictionary<TKey, long>(a);
         foreach (var (pattern, count) in b)
         {
             sum[pattern] = sum.GetValueOrDefault(pattern) + count;

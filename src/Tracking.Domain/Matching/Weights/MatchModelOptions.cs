@@ -31,5 +31,17 @@ public sealed record MatchModelOptions
     /// </summary>
     public int PairsToLearnFrom { get; init; } = 3_200_000;
 
+    /// <summary>
+    /// How many taxpayers of the sample must bear a name for its own share to be measured (default
+    /// 5, about ±45%); a name seen fewer times is weighed as rare.
+    /// </summary>
+    public int NameMeasuredFrom { get; init; } = 5;
+
+    /// <summary>
+    /// The most names whose shares a model lists (default 5,000, the commonest; about 150 KB kept
+    /// with each sweep): enough for every common name of a national population.
+    /// </summary>
+    public int NamesListed { get; init; } = 5_000;
+
     public static MatchModelOptions Default { get; } = new();
 }

@@ -5,7 +5,8 @@ namespace Tracking.Domain.Matching.Weights;
 /// u from random pairs; m by expectation–maximisation over each blocking rule's pairs with u held
 /// fixed and the fields the rule agrees on left out (pairs that met because their birth dates agree
 /// would otherwise make birth agreement look like proof); the rules' estimates pooled, with a
-/// weak prior for fields no rule could learn.
+/// weak prior for fields no rule could learn; and how common each name is, from the taxpayers
+/// random pairs are drawn from.
 /// </summary>
 public static class MatchModelTrainer
 {
@@ -45,7 +46,7 @@ public static class MatchModelTrainer
             (model, shares) = Learn(sample, u, pairs, options);
         }
 
-        return model with { ReviewThreshold = Threshold(model, sample.Compared, options.ReviewPrecision) };
+        return model with { ReviewThreshold = Threshold(model, sample.Compared, options.ReviewPrecision), Names = NameFrequencies.Measure(sample.Names, options) };
     }
 
     /// <summary>The model under these u-probabilities, and the share of true pairs among each rule's pairs.</summary>
@@ -176,8 +177,8 @@ public static class MatchModelTrainer
         (matched[level] + options.PriorPairs * s_priorM[field][level]) / (matched.Sum() + options.PriorPairs);
 
     /// <summary>
-    /// The lowest weight at which the review queue (what the rules send there, and every pair not
-    /// automatic from that weight up) keeps its expected precision, going no lower than pairs more
+    /// The lowest weight at which the review queue (what the rules send there and the weights do not
+    /// dismiss, and every pair not automatic from that weight up) keeps its expected precision, going no lower than pairs more
     /// likely the taxpayer than not (else a queue the rules fill with sure pairs would take in any
     /// number of hopeless ones); null if no weight qualifies.
     /// </summary>
@@ -193,7 +194,7 @@ public static class MatchModelTrainer
             var probability = MatchModel.Probability(weight);
             switch (IdentityMatcher.Decide(evidence))
             {
-                case MatchDecision.Review:
+                case MatchDecision.Review when !model.Dismisses(evidence):
                     right += probability * count;
                     all += count;
                     break;
