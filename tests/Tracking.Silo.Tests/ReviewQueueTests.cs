@@ -5,19 +5,20 @@ using static Tracking.Silo.Tests.ConsoleHost;
 
 namespace Tracking.Silo.Tests;
 
-/// <summary>The queue officers work from: the most debt at stake first, and a supervisor's approval of a page at once.</summary>
+/// <summary>The queue officers work from: the most debt expected at stake first, and a supervisor's approval of a page at once.</summary>
 public sealed class ReviewQueueTests(ConsoleHost host) : IClassFixture<ConsoleHost>
 {
     [Fact]
-    public async Task The_queue_shows_the_most_debt_at_stake_first_then_the_highest_score()
+    public async Task The_queue_shows_the_most_debt_expected_at_stake_first_then_the_highest_score()
     {
         using var officer = await host.SignInAsync("kim");
         var items = (await JsonAsync(await officer.GetAsync("/api/reviews?state=Open&limit=1000"), HttpStatusCode.OK)).GetProperty("items").EnumerateArray().ToArray();
         Assert.True(items.Length > 3, $"{items.Length} open candidates in the samples");
         Assert.True(items.Select(i => i.GetProperty("debt").GetInt64()).Distinct().Count() > 1, "the samples' candidates all have the same debt: the order would not be tested");
 
-        var order = items.Select(i => (Debt: i.GetProperty("debt").GetInt64(), Score: i.GetProperty("score").GetInt32())).ToArray();
-        Assert.Equal(order.OrderByDescending(o => o.Debt).ThenByDescending(o => o.Score), order);
+        // The debt weighed by the chance the sweep's weights give that the account is the taxpayer's.
+        var order = items.Select(i => (Expected: Math.Round(i.GetProperty("debt").GetInt64() * i.GetProperty("probability").GetDouble()), Score: i.GetProperty("score").GetInt32())).ToArray();
+        Assert.Equal(order.OrderByDescending(o => o.Expected).ThenByDescending(o => o.Score), order);
         var first = items[0];
         var taxpayer = await JsonAsync(await officer.GetAsync("/api/taxpayers/" + first.GetProperty("taxpayerId").GetString()), HttpStatusCode.OK);
         Assert.Equal(taxpayer.GetProperty("outstanding").GetInt64(), first.GetProperty("debt").GetInt64());

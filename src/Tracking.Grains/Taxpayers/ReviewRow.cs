@@ -8,7 +8,8 @@ namespace Tracking.Grains.Taxpayers;
 /// <summary>
 /// A review candidate in the review queue: the <see cref="View"/> row a taxpayer keeps per candidate
 /// needing a person, with the taxpayer's debt still outstanding (what is at stake) and when it was
-/// found (Unix seconds; 0 for candidates recorded before the time was kept).
+/// found (Unix seconds; 0 for candidates recorded before the time was kept), and the chance the
+/// sweep's weights give that it is the taxpayer (null for candidates found before weights).
 /// </summary>
 public sealed record ReviewRow(
     string Id,
@@ -22,7 +23,8 @@ public sealed record ReviewRow(
     string? Note,
     long Decided,
     long Debt,
-    long Found)
+    long Found,
+    double? Probability)
 {
     public const string View = "reviews";
 
@@ -30,11 +32,18 @@ public sealed record ReviewRow(
     public static readonly ViewField StateField = ViewField.Text("state");
     public static readonly ViewField ExchangeField = ViewField.Text("exchange");
 
-    /// <summary>The most debt at stake first, and among equal debts the highest score; filtered by state and exchange.</summary>
+    /// <summary>
+    /// The most debt expected to be at stake first: the debt weighed by the chance it is the
+    /// taxpayer, so that a hopeless pair sinks however large the debt; among equals the highest
+    /// score. Filtered by state and exchange.
+    /// </summary>
     public static ViewDefinition Definition { get; } = new(View, RankField, [StateField, ExchangeField]);
 
-    /// <summary>The queue's order in one number: debt (at most <see cref="Won.Max"/>, 10^13) above, score (0–100) below.</summary>
-    public long Rank => (Debt * 128) + Score;
+    /// <summary>
+    /// The queue's order in one number: the expected debt (at most <see cref="Won.Max"/>, 10^13)
+    /// above, score (0–100) below. A candidate found before weights counts its whole debt.
+    /// </summary>
+    public long Rank => ((long)Math.Round(Debt * (Probability ?? 1)) * 128) + Score;
 
     public static string KeyOf(string taxpayerId, string exchange, string accountId) => $"{taxpayerId}|{exchange}|{accountId}";
 
@@ -54,7 +63,8 @@ public sealed record ReviewRow(
                 review?.Reason,
                 review?.At.ToUnixTimeSeconds() ?? 0,
                 ledger.Outstanding,
-                c.FoundAt?.ToUnixTimeSeconds() ?? 0);
+                c.FoundAt?.ToUnixTimeSeconds() ?? 0,
+                c.Weight?.Probability);
             return new GrainView(View, row.Id, row);
         });
 }

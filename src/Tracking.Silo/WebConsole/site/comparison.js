@@ -94,7 +94,7 @@ function verdict(reasons, field) {
 const masked = value => String(value || '').includes('*');
 
 /** A probability as a percentage that never claims certainty: 99.97% reads "> 99.9". */
-const percent = p => (p >= 0.999 ? '> 99.9' : p < 0.001 ? '< 0.1' : (p * 100).toFixed(1));
+export const percent = p => (p >= 0.999 ? '> 99.9' : p < 0.001 ? '< 0.1' : (p * 100).toFixed(1));
 
 /** Bits of weight, signed: + for the same person, − against. */
 const bits = value => h('span', { class: value >= 0 ? 'agrees' : 'differs' }, `${value >= 0 ? '+' : ''}${value.toFixed(1)}`);
@@ -103,6 +103,17 @@ const bits = value => h('span', { class: value >= 0 ? 'agrees' : 'differs' }, `$
 function fieldWeight(weight, field) {
   const part = weight && weight.fields.find(f => f.field.toLowerCase() === field);
   return part ? bits(part.weight) : '—';
+}
+
+/** How common the agreeing name is, which the name's weight includes: a common name says less than a rare one. */
+function nameFrequency(weight) {
+  const frequency = weight && (weight.fields.find(f => f.field.toLowerCase() === 'name') || {}).frequency;
+  if (!frequency) return null;
+  const perTenThousand = frequency.share * 10000;
+  const shown = perTenThousand.toFixed(perTenThousand >= 10 ? 0 : perTenThousand >= 0.1 ? 1 : 3);
+  return h('span', { class: 'name-frequency' }, frequency.rare
+    ? t('a rare name: fewer than {0} in 10,000 taxpayers bear it', shown)
+    : t('{0} in 10,000 taxpayers bear this name', shown));
 }
 
 /** The weight before any field is compared (how rare a true pair is among all pairs): with the fields' parts it makes the total. */
@@ -127,7 +138,7 @@ export function comparison(taxpayer, holder, birth, reasons, weight) {
     h('table', {},
       h('thead', {}, h('tr', {}, h('th', {}, ''), h('th', {}, t('Roll')), h('th', {}, t('Exchange')), h('th', {}, t('Matcher')), h('th', {}, t('Weight')))),
       h('tbody', {},
-        row('name', t('Name'), sides(taxpayer.name, holder.name)),
+        row('name', t('Name'), sides(taxpayer.name, holder.name), nameFrequency(weight)),
         row('birth', t('Birth date'), [taxpayer.birthDate || '—', holderBirth || '—'], masked(taxpayer.birthDate) || masked(holderBirth) ? null : birthParts(taxpayer.birthDate, holder.birth)),
         row('phone', t('Phone'), sides(digits(taxpayer.phone), digits(holder.phone))),
         row('rrn', t('RRN'), [taxpayer.rrnMasked || '—', holder.rrnMasked || '—']),

@@ -2,7 +2,7 @@ import { api, segment } from '../api.js';
 import { act, age, facts, field, h, filteredTable, select, table, when, won, show } from '../ui.js';
 import { t, term } from '../i18n.js';
 import { caseLink } from './cases.js';
-import { comparison } from '../comparison.js';
+import { comparison, percent } from '../comparison.js';
 
 const reviewLink = r => `#/reviews/${segment(r.taxpayerId)}/${segment(r.exchange)}/${segment(r.accountId)}`;
 
@@ -19,12 +19,13 @@ export async function reviews({ main, session }) {
     { title: t('Waiting'), value: (r, page) => (r.state === 'Open' ? h('span', { class: 'age', title: when(r.found) }, age(r.found, page.now)) : ''), numeric: true },
     { title: t('Account'), value: r => `${r.exchange} / ${r.accountId}` },
     { title: t('Score'), value: r => r.score, numeric: true },
+    { title: t('Chance'), value: r => (r.probability == null ? '—' : `${percent(r.probability)}%`), numeric: true },
     { title: t('Why'), value: r => r.reasons.join('; ') },
     { title: t('State'), value: r => term(r.state) },
     { title: t('Decided by'), value: r => r.decidedBy || '' },
   ];
   const list = h('div', { id: 'review-list' });
-  show(main, h('h1', {}, t('Review queue')), h('p', { class: 'muted' }, t('Candidates the sweep was not sure of: the most debt at stake first, then the highest score. Nothing is seized until a person approves.')), form, bulk && bulk.bar, list);
+  show(main, h('h1', {}, t('Review queue')), h('p', { class: 'muted' }, t('Candidates the sweep was not sure of: the debt at stake weighed by the chance that it is the taxpayer, largest first, then the highest score. Nothing is seized until a person approves.')), form, bulk && bulk.bar, list);
   await filteredTable(form, list, '/api/reviews', columns, r => (location.hash = reviewLink(r)));
 }
 
