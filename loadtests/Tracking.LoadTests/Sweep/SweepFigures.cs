@@ -12,4 +12,8 @@ internal sealed record SweepFigures(
     double? WeighedMatcherSeconds,
     MatchQuality? WeighedMatcherQuality,
     double? PostgresJoinSeconds,
-    IReadOnlyList<SweepStoreFigures> Stores);
+    IReadOnlyList<SweepStoreFigures> Stores)
+{
+    /// <summary>Distinct taxpayer–account pairs blocking brought together, per account: what comparing costs at scale.</summary>
+    public double? PairsComparedPerAccount { get; init; }
+}

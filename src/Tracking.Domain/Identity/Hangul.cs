@@ -17,10 +17,16 @@ public static class Hangul
     private static readonly string[] s_vowelRoman = ["a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi", "yu", "eu", "ui", "i"];
     private static readonly string[] s_finalRoman = ["", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t"];
 
+    private static readonly System.Buffers.SearchValues<char> s_asciiLetters = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
     public static bool IsSyllable(char c) => c >= SyllableBase && c < SyllableBase + SyllableCount;
 
     /// <summary>True when the text has Hangul syllables and no Latin letters.</summary>
-    public static bool IsHangulName(string text) => text.Any(IsSyllable) && !text.Any(char.IsAsciiLetter);
+    public static bool IsHangulName(string text) => text.AsSpan().IndexOfAnyInRange((char)SyllableBase, (char)(SyllableBase + SyllableCount - 1)) >= 0 && !text.AsSpan().ContainsAny(s_asciiLetters);
+
+    /// <summary>Only the Hangul syllables of the text: the text itself when it has nothing else.</summary>
+    public static string SyllablesOf(string text) =>
+        text.AsSpan().IndexOfAnyExceptInRange((char)SyllableBase, (char)(SyllableBase + SyllableCount - 1)) < 0 ? text : new string([.. text.Where(IsSyllable)]);
 
     /// <summary>The jamo of each syllable in order (initial, vowel, final), other characters dropped.</summary>
     public static string Jamo(string text)
@@ -35,11 +41,33 @@ public static class Hangul
     }
 
     /// <summary>The initial consonant of each syllable (초성): unchanged by most typos in vowels and finals.</summary>
-    public static string Initials(string text) => string.Concat(Syllables(text).Select(s => s_initialJamo[s.Initial]));
+    public static string Initials(string text)
+    {
+        // Every initial jamo is one char; blocking asks this of every record, so no iterator.
+        Span<char> initials = text.Length <= 64 ? stackalloc char[text.Length] : new char[text.Length];
+        var length = 0;
+        foreach (var c in text)
+        {
+            if (IsSyllable(c))
+            {
+                initials[length++] = s_initialJamo[(c - SyllableBase) / (VowelCount * FinalCount)][0];
+            }
+        }
+
+        return new string(initials[..length]);
+    }
 
     /// <summary>Revised Romanization of each syllable, lower case, concatenated.</summary>
-    public static string Romanize(string text) =>
-        string.Concat(Syllables(text).Select(s => s_initialRoman[s.Initial] + s_vowelRoman[s.Vowel] + s_finalRoman[s.Final]));
+    public static string Romanize(string text)
+    {
+        var builder = new StringBuilder(text.Length * 4);
+        foreach (var (initial, vowel, final) in Syllables(text))
+        {
+            builder.Append(s_initialRoman[initial]).Append(s_vowelRoman[vowel]).Append(s_finalRoman[final]);
+        }
+
+        return builder.ToString();
+    }
 
     private static IEnumerable<(int Initial, int Vowel, int Final)> Syllables(string text)
     {

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Tracking.Domain.Identity;
 
 /// <summary>
@@ -19,29 +17,35 @@ public static class LatinSpelling
 
     public static string Skeleton(string latin)
     {
-        var text = new StringBuilder(latin.Length);
-        foreach (var c in latin)
+        var text = string.Create(latin.Count(char.IsAsciiLetter), latin, static (letters, from) =>
         {
-            if (char.IsAsciiLetter(c))
+            var i = 0;
+            foreach (var c in from)
             {
-                text.Append(char.ToUpperInvariant(c));
+                if (char.IsAsciiLetter(c))
+                {
+                    letters[i++] = char.ToUpperInvariant(c);
+                }
             }
-        }
+        });
 
+        // string.Replace finds nothing fast and allocates nothing then: most folds find nothing.
         foreach (var (from, to) in s_folds)
         {
-            text.Replace(from, to);
+            text = text.Replace(from, to, StringComparison.Ordinal);
         }
 
         // Doubled letters carry no distinction in romanized names (KK/GG, SS, PP).
-        for (var i = text.Length - 1; i > 0; i--)
+        Span<char> single = text.Length <= 128 ? stackalloc char[text.Length] : new char[text.Length];
+        var length = 0;
+        foreach (var c in text)
         {
-            if (text[i] == text[i - 1])
+            if (length == 0 || single[length - 1] != c)
             {
-                text.Remove(i, 1);
+                single[length++] = c;
             }
         }
 
-        return text.ToString();
+        return length == text.Length ? text : new string(single[..length]);
     }
 }

@@ -33,7 +33,7 @@ public sealed record PersonName
         var trimmed = text?.Trim() ?? "";
         if (Hangul.IsHangulName(trimmed))
         {
-            return new PersonName(NameScript.Hangul, new string(trimmed.Where(Hangul.IsSyllable).ToArray()), []);
+            return new PersonName(NameScript.Hangul, Hangul.SyllablesOf(trimmed), []);
         }
 
         var tokens = trimmed.ToUpperInvariant()

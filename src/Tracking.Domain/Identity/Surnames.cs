@@ -109,7 +109,7 @@ public static class Surnames
     /// <summary>Splits a Hangul full name into surname and given name; two-syllable surnames are recognised.</summary>
     public static (string Surname, string Given) Split(string hangulName)
     {
-        var name = new string(hangulName.Where(Hangul.IsSyllable).ToArray());
+        var name = Hangul.SyllablesOf(hangulName);
         if (name.Length >= 4 && s_spellings.ContainsKey(name[..2]))
         {
             return (name[..2], name[2..]);

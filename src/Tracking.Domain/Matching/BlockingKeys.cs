@@ -26,17 +26,20 @@ public static class BlockingKeys
     public static IReadOnlyList<string> For(AccountIdentity account)
     {
         var keys = Common(account.RrnHash, account.Phone, account.Birth, account.Name);
-        if (account.Birth is { } birth && account.Name.Script == NameScript.Latin)
+        if (account.Birth is not { } birth || account.Name.Script != NameScript.Latin)
         {
-            foreach (var (surnameToken, given) in NameComparer.Readings(account.Name.Tokens))
+            return keys;
+        }
+
+        foreach (var (surnameToken, given) in NameComparer.Readings(account.Name.Tokens))
+        {
+            foreach (var surname in Surnames.FromLatin(surnameToken))
             {
-                foreach (var surname in Surnames.FromLatin(surnameToken))
-                {
-                    keys.Add(RomanizedKey(birth, surname, LatinSpelling.Skeleton(given)));
-                }
+                keys.Add(RomanizedKey(birth, surname, LatinSpelling.Skeleton(given)));
             }
         }
 
+        // Two readings of a Latin name can make the same key.
         return keys.Distinct().ToArray();
     }
 

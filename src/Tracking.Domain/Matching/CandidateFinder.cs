@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Tracking.Domain.Identity;
 using Tracking.Domain.Matching.Weights;
 
@@ -9,22 +10,31 @@ namespace Tracking.Domain.Matching;
 /// </summary>
 public sealed class CandidateFinder
 {
-    private readonly Dictionary<string, List<TaxpayerIdentity>> _byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Block> _blocks = new(StringComparer.Ordinal);
+
+    // Every block's taxpayers chained in one list, in the order given: most keys hold one
+    // taxpayer, and a list per key cost more than the rest of building the index.
+    private readonly List<(int Taxpayer, int Next)> _entries = [];
     private readonly List<TaxpayerIdentity> _taxpayers = [];
 
     public CandidateFinder(IEnumerable<TaxpayerIdentity> taxpayers)
     {
-        foreach (var taxpayer in taxpayers)
+        // The keys are worked out on all cores; the index is filled in the taxpayers' order, so a
+        // block lists them as given and random pairs drawn from them do not depend on the cores.
+        foreach (var (taxpayer, keys) in taxpayers.AsParallel().AsOrdered().Select(t => (t, BlockingKeys.For(t))))
         {
             _taxpayers.Add(taxpayer);
-            foreach (var key in BlockingKeys.For(taxpayer))
+            foreach (var key in keys)
             {
-                if (!_byKey.TryGetValue(key, out var list))
+                var entry = _entries.Count;
+                _entries.Add((_taxpayers.Count - 1, -1));
+                ref var block = ref CollectionsMarshal.GetValueRefOrAddDefault(_blocks, key, out var exists);
+                if (exists)
                 {
-                    _byKey[key] = list = [];
+                    CollectionsMarshal.AsSpan(_entries)[block.Last].Next = entry;
                 }
 
-                list.Add(taxpayer);
+                block = exists ? block with { Last = entry, Count = block.Count + 1 } : new Block(entry, entry, 1);
             }
         }
     }
@@ -60,9 +70,9 @@ public sealed class CandidateFinder
 
         var counter = new ComparisonCounter();
         var accountsByKey = accounts.SelectMany(BlockingKeys.For).Where(k => BlockingKeys.RuleOf(k).Exact).CountBy(k => k, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
-        foreach (var key in _byKey.Keys.Where(k => BlockingKeys.RuleOf(k).Exact).Union(accountsByKey.Keys))
+        foreach (var key in _blocks.Keys.Where(k => BlockingKeys.RuleOf(k).Exact).Union(accountsByKey.Keys))
         {
-            counter.AddKeyBlock(BlockingKeys.RuleOf(key), _byKey.GetValueOrDefault(key)?.Count ?? 0, accountsByKey.GetValueOrDefault(key));
+            counter.AddKeyBlock(BlockingKeys.RuleOf(key), _blocks.GetValueOrDefault(key).Count, accountsByKey.GetValueOrDefault(key));
         }
 
         counter.AddRandomPairs(_taxpayers, accounts, options.RandomPairs, seed);
@@ -73,23 +83,29 @@ public sealed class CandidateFinder
     /// <summary>Each taxpayer the account meets, once, with the rules of every key they share.</summary>
     private IEnumerable<(TaxpayerIdentity Taxpayer, IEnumerable<string> Rules)> Meet(AccountIdentity account)
     {
-        var met = new Dictionary<string, (TaxpayerIdentity Taxpayer, HashSet<string> Rules)>(StringComparer.Ordinal);
+        // Most accounts meet no one: nothing is allocated for them.
+        Dictionary<int, HashSet<string>>? met = null;
         foreach (var key in BlockingKeys.For(account))
         {
-            if (_byKey.TryGetValue(key, out var taxpayers))
+            if (_blocks.TryGetValue(key, out var block))
             {
-                foreach (var taxpayer in taxpayers)
+                met ??= [];
+                for (var entry = block.First; entry >= 0; entry = _entries[entry].Next)
                 {
-                    if (!met.TryGetValue(taxpayer.TaxpayerId, out var meeting))
+                    var taxpayer = _entries[entry].Taxpayer;
+                    if (!met.TryGetValue(taxpayer, out var rules))
                     {
-                        met[taxpayer.TaxpayerId] = meeting = (taxpayer, new HashSet<string>(StringComparer.Ordinal));
+                        met[taxpayer] = rules = new HashSet<string>(StringComparer.Ordinal);
                     }
 
-                    meeting.Rules.Add(BlockingKeys.RuleOf(key).Name);
+                    rules.Add(BlockingKeys.RuleOf(key).Name);
                 }
             }
         }
 
-        return met.Values.Select(m => (m.Taxpayer, (IEnumerable<string>)m.Rules));
+        return met is null ? [] : met.Select(m => (_taxpayers[m.Key], (IEnumerable<string>)m.Value));
     }
+
+    /// <summary>A key's taxpayers: the first and last of its chain in the entries, and how many.</summary>
+    private readonly record struct Block(int First, int Last, int Count);
 }
