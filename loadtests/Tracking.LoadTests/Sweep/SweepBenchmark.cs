@@ -40,6 +40,9 @@ internal static class SweepBenchmark
         var parseTime = parse.Elapsed;
         Line("parse roll + exchange files (profiles, encodings, RRN hashing)", parseTime, (rows + accountRows) / parseTime.TotalSeconds, "rows/s", plainTime, $"{files.Sum(f => f.Problems.Count)} row problems");
 
+        // The parsed files are gigabytes just allocated: collected once here, so the matcher is not
+        // timed promoting them (in a silo, the import is long over when a sweep runs).
+        SettleHeap();
         var indexing = Stopwatch.StartNew();
         var finder = new CandidateFinder(roll.Taxpayers.AsParallel().AsOrdered().Select(t => t.Identity()).ToArray());
         var accounts = files.SelectMany(f => f.Accounts).AsParallel().AsOrdered().Select(a => a.Identity()).ToArray();
@@ -50,12 +53,14 @@ internal static class SweepBenchmark
         var matcherQuality = Quality(inMemory, truth);
         Line("matcher alone in memory (blocking + fuzzy comparison, all cores), rules only", memoryTime, inMemory.Length / memoryTime.TotalSeconds, "candidates/s", plainTime, $"{matcherQuality}; identities and index {indexTime.TotalSeconds:0.0} s of it");
 
+        SettleHeap();
         var learning = Stopwatch.StartNew();
         var sample = finder.Sample(accounts, MatchModelOptions.Default);
         var model = MatchModelTrainer.Train(sample);
         var learningTime = learning.Elapsed;
         var compared = sample.Compared.Values.Sum();
         Line("learning the match weights in memory (every blocked pair counted once, 200,000 random pairs, EM)", learningTime, 0, "", plainTime, $"λ {model.MatchShare:E1}, review from {(model.ReviewThreshold is { } t ? $"{t:0.0} bits" : "no weight")}; {compared:N0} pairs compared, {(double)compared / accounts.Length:0.00} per account; {model.Names?.Shares.Count ?? 0:N0} names measured");
+        SettleHeap();
         var weighing = Stopwatch.StartNew();
         var weighed = accounts.AsParallel().SelectMany(a => finder.Find(a, model)).ToArray();
         var weighingTime = indexTime + weighing.Elapsed;
@@ -150,6 +155,12 @@ internal static class SweepBenchmark
         }
 
         Console.WriteLine();
+    }
+
+    private static void SettleHeap()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
     }
 
     /// <summary>A group's weights: one figure when the name's frequency moves none of them, else the range.</summary>

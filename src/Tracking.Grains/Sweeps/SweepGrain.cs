@@ -132,12 +132,16 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
     private async Task<MatchModel> LearnAsync(string[] shards)
     {
         var samples = await Task.WhenAll(shards.Select(shard => GrainFactory.GetGrain<IMatchShardGrain>(shard).SampleAsync(IdentitiesPerShard, MatchModelOptions.Default.PairsToLearnFrom / shards.Length)));
-        var taxpayers = samples.SelectMany(s => s.Taxpayers).OrderBy(t => t.TaxpayerId, StringComparer.Ordinal).Select(t => t.Identity()).ToArray();
-        var accounts = samples.SelectMany(s => s.Accounts).OrderBy(a => a.Exchange, StringComparer.Ordinal).ThenBy(a => a.AccountId, StringComparer.Ordinal).Select(a => a.Identity()).ToArray();
-        var random = new ComparisonCounter();
-        random.AddRandomPairs(taxpayers, accounts, MatchModelOptions.Default.RandomPairs, seed: 0);
-        random.AddNames(taxpayers);
-        return MatchModelTrainer.Train(samples.Aggregate(random.ToSample(0, 0), (all, part) => all.Add(part.Counts)));
+        // Seconds of arithmetic at national scale: off the grain's turn, so the silo's scheduler is not held.
+        return await Task.Run(() =>
+        {
+            var taxpayers = samples.SelectMany(s => s.Taxpayers).OrderBy(t => t.TaxpayerId, StringComparer.Ordinal).Select(t => t.Identity()).ToArray();
+            var accounts = samples.SelectMany(s => s.Accounts).OrderBy(a => a.Exchange, StringComparer.Ordinal).ThenBy(a => a.AccountId, StringComparer.Ordinal).Select(a => a.Identity()).ToArray();
+            var random = new ComparisonCounter();
+            random.AddRandomPairs(taxpayers, accounts, MatchModelOptions.Default.RandomPairs, seed: 0);
+            random.AddNames(taxpayers);
+            return MatchModelTrainer.Train(samples.Aggregate(random.ToSample(0, 0), (all, part) => all.Add(part.Counts)));
+        });
     }
 
     public Task<MatchModel?> GetModelAsync(CancellationToken cancellationToken) => Task.FromResult(State.Model);
