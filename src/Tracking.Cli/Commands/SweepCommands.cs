@@ -44,7 +44,7 @@ internal static class SweepCommands
 
                 if (m.Names is { } names)
                 {
-                    Console.WriteLine(Say.T("Names: two taxpayers share one by chance {0:E1}; {1} names measured, a name rarer than {2:E1} weighs as rare. Commonest:", names.Mean, names.Shares.Count, names.Rest));
+                    Console.WriteLine(Say.T("Names: two taxpayers share one by chance {0:E1}; {1} names listed, a name not listed weighs as one of share {2:E1} at most. Commonest:", names.Mean, names.Shares.Count, names.Rest));
                     foreach (var (name, share) in names.Shares.OrderByDescending(n => n.Value).ThenBy(n => n.Key, StringComparer.Ordinal).Take(5))
                     {
                         Console.WriteLine($"  {name,-12} {share,9:0.000000}  {names.Adjustment(name),6:+0.0;-0.0}");

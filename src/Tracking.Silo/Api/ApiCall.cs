@@ -22,7 +22,7 @@ internal static class ApiCall
         }
         catch (ArgumentException ex)
         {
-            return Results.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
+            return Results.Problem(Detail(ex), statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
         }
         catch (BadHttpRequestException ex)
         {
@@ -43,6 +43,10 @@ internal static class ApiCall
             return Results.Problem(ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Try again later");
         }
     }
+
+    /// <summary>The refusal without .NET's " (Parameter 'x')": the name of a C# parameter tells the caller nothing.</summary>
+    private static string Detail(ArgumentException ex) =>
+        ex.ParamName is { } name ? ex.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : ex.Message;
 
     public static IResult NotFound(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
 }

@@ -20,7 +20,7 @@ internal static class ReviewEndpoints
         var group = app.MapGroup("/api/reviews").WithTags("Review queue");
         group.MapGet("/", (TrackingContext tracking, string? state, string? exchange, string? after, int? limit, CancellationToken ct) => ApiCall.RunAsync(() =>
             ViewPageResult.QueryAsync(tracking, ReviewRow.Definition, ViewPageResult.EqualTo((ReviewRow.StateField, state), (ReviewRow.ExchangeField, exchange)), after, limit, ct)))
-            .RequireAuthorization(AccessPolicies.CaseReaders).WithSummary("Review candidates, the most debt at stake first, then the highest score: filter by state (Open, Approved, Rejected) and exchange");
+            .RequireAuthorization(AccessPolicies.CaseReaders).WithSummary("Review candidates, the most debt expected at stake first (the debt times the chance it is the taxpayer), then the highest score: filter by state (Open, Approved, Rejected) and exchange");
         group.MapGet("/{taxpayerId}/{exchange}/{accountId}", EvidenceAsync).RequireAuthorization(AccessPolicies.CaseReaders)
             .WithSummary("The candidate with the taxpayer and the account holder side by side (masked for the role)");
         group.MapPost("/{taxpayerId}/{exchange}/{accountId}/approval", (string taxpayerId, string exchange, string accountId, ClaimsPrincipal user, TrackingContext tracking, CancellationToken ct) =>

@@ -1,4 +1,7 @@
 using System.Reflection;
+using System.Text.Json;
+using Tracking.Domain.Identity;
+using Tracking.Domain.Matching.Weights;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization.Serializers;
 using Tracking.Grains.Seizures;
@@ -13,6 +16,21 @@ public sealed class WireTypeTests
     /// method of its interface: every type every grain method carries has a codec and a copier,
     /// and a domain type (carried as JSON) has its JSON metadata, which within one silo is never asked for.
     /// </summary>
+    [Fact]
+    public void A_shard_s_counts_from_a_silo_that_counts_no_names_still_add_up()
+    {
+        // What a shard of the version before name frequencies sends: no "Names".
+        var earlier = JsonSerializer.Deserialize("""{"Taxpayers":3,"Accounts":4,"Random":{},"ByRule":{},"Compared":{"5":2},"Keys":{}}""", TrackingJsonContext.Default.ComparisonSample)!;
+        var counter = new ComparisonCounter();
+        counter.AddNames([new TaxpayerIdentity("T1", PersonName.Parse("김민준"), null, null, null)]);
+
+        var sum = counter.ToSample(0, 0).Add(earlier);
+
+        Assert.Empty(earlier.Names);
+        Assert.Equal(1, sum.Names["김민준"]);
+        Assert.Equal(2, sum.Compared[5]);
+    }
+
     [Fact]
     public void Every_parameter_and_result_of_every_grain_method_can_cross_silos()
     {

@@ -54,7 +54,7 @@ public sealed class ComparisonCounter
         }
     }
 
-    /// <summary>The names of taxpayers drawn for random pairs: how common each name is.</summary>
+    /// <summary>The names of the taxpayers random pairs are drawn from (a sweep's sample, or all of them in memory): how common each name is.</summary>
     public void AddNames(IEnumerable<TaxpayerIdentity> taxpayers)
     {
         foreach (var taxpayer in taxpayers.Where(t => t.Name.Script != NameScript.Missing))

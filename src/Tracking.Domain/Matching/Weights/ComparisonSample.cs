@@ -19,7 +19,13 @@ public sealed record ComparisonSample(
     private static readonly IReadOnlyDictionary<string, long> s_noNames = new Dictionary<string, long>();
 
     /// <summary>How many of the sampled taxpayers bear each name (<see cref="NameFrequencies.KeyOf(Identity.PersonName)"/>).</summary>
-    public IReadOnlyDictionary<string, long> Names { get; init; } = s_noNames;
+    public IReadOnlyDictionary<string, long> Names
+    {
+        get => field ?? s_noNames;
+
+        // A shard of an earlier version sends no names, which JSON reads as null, not as the default.
+        init;
+    }
 
     public static ComparisonSample Empty { get; } = new(0, 0, new Dictionary<int, long>(), new Dictionary<string, IReadOnlyDictionary<int, long>>(), new Dictionary<int, long>(), new Dictionary<string, KeyBlocks>());
 

@@ -5,7 +5,8 @@ public sealed record MatchModelOptions
 {
     /// <summary>
     /// The share of review items expected to be the right person (default 0.8): the review
-    /// threshold is the lowest weight at which the queue still reaches it.
+    /// threshold is the lowest weight at which the queue still reaches it, reckoned for names of
+    /// average commonness (a pair's own name moves its weight around that).
     /// </summary>
     public double ReviewPrecision { get; init; } = 0.8;
 
@@ -33,7 +34,8 @@ public sealed record MatchModelOptions
 
     /// <summary>
     /// How many taxpayers of the sample must bear a name for its own share to be measured (default
-    /// 5, about ±45%); a name seen fewer times is weighed as rare.
+    /// 5, about ±45%); a name seen fewer times is weighed as rare when the sample is large enough
+    /// to tell (its bound below the average name's share), else as a name of average commonness.
     /// </summary>
     public int NameMeasuredFrom { get; init; } = 5;
 
