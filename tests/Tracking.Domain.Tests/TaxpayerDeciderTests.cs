@@ -251,6 +251,30 @@ public sealed class TaxpayerDeciderTests
         Assert.Contains("already rejected by officer:kim", TaxpayerDecider.Decide(after, Review("U-1", true, "officer:lee")).Rejection);
     }
 
+    [Fact]
+    public void Only_an_open_review_candidate_is_withdrawn_and_once_withdrawn_it_is_news_when_found_again()
+    {
+        var open = new MatchCandidate("T-1", "upbit", "U-1", MatchDecision.Review, 70, ["name"]) { FoundAt = s_at };
+        var decided = open with { AccountId = "U-2" };
+        var auto = open with { AccountId = "U-3", Decision = MatchDecision.Auto };
+        var state = TaxpayerDecider.ApplyAll(s_assessed, [
+            new MatchCandidateRecorded(open), new MatchCandidateRecorded(decided), new MatchCandidateRecorded(auto),
+            new CandidateReviewed(new CandidateReview("upbit", "U-2", false, "officer:kim", "another person", s_at))]);
+        TaxpayerCommand.WithdrawCandidate Withdraw(string account) => new("upbit", account, "sweep 2 no longer found it", s_at.AddDays(30));
+
+        var withdrawn = TaxpayerDecider.Decide(state, Withdraw("U-1"));
+        Assert.Equal([new CandidateWithdrawn("upbit", "U-1", "sweep 2 no longer found it", s_at.AddDays(30))], withdrawn.Events);
+        Assert.Empty(TaxpayerDecider.Decide(state, Withdraw("U-2")).Events);
+        Assert.Empty(TaxpayerDecider.Decide(state, Withdraw("U-3")).Events);
+        Assert.Empty(TaxpayerDecider.Decide(state, Withdraw("U-9")).Events);
+
+        var after = TaxpayerDecider.ApplyAll(state, withdrawn.Events);
+        Assert.Equal(["U-2", "U-3"], after.Candidates.Select(c => c.AccountId).Order());
+        Assert.Empty(TaxpayerDecider.Decide(after, Withdraw("U-1")).Events);
+        var foundAgain = TaxpayerDecider.Decide(after, new TaxpayerCommand.RecordCandidate(open with { FoundAt = s_at.AddDays(60) }));
+        Assert.Equal(s_at.AddDays(60), TaxpayerDecider.ApplyAll(after, foundAgain.Events).Candidates.Single(c => c.AccountId == "U-1").FoundAt);
+    }
+
     [Theory]
     [InlineData(long.MaxValue)]
     [InlineData(Won.Max + 1)]

@@ -1,7 +1,9 @@
+using Tracking.Domain.Ledger;
 using Tracking.Domain.Matching;
 using Tracking.Domain.Matching.Weights;
 using Tracking.Grains.Accounts;
 using Tracking.Grains.Imports;
+using Tracking.Grains.Matching;
 using Tracking.Grains.Serialization;
 using Tracking.Grains.Sweeps;
 using Tracking.Grains.Taxpayers;
@@ -130,6 +132,75 @@ public sealed class SweepTests
         Assert.Equal((0, 1, 0), (summary.New, summary.Changed, summary.Unchanged));
         var stored = await host.GrainFactory.GetGrain<IExchangeAccountGrain>(AccountKey.Of("gopax", account.AccountId)).GetAsync();
         Assert.Equal(account.Holdings.Count - 1, stored.Profile!.Holdings.Count);
+    }
+
+    [Fact]
+    public async Task A_review_candidate_a_later_sweep_no_longer_finds_leaves_the_queue_unless_a_person_decided_on_it()
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        await using var host = await StartAsync(storage);
+        await ImportSamplesAsync(host, bulk: true);
+        var sweep = host.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main);
+        await sweep.RunAsync("officer-1");
+        var reviews = await sweep.GetCandidatesAsync(MatchDecision.Review);
+        var (open, rejected) = (reviews[0], reviews.First(r => r.Exchange != reviews[0].Exchange || r.AccountId != reviews[0].AccountId));
+        await host.GrainFactory.GetGrain<ITaxpayerGrain>(rejected.TaxpayerId).ReviewCandidateAsync(rejected.Exchange, rejected.AccountId, approve: false, "officer:kim", "another person");
+
+        // Both accounts' holders are now strangers: the exchanges corrected their records.
+        var importer = new Importer(host.GrainFactory, bulk: null, host.Clock);
+        foreach (var candidate in new[] { open, rejected })
+        {
+            var (_, file) = SampleTruth.ExchangeFiles.Single(e => e.Exchange == candidate.Exchange);
+            var accounts = AccountFileReader.Read(Path.Combine(RepositoryPaths.Samples, file), Profiles()[candidate.Exchange], s_rrnKey);
+            var account = accounts.Accounts.Single(a => a.AccountId == candidate.AccountId);
+            var stranger = account with { Name = "홍길동", Birth = null, Phone = "01099990000", RrnHash = null };
+            Assert.Equal(1, (await importer.ImportAccountsAsync(accounts with { Accounts = [stranger] }, null, default)).Changed);
+        }
+
+        var second = await sweep.RunAsync("officer-1");
+
+        Assert.Equal(1, second.Withdrawn);
+        Assert.DoesNotContain(await sweep.GetCandidatesAsync(null), c => c.SamePair(open) || c.SamePair(rejected));
+        var taxpayer = host.GrainFactory.GetGrain<ITaxpayerGrain>(open.TaxpayerId);
+        Assert.DoesNotContain((await taxpayer.GetAsync()).Candidates, c => c.SamePair(open));
+        Assert.Contains(await taxpayer.GetHistoryAsync(), e => e.Event is CandidateWithdrawn w && w.Exchange == open.Exchange && w.AccountId == open.AccountId && w.Reason == "sweep 2 no longer found it");
+        Assert.DoesNotContain((await host.GrainFactory.GetGrain<IExchangeAccountGrain>(AccountKey.Of(open.Exchange, open.AccountId)).GetAsync()).Candidates, c => c.TaxpayerId == open.TaxpayerId);
+
+        // The candidate a person decided on stays on record with the decision.
+        var decided = await host.GrainFactory.GetGrain<ITaxpayerGrain>(rejected.TaxpayerId).GetAsync();
+        Assert.Contains(decided.Candidates, c => c.SamePair(rejected));
+        Assert.False(decided.Reviews.Single(r => r.Exchange == rejected.Exchange && r.AccountId == rejected.AccountId).Approved);
+
+        // Withdrawn is remembered: after a restart the next sweep has nothing to withdraw and finds nothing new.
+        await host.RestartAsync();
+        sweep = host.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main);
+        var third = await sweep.RunAsync("officer-1");
+        Assert.Equal((0, 0, 0), (third.NewAuto, third.NewReview, third.Withdrawn));
+    }
+
+    [Fact]
+    public async Task A_shard_forgets_every_entry_of_a_changed_record_and_a_restarted_shard_still_has_forgotten_them()
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        await using var host = await StartAsync(storage);
+        var birth = Domain.Identity.BirthDate.Of(new DateOnly(1980, 1, 2));
+        var taxpayer = new Domain.Identity.TaxpayerIdentity("T-1", Domain.Identity.PersonName.Parse("김민준"), birth, "01011112222", null);
+        var account = new Domain.Identity.AccountIdentity("upbit", "U-1", Domain.Identity.PersonName.Parse("김민준"), birth, "01011112222", null);
+        var (taxpayerEntries, accountEntries) = (IndexedTaxpayer.For(taxpayer, "김민준").ToArray(), IndexedAccount.For(account, "김민준").ToArray());
+        // The phone's key files both in one shard: the pair meets there.
+        var shard = host.GrainFactory.GetGrain<IMatchShardGrain>(MatchIndex.ShardOf("p:01011112222"));
+        await shard.IndexTaxpayersAsync([.. taxpayerEntries.Where(e => MatchIndex.ShardOf(e.Key) == shard.GetPrimaryKeyString())]);
+        await shard.IndexAccountsAsync([.. accountEntries.Where(e => MatchIndex.ShardOf(e.Key) == shard.GetPrimaryKeyString())]);
+        Assert.Single(await shard.FindCandidatesAsync(null));
+
+        Assert.Equal(0, await shard.ForgetTaxpayersAsync(["T-2"]));
+        Assert.True(await shard.ForgetAccountsAsync([AccountKey.Of("upbit", "U-1")]) >= 1);
+
+        Assert.Empty(await shard.FindCandidatesAsync(null));
+        await host.RestartAsync();
+        shard = host.GrainFactory.GetGrain<IMatchShardGrain>(shard.GetPrimaryKeyString());
+        Assert.Empty(await shard.FindCandidatesAsync(null));
+        Assert.Equal(0, await shard.ForgetAccountsAsync([AccountKey.Of("upbit", "U-1")]));
     }
 
     [Fact]

@@ -69,7 +69,7 @@ internal static class SweepCommands
             : await WatchAsync(sweep, Environment.UserName, _ => { }, ct);
 
         ResultWriter.Write(summary, result.GetValue(GlobalOptions.Json), s =>
-            Console.WriteLine(Say.T("Sweep {0}: {1} candidates over {2} shards — {3} new automatic, {4} new for review, {5} already known ({6:0.0} s).", s.Run, s.CandidatesFound, s.Shards, s.NewAuto, s.NewReview, s.Unchanged, (s.FinishedAt - s.StartedAt).TotalSeconds)));
+            Console.WriteLine(Say.T("Sweep {0}: {1} candidates over {2} shards — {3} new automatic, {4} new for review, {5} already known, {6} no longer found taken out of review ({7:0.0} s).", s.Run, s.CandidatesFound, s.Shards, s.NewAuto, s.NewReview, s.Unchanged, s.Withdrawn, (s.FinishedAt - s.StartedAt).TotalSeconds)));
     }
 
     /// <summary>

@@ -12,4 +12,7 @@ public abstract record AccountCommand
     public sealed record Report(AccountProfile Profile) : AccountCommand;
 
     public sealed record RecordCandidate(MatchCandidate Candidate) : AccountCommand;
+
+    /// <summary>The taxpayer withdrew its open review candidate for this account (a sweep no longer found it).</summary>
+    public sealed record WithdrawCandidate(string TaxpayerId) : AccountCommand;
 }

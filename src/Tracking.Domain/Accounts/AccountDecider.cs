@@ -15,6 +15,9 @@ public static class AccountDecider
         AccountCommand.RecordCandidate record => MatchCandidates.IsNew(state.Candidates, record.Candidate)
             ? Decision<AccountEvent>.Accept(new AccountCandidateRecorded(record.Candidate))
             : Decision<AccountEvent>.Accept(),
+        AccountCommand.WithdrawCandidate withdraw => state.Candidates.Any(c => c.TaxpayerId == withdraw.TaxpayerId && c.Decision == MatchDecision.Review)
+            ? Decision<AccountEvent>.Accept(new AccountCandidateWithdrawn(withdraw.TaxpayerId))
+            : Decision<AccountEvent>.Accept(),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown account command."),
     };
 
@@ -22,6 +25,7 @@ public static class AccountDecider
     {
         AccountReported reported => state with { Profile = reported.Profile },
         AccountCandidateRecorded recorded => state with { Candidates = MatchCandidates.Upsert(state.Candidates, recorded.Candidate) },
+        AccountCandidateWithdrawn withdrawn => state with { Candidates = MatchCandidates.Without(state.Candidates, withdrawn.TaxpayerId, state.Exchange, state.AccountId) },
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Unknown account event."),
     };
 

@@ -12,3 +12,5 @@ public abstract record AccountEvent
 public sealed record AccountReported(AccountProfile Profile) : AccountEvent;
 
 public sealed record AccountCandidateRecorded(MatchCandidate Candidate) : AccountEvent;
+
+public sealed record AccountCandidateWithdrawn(string TaxpayerId) : AccountEvent;

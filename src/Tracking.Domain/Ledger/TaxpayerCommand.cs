@@ -19,6 +19,9 @@ public abstract record TaxpayerCommand
     /// <summary>An exchange account the sweep found may be this taxpayer's.</summary>
     public sealed record RecordCandidate(MatchCandidate Candidate) : TaxpayerCommand;
 
+    /// <summary>A sweep no longer finds a candidate: an open review item leaves the queue; one decided on, or automatic, stays.</summary>
+    public sealed record WithdrawCandidate(string Exchange, string AccountId, string Reason, DateTimeOffset At) : TaxpayerCommand;
+
     /// <summary>A person approves a review candidate for seizure, or rejects it with a reason; the first decision stands.</summary>
     public sealed record ReviewCandidate(string Exchange, string AccountId, bool Approve, string By, string Reason, DateTimeOffset At) : TaxpayerCommand;
 

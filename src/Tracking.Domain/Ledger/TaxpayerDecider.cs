@@ -16,6 +16,10 @@ public static class TaxpayerDecider
             ? Decision<TaxpayerEvent>.Reject($"candidate for {record.Candidate.TaxpayerId} sent to taxpayer {state.TaxpayerId}")
             : MatchCandidates.IsNew(state.Candidates, record.Candidate) ? Decision<TaxpayerEvent>.Accept(new MatchCandidateRecorded(record.Candidate)) : Decision<TaxpayerEvent>.Accept(),
         TaxpayerCommand.ReviewCandidate review => DecideReview(state, review),
+        TaxpayerCommand.WithdrawCandidate withdraw => state.Candidates.Any(c => c.Exchange == withdraw.Exchange && c.AccountId == withdraw.AccountId && c.Decision == MatchDecision.Review)
+            && state.ReviewOf(withdraw.Exchange, withdraw.AccountId) is null
+                ? Decision<TaxpayerEvent>.Accept(new CandidateWithdrawn(withdraw.Exchange, withdraw.AccountId, withdraw.Reason, withdraw.At))
+                : Decision<TaxpayerEvent>.Accept(),
         TaxpayerCommand.AttachSeizure attach => state.OpenSeizures.Contains(attach.SeizureId) ? Decision<TaxpayerEvent>.Accept() : Decision<TaxpayerEvent>.Accept(new SeizureAttached(attach.SeizureId)),
         TaxpayerCommand.DetachSeizure detach => state.OpenSeizures.Contains(detach.SeizureId) ? Decision<TaxpayerEvent>.Accept(new SeizureDetached(detach.SeizureId)) : Decision<TaxpayerEvent>.Accept(),
         TaxpayerCommand.HoldProceeds hold => DecideHold(state, hold),
@@ -29,6 +33,7 @@ public static class TaxpayerDecider
         TaxpayerRegistered registered => state with { Profile = registered.Profile },
         MatchCandidateRecorded recorded => state with { Candidates = MatchCandidates.Upsert(state.Candidates, recorded.Candidate) },
         CandidateReviewed reviewed => state with { Reviews = [.. state.Reviews, reviewed.Review] },
+        CandidateWithdrawn withdrawn => state with { Candidates = MatchCandidates.Without(state.Candidates, state.TaxpayerId, withdrawn.Exchange, withdrawn.AccountId) },
         TaxItemAssessed assessed => state with { Items = [.. state.Items, new ItemBalance(assessed.Item, 0, 0, 0)] },
         PaymentApplied applied => state with
         {

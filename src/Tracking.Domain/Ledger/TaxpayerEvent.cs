@@ -17,6 +17,9 @@ public sealed record MatchCandidateRecorded(MatchCandidate Candidate) : Taxpayer
 
 public sealed record CandidateReviewed(CandidateReview Review) : TaxpayerEvent;
 
+/// <summary>A review candidate nobody decided on that a later sweep no longer found: it leaves the queue, and is recorded anew if found again.</summary>
+public sealed record CandidateWithdrawn(string Exchange, string AccountId, string Reason, DateTimeOffset At) : TaxpayerEvent;
+
 public sealed record TaxItemAssessed(TaxItem Item) : TaxpayerEvent;
 
 public sealed record SeizureAttached(string SeizureId) : TaxpayerEvent;

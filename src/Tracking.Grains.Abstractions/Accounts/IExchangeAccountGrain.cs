@@ -15,6 +15,10 @@ public interface IExchangeAccountGrain : IGrainWithStringKey
     [Alias("record-candidate")]
     Task<bool> RecordCandidateAsync(MatchCandidate candidate, CancellationToken cancellationToken = default);
 
+    /// <summary>The taxpayer withdrew its open review candidate for this account.</summary>
+    [Alias("withdraw-candidate")]
+    Task<bool> WithdrawCandidateAsync(string taxpayerId, CancellationToken cancellationToken = default);
+
     [Alias("get"), ReadOnly]
     Task<ExchangeAccount> GetAsync(CancellationToken cancellationToken = default);
 }

@@ -43,7 +43,12 @@ public sealed record SweepSummary(
     int CandidatesFound,
     int NewAuto,
     int NewReview,
-    int Unchanged);
+    int Unchanged)
+{
+    /// <summary>Open review items this sweep no longer found, taken out of the queue.</summary>
+    [Id(9)]
+    public int Withdrawn { get; init; }
+}
 
 /// <summary>A sweep's progress, the last run's summary, and why the last attempt failed if it did.</summary>
 [GenerateSerializer, Immutable, Alias("sweep-status")]

@@ -35,6 +35,13 @@ public interface ITaxpayerGrain : IGrainWithStringKey
     [Alias("record-candidate")]
     Task<bool> RecordCandidateAsync(MatchCandidate candidate, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A sweep no longer found the candidate: an open review item leaves the queue; one decided on,
+    /// or automatic, stays. Returns whether the taxpayer holds no such candidate now.
+    /// </summary>
+    [Alias("withdraw-candidate")]
+    Task<bool> WithdrawCandidateAsync(string exchange, string accountId, string reason, CancellationToken cancellationToken = default);
+
     /// <summary>A person's decision on a review candidate (a rejection needs a reason); returns the candidate. The first decision stands.</summary>
     [Alias("review-candidate")]
     Task<MatchCandidate> ReviewCandidateAsync(string exchange, string accountId, bool approve, string by, string reason, CancellationToken cancellationToken = default);

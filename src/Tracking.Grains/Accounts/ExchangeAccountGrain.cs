@@ -33,6 +33,9 @@ public sealed class ExchangeAccountGrain([FromKeyedServices(TimeProviderNames.Gr
     public Task<bool> RecordCandidateAsync(MatchCandidate candidate, CancellationToken cancellationToken) =>
         DecideAsync(new AccountCommand.RecordCandidate(candidate), cancellationToken);
 
+    public Task<bool> WithdrawCandidateAsync(string taxpayerId, CancellationToken cancellationToken) =>
+        DecideAsync(new AccountCommand.WithdrawCandidate(taxpayerId), cancellationToken);
+
     public Task<ExchangeAccount> GetAsync(CancellationToken cancellationToken) => Task.FromResult(State);
 
     protected override ExchangeAccount CreateInitialState()

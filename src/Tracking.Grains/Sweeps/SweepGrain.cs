@@ -35,7 +35,9 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
         await base.OnActivateAsync(cancellationToken);
         foreach (var recorded in await ReadHistoryAsync(cancellationToken))
         {
-            Remember(((SweepCompleted)recorded.Event).NewCandidates);
+            var completed = (SweepCompleted)recorded.Event;
+            Remember(completed.NewCandidates);
+            Forget(completed.NoLongerFound ?? []);
         }
     }
 
@@ -110,8 +112,10 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
                 await GrainFactory.GetGrain<IExchangeAccountGrain>(AccountKey.Of(candidate.Exchange, candidate.AccountId)).RecordCandidateAsync(candidate, ct);
             });
 
+        var run = (State.LastRun?.Run ?? 0) + 1;
+        var (noLongerFound, withdrawn) = await WithdrawAsync(candidates, run);
         var summary = new SweepSummary(
-            (State.LastRun?.Run ?? 0) + 1,
+            run,
             requestedBy,
             startedAt,
             time.GetUtcNow(),
@@ -119,10 +123,38 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
             candidates.Length,
             fresh.Count(c => c.Decision == MatchDecision.Auto),
             fresh.Count(c => c.Decision == MatchDecision.Review),
-            candidates.Length - fresh.Length);
-        await WriteStateAsync(new SweepState(summary, model), [new SweepCompleted(summary, fresh, model)], time.GetUtcNow(), CancellationToken.None);
+            candidates.Length - fresh.Length)
+        {
+            Withdrawn = withdrawn,
+        };
+        await WriteStateAsync(new SweepState(summary, model), [new SweepCompleted(summary, fresh, model) { NoLongerFound = noLongerFound }], time.GetUtcNow(), CancellationToken.None);
         Remember(fresh);
+        Forget(noLongerFound);
         return summary;
+    }
+
+    /// <summary>
+    /// A review item this sweep no longer finds (its records changed, or the weights now call it
+    /// more likely not the taxpayer) leaves the queue on both sides, unless a person decided on it:
+    /// the queue holds what the latest sweep thinks worth a look. Automatic candidates stay.
+    /// </summary>
+    private async Task<(MatchCandidate[] NoLongerFound, int Withdrawn)> WithdrawAsync(MatchCandidate[] candidates, int run)
+    {
+        var found = candidates.Select(c => (c.TaxpayerId, c.Exchange, c.AccountId)).ToHashSet();
+        var gone = _candidates.Values.Where(c => c.Decision == MatchDecision.Review && !found.Contains((c.TaxpayerId, c.Exchange, c.AccountId))).ToArray();
+        var withdrawn = 0;
+        await Parallel.ForEachAsync(
+            gone,
+            new ParallelOptions { MaxDegreeOfParallelism = 64, TaskScheduler = TaskScheduler.Current },
+            async (candidate, ct) =>
+            {
+                if (await GrainFactory.GetGrain<ITaxpayerGrain>(candidate.TaxpayerId).WithdrawCandidateAsync(candidate.Exchange, candidate.AccountId, $"sweep {run} no longer found it", ct))
+                {
+                    await GrainFactory.GetGrain<IExchangeAccountGrain>(AccountKey.Of(candidate.Exchange, candidate.AccountId)).WithdrawCandidateAsync(candidate.TaxpayerId, ct);
+                    Interlocked.Increment(ref withdrawn);
+                }
+            });
+        return (gone, withdrawn);
     }
 
     /// <summary>
@@ -176,6 +208,14 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
             _candidates[(candidate.TaxpayerId, candidate.Exchange, candidate.AccountId)] = candidate;
         }
     }
+
+    private void Forget(IEnumerable<MatchCandidate> candidates)
+    {
+        foreach (var candidate in candidates)
+        {
+            _candidates.Remove((candidate.TaxpayerId, candidate.Exchange, candidate.AccountId));
+        }
+    }
 }
 
 /// <summary>The last run only: the candidates themselves live in the history (each run's new ones), so a run writes what it found, not everything ever found.</summary>
@@ -186,4 +226,8 @@ public abstract record SweepEvent;
 
 /// <summary>A finished sweep and the candidates it found that were not known before.</summary>
 /// <param name="Model">The match weights the sweep learnt and weighed its candidates with (null in sweeps recorded before there were any).</param>
-public sealed record SweepCompleted(SweepSummary Summary, IReadOnlyList<MatchCandidate> NewCandidates, MatchModel? Model = null) : SweepEvent;
+public sealed record SweepCompleted(SweepSummary Summary, IReadOnlyList<MatchCandidate> NewCandidates, MatchModel? Model = null) : SweepEvent
+{
+    /// <summary>Review candidates known before that this sweep did not find (withdrawn unless decided on); null in sweeps recorded before withdrawals.</summary>
+    public IReadOnlyList<MatchCandidate>? NoLongerFound { get; init; }
+}

@@ -54,6 +54,14 @@ public sealed class TaxpayerGrain(
     public Task<bool> RecordCandidateAsync(MatchCandidate candidate, CancellationToken cancellationToken) =>
         DecideAsync(new TaxpayerCommand.RecordCandidate(candidate with { FoundAt = candidate.FoundAt ?? time.GetUtcNow() }), cancellationToken);
 
+    public async Task<bool> WithdrawCandidateAsync(string exchange, string accountId, string reason, CancellationToken cancellationToken)
+    {
+        await DecideAsync(new TaxpayerCommand.WithdrawCandidate(exchange, accountId, reason, time.GetUtcNow()), cancellationToken);
+
+        // Withdrawn now or before: a sweep that stopped between this and the account's call asks again.
+        return !State.Candidates.Any(c => c.Exchange == exchange && c.AccountId == accountId);
+    }
+
     public async Task<MatchCandidate> ReviewCandidateAsync(string exchange, string accountId, bool approve, string by, string reason, CancellationToken cancellationToken)
     {
         await DecideAsync(new TaxpayerCommand.ReviewCandidate(exchange, accountId, approve, by, reason, time.GetUtcNow()), cancellationToken);

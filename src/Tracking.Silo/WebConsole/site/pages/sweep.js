@@ -27,6 +27,7 @@ export async function sweep({ main, session }) {
         [t('New, seized on approval of the match'), status.lastRun.newAuto],
         [t('New, for review'), status.lastRun.newReview],
         [t('Known before'), status.lastRun.unchanged],
+        [t('No longer found, taken out of review'), status.lastRun.withdrawn ?? 0],
       ]))
       : h('p', { class: 'muted' }, t('No sweep has run yet.')));
   }
