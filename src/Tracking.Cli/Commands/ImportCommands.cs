@@ -30,14 +30,14 @@ internal static class ImportCommands
     public static async Task ImportRollAsync(TrackingContext tracking, ParseResult result, FileInfo taxpayers, FileInfo items, CancellationToken cancellationToken)
     {
         var roll = RollReader.Read(Existing(taxpayers), Existing(items), RrnKeyStore.Load(result.GetValue(GlobalOptions.Data)!));
-        var summary = await ProgressDisplay.RunAsync("taxpayers", roll.Taxpayers.Count, progress => tracking.Importer().ImportRollAsync(roll, progress, cancellationToken));
+        var summary = await ProgressDisplay.RunAsync("taxpayers", roll.Taxpayers.Count, "taxpayers/s", progress => tracking.Importer().ImportRollAsync(roll, progress, cancellationToken));
         Report(summary, result.GetValue(GlobalOptions.Json));
     }
 
     public static async Task ImportAccountsAsync(TrackingContext tracking, ParseResult result, ExchangeProfile profile, FileInfo file, CancellationToken cancellationToken)
     {
         var accounts = AccountFileReader.Read(Existing(file), profile, RrnKeyStore.Load(result.GetValue(GlobalOptions.Data)!));
-        var summary = await ProgressDisplay.RunAsync($"{profile.Exchange} accounts", accounts.Accounts.Count, progress => tracking.Importer().ImportAccountsAsync(accounts, progress, cancellationToken));
+        var summary = await ProgressDisplay.RunAsync($"{profile.Exchange} accounts", accounts.Accounts.Count, "accounts/s", progress => tracking.Importer().ImportAccountsAsync(accounts, progress, cancellationToken));
         Report(summary, result.GetValue(GlobalOptions.Json));
     }
 

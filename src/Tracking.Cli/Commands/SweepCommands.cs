@@ -59,7 +59,7 @@ internal static class SweepCommands
     {
         var sweep = tracking.Grains.GetGrain<ISweepGrain>(ISweepGrain.Main);
         var summary = ProgressDisplay.Interactive
-            ? await AnsiConsole.Progress().StartAsync(async context =>
+            ? await ProgressDisplay.Bar("shards/s").StartAsync(async context =>
             {
                 var task = context.AddTask("shards", maxValue: 1);
                 var done = await WatchAsync(sweep, Environment.UserName, status => (task.MaxValue, task.Value) = (status.ShardsTotal, status.ShardsDone), ct);
@@ -69,7 +69,7 @@ internal static class SweepCommands
             : await WatchAsync(sweep, Environment.UserName, _ => { }, ct);
 
         ResultWriter.Write(summary, result.GetValue(GlobalOptions.Json), s =>
-            Console.WriteLine(Say.T("Sweep {0}: {1} candidates over {2} shards — {3} new automatic, {4} new for review, {5} already known, {6} no longer found taken out of review ({7:0.0} s).", s.Run, s.CandidatesFound, s.Shards, s.NewAuto, s.NewReview, s.Unchanged, s.Withdrawn, (s.FinishedAt - s.StartedAt).TotalSeconds)));
+            Console.WriteLine(Say.T("Sweep {0}: {1} candidates over {2} shards — {3} new automatic, {4} new for review, {5} already known, {6} review items no longer found ({7:0.0} s).", s.Run, s.CandidatesFound, s.Shards, s.NewAuto, s.NewReview, s.Unchanged, s.NoLongerFound, (s.FinishedAt - s.StartedAt).TotalSeconds)));
     }
 
     /// <summary>

@@ -7,15 +7,18 @@ internal static class ProgressDisplay
 {
     public static bool Interactive => !Console.IsOutputRedirected && !Console.IsErrorRedirected;
 
-    public static async Task<T> RunAsync<T>(string title, int total, Func<IProgress<int>, Task<T>> work)
+    /// <summary>A bar with its rate in <paramref name="unit"/> and the time left.</summary>
+    public static Progress Bar(string unit) => AnsiConsole.Progress()
+        .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RateColumn(unit), new RemainingTimeColumn(), new SpinnerColumn());
+
+    public static async Task<T> RunAsync<T>(string title, int total, string unit, Func<IProgress<int>, Task<T>> work)
     {
         if (!Interactive || total == 0)
         {
             return await work(new Progress<int>());
         }
 
-        return await AnsiConsole.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+        return await Bar(unit)
             .StartAsync(async context =>
             {
                 var task = context.AddTask(Markup.Escape(title), maxValue: total);

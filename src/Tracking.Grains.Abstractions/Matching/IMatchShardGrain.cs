@@ -15,17 +15,6 @@ public interface IMatchShardGrain : IGrainWithStringKey
     Task<int> IndexAccountsAsync(IReadOnlyList<IndexedAccount> entries, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Unfiles every entry of these taxpayers (ids), before their changed records are filed again:
-    /// a key a record no longer has must not keep meeting. Returns how many entries went.
-    /// </summary>
-    [Alias("forget-taxpayers")]
-    Task<int> ForgetTaxpayersAsync(IReadOnlyList<string> taxpayerIds, CancellationToken cancellationToken = default);
-
-    /// <summary>Unfiles every entry of these accounts (<c>AccountKey.Of</c>), as <see cref="ForgetTaxpayersAsync"/> does for taxpayers.</summary>
-    [Alias("forget-accounts")]
-    Task<int> ForgetAccountsAsync(IReadOnlyList<string> accountKeys, CancellationToken cancellationToken = default);
-
-    /// <summary>
     /// Counts the comparison patterns of about <paramref name="pairs"/> of the pairs that meet here
     /// (whole blocks), with up to <paramref name="identities"/> of each side it owns: this shard's
     /// part of what the sweep learns its match weights from.

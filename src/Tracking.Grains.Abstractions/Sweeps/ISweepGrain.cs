@@ -45,9 +45,9 @@ public sealed record SweepSummary(
     int NewReview,
     int Unchanged)
 {
-    /// <summary>Open review items this sweep no longer found, taken out of the queue.</summary>
+    /// <summary>Review items known before that this sweep no longer found: taken out of the queue, unless a person decided on them.</summary>
     [Id(9)]
-    public int Withdrawn { get; init; }
+    public int NoLongerFound { get; init; }
 }
 
 /// <summary>A sweep's progress, the last run's summary, and why the last attempt failed if it did.</summary>

@@ -30,7 +30,6 @@ public sealed class Importer(IGrainFactory grains, GrainStateStore? bulk, TimePr
             (t, ct) => grains.GetGrain<ITaxpayerGrain>(t.Profile.TaxpayerId).RegisterAsync(t.Profile, t.Items, ct),
             progress,
             cancellationToken);
-        await ForgetChangedAsync(roll.Taxpayers, outcomes, t => t.TaxpayerId, (shard, ids, ct) => shard.ForgetTaxpayersAsync(ids, ct), cancellationToken);
         var indexed = await IndexAsync(
             roll.Taxpayers.SelectMany(t => IndexedTaxpayer.For(t.Identity(), t.Name)),
             e => e.Key,
@@ -47,7 +46,6 @@ public sealed class Importer(IGrainFactory grains, GrainStateStore? bulk, TimePr
             (a, ct) => grains.GetGrain<IExchangeAccountGrain>(AccountKey.Of(a.Exchange, a.AccountId)).ReportAsync(a, ct),
             progress,
             cancellationToken);
-        await ForgetChangedAsync(file.Accounts, outcomes, a => AccountKey.Of(a.Exchange, a.AccountId), (shard, keys, ct) => shard.ForgetAccountsAsync(keys, ct), cancellationToken);
         var indexed = await IndexAsync(
             file.Accounts.SelectMany(a => IndexedAccount.For(a.Identity(), a.Name)),
             e => e.Key,
@@ -116,29 +114,6 @@ public sealed class Importer(IGrainFactory grains, GrainStateStore? bulk, TimePr
                 progress?.Report(Interlocked.Increment(ref done));
             });
         return outcomes;
-    }
-
-    /// <summary>
-    /// A changed record's old keys are unfiled from every shard before its new ones are filed: else
-    /// an account whose holder's phone changed would still meet the old phone's taxpayer.
-    /// </summary>
-    private async Task ForgetChangedAsync<TRecord>(
-        IReadOnlyList<TRecord> records,
-        RecordOutcome[] outcomes,
-        Func<TRecord, string> id,
-        Func<IMatchShardGrain, IReadOnlyList<string>, CancellationToken, Task<int>> forget,
-        CancellationToken cancellationToken)
-    {
-        var changed = records.Where((_, i) => outcomes[i] == RecordOutcome.Changed).Select(id).ToArray();
-        if (changed.Length == 0)
-        {
-            return;
-        }
-
-        await Parallel.ForEachAsync(
-            MatchIndex.AllShards(),
-            new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken },
-            async (shard, ct) => await forget(grains.GetGrain<IMatchShardGrain>(shard), changed, ct));
     }
 
     private async Task<int> IndexAsync<TEntry>(IEnumerable<TEntry> entries, Func<TEntry, string> key, Func<IMatchShardGrain, IReadOnlyList<TEntry>, CancellationToken, Task<int>> index, CancellationToken cancellationToken)

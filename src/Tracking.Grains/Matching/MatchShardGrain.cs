@@ -3,7 +3,6 @@ using Orleans.Runtime;
 using Tracking.Domain.Identity;
 using Tracking.Domain.Matching;
 using Tracking.Domain.Matching.Weights;
-using Tracking.Grains.Accounts;
 using Tracking.Grains.Persistence;
 
 namespace Tracking.Grains.Matching;
@@ -44,21 +43,6 @@ public sealed class MatchShardGrain([FromKeyedServices(TimeProviderNames.Grains)
             .DistinctBy(e => (e.Key, e.Exchange, e.AccountId))
             .ToArray();
         return await CommitAsync(fresh.Length == 0 ? null : new AccountsIndexed(fresh), 0, fresh.Length, cancellationToken);
-    }
-
-    public async Task<int> ForgetTaxpayersAsync(IReadOnlyList<string> taxpayerIds, CancellationToken cancellationToken)
-    {
-        // Only the ids filed here go into the event: a shard's history holds what it held.
-        var ids = taxpayerIds.ToHashSet(StringComparer.Ordinal);
-        var filed = _taxpayers.Values.SelectMany(bucket => bucket.Keys).Where(ids.Contains).ToArray();
-        return -await CommitAsync(filed.Length == 0 ? null : new TaxpayersForgotten([.. filed.Distinct().Order(StringComparer.Ordinal)]), -filed.Length, 0, cancellationToken);
-    }
-
-    public async Task<int> ForgetAccountsAsync(IReadOnlyList<string> accountKeys, CancellationToken cancellationToken)
-    {
-        var keys = accountKeys.ToHashSet(StringComparer.Ordinal);
-        var filed = _accounts.Values.SelectMany(bucket => bucket.Keys).Select(k => AccountKey.Of(k.Item1, k.Item2)).Where(keys.Contains).ToArray();
-        return -await CommitAsync(filed.Length == 0 ? null : new AccountsForgotten([.. filed.Distinct().Order(StringComparer.Ordinal)]), 0, -filed.Length, cancellationToken);
     }
 
     public Task<ShardSample> SampleAsync(int identities, int pairs, CancellationToken cancellationToken)
@@ -207,31 +191,6 @@ public sealed class MatchShardGrain([FromKeyedServices(TimeProviderNames.Grains)
                 }
 
                 break;
-            case TaxpayersForgotten forgotten:
-                var taxpayers = forgotten.TaxpayerIds.ToHashSet(StringComparer.Ordinal);
-                Unfile(_taxpayers, taxpayers.Contains);
-                break;
-            case AccountsForgotten forgotten:
-                var accounts = forgotten.AccountKeys.ToHashSet(StringComparer.Ordinal);
-                Unfile(_accounts, account => accounts.Contains(AccountKey.Of(account.Item1, account.Item2)));
-                break;
-        }
-    }
-
-    private static void Unfile<TKey, TValue>(Dictionary<string, Dictionary<TKey, TValue>> index, Func<TKey, bool> forgotten)
-        where TKey : notnull
-    {
-        foreach (var (key, bucket) in index.ToArray())
-        {
-            foreach (var id in bucket.Keys.Where(forgotten).ToArray())
-            {
-                bucket.Remove(id);
-            }
-
-            if (bucket.Count == 0)
-            {
-                index.Remove(key);
-            }
         }
     }
 
@@ -255,9 +214,3 @@ public abstract record MatchShardEvent;
 public sealed record TaxpayersIndexed(IReadOnlyList<IndexedTaxpayer> Entries) : MatchShardEvent;
 
 public sealed record AccountsIndexed(IReadOnlyList<IndexedAccount> Entries) : MatchShardEvent;
-
-/// <summary>Every entry of these taxpayers unfiled, before their changed records were filed again.</summary>
-public sealed record TaxpayersForgotten(IReadOnlyList<string> TaxpayerIds) : MatchShardEvent;
-
-/// <summary>Every entry of these accounts (<c>AccountKey.Of</c>) unfiled, before their changed records were filed again.</summary>
-public sealed record AccountsForgotten(IReadOnlyList<string> AccountKeys) : MatchShardEvent;

@@ -13,8 +13,6 @@ namespace Tracking.Grains.Serialization;
 [JsonSerializable(typeof(MatchShardEvent))]
 [JsonSerializable(typeof(TaxpayersIndexed))]
 [JsonSerializable(typeof(AccountsIndexed))]
-[JsonSerializable(typeof(TaxpayersForgotten))]
-[JsonSerializable(typeof(AccountsForgotten))]
 [JsonSerializable(typeof(SweepState))]
 [JsonSerializable(typeof(SweepEvent))]
 [JsonSerializable(typeof(SweepCompleted))]

@@ -112,8 +112,17 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
                 await GrainFactory.GetGrain<IExchangeAccountGrain>(AccountKey.Of(candidate.Exchange, candidate.AccountId)).RecordCandidateAsync(candidate, ct);
             });
 
+        // A review item this sweep no longer finds (the weights now drop it, or a corrected record no longer meets)
+        // leaves the queue, unless a person decided on it. The sweep is written first, with the
+        // items still to withdraw: a sweep that stops halfway withdraws the rest next time, and
+        // one found again meanwhile is recorded again, not withdrawn.
+        var known = candidates.Select(c => (c.TaxpayerId, c.Exchange, c.AccountId)).ToHashSet();
+        var gone = _candidates.Values.Where(c => c.Decision == MatchDecision.Review)
+            .Concat(State.Withdrawing ?? [])
+            .Where(c => !known.Contains((c.TaxpayerId, c.Exchange, c.AccountId)))
+            .DistinctBy(c => (c.TaxpayerId, c.Exchange, c.AccountId))
+            .ToArray();
         var run = (State.LastRun?.Run ?? 0) + 1;
-        var (noLongerFound, withdrawn) = await WithdrawAsync(candidates, run);
         var summary = new SweepSummary(
             run,
             requestedBy,
@@ -125,24 +134,22 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
             fresh.Count(c => c.Decision == MatchDecision.Review),
             candidates.Length - fresh.Length)
         {
-            Withdrawn = withdrawn,
+            NoLongerFound = gone.Length,
         };
-        await WriteStateAsync(new SweepState(summary, model), [new SweepCompleted(summary, fresh, model) { NoLongerFound = noLongerFound }], time.GetUtcNow(), CancellationToken.None);
+        await WriteStateAsync(new SweepState(summary, model) { Withdrawing = gone.Length == 0 ? null : gone }, [new SweepCompleted(summary, fresh, model) { NoLongerFound = gone }], time.GetUtcNow(), CancellationToken.None);
         Remember(fresh);
-        Forget(noLongerFound);
+        Forget(gone);
+        if (gone.Length > 0)
+        {
+            await WithdrawAsync(gone, run);
+            await WriteStateAsync(State with { Withdrawing = null }, [], time.GetUtcNow(), CancellationToken.None);
+        }
+
         return summary;
     }
 
-    /// <summary>
-    /// A review item this sweep no longer finds (its records changed, or the weights now call it
-    /// more likely not the taxpayer) leaves the queue on both sides, unless a person decided on it:
-    /// the queue holds what the latest sweep thinks worth a look. Automatic candidates stay.
-    /// </summary>
-    private async Task<(MatchCandidate[] NoLongerFound, int Withdrawn)> WithdrawAsync(MatchCandidate[] candidates, int run)
-    {
-        var found = candidates.Select(c => (c.TaxpayerId, c.Exchange, c.AccountId)).ToHashSet();
-        var gone = _candidates.Values.Where(c => c.Decision == MatchDecision.Review && !found.Contains((c.TaxpayerId, c.Exchange, c.AccountId))).ToArray();
-        var withdrawn = 0;
+    /// <summary>Each item leaves its taxpayer's queue (unless decided on), then its account's list.</summary>
+    private async Task WithdrawAsync(MatchCandidate[] gone, int run) =>
         await Parallel.ForEachAsync(
             gone,
             new ParallelOptions { MaxDegreeOfParallelism = 64, TaskScheduler = TaskScheduler.Current },
@@ -151,11 +158,8 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
                 if (await GrainFactory.GetGrain<ITaxpayerGrain>(candidate.TaxpayerId).WithdrawCandidateAsync(candidate.Exchange, candidate.AccountId, $"sweep {run} no longer found it", ct))
                 {
                     await GrainFactory.GetGrain<IExchangeAccountGrain>(AccountKey.Of(candidate.Exchange, candidate.AccountId)).WithdrawCandidateAsync(candidate.TaxpayerId, ct);
-                    Interlocked.Increment(ref withdrawn);
                 }
             });
-        return (gone, withdrawn);
-    }
 
     /// <summary>
     /// The shards' counts, and random pairs drawn from the identities they own: pairs of any two
@@ -220,7 +224,11 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
 
 /// <summary>The last run only: the candidates themselves live in the history (each run's new ones), so a run writes what it found, not everything ever found.</summary>
 /// <param name="Model">The match weights of the last sweep (null before sweeps learnt any).</param>
-public sealed record SweepState(SweepSummary? LastRun, MatchModel? Model = null);
+public sealed record SweepState(SweepSummary? LastRun, MatchModel? Model = null)
+{
+    /// <summary>Review items the last run no longer found and has not yet withdrawn everywhere (it stopped halfway); the next run finishes them.</summary>
+    public IReadOnlyList<MatchCandidate>? Withdrawing { get; init; }
+}
 
 public abstract record SweepEvent;
 
@@ -228,6 +236,6 @@ public abstract record SweepEvent;
 /// <param name="Model">The match weights the sweep learnt and weighed its candidates with (null in sweeps recorded before there were any).</param>
 public sealed record SweepCompleted(SweepSummary Summary, IReadOnlyList<MatchCandidate> NewCandidates, MatchModel? Model = null) : SweepEvent
 {
-    /// <summary>Review candidates known before that this sweep did not find (withdrawn unless decided on); null in sweeps recorded before withdrawals.</summary>
+    /// <summary>Review candidates known before that this sweep did not find (withdrawn unless a person decided on them); null in sweeps recorded before withdrawals.</summary>
     public IReadOnlyList<MatchCandidate>? NoLongerFound { get; init; }
 }

@@ -6,6 +6,9 @@ import { t } from '../i18n.js';
 export async function sweep({ main, session }) {
   const progress = h('progress', { id: 'sweep-progress', max: 1, value: 0 });
   const state = h('p', { id: 'sweep-state' });
+  const left = h('p', { id: 'sweep-left', class: 'muted' });
+  // The pace since this page first saw the sweep running: shards finish in any order, so it is a guess.
+  let seen = null;
   const last = h('div', { id: 'sweep-last' });
   const output = h('div');
   const start = h('button', { type: 'button', id: 'start-sweep' }, t('Start a sweep'));
@@ -18,6 +21,9 @@ export async function sweep({ main, session }) {
       ? t('Running: {0} of {1} shards compared, {2} candidates so far', status.shardsDone, status.shardsTotal, status.candidatesSoFar)
       : t('Not running.');
     start.disabled = status.running;
+    seen = status.running ? seen || { at: Date.now(), done: status.shardsDone } : null;
+    const pace = seen && status.shardsDone > seen.done ? (Date.now() - seen.at) / (status.shardsDone - seen.done) : null;
+    left.textContent = pace ? t('About {0} s left at this pace', Math.ceil((pace * (status.shardsTotal - status.shardsDone)) / 1000)) : '';
     last.replaceChildren(status.lastRun
       ? h('section', { class: 'card' }, h('h2', {}, t('Last sweep (run {0})', status.lastRun.run)), facts([
         [t('Started by'), status.lastRun.requestedBy],
@@ -27,7 +33,7 @@ export async function sweep({ main, session }) {
         [t('New, seized on approval of the match'), status.lastRun.newAuto],
         [t('New, for review'), status.lastRun.newReview],
         [t('Known before'), status.lastRun.unchanged],
-        [t('No longer found, taken out of review'), status.lastRun.withdrawn ?? 0],
+        [t('Review items no longer found (taken out unless decided on)'), status.lastRun.noLongerFound ?? 0],
       ]))
       : h('p', { class: 'muted' }, t('No sweep has run yet.')));
   }
@@ -45,7 +51,7 @@ export async function sweep({ main, session }) {
   show(main,
     h('h1', {}, t('Sweep')),
     h('p', { class: 'muted' }, t('Compares every account imported with the roll.')),
-    worker ? start : null, progress, state, output, last,
+    worker ? start : null, progress, state, left, output, last,
     worker ? h('section', { class: 'card actions' }, h('h2', {}, t('Seize')), seize, seized) : null);
   display(await api('/api/sweeps/current'));
   const timer = setInterval(() => api('/api/sweeps/current').then(display, error => state.replaceChildren(problem(error))), 500);
