@@ -184,6 +184,46 @@ public sealed class SweepTests
     }
 
     [Fact]
+    public async Task A_record_corrected_on_import_no_longer_meets_under_the_keys_it_had_and_a_holdings_change_unfiles_nothing()
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        await using var host = await StartAsync(storage);
+        await ImportSamplesAsync(host, bulk: true);
+        var sweep = host.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main);
+        await sweep.RunAsync("officer-1");
+        var candidates = await sweep.GetCandidatesAsync(null);
+        var review = candidates.First(c => c.Decision == MatchDecision.Review);
+        var auto = candidates.First(c => c.Decision == MatchDecision.Auto && c.TaxpayerId != review.TaxpayerId);
+        var importer = new Importer(host.GrainFactory, bulk: null, host.Clock);
+
+        // The exchange corrected the review item's holder: a stranger, keyed by nothing the old holder had.
+        var file = AccountFileReader.Read(Path.Combine(RepositoryPaths.Samples, SampleTruth.ExchangeFiles.Single(e => e.Exchange == review.Exchange).File), Profiles()[review.Exchange], s_rrnKey);
+        var holder = file.Accounts.Single(a => a.AccountId == review.AccountId);
+        Assert.Equal(1, (await importer.ImportAccountsAsync(file with { Accounts = [holder with { Name = "홍길동", Birth = null, Phone = "01099990000", RrnHash = null }] }, null, default)).Changed);
+        // The roll corrected the automatic match's taxpayer likewise.
+        var roll = RollReader.Read(Path.Combine(RepositoryPaths.Samples, "taxpayers.csv"), Path.Combine(RepositoryPaths.Samples, "tax_items.csv"), s_rrnKey);
+        var taxpayer = roll.Taxpayers.Single(t => t.TaxpayerId == auto.TaxpayerId);
+        Assert.Equal(1, (await importer.ImportRollAsync(roll with { Taxpayers = [taxpayer with { Name = "홍길동", BirthDate = new DateOnly(1931, 3, 4), Phone = "01088880000", RrnHash = null }] }, null, default)).Changed);
+        // Another account's holdings alone changed: its keys stay filed.
+        var other = file.Accounts.First(a => a.AccountId != review.AccountId && a.Holdings.Count > 1);
+        Assert.Equal(1, (await importer.ImportAccountsAsync(file with { Accounts = [other with { Holdings = [.. other.Holdings.Skip(1)] }] }, null, default)).Changed);
+
+        var second = await sweep.RunAsync("officer-1");
+
+        // What the index holds now, shard by shard, whatever the sweep remembers.
+        var now = (await Task.WhenAll(MatchIndex.AllShards().Select(shard => host.GrainFactory.GetGrain<IMatchShardGrain>(shard).FindCandidatesAsync(null)))).SelectMany(c => c).DistinctBy(c => (c.TaxpayerId, c.Exchange, c.AccountId)).ToArray();
+        Assert.DoesNotContain(now, c => c.SamePair(review) || c.SamePair(auto));
+        Assert.Equal(1, second.NoLongerFound);
+        Assert.DoesNotContain((await host.GrainFactory.GetGrain<ITaxpayerGrain>(review.TaxpayerId).GetAsync()).Candidates, c => c.SamePair(review));
+        Assert.Equal(candidates.Count(c => c.Exchange == other.Exchange && c.AccountId == other.AccountId), now.Count(c => c.Exchange == other.Exchange && c.AccountId == other.AccountId));
+
+        // The same corrected files again change nothing and unfile nothing.
+        Assert.Equal(0, (await importer.ImportAccountsAsync(file with { Accounts = [holder with { Name = "홍길동", Birth = null, Phone = "01099990000", RrnHash = null }] }, null, default)).Changed);
+        var third = await sweep.RunAsync("officer-1");
+        Assert.Equal((0, 0, 0), (third.NewAuto, third.NewReview, third.NoLongerFound));
+    }
+
+    [Fact]
     public async Task Two_sweeps_requested_at_once_run_one_after_the_other_and_record_each_candidate_once()
     {
         await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);

@@ -14,6 +14,14 @@ public interface IMatchShardGrain : IGrainWithStringKey
     [Alias("index-accounts")]
     Task<int> IndexAccountsAsync(IReadOnlyList<IndexedAccount> entries, CancellationToken cancellationToken = default);
 
+    /// <summary>Unfiles a taxpayer from keys its changed record no longer has; returns how many entries went.</summary>
+    [Alias("unfile-taxpayer")]
+    Task<int> UnfileTaxpayerAsync(string taxpayerId, IReadOnlyList<string> keys, CancellationToken cancellationToken = default);
+
+    /// <summary>Unfiles an account from keys its changed record no longer has; returns how many entries went.</summary>
+    [Alias("unfile-account")]
+    Task<int> UnfileAccountAsync(string exchange, string accountId, IReadOnlyList<string> keys, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Counts the comparison patterns of about <paramref name="pairs"/> of the pairs that meet here
     /// (whole blocks), with up to <paramref name="identities"/> of each side it owns: this shard's

@@ -3,6 +3,7 @@ using Orleans.Runtime;
 using Tracking.Domain.Accounts;
 using Tracking.Domain.Matching;
 using Tracking.Grains.Imports;
+using Tracking.Grains.Matching;
 using Tracking.Grains.Persistence;
 using Tracking.Storage;
 
@@ -18,6 +19,11 @@ public sealed class ExchangeAccountGrain([FromKeyedServices(TimeProviderNames.Gr
     public async Task<RecordOutcome> ReportAsync(AccountProfile profile, CancellationToken cancellationToken)
     {
         var isNew = State.Profile is null;
+        if (State.Profile is { } old)
+        {
+            await MatchIndex.UnfileAsync(GrainFactory, BlockingKeys.For(old.Identity()), BlockingKeys.For(profile.Identity()), (shard, keys) => shard.UnfileAccountAsync(profile.Exchange, profile.AccountId, keys, cancellationToken));
+        }
+
         return !await DecideAsync(new AccountCommand.Report(profile), cancellationToken) ? RecordOutcome.Unchanged
             : isNew ? RecordOutcome.New : RecordOutcome.Changed;
     }

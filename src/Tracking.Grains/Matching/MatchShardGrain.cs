@@ -45,6 +45,18 @@ public sealed class MatchShardGrain([FromKeyedServices(TimeProviderNames.Grains)
         return await CommitAsync(fresh.Length == 0 ? null : new AccountsIndexed(fresh), 0, fresh.Length, cancellationToken);
     }
 
+    public async Task<int> UnfileTaxpayerAsync(string taxpayerId, IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        var filed = keys.Where(k => _taxpayers.TryGetValue(k, out var bucket) && bucket.ContainsKey(taxpayerId)).Distinct(StringComparer.Ordinal).ToArray();
+        return -await CommitAsync(filed.Length == 0 ? null : new TaxpayerUnfiled(taxpayerId, filed), -filed.Length, 0, cancellationToken);
+    }
+
+    public async Task<int> UnfileAccountAsync(string exchange, string accountId, IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        var filed = keys.Where(k => _accounts.TryGetValue(k, out var bucket) && bucket.ContainsKey((exchange, accountId))).Distinct(StringComparer.Ordinal).ToArray();
+        return -await CommitAsync(filed.Length == 0 ? null : new AccountUnfiled(exchange, accountId, filed), 0, -filed.Length, cancellationToken);
+    }
+
     public Task<ShardSample> SampleAsync(int identities, int pairs, CancellationToken cancellationToken)
     {
         var sampled = KeysToLearnFrom(pairs);
@@ -191,6 +203,24 @@ public sealed class MatchShardGrain([FromKeyedServices(TimeProviderNames.Grains)
                 }
 
                 break;
+            case TaxpayerUnfiled unfiled:
+                Unfile(_taxpayers, unfiled.Keys, unfiled.TaxpayerId);
+                break;
+            case AccountUnfiled unfiled:
+                Unfile(_accounts, unfiled.Keys, (unfiled.Exchange, unfiled.AccountId));
+                break;
+        }
+    }
+
+    private static void Unfile<TKey, TValue>(Dictionary<string, Dictionary<TKey, TValue>> index, IEnumerable<string> keys, TKey id)
+        where TKey : notnull
+    {
+        foreach (var key in keys)
+        {
+            if (index.TryGetValue(key, out var bucket) && bucket.Remove(id) && bucket.Count == 0)
+            {
+                index.Remove(key);
+            }
         }
     }
 
@@ -214,3 +244,9 @@ public abstract record MatchShardEvent;
 public sealed record TaxpayersIndexed(IReadOnlyList<IndexedTaxpayer> Entries) : MatchShardEvent;
 
 public sealed record AccountsIndexed(IReadOnlyList<IndexedAccount> Entries) : MatchShardEvent;
+
+/// <summary>A taxpayer unfiled from keys its changed record no longer has.</summary>
+public sealed record TaxpayerUnfiled(string TaxpayerId, IReadOnlyList<string> Keys) : MatchShardEvent;
+
+/// <summary>An account unfiled from keys its changed record no longer has.</summary>
+public sealed record AccountUnfiled(string Exchange, string AccountId, IReadOnlyList<string> Keys) : MatchShardEvent;

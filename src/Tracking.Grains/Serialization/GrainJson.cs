@@ -12,7 +12,7 @@ public static class GrainJson
         JsonTypeInfoResolver.Combine(GrainJsonContext.Default, TrackingJsonContext.Default),
         new Dictionary<Type, Type[]>
         {
-            [typeof(MatchShardEvent)] = [typeof(TaxpayersIndexed), typeof(AccountsIndexed)],
+            [typeof(MatchShardEvent)] = [typeof(TaxpayersIndexed), typeof(AccountsIndexed), typeof(TaxpayerUnfiled), typeof(AccountUnfiled)],
             [typeof(SweepEvent)] = [typeof(SweepCompleted)],
         });
 }

@@ -13,6 +13,8 @@ namespace Tracking.Grains.Serialization;
 [JsonSerializable(typeof(MatchShardEvent))]
 [JsonSerializable(typeof(TaxpayersIndexed))]
 [JsonSerializable(typeof(AccountsIndexed))]
+[JsonSerializable(typeof(TaxpayerUnfiled))]
+[JsonSerializable(typeof(AccountUnfiled))]
 [JsonSerializable(typeof(SweepState))]
 [JsonSerializable(typeof(SweepEvent))]
 [JsonSerializable(typeof(SweepCompleted))]

@@ -6,6 +6,7 @@ using Tracking.Domain.Ledger;
 using Tracking.Domain.Matching;
 using Tracking.Domain.Taxpayers;
 using Tracking.Grains.Imports;
+using Tracking.Grains.Matching;
 using Tracking.Grains.Persistence;
 using Tracking.Grains.Seizures;
 using Tracking.Storage;
@@ -39,6 +40,11 @@ public sealed class TaxpayerGrain(
     public async Task<RecordOutcome> RegisterAsync(TaxpayerProfile profile, IReadOnlyList<TaxItem> items, CancellationToken cancellationToken)
     {
         var isNew = State.Profile is null;
+        if (State.Profile is { } old)
+        {
+            await MatchIndex.UnfileAsync(GrainFactory, BlockingKeys.For(old.Identity()), BlockingKeys.For(profile.Identity()), (shard, keys) => shard.UnfileTaxpayerAsync(profile.TaxpayerId, keys, cancellationToken));
+        }
+
         var (ledger, events) = Register(State, profile, items);
         await CommitAsync(ledger, events, cancellationToken);
         return events.Count == 0 ? RecordOutcome.Unchanged : isNew ? RecordOutcome.New : RecordOutcome.Changed;
