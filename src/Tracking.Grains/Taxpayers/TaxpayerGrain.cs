@@ -40,12 +40,13 @@ public sealed class TaxpayerGrain(
     public async Task<RecordOutcome> RegisterAsync(TaxpayerProfile profile, IReadOnlyList<TaxItem> items, CancellationToken cancellationToken)
     {
         var isNew = State.Profile is null;
-        if (State.Profile is { } old)
+        var (ledger, events) = Register(State, profile, items);
+        if (State.Profile is { } old && events.Count > 0)
         {
-            await MatchIndex.UnfileAsync(GrainFactory, BlockingKeys.For(old.Identity()), BlockingKeys.For(profile.Identity()), (shard, keys) => shard.UnfileTaxpayerAsync(profile.TaxpayerId, keys, cancellationToken));
+            // Only once the roll's record is known to be taken: a refused one keeps its keys.
+            await MatchIndex.UnfileAsync(GrainFactory, BlockingKeys.For(old.Identity()), BlockingKeys.For(profile.Identity()), (shard, keys) => shard.UnfileTaxpayerAsync(old.TaxpayerId, keys, cancellationToken));
         }
 
-        var (ledger, events) = Register(State, profile, items);
         await CommitAsync(ledger, events, cancellationToken);
         return events.Count == 0 ? RecordOutcome.Unchanged : isNew ? RecordOutcome.New : RecordOutcome.Changed;
     }
