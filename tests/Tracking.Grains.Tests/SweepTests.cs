@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Tracking.Domain.Ledger;
 using Tracking.Domain.Matching;
 using Tracking.Domain.Matching.Weights;
@@ -181,6 +182,48 @@ public sealed class SweepTests
         sweep = host.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main);
         var third = await sweep.RunAsync("officer-1");
         Assert.Equal((0, 0, 0), (third.NewAuto, third.NewReview, third.NoLongerFound));
+    }
+
+    [Fact]
+    public async Task A_sweep_that_stops_between_the_taxpayer_s_and_the_account_s_withdrawal_is_finished_by_the_next_one()
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        var failure = new FailFirstAccountWithdrawal();
+        await using var host = await TestCluster.StartAsync(storage, services: s => s.AddSingleton<IIncomingGrainCallFilter>(failure));
+        var birth = Domain.Identity.BirthDate.Of(new DateOnly(1980, 1, 2));
+        await IndexAsync(host, new("T-OPEN", Domain.Identity.PersonName.Parse("김민준"), birth, null, null), "김민준", new("upbit", "U-OPEN", Domain.Identity.PersonName.Parse("김민준"), birth, null, null), "김민준");
+        var sweep = host.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main);
+        await sweep.RunAsync("officer-1");
+        var open = (await sweep.GetCandidatesAsync(MatchDecision.Review)).Single();
+        await IndexAsync(host, null, null, new("upbit", "U-OPEN", Domain.Identity.PersonName.Parse(Vowelled("김민준")), birth, null, null), Vowelled("김민준"));
+
+        // The run is written and the taxpayer has withdrawn the item; the account's call fails.
+        await Assert.ThrowsAnyAsync<Exception>(() => sweep.RunAsync("officer-1"));
+        var account = host.GrainFactory.GetGrain<IExchangeAccountGrain>(AccountKey.Of("upbit", "U-OPEN"));
+        Assert.Contains((await account.GetAsync()).Candidates, c => c.TaxpayerId == "T-OPEN");
+        Assert.DoesNotContain((await host.GrainFactory.GetGrain<ITaxpayerGrain>("T-OPEN").GetAsync()).Candidates, c => c.SamePair(open));
+
+        // After a restart, the next run finishes it: the account lets it go, the taxpayer records it once.
+        await host.RestartAsync();
+        sweep = host.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main);
+        var third = await sweep.RunAsync("officer-1");
+        Assert.Equal(3, third.Run);
+        Assert.DoesNotContain((await host.GrainFactory.GetGrain<IExchangeAccountGrain>(AccountKey.Of("upbit", "U-OPEN")).GetAsync()).Candidates, c => c.TaxpayerId == "T-OPEN");
+        Assert.Single(await host.GrainFactory.GetGrain<ITaxpayerGrain>("T-OPEN").GetHistoryAsync(), e => e.Event is CandidateWithdrawn);
+        Assert.Equal(0, (await sweep.RunAsync("officer-1")).NoLongerFound);
+    }
+
+    /// <summary>Fails the first withdrawal an account grain is asked for, as a silo lost at that moment would.</summary>
+    private sealed class FailFirstAccountWithdrawal : IIncomingGrainCallFilter
+    {
+        private int _failed;
+
+        public Task Invoke(IIncomingGrainCallContext context)
+        {
+            return context.InterfaceMethod?.Name == nameof(IExchangeAccountGrain.WithdrawCandidateAsync) && context.Grain is IExchangeAccountGrain && Interlocked.Exchange(ref _failed, 1) == 0
+                ? throw new TimeoutException("the account's silo went away")
+                : context.Invoke();
+        }
     }
 
     [Fact]
