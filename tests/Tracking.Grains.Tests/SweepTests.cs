@@ -207,7 +207,7 @@ public sealed class SweepTests
         await host.RestartAsync();
         sweep = host.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main);
         var third = await sweep.RunAsync("officer-1");
-        Assert.Equal(3, third.Run);
+        Assert.Equal((3, 0), (third.Run, third.NoLongerFound));
         Assert.DoesNotContain((await host.GrainFactory.GetGrain<IExchangeAccountGrain>(AccountKey.Of("upbit", "U-OPEN")).GetAsync()).Candidates, c => c.TaxpayerId == "T-OPEN");
         Assert.Single(await host.GrainFactory.GetGrain<ITaxpayerGrain>("T-OPEN").GetHistoryAsync(), e => e.Event is CandidateWithdrawn);
         Assert.Equal(0, (await sweep.RunAsync("officer-1")).NoLongerFound);

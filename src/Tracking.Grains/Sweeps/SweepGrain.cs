@@ -117,9 +117,9 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
         // items still to withdraw: a sweep that stops halfway withdraws the rest next time, and
         // one found again meanwhile is recorded again, not withdrawn.
         var known = candidates.Select(c => (c.TaxpayerId, c.Exchange, c.AccountId)).ToHashSet();
-        var gone = _candidates.Values.Where(c => c.Decision == MatchDecision.Review)
-            .Concat(State.Withdrawing ?? [])
-            .Where(c => !known.Contains((c.TaxpayerId, c.Exchange, c.AccountId)))
+        var newlyGone = _candidates.Values.Where(c => c.Decision == MatchDecision.Review && !known.Contains((c.TaxpayerId, c.Exchange, c.AccountId))).ToArray();
+        var gone = newlyGone
+            .Concat((State.Withdrawing ?? []).Where(c => !known.Contains((c.TaxpayerId, c.Exchange, c.AccountId))))
             .DistinctBy(c => (c.TaxpayerId, c.Exchange, c.AccountId))
             .ToArray();
         var run = (State.LastRun?.Run ?? 0) + 1;
@@ -134,7 +134,8 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
             fresh.Count(c => c.Decision == MatchDecision.Review),
             candidates.Length - fresh.Length)
         {
-            NoLongerFound = gone.Length,
+            // A stopped run's leftovers were counted by that run.
+            NoLongerFound = newlyGone.Length,
         };
         await WriteStateAsync(new SweepState(summary, model) { Withdrawing = gone.Length == 0 ? null : gone }, [new SweepCompleted(summary, fresh, model) { NoLongerFound = gone }], time.GetUtcNow(), CancellationToken.None);
         Remember(fresh);
