@@ -252,6 +252,22 @@ public sealed class TaxpayerDeciderTests
     }
 
     [Fact]
+    public void A_candidate_found_again_is_news_when_its_chance_moved_enough_to_reorder_the_queue_and_keeps_its_first_time()
+    {
+        MatchCandidate Weighed(double probability) => new MatchCandidate("T-1", "upbit", "U-1", MatchDecision.Review, 70, ["name"]) { FoundAt = s_at, Weight = new(0, probability, []) };
+        var state = TaxpayerDecider.ApplyAll(s_assessed, [new MatchCandidateRecorded(Weighed(0.5))]);
+
+        Assert.Empty(TaxpayerDecider.Decide(state, new TaxpayerCommand.RecordCandidate(Weighed(0.5 + (MatchCandidates.ChanceMoved / 2)))).Events);
+        var moved = TaxpayerDecider.Decide(state, new TaxpayerCommand.RecordCandidate(Weighed(0.5 + MatchCandidates.ChanceMoved) with { FoundAt = s_at.AddDays(30) }));
+        var after = TaxpayerDecider.ApplyAll(state, moved.Events);
+
+        Assert.Equal((0.5 + MatchCandidates.ChanceMoved, (DateTimeOffset?)s_at), (after.Candidates.Single().Weight!.Probability, after.Candidates.Single().FoundAt));
+        // A candidate recorded before weights gets its first.
+        var unweighed = TaxpayerDecider.ApplyAll(s_assessed, [new MatchCandidateRecorded(Weighed(0.5) with { Weight = null })]);
+        Assert.Single(TaxpayerDecider.Decide(unweighed, new TaxpayerCommand.RecordCandidate(Weighed(0.5))).Events);
+    }
+
+    [Fact]
     public void Only_an_open_review_candidate_is_withdrawn_and_once_withdrawn_it_is_news_when_found_again()
     {
         var open = new MatchCandidate("T-1", "upbit", "U-1", MatchDecision.Review, 70, ["name"]) { FoundAt = s_at };

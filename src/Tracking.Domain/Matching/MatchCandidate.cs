@@ -10,7 +10,8 @@ public sealed record MatchCandidate(string TaxpayerId, string Exchange, string A
 
     /// <summary>
     /// The pair's match weight under the model its sweep learnt, each field's part shown. Not part of
-    /// the evidence: a sweep that learns slightly other weights does not make the pair news.
+    /// the evidence: a sweep that learns slightly other weights does not make the pair news, one that
+    /// moves its chance by <see cref="MatchCandidates.ChanceMoved"/> does (<see cref="MatchCandidates.IsNews"/>).
     /// </summary>
     public MatchWeight? Weight { get; init; }
 

@@ -3,8 +3,18 @@ namespace Tracking.Domain.Matching;
 /// <summary>A set of candidates keyed by (taxpayer, exchange, account): a pair found again with the same evidence is not news.</summary>
 public static class MatchCandidates
 {
+    /// <summary>
+    /// How far a pair's chance of being the taxpayer must move for the pair found again to be news
+    /// (0.05): the review queue is ordered by it, and every sweep learns slightly other weights.
+    /// </summary>
+    public const double ChanceMoved = 0.05;
+
     public static bool IsNew(IReadOnlyList<MatchCandidate> known, MatchCandidate candidate) =>
-        !known.Any(k => k.Equals(candidate));
+        known.FirstOrDefault(k => k.SamePair(candidate)) is not { } old || IsNews(old, candidate);
+
+    /// <summary>Whether a pair found again is news: other evidence or decision, or a chance of being the taxpayer first known or moved by <see cref="ChanceMoved"/>.</summary>
+    public static bool IsNews(MatchCandidate old, MatchCandidate found) =>
+        !old.Equals(found) || (found.Weight is { } weight && (old.Weight is not { } before || Math.Abs(weight.Probability - before.Probability) >= ChanceMoved));
 
     /// <summary>The set without the pair.</summary>
     public static IReadOnlyList<MatchCandidate> Without(IReadOnlyList<MatchCandidate> known, string taxpayerId, string exchange, string accountId) =>

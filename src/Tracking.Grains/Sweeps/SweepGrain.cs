@@ -101,7 +101,7 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
 
         // A pair that shares several keys can meet in several shards.
         var candidates = found.SelectMany(c => c).DistinctBy(c => (c.TaxpayerId, c.Exchange, c.AccountId)).ToArray();
-        var fresh = candidates.Where(c => !_candidates.TryGetValue((c.TaxpayerId, c.Exchange, c.AccountId), out var old) || !old.Equals(c)).ToArray();
+        var fresh = candidates.Where(c => !_candidates.TryGetValue((c.TaxpayerId, c.Exchange, c.AccountId), out var old) || MatchCandidates.IsNews(old, c)).ToArray();
 
         await Parallel.ForEachAsync(
             fresh,
