@@ -91,6 +91,9 @@ public sealed class ConsoleBrowserTests(ConsoleWithExchanges host) : IClassFixtu
         var first = page.Locator("#review-list tbody tr").First;
         var taxpayerId = await first.Locator("td").First.InnerTextAsync();
         await Expect(first.Locator(".age")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^(under an hour|\d+ [hd])$"));
+        // The chance the sweep's weights give, which orders the queue with the debt: never a certainty.
+        await Expect(page.Locator("#review-list thead th").Nth(5)).ToHaveTextAsync("Chance");
+        await Expect(first.Locator("td").Nth(5)).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^(> 99\.9|< 0\.1|\d{1,2}\.\d)%$"));
         await ShotAsync(page, "officer-review-queue");
         await first.ClickAsync();
         await Expect(page.Locator("#evidence section")).ToHaveCountAsync(2);
