@@ -52,11 +52,9 @@ public sealed class SweepTests
         Assert.Contains(account.Candidates, c => c.TaxpayerId == taxpayerId);
         Assert.NotEmpty(account.Profile!.Holdings);
 
-        await host.RestartAsync();
-        sweep = host.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main);
-        var second = await sweep.RunAsync("officer-1");
+        var second = await SweepAfterRestartAsync(host);
         Assert.Equal((2, 0, 0, candidates.Count), (second.Run, second.NewAuto, second.NewReview, second.Unchanged));
-        Assert.Equal(first.Run, (await sweep.GetStatusAsync()).LastRun!.Run - 1);
+        Assert.Equal(first.Run, (await host.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main).GetStatusAsync()).LastRun!.Run - 1);
     }
 
     [Theory]
@@ -178,9 +176,7 @@ public sealed class SweepTests
         Assert.False(decided.Reviews.Single(r => r.Exchange == rejected.Exchange && r.AccountId == rejected.AccountId).Approved);
 
         // Withdrawn is remembered: after a restart the next sweep has nothing to withdraw and finds nothing new.
-        await host.RestartAsync();
-        sweep = host.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main);
-        var third = await sweep.RunAsync("officer-1");
+        var third = await SweepAfterRestartAsync(host);
         Assert.Equal((0, 0, 0), (third.NewAuto, third.NewReview, third.NoLongerFound));
     }
 
@@ -204,13 +200,11 @@ public sealed class SweepTests
         Assert.DoesNotContain((await host.GrainFactory.GetGrain<ITaxpayerGrain>("T-OPEN").GetAsync()).Candidates, c => c.SamePair(open));
 
         // After a restart, the next run finishes it: the account lets it go, the taxpayer records it once.
-        await host.RestartAsync();
-        sweep = host.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main);
-        var third = await sweep.RunAsync("officer-1");
+        var third = await SweepAfterRestartAsync(host);
         Assert.Equal((3, 0), (third.Run, third.NoLongerFound));
         Assert.DoesNotContain((await host.GrainFactory.GetGrain<IExchangeAccountGrain>(AccountKey.Of("upbit", "U-OPEN")).GetAsync()).Candidates, c => c.TaxpayerId == "T-OPEN");
         Assert.Single(await host.GrainFactory.GetGrain<ITaxpayerGrain>("T-OPEN").GetHistoryAsync(), e => e.Event is CandidateWithdrawn);
-        Assert.Equal(0, (await sweep.RunAsync("officer-1")).NoLongerFound);
+        Assert.Equal(0, (await host.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main).RunAsync("officer-1")).NoLongerFound);
     }
 
     /// <summary>Fails the first withdrawal an account grain is asked for, as a silo lost at that moment would.</summary>
@@ -241,8 +235,8 @@ public sealed class SweepTests
 
         // The exchange corrected the review item's holder: a stranger, keyed by nothing the old holder had.
         var file = AccountFileReader.Read(Path.Combine(RepositoryPaths.Samples, SampleTruth.ExchangeFiles.Single(e => e.Exchange == review.Exchange).File), Profiles()[review.Exchange], s_rrnKey);
-        var holder = file.Accounts.Single(a => a.AccountId == review.AccountId);
-        Assert.Equal(1, (await importer.ImportAccountsAsync(file with { Accounts = [holder with { Name = "홍길동", Birth = null, Phone = "01099990000", RrnHash = null }] }, null, default)).Changed);
+        var stranger = file.Accounts.Single(a => a.AccountId == review.AccountId) with { Name = "홍길동", Birth = null, Phone = "01099990000", RrnHash = null };
+        Assert.Equal(1, (await importer.ImportAccountsAsync(file with { Accounts = [stranger] }, null, default)).Changed);
         // The roll corrected the automatic match's taxpayer likewise.
         var roll = RollReader.Read(Path.Combine(RepositoryPaths.Samples, "taxpayers.csv"), Path.Combine(RepositoryPaths.Samples, "tax_items.csv"), s_rrnKey);
         var taxpayer = roll.Taxpayers.Single(t => t.TaxpayerId == auto.TaxpayerId);
@@ -262,10 +256,8 @@ public sealed class SweepTests
 
         // The same corrected file again changes nothing; restarted shards rebuilt from their history
         // have forgotten the old keys too.
-        Assert.Equal(0, (await importer.ImportAccountsAsync(file with { Accounts = [holder with { Name = "홍길동", Birth = null, Phone = "01099990000", RrnHash = null }] }, null, default)).Changed);
-        await host.RestartAsync();
-        sweep = host.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main);
-        var third = await sweep.RunAsync("officer-1");
+        Assert.Equal(0, (await importer.ImportAccountsAsync(file with { Accounts = [stranger] }, null, default)).Changed);
+        var third = await SweepAfterRestartAsync(host);
         Assert.Equal((0, 0, 0), (third.NewAuto, third.NewReview, third.NoLongerFound));
     }
 
@@ -378,6 +370,13 @@ public sealed class SweepTests
     private static string Vowelled(string name) => new([.. name.Select(c => (char)(0xAC00 + ((((c - 0xAC00) / 28 % 21) + 1) % 21 * 28) + ((c - 0xAC00) / 588 * 588) + ((c - 0xAC00) % 28)))]);
 
     private static IReadOnlyDictionary<string, ExchangeProfile> Profiles() => ExchangeProfile.LoadAll(RepositoryPaths.ExchangeProfiles);
+
+    /// <summary>Every silo restarted, as after a restart of every process, then a sweep.</summary>
+    private static async Task<SweepSummary> SweepAfterRestartAsync(TestCluster host)
+    {
+        await host.RestartAsync();
+        return await host.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main).RunAsync("officer-1");
+    }
 
     private static Task<TestCluster> StartAsync(TestStorage storage) => TestCluster.StartAsync(storage);
 }

@@ -28,7 +28,7 @@ public static class IdentityMatcher
     public static MatchCandidate? Match(TaxpayerIdentity taxpayer, AccountIdentity account, MatchModel? model = null)
     {
         var evidence = MatchEvidence.Between(taxpayer, account);
-        var name = model?.Names is not null && evidence.Name is NameAgreement.Exact or NameAgreement.Romanized ? NameFrequencies.KeyOf(taxpayer.Name, account.Name) : null;
+        var name = model?.NameOf(evidence, taxpayer.Name, account.Name);
         var decision = (Decide(evidence), model) switch
         {
             (MatchDecision.Review, { } weights) when weights.Dismisses(evidence, name) => null,

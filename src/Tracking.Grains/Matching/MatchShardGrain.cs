@@ -47,13 +47,13 @@ public sealed class MatchShardGrain([FromKeyedServices(TimeProviderNames.Grains)
 
     public async Task<int> UnfileTaxpayerAsync(string taxpayerId, IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
-        var filed = keys.Where(k => _taxpayers.TryGetValue(k, out var bucket) && bucket.ContainsKey(taxpayerId)).Distinct(StringComparer.Ordinal).ToArray();
+        var filed = FiledUnder(_taxpayers, keys, taxpayerId);
         return -await CommitAsync(filed.Length == 0 ? null : new TaxpayerUnfiled(taxpayerId, filed), -filed.Length, 0, cancellationToken);
     }
 
     public async Task<int> UnfileAccountAsync(string exchange, string accountId, IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
-        var filed = keys.Where(k => _accounts.TryGetValue(k, out var bucket) && bucket.ContainsKey((exchange, accountId))).Distinct(StringComparer.Ordinal).ToArray();
+        var filed = FiledUnder(_accounts, keys, (exchange, accountId));
         return -await CommitAsync(filed.Length == 0 ? null : new AccountUnfiled(exchange, accountId, filed), 0, -filed.Length, cancellationToken);
     }
 
@@ -211,6 +211,11 @@ public sealed class MatchShardGrain([FromKeyedServices(TimeProviderNames.Grains)
                 break;
         }
     }
+
+    /// <summary>Which of these keys the record is filed under here.</summary>
+    private static string[] FiledUnder<TKey, TValue>(Dictionary<string, Dictionary<TKey, TValue>> index, IEnumerable<string> keys, TKey id)
+        where TKey : notnull =>
+        [.. keys.Where(k => index.TryGetValue(k, out var bucket) && bucket.ContainsKey(id)).Distinct(StringComparer.Ordinal)];
 
     private static void Unfile<TKey, TValue>(Dictionary<string, Dictionary<TKey, TValue>> index, IEnumerable<string> keys, TKey id)
         where TKey : notnull

@@ -67,7 +67,15 @@ public sealed record MatchModel(double MatchShare, IReadOnlyList<FieldModel> Fie
         return Fields.All(field => field.Learnt || ComparisonPattern.Level(pattern, field.Field) is null) && TotalOf(evidence, name) < 0;
     }
 
+    /// <summary>
+    /// The name two records agree on, for weighing by its frequency; null where the pair's weight
+    /// does not need it, so that the hot path works no name out for most pairs.
+    /// </summary>
+    public string? NameOf(MatchEvidence evidence, PersonName taxpayer, PersonName account) =>
+        WeighsName(evidence) ? NameFrequencies.KeyOf(taxpayer, account) : null;
+
     /// <summary>Only a name that agrees (as written or romanized) says how common it is.</summary>
-    private bool NameAdjusted(MatchEvidence evidence, string? name) =>
-        Names is not null && name is not null && evidence.Name is NameAgreement.Exact or NameAgreement.Romanized;
+    private bool NameAdjusted(MatchEvidence evidence, string? name) => name is not null && WeighsName(evidence);
+
+    private bool WeighsName(MatchEvidence evidence) => Names is not null && evidence.Name is NameAgreement.Exact or NameAgreement.Romanized;
 }
