@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Tracking.Domain.Ledger;
 using Tracking.Domain.Seizures;
 using Tracking.Domain.Taxpayers;
@@ -23,7 +22,7 @@ internal static class LifecycleBenchmark
 
     public static async Task<StoreLifecycleFigures> RunAsync(string storeName, ITrackingStore store, int seizures, int concurrency)
     {
-        var clock = new FakeTimeProvider(s_start);
+        var clock = new SimulatedClock(s_start);
         await using var silo = await BenchSilo.StartAsync(store, clock: clock, services: s => s.AddSingleton<IExchangeGateway>(new InstantExchange()));
 
         var run = Guid.NewGuid().ToString("N")[..6];

@@ -93,7 +93,9 @@ public sealed class TaxpayerGrain(
         var command = new TaxpayerCommand.ReceivePayment(reference, amount, source, time.GetUtcNow());
         var events = new List<TaxpayerEvent>();
         var ledger = Accept(State, TaxpayerDecider.Decide(State, command), events);
-        await CommitTellingSeizuresAsync(ledger, events, reference, cancellationToken);
+
+        // A seizure's distribution carries its proceeds reference; a payment from outside cannot (its reference has no '/').
+        await CommitTellingSeizuresAsync(ledger, events, reference, State.OpenSeizures.FirstOrDefault(id => ProceedsReference.IsOf(id, reference)), cancellationToken);
 
         // Answered as the ledger applied it, now or before, so a retried distribution records the same split.
         var payment = State.Payment(reference)!;
@@ -104,7 +106,7 @@ public sealed class TaxpayerGrain(
     {
         var events = new List<TaxpayerEvent>();
         var ledger = Accept(State, TaxpayerDecider.Decide(State, new TaxpayerCommand.ReturnProceeds(seizureId, reference)), events);
-        await CommitTellingSeizuresAsync(ledger, events, reference + "/returned", cancellationToken);
+        await CommitTellingSeizuresAsync(ledger, events, reference + "/returned", seizureId, cancellationToken);
         var returned = State.Payment(reference)!;
         return new ProceedsReturn(returned.Applied, returned.Refund);
     }
@@ -122,7 +124,7 @@ public sealed class TaxpayerGrain(
     {
         var events = new List<TaxpayerEvent>();
         var ledger = Accept(State, TaxpayerDecider.Decide(State, new TaxpayerCommand.HoldProceeds(seizureId, reference, amount)), events);
-        await CommitTellingSeizuresAsync(ledger, events, reference, cancellationToken);
+        await CommitTellingSeizuresAsync(ledger, events, reference, seizureId, cancellationToken);
         return State.DebtToCoverFor(seizureId);
     }
 
@@ -185,7 +187,7 @@ public sealed class TaxpayerGrain(
         var ledger = Accept(State, TaxpayerDecider.Decide(State, command), events);
         if (ReservedBy(ledger, seizureId) < ReservedBy(State, seizureId))
         {
-            await CommitTellingSeizuresAsync(ledger, events, $"{seizureId}/counts-on-less/{Version + 1}", cancellationToken);
+            await CommitTellingSeizuresAsync(ledger, events, $"{seizureId}/counts-on-less/{Version + 1}", seizureId, cancellationToken);
         }
         else
         {
@@ -211,15 +213,18 @@ public sealed class TaxpayerGrain(
     /// once, one way (a seizure may be waiting on this grain); and, so that a crash between the
     /// commit and the telling loses nothing, each first gets a reminder named for this change,
     /// which it clears when it has looked (two changes never merge into one look taken before the second).
+    /// The seizure whose own call made the change (<paramref name="caller"/>) is not told: its own
+    /// holds and reservations never count in its own debt, and it decides its next step with the debt
+    /// read afresh, as it does after a restart, so telling it would cost a reminder and a look for nothing.
     /// </summary>
-    private async Task CommitTellingSeizuresAsync(TaxpayerLedger ledger, List<TaxpayerEvent> events, string change, CancellationToken cancellationToken)
+    private async Task CommitTellingSeizuresAsync(TaxpayerLedger ledger, List<TaxpayerEvent> events, string change, string? caller, CancellationToken cancellationToken)
     {
         if (events.Count == 0)
         {
             return;
         }
 
-        var open = ledger.OpenSeizures.Select(id => GrainFactory.GetGrain<ISeizureGrain>(id)).ToArray();
+        var open = ledger.OpenSeizures.Where(id => id != caller).Select(id => GrainFactory.GetGrain<ISeizureGrain>(id)).ToArray();
         await Task.WhenAll(open.Select(seizure =>
             reminders.RegisterOrUpdateReminder(seizure.GetGrainId(), SeizureReminders.ReviewPrefix + change, seizures.ReminderDelay, seizures.WakeRetryPeriod, cancellationToken)));
 

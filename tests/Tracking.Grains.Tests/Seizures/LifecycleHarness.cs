@@ -108,6 +108,10 @@ internal sealed class LifecycleHarness : IAsyncDisposable
         await StartHostAsync();
     }
 
+    /// <summary>The review reminders standing for the seizure: a taxpayer sets one for each change of the debt the seizure must look at.</summary>
+    public Task<long> ReviewRemindersAsync(string seizureId) =>
+        _storage.CountAsync($"SELECT 1 FROM reminders WHERE grain_id = 'seizure/{seizureId}' AND reminder_name LIKE '{SeizureReminders.ReviewPrefix}%'");
+
     /// <summary>Every request reached the exchange's books once at most, however often it was sent.</summary>
     public async Task AssertNothingDoneTwiceAsync(params string[] exchanges)
     {

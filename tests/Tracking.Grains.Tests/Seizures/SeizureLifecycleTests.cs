@@ -149,6 +149,23 @@ public sealed class SeizureLifecycleTests(ExchangeSimFixture fixture)
     }
 
     [Fact]
+    public async Task Money_a_seizure_collects_is_news_to_its_sibling_and_not_to_itself()
+    {
+        await using var h = await StartAsync();
+        await h.AddTaxpayerAsync("T-1", 5_000_000);
+        await h.AddAccountAsync(h.OtherExchange, "B-1", s_oneBitcoin);
+        await h.AddAccountAsync("A-1", new SimHolding("KRW", 3_000_000m, 0));
+        var sibling = await h.OpenAsync("T-1", "B-1", h.OtherExchange);
+        var collecting = await h.OpenAsync("T-1", "A-1");
+        await h.SettleAsync();
+
+        // The clock stands still, so no review reminder has come due and been cleared yet.
+        Assert.Equal(3_000_000, (await h.GetAsync(collecting)).Held);
+        Assert.Equal(1, await h.ReviewRemindersAsync(sibling));
+        Assert.Equal(0, await h.ReviewRemindersAsync(collecting));
+    }
+
+    [Fact]
     public async Task A_sibling_waits_for_the_money_of_a_sale_in_progress_and_collects_what_that_sale_falls_short_by()
     {
         await using var h = await StartAsync();
