@@ -94,6 +94,25 @@ public sealed class ViewStoreTests
 
     [Theory]
     [AllStorages]
+    public async Task Each_index_holds_its_own_view_s_rows_and_the_first_shape_that_held_every_view_s_is_dropped(string kind)
+    {
+        await using var storage = await TestStorage.CreateAsync(kind);
+        await using var store = await storage.OpenStoreAsync();
+        await storage.ExecuteSqlAsync("CREATE INDEX gv_cases_state_by_opened ON grain_views (view, (doc->>'state'), view_key)");
+        await store.Views.EnsureAsync([s_cases], default);
+
+        var (indexes, definition) = kind == TestStorage.Sqlite ? ("SELECT name, sql AS definition FROM sqlite_master WHERE type = 'index'", "WHERE view = ''cases''") : ("SELECT indexname AS name, indexdef AS definition FROM pg_indexes WHERE schemaname = current_schema()", "WHERE (view = ''cases''::text)");
+        Assert.Equal(0, await storage.CountAsync($"SELECT 1 FROM ({indexes}) AS i WHERE name LIKE 'gv\\_%' ESCAPE '\\'"));
+        foreach (var name in new[] { "gvp_cases_by_opened", "gvp_cases_state_by_opened", "gvp_cases_amount_by_opened" })
+        {
+            Assert.Equal(1, await storage.CountAsync($"SELECT 1 FROM ({indexes}) AS i WHERE name = '{name}' AND definition LIKE '%{definition}'"));
+        }
+
+        await Assert.ThrowsAsync<ArgumentException>(() => store.Views.QueryAsync(new ViewQuery("cases' OR ''='", s_opened), default));
+    }
+
+    [Theory]
+    [AllStorages]
     public async Task Aggregates_count_and_sum_per_group(string kind)
     {
         await using var storage = await TestStorage.CreateAsync(kind);

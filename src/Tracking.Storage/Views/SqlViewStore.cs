@@ -25,9 +25,16 @@ public sealed class SqlViewStore(Func<CancellationToken, Task<DbConnection>> ope
 
         foreach (var view in views)
         {
-            statements.Add($"CREATE INDEX IF NOT EXISTS gv_{view.Name}_by_{view.Sort.Name} ON grain_views (view, ({Expression(view.Sort)}), view_key)");
-            statements.AddRange(view.Filters.Select(f =>
-                $"CREATE INDEX IF NOT EXISTS gv_{view.Name}_{f.Name}_by_{view.Sort.Name} ON grain_views (view, ({Expression(f)}), ({Expression(view.Sort)}), view_key)"));
+            // Each index holds its own view's rows only: a case row's update no longer enters the
+            // review, receipt and suspense indexes too. The first shape (every view's rows, gv_) goes.
+            var only = $"WHERE view = {Literal(view.Name)}";
+            statements.Add($"DROP INDEX IF EXISTS gv_{view.Name}_by_{view.Sort.Name}");
+            statements.Add($"CREATE INDEX IF NOT EXISTS gvp_{view.Name}_by_{view.Sort.Name} ON grain_views (({Expression(view.Sort)}), view_key) {only}");
+            foreach (var filter in view.Filters)
+            {
+                statements.Add($"DROP INDEX IF EXISTS gv_{view.Name}_{filter.Name}_by_{view.Sort.Name}");
+                statements.Add($"CREATE INDEX IF NOT EXISTS gvp_{view.Name}_{filter.Name}_by_{view.Sort.Name} ON grain_views (({Expression(filter)}), ({Expression(view.Sort)}), view_key) {only}");
+            }
         }
 
         foreach (var statement in statements)
@@ -144,7 +151,8 @@ public sealed class SqlViewStore(Func<CancellationToken, Task<DbConnection>> ope
 
     private static string Where(DbCommand command, string view, IReadOnlyList<ViewFilter> filters)
     {
-        var where = new StringBuilder($"view = {Parameter(command, view)}");
+        // The view as a literal, as the partial indexes name it: a planner proves an index serves a query only from the same constant.
+        var where = new StringBuilder($"view = {Literal(view)}");
         foreach (var filter in filters)
         {
             var op = filter.Operator switch
@@ -159,6 +167,12 @@ public sealed class SqlViewStore(Func<CancellationToken, Task<DbConnection>> ope
 
         return where.ToString();
     }
+
+    /// <summary>A view's name, which the application defines, as an SQL literal; anything but lower-case letters, digits and '_' is refused.</summary>
+    private static string Literal(string view) =>
+        view.Length > 0 && view.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_')
+            ? $"'{view}'"
+            : throw new ArgumentException($"A view's name is lower-case letters, digits and '_', not '{view}'.", nameof(view));
 
     private static object Typed(ViewField field, object value) => field.Kind == ViewFieldKind.Number
         ? Convert.ToInt64(value, CultureInfo.InvariantCulture)
