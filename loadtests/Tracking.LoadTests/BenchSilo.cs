@@ -51,7 +51,7 @@ internal sealed class BenchSilo : IAsyncDisposable
         Action<IServiceCollection>? services = null)
     {
         var silo = options ?? NewCluster();
-        var builder = Host.CreateApplicationBuilder();
+        var builder = Host.CreateApplicationBuilder(HostArguments.With(null));
         builder.Logging.ClearProviders()
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
             .SetMinimumLevel(LogLevel.Warning)

@@ -30,7 +30,7 @@ public static partial class SiloWebHost
 {
     public static WebApplication Build(SiloHostSettings settings, string[]? args = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(args ?? []);
+        var builder = WebApplication.CreateSlimBuilder(HostArguments.With(args));
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             KestrelUrls.Listen(kestrel, settings.Urls);

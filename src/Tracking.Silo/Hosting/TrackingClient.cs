@@ -43,7 +43,7 @@ public sealed class TrackingClient : IAsyncDisposable
             throw new StorageUnavailableException($"{store.Description} is not reachable: {ex.Message}", ex);
         }
 
-        var builder = Host.CreateApplicationBuilder();
+        var builder = Host.CreateApplicationBuilder(HostArguments.With(null));
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggers);
         builder.Services.AddTrackingSerialization();
