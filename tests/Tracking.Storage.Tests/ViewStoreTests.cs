@@ -113,6 +113,27 @@ public sealed class ViewStoreTests
 
     [Theory]
     [AllStorages]
+    public async Task A_list_s_total_is_shared_while_younger_than_the_age_a_query_accepts_and_its_rows_are_always_fresh(string kind)
+    {
+        await using var storage = await TestStorage.CreateAsync(kind);
+        await using var store = await storage.OpenStoreAsync();
+        await store.Views.EnsureAsync([s_cases], default);
+        await store.Grains.WriteBatchAsync([Write(new GrainKey("owner", "g1"), 0, Row("a", "open", 1, 10), Row("b", "closed", 2, 20))], default);
+        var open = new ViewQuery("cases", s_opened) { Filters = [ViewFilter.Equal(s_state, "open")], TotalMaxAge = TimeSpan.FromHours(1) };
+        Assert.Equal(1, (await store.Views.QueryAsync(open, default)).Total);
+
+        await store.Grains.WriteBatchAsync([Write(new GrainKey("owner", "g2"), 0, Row("c", "open", 3, 30))], default);
+        var shared = await store.Views.QueryAsync(open, default);
+        Assert.Equal(1, shared.Total);
+        Assert.Equal(["c:open", "a:open"], shared.Documents.Select(Label));
+
+        // Another list, or a query that takes no old total, counts now.
+        Assert.Equal(2, (await store.Views.QueryAsync(open with { TotalMaxAge = TimeSpan.Zero }, default)).Total);
+        Assert.Equal(1, (await store.Views.QueryAsync(open with { Filters = [ViewFilter.Equal(s_state, "closed")] }, default)).Total);
+    }
+
+    [Theory]
+    [AllStorages]
     public async Task Aggregates_count_and_sum_per_group(string kind)
     {
         await using var storage = await TestStorage.CreateAsync(kind);

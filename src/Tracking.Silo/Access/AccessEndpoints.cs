@@ -45,7 +45,7 @@ internal static partial class AccessEndpoints
         }).RequireAuthorization().WithSummary("Sign out: this session's cookie is refused from now on, on every silo");
 
         app.MapGet("/api/access-log", (TrackingContext tracking, string? subject, string? reader, string? after, int? limit, CancellationToken ct) => ApiCall.RunAsync(() =>
-            ViewPageResult.QueryAsync(tracking, AccessRecord.Definition, ViewPageResult.EqualTo((AccessRecord.SubjectField, subject), (AccessRecord.ReaderField, reader)), after, limit, ct)))
+            ViewPageResult.QueryAsync(tracking, AccessRecord.Definition, ViewPageResult.EqualTo((AccessRecord.SubjectField, subject), (AccessRecord.ReaderField, reader)), after, limit, TimeSpan.Zero, ct)))
             .RequireAuthorization(AccessPolicies.Auditors).WithTags("Access").WithSummary("Every read of a person's case, newest first: filter by subject (taxpayer) or reader");
     }
 

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
-using System.Threading.Channels;
+using Tracking.Storage.Persistence;
 using Tracking.Storage.Views;
 using Tracking.Silo.Api;
 
@@ -12,15 +12,15 @@ namespace Tracking.Silo.Access;
 /// </summary>
 public sealed class AccessJournal : IAsyncDisposable
 {
-    private readonly Channel<(ViewRow Row, TaskCompletionSource Committed)> _pending = Channel.CreateUnbounded<(ViewRow, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = true });
+    private const int MaxBatchSize = 500;
     private readonly IViewStore _views;
     private readonly TimeProvider _time;
-    private readonly Task _writer;
+    private readonly BatchQueue<ViewRow, bool> _queue;
 
     public AccessJournal(IViewStore views, [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time)
     {
         (_views, _time) = (views, time);
-        _writer = Task.Run(WriteAsync, CancellationToken.None);
+        _queue = new BatchQueue<ViewRow, bool>(MaxBatchSize, concurrency: 1, AppendAsync);
     }
 
     /// <summary>Completes once the record is durable; throws if it could not be written (the read is then refused).</summary>
@@ -34,38 +34,27 @@ public sealed class AccessJournal : IAsyncDisposable
         var now = _time.GetUtcNow();
         var record = new AccessRecord(Guid.CreateVersion7(now).ToString("N"), now.ToUnixTimeSeconds(), reader, role, subject, what);
         var row = new ViewRow(AccessRecord.View, record.Id, JsonSerializer.Serialize(record, ApiJsonContext.Default.AccessRecord));
-        var committed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _pending.Writer.TryWrite((row, committed));
-        return committed.Task.WaitAsync(cancellationToken);
+        return _queue.EnqueueAsync(row, cancellationToken).WaitAsync(cancellationToken);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _pending.Writer.TryComplete();
-        await _writer.ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => _queue.DisposeAsync();
 
-    private async Task WriteAsync()
+    private async Task AppendAsync(IReadOnlyList<Batched<ViewRow, bool>> batch)
     {
-        var batch = new List<(ViewRow Row, TaskCompletionSource Committed)>();
-        while (await _pending.Reader.WaitToReadAsync().ConfigureAwait(false))
+        try
         {
-            while (batch.Count < 500 && _pending.Reader.TryRead(out var item))
+            await _views.AppendAsync([.. batch.Select(b => b.Request)], CancellationToken.None).ConfigureAwait(false);
+            foreach (var read in batch)
             {
-                batch.Add(item);
+                read.Completion.TrySetResult(true);
             }
-
-            try
+        }
+        catch (Exception ex)
+        {
+            foreach (var read in batch)
             {
-                await _views.AppendAsync([.. batch.Select(b => b.Row)], CancellationToken.None).ConfigureAwait(false);
-                batch.ForEach(b => b.Committed.TrySetResult());
+                read.Completion.TrySetException(ex);
             }
-            catch (Exception ex)
-            {
-                batch.ForEach(b => b.Committed.TrySetException(ex));
-            }
-
-            batch.Clear();
         }
     }
 }

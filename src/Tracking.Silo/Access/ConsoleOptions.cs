@@ -27,6 +27,14 @@ public sealed class ConsoleOptions
     /// <summary>The largest JSON body any other endpoint takes, in bytes (413 beyond). Default 64 KiB.</summary>
     public long MaxRequestBytes { get; init; } = 64 * 1024;
 
+    /// <summary>
+    /// How old the total on the first page of the case list and the review queue may be: people
+    /// opening the same list within it share one count (counting 100,000 cases on every first page
+    /// held the list to about 130 pages a second). The rows are always read fresh; only the number
+    /// may lag behind them. Default 5 seconds; zero counts every first page.
+    /// </summary>
+    public TimeSpan ListTotalMaxAge { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>The demonstration users of a first run, each with their name as password: officers kim and park, supervisors lee and han (so that each can approve what the other may not), auditor choi, operator jung.</summary>
     public static IReadOnlyList<ConsoleUser> DemoUsers() =>
         [.. new[] { ("kim", ConsoleRole.Officer), ("park", ConsoleRole.Officer), ("lee", ConsoleRole.Supervisor), ("han", ConsoleRole.Supervisor), ("choi", ConsoleRole.Auditor), ("jung", ConsoleRole.Operator) }

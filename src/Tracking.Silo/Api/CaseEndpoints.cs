@@ -38,6 +38,7 @@ internal static class CaseEndpoints
 
     private static Task<IResult> ListAsync(
         TrackingContext tracking,
+        ConsoleOptions console,
         string? status,
         string? exchange,
         string? officer,
@@ -85,8 +86,8 @@ internal static class CaseEndpoints
 
         // The overdue come most overdue first; other lists newest first.
         return overdue == true
-            ? await ViewPageResult.QuerySmallestFirstAsync(tracking, CaseRow.Definition, CaseRow.DeadlineField, filters, after, limit, ct)
-            : await ViewPageResult.QueryAsync(tracking, CaseRow.Definition, filters, after, limit, ct);
+            ? await ViewPageResult.QuerySmallestFirstAsync(tracking, CaseRow.Definition, CaseRow.DeadlineField, filters, after, limit, console.ListTotalMaxAge, ct)
+            : await ViewPageResult.QueryAsync(tracking, CaseRow.Definition, filters, after, limit, console.ListTotalMaxAge, ct);
     });
 
     // Case and document ids hold a '/', which routing leaves encoded in a route value.

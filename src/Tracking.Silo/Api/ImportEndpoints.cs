@@ -43,7 +43,7 @@ internal static class ImportEndpoints
         group.MapGet("/limits", (ConsoleOptions console) => Results.Ok(new UploadLimits(console.MaxUploadBytes)))
             .RequireAuthorization(AccessPolicies.CaseWorkers).WithSummary("The largest upload taken, in bytes, so a page can say so before sending a file");
         group.MapGet("/", (TrackingContext tracking, string? after, int? limit, CancellationToken ct) =>
-            ApiCall.RunAsync(() => ViewPageResult.QueryAsync(tracking, ImportRecord.Definition, [], after, limit, ct)))
+            ApiCall.RunAsync(() => ViewPageResult.QueryAsync(tracking, ImportRecord.Definition, [], after, limit, TimeSpan.Zero, ct)))
             .RequireAuthorization(AccessPolicies.CaseReaders).WithSummary("Uploads, newest first, each with its row problems");
     }
 

@@ -18,8 +18,8 @@ internal static class ReviewEndpoints
     public static void MapReviews(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/reviews").WithTags("Review queue");
-        group.MapGet("/", (TrackingContext tracking, string? state, string? exchange, string? after, int? limit, CancellationToken ct) => ApiCall.RunAsync(() =>
-            ViewPageResult.QueryAsync(tracking, ReviewRow.Definition, ViewPageResult.EqualTo((ReviewRow.StateField, state), (ReviewRow.ExchangeField, exchange)), after, limit, ct)))
+        group.MapGet("/", (TrackingContext tracking, ConsoleOptions console, string? state, string? exchange, string? after, int? limit, CancellationToken ct) => ApiCall.RunAsync(() =>
+            ViewPageResult.QueryAsync(tracking, ReviewRow.Definition, ViewPageResult.EqualTo((ReviewRow.StateField, state), (ReviewRow.ExchangeField, exchange)), after, limit, console.ListTotalMaxAge, ct)))
             .RequireAuthorization(AccessPolicies.CaseReaders).WithSummary("Review candidates, the most debt expected at stake first (the debt times the chance it is the taxpayer), then the highest score: filter by state (Open, Approved, Rejected) and exchange");
         group.MapGet("/{taxpayerId}/{exchange}/{accountId}", EvidenceAsync).RequireAuthorization(AccessPolicies.CaseReaders)
             .WithSummary("The candidate with the taxpayer and the account holder side by side (masked for the role)");

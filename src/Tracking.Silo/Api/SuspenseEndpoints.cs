@@ -21,7 +21,7 @@ internal static class SuspenseEndpoints
     {
         var group = app.MapGroup("/api/suspense").WithTags("Suspense");
         group.MapGet("/", (TrackingContext tracking, string? status, string? after, int? limit, CancellationToken ct) => ApiCall.RunAsync(() =>
-            ViewPageResult.QueryAsync(tracking, SuspenseRow.Definition, ViewPageResult.EqualTo((SuspenseRow.StatusField, status)), after, limit, ct)))
+            ViewPageResult.QueryAsync(tracking, SuspenseRow.Definition, ViewPageResult.EqualTo((SuspenseRow.StatusField, status)), after, limit, TimeSpan.Zero, ct)))
             .RequireAuthorization(AccessPolicies.CaseReaders).WithSummary("Payments held in suspense, newest first: filter by status (Open, Assigned, Booked, Returned)");
         group.MapGet("/{reference}", (string reference, IViewStore views, CancellationToken ct) => ApiCall.RunAsync(async () =>
             await FindAsync(views, reference, ct) is { } row ? Results.Text(row, "application/json", Encoding.UTF8) : NotHeld(reference)))

@@ -15,13 +15,13 @@ internal static class ViewPageResult
 {
     public const int DefaultLimit = 50;
 
-    /// <summary>A page in the view's own order, newest first.</summary>
-    public static Task<IResult> QueryAsync(TrackingContext tracking, ViewDefinition view, IReadOnlyList<ViewFilter> filters, string? after, int? limit, CancellationToken ct) =>
-        QueryAsync(tracking, new ViewQuery(view.Name, view.Sort) { Filters = filters, After = after, Limit = limit ?? DefaultLimit }, ct);
+    /// <summary>A page in the view's own order, newest first; its total may be as old as <paramref name="totalMaxAge"/> (zero: counted now).</summary>
+    public static Task<IResult> QueryAsync(TrackingContext tracking, ViewDefinition view, IReadOnlyList<ViewFilter> filters, string? after, int? limit, TimeSpan totalMaxAge, CancellationToken ct) =>
+        QueryAsync(tracking, new ViewQuery(view.Name, view.Sort) { Filters = filters, After = after, Limit = limit ?? DefaultLimit, TotalMaxAge = totalMaxAge }, ct);
 
     /// <summary>A page along <paramref name="field"/>, smallest first (the cursor is good for this order only).</summary>
-    public static Task<IResult> QuerySmallestFirstAsync(TrackingContext tracking, ViewDefinition view, ViewField field, IReadOnlyList<ViewFilter> filters, string? after, int? limit, CancellationToken ct) =>
-        QueryAsync(tracking, new ViewQuery(view.Name, field) { Ascending = true, Filters = filters, After = after, Limit = limit ?? DefaultLimit }, ct);
+    public static Task<IResult> QuerySmallestFirstAsync(TrackingContext tracking, ViewDefinition view, ViewField field, IReadOnlyList<ViewFilter> filters, string? after, int? limit, TimeSpan totalMaxAge, CancellationToken ct) =>
+        QueryAsync(tracking, new ViewQuery(view.Name, field) { Ascending = true, Filters = filters, After = after, Limit = limit ?? DefaultLimit, TotalMaxAge = totalMaxAge }, ct);
 
     private static async Task<IResult> QueryAsync(TrackingContext tracking, ViewQuery query, CancellationToken ct)
     {

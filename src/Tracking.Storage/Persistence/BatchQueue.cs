@@ -4,7 +4,7 @@ using System.Threading.Channels;
 namespace Tracking.Storage.Persistence;
 
 /// <summary>One caller's request in a batch, and the task the caller waits on.</summary>
-internal sealed class Batched<TRequest, TResult>(TRequest request)
+public sealed class Batched<TRequest, TResult>(TRequest request)
 {
     public TRequest Request { get; } = request;
 
@@ -19,7 +19,7 @@ internal sealed class Batched<TRequest, TResult>(TRequest request)
 /// <c>maxBatchSize</c> and hand each batch to <c>process</c>, which completes every caller's task.
 /// One round trip to the store then serves a whole batch of callers.
 /// </summary>
-internal sealed class BatchQueue<TRequest, TResult> : IAsyncDisposable
+public sealed class BatchQueue<TRequest, TResult> : IAsyncDisposable
 {
     private readonly Channel<Batched<TRequest, TResult>> _queue = Channel.CreateUnbounded<Batched<TRequest, TResult>>();
     private readonly int _maxBatchSize;

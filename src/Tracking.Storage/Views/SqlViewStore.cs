@@ -12,6 +12,7 @@ namespace Tracking.Storage.Views;
 public sealed class SqlViewStore(Func<CancellationToken, Task<DbConnection>> open, ViewDialect dialect) : IViewStore
 {
     private const char CursorSeparator = '\u001f';
+    private readonly ViewTotals _totals = new(TimeProvider.System);
 
     public async Task EnsureAsync(IReadOnlyList<ViewDefinition> views, CancellationToken cancellationToken)
     {
@@ -69,9 +70,7 @@ public sealed class SqlViewStore(Func<CancellationToken, Task<DbConnection>> ope
         }
         else
         {
-            await using var count = connection.CreateCommand();
-            count.CommandText = $"SELECT count(*) FROM grain_views WHERE {Where(count, query.View, query.Filters)}";
-            total = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+            total = await _totals.GetAsync(query, ct => CountAsync(query, ct), cancellationToken).ConfigureAwait(false);
         }
 
         command.CommandText = $"SELECT CAST(doc AS TEXT), {sort}, view_key FROM grain_views WHERE {where} ORDER BY ({sort}) {order}, view_key {order} LIMIT {Parameter(command, query.Limit + 1)}";
@@ -92,6 +91,14 @@ public sealed class SqlViewStore(Func<CancellationToken, Task<DbConnection>> ope
         }
 
         return new ViewPage(documents, more ? Cursor(total, last.Item1, last.Item2) : null, total);
+    }
+
+    private async Task<long> CountAsync(ViewQuery query, CancellationToken cancellationToken)
+    {
+        await using var connection = await open(cancellationToken).ConfigureAwait(false);
+        await using var count = connection.CreateCommand();
+        count.CommandText = $"SELECT count(*) FROM grain_views WHERE {Where(count, query.View, query.Filters)}";
+        return Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 
     public async Task<string?> FindAsync(string view, string key, CancellationToken cancellationToken)

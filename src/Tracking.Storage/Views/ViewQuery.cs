@@ -16,4 +16,10 @@ public sealed record ViewQuery(string View, ViewField Sort)
 
     /// <summary>Rows per page. Default 50.</summary>
     public int Limit { get; init; } = 50;
+
+    /// <summary>
+    /// How old the first page's total may be: a total counted for the same list (view and filters)
+    /// within this age is given again instead of counting anew. Default zero: counted for this page.
+    /// </summary>
+    public TimeSpan TotalMaxAge { get; init; }
 }
