@@ -245,6 +245,13 @@ public sealed class SweepTests
         var other = file.Accounts.First(a => a.AccountId != review.AccountId && a.Holdings.Count > 1);
         Assert.Equal(1, (await importer.ImportAccountsAsync(file with { Accounts = [other with { Holdings = [.. other.Holdings.Skip(1)] }] }, null, default)).Changed);
 
+        // The unfilings as the shards recorded them: the corrected records', none for the change of holdings.
+        Task<long> UnfilingsAsync(string @event, string id) =>
+            storage.CountAsync($"SELECT 1 FROM grain_events WHERE event_type = '{@event}' AND CAST(payload AS TEXT) LIKE '%\"{id}\"%'");
+        Assert.True(await UnfilingsAsync(nameof(AccountUnfiled), stranger.AccountId) > 0);
+        Assert.True(await UnfilingsAsync(nameof(TaxpayerUnfiled), taxpayer.TaxpayerId) > 0);
+        Assert.Equal(0, await UnfilingsAsync(nameof(AccountUnfiled), other.AccountId));
+
         var second = await sweep.RunAsync("officer-1");
 
         // What the index holds now, shard by shard, whatever the sweep remembers.

@@ -111,6 +111,28 @@ public sealed class ViewStoreTests
         await Assert.ThrowsAsync<ArgumentException>(() => store.Views.QueryAsync(new ViewQuery("cases' OR ''='", s_opened), default));
     }
 
+    [Fact]
+    public async Task The_embedded_store_reads_every_page_and_count_along_its_view_s_own_index_without_sorting()
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        await using var store = await storage.OpenStoreAsync();
+        var other = new ViewDefinition("others", s_opened, [s_state]);
+        await store.Views.EnsureAsync([s_cases, other], default);
+        await store.Grains.WriteBatchAsync([Write(new GrainKey("owner", "g1"), 0, Row("a", "open", 1, 10), Row("b", "closed", 2, 20))], default);
+
+        var all = new ViewQuery("cases", s_opened);
+        var first = await store.Views.QueryAsync(all with { Limit = 1 }, default);
+        foreach (var query in new[] { all, all with { Ascending = true }, all with { Filters = [ViewFilter.Equal(s_state, "open")] }, all with { Limit = 1, After = first.Next } })
+        {
+            var plan = await storage.SqlitePlanAsync(command => SqlViewStore.PageCommand(command, query));
+            Assert.Contains(plan, line => line.Contains("USING INDEX gvp_cases_", StringComparison.Ordinal));
+            Assert.DoesNotContain(plan, line => line.Contains("TEMP B-TREE", StringComparison.Ordinal));
+        }
+
+        var count = await storage.SqlitePlanAsync(command => SqlViewStore.CountCommand(command, all with { Filters = [ViewFilter.Equal(s_state, "open")] }));
+        Assert.Contains(count, line => line.Contains("USING COVERING INDEX gvp_cases_state_by_opened", StringComparison.Ordinal));
+    }
+
     [Theory]
     [AllStorages]
     public async Task A_list_s_total_is_shared_while_younger_than_the_age_a_query_accepts_and_its_rows_are_always_fresh(string kind)

@@ -109,6 +109,23 @@ public sealed class TestStorage : IAsyncDisposable
         await drop.ExecuteNonQueryAsync();
     }
 
+    /// <summary>How the embedded store's SQLite would run the statement <paramref name="build"/> writes: EXPLAIN QUERY PLAN's lines.</summary>
+    public async Task<IReadOnlyList<string>> SqlitePlanAsync(Action<System.Data.Common.DbCommand> build)
+    {
+        await using var connection = await OpenSqliteAsync();
+        await using var command = connection.CreateCommand();
+        build(command);
+        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+        var plan = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            plan.Add(reader.GetString(3));
+        }
+
+        return plan;
+    }
+
     private async Task<object?> ScalarAsync(string sql)
     {
         if (Kind == Sqlite)

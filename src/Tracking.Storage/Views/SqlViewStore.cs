@@ -28,13 +28,15 @@ public sealed class SqlViewStore(Func<CancellationToken, Task<DbConnection>> ope
         {
             // Each index holds its own view's rows only: a case row's update no longer enters the
             // review, receipt and suspense indexes too. The first shape (every view's rows, gv_) goes.
+            // The view stays the first column: without it SQLite read an unfiltered page along the
+            // primary key and sorted the whole view for every page.
             var only = $"WHERE view = {Literal(view.Name)}";
             statements.Add($"DROP INDEX IF EXISTS gv_{view.Name}_by_{view.Sort.Name}");
-            statements.Add($"CREATE INDEX IF NOT EXISTS gvp_{view.Name}_by_{view.Sort.Name} ON grain_views (({Expression(view.Sort)}), view_key) {only}");
+            statements.Add($"CREATE INDEX IF NOT EXISTS gvp_{view.Name}_by_{view.Sort.Name} ON grain_views (view, ({Expression(view.Sort)}), view_key) {only}");
             foreach (var filter in view.Filters)
             {
                 statements.Add($"DROP INDEX IF EXISTS gv_{view.Name}_{filter.Name}_by_{view.Sort.Name}");
-                statements.Add($"CREATE INDEX IF NOT EXISTS gvp_{view.Name}_{filter.Name}_by_{view.Sort.Name} ON grain_views (({Expression(filter)}), ({Expression(view.Sort)}), view_key) {only}");
+                statements.Add($"CREATE INDEX IF NOT EXISTS gvp_{view.Name}_{filter.Name}_by_{view.Sort.Name} ON grain_views (view, ({Expression(filter)}), ({Expression(view.Sort)}), view_key) {only}");
             }
         }
 
@@ -56,24 +58,13 @@ public sealed class SqlViewStore(Func<CancellationToken, Task<DbConnection>> ope
             throw new ArgumentOutOfRangeException(nameof(query), query.Limit, "A page holds 1 to 1,000 rows.");
         }
 
+        // The total was counted for the first page and travels in the cursor: a list is counted once, not on every page.
+        var total = query.After is { } after
+            ? ParseCursor(after, query.Sort).Total
+            : await _totals.GetAsync(query, ct => CountAsync(query, ct), cancellationToken).ConfigureAwait(false);
         await using var connection = await open(cancellationToken).ConfigureAwait(false);
-        var sort = Expression(query.Sort);
-        var (order, beyond) = query.Ascending ? ("ASC", ">") : ("DESC", "<");
         await using var command = connection.CreateCommand();
-        var where = new StringBuilder(Where(command, query.View, query.Filters));
-        long total;
-        if (query.After is { } after)
-        {
-            // The total was counted for the first page and travels in the cursor: a list is counted once, not on every page.
-            (total, var value, var key) = ParseCursor(after, query.Sort);
-            where.Append(CultureInfo.InvariantCulture, $" AND (({sort}), view_key) {beyond} ({Parameter(command, value)}, {Parameter(command, key)})");
-        }
-        else
-        {
-            total = await _totals.GetAsync(query, ct => CountAsync(query, ct), cancellationToken).ConfigureAwait(false);
-        }
-
-        command.CommandText = $"SELECT CAST(doc AS TEXT), {sort}, view_key FROM grain_views WHERE {where} ORDER BY ({sort}) {order}, view_key {order} LIMIT {Parameter(command, query.Limit + 1)}";
+        PageCommand(command, query);
         var documents = new List<string>();
         var (more, last) = (false, ("", ""));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -93,11 +84,30 @@ public sealed class SqlViewStore(Func<CancellationToken, Task<DbConnection>> ope
         return new ViewPage(documents, more ? Cursor(total, last.Item1, last.Item2) : null, total);
     }
 
+    /// <summary>The statement that reads <paramref name="query"/>'s page, one row more than it holds.</summary>
+    internal static void PageCommand(DbCommand command, ViewQuery query)
+    {
+        var sort = Expression(query.Sort);
+        var (order, beyond) = query.Ascending ? ("ASC", ">") : ("DESC", "<");
+        var where = new StringBuilder(Where(command, query.View, query.Filters));
+        if (query.After is { } after)
+        {
+            var (_, value, key) = ParseCursor(after, query.Sort);
+            where.Append(CultureInfo.InvariantCulture, $" AND (({sort}), view_key) {beyond} ({Parameter(command, value)}, {Parameter(command, key)})");
+        }
+
+        command.CommandText = $"SELECT CAST(doc AS TEXT), {sort}, view_key FROM grain_views WHERE {where} ORDER BY ({sort}) {order}, view_key {order} LIMIT {Parameter(command, query.Limit + 1)}";
+    }
+
+    /// <summary>The statement that counts the rows <paramref name="query"/>'s list holds.</summary>
+    internal static void CountCommand(DbCommand command, ViewQuery query) =>
+        command.CommandText = $"SELECT count(*) FROM grain_views WHERE {Where(command, query.View, query.Filters)}";
+
     private async Task<long> CountAsync(ViewQuery query, CancellationToken cancellationToken)
     {
         await using var connection = await open(cancellationToken).ConfigureAwait(false);
         await using var count = connection.CreateCommand();
-        count.CommandText = $"SELECT count(*) FROM grain_views WHERE {Where(count, query.View, query.Filters)}";
+        CountCommand(count, query);
         return Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 
