@@ -89,7 +89,7 @@ internal static class ScenarioCommand
             var report = await runner.RunAsync(
                 settings,
                 s_start,
-                at => File.WriteAllTextAsync(clockFile, at.ToString("O", CultureInfo.InvariantCulture), ct),
+                at => SaveClockAsync(clockFile, at, ct),
                 new Progress<string>(line => Console.Error.WriteLine(line)),
                 ct);
             ResultWriter.Write(report, result.GetValue(GlobalOptions.Json), WriteReport);
@@ -100,6 +100,17 @@ internal static class ScenarioCommand
             await app.StopAsync(CancellationToken.None);
             await app.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// Where the simulated clock stands, written aside and renamed over the last: a run killed while
+    /// writing it (as the killed-scenario test does) leaves the previous time, never an empty file.
+    /// </summary>
+    private static async Task SaveClockAsync(string file, DateTimeOffset at, CancellationToken ct)
+    {
+        var aside = file + ".new";
+        await File.WriteAllTextAsync(aside, at.ToString("O", CultureInfo.InvariantCulture), ct);
+        File.Move(aside, file, overwrite: true);
     }
 
     private static void WriteReport(ScenarioReport report)
