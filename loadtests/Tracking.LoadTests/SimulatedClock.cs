@@ -32,7 +32,6 @@ internal sealed class SimulatedClock : TimeProvider
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = new JumpingTimer(this, callback, state);
-        _timers.TryAdd(timer, 0);
         timer.Change(dueTime, period);
         return timer;
     }
@@ -47,6 +46,7 @@ internal sealed class SimulatedClock : TimeProvider
         private readonly Lock _lock = new();
         private DateTimeOffset? _due;
         private TimeSpan _period = Timeout.InfiniteTimeSpan;
+        private bool _disposed;
 
         public JumpingTimer(SimulatedClock clock, TimerCallback callback, object? state)
         {
@@ -58,7 +58,14 @@ internal sealed class SimulatedClock : TimeProvider
         {
             lock (_lock)
             {
-                (_due, _period) = (dueTime == Timeout.InfiniteTimeSpan ? null : _clock.GetUtcNow() + dueTime, period);
+                if (_disposed)
+                {
+                    return false;
+                }
+
+                // A period of zero, as infinite, means the timer fires once.
+                (_due, _period) = (dueTime == Timeout.InfiniteTimeSpan ? null : _clock.GetUtcNow() + dueTime, period == TimeSpan.Zero ? Timeout.InfiniteTimeSpan : period);
+                _clock._timers.TryAdd(this, 0);
                 return _timer.Change(dueTime, Timeout.InfiniteTimeSpan);
             }
         }
@@ -67,7 +74,7 @@ internal sealed class SimulatedClock : TimeProvider
         {
             lock (_lock)
             {
-                if (_due is { } due)
+                if (!_disposed && _due is { } due)
                 {
                     _timer.Change(Remaining(due), Timeout.InfiniteTimeSpan);
                 }
@@ -76,8 +83,13 @@ internal sealed class SimulatedClock : TimeProvider
 
         public void Dispose()
         {
+            lock (_lock)
+            {
+                (_disposed, _due) = (true, null);
+                _timer.Dispose();
+            }
+
             _clock._timers.TryRemove(this, out _);
-            _timer.Dispose();
         }
 
         public ValueTask DisposeAsync()
@@ -91,7 +103,7 @@ internal sealed class SimulatedClock : TimeProvider
             lock (_lock)
             {
                 // A firing the timer was moved or stopped since (or that came a tick early) waits for its due time.
-                if (_due is not { } due || Remaining(due) > TimeSpan.Zero)
+                if (_disposed || _due is not { } due || Remaining(due) > TimeSpan.Zero)
                 {
                     Reschedule();
                     return;
@@ -102,6 +114,11 @@ internal sealed class SimulatedClock : TimeProvider
                 if (_due is { } next)
                 {
                     _timer.Change(Remaining(next), Timeout.InfiniteTimeSpan);
+                }
+                else
+                {
+                    // Nothing for a jump to bring forward until it is changed again.
+                    _clock._timers.TryRemove(this, out _);
                 }
             }
 

@@ -116,23 +116,24 @@ public sealed partial class SeizureGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status, CancellationToken cancellationToken)
     {
-        if (reminderName != SeizureReminders.Wake || !State.Opened || State.IsClosed)
+        if (!State.Opened || State.IsClosed)
         {
-            // A taxpayer's reminder is looked at once; any reminder of a closed seizure is a late one.
+            // Any reminder of a closed seizure is a late one.
             await ClearReminderAsync(reminderName, cancellationToken);
-            if (!State.Opened || State.IsClosed)
-            {
-                return;
-            }
+            return;
         }
 
         if (reminderName == SeizureReminders.Wake)
         {
             // Whatever was sent is sent again unless answered; the reminder is set anew for what comes next.
             (_sentRequest, _wake) = (null, default);
+            await ReviewAsync(cancellationToken);
+            return;
         }
 
+        // A taxpayer's news is cleared once looked at: a review that fails leaves it to come again.
         await ReviewAsync(cancellationToken);
+        await ClearReminderAsync(reminderName, cancellationToken);
     }
 
     /// <summary>Case pages read the history again and again; it is short, so the activation keeps it.</summary>

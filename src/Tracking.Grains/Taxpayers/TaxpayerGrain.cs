@@ -215,7 +215,9 @@ public sealed class TaxpayerGrain(
     /// which it clears when it has looked (two changes never merge into one look taken before the second).
     /// The seizure whose own call made the change (<paramref name="caller"/>) is not told: its own
     /// holds and reservations never count in its own debt, and it decides its next step with the debt
-    /// read afresh, as it does after a restart, so telling it would cost a reminder and a look for nothing.
+    /// read afresh. Should it stop before that step commits, whatever made it call comes again (its
+    /// wake reminder, an exchange's answer sent again, a review reminder it clears only once it has
+    /// looked, a person's request), so telling it would cost a reminder and a look for nothing.
     /// </summary>
     private async Task CommitTellingSeizuresAsync(TaxpayerLedger ledger, List<TaxpayerEvent> events, string change, string? caller, CancellationToken cancellationToken)
     {

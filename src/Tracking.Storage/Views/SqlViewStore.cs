@@ -24,21 +24,26 @@ public sealed class SqlViewStore(Func<CancellationToken, Task<DbConnection>> ope
             statements.Add(serialize);
         }
 
+        // Each index holds its own view's rows only: a case row's update no longer enters the
+        // review, receipt and suspense indexes too. The view stays the first column: without it
+        // SQLite read an unfiltered page along the primary key and sorted the whole view.
+        var dropped = new List<string>();
         foreach (var view in views)
         {
-            // Each index holds its own view's rows only: a case row's update no longer enters the
-            // review, receipt and suspense indexes too. The first shape (every view's rows, gv_) goes.
-            // The view stays the first column: without it SQLite read an unfiltered page along the
-            // primary key and sorted the whole view for every page.
             var only = $"WHERE view = {Literal(view.Name)}";
-            statements.Add($"DROP INDEX IF EXISTS gv_{view.Name}_by_{view.Sort.Name}");
             statements.Add($"CREATE INDEX IF NOT EXISTS gvp_{view.Name}_by_{view.Sort.Name} ON grain_views (view, ({Expression(view.Sort)}), view_key) {only}");
+            dropped.Add($"gv_{view.Name}_by_{view.Sort.Name}");
             foreach (var filter in view.Filters)
             {
-                statements.Add($"DROP INDEX IF EXISTS gv_{view.Name}_{filter.Name}_by_{view.Sort.Name}");
                 statements.Add($"CREATE INDEX IF NOT EXISTS gvp_{view.Name}_{filter.Name}_by_{view.Sort.Name} ON grain_views (view, ({Expression(filter)}), ({Expression(view.Sort)}), view_key) {only}");
+                dropped.Add($"gv_{view.Name}_{filter.Name}_by_{view.Sort.Name}");
             }
         }
+
+        // The first shape (every view's rows, gv_) goes last: dropping an index locks the table
+        // against reads too, so that lock is taken only once the new indexes are built, just
+        // before the commit (building them blocks writes, as any index build in a transaction does).
+        statements.AddRange(dropped.Select(index => $"DROP INDEX IF EXISTS {index}"));
 
         foreach (var statement in statements)
         {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 
 namespace Tracking.Storage.Views;
 
@@ -22,9 +23,10 @@ internal sealed class ViewTotals(TimeProvider time)
             return count(cancellationToken);
         }
 
-        var list = string.Join('\u001f', [query.View, .. query.Filters.Select(f => $"{f.Field.Name}\u001e{f.Operator}\u001e{f.Value}")]);
+        // Each part with its length first, so that no filter's value can spell another list's key.
+        var list = string.Concat([Part(query.View), .. query.Filters.SelectMany(f => new[] { Part(f.Field.Name), Part(f.Operator.ToString()), Part(Convert.ToString(f.Value, CultureInfo.InvariantCulture) ?? "") })]);
         var now = time.GetTimestamp();
-        if (_totals.TryGetValue(list, out var counted) && time.GetElapsedTime(counted.At, now) <= query.TotalMaxAge && !(counted.Total.IsValueCreated && counted.Total.Value.IsFaulted))
+        if (_totals.TryGetValue(list, out var counted) && time.GetElapsedTime(counted.At, now) <= query.TotalMaxAge && !(counted.Total.IsValueCreated && (counted.Total.Value.IsFaulted || counted.Total.Value.IsCanceled)))
         {
             return counted.Total.Value.WaitAsync(cancellationToken);
         }
@@ -38,6 +40,8 @@ internal sealed class ViewTotals(TimeProvider time)
         var fresh = new Counted(new Lazy<Task<long>>(() => count(CancellationToken.None)), now);
         return _totals.AddOrUpdate(list, fresh, (_, old) => old == counted ? fresh : old).Total.Value.WaitAsync(cancellationToken);
     }
+
+    private static string Part(string text) => $"{text.Length}:{text}";
 
     private sealed record Counted(Lazy<Task<long>> Total, long At);
 }
