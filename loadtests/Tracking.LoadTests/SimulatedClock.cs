@@ -6,7 +6,7 @@ namespace Tracking.LoadTests;
 /// The system clock, shifted to a chosen start, that a benchmark can move forward by days at once.
 /// <c>FakeTimeProvider</c> stands still, takes a lock on every read and looks through all its timers
 /// whenever one is set; with ten thousand seizures' reminders that lock was a quarter of the silo's
-/// CPU, and the open path ran at 0.6× what it runs on the system clock. Here a read is the system
+/// CPU samples, and the open path ran at 0.65× what it runs on this clock. Here a read is the system
 /// clock's plus an offset, and a timer is a system timer, set anew only when the clock jumps, so a
 /// benchmark measures the silo rather than its clock. Time also runs while the work does, as it would.
 /// </summary>
