@@ -1,25 +1,30 @@
 using Tracking.Domain.Accounts;
-using Tracking.Domain.Matching;
 
 namespace Tracking.Domain.Tests;
 
 public sealed class AccountDeciderTests
 {
+    private static readonly AccountProfile s_reported = new("upbit", "U-1", "김민준", null, "01012345678", null, null, [new Holding("KRW", 1_000_000m, 0m)]);
+
     [Fact]
-    public void A_withdrawn_review_candidate_leaves_the_account_and_an_automatic_one_or_another_taxpayer_s_stays()
+    public void A_report_is_recorded_once_and_the_same_report_again_records_nothing()
     {
-        var review = new MatchCandidate("T-1", "upbit", "U-1", MatchDecision.Review, 70, ["name"]);
-        var other = review with { TaxpayerId = "T-2" };
-        var state = AccountDecider.ApplyAll(ExchangeAccount.Empty("upbit", "U-1"), [new AccountCandidateRecorded(review), new AccountCandidateRecorded(other)]);
+        var first = AccountDecider.Decide(ExchangeAccount.Empty("upbit", "U-1"), new AccountCommand.Report(s_reported));
 
-        var withdrawn = AccountDecider.Decide(state, new AccountCommand.WithdrawCandidate("T-1"));
+        Assert.Equal([new AccountReported(s_reported)], first.Events);
+        var state = AccountDecider.ApplyAll(ExchangeAccount.Empty("upbit", "U-1"), first.Events);
+        Assert.Equal(s_reported, state.Profile);
+        Assert.Empty(AccountDecider.Decide(state, new AccountCommand.Report(s_reported with { Holdings = [new Holding("KRW", 1_000_000m, 0m)] })).Events);
+    }
 
-        Assert.Equal([new AccountCandidateWithdrawn("T-1")], withdrawn.Events);
-        var after = AccountDecider.ApplyAll(state, withdrawn.Events);
-        Assert.Equal(["T-2"], after.Candidates.Select(c => c.TaxpayerId));
-        Assert.Empty(AccountDecider.Decide(after, new AccountCommand.WithdrawCandidate("T-1")).Events);
+    [Fact]
+    public void Changed_holdings_are_a_new_report_and_another_account_s_report_is_refused()
+    {
+        var state = AccountDecider.ApplyAll(ExchangeAccount.Empty("upbit", "U-1"), [new AccountReported(s_reported)]);
+        var changed = s_reported with { Holdings = [] };
 
-        var automatic = AccountDecider.ApplyAll(ExchangeAccount.Empty("upbit", "U-1"), [new AccountCandidateRecorded(review with { Decision = MatchDecision.Auto })]);
-        Assert.Empty(AccountDecider.Decide(automatic, new AccountCommand.WithdrawCandidate("T-1")).Events);
+        Assert.Equal([new AccountReported(changed)], AccountDecider.Decide(state, new AccountCommand.Report(changed)).Events);
+        Assert.NotNull(AccountDecider.Decide(state, new AccountCommand.Report(s_reported with { AccountId = "U-2" })).Rejection);
+        Assert.NotNull(AccountDecider.Decide(state, new AccountCommand.Report(s_reported with { Exchange = "bithumb" })).Rejection);
     }
 }

@@ -20,7 +20,7 @@ public sealed class SweepTests
 
     [Theory]
     [AllStorages]
-    public async Task A_sweep_of_the_samples_finds_every_true_pair_records_it_on_both_sides_and_a_rerun_finds_nothing_new(string kind)
+    public async Task A_sweep_of_the_samples_finds_every_true_pair_records_it_with_its_taxpayer_and_a_rerun_finds_nothing_new(string kind)
     {
         await using var storage = await TestStorage.CreateAsync(kind);
         await using var host = await StartAsync(storage);
@@ -44,13 +44,17 @@ public sealed class SweepTests
             candidates.Where(c => c.Decision == MatchDecision.Auto).Min(c => c.Weight!.Total) > candidates.Where(c => c.Decision == MatchDecision.Review).Average(c => c.Weight!.Total),
             "automatic matches weigh less than the review queue");
 
-        // Each candidate is on record with its taxpayer and with its account.
-        var (taxpayerId, exchange, accountId) = truth.Pairs.First();
-        var taxpayer = await host.GrainFactory.GetGrain<ITaxpayerGrain>(taxpayerId).GetAsync();
-        Assert.Contains(taxpayer.Candidates, c => c.Exchange == exchange && c.AccountId == accountId && c.Weight is not null);
-        var account = await host.GrainFactory.GetGrain<IExchangeAccountGrain>(AccountKey.Of(exchange, accountId)).GetAsync();
-        Assert.Contains(account.Candidates, c => c.TaxpayerId == taxpayerId);
-        Assert.NotEmpty(account.Profile!.Holdings);
+        // Each candidate is on record with its taxpayer, all of a taxpayer's in one write; the account keeps its exchange's report.
+        foreach (var ofTaxpayer in candidates.GroupBy(c => c.TaxpayerId))
+        {
+            var taxpayer = host.GrainFactory.GetGrain<ITaxpayerGrain>(ofTaxpayer.Key);
+            var recorded = (await taxpayer.GetAsync()).Candidates;
+            Assert.All(ofTaxpayer, found => Assert.Contains(recorded, c => c.SamePair(found) && c.Weight is not null));
+            Assert.Single((await taxpayer.GetHistoryAsync()).Where(e => e.Event is MatchCandidateRecorded).GroupBy(e => e.Version));
+        }
+
+        var (_, exchange, accountId) = truth.Pairs.First();
+        Assert.NotEmpty((await host.GrainFactory.GetGrain<IExchangeAccountGrain>(AccountKey.Of(exchange, accountId)).GetAsync()).Profile!.Holdings);
 
         var second = await SweepAfterRestartAsync(host);
         Assert.Equal((2, 0, 0, candidates.Count), (second.Run, second.NewAuto, second.NewReview, second.Unchanged));
@@ -168,7 +172,6 @@ public sealed class SweepTests
         var taxpayer = host.GrainFactory.GetGrain<ITaxpayerGrain>(open.TaxpayerId);
         Assert.DoesNotContain((await taxpayer.GetAsync()).Candidates, c => c.SamePair(open));
         Assert.Contains(await taxpayer.GetHistoryAsync(), e => e.Event is CandidateWithdrawn w && w.Exchange == open.Exchange && w.AccountId == open.AccountId && w.Reason == "sweep 2 no longer found it");
-        Assert.DoesNotContain((await host.GrainFactory.GetGrain<IExchangeAccountGrain>(AccountKey.Of(open.Exchange, open.AccountId)).GetAsync()).Candidates, c => c.TaxpayerId == open.TaxpayerId);
 
         // The candidate a person decided on stays on record with the decision.
         var decided = await host.GrainFactory.GetGrain<ITaxpayerGrain>(rejected.TaxpayerId).GetAsync();
@@ -181,10 +184,10 @@ public sealed class SweepTests
     }
 
     [Fact]
-    public async Task A_sweep_that_stops_between_the_taxpayer_s_and_the_account_s_withdrawal_is_finished_by_the_next_one()
+    public async Task A_sweep_that_stops_while_withdrawing_is_finished_by_the_next_one()
     {
         await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
-        var failure = new FailFirstAccountWithdrawal();
+        var failure = new FailFirstWithdrawal();
         await using var host = await TestCluster.StartAsync(storage, services: s => s.AddSingleton<IIncomingGrainCallFilter>(failure));
         var birth = Domain.Identity.BirthDate.Of(new DateOnly(1980, 1, 2));
         await IndexAsync(host, new("T-OPEN", Domain.Identity.PersonName.Parse("김민준"), birth, null, null), "김민준", new("upbit", "U-OPEN", Domain.Identity.PersonName.Parse("김민준"), birth, null, null), "김민준");
@@ -193,29 +196,28 @@ public sealed class SweepTests
         var open = (await sweep.GetCandidatesAsync(MatchDecision.Review)).Single();
         await IndexAsync(host, null, null, new("upbit", "U-OPEN", Domain.Identity.PersonName.Parse(Vowelled("김민준")), birth, null, null), Vowelled("김민준"));
 
-        // The run is written and the taxpayer has withdrawn the item; the account's call fails.
+        // The run is written; the taxpayer's withdrawal fails.
         await Assert.ThrowsAnyAsync<Exception>(() => sweep.RunAsync("officer-1"));
-        var account = host.GrainFactory.GetGrain<IExchangeAccountGrain>(AccountKey.Of("upbit", "U-OPEN"));
-        Assert.Contains((await account.GetAsync()).Candidates, c => c.TaxpayerId == "T-OPEN");
-        Assert.DoesNotContain((await host.GrainFactory.GetGrain<ITaxpayerGrain>("T-OPEN").GetAsync()).Candidates, c => c.SamePair(open));
+        Assert.Contains((await host.GrainFactory.GetGrain<ITaxpayerGrain>("T-OPEN").GetAsync()).Candidates, c => c.SamePair(open));
+        Assert.DoesNotContain(await sweep.GetCandidatesAsync(null), c => c.SamePair(open));
 
-        // After a restart, the next run finishes it: the account lets it go, the taxpayer records it once.
+        // After a restart, the next run finishes it, once, and counts it no more.
         var third = await SweepAfterRestartAsync(host);
         Assert.Equal((3, 0), (third.Run, third.NoLongerFound));
-        Assert.DoesNotContain((await host.GrainFactory.GetGrain<IExchangeAccountGrain>(AccountKey.Of("upbit", "U-OPEN")).GetAsync()).Candidates, c => c.TaxpayerId == "T-OPEN");
+        Assert.DoesNotContain((await host.GrainFactory.GetGrain<ITaxpayerGrain>("T-OPEN").GetAsync()).Candidates, c => c.SamePair(open));
         Assert.Single(await host.GrainFactory.GetGrain<ITaxpayerGrain>("T-OPEN").GetHistoryAsync(), e => e.Event is CandidateWithdrawn);
         Assert.Equal(0, (await host.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main).RunAsync("officer-1")).NoLongerFound);
     }
 
-    /// <summary>Fails the first withdrawal an account grain is asked for, as a silo lost at that moment would.</summary>
-    private sealed class FailFirstAccountWithdrawal : IIncomingGrainCallFilter
+    /// <summary>Fails the first withdrawal a taxpayer grain is asked for, as a silo lost at that moment would.</summary>
+    private sealed class FailFirstWithdrawal : IIncomingGrainCallFilter
     {
         private int _failed;
 
         public Task Invoke(IIncomingGrainCallContext context)
         {
-            return context.InterfaceMethod?.Name == nameof(IExchangeAccountGrain.WithdrawCandidateAsync) && context.Grain is IExchangeAccountGrain && Interlocked.Exchange(ref _failed, 1) == 0
-                ? throw new TimeoutException("the account's silo went away")
+            return context.InterfaceMethod?.Name == nameof(ITaxpayerGrain.WithdrawCandidateAsync) && context.Grain is ITaxpayerGrain && Interlocked.Exchange(ref _failed, 1) == 0
+                ? throw new TimeoutException("the taxpayer's silo went away")
                 : context.Invoke();
         }
     }

@@ -1,5 +1,3 @@
-using Tracking.Domain.Matching;
-
 namespace Tracking.Domain.Accounts;
 
 /// <summary>The exchange account's state machine: decide(state, command) → events; apply(state, event) → state.</summary>
@@ -10,22 +8,12 @@ public static class AccountDecider
         AccountCommand.Report report when report.Profile.Exchange != state.Exchange || report.Profile.AccountId != state.AccountId =>
             Decision<AccountEvent>.Reject($"report of {report.Profile.Exchange}/{report.Profile.AccountId} sent to {state.Exchange}/{state.AccountId}"),
         AccountCommand.Report report => report.Profile.Equals(state.Profile) ? Decision<AccountEvent>.Accept() : Decision<AccountEvent>.Accept(new AccountReported(report.Profile)),
-        AccountCommand.RecordCandidate record when record.Candidate.Exchange != state.Exchange || record.Candidate.AccountId != state.AccountId =>
-            Decision<AccountEvent>.Reject($"candidate for {record.Candidate.Exchange}/{record.Candidate.AccountId} sent to {state.Exchange}/{state.AccountId}"),
-        AccountCommand.RecordCandidate record => MatchCandidates.IsNew(state.Candidates, record.Candidate)
-            ? Decision<AccountEvent>.Accept(new AccountCandidateRecorded(record.Candidate))
-            : Decision<AccountEvent>.Accept(),
-        AccountCommand.WithdrawCandidate withdraw => state.Candidates.Any(c => c.TaxpayerId == withdraw.TaxpayerId && c.Decision == MatchDecision.Review)
-            ? Decision<AccountEvent>.Accept(new AccountCandidateWithdrawn(withdraw.TaxpayerId))
-            : Decision<AccountEvent>.Accept(),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown account command."),
     };
 
     public static ExchangeAccount Apply(ExchangeAccount state, AccountEvent @event) => @event switch
     {
         AccountReported reported => state with { Profile = reported.Profile },
-        AccountCandidateRecorded recorded => state with { Candidates = MatchCandidates.Upsert(state.Candidates, recorded.Candidate) },
-        AccountCandidateWithdrawn withdrawn => state with { Candidates = MatchCandidates.Without(state.Candidates, withdrawn.TaxpayerId, state.Exchange, state.AccountId) },
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Unknown account event."),
     };
 

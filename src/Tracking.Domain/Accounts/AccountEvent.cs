@@ -1,5 +1,3 @@
-using Tracking.Domain.Matching;
-
 namespace Tracking.Domain.Accounts;
 
 public abstract record AccountEvent
@@ -10,7 +8,3 @@ public abstract record AccountEvent
 }
 
 public sealed record AccountReported(AccountProfile Profile) : AccountEvent;
-
-public sealed record AccountCandidateRecorded(MatchCandidate Candidate) : AccountEvent;
-
-public sealed record AccountCandidateWithdrawn(string TaxpayerId) : AccountEvent;

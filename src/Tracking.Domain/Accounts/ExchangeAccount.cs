@@ -1,9 +1,10 @@
-using Tracking.Domain.Matching;
-
 namespace Tracking.Domain.Accounts;
 
-/// <summary>An account at an exchange: what the exchange last reported of it, and the taxpayers it may belong to.</summary>
-public sealed record ExchangeAccount(string Exchange, string AccountId, AccountProfile? Profile, IReadOnlyList<MatchCandidate> Candidates)
+/// <summary>
+/// An account at an exchange: what the exchange last reported of it. The taxpayers it may belong
+/// to are recorded with each taxpayer (and every sweep's candidates with the sweep), not here.
+/// </summary>
+public sealed record ExchangeAccount(string Exchange, string AccountId, AccountProfile? Profile)
 {
-    public static ExchangeAccount Empty(string exchange, string accountId) => new(exchange, accountId, null, []);
+    public static ExchangeAccount Empty(string exchange, string accountId) => new(exchange, accountId, null);
 }

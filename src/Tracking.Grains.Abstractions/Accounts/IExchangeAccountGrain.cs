@@ -1,5 +1,4 @@
 using Tracking.Domain.Accounts;
-using Tracking.Domain.Matching;
 using Tracking.Grains.Imports;
 
 namespace Tracking.Grains.Accounts;
@@ -11,13 +10,6 @@ public interface IExchangeAccountGrain : IGrainWithStringKey
     /// <summary>The exchange's latest report of the account.</summary>
     [Alias("report")]
     Task<RecordOutcome> ReportAsync(AccountProfile profile, CancellationToken cancellationToken = default);
-
-    [Alias("record-candidate")]
-    Task<bool> RecordCandidateAsync(MatchCandidate candidate, CancellationToken cancellationToken = default);
-
-    /// <summary>The taxpayer withdrew its open review candidate for this account.</summary>
-    [Alias("withdraw-candidate")]
-    Task<bool> WithdrawCandidateAsync(string taxpayerId, CancellationToken cancellationToken = default);
 
     [Alias("get"), ReadOnly]
     Task<ExchangeAccount> GetAsync(CancellationToken cancellationToken = default);

@@ -19,7 +19,7 @@ public static class TrackingJson
         [typeof(TaxpayerEvent)] = [typeof(TaxpayerRegistered), typeof(TaxItemAssessed), typeof(PaymentApplied), typeof(MatchCandidateRecorded), typeof(CandidateReviewed), typeof(CandidateWithdrawn), typeof(SeizureAttached), typeof(SeizureDetached), typeof(ProceedsHeld), typeof(CoverReserved), typeof(PaymentReversed), typeof(HeldProceedsReturned)],
         [typeof(SeizureEvent)] = [typeof(SeizureOpened), typeof(ExchangeRequestIssued), typeof(SeizureTookEffect), typeof(DocumentIssued), typeof(SaleWarned), typeof(SaleProposed), typeof(SaleApproved), typeof(SaleFilled), typeof(ProceedsReceived), typeof(ProceedsDistributed), typeof(ProceedsReturned), typeof(ReleaseConfirmed), typeof(CancellationRequested), typeof(SeizureCancelled), typeof(SeizureRejected), typeof(SeizureClosed)],
         [typeof(SuspenseEvent)] = [typeof(PaymentSuspended), typeof(SuspendedPaymentAssigned), typeof(SuspendedPaymentBooked), typeof(SuspendedPaymentBookingRefused), typeof(SuspendedPaymentReturned)],
-        [typeof(AccountEvent)] = [typeof(AccountReported), typeof(AccountCandidateRecorded), typeof(AccountCandidateWithdrawn)],
+        [typeof(AccountEvent)] = [typeof(AccountReported)],
         [typeof(ExchangeReply)] = [typeof(ExchangeReply.Frozen), typeof(ExchangeReply.AccountUnavailable), typeof(ExchangeReply.Sold), typeof(ExchangeReply.Remitted), typeof(ExchangeReply.Released)],
     };
 

@@ -63,8 +63,6 @@ namespace Tracking.Grains.Serialization;
 [JsonSerializable(typeof(AccountProfile))]
 [JsonSerializable(typeof(AccountEvent))]
 [JsonSerializable(typeof(AccountReported))]
-[JsonSerializable(typeof(AccountCandidateRecorded))]
-[JsonSerializable(typeof(AccountCandidateWithdrawn))]
 [JsonSerializable(typeof(MatchCandidate))]
 [JsonSerializable(typeof(IReadOnlyList<MatchCandidate>))]
 [JsonSerializable(typeof(Tracking.Domain.Matching.Weights.MatchModel))]

@@ -31,16 +31,16 @@ public interface ITaxpayerGrain : IGrainWithStringKey
     [Alias("history"), ReadOnly]
     Task<IReadOnlyList<TaxpayerHistoryEntry>> GetHistoryAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Records an account the sweep found; returns whether it was news to this taxpayer.</summary>
-    [Alias("record-candidate")]
-    Task<bool> RecordCandidateAsync(MatchCandidate candidate, CancellationToken cancellationToken = default);
+    /// <summary>Records the accounts a sweep found for this taxpayer, in one write; returns how many were news to it.</summary>
+    [Alias("record-candidates")]
+    Task<int> RecordCandidatesAsync(IReadOnlyList<MatchCandidate> candidates, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// A sweep no longer found the candidate: an open review item leaves the queue; one decided on,
-    /// or automatic, stays. Returns whether the taxpayer holds no such candidate now.
+    /// or automatic, stays. Withdrawing again changes nothing.
     /// </summary>
     [Alias("withdraw-candidate")]
-    Task<bool> WithdrawCandidateAsync(string exchange, string accountId, string reason, CancellationToken cancellationToken = default);
+    Task WithdrawCandidateAsync(string exchange, string accountId, string reason, CancellationToken cancellationToken = default);
 
     /// <summary>A person's decision on a review candidate (a rejection needs a reason); returns the candidate. The first decision stands.</summary>
     [Alias("review-candidate")]

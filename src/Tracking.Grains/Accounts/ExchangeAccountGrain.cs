@@ -37,12 +37,6 @@ public sealed class ExchangeAccountGrain([FromKeyedServices(TimeProviderNames.Gr
         return Creation(new GrainKey(TypeName, AccountKey.Of(profile.Exchange, profile.AccountId)), AccountDecider.ApplyAll(empty, events), events, views: null, now);
     }
 
-    public Task<bool> RecordCandidateAsync(MatchCandidate candidate, CancellationToken cancellationToken) =>
-        DecideAsync(new AccountCommand.RecordCandidate(candidate), cancellationToken);
-
-    public Task<bool> WithdrawCandidateAsync(string taxpayerId, CancellationToken cancellationToken) =>
-        DecideAsync(new AccountCommand.WithdrawCandidate(taxpayerId), cancellationToken);
-
     public Task<ExchangeAccount> GetAsync(CancellationToken cancellationToken) => Task.FromResult(State);
 
     protected override ExchangeAccount CreateInitialState()

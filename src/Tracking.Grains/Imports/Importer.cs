@@ -82,26 +82,27 @@ public sealed class Importer(IGrainFactory grains, GrainStateStore? bulk, TimePr
         var remaining = Enumerable.Range(0, records.Count).ToArray();
         if (bulk is not null)
         {
-            var left = new List<int>();
-            foreach (var chunk in remaining.Chunk(_options.BulkChunkSize))
-            {
-                var created = await bulk.WriteBatchAsync([.. chunk.Select(i => creation(records[i]))], cancellationToken);
-                for (var c = 0; c < chunk.Length; c++)
+            var left = new System.Collections.Concurrent.ConcurrentBag<int>();
+            await Parallel.ForEachAsync(
+                remaining.Chunk(_options.BulkChunkSize),
+                new ParallelOptions { MaxDegreeOfParallelism = _options.BulkParallelism, CancellationToken = cancellationToken },
+                async (chunk, ct) =>
                 {
-                    if (created[c] is WriteOutcome.Written)
+                    var created = await bulk.WriteBatchAsync([.. chunk.Select(i => creation(records[i]))], ct);
+                    for (var c = 0; c < chunk.Length; c++)
                     {
-                        outcomes[chunk[c]] = RecordOutcome.New;
-                        done++;
+                        if (created[c] is WriteOutcome.Written)
+                        {
+                            outcomes[chunk[c]] = RecordOutcome.New;
+                        }
+                        else
+                        {
+                            left.Add(chunk[c]);
+                        }
                     }
-                    else
-                    {
-                        left.Add(chunk[c]);
-                    }
-                }
 
-                progress?.Report(done);
-            }
-
+                    progress?.Report(Interlocked.Add(ref done, chunk.Length - created.Count(o => o is not WriteOutcome.Written)));
+                });
             remaining = [.. left];
         }
 

@@ -8,6 +8,12 @@ public sealed class ImporterOptions
     /// <summary>Records offered to bulk creation at once (one transaction, between progress reports). Default 2,000.</summary>
     public int BulkChunkSize { get; set; } = 2_000;
 
+    /// <summary>
+    /// Bulk-creation chunks in flight at once. Default 2: one chunk is serialized while another is
+    /// committed, and PostgreSQL runs each statement on one core.
+    /// </summary>
+    public int BulkParallelism { get; set; } = 2;
+
     /// <summary>Index entries sent to a shard in one call (one durable write). Default 2,000.</summary>
     public int IndexBatchSize { get; set; } = 2_000;
 }

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using Tracking.Domain.Matching;
 using Tracking.Domain.Matching.Weights;
-using Tracking.Grains.Accounts;
 using Tracking.Grains.Matching;
 using Tracking.Grains.Persistence;
 using Tracking.Grains.Taxpayers;
@@ -11,8 +10,8 @@ using Tracking.Grains.Taxpayers;
 namespace Tracking.Grains.Sweeps;
 
 /// <summary>
-/// Fans a sweep out over the match index shards in parallel, records each new candidate in both
-/// its taxpayer's and its account's grain, and remembers every candidate, so a re-run finds
+/// Fans a sweep out over the match index shards in parallel, records each new candidate with its
+/// taxpayer, and remembers every candidate, so a re-run finds
 /// nothing new. If it stops halfway, the next run records the rest (recording is idempotent).
 /// </summary>
 [GrainType("sweep")]
@@ -24,6 +23,9 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
 
     /// <summary>Identities of each side a shard sends for random pairs: 64 shards × 2,000 is a pool of 128,000 a side.</summary>
     private const int IdentitiesPerShard = 2_000;
+
+    /// <summary>Taxpayer calls in flight while recording or withdrawing: enough to fill the store's write batches.</summary>
+    private const int RecordingParallelism = 64;
 
     private readonly Dictionary<(string, string, string), MatchCandidate> _candidates = [];
     private Task<SweepSummary>? _run;
@@ -103,14 +105,12 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
         var candidates = found.SelectMany(c => c).DistinctBy(c => (c.TaxpayerId, c.Exchange, c.AccountId)).ToArray();
         var fresh = candidates.Where(c => !_candidates.TryGetValue((c.TaxpayerId, c.Exchange, c.AccountId), out var old) || MatchCandidates.IsNews(old, c)).ToArray();
 
+        // One call and one write per taxpayer: what an officer works from. The account keeps only what
+        // its exchange reported; every candidate is also in this grain's history.
         await Parallel.ForEachAsync(
-            fresh,
-            new ParallelOptions { MaxDegreeOfParallelism = 64, TaskScheduler = TaskScheduler.Current },
-            async (candidate, ct) =>
-            {
-                await GrainFactory.GetGrain<ITaxpayerGrain>(candidate.TaxpayerId).RecordCandidateAsync(candidate, ct);
-                await GrainFactory.GetGrain<IExchangeAccountGrain>(AccountKey.Of(candidate.Exchange, candidate.AccountId)).RecordCandidateAsync(candidate, ct);
-            });
+            fresh.GroupBy(c => c.TaxpayerId, StringComparer.Ordinal),
+            new ParallelOptions { MaxDegreeOfParallelism = RecordingParallelism, TaskScheduler = TaskScheduler.Current },
+            async (ofTaxpayer, ct) => await GrainFactory.GetGrain<ITaxpayerGrain>(ofTaxpayer.Key).RecordCandidatesAsync([.. ofTaxpayer], ct));
 
         // A review item this sweep no longer finds (the weights now drop it, or a corrected record no longer meets)
         // leaves the queue, unless a person decided on it. The sweep is written first, with the
@@ -149,18 +149,12 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
         return summary;
     }
 
-    /// <summary>Each item leaves its taxpayer's queue (unless decided on), then its account's list.</summary>
+    /// <summary>Each item leaves its taxpayer's queue, unless a person decided on it.</summary>
     private async Task WithdrawAsync(MatchCandidate[] gone, int run) =>
         await Parallel.ForEachAsync(
             gone,
-            new ParallelOptions { MaxDegreeOfParallelism = 64, TaskScheduler = TaskScheduler.Current },
-            async (candidate, ct) =>
-            {
-                if (await GrainFactory.GetGrain<ITaxpayerGrain>(candidate.TaxpayerId).WithdrawCandidateAsync(candidate.Exchange, candidate.AccountId, $"sweep {run} no longer found it", ct))
-                {
-                    await GrainFactory.GetGrain<IExchangeAccountGrain>(AccountKey.Of(candidate.Exchange, candidate.AccountId)).WithdrawCandidateAsync(candidate.TaxpayerId, ct);
-                }
-            });
+            new ParallelOptions { MaxDegreeOfParallelism = RecordingParallelism, TaskScheduler = TaskScheduler.Current },
+            async (candidate, ct) => await GrainFactory.GetGrain<ITaxpayerGrain>(candidate.TaxpayerId).WithdrawCandidateAsync(candidate.Exchange, candidate.AccountId, $"sweep {run} no longer found it", ct));
 
     /// <summary>
     /// The shards' counts, and random pairs drawn from the identities they own: pairs of any two

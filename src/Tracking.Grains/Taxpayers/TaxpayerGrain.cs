@@ -58,16 +58,20 @@ public sealed class TaxpayerGrain(
         return Creation(new GrainKey(TypeName, profile.TaxpayerId), ledger, events, ReviewRow.ViewsOf(ledger), now);
     }
 
-    public Task<bool> RecordCandidateAsync(MatchCandidate candidate, CancellationToken cancellationToken) =>
-        DecideAsync(new TaxpayerCommand.RecordCandidate(candidate with { FoundAt = candidate.FoundAt ?? time.GetUtcNow() }), cancellationToken);
-
-    public async Task<bool> WithdrawCandidateAsync(string exchange, string accountId, string reason, CancellationToken cancellationToken)
+    public async Task<int> RecordCandidatesAsync(IReadOnlyList<MatchCandidate> candidates, CancellationToken cancellationToken)
     {
-        await DecideAsync(new TaxpayerCommand.WithdrawCandidate(exchange, accountId, reason, time.GetUtcNow()), cancellationToken);
+        var (ledger, events, now) = (State, new List<TaxpayerEvent>(), time.GetUtcNow());
+        foreach (var candidate in candidates)
+        {
+            ledger = Accept(ledger, TaxpayerDecider.Decide(ledger, new TaxpayerCommand.RecordCandidate(candidate with { FoundAt = candidate.FoundAt ?? now })), events);
+        }
 
-        // Withdrawn now or before: a sweep that stopped between this and the account's call asks again.
-        return !State.Candidates.Any(c => c.Exchange == exchange && c.AccountId == accountId);
+        await CommitAsync(ledger, events, cancellationToken);
+        return events.Count;
     }
+
+    public Task WithdrawCandidateAsync(string exchange, string accountId, string reason, CancellationToken cancellationToken) =>
+        DecideAsync(new TaxpayerCommand.WithdrawCandidate(exchange, accountId, reason, time.GetUtcNow()), cancellationToken);
 
     public async Task<MatchCandidate> ReviewCandidateAsync(string exchange, string accountId, bool approve, string by, string reason, CancellationToken cancellationToken)
     {
