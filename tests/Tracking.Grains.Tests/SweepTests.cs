@@ -73,7 +73,7 @@ public sealed class SweepTests
         var again = await ImportSamplesAsync(host, bulk);
 
         Assert.All(first, s => Assert.Equal(s.Records, s.New));
-        Assert.All(again, s => Assert.Equal((0, 0, s.Records, 0), (s.New, s.Changed, s.Unchanged, s.IndexEntriesAdded)));
+        Assert.All(again, s => Assert.Equal((0, 0, s.Records), (s.New, s.Changed, s.Unchanged)));
     }
 
     [Fact]
@@ -144,11 +144,11 @@ public sealed class SweepTests
         await using var host = await StartAsync(storage);
         // Two accounts holding two taxpayers' names and birth dates, and nothing else: review items
         // (a namesake born the same day is possible), met under the name-and-birth key alone.
-        var birth = Domain.Identity.BirthDate.Of(new DateOnly(1980, 1, 2));
+        var birth = new DateOnly(1980, 1, 2);
         var pairs = new[] { ("T-OPEN", "U-OPEN", "김민준"), ("T-DECIDED", "U-DECIDED", "이서연") };
         foreach (var (taxpayerId, accountId, name) in pairs)
         {
-            await IndexAsync(host, new(taxpayerId, Domain.Identity.PersonName.Parse(name), birth, null, null), name, new("upbit", accountId, Domain.Identity.PersonName.Parse(name), birth, null, null), name);
+            await RecordAsync(host, Taxpayer(taxpayerId, name, birth), Account(accountId, name, birth));
         }
 
         var sweep = host.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main);
@@ -162,7 +162,7 @@ public sealed class SweepTests
         foreach (var (_, accountId, name) in pairs)
         {
             var corrected = Vowelled(name);
-            await IndexAsync(host, null, null, new("upbit", accountId, Domain.Identity.PersonName.Parse(corrected), birth, null, null), corrected);
+            await RecordAsync(host, null, Account(accountId, corrected, birth));
         }
 
         var second = await sweep.RunAsync("officer-1");
@@ -189,12 +189,12 @@ public sealed class SweepTests
         await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
         var failure = new FailFirstWithdrawal();
         await using var host = await TestCluster.StartAsync(storage, services: s => s.AddSingleton<IIncomingGrainCallFilter>(failure));
-        var birth = Domain.Identity.BirthDate.Of(new DateOnly(1980, 1, 2));
-        await IndexAsync(host, new("T-OPEN", Domain.Identity.PersonName.Parse("김민준"), birth, null, null), "김민준", new("upbit", "U-OPEN", Domain.Identity.PersonName.Parse("김민준"), birth, null, null), "김민준");
+        var birth = new DateOnly(1980, 1, 2);
+        await RecordAsync(host, Taxpayer("T-OPEN", "김민준", birth), Account("U-OPEN", "김민준", birth));
         var sweep = host.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main);
         await sweep.RunAsync("officer-1");
         var open = (await sweep.GetCandidatesAsync(MatchDecision.Review)).Single();
-        await IndexAsync(host, null, null, new("upbit", "U-OPEN", Domain.Identity.PersonName.Parse(Vowelled("김민준")), birth, null, null), Vowelled("김민준"));
+        await RecordAsync(host, null, Account("U-OPEN", Vowelled("김민준"), birth));
 
         // The run is written; the taxpayer's withdrawal fails.
         await Assert.ThrowsAnyAsync<Exception>(() => sweep.RunAsync("officer-1"));
@@ -223,7 +223,7 @@ public sealed class SweepTests
     }
 
     [Fact]
-    public async Task A_record_corrected_on_import_no_longer_meets_under_the_keys_it_had_and_a_holdings_change_unfiles_nothing()
+    public async Task A_record_corrected_on_import_no_longer_meets_under_the_keys_it_had_and_a_holdings_change_moves_nothing()
     {
         await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
         await using var host = await StartAsync(storage);
@@ -233,6 +233,9 @@ public sealed class SweepTests
         var candidates = await sweep.GetCandidatesAsync(null);
         var review = candidates.First(c => c.Decision == MatchDecision.Review);
         var auto = candidates.First(c => c.Decision == MatchDecision.Auto && c.TaxpayerId != review.TaxpayerId);
+        var before = await IndexedPairsAsync(host);
+        Assert.Contains(before, c => c.SamePair(review));
+        Assert.Contains(before, c => c.SamePair(auto));
         var importer = new Importer(host.GrainFactory, bulk: null, host.Clock);
 
         // The exchange corrected the review item's holder: a stranger, keyed by nothing the old holder had.
@@ -243,31 +246,44 @@ public sealed class SweepTests
         var roll = RollReader.Read(Path.Combine(RepositoryPaths.Samples, "taxpayers.csv"), Path.Combine(RepositoryPaths.Samples, "tax_items.csv"), s_rrnKey);
         var taxpayer = roll.Taxpayers.Single(t => t.TaxpayerId == auto.TaxpayerId);
         Assert.Equal(1, (await importer.ImportRollAsync(roll with { Taxpayers = [taxpayer with { Name = "홍길동", BirthDate = new DateOnly(1931, 3, 4), Phone = "01088880000", RrnHash = null }] }, null, default)).Changed);
-        // Another account's holdings alone changed: its keys stay filed.
+        // Another account's holdings alone changed.
         var other = file.Accounts.First(a => a.AccountId != review.AccountId && a.Holdings.Count > 1);
         Assert.Equal(1, (await importer.ImportAccountsAsync(file with { Accounts = [other with { Holdings = [.. other.Holdings.Skip(1)] }] }, null, default)).Changed);
 
-        // The unfilings as the shards recorded them: the corrected records', none for the change of holdings.
-        Task<long> UnfilingsAsync(string @event, string id) =>
-            storage.CountAsync($"SELECT 1 FROM grain_events WHERE event_type = '{@event}' AND CAST(payload AS TEXT) LIKE '%\"{id}\"%'");
-        Assert.True(await UnfilingsAsync(nameof(AccountUnfiled), stranger.AccountId) > 0);
-        Assert.True(await UnfilingsAsync(nameof(TaxpayerUnfiled), taxpayer.TaxpayerId) > 0);
-        Assert.Equal(0, await UnfilingsAsync(nameof(AccountUnfiled), other.AccountId));
+        // The index filed now holds the corrected records only under their new keys, and the rest as it was.
+        var now = await IndexedPairsAsync(host);
+        Assert.DoesNotContain(now, c => c.SamePair(review) || c.SamePair(auto));
+        Assert.Equal(before.Where(c => !c.SamePair(review) && !c.SamePair(auto)).Select(c => (c.TaxpayerId, c.Exchange, c.AccountId, c.Decision)).Order(), now.Select(c => (c.TaxpayerId, c.Exchange, c.AccountId, c.Decision)).Order());
 
         var second = await sweep.RunAsync("officer-1");
-
-        // What the index holds now, shard by shard, whatever the sweep remembers.
-        var now = (await Task.WhenAll(MatchIndex.AllShards().Select(shard => host.GrainFactory.GetGrain<IMatchShardGrain>(shard).FindCandidatesAsync(null)))).SelectMany(c => c).DistinctBy(c => (c.TaxpayerId, c.Exchange, c.AccountId)).ToArray();
-        Assert.DoesNotContain(now, c => c.SamePair(review) || c.SamePair(auto));
         Assert.Equal(1, second.NoLongerFound);
         Assert.DoesNotContain((await host.GrainFactory.GetGrain<ITaxpayerGrain>(review.TaxpayerId).GetAsync()).Candidates, c => c.SamePair(review));
-        Assert.Equal(candidates.Count(c => c.Exchange == other.Exchange && c.AccountId == other.AccountId), now.Count(c => c.Exchange == other.Exchange && c.AccountId == other.AccountId));
 
-        // The same corrected file again changes nothing; restarted shards rebuilt from their history
-        // have forgotten the old keys too.
+        // The same corrected file again changes nothing; after a restart the next sweep finds nothing new.
         Assert.Equal(0, (await importer.ImportAccountsAsync(file with { Accounts = [stranger] }, null, default)).Changed);
         var third = await SweepAfterRestartAsync(host);
         Assert.Equal((0, 0, 0), (third.NewAuto, third.NewReview, third.NoLongerFound));
+    }
+
+    [Fact]
+    public async Task A_shard_that_no_longer_holds_a_sweep_s_identities_refuses_to_answer_for_it()
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        await using var host = await StartAsync(storage);
+        await ImportSamplesAsync(host, bulk: true);
+        var first = new MatchIndexBuilder(host.GrainFactory, host.Context.States, Guid.NewGuid());
+        var (taxpayers, accounts) = await first.BuildAsync(null, default);
+        var shard = host.GrainFactory.GetGrain<IMatchShardGrain>("0");
+        Assert.True(taxpayers > 0 && accounts > 0);
+        await shard.FindCandidatesAsync(first.Sweep, null);
+
+        // Another sweep began (or the shard's silo was lost, and its activation with the identities).
+        await new MatchIndexBuilder(host.GrainFactory, host.Context.States, Guid.NewGuid()).BuildAsync(null, default);
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => shard.FindCandidatesAsync(first.Sweep, null));
+        Assert.Contains("run the sweep again", refused.Message);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => shard.SampleAsync(first.Sweep, 10, 10));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => shard.FileAccountsAsync(first.Sweep, []));
     }
 
     [Fact]
@@ -361,18 +377,29 @@ public sealed class SweepTests
         return summaries;
     }
 
-    /// <summary>Files a taxpayer's and an account's identities in the match index shards their keys hash to.</summary>
-    private static async Task IndexAsync(TestCluster host, Domain.Identity.TaxpayerIdentity? taxpayer, string? taxpayerName, Domain.Identity.AccountIdentity account, string accountName)
+    /// <summary>A taxpayer on the roll and an account as its exchange reports it, each through its grain.</summary>
+    private static async Task RecordAsync(TestCluster host, Domain.Taxpayers.TaxpayerProfile? taxpayer, Domain.Accounts.AccountProfile account)
     {
-        foreach (var entry in taxpayer is null ? [] : IndexedTaxpayer.For(taxpayer, taxpayerName!))
+        if (taxpayer is not null)
         {
-            await host.GrainFactory.GetGrain<IMatchShardGrain>(MatchIndex.ShardOf(entry.Key)).IndexTaxpayersAsync([entry]);
+            await host.GrainFactory.GetGrain<ITaxpayerGrain>(taxpayer.TaxpayerId).RegisterAsync(taxpayer, []);
         }
 
-        foreach (var entry in IndexedAccount.For(account, accountName))
-        {
-            await host.GrainFactory.GetGrain<IMatchShardGrain>(MatchIndex.ShardOf(entry.Key)).IndexAccountsAsync([entry]);
-        }
+        await host.GrainFactory.GetGrain<IExchangeAccountGrain>(AccountKey.Of(account.Exchange, account.AccountId)).ReportAsync(account);
+    }
+
+    private static Domain.Taxpayers.TaxpayerProfile Taxpayer(string id, string name, DateOnly birth) => new(id, name, null, null, birth, null, null);
+
+    private static Domain.Accounts.AccountProfile Account(string id, string name, DateOnly birth) => new("upbit", id, name, Domain.Identity.BirthDate.Of(birth), null, null, null, []);
+
+    /// <summary>What the match index holds for a sweep filed now from the stored records, compared by the rules alone.</summary>
+    private static async Task<MatchCandidate[]> IndexedPairsAsync(TestCluster host)
+    {
+        var index = new MatchIndexBuilder(host.GrainFactory, host.Context.States, Guid.NewGuid());
+        await index.BuildAsync(null, default);
+        var found = await Task.WhenAll(MatchIndex.AllShards().Select(shard => host.GrainFactory.GetGrain<IMatchShardGrain>(shard).FindCandidatesAsync(index.Sweep, null)));
+        await index.EndAsync();
+        return [.. found.SelectMany(c => c).DistinctBy(c => (c.TaxpayerId, c.Exchange, c.AccountId))];
     }
 
     /// <summary>Another name with the same initial consonants (초성): every syllable's vowel moved on by one.</summary>

@@ -177,6 +177,48 @@ public sealed class GrainStoreTests
         Assert.Equal(1, await storage.CountAsync("SELECT * FROM grain_state"));
     }
 
+    [Theory]
+    [AllStorages]
+    public async Task Every_state_of_a_type_is_read_with_the_fields_asked_for_a_page_at_a_time(string kind)
+    {
+        await using var storage = await TestStorage.CreateAsync(kind);
+        await using var store = await storage.OpenStoreAsync();
+        var grains = store.Grains;
+        var writes = Enumerable.Range(0, 25).Select(i => new StateWrite(
+            new GrainKey("person", $"p{i:00}"),
+            0,
+            i % 5 == 0 ? "{\"Profile\":null}" : $"{{\"Profile\":{{\"Name\":\"김{i}\",\"Birth\":{{\"Century\":{(i % 2 == 0 ? "19" : "null")},\"Month\":{i % 12 + 1}}}}}}}",
+            [],
+            s_at)).ToList();
+        writes.Add(Write(new GrainKey("other", "p99"), 0, 1));
+        await grains.WriteBatchAsync(writes, default);
+
+        var pages = new List<IReadOnlyList<StateFields>>();
+        var read = await grains.ReadAllAsync(
+            "person",
+            [new StatePath("Profile", "Name"), new StatePath("Profile", "Birth", "Century"), new StatePath("Profile", "Birth", "Month"), new StatePath("Profile", "Phone")],
+            pageSize: 10,
+            page => { pages.Add(page); return Task.CompletedTask; },
+            default);
+
+        Assert.Equal(25, read);
+        Assert.Equal([10, 10, 5], pages.Select(p => p.Count));
+        var byKey = pages.SelectMany(p => p).ToDictionary(f => f.Key);
+        Assert.Equal(Enumerable.Range(0, 25).Select(i => $"p{i:00}"), byKey.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["김7", null, "8", null], byKey["p07"].Values);
+        Assert.Equal(["김8", "19", "9", null], byKey["p08"].Values);
+        Assert.Equal([null, null, null, null], byKey["p10"].Values);
+    }
+
+    [Fact]
+    public void A_state_path_is_plain_property_names()
+    {
+        Assert.Equal("$.Profile.Name", new StatePath("Profile", "Name").ToJsonPath());
+        Assert.Throws<ArgumentException>(() => new StatePath());
+        Assert.Throws<ArgumentException>(() => new StatePath("Profile", "Name') --"));
+        Assert.Throws<ArgumentException>(() => new StatePath("a.b"));
+    }
+
     private static StateWrite Write(GrainKey grain, long expected, int n, params string[] events) =>
         new(grain, expected, $"{{\"n\":{n}}}", [.. events.Select(e => new EventRecord(e, "{}"))], s_at);
 }

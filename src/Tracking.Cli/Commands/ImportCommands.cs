@@ -62,7 +62,7 @@ internal static class ImportCommands
 
     private static void Report(ImportSummary summary, bool json) => ResultWriter.Write(summary, json, s =>
     {
-        Console.WriteLine(Say.T("Imported {0}: {1} rows, {2} records — {3} new, {4} changed, {5} unchanged; {6} match index entries added.", s.What, s.Rows, s.Records, s.New, s.Changed, s.Unchanged, s.IndexEntriesAdded));
+        Console.WriteLine(Say.T("Imported {0}: {1} rows, {2} records — {3} new, {4} changed, {5} unchanged.", s.What, s.Rows, s.Records, s.New, s.Changed, s.Unchanged));
         if (s.Problems.Count > 0)
         {
             Console.WriteLine(Say.T("{0} rows rejected, {1} warnings:", s.Rejected, s.Problems.Count - s.Rejected));

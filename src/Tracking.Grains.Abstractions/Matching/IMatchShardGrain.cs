@@ -3,24 +3,23 @@ using Tracking.Domain.Matching.Weights;
 
 namespace Tracking.Grains.Matching;
 
-/// <summary>One shard of the match index (a partition of the distributed hash join), keyed by its number.</summary>
+/// <summary>
+/// One shard of the match index (a partition of the distributed hash join), keyed by its number.
+/// It holds one sweep's identities, filed by that sweep (<paramref name="sweep"/> in each call), and
+/// refuses calls for a sweep whose identities it does not hold.
+/// </summary>
 [Alias("match-shard")]
 public interface IMatchShardGrain : IGrainWithStringKey
 {
-    /// <summary>Files taxpayer identities; entries already filed unchanged are skipped. Returns how many were new.</summary>
-    [Alias("index-taxpayers")]
-    Task<int> IndexTaxpayersAsync(IReadOnlyList<IndexedTaxpayer> entries, CancellationToken cancellationToken = default);
+    /// <summary>Forgets what it held and takes identities for <paramref name="sweep"/>.</summary>
+    [Alias("begin")]
+    Task BeginAsync(Guid sweep, CancellationToken cancellationToken = default);
 
-    [Alias("index-accounts")]
-    Task<int> IndexAccountsAsync(IReadOnlyList<IndexedAccount> entries, CancellationToken cancellationToken = default);
+    [Alias("file-taxpayers")]
+    Task FileTaxpayersAsync(Guid sweep, IReadOnlyList<IndexedTaxpayer> entries, CancellationToken cancellationToken = default);
 
-    /// <summary>Unfiles a taxpayer from keys its changed record no longer has; returns how many entries went.</summary>
-    [Alias("unfile-taxpayer")]
-    Task<int> UnfileTaxpayerAsync(string taxpayerId, IReadOnlyList<string> keys, CancellationToken cancellationToken = default);
-
-    /// <summary>Unfiles an account from keys its changed record no longer has; returns how many entries went.</summary>
-    [Alias("unfile-account")]
-    Task<int> UnfileAccountAsync(string exchange, string accountId, IReadOnlyList<string> keys, CancellationToken cancellationToken = default);
+    [Alias("file-accounts")]
+    Task FileAccountsAsync(Guid sweep, IReadOnlyList<IndexedAccount> entries, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Counts the comparison patterns of about <paramref name="pairs"/> of the pairs that meet here
@@ -28,9 +27,13 @@ public interface IMatchShardGrain : IGrainWithStringKey
     /// part of what the sweep learns its match weights from.
     /// </summary>
     [Alias("sample"), ResponseTimeout("00:30:00")]
-    Task<ShardSample> SampleAsync(int identities, int pairs, CancellationToken cancellationToken = default);
+    Task<ShardSample> SampleAsync(Guid sweep, int identities, int pairs, CancellationToken cancellationToken = default);
 
     /// <summary>Compares every taxpayer and account that share a key in this shard, weighed by the sweep's model.</summary>
     [Alias("find"), ResponseTimeout("00:30:00")]
-    Task<IReadOnlyList<MatchCandidate>> FindCandidatesAsync(MatchModel? model, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<MatchCandidate>> FindCandidatesAsync(Guid sweep, MatchModel? model, CancellationToken cancellationToken = default);
+
+    /// <summary>The sweep is over: the shard lets its identities go.</summary>
+    [Alias("end")]
+    Task EndAsync(Guid sweep, CancellationToken cancellationToken = default);
 }

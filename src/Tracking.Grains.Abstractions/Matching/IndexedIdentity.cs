@@ -2,22 +2,22 @@ using Tracking.Domain.Identity;
 
 namespace Tracking.Grains.Matching;
 
-/// <summary>A taxpayer's identity filed under one of its blocking keys.</summary>
+/// <summary>A taxpayer's identity filed under one of its blocking keys; <paramref name="First"/> under the first of them (the shard that owns it).</summary>
 [GenerateSerializer, Immutable, Alias("indexed-taxpayer")]
-public sealed record IndexedTaxpayer(string Key, string TaxpayerId, string Name, BirthDate? Birth, string? Phone, string? RrnHash)
+public sealed record IndexedTaxpayer(string Key, string TaxpayerId, string Name, BirthDate? Birth, string? Phone, string? RrnHash, bool First)
 {
     public static IEnumerable<IndexedTaxpayer> For(TaxpayerIdentity identity, string name) =>
-        Domain.Matching.BlockingKeys.For(identity).Select(key => new IndexedTaxpayer(key, identity.TaxpayerId, name, identity.Birth, identity.Phone, identity.RrnHash));
+        Domain.Matching.BlockingKeys.For(identity).Select((key, i) => new IndexedTaxpayer(key, identity.TaxpayerId, name, identity.Birth, identity.Phone, identity.RrnHash, i == 0));
 
     public TaxpayerIdentity Identity() => new(TaxpayerId, PersonName.Parse(Name), Birth, Phone, RrnHash);
 }
 
-/// <summary>An account holder's identity filed under one of its blocking keys.</summary>
+/// <summary>An account holder's identity filed under one of its blocking keys; <paramref name="First"/> under the first of them (the shard that owns it).</summary>
 [GenerateSerializer, Immutable, Alias("indexed-account")]
-public sealed record IndexedAccount(string Key, string Exchange, string AccountId, string? Name, BirthDate? Birth, string? Phone, string? RrnHash)
+public sealed record IndexedAccount(string Key, string Exchange, string AccountId, string? Name, BirthDate? Birth, string? Phone, string? RrnHash, bool First)
 {
     public static IEnumerable<IndexedAccount> For(AccountIdentity identity, string? name) =>
-        Domain.Matching.BlockingKeys.For(identity).Select(key => new IndexedAccount(key, identity.Exchange, identity.AccountId, name, identity.Birth, identity.Phone, identity.RrnHash));
+        Domain.Matching.BlockingKeys.For(identity).Select((key, i) => new IndexedAccount(key, identity.Exchange, identity.AccountId, name, identity.Birth, identity.Phone, identity.RrnHash, i == 0));
 
     public AccountIdentity Identity() => new(Exchange, AccountId, PersonName.Parse(Name), Birth, Phone, RrnHash);
 }

@@ -19,12 +19,6 @@ public sealed class ExchangeAccountGrain([FromKeyedServices(TimeProviderNames.Gr
     public async Task<RecordOutcome> ReportAsync(AccountProfile profile, CancellationToken cancellationToken)
     {
         var isNew = State.Profile is null;
-        // Only a report of this account is taken (another is refused below, keeping every key).
-        if (State.Profile is { } old && profile.Exchange == old.Exchange && profile.AccountId == old.AccountId)
-        {
-            await MatchIndex.UnfileAsync(GrainFactory, BlockingKeys.For(old.Identity()), BlockingKeys.For(profile.Identity()), (shard, keys) => shard.UnfileAccountAsync(old.Exchange, old.AccountId, keys, cancellationToken));
-        }
-
         return !await DecideAsync(new AccountCommand.Report(profile), cancellationToken) ? RecordOutcome.Unchanged
             : isNew ? RecordOutcome.New : RecordOutcome.Changed;
     }

@@ -13,7 +13,6 @@ public sealed record ImportSummary(
     int New,
     int Changed,
     int Unchanged,
-    int IndexEntriesAdded,
     IReadOnlyList<RowProblem> Problems)
 {
     public int Rejected => Problems.Count(p => p.Rejected);

@@ -1,5 +1,4 @@
 using Tracking.Grains.Accounts;
-using Tracking.Grains.Matching;
 using Tracking.Grains.Taxpayers;
 using Tracking.Ingest.Accounts;
 using Tracking.Ingest.Roll;
@@ -8,9 +7,9 @@ using Tracking.Storage.Persistence;
 namespace Tracking.Grains.Imports;
 
 /// <summary>
-/// Loads parsed input files into grains: each taxpayer or account into its own grain, and every
-/// identity into the match index shards under its blocking keys. Every step is idempotent, so an
-/// import that is repeated, or resumed after a crash, changes nothing twice.
+/// Loads parsed input files into grains: each taxpayer or account into its own grain, which a sweep
+/// then reads its identity from. Every step is idempotent, so an import that is repeated, or
+/// resumed after a crash, changes nothing twice.
 /// </summary>
 /// <remarks>
 /// Given the store, grains that were never written are created in bulk straight into it (each
@@ -30,12 +29,7 @@ public sealed class Importer(IGrainFactory grains, GrainStateStore? bulk, TimePr
             (t, ct) => grains.GetGrain<ITaxpayerGrain>(t.Profile.TaxpayerId).RegisterAsync(t.Profile, t.Items, ct),
             progress,
             cancellationToken);
-        var indexed = await IndexAsync(
-            roll.Taxpayers.SelectMany(t => IndexedTaxpayer.For(t.Identity(), t.Name)),
-            e => e.Key,
-            (shard, entries, ct) => shard.IndexTaxpayersAsync(entries, ct),
-            cancellationToken);
-        return Summarize("roll", "roll", roll.Rows, outcomes, indexed, roll.Problems);
+        return Summarize("roll", "roll", roll.Rows, outcomes, roll.Problems);
     }
 
     public async Task<ImportSummary> ImportAccountsAsync(AccountFile file, IProgress<int>? progress, CancellationToken cancellationToken)
@@ -46,15 +40,10 @@ public sealed class Importer(IGrainFactory grains, GrainStateStore? bulk, TimePr
             (a, ct) => grains.GetGrain<IExchangeAccountGrain>(AccountKey.Of(a.Exchange, a.AccountId)).ReportAsync(a, ct),
             progress,
             cancellationToken);
-        var indexed = await IndexAsync(
-            file.Accounts.SelectMany(a => IndexedAccount.For(a.Identity(), a.Name)),
-            e => e.Key,
-            (shard, entries, ct) => shard.IndexAccountsAsync(entries, ct),
-            cancellationToken);
-        return Summarize("accounts", $"accounts of {file.Exchange}", file.Rows, outcomes, indexed, file.Problems);
+        return Summarize("accounts", $"accounts of {file.Exchange}", file.Rows, outcomes, file.Problems);
     }
 
-    private static ImportSummary Summarize(string file, string what, int rows, RecordOutcome[] outcomes, int indexed, IReadOnlyList<Ingest.Files.RowProblem> problems)
+    private static ImportSummary Summarize(string file, string what, int rows, RecordOutcome[] outcomes, IReadOnlyList<Ingest.Files.RowProblem> problems)
     {
         var rejected = problems.Where(p => p.Rejected).Select(p => p.Line).Distinct().Count();
         CollectionTelemetry.RecordRows(file, rows - rejected, rejected);
@@ -65,7 +54,6 @@ public sealed class Importer(IGrainFactory grains, GrainStateStore? bulk, TimePr
             outcomes.Count(o => o == RecordOutcome.New),
             outcomes.Count(o => o == RecordOutcome.Changed),
             outcomes.Count(o => o == RecordOutcome.Unchanged),
-            indexed,
             problems);
     }
 
@@ -115,19 +103,5 @@ public sealed class Importer(IGrainFactory grains, GrainStateStore? bulk, TimePr
                 progress?.Report(Interlocked.Increment(ref done));
             });
         return outcomes;
-    }
-
-    private async Task<int> IndexAsync<TEntry>(IEnumerable<TEntry> entries, Func<TEntry, string> key, Func<IMatchShardGrain, IReadOnlyList<TEntry>, CancellationToken, Task<int>> index, CancellationToken cancellationToken)
-    {
-        var batches = entries
-            .GroupBy(e => MatchIndex.ShardOf(key(e)))
-            .SelectMany(shard => shard.Chunk(_options.IndexBatchSize).Select(chunk => (Shard: shard.Key, Entries: chunk)))
-            .ToArray();
-        var added = 0;
-        await Parallel.ForEachAsync(
-            batches,
-            new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken },
-            async (batch, ct) => Interlocked.Add(ref added, await index(grains.GetGrain<IMatchShardGrain>(batch.Shard), batch.Entries, ct)));
-        return added;
     }
 }

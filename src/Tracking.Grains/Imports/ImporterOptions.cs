@@ -13,7 +13,4 @@ public sealed class ImporterOptions
     /// committed, and PostgreSQL runs each statement on one core.
     /// </summary>
     public int BulkParallelism { get; set; } = 2;
-
-    /// <summary>Index entries sent to a shard in one call (one durable write). Default 2,000.</summary>
-    public int IndexBatchSize { get; set; } = 2_000;
 }

@@ -25,17 +25,5 @@ public static class MatchIndex
         return hash;
     }
 
-    /// <summary>
-    /// Unfiles a record from the keys its old identity had and its new one has not, in the shards
-    /// those keys hash to: called before the changed record is written, so that a stop in between
-    /// is mended by importing the file again (the record is then still changed), and a record
-    /// whose holdings alone changed costs nothing.
-    /// </summary>
-    public static async Task UnfileAsync(IGrainFactory grains, IEnumerable<string> oldKeys, IEnumerable<string> newKeys, Func<IMatchShardGrain, IReadOnlyList<string>, Task<int>> unfile)
-    {
-        var stale = oldKeys.Except(newKeys, StringComparer.Ordinal).GroupBy(ShardOf).ToArray();
-        await Task.WhenAll(stale.Select(shard => unfile(grains.GetGrain<IMatchShardGrain>(shard.Key), [.. shard])));
-    }
-
     public static IEnumerable<string> AllShards() => Enumerable.Range(0, ShardCount).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -1,64 +1,75 @@
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
 using Tracking.Domain.Identity;
 using Tracking.Domain.Matching;
 using Tracking.Domain.Matching.Weights;
-using Tracking.Grains.Persistence;
 
 namespace Tracking.Grains.Matching;
 
 /// <summary>
-/// One partition of the distributed hash join: holds the identities whose blocking keys hash
-/// here (filed as events, so the state row stays small) and compares those that meet.
+/// One partition of the distributed hash join: holds, for one sweep, the identities whose blocking
+/// keys hash here, and compares those that meet. It stores nothing: a sweep files the identities
+/// afresh from the taxpayers' and accounts' stored states (<see cref="MatchIndexBuilder"/>), so the
+/// index can never hold a key a corrected record no longer has. A shard that lost its activation
+/// mid-sweep (its silo died) no longer holds that sweep's identities and refuses to answer for it.
 /// </summary>
 [GrainType("match-shard")]
-public sealed class MatchShardGrain([FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time)
-    : EventSourcedGrain<MatchShardState, MatchShardEvent>, IMatchShardGrain
+public sealed class MatchShardGrain : Grain, IMatchShardGrain
 {
-    private readonly Dictionary<string, Dictionary<string, (IndexedTaxpayer Entry, TaxpayerIdentity Identity)>> _taxpayers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Dictionary<(string, string), (IndexedAccount Entry, AccountIdentity Identity)>> _accounts = new(StringComparer.Ordinal);
+    /// <summary>Longer than any sweep: the identities stay until the sweep ends, however long it compares.</summary>
+    private static readonly TimeSpan s_sweepKeepAlive = TimeSpan.FromHours(2);
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    private readonly Dictionary<string, Dictionary<string, Filed<IndexedTaxpayer, TaxpayerIdentity>>> _taxpayers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<(string, string), Filed<IndexedAccount, AccountIdentity>>> _accounts = new(StringComparer.Ordinal);
+    private Guid? _sweep;
+
+    public Task BeginAsync(Guid sweep, CancellationToken cancellationToken)
     {
-        await base.OnActivateAsync(cancellationToken);
-        foreach (var recorded in await ReadHistoryAsync(cancellationToken))
+        _sweep = sweep;
+        _taxpayers.Clear();
+        _accounts.Clear();
+        DelayDeactivation(s_sweepKeepAlive);
+        return Task.CompletedTask;
+    }
+
+    public Task FileTaxpayersAsync(Guid sweep, IReadOnlyList<IndexedTaxpayer> entries, CancellationToken cancellationToken)
+    {
+        Check(sweep);
+        foreach (var entry in entries)
         {
-            File(recorded.Event);
+            Bucket(_taxpayers, entry.Key)[entry.TaxpayerId] = new(entry, e => e.Identity());
         }
+
+        return Task.CompletedTask;
     }
 
-    public async Task<int> IndexTaxpayersAsync(IReadOnlyList<IndexedTaxpayer> entries, CancellationToken cancellationToken)
+    public Task FileAccountsAsync(Guid sweep, IReadOnlyList<IndexedAccount> entries, CancellationToken cancellationToken)
     {
-        var fresh = entries
-            .Where(e => !(_taxpayers.TryGetValue(e.Key, out var filed) && filed.TryGetValue(e.TaxpayerId, out var old) && old.Entry == e))
-            .DistinctBy(e => (e.Key, e.TaxpayerId))
-            .ToArray();
-        return await CommitAsync(fresh.Length == 0 ? null : new TaxpayersIndexed(fresh), fresh.Length, 0, cancellationToken);
+        Check(sweep);
+        foreach (var entry in entries)
+        {
+            Bucket(_accounts, entry.Key)[(entry.Exchange, entry.AccountId)] = new(entry, e => e.Identity());
+        }
+
+        return Task.CompletedTask;
     }
 
-    public async Task<int> IndexAccountsAsync(IReadOnlyList<IndexedAccount> entries, CancellationToken cancellationToken)
+    public Task EndAsync(Guid sweep, CancellationToken cancellationToken)
     {
-        var fresh = entries
-            .Where(e => !(_accounts.TryGetValue(e.Key, out var filed) && filed.TryGetValue((e.Exchange, e.AccountId), out var old) && old.Entry == e))
-            .DistinctBy(e => (e.Key, e.Exchange, e.AccountId))
-            .ToArray();
-        return await CommitAsync(fresh.Length == 0 ? null : new AccountsIndexed(fresh), 0, fresh.Length, cancellationToken);
+        if (_sweep == sweep)
+        {
+            // The identities are the bulk of a silo's memory during a sweep: gone with the activation.
+            _sweep = null;
+            _taxpayers.Clear();
+            _accounts.Clear();
+            DeactivateOnIdle();
+        }
+
+        return Task.CompletedTask;
     }
 
-    public async Task<int> UnfileTaxpayerAsync(string taxpayerId, IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    public Task<ShardSample> SampleAsync(Guid sweep, int identities, int pairs, CancellationToken cancellationToken)
     {
-        var filed = FiledUnder(_taxpayers, keys, taxpayerId);
-        return -await CommitAsync(filed.Length == 0 ? null : new TaxpayerUnfiled(taxpayerId, filed), -filed.Length, 0, cancellationToken);
-    }
-
-    public async Task<int> UnfileAccountAsync(string exchange, string accountId, IReadOnlyList<string> keys, CancellationToken cancellationToken)
-    {
-        var filed = FiledUnder(_accounts, keys, (exchange, accountId));
-        return -await CommitAsync(filed.Length == 0 ? null : new AccountUnfiled(exchange, accountId, filed), 0, -filed.Length, cancellationToken);
-    }
-
-    public Task<ShardSample> SampleAsync(int identities, int pairs, CancellationToken cancellationToken)
-    {
+        Check(sweep);
         var sampled = KeysToLearnFrom(pairs);
         var met = new Dictionary<(string, string, string), (TaxpayerIdentity Taxpayer, AccountIdentity Account, HashSet<string> Rules)>();
         foreach (var (key, taxpayer, account) in Pairs(sampled))
@@ -104,8 +115,8 @@ public sealed class MatchShardGrain([FromKeyedServices(TimeProviderNames.Grains)
         }
 
         // Identities are filed under each of their keys: each is owned by the shard of its first key.
-        var taxpayers = _taxpayers.SelectMany(b => b.Value.Values.Where(t => BlockingKeys.For(t.Identity)[0] == b.Key)).Select(t => t.Entry).ToArray();
-        var accounts = _accounts.SelectMany(b => b.Value.Values.Where(a => BlockingKeys.For(a.Identity)[0] == b.Key)).Select(a => a.Entry).ToArray();
+        var taxpayers = _taxpayers.Values.SelectMany(b => b.Values.Select(t => t.Entry).Where(t => t.First)).ToArray();
+        var accounts = _accounts.Values.SelectMany(b => b.Values.Select(a => a.Entry).Where(a => a.First)).ToArray();
         return Task.FromResult(new ShardSample(
             counter.ToSample(taxpayers.Length, accounts.Length),
             // The lowest hashes of their ids: as if at random, and the same whatever order they were filed in.
@@ -113,8 +124,9 @@ public sealed class MatchShardGrain([FromKeyedServices(TimeProviderNames.Grains)
             [.. accounts.OrderBy(a => MatchIndex.Hash($"{a.Exchange}/{a.AccountId}")).ThenBy(a => a.Exchange, StringComparer.Ordinal).ThenBy(a => a.AccountId, StringComparer.Ordinal).Take(identities)]));
     }
 
-    public Task<IReadOnlyList<MatchCandidate>> FindCandidatesAsync(MatchModel? model, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<MatchCandidate>> FindCandidatesAsync(Guid sweep, MatchModel? model, CancellationToken cancellationToken)
     {
+        Check(sweep);
         var compared = new HashSet<(string, string, string)>();
         var candidates = new List<MatchCandidate>();
         foreach (var (_, taxpayer, account) in Pairs())
@@ -154,7 +166,7 @@ public sealed class MatchShardGrain([FromKeyedServices(TimeProviderNames.Grains)
     }
 
     /// <summary>Every taxpayer and account filed under the same key here (of <paramref name="keys"/>, if given), once per key they share.</summary>
-    private IEnumerable<(string Key, (IndexedTaxpayer Entry, TaxpayerIdentity Identity) Taxpayer, (IndexedAccount Entry, AccountIdentity Identity) Account)> Pairs(HashSet<string>? keys = null)
+    private IEnumerable<(string Key, Filed<IndexedTaxpayer, TaxpayerIdentity> Taxpayer, Filed<IndexedAccount, AccountIdentity> Account)> Pairs(HashSet<string>? keys = null)
     {
         foreach (var (key, accounts) in _accounts)
         {
@@ -171,62 +183,23 @@ public sealed class MatchShardGrain([FromKeyedServices(TimeProviderNames.Grains)
         }
     }
 
-    protected override MatchShardState CreateInitialState() => new(0, 0);
-
-    private async Task<int> CommitAsync(MatchShardEvent? filed, int taxpayers, int accounts, CancellationToken cancellationToken)
+    private void Check(Guid sweep)
     {
-        if (filed is null)
+        if (_sweep != sweep)
         {
-            return 0;
-        }
-
-        await WriteStateAsync(new MatchShardState(State.Taxpayers + taxpayers, State.Accounts + accounts), [filed], time.GetUtcNow(), cancellationToken);
-        File(filed);
-        return taxpayers + accounts;
-    }
-
-    private void File(MatchShardEvent filed)
-    {
-        switch (filed)
-        {
-            case TaxpayersIndexed indexed:
-                foreach (var entry in indexed.Entries)
-                {
-                    Bucket(_taxpayers, entry.Key)[entry.TaxpayerId] = (entry, entry.Identity());
-                }
-
-                break;
-            case AccountsIndexed indexed:
-                foreach (var entry in indexed.Entries)
-                {
-                    Bucket(_accounts, entry.Key)[(entry.Exchange, entry.AccountId)] = (entry, entry.Identity());
-                }
-
-                break;
-            case TaxpayerUnfiled unfiled:
-                Unfile(_taxpayers, unfiled.Keys, unfiled.TaxpayerId);
-                break;
-            case AccountUnfiled unfiled:
-                Unfile(_accounts, unfiled.Keys, (unfiled.Exchange, unfiled.AccountId));
-                break;
+            throw new InvalidOperationException($"Match shard {this.GetPrimaryKeyString()} does not hold this sweep's identities (its silo was lost or another sweep began): run the sweep again.");
         }
     }
 
-    /// <summary>Which of these keys the record is filed under here.</summary>
-    private static string[] FiledUnder<TKey, TValue>(Dictionary<string, Dictionary<TKey, TValue>> index, IEnumerable<string> keys, TKey id)
-        where TKey : notnull =>
-        [.. keys.Where(k => index.TryGetValue(k, out var bucket) && bucket.ContainsKey(id)).Distinct(StringComparer.Ordinal)];
-
-    private static void Unfile<TKey, TValue>(Dictionary<string, Dictionary<TKey, TValue>> index, IEnumerable<string> keys, TKey id)
-        where TKey : notnull
+    /// <summary>An entry filed here, its identity parsed only once it meets another (most never do).</summary>
+    private sealed class Filed<TEntry, TIdentity>(TEntry entry, Func<TEntry, TIdentity> parse)
+        where TIdentity : class
     {
-        foreach (var key in keys)
-        {
-            if (index.TryGetValue(key, out var bucket) && bucket.Remove(id) && bucket.Count == 0)
-            {
-                index.Remove(key);
-            }
-        }
+        private TIdentity? _identity;
+
+        public TEntry Entry => entry;
+
+        public TIdentity Identity => _identity ??= parse(entry);
     }
 
     private static Dictionary<TKey, TValue> Bucket<TKey, TValue>(Dictionary<string, Dictionary<TKey, TValue>> index, string key)
@@ -240,18 +213,3 @@ public sealed class MatchShardGrain([FromKeyedServices(TimeProviderNames.Grains)
         return bucket;
     }
 }
-
-/// <summary>How many identities a shard holds; the identities themselves live in its history.</summary>
-public sealed record MatchShardState(int Taxpayers, int Accounts);
-
-public abstract record MatchShardEvent;
-
-public sealed record TaxpayersIndexed(IReadOnlyList<IndexedTaxpayer> Entries) : MatchShardEvent;
-
-public sealed record AccountsIndexed(IReadOnlyList<IndexedAccount> Entries) : MatchShardEvent;
-
-/// <summary>A taxpayer unfiled from keys its changed record no longer has.</summary>
-public sealed record TaxpayerUnfiled(string TaxpayerId, IReadOnlyList<string> Keys) : MatchShardEvent;
-
-/// <summary>An account unfiled from keys its changed record no longer has.</summary>
-public sealed record AccountUnfiled(string Exchange, string AccountId, IReadOnlyList<string> Keys) : MatchShardEvent;

@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using Tracking.Grains.Imports;
-using Tracking.Grains.Matching;
 using Tracking.Grains.Seizures;
 using Tracking.Grains.Suspense;
 using Tracking.Grains.Sweeps;
@@ -9,12 +8,6 @@ namespace Tracking.Grains.Serialization;
 
 /// <summary>Source-generated JSON metadata for the grains' own states and events and the tools' summaries.</summary>
 [JsonSourceGenerationOptions(UseStringEnumConverter = true)]
-[JsonSerializable(typeof(MatchShardState))]
-[JsonSerializable(typeof(MatchShardEvent))]
-[JsonSerializable(typeof(TaxpayersIndexed))]
-[JsonSerializable(typeof(AccountsIndexed))]
-[JsonSerializable(typeof(TaxpayerUnfiled))]
-[JsonSerializable(typeof(AccountUnfiled))]
 [JsonSerializable(typeof(SweepState))]
 [JsonSerializable(typeof(SweepEvent))]
 [JsonSerializable(typeof(SweepCompleted))]

@@ -6,6 +6,7 @@ using Tracking.Domain.Matching.Weights;
 using Tracking.Grains.Matching;
 using Tracking.Grains.Persistence;
 using Tracking.Grains.Taxpayers;
+using Tracking.Storage.Persistence;
 
 namespace Tracking.Grains.Sweeps;
 
@@ -15,7 +16,7 @@ namespace Tracking.Grains.Sweeps;
 /// nothing new. If it stops halfway, the next run records the rest (recording is idempotent).
 /// </summary>
 [GrainType("sweep")]
-public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time, ILogger<SweepGrain> logger)
+public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time, GrainStateStore store, ILogger<SweepGrain> logger)
     : EventSourcedGrain<SweepState, SweepEvent>, ISweepGrain
 {
     /// <summary>How long the activation is kept while a sweep runs with nobody asking after it.</summary>
@@ -25,7 +26,7 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
     private const int IdentitiesPerShard = 2_000;
 
     /// <summary>Taxpayer calls in flight while recording or withdrawing: enough to fill the store's write batches.</summary>
-    private const int RecordingParallelism = 64;
+    private const int RecordingParallelism = 512;
 
     private readonly Dictionary<(string, string, string), MatchCandidate> _candidates = [];
     private Task<SweepSummary>? _run;
@@ -91,15 +92,26 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
     {
         var startedAt = time.GetUtcNow();
         var shards = MatchIndex.AllShards().ToArray();
-
-        // The weights are learnt from this sweep's own data, then every shard compares with them.
-        var model = await LearnAsync(shards);
-        var found = await Task.WhenAll(shards.Select(async shard =>
+        var index = new MatchIndexBuilder(GrainFactory, store, Guid.NewGuid());
+        MatchModel model;
+        IReadOnlyList<MatchCandidate>[] found;
+        try
         {
-            var candidates = await GrainFactory.GetGrain<IMatchShardGrain>(shard).FindCandidatesAsync(model);
-            _running = _running! with { ShardsDone = _running.ShardsDone + 1, CandidatesSoFar = _running.CandidatesSoFar + candidates.Count };
-            return candidates;
-        }));
+            // The index is filed afresh from the records as they are now; the weights are learnt from
+            // this sweep's own data, then every shard compares with them.
+            await index.BuildAsync(null, CancellationToken.None);
+            model = await LearnAsync(shards, index.Sweep);
+            found = await Task.WhenAll(shards.Select(async shard =>
+            {
+                var candidates = await GrainFactory.GetGrain<IMatchShardGrain>(shard).FindCandidatesAsync(index.Sweep, model);
+                _running = _running! with { ShardsDone = _running.ShardsDone + 1, CandidatesSoFar = _running.CandidatesSoFar + candidates.Count };
+                return candidates;
+            }));
+        }
+        finally
+        {
+            await index.EndAsync();
+        }
 
         // A pair that shares several keys can meet in several shards.
         var candidates = found.SelectMany(c => c).DistinctBy(c => (c.TaxpayerId, c.Exchange, c.AccountId)).ToArray();
@@ -160,9 +172,9 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
     /// The shards' counts, and random pairs drawn from the identities they own: pairs of any two
     /// shards, in an order that does not depend on which shard answered first.
     /// </summary>
-    private async Task<MatchModel> LearnAsync(string[] shards)
+    private async Task<MatchModel> LearnAsync(string[] shards, Guid sweep)
     {
-        var samples = await Task.WhenAll(shards.Select(shard => GrainFactory.GetGrain<IMatchShardGrain>(shard).SampleAsync(IdentitiesPerShard, MatchModelOptions.Default.PairsToLearnFrom / shards.Length)));
+        var samples = await Task.WhenAll(shards.Select(shard => GrainFactory.GetGrain<IMatchShardGrain>(shard).SampleAsync(sweep, IdentitiesPerShard, MatchModelOptions.Default.PairsToLearnFrom / shards.Length)));
         // Seconds of arithmetic at national scale: off the grain's turn, so the silo's scheduler is not held.
         return await Task.Run(() =>
         {

@@ -41,12 +41,6 @@ public sealed class TaxpayerGrain(
     {
         var isNew = State.Profile is null;
         var (ledger, events) = Register(State, profile, items);
-        if (State.Profile is { } old && events.Count > 0)
-        {
-            // Only once the roll's record is known to be taken: a refused one keeps its keys.
-            await MatchIndex.UnfileAsync(GrainFactory, BlockingKeys.For(old.Identity()), BlockingKeys.For(profile.Identity()), (shard, keys) => shard.UnfileTaxpayerAsync(old.TaxpayerId, keys, cancellationToken));
-        }
-
         await CommitAsync(ledger, events, cancellationToken);
         return events.Count == 0 ? RecordOutcome.Unchanged : isNew ? RecordOutcome.New : RecordOutcome.Changed;
     }

@@ -36,6 +36,10 @@ public sealed class GrainStateStore : IAsyncDisposable
     public Task<IReadOnlyList<string>> ListKeysAsync(string grainType, string? after, int limit, CancellationToken cancellationToken) =>
         StoreCall.OffGrainThreadAsync(() => _store.Grains.ListKeysAsync(grainType, after, limit, cancellationToken), cancellationToken);
 
+    /// <summary>Every written grain of one type with what its state holds at <paramref name="fields"/>, a page at a time (see <see cref="IGrainStore.ReadAllAsync"/>); <paramref name="page"/> runs off the grain's thread.</summary>
+    public Task<long> ReadAllAsync(string grainType, IReadOnlyList<StatePath> fields, int pageSize, Func<IReadOnlyList<StateFields>, Task> page, CancellationToken cancellationToken) =>
+        StoreCall.OffGrainThreadAsync(() => _store.Grains.ReadAllAsync(grainType, fields, pageSize, page, cancellationToken), cancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         await _writer.DisposeAsync().ConfigureAwait(false);

@@ -20,4 +20,11 @@ public interface IGrainStore
 
     /// <summary>Keys of written grains of one type in key order, after <paramref name="after"/>: a page read along the primary key, not a scan.</summary>
     Task<IReadOnlyList<string>> ListKeysAsync(string grainType, string? after, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Every written grain of one type, in no order, each key with what its state holds at
+    /// <paramref name="fields"/>: one read streams them, handed to <paramref name="page"/> a page at
+    /// a time, the next read while the last is handled. Returns how many there were.
+    /// </summary>
+    Task<long> ReadAllAsync(string grainType, IReadOnlyList<StatePath> fields, int pageSize, Func<IReadOnlyList<StateFields>, Task> page, CancellationToken cancellationToken);
 }

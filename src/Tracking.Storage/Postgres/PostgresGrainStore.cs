@@ -113,6 +113,22 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
         return keys;
     }
 
+    public async Task<long> ReadAllAsync(string grainType, IReadOnlyList<StatePath> fields, int pageSize, Func<IReadOnlyList<StateFields>, Task> page, CancellationToken cancellationToken)
+    {
+        // One scan, streamed. Pages read along the key instead would each be a query, and with the
+        // statistics of a table just loaded the planner sorts all the rest of the table for each.
+        var values = string.Concat(fields.Select((_, i) => $", state #>> ${i + 2}"));
+        await using var command = dataSource.CreateCommand($"SELECT grain_key{values} FROM grain_state WHERE grain_type = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = grainType });
+        foreach (var field in fields)
+        {
+            command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. field.Names] });
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await StateFields.PagesAsync(reader, fields.Count, pageSize, page, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(GrainKey grain, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""

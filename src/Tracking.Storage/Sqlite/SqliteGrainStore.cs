@@ -103,6 +103,22 @@ internal sealed class SqliteGrainStore(SqliteDatabase database) : IGrainStore
         return keys;
     }
 
+    public async Task<long> ReadAllAsync(string grainType, IReadOnlyList<StatePath> fields, int pageSize, Func<IReadOnlyList<StateFields>, Task> page, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        var values = string.Concat(fields.Select((_, i) => $", json_extract(state, $path{i})"));
+        command.CommandText = $"SELECT grain_key{values} FROM grain_state WHERE grain_type = $type";
+        command.Parameters.AddWithValue("$type", grainType);
+        for (var i = 0; i < fields.Count; i++)
+        {
+            command.Parameters.AddWithValue($"$path{i}", fields[i].ToJsonPath());
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await StateFields.PagesAsync(reader, fields.Count, pageSize, page, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(GrainKey grain, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
