@@ -120,6 +120,30 @@ public sealed class AccountFileReaderTests : IDisposable
     }
 
     [Fact]
+    public void The_holder_is_read_once_per_spelling_each_line_with_a_bad_field_is_told_and_another_holder_is_noticed()
+    {
+        var path = Write("upbit.csv", Encoding.UTF8, """
+            회원번호,성명,생년월일,휴대전화,자산,보유수량,주문중수량
+            UP1,김철수,02/03/1985,010-1111-2222,BTC,1,0
+            UP1,김철수,02/03/1985,010-1111-2222,ETH,2,0
+            UP1,김철수,02/03/1985,010-1111-2222,XRP,3,0
+            UP2,이영희,1990-01-02,010-3333-4444,BTC,1,0
+            UP2,이영희,1990-01-02,01033334444,ETH,1,0
+            UP2,박민수,1990-01-02,010-3333-4444,XRP,1,0
+            """);
+
+        var result = AccountFileReader.Read(path, Samples.Profiles["upbit"], Samples.RrnKey);
+
+        Assert.Equal([2, 3, 4], result.Problems.Where(p => p.Reason.Contains("is not yyyy-MM-dd")).Select(p => p.Line));
+        Assert.Equal(3, result.Accounts.Single(a => a.AccountId == "UP1").Holdings.Count);
+        // Spelt otherwise, the same holder; a different name is another holder, and the first is kept.
+        var up2 = result.Accounts.Single(a => a.AccountId == "UP2");
+        Assert.Equal(("이영희", "01033334444"), (up2.Name, up2.Phone));
+        Assert.Equal([7], result.Problems.Where(p => p.Reason.Contains("holder differs from line 5")).Select(p => p.Line));
+        Assert.All(result.Problems, p => Assert.False(p.Rejected));
+    }
+
+    [Fact]
     public void A_row_of_ten_thousand_fields_or_cut_short_leaves_its_account_as_it_was()
     {
         var wide = "UP1,김철수,1980-01-02,010-1111-2222,ETH," + string.Join(",", Enumerable.Repeat("1", 10_000));

@@ -80,12 +80,20 @@ public static class AccountFileReader
                 continue;
             }
 
-            var identity = ReadIdentity(row, profile, rrnKey, Warn);
+            // The holder is repeated on each of the account's rows: read (and its RRN hashed) again only
+            // where the row spells it otherwise; a row that repeats a bad field is told so again.
+            var fields = HolderFields.Of(row, columns);
             if (!accounts.TryGetValue(accountId, out var account))
             {
-                accounts[accountId] = account = new AccountBuilder(row.Line, identity);
+                var warnings = new List<string>();
+                account = accounts[accountId] = new AccountBuilder(row.Line, fields, ReadIdentity(row, profile, rrnKey, warnings.Add), warnings);
+                warnings.ForEach(Warn);
             }
-            else if (account.Identity != identity)
+            else if (account.Fields == fields)
+            {
+                account.Warnings.ForEach(Warn);
+            }
+            else if (account.Identity != ReadIdentity(row, profile, rrnKey, Warn))
             {
                 Warn($"account {accountId}'s holder differs from line {account.FirstLine}; the first is kept");
             }
@@ -146,11 +154,22 @@ public static class AccountFileReader
 
     private sealed record HolderIdentity(string? Name, BirthDate? Birth, string? Phone, string? RrnHash, string? RrnMasked);
 
-    private sealed class AccountBuilder(int firstLine, HolderIdentity identity)
+    /// <summary>The holder's fields as the row spells them.</summary>
+    private sealed record HolderFields(string? Name, string? Birth, string? Phone, string? Rrn)
+    {
+        public static HolderFields Of(DelimitedRow row, ExchangeColumns columns) => new(row[columns.Name], row[columns.BirthDate], row[columns.Phone], row[columns.Rrn]);
+    }
+
+    private sealed class AccountBuilder(int firstLine, HolderFields fields, HolderIdentity identity, List<string> warnings)
     {
         public int FirstLine { get; } = firstLine;
 
+        public HolderFields Fields { get; } = fields;
+
         public HolderIdentity Identity { get; } = identity;
+
+        /// <summary>What was wrong with the holder's fields on the first line.</summary>
+        public List<string> Warnings { get; } = warnings;
 
         public Dictionary<string, (int Line, Holding Holding)> Holdings { get; } = new(StringComparer.Ordinal);
     }
