@@ -272,13 +272,13 @@ public sealed class SweepTests
         await using var host = await StartAsync(storage);
         await ImportSamplesAsync(host, bulk: true);
         var first = new MatchIndexBuilder(host.GrainFactory, host.Context.States, Guid.NewGuid());
-        var (taxpayers, accounts) = await first.BuildAsync(null, default);
+        var (taxpayers, accounts) = await first.BuildAsync(default);
         var shard = host.GrainFactory.GetGrain<IMatchShardGrain>("0");
         Assert.True(taxpayers > 0 && accounts > 0);
         await shard.FindCandidatesAsync(first.Sweep, null);
 
         // Another sweep began (or the shard's silo was lost, and its activation with the identities).
-        await new MatchIndexBuilder(host.GrainFactory, host.Context.States, Guid.NewGuid()).BuildAsync(null, default);
+        await new MatchIndexBuilder(host.GrainFactory, host.Context.States, Guid.NewGuid()).BuildAsync(default);
 
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => shard.FindCandidatesAsync(first.Sweep, null));
         Assert.Contains("run the sweep again", refused.Message);
@@ -301,7 +301,7 @@ public sealed class SweepTests
     }
 
     [Fact]
-    public async Task A_sweep_s_progress_is_answered_while_it_records_its_candidates_and_the_sweep_grain_stays()
+    public async Task A_sweep_s_progress_is_answered_while_it_files_its_index_and_records_its_candidates_and_the_sweep_grain_stays()
     {
         var files = Directory.CreateTempSubdirectory("tracking-sweep-progress-").FullName;
         try
@@ -310,10 +310,10 @@ public sealed class SweepTests
             await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
             await using var host = await StartAsync(storage);
             var importer = host.Context.Importer();
-            await importer.ImportRollAsync(RollReader.Read(Path.Combine(files, "taxpayers.csv"), Path.Combine(files, "tax_items.csv"), s_rrnKey), null, default);
+            long records = (await importer.ImportRollAsync(RollReader.Read(Path.Combine(files, "taxpayers.csv"), Path.Combine(files, "tax_items.csv"), s_rrnKey), null, default)).Records;
             foreach (var (exchange, file) in PopulationGenerator.Exchanges)
             {
-                await importer.ImportAccountsAsync(AccountFileReader.Read(Path.Combine(files, file), Profiles()[exchange], s_rrnKey), null, default);
+                records += (await importer.ImportAccountsAsync(AccountFileReader.Read(Path.Combine(files, file), Profiles()[exchange], s_rrnKey), null, default)).Records;
             }
 
             // A sweep grain never written before runs its first sweep: queries beside it are answered at once.
@@ -327,6 +327,8 @@ public sealed class SweepTests
 
             var summary = await run;
             Assert.Contains(seen, s => s.Running && s.ShardsDone == s.ShardsTotal && s.LastRun is null);
+            Assert.Contains(seen, s => s.Running && s.ShardsDone == 0 && s.RecordsIndexed > 0);
+            Assert.All(seen.Where(s => s.ShardsDone > 0), s => Assert.Equal(records, s.RecordsIndexed));
             Assert.Equal(summary, (await sweep.GetStatusAsync()).LastRun);
         }
         finally
@@ -396,7 +398,7 @@ public sealed class SweepTests
     private static async Task<MatchCandidate[]> IndexedPairsAsync(TestCluster host)
     {
         var index = new MatchIndexBuilder(host.GrainFactory, host.Context.States, Guid.NewGuid());
-        await index.BuildAsync(null, default);
+        await index.BuildAsync(default);
         var found = await Task.WhenAll(MatchIndex.AllShards().Select(shard => host.GrainFactory.GetGrain<IMatchShardGrain>(shard).FindCandidatesAsync(index.Sweep, null)));
         await index.EndAsync();
         return [.. found.SelectMany(c => c).DistinctBy(c => (c.TaxpayerId, c.Exchange, c.AccountId))];

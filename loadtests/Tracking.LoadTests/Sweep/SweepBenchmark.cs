@@ -124,6 +124,7 @@ internal static class SweepBenchmark
         return new SweepFigures(rows, accountRows, plainTime.TotalSeconds, parseTime.TotalSeconds, memoryTime.TotalSeconds, matcherQuality, learningTime.TotalSeconds, weighingTime.TotalSeconds, weighedQuality, postgresJoin?.TotalSeconds, measured)
         {
             PairsComparedPerAccount = Math.Round((double)compared / accounts.Length, 2),
+            PeakRssMb = System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024),
         };
     }
 

@@ -16,4 +16,7 @@ internal sealed record SweepFigures(
 {
     /// <summary>Distinct taxpayer–account pairs blocking brought together, per account: what comparing costs at scale.</summary>
     public double? PairsComparedPerAccount { get; init; }
+
+    /// <summary>The benchmark process's peak resident memory (MB): the parsed files, the in-memory phases and the silo together, an upper bound of the silo's.</summary>
+    public long PeakRssMb { get; init; }
 }

@@ -62,7 +62,15 @@ internal static class SweepCommands
             ? await ProgressDisplay.Bar("shards/s").StartAsync(async context =>
             {
                 var task = context.AddTask("shards", maxValue: 1);
-                var done = await WatchAsync(sweep, Environment.UserName, status => (task.MaxValue, task.Value) = (status.ShardsTotal, status.ShardsDone), ct);
+                var done = await WatchAsync(
+                    sweep,
+                    Environment.UserName,
+                    status =>
+                    {
+                        (task.MaxValue, task.Value) = (status.ShardsTotal, status.ShardsDone);
+                        task.Description = status.Running && status.ShardsDone == 0 ? Say.T("shards (index: {0:N0} records read)", status.RecordsIndexed) : "shards";
+                    },
+                    ct);
                 task.Value = task.MaxValue;
                 return done;
             })

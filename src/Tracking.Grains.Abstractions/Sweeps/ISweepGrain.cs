@@ -9,8 +9,8 @@ public interface ISweepGrain : IGrainWithStringKey
     public const string Main = "main";
 
     /// <summary>
-    /// Runs a sweep and waits for it: every shard compares what meets in it; new candidates are
-    /// recorded with their taxpayer and account. For callers in a silo; callers outside one start
+    /// Runs a sweep and waits for it: the match index is filed from the records as stored, every
+    /// shard compares what meets in it, and new candidates are recorded with their taxpayers. For callers in a silo; callers outside one start
     /// it and watch its progress (<see cref="StartAsync"/>), as a silo's loss cuts off what they wait for.
     /// </summary>
     [Alias("run"), ResponseTimeout("01:00:00")]
@@ -52,4 +52,9 @@ public sealed record SweepSummary(
 
 /// <summary>A sweep's progress, the last run's summary, and why the last attempt failed if it did.</summary>
 [GenerateSerializer, Immutable, Alias("sweep-status")]
-public sealed record SweepStatus(bool Running, int ShardsDone, int ShardsTotal, int CandidatesSoFar, SweepSummary? LastRun, string? LastFailure = null);
+public sealed record SweepStatus(bool Running, int ShardsDone, int ShardsTotal, int CandidatesSoFar, SweepSummary? LastRun, string? LastFailure = null)
+{
+    /// <summary>Taxpayers and accounts the running sweep has read into its match index so far: its first part, before any shard compares.</summary>
+    [Id(6)]
+    public long RecordsIndexed { get; init; }
+}

@@ -16,8 +16,13 @@ namespace Tracking.Grains.Matching;
 /// </summary>
 public sealed class MatchIndexBuilder(IGrainFactory grains, GrainStateStore store, Guid sweep)
 {
+    private long _records;
+
     /// <summary>The sweep the shards hold identities for.</summary>
     public Guid Sweep => sweep;
+
+    /// <summary>Taxpayers and accounts read and on their way to the shards so far.</summary>
+    public long Records => Interlocked.Read(ref _records);
 
     /// <summary>Records handled at once. Default 10,000.</summary>
     public const int PageSize = 10_000;
@@ -42,11 +47,10 @@ public sealed class MatchIndexBuilder(IGrainFactory grains, GrainStateStore stor
     ];
 
     /// <summary>Every shard forgets what it held and takes this sweep's identities; returns how many taxpayers and accounts were read.</summary>
-    public async Task<(long Taxpayers, long Accounts)> BuildAsync(IProgress<int>? progress, CancellationToken cancellationToken)
+    public async Task<(long Taxpayers, long Accounts)> BuildAsync(CancellationToken cancellationToken)
     {
         await Task.WhenAll(MatchIndex.AllShards().Select(shard => grains.GetGrain<IMatchShardGrain>(shard).BeginAsync(sweep, cancellationToken)));
-        var filed = 0;
-        void Filed(int records) => progress?.Report(Interlocked.Add(ref filed, records));
+        void Filed(int records) => Interlocked.Add(ref _records, records);
         var taxpayers = FileAsync(
             TaxpayerGrain.TypeName,
             s_taxpayerFields,

@@ -11,6 +11,6 @@ public static class GrainJson
         JsonTypeInfoResolver.Combine(GrainJsonContext.Default, TrackingJsonContext.Default),
         new Dictionary<Type, Type[]>
         {
-            [typeof(SweepEvent)] = [typeof(SweepCompleted)],
+            [typeof(SweepEvent)] = [typeof(SweepCompleted), typeof(SweepCandidatesFound)],
         });
 }

@@ -11,6 +11,7 @@ namespace Tracking.Grains.Serialization;
 [JsonSerializable(typeof(SweepState))]
 [JsonSerializable(typeof(SweepEvent))]
 [JsonSerializable(typeof(SweepCompleted))]
+[JsonSerializable(typeof(SweepCandidatesFound))]
 [JsonSerializable(typeof(ImportSummary))]
 [JsonSerializable(typeof(PaymentImportSummary))]
 [JsonSerializable(typeof(PaymentOutcome))]

@@ -25,11 +25,15 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
     /// <summary>Identities of each side a shard sends for random pairs: 64 shards × 2,000 is a pool of 128,000 a side.</summary>
     private const int IdentitiesPerShard = 2_000;
 
+    /// <summary>New candidates per event of the history: about 7 MB of JSON.</summary>
+    private const int CandidatesPerEvent = 10_000;
+
     /// <summary>Taxpayer calls in flight while recording or withdrawing: enough to fill the store's write batches.</summary>
     private const int RecordingParallelism = 512;
 
     private readonly Dictionary<(string, string, string), MatchCandidate> _candidates = [];
     private Task<SweepSummary>? _run;
+    private MatchIndexBuilder? _index;
     private SweepStatus? _running;
     private string? _lastFailure;
 
@@ -38,9 +42,16 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
         await base.OnActivateAsync(cancellationToken);
         foreach (var recorded in await ReadHistoryAsync(cancellationToken))
         {
-            var completed = (SweepCompleted)recorded.Event;
-            Remember(completed.NewCandidates);
-            Forget(completed.NoLongerFound ?? []);
+            switch (recorded.Event)
+            {
+                case SweepCandidatesFound found:
+                    Remember(found.Candidates);
+                    break;
+                case SweepCompleted completed:
+                    Remember(completed.NewCandidates);
+                    Forget(completed.NoLongerFound ?? []);
+                    break;
+            }
         }
     }
 
@@ -53,7 +64,9 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
     }
 
     public Task<SweepStatus> GetStatusAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(_running ?? new SweepStatus(false, 0, MatchIndex.ShardCount, 0, State.LastRun, _lastFailure));
+        Task.FromResult(_running is { } running
+            ? running with { RecordsIndexed = _index?.Records ?? running.RecordsIndexed }
+            : new SweepStatus(false, 0, MatchIndex.ShardCount, 0, State.LastRun, _lastFailure));
 
     /// <summary>
     /// A sweep runs in the grain, not in the call that asked for it: a caller that goes away, or
@@ -92,14 +105,15 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
     {
         var startedAt = time.GetUtcNow();
         var shards = MatchIndex.AllShards().ToArray();
-        var index = new MatchIndexBuilder(GrainFactory, store, Guid.NewGuid());
+        var index = _index = new MatchIndexBuilder(GrainFactory, store, Guid.NewGuid());
         MatchModel model;
         IReadOnlyList<MatchCandidate>[] found;
         try
         {
             // The index is filed afresh from the records as they are now; the weights are learnt from
             // this sweep's own data, then every shard compares with them.
-            await index.BuildAsync(null, CancellationToken.None);
+            await index.BuildAsync(CancellationToken.None);
+            _running = _running! with { RecordsIndexed = index.Records };
             model = await LearnAsync(shards, index.Sweep);
             found = await Task.WhenAll(shards.Select(async shard =>
             {
@@ -110,6 +124,7 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
         }
         finally
         {
+            _index = null;
             await index.EndAsync();
         }
 
@@ -149,8 +164,16 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
             // A stopped run's leftovers were counted by that run.
             NoLongerFound = newlyGone.Length,
         };
-        await WriteStateAsync(new SweepState(summary, model) { Withdrawing = gone.Length == 0 ? null : gone }, [new SweepCompleted(summary, fresh, model) { NoLongerFound = gone }], time.GetUtcNow(), CancellationToken.None);
-        Remember(fresh);
+        // The new candidates enter the history in parts, each a write of its own: a national sweep's
+        // in one event would be more than a stored value may hold (PostgreSQL's jsonb: 256 MB). A run
+        // that stops between parts has recorded them all with their taxpayers; the next counts them known.
+        foreach (var part in fresh.Chunk(CandidatesPerEvent))
+        {
+            await WriteStateAsync(State, [new SweepCandidatesFound(part)], time.GetUtcNow(), CancellationToken.None);
+            Remember(part);
+        }
+
+        await WriteStateAsync(new SweepState(summary, model) { Withdrawing = gone.Length == 0 ? null : gone }, [new SweepCompleted(summary, [], model) { NoLongerFound = gone }], time.GetUtcNow(), CancellationToken.None);
         Forget(gone);
         if (gone.Length > 0)
         {
@@ -239,7 +262,10 @@ public sealed record SweepState(SweepSummary? LastRun, MatchModel? Model = null)
 
 public abstract record SweepEvent;
 
-/// <summary>A finished sweep and the candidates it found that were not known before.</summary>
+/// <summary>Part of the candidates a sweep found that were not known before, written ahead of its <see cref="SweepCompleted"/>.</summary>
+public sealed record SweepCandidatesFound(IReadOnlyList<MatchCandidate> Candidates) : SweepEvent;
+
+/// <summary>A finished sweep (and, in runs recorded before <see cref="SweepCandidatesFound"/>, the candidates it found that were not known before).</summary>
 /// <param name="Model">The match weights the sweep learnt and weighed its candidates with (null in sweeps recorded before there were any).</param>
 public sealed record SweepCompleted(SweepSummary Summary, IReadOnlyList<MatchCandidate> NewCandidates, MatchModel? Model = null) : SweepEvent
 {

@@ -99,7 +99,7 @@ public sealed class ClusterFailoverTests : IDisposable
         var reference = referenceHost.Services.GetRequiredService<TrackingContext>().Grains;
         var candidates = await sweepGrain.GetCandidatesAsync(null);
         Assert.NotEmpty(candidates);
-        Assert.Equal(1L, await storage.CountAsync("SELECT 1 FROM grain_events WHERE grain_type = 'sweep'"));
+        Assert.Equal(1L, await storage.CountAsync("SELECT 1 FROM grain_events WHERE grain_type = 'sweep' AND event_type = 'SweepCompleted'"));
         foreach (var taxpayer in candidates.Select(c => c.TaxpayerId).Distinct())
         {
             Assert.Equal(await TaxpayerRecordAsync(reference, taxpayer), await TaxpayerRecordAsync(client, taxpayer));

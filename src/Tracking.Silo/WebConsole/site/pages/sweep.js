@@ -17,9 +17,9 @@ export async function sweep({ main, session }) {
   function display(status) {
     progress.max = Math.max(status.shardsTotal, 1);
     progress.value = status.running ? status.shardsDone : status.lastRun ? progress.max : 0;
-    state.textContent = status.running
-      ? t('Running: {0} of {1} shards compared, {2} candidates so far', status.shardsDone, status.shardsTotal, status.candidatesSoFar)
-      : t('Not running.');
+    state.textContent = !status.running ? t('Not running.')
+      : status.shardsDone === 0 ? t('Running: {0} taxpayers and accounts read into the match index', status.recordsIndexed)
+      : t('Running: {0} of {1} shards compared, {2} candidates so far', status.shardsDone, status.shardsTotal, status.candidatesSoFar);
     start.disabled = status.running;
     seen = status.running ? seen || { at: Date.now(), done: status.shardsDone } : null;
     const pace = seen && status.shardsDone > seen.done ? (Date.now() - seen.at) / (status.shardsDone - seen.done) : null;
