@@ -187,7 +187,7 @@ public sealed class SweepTests
     public async Task A_sweep_that_stops_while_withdrawing_is_finished_by_the_next_one()
     {
         await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
-        var failure = new FailFirstWithdrawal();
+        var failure = new FailFirstCall(nameof(ITaxpayerGrain.WithdrawCandidateAsync));
         await using var host = await TestCluster.StartAsync(storage, services: s => s.AddSingleton<IIncomingGrainCallFilter>(failure));
         var birth = new DateOnly(1980, 1, 2);
         await RecordAsync(host, Taxpayer("T-OPEN", "김민준", birth), Account("U-OPEN", "김민준", birth));
@@ -209,15 +209,36 @@ public sealed class SweepTests
         Assert.Equal(0, (await host.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main).RunAsync("officer-1")).NoLongerFound);
     }
 
-    /// <summary>Fails the first withdrawal a taxpayer grain is asked for, as a silo lost at that moment would.</summary>
-    private sealed class FailFirstWithdrawal : IIncomingGrainCallFilter
+    [Fact]
+    public async Task A_sweep_whose_index_fails_to_be_filed_fails_and_the_next_run_finds_every_pair()
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        var failure = new FailFirstCall(nameof(IMatchShardGrain.FileAccountsAsync));
+        await using var host = await TestCluster.StartAsync(storage, services: s => s.AddSingleton<IIncomingGrainCallFilter>(failure));
+        await ImportSamplesAsync(host, bulk: true);
+        var sweep = host.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => sweep.RunAsync("officer-1"));
+        var status = await sweep.GetStatusAsync();
+        Assert.False(status.Running);
+        Assert.Contains("went away", status.LastFailure);
+        Assert.Null(status.LastRun);
+
+        var run = await sweep.RunAsync("officer-1");
+        Assert.Equal(1, run.Run);
+        var candidates = await sweep.GetCandidatesAsync(null);
+        Assert.All(SampleTruth.Load().Pairs, pair => Assert.Contains(candidates, c => (c.TaxpayerId, c.Exchange, c.AccountId) == pair));
+    }
+
+    /// <summary>Fails the first call of one grain method, as a silo lost at that moment would; one instance serves every silo start.</summary>
+    private sealed class FailFirstCall(string method) : IIncomingGrainCallFilter
     {
         private int _failed;
 
         public Task Invoke(IIncomingGrainCallContext context)
         {
-            return context.InterfaceMethod?.Name == nameof(ITaxpayerGrain.WithdrawCandidateAsync) && context.Grain is ITaxpayerGrain && Interlocked.Exchange(ref _failed, 1) == 0
-                ? throw new TimeoutException("the taxpayer's silo went away")
+            return context.InterfaceMethod?.Name == method && Interlocked.Exchange(ref _failed, 1) == 0
+                ? throw new TimeoutException($"the silo of {context.TargetId} went away")
                 : context.Invoke();
         }
     }
@@ -284,6 +305,10 @@ public sealed class SweepTests
         Assert.Contains("run the sweep again", refused.Message);
         await Assert.ThrowsAsync<InvalidOperationException>(() => shard.SampleAsync(first.Sweep, 10, 10));
         await Assert.ThrowsAsync<InvalidOperationException>(() => shard.FileAccountsAsync(first.Sweep, []));
+
+        // A shard activated afresh (its silo restarted) holds no sweep's identities.
+        await host.RestartAsync();
+        await Assert.ThrowsAsync<InvalidOperationException>(() => host.GrainFactory.GetGrain<IMatchShardGrain>("0").FindCandidatesAsync(first.Sweep, null));
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace Tracking.Grains.Matching;
 /// </summary>
 public static class MatchIndex
 {
-    /// <summary>Fixed once data exists: entries already filed would otherwise be looked for in the wrong shard.</summary>
+    /// <summary>The same in every silo of a cluster. Each sweep files the index afresh, so it may change between versions; the weights' samples are drawn per shard, so a change moves them a little.</summary>
     public const int ShardCount = 64;
 
     public static string ShardOf(string blockingKey) => (Hash(blockingKey) % ShardCount).ToString(System.Globalization.CultureInfo.InvariantCulture);

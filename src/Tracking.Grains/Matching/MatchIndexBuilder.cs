@@ -51,22 +51,38 @@ public sealed class MatchIndexBuilder(IGrainFactory grains, GrainStateStore stor
     {
         await Task.WhenAll(MatchIndex.AllShards().Select(shard => grains.GetGrain<IMatchShardGrain>(shard).BeginAsync(sweep, cancellationToken)));
         void Filed(int records) => Interlocked.Add(ref _records, records);
-        var taxpayers = FileAsync(
+
+        // Should one side fail, the other stops too (its read is cancelled in the engine), and the failure is told at once.
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        async Task<long> StopOtherOnFailure(Task<long> side)
+        {
+            try
+            {
+                return await side;
+            }
+            catch
+            {
+                await failed.CancelAsync();
+                throw;
+            }
+        }
+
+        var taxpayers = StopOtherOnFailure(FileAsync(
             TaxpayerGrain.TypeName,
             s_taxpayerFields,
             TaxpayerEntries,
             e => e.Key,
-            (shard, entries) => shard.FileTaxpayersAsync(sweep, entries, cancellationToken),
+            (shard, entries) => shard.FileTaxpayersAsync(sweep, entries, failed.Token),
             Filed,
-            cancellationToken);
-        var accounts = FileAsync(
+            failed.Token));
+        var accounts = StopOtherOnFailure(FileAsync(
             ExchangeAccountGrain.TypeName,
             s_accountFields,
             AccountEntries,
             e => e.Key,
-            (shard, entries) => shard.FileAccountsAsync(sweep, entries, cancellationToken),
+            (shard, entries) => shard.FileAccountsAsync(sweep, entries, failed.Token),
             Filed,
-            cancellationToken);
+            failed.Token));
         await Task.WhenAll(taxpayers, accounts);
         return (await taxpayers, await accounts);
     }
@@ -112,19 +128,28 @@ public sealed class MatchIndexBuilder(IGrainFactory grains, GrainStateStore stor
         // A pipeline: a page's keys are computed (on every core) while the last page is filed, and
         // the store reads on once that page is on its way.
         var filing = Task.CompletedTask;
-        var records = await store.ReadAllAsync(
-            grainType,
-            fields,
-            PageSize,
-            async page =>
-            {
-                var batches = page.AsParallel().SelectMany(entriesOf).GroupBy(e => MatchIndex.ShardOf(keyOf(e))).Select(g => (Shard: g.Key, Entries: g.ToArray())).ToArray();
-                await filing;
-                filing = Task.WhenAll(batches.Select(b => file(grains.GetGrain<IMatchShardGrain>(b.Shard), b.Entries)));
-                filed(page.Count);
-            },
-            cancellationToken);
-        await filing;
-        return records;
+        try
+        {
+            var records = await store.ReadAllAsync(
+                grainType,
+                fields,
+                PageSize,
+                async page =>
+                {
+                    var batches = page.AsParallel().WithCancellation(cancellationToken).SelectMany(entriesOf).GroupBy(e => MatchIndex.ShardOf(keyOf(e))).Select(g => (Shard: g.Key, Entries: g.ToArray())).ToArray();
+                    await filing;
+                    filing = Task.WhenAll(batches.Select(b => file(grains.GetGrain<IMatchShardGrain>(b.Shard), b.Entries)));
+                    filed(page.Count);
+                },
+                cancellationToken);
+            await filing;
+            return records;
+        }
+        catch
+        {
+            // The page on its way is waited for, and its own failure (a consequence of this one) observed.
+            await filing.ContinueWith(static f => f.Exception, TaskScheduler.Default);
+            throw;
+        }
     }
 }

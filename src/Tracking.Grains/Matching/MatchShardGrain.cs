@@ -15,8 +15,11 @@ namespace Tracking.Grains.Matching;
 [GrainType("match-shard")]
 public sealed class MatchShardGrain : Grain, IMatchShardGrain
 {
-    /// <summary>Longer than any sweep: the identities stay until the sweep ends, however long it compares.</summary>
-    private static readonly TimeSpan s_sweepKeepAlive = TimeSpan.FromHours(2);
+    /// <summary>
+    /// How long the identities stay after the sweep's last call here: longer than a sweep spends
+    /// between two calls (learning), short enough that a sweep whose silo died does not hold them long.
+    /// </summary>
+    private static readonly TimeSpan s_sweepKeepAlive = TimeSpan.FromMinutes(20);
 
     private readonly Dictionary<string, Dictionary<string, Filed<IndexedTaxpayer, TaxpayerIdentity>>> _taxpayers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<(string, string), Filed<IndexedAccount, AccountIdentity>>> _accounts = new(StringComparer.Ordinal);
@@ -189,6 +192,8 @@ public sealed class MatchShardGrain : Grain, IMatchShardGrain
         {
             throw new InvalidOperationException($"Match shard {this.GetPrimaryKeyString()} does not hold this sweep's identities (its silo was lost or another sweep began): run the sweep again.");
         }
+
+        DelayDeactivation(s_sweepKeepAlive);
     }
 
     /// <summary>An entry filed here, its identity parsed only once it meets another (most never do).</summary>

@@ -125,7 +125,7 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
         finally
         {
             _index = null;
-            await index.EndAsync();
+            await EndAsync(index);
         }
 
         // A pair that shares several keys can meet in several shards.
@@ -184,6 +184,22 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
         return summary;
     }
 
+    /// <summary>
+    /// The shards let the sweep's identities go. Only memory rides on it: a shard that does not
+    /// answer keeps them until its activation is collected, and the sweep goes on.
+    /// </summary>
+    private async Task EndAsync(MatchIndexBuilder index)
+    {
+        try
+        {
+            await index.EndAsync();
+        }
+        catch (Exception ex)
+        {
+            LogShardsNotEnded(logger, ex);
+        }
+    }
+
     /// <summary>Each item leaves its taxpayer's queue, unless a person decided on it.</summary>
     private async Task WithdrawAsync(MatchCandidate[] gone, int run) =>
         await Parallel.ForEachAsync(
@@ -231,6 +247,9 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sweep {Run} started by {Actor} found {Candidates} candidates")]
     private static partial void LogSweepDone(ILogger logger, int run, string actor, int candidates);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Match shards did not let a sweep's identities go; they keep them until their activations are collected")]
+    private static partial void LogShardsNotEnded(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A sweep failed")]
     private static partial void LogSweepFailed(ILogger logger, Exception exception);

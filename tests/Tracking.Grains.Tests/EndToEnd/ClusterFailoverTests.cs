@@ -93,7 +93,7 @@ public sealed class ClusterFailoverTests : IDisposable
         var found = (await ExpectSuccessAsync(cluster.RunAsync("matches", "--json"))).Output;
         Assert.Equal(expected, found);
 
-        // Every candidate is recorded once in its taxpayer's and its account's grain, as undisturbed.
+        // Every candidate is recorded once with its taxpayer, and every account is as imported, as undisturbed.
         await using var referenceHost = SiloWebHost.Build(new SiloHostSettings(new StorageSettings(embedded, null), "http://127.0.0.1:0") { MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Warning });
         await referenceHost.StartAsync();
         var reference = referenceHost.Services.GetRequiredService<TrackingContext>().Grains;
