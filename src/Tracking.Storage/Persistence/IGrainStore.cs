@@ -23,8 +23,9 @@ public interface IGrainStore
 
     /// <summary>
     /// Every written grain of one type, in no order, each key with what its state holds at
-    /// <paramref name="fields"/>: one read streams them, handed to <paramref name="page"/> a page at
-    /// a time, the next read while the last is handled. Returns how many there were.
+    /// <paramref name="fields"/> (strings and integers: see <see cref="StateFields"/>): one read
+    /// streams them, handed to <paramref name="page"/> a page at a time, each page read once the
+    /// last is handled. Returns how many there were.
     /// </summary>
     Task<long> ReadAllAsync(string grainType, IReadOnlyList<StatePath> fields, int pageSize, Func<IReadOnlyList<StateFields>, Task> page, CancellationToken cancellationToken);
 }

@@ -3,7 +3,11 @@ using System.Globalization;
 
 namespace Tracking.Storage.Persistence;
 
-/// <summary>A stored grain's key and the values its state holds at the paths a read asked for (null where absent), as text.</summary>
+/// <summary>
+/// A stored grain's key and the values its state holds at the paths a read asked for (null where
+/// absent or null), as text. Strings and integers read the same from every engine; booleans,
+/// decimals and objects do not (SQLite gives true as 1), so paths lead to strings and integers.
+/// </summary>
 public sealed record StateFields(string Key, IReadOnlyList<string?> Values)
 {
     /// <summary>Rows of a key and <paramref name="fields"/> values, handed on <paramref name="pageSize"/> at a time.</summary>
