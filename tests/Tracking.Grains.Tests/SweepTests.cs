@@ -64,16 +64,47 @@ public sealed class SweepTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task Importing_the_same_files_again_changes_nothing(bool bulk)
+    public async Task Importing_the_same_files_again_changes_nothing_and_in_bulk_calls_no_grain(bool bulk)
     {
         await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
-        await using var host = await StartAsync(storage);
+        var calls = new RecordCalls();
+        await using var host = await TestCluster.StartAsync(storage, services: s => s.AddSingleton<IIncomingGrainCallFilter>(calls));
         var first = await ImportSamplesAsync(host, bulk);
         await host.RestartAsync();
+        var before = calls.Count;
         var again = await ImportSamplesAsync(host, bulk);
 
         Assert.All(first, s => Assert.Equal(s.Records, s.New));
         Assert.All(again, s => Assert.Equal((0, 0, s.Records), (s.New, s.Changed, s.Unchanged)));
+        Assert.Equal(bulk ? 0 : again.Sum(s => s.Records), calls.Count - before);
+
+        // A changed record still goes to its grain, and only it.
+        var file = AccountFileReader.Read(Path.Combine(RepositoryPaths.Samples, "gopax.csv"), Profiles()["gopax"], s_rrnKey);
+        var account = file.Accounts.First(a => a.Holdings.Count > 1);
+        before = calls.Count;
+        var changed = await new Importer(host.GrainFactory, bulk ? host.Context.States : null, host.Clock)
+            .ImportAccountsAsync(file with { Accounts = [.. file.Accounts.Select(a => a == account ? a with { Holdings = [.. a.Holdings.Skip(1)] } : a)] }, null, default);
+        Assert.Equal((0, 1, file.Accounts.Count - 1), (changed.New, changed.Changed, changed.Unchanged));
+        Assert.Equal(bulk ? 1 : file.Accounts.Count, calls.Count - before);
+        Assert.Equal(account.Holdings.Count - 1, (await host.GrainFactory.GetGrain<IExchangeAccountGrain>(AccountKey.Of("gopax", account.AccountId)).GetAsync()).Profile!.Holdings.Count);
+    }
+
+    /// <summary>Counts the calls that hand a grain an imported record.</summary>
+    private sealed class RecordCalls : IIncomingGrainCallFilter
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public Task Invoke(IIncomingGrainCallContext context)
+        {
+            if (context.InterfaceMethod?.Name is nameof(ITaxpayerGrain.RegisterAsync) or nameof(IExchangeAccountGrain.ReportAsync))
+            {
+                Interlocked.Increment(ref _count);
+            }
+
+            return context.Invoke();
+        }
     }
 
     [Fact]

@@ -108,6 +108,19 @@ internal static class SweepBenchmark
 
             var total = parseTime + importRoll + importAccounts + sweep;
             Line($"{name}: end to end, files to recorded candidates", total, (rows + accountRows) / total.TotalSeconds, "rows/s", plainTime, "");
+
+            // An exchange's next list: the same file with every hundredth account's holdings changed.
+            var next = files[0] with { Accounts = [.. files[0].Accounts.Select((a, i) => i % 100 == 0 ? a with { Holdings = [.. a.Holdings.Select((h, j) => j == 0 ? h with { Total = h.Total + 1 } : h)] } : a)] };
+            clock.Restart();
+            var reimport = await importer.ImportAccountsAsync(next, null, CancellationToken.None);
+            var reimportTime = clock.Elapsed;
+            Line($"{name}: {next.Exchange}'s file again, 1% of its accounts changed: import", reimportTime, next.Rows / reimportTime.TotalSeconds, "rows/s", plainTime, $"{reimport.Changed:N0} changed, {reimport.Unchanged:N0} unchanged");
+            clock.Restart();
+            var resweep = await sweeps.RunAsync("loadtest");
+            var resweepTime = clock.Elapsed;
+            Line($"{name}: sweep again", resweepTime, 0, "", plainTime, $"{resweep.NewAuto + resweep.NewReview:N0} new candidates, {resweep.NoLongerFound:N0} no longer found");
+            var incremental = (reimportTime + resweepTime) / total;
+            Line($"{name}: import + sweep again (share of end to end: {incremental:P1})", reimportTime + resweepTime, 0, "", plainTime, "");
             measured.Add(new SweepStoreFigures(
                 name,
                 importRoll.TotalSeconds,
@@ -118,7 +131,12 @@ internal static class SweepBenchmark
                 summary.CandidatesFound / sweep.TotalSeconds,
                 total.TotalSeconds,
                 (rows + accountRows) / total.TotalSeconds,
-                quality));
+                quality)
+            {
+                ReimportSeconds = reimportTime.TotalSeconds,
+                ResweepSeconds = resweepTime.TotalSeconds,
+                IncrementalShareOfFullRun = Math.Round(incremental, 3),
+            });
         }
 
         return new SweepFigures(rows, accountRows, plainTime.TotalSeconds, parseTime.TotalSeconds, memoryTime.TotalSeconds, matcherQuality, learningTime.TotalSeconds, weighingTime.TotalSeconds, weighedQuality, postgresJoin?.TotalSeconds, measured)

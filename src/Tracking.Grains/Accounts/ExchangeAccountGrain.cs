@@ -31,6 +31,13 @@ public sealed class ExchangeAccountGrain([FromKeyedServices(TimeProviderNames.Gr
         return Creation(new GrainKey(TypeName, AccountKey.Of(profile.Exchange, profile.AccountId)), AccountDecider.ApplyAll(empty, events), events, views: null, now);
     }
 
+    /// <summary>Whether the account stored as <paramref name="stored"/> would take the report as no change, as <see cref="ReportAsync"/> decides: an import need not call it.</summary>
+    public static bool TakesAsUnchanged(AccountProfile profile, Storage.Persistence.StoredState stored)
+    {
+        var decision = AccountDecider.Decide(GrainStateJson.DeserializeState<ExchangeAccount>(stored.Json), new AccountCommand.Report(profile));
+        return decision.Rejection is null && decision.Events.Count == 0;
+    }
+
     public Task<ExchangeAccount> GetAsync(CancellationToken cancellationToken) => Task.FromResult(State);
 
     protected override ExchangeAccount CreateInitialState()

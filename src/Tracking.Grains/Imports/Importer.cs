@@ -14,7 +14,8 @@ namespace Tracking.Grains.Imports;
 /// <remarks>
 /// Given the store, grains that were never written are created in bulk straight into it (each
 /// write succeeds only if nothing is stored for the grain yet, and an activation of a grain with
-/// nothing stored does not outlive its call), and only the others get a message.
+/// nothing stored does not outlive its call); a stored grain whose record is unchanged is told so
+/// by its stored state; only the others get a message.
 /// </remarks>
 public sealed class Importer(IGrainFactory grains, GrainStateStore? bulk, TimeProvider time, ImporterOptions? options = null)
 {
@@ -26,6 +27,7 @@ public sealed class Importer(IGrainFactory grains, GrainStateStore? bulk, TimePr
         var outcomes = await LoadAsync(
             taxpayers,
             t => TaxpayerGrain.Creation(t.Profile, t.Items, time.GetUtcNow()),
+            (t, stored) => TaxpayerGrain.TakesAsUnchanged(t.Profile, t.Items, stored),
             (t, ct) => grains.GetGrain<ITaxpayerGrain>(t.Profile.TaxpayerId).RegisterAsync(t.Profile, t.Items, ct),
             progress,
             cancellationToken);
@@ -37,6 +39,7 @@ public sealed class Importer(IGrainFactory grains, GrainStateStore? bulk, TimePr
         var outcomes = await LoadAsync(
             file.Accounts,
             a => ExchangeAccountGrain.Creation(a, time.GetUtcNow()),
+            ExchangeAccountGrain.TakesAsUnchanged,
             (a, ct) => grains.GetGrain<IExchangeAccountGrain>(AccountKey.Of(a.Exchange, a.AccountId)).ReportAsync(a, ct),
             progress,
             cancellationToken);
@@ -57,10 +60,15 @@ public sealed class Importer(IGrainFactory grains, GrainStateStore? bulk, TimePr
             problems);
     }
 
-    /// <summary>Creates the grains that were never written in bulk, then sends each of the others its record.</summary>
+    /// <summary>
+    /// Creates the grains that were never written in bulk; reads those already stored (no activation)
+    /// and counts as unchanged each whose grain would take its record as no change; sends each of
+    /// the others its record. Importing a file again thus costs a read per record, not a call.
+    /// </summary>
     private async Task<RecordOutcome[]> LoadAsync<TRecord>(
         IReadOnlyList<TRecord> records,
         Func<TRecord, StateWrite> creation,
+        Func<TRecord, StoredState, bool> takesAsUnchanged,
         Func<TRecord, CancellationToken, Task<RecordOutcome>> send,
         IProgress<int>? progress,
         CancellationToken cancellationToken)
@@ -76,12 +84,21 @@ public sealed class Importer(IGrainFactory grains, GrainStateStore? bulk, TimePr
                 new ParallelOptions { MaxDegreeOfParallelism = _options.BulkParallelism, CancellationToken = cancellationToken },
                 async (chunk, ct) =>
                 {
-                    var created = await bulk.WriteBatchAsync([.. chunk.Select(i => creation(records[i]))], ct);
+                    var writes = chunk.Select(i => creation(records[i])).ToArray();
+                    var created = await bulk.WriteBatchAsync(writes, ct);
+                    var stored = await Task.WhenAll(writes.Select((w, c) => created[c] is WriteOutcome.Written ? Task.FromResult<StoredState?>(null) : bulk.ReadAsync(w.Grain, ct)));
+                    var settled = 0;
                     for (var c = 0; c < chunk.Length; c++)
                     {
                         if (created[c] is WriteOutcome.Written)
                         {
                             outcomes[chunk[c]] = RecordOutcome.New;
+                            settled++;
+                        }
+                        else if (stored[c] is { } state && takesAsUnchanged(records[chunk[c]], state))
+                        {
+                            outcomes[chunk[c]] = RecordOutcome.Unchanged;
+                            settled++;
                         }
                         else
                         {
@@ -89,7 +106,7 @@ public sealed class Importer(IGrainFactory grains, GrainStateStore? bulk, TimePr
                         }
                     }
 
-                    progress?.Report(Interlocked.Add(ref done, chunk.Length - created.Count(o => o is not WriteOutcome.Written)));
+                    progress?.Report(Interlocked.Add(ref done, settled));
                 });
             remaining = [.. left];
         }

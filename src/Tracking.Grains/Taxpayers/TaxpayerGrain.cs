@@ -52,6 +52,24 @@ public sealed class TaxpayerGrain(
         return Creation(new GrainKey(TypeName, profile.TaxpayerId), ledger, events, ReviewRow.ViewsOf(ledger), now);
     }
 
+    /// <summary>
+    /// Whether the taxpayer stored as <paramref name="stored"/> would take the roll's record as no
+    /// change, as <see cref="RegisterAsync"/> decides: an import need not call it. Anything in doubt
+    /// (a ledger of an older shape, a record it would refuse) is left to the grain.
+    /// </summary>
+    public static bool TakesAsUnchanged(TaxpayerProfile profile, IReadOnlyList<TaxItem> items, Storage.Persistence.StoredState stored)
+    {
+        var ledger = GrainStateJson.DeserializeState<TaxpayerLedger>(stored.Json);
+        try
+        {
+            return ledger.Payments is not null && Register(ledger, profile, items).Events.Count == 0;
+        }
+        catch (CommandRejectedException)
+        {
+            return false;
+        }
+    }
+
     public async Task<int> RecordCandidatesAsync(IReadOnlyList<MatchCandidate> candidates, CancellationToken cancellationToken)
     {
         var (ledger, events, now) = (State, new List<TaxpayerEvent>(), time.GetUtcNow());
