@@ -120,7 +120,7 @@ public sealed class AccountFileReaderTests : IDisposable
     }
 
     [Fact]
-    public void The_holder_is_read_once_per_spelling_each_line_with_a_bad_field_is_told_and_another_holder_is_noticed()
+    public void Each_line_that_repeats_a_bad_holder_field_is_told_and_another_holder_on_an_account_is_noticed()
     {
         var path = Write("upbit.csv", Encoding.UTF8, """
             회원번호,성명,생년월일,휴대전화,자산,보유수량,주문중수량

@@ -24,7 +24,7 @@ public sealed class MatchIndexBuilder(IGrainFactory grains, GrainStateStore stor
     /// <summary>Taxpayers and accounts read and on their way to the shards so far.</summary>
     public long Records => Interlocked.Read(ref _records);
 
-    /// <summary>Records handled at once. Default 10,000.</summary>
+    /// <summary>Records handled at once.</summary>
     public const int PageSize = 10_000;
 
     private static readonly StatePath[] s_taxpayerFields =
@@ -50,7 +50,6 @@ public sealed class MatchIndexBuilder(IGrainFactory grains, GrainStateStore stor
     public async Task<(long Taxpayers, long Accounts)> BuildAsync(CancellationToken cancellationToken)
     {
         await Task.WhenAll(MatchIndex.AllShards().Select(shard => grains.GetGrain<IMatchShardGrain>(shard).BeginAsync(sweep, cancellationToken)));
-        void Filed(int records) => Interlocked.Add(ref _records, records);
 
         // Should one side fail, the other stops too (its read is cancelled in the engine), and the failure is told at once.
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -67,22 +66,8 @@ public sealed class MatchIndexBuilder(IGrainFactory grains, GrainStateStore stor
             }
         }
 
-        var taxpayers = StopOtherOnFailure(FileAsync(
-            TaxpayerGrain.TypeName,
-            s_taxpayerFields,
-            TaxpayerEntries,
-            e => e.Key,
-            (shard, entries) => shard.FileTaxpayersAsync(sweep, entries, failed.Token),
-            Filed,
-            failed.Token));
-        var accounts = StopOtherOnFailure(FileAsync(
-            ExchangeAccountGrain.TypeName,
-            s_accountFields,
-            AccountEntries,
-            e => e.Key,
-            (shard, entries) => shard.FileAccountsAsync(sweep, entries, failed.Token),
-            Filed,
-            failed.Token));
+        var taxpayers = StopOtherOnFailure(FileAsync(TaxpayerGrain.TypeName, s_taxpayerFields, TaxpayerEntries, (shard, entries) => shard.FileTaxpayersAsync(sweep, entries, failed.Token), failed.Token));
+        var accounts = StopOtherOnFailure(FileAsync(ExchangeAccountGrain.TypeName, s_accountFields, AccountEntries, (shard, entries) => shard.FileAccountsAsync(sweep, entries, failed.Token), failed.Token));
         await Task.WhenAll(taxpayers, accounts);
         return (await taxpayers, await accounts);
     }
@@ -120,10 +105,9 @@ public sealed class MatchIndexBuilder(IGrainFactory grains, GrainStateStore stor
         string grainType,
         StatePath[] fields,
         Func<StateFields, IEnumerable<TEntry>> entriesOf,
-        Func<TEntry, string> keyOf,
         Func<IMatchShardGrain, IReadOnlyList<TEntry>, Task> file,
-        Action<int> filed,
         CancellationToken cancellationToken)
+        where TEntry : IIndexEntry
     {
         // A pipeline: a page's keys are computed (on every core) while the last page is filed, and
         // the store reads on once that page is on its way.
@@ -136,10 +120,10 @@ public sealed class MatchIndexBuilder(IGrainFactory grains, GrainStateStore stor
                 PageSize,
                 async page =>
                 {
-                    var batches = page.AsParallel().WithCancellation(cancellationToken).SelectMany(entriesOf).GroupBy(e => MatchIndex.ShardOf(keyOf(e))).Select(g => (Shard: g.Key, Entries: g.ToArray())).ToArray();
+                    var batches = page.AsParallel().WithCancellation(cancellationToken).SelectMany(entriesOf).GroupBy(e => MatchIndex.ShardOf(e.Key)).Select(g => (Shard: g.Key, Entries: g.ToArray())).ToArray();
                     await filing;
                     filing = Task.WhenAll(batches.Select(b => file(grains.GetGrain<IMatchShardGrain>(b.Shard), b.Entries)));
-                    filed(page.Count);
+                    Interlocked.Add(ref _records, page.Count);
                 },
                 cancellationToken);
             await filing;

@@ -65,7 +65,7 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
 
     public Task<SweepStatus> GetStatusAsync(CancellationToken cancellationToken) =>
         Task.FromResult(_running is { } running
-            ? running with { RecordsIndexed = _index?.Records ?? running.RecordsIndexed }
+            ? running with { RecordsIndexed = _index?.Records ?? 0 }
             : new SweepStatus(false, 0, MatchIndex.ShardCount, 0, State.LastRun, _lastFailure));
 
     /// <summary>
@@ -96,7 +96,7 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
         }
         finally
         {
-            (_run, _running) = (null, null);
+            (_run, _running, _index) = (null, null, null);
             DelayDeactivation(TimeSpan.Zero);
         }
     }
@@ -113,7 +113,6 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
             // The index is filed afresh from the records as they are now; the weights are learnt from
             // this sweep's own data, then every shard compares with them.
             await index.BuildAsync(CancellationToken.None);
-            _running = _running! with { RecordsIndexed = index.Records };
             model = await LearnAsync(shards, index.Sweep);
             found = await Task.WhenAll(shards.Select(async shard =>
             {
@@ -124,7 +123,6 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
         }
         finally
         {
-            _index = null;
             await EndAsync(index);
         }
 

@@ -21,6 +21,4 @@ public sealed record StatePath
 
     /// <summary>SQLite's JSON path syntax: $.A.B.</summary>
     public string ToJsonPath() => "$." + string.Join('.', Names);
-
-    public override string ToString() => string.Join('.', Names);
 }
