@@ -6,6 +6,7 @@ using Tracking.LoadTests.Comparison;
 using Tracking.LoadTests.Failover;
 using Tracking.LoadTests.Lifecycle;
 using Tracking.LoadTests.Linkage;
+using Tracking.LoadTests.Office;
 using Tracking.LoadTests.Reporting;
 using Tracking.LoadTests.Sweep;
 using Tracking.Silo.Hosting;
@@ -149,6 +150,37 @@ api.SetAction(async (result, ct) =>
     FiguresLine.Write("api", new ApiFigures(result.GetValue(seconds), result.GetValue(connections), measured));
 });
 
+var days = new Option<int>("--days") { Description = "Simulated days the office works", DefaultValueFactory = _ => 30 };
+var daySeconds = new Option<double>("--day-seconds") { Description = "Real seconds a simulated day takes", DefaultValueFactory = _ => 6 };
+var officers = new Option<int>("--officers") { Description = "Officers reading case pages at once", DefaultValueFactory = _ => 8 };
+var pictures = new Option<DirectoryInfo>("--pictures") { Description = "Where the pictures of each run over time are written (office-month-STORE.svg)", DefaultValueFactory = _ => new DirectoryInfo(".") };
+var officeMonth = new Command("office-month", "An office's month through the case API on one silo, the exchange simulator's latency and faults on: every endpoint's latency over time, every case checked at the end")
+{
+    taxpayers, rows, dataDir, postgres, stores, profiles, prices, days, daySeconds, officers, pictures,
+};
+officeMonth.SetAction(async (result, ct) =>
+{
+    var options = new OfficeMonthOptions { Days = result.GetValue(days), DaySeconds = result.GetValue(daySeconds), Officers = result.GetValue(officers) };
+    var bench = new OfficeMonthBenchmark(GeneratedFiles(result), result.GetValue(taxpayers), result.GetValue(rows), result.GetValue(profiles)!.FullName, result.GetValue(prices)!.FullName, options);
+    var which = result.GetValue(stores)!;
+    var measured = new List<OfficeMonthFigures>();
+    string Picture(string store) => Path.Combine(result.GetValue(pictures)!.FullName, $"office-month-{store.ToLowerInvariant()}.svg");
+    if (which is "sqlite" or "both")
+    {
+        var embedded = Directory.CreateTempSubdirectory("tracking-office-store-");
+        measured.Add(await bench.RunAsync("SQLite", new StorageSettings(embedded.FullName, null), Picture("SQLite"), ct));
+        embedded.Delete(recursive: true);
+    }
+
+    if (which is "postgres" or "both" && result.GetValue(postgres) is { } connectionString)
+    {
+        measured.Add(await bench.RunAsync("PostgreSQL", new StorageSettings("", connectionString), Picture("PostgreSQL"), ct));
+    }
+
+    FiguresLine.Write("office-month", new { Stores = measured });
+    return measured.All(m => m.Failed == 0 && m.Closed == m.Seizures && m.LostEvents == 0 && m.MoneyMismatches == 0 && m.RequestsCarriedOutTwice == 0 && m.PaymentsNotBookedOnce == 0) ? 0 : 1;
+});
+
 var before = new Option<DirectoryInfo>("--before") { Description = "The own runtime's benchmark outputs (NAME.md: grain-calls, durable-writes, lifecycle, sweep, cluster)", Required = true };
 var after = new Option<DirectoryInfo>("--after") { Description = "This program's benchmark outputs (NAME.out, each ending with its JSON line)", Required = true };
 var parameters = new Option<string[]>("--parameters") { Description = "The sizes and durations both sides ran with, as NAME=NUMBER", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [] };
@@ -164,7 +196,7 @@ compare.SetAction(result =>
 var generate = new Command("generate", "Writes (once) the generated roll and exchange files of a size, as the benchmarks use them, and prints their folder") { taxpayers, rows, dataDir };
 generate.SetAction(result => Console.WriteLine(GeneratedFiles(result)));
 
-return await new RootCommand("Tracking benchmarks") { calls, writes, sweep, lifecycle, cluster, failover, api, compare, generate, linkage }.Parse(args).InvokeAsync();
+return await new RootCommand("Tracking benchmarks") { calls, writes, sweep, lifecycle, cluster, failover, api, officeMonth, compare, generate, linkage }.Parse(args).InvokeAsync();
 
 // The generated roll and exchange files of the asked size, written once and kept for later runs.
 string GeneratedFiles(ParseResult result)

@@ -196,7 +196,7 @@ public sealed class CaseApiTests(ConsoleHost host) : IClassFixture<ConsoleHost>
     }
 
     [Fact]
-    public async Task Unknown_things_are_404_bad_queries_400_and_no_answer_carries_a_stack_trace()
+    public async Task Unknown_things_are_404_bad_queries_and_misspelt_filters_400_and_no_answer_carries_a_stack_trace()
     {
         using var officer = await host.SignInAsync("kim");
         var answers = new[]
@@ -209,6 +209,9 @@ public sealed class CaseApiTests(ConsoleHost host) : IClassFixture<ConsoleHost>
             (await officer.GetAsync("/api/cases?after=garbage"), HttpStatusCode.BadRequest),
             (await officer.GetAsync("/api/cases?limit=100000"), HttpStatusCode.BadRequest),
             (await officer.GetAsync("/api/cases?minDebt=lots"), HttpStatusCode.BadRequest),
+            (await officer.GetAsync("/api/cases?status=closed"), HttpStatusCode.BadRequest),
+            (await officer.GetAsync("/api/cases?approval=sale"), HttpStatusCode.BadRequest),
+            (await officer.GetAsync("/api/cases?status=Closed&approval=Sale"), HttpStatusCode.OK),
             (await officer.PostAsync("/api/cases/x/cancellation", new StringContent("{not json", System.Text.Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest),
         };
         foreach (var (response, expected) in answers)

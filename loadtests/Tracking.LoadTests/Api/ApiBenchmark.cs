@@ -89,17 +89,7 @@ internal sealed partial class ApiBenchmark(string files, string profiles, string
     private async Task<IReadOnlyList<CaseListed>> PrepareAsync(HttpClient http)
     {
         var watch = Stopwatch.StartNew();
-        await UploadAsync(http, "/api/imports/roll", Path.Combine(files, "taxpayers.csv"), "taxpayers", Path.Combine(files, "tax_items.csv"), "items");
-        foreach (var (exchange, file) in PopulationGenerator.Exchanges)
-        {
-            await UploadAsync(http, $"/api/imports/accounts/{exchange}", Path.Combine(files, file), "file");
-        }
-
-        (await http.PostAsync("/api/sweeps", null)).EnsureSuccessStatusCode();
-        while (await http.GetFromJsonAsync<JsonElement>("/api/sweeps/current") is var status && (status.GetProperty("running").GetBoolean() || status.GetProperty("lastRun").ValueKind == JsonValueKind.Null))
-        {
-            await Task.Delay(200);
-        }
+        await ApiPopulation.UploadAndSweepAsync(http, files);
 
         // Measured once the cases rest: each waits for a date (the sale warning, the distribution) or is closed.
         (await http.PostAsync("/api/cases", null)).EnsureSuccessStatusCode();
@@ -122,17 +112,6 @@ internal sealed partial class ApiBenchmark(string files, string profiles, string
         while (next is not null);
         Console.Error.WriteLine($"Prepared in {watch.Elapsed.TotalSeconds:F0} s");
         return cases;
-    }
-
-    private static async Task UploadAsync(HttpClient http, string path, params string[] fileThenField)
-    {
-        using var form = new MultipartFormDataContent();
-        for (var i = 0; i < fileThenField.Length; i += 2)
-        {
-            form.Add(new StreamContent(File.OpenRead(fileThenField[i])), fileThenField[i + 1], Path.GetFileName(fileThenField[i]));
-        }
-
-        (await http.PostAsync(path, form)).EnsureSuccessStatusCode();
     }
 
     /// <summary>

@@ -22,7 +22,7 @@ internal static class CaseEndpoints
     {
         var group = app.MapGroup("/api/cases").WithTags("Cases");
         group.MapGet("/", ListAsync).RequireAuthorization(AccessPolicies.CaseReaders)
-            .WithSummary("Cases, newest first: filter by status, exchange, officer, approval (sale|cancellation), debt range, opened range, overdue deadline; page with after=next");
+            .WithSummary("Cases, newest first: filter by status, exchange, officer, approval (Sale|Cancellation), debt range, opened range, overdue deadline; page with after=next");
         group.MapPost("/", (ClaimsPrincipal user, IGrainFactory grains, CancellationToken ct) =>
             ApiCall.RunAsync(async () => Results.Ok(await new SeizureOpener(grains).OpenForAutoMatchesAsync(user.Actor(), ct))))
             .RequireAuthorization(AccessPolicies.CaseWorkers).WithSummary("Open a case for every automatic match the sweeps found and no case has yet (review candidates wait for a person)");
@@ -57,6 +57,12 @@ internal static class CaseEndpoints
             return Results.Problem($"minDebt and maxDebt are amounts from 0 to {Domain.Won.Max:N0} won", statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
         }
 
+        // A misspelt state would otherwise match no case, and an empty list reads as "none".
+        if ((UnknownName<Domain.Seizures.SeizureStatus>("status", status) ?? UnknownName<CaseApproval>("approval", approval)) is { } unknown)
+        {
+            return Results.Problem(unknown, statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
+        }
+
         var filters = ViewPageResult.EqualTo((CaseRow.StatusField, status), (CaseRow.ExchangeField, exchange), (CaseRow.OfficerField, officer), (CaseRow.ApprovalField, approval));
         if (minDebt is { } min)
         {
@@ -89,6 +95,12 @@ internal static class CaseEndpoints
             ? await ViewPageResult.QuerySmallestFirstAsync(tracking, CaseRow.Definition, CaseRow.DeadlineField, filters, after, limit, console.ListTotalMaxAge, ct)
             : await ViewPageResult.QueryAsync(tracking, CaseRow.Definition, filters, after, limit, console.ListTotalMaxAge, ct);
     });
+
+    private static string? UnknownName<TEnum>(string filter, string? value)
+        where TEnum : struct, Enum =>
+        value is null || Enum.GetNames<TEnum>().Contains(value, StringComparer.Ordinal)
+            ? null
+            : $"{filter} is one of {string.Join(", ", Enum.GetNames<TEnum>())}";
 
     // Case and document ids hold a '/', which routing leaves encoded in a route value.
     private static string CaseId(string routeValue) => Uri.UnescapeDataString(routeValue);

@@ -1,0 +1,36 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Tracking.TestingHost;
+
+namespace Tracking.LoadTests.Api;
+
+/// <summary>A generated population brought into a silo as an office would: the files uploaded through the API, then swept.</summary>
+internal static class ApiPopulation
+{
+    /// <summary>Uploads the roll and the five exchanges' files, sweeps, and waits for the sweep to finish.</summary>
+    public static async Task UploadAndSweepAsync(HttpClient http, string files)
+    {
+        await UploadAsync(http, "/api/imports/roll", Path.Combine(files, "taxpayers.csv"), "taxpayers", Path.Combine(files, "tax_items.csv"), "items");
+        foreach (var (exchange, file) in PopulationGenerator.Exchanges)
+        {
+            await UploadAsync(http, $"/api/imports/accounts/{exchange}", Path.Combine(files, file), "file");
+        }
+
+        (await http.PostAsync("/api/sweeps", null)).EnsureSuccessStatusCode();
+        while (await http.GetFromJsonAsync<JsonElement>("/api/sweeps/current") is var status && (status.GetProperty("running").GetBoolean() || status.GetProperty("lastRun").ValueKind == JsonValueKind.Null))
+        {
+            await Task.Delay(200);
+        }
+    }
+
+    private static async Task UploadAsync(HttpClient http, string path, params string[] fileThenField)
+    {
+        using var form = new MultipartFormDataContent();
+        for (var i = 0; i < fileThenField.Length; i += 2)
+        {
+            form.Add(new StreamContent(File.OpenRead(fileThenField[i])), fileThenField[i + 1], Path.GetFileName(fileThenField[i]));
+        }
+
+        (await http.PostAsync(path, form)).EnsureSuccessStatusCode();
+    }
+}
