@@ -13,7 +13,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 taxpayers=${1:-110000}
 rows=${2:-1100000}
 days=${3:-30}
-day_seconds=${4:-10}
+day_seconds=${4:-20}
 stores=${5:-postgres}
 source "$root/cluster-config/postgres/throwaway-session.sh"
 program="$("$root/loadtests/build.sh")"

@@ -178,7 +178,7 @@ officeMonth.SetAction(async (result, ct) =>
     }
 
     FiguresLine.Write("office-month", new { Stores = measured });
-    return measured.All(m => m.Failed == 0 && m.Closed == m.Seizures && m.LostEvents == 0 && m.MoneyMismatches == 0 && m.RequestsCarriedOutTwice == 0 && m.PaymentsNotBookedOnce == 0) ? 0 : 1;
+    return measured.All(m => m.Failed == 0 && m.CallbacksRefused == 0 && m.Closed == m.Seizures && m.LostEvents == 0 && m.MoneyMismatches == 0 && m.RequestsCarriedOutTwice == 0 && m.PaymentsNotBookedOnce == 0) ? 0 : 1;
 });
 
 var before = new Option<DirectoryInfo>("--before") { Description = "The own runtime's benchmark outputs (NAME.md: grain-calls, durable-writes, lifecycle, sweep, cluster)", Required = true };

@@ -22,7 +22,7 @@ public static class GrainServices
 
         services.AddSingleton(exchanges);
         services.AddSingleton(seizures);
-        services.AddSingleton<IExchangeGateway>(_ => new HttpExchangeGateway(new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) }), exchanges));
+        services.AddSingleton<IExchangeGateway>(_ => new HttpExchangeGateway(new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2), MaxConnectionsPerServer = exchanges.MaxConnectionsPerExchange }), exchanges));
         return services;
     }
 }

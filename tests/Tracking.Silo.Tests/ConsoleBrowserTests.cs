@@ -8,49 +8,9 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Tracking.Silo.Tests;
 
-/// <summary>
-/// The web console in Debian's Chromium (Playwright with <c>ExecutablePath</c>), signed in as each
-/// role, against a silo whose cases move on with the exchange simulator. Every page visited is
-/// kept as a screenshot in <c>TRACKING_TEST_ARTIFACTS</c> (test.sh: TestResults/console); any
-/// script error or refused resource in a page fails the test.
-/// </summary>
-public sealed class ConsoleBrowserTests(ConsoleWithExchanges host) : IClassFixture<ConsoleWithExchanges>, IAsyncLifetime
+/// <summary>The web console signed in as each role, against a silo whose cases move on with the exchange simulator.</summary>
+public sealed class ConsoleBrowserTests(ConsoleWithExchanges host) : ConsoleBrowser(host), IClassFixture<ConsoleWithExchanges>
 {
-    private const string Chromium = "/usr/bin/chromium";
-
-    private static readonly string s_artifacts = Environment.GetEnvironmentVariable("TRACKING_TEST_ARTIFACTS") is { Length: > 0 } folder
-        ? folder
-        : Path.Combine(AppContext.BaseDirectory, "console-screenshots");
-
-    /// <summary>A date with a time of day, and the zone after it if one is named.</summary>
-    private static readonly Regex s_time = new(@"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(?<zone>\s*(KST|UTC|Z\b|[+-]\d{2}:\d{2}))?");
-
-    private readonly List<string> _pageErrors = [];
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async Task InitializeAsync()
-    {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium (test.sh does)");
-        Directory.CreateDirectory(s_artifacts);
-
-        // The suite runs beside other test assemblies on two cores: pages may take longer than Playwright's 5 s.
-        SetDefaultExpectTimeout(20_000);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.CloseAsync();
-        }
-
-        _playwright?.Dispose();
-        Assert.True(_pageErrors.Count == 0, "errors in the pages: " + string.Join(Environment.NewLine, _pageErrors));
-    }
-
     [Fact]
     public async Task An_officer_uploads_files_runs_a_sweep_approves_a_review_candidate_and_reads_the_case_timeline()
     {
@@ -154,7 +114,7 @@ public sealed class ConsoleBrowserTests(ConsoleWithExchanges host) : IClassFixtu
     public async Task A_supervisor_is_offered_no_approval_of_a_cancellation_they_asked_for_and_the_other_supervisor_approves_it()
     {
         // A case nothing has been collected from yet, whose withdrawal supervisor lee asks for.
-        using var lee = await host.SignInAsync("lee");
+        using var lee = await Host.SignInAsync("lee");
         string? asked = null;
         var refusals = new List<string>();
         for (var attempt = 0; asked is null && attempt < 100; attempt++)
@@ -251,7 +211,7 @@ public sealed class ConsoleBrowserTests(ConsoleWithExchanges host) : IClassFixtu
     [Fact]
     public async Task An_officer_books_a_payment_held_in_suspense_to_the_right_taxpayer_and_is_told_a_file_is_too_large_before_it_is_sent()
     {
-        using (var park = await host.SignInAsync("park"))
+        using (var park = await Host.SignInAsync("park"))
         {
             await ConsoleHost.JsonAsync(await park.PostAsJsonAsync("/api/taxpayers/T07-9999980/payments", new { reference = "CONSOLE-SUS-1", amount = 5_000, source = "bank" }), HttpStatusCode.Accepted);
         }
@@ -410,46 +370,6 @@ public sealed class ConsoleBrowserTests(ConsoleWithExchanges host) : IClassFixtu
         Assert.Equal((int)HttpStatusCode.Unauthorized, (await page.APIRequest.GetAsync("/api/cases")).Status);
     }
 
-    /// <summary>A page in a browser of its own; in English unless told Korean (the console's own default).</summary>
-    private async Task<IPage> NewPageAsync(bool korean = false)
-    {
-        var context = await _browser!.NewContextAsync(new() { BaseURL = host.Address.ToString(), ViewportSize = new() { Width = 1400, Height = 1000 }, TimezoneId = "Asia/Seoul" });
-        if (!korean)
-        {
-            await context.AddInitScriptAsync("localStorage.setItem('tracking.language', 'en')");
-        }
-
-        var page = await context.NewPageAsync();
-        page.PageError += (_, error) => _pageErrors.Add($"{page.Url}: {error}");
-        page.Console += (_, message) =>
-        {
-            // A refused request (401 before sign-in, a refusal shown as a problem) is logged by the browser; scripts must not fail.
-            if (message.Type == "error" && !message.Text.Contains("status of 4", StringComparison.Ordinal))
-            {
-                _pageErrors.Add($"{page.Url}: {message.Text}");
-            }
-        };
-        return page;
-    }
-
-    private async Task<IPage> SignInAsync(string name, string role, bool korean = false)
-    {
-        var page = await NewPageAsync(korean);
-        await page.GotoAsync("/");
-        await page.Locator("#sign-in input[name=name]").FillAsync(name);
-        await page.Locator("#sign-in input[name=password]").FillAsync(name);
-        await page.Locator("#sign-in button").ClickAsync();
-        await Expect(page.Locator("#signed-in")).ToHaveTextAsync($"{name} ({role})");
-        return page;
-    }
-
-    private static async Task OpenAsync(IPage page, string menu)
-    {
-        await page.Locator($"#nav a[data-page={menu}]").ClickAsync();
-        await Expect(page.Locator($"#nav a[data-page={menu}]")).ToHaveClassAsync("current");
-        await Expect(page.Locator("main > p.loading")).ToHaveCountAsync(0);
-    }
-
     /// <summary>The name on the roll's side of a review candidate's evidence.</summary>
     private static ILocator TaxpayerName(IPage page) => page.Locator("#evidence section").First.Locator("dd").Nth(1);
 
@@ -470,35 +390,5 @@ public sealed class ConsoleBrowserTests(ConsoleWithExchanges host) : IClassFixtu
         var fonts = await devTools.SendAsync("CSS.getPlatformFontsForNode", new() { ["nodeId"] = node!.Value.GetProperty("nodeId").GetInt32() });
         var used = fonts!.Value.GetProperty("fonts").EnumerateArray().Select(f => f.GetProperty("familyName").GetString()).ToArray();
         Assert.True(used.Any(f => f is not null && Regex.IsMatch(f, "Nanum|Noto (Sans|Serif) CJK")), "the name was drawn in " + string.Join(", ", used) + ", which have no Hangul: install fonts-nanum");
-    }
-
-    /// <summary>
-    /// Keeps the page as a picture, once it shows no value a script failed to fill in, and checks that
-    /// every time on it says its zone (KST): officers must never wonder whether a time is UTC.
-    /// </summary>
-    private static async Task ShotAsync(IPage page, string name)
-    {
-        await Expect(page.Locator("body")).Not.ToContainTextAsync(new Regex(@"\b(null|undefined|NaN|Invalid Date)\b"));
-        var unlabelled = s_time.Matches(await page.Locator("body").InnerTextAsync()).Where(m => !m.Groups["zone"].Success).Select(m => m.Value).ToArray();
-        Assert.True(unlabelled.Length == 0, $"{name} shows times without their zone: {string.Join(", ", unlabelled.Take(5))}");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(s_artifacts, name + ".png"), FullPage = true });
-    }
-
-    /// <summary>The first case the filter lists, once one does (cases move on in seconds with the simulator).</summary>
-    private async Task<string> WaitForCaseAsync(string filter)
-    {
-        using var officer = await host.SignInAsync("kim");
-        for (var i = 0; i < 600; i++)
-        {
-            var page = await ConsoleHost.JsonAsync(await officer.GetAsync($"/api/cases?{filter}&limit=1"), HttpStatusCode.OK);
-            if (page.GetProperty("items") is { } items && items.GetArrayLength() > 0)
-            {
-                return items[0].GetProperty("id").GetString()!;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"no case with {filter} within a minute");
     }
 }

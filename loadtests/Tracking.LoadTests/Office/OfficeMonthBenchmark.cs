@@ -1,9 +1,7 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Tracking.Domain;
 using Tracking.Grains.Exchanges;
 using Tracking.LoadTests.Api;
 using Tracking.Silo.Access;
@@ -17,16 +15,16 @@ namespace Tracking.LoadTests.Office;
 /// <summary>
 /// An office's month on one silo, through the case API, against the exchange simulator (its own
 /// process) with latency and faults on: the generated population uploaded and swept; every
-/// automatic match seized on day 1; officers reading lists, cases and taxpayers all month;
+/// automatic match seized before day 1; officers reading lists, cases and taxpayers all month;
 /// supervisors approving the sales the cases propose and, with officers, working the review queue
 /// (approving the true owners, rejecting the others); taxpayers paying, some in full, some half,
 /// some into suspense. The silo runs on a simulated clock, a day every few seconds. Every request
-/// is timed; at the end every case is read back and checked: closed, its history complete, its
+/// is timed, against the baseline of the same run: who am I (<c>GET /api/session</c>: HTTP, cookie
+/// and JSON, no grain) asked by the officers under the same load; at the end every case is read back and checked: closed, its history complete, its
 /// money conserved to the won; no exchange request carried out twice; every payment booked once.
 /// </summary>
 internal sealed class OfficeMonthBenchmark(string files, int taxpayers, int accountRows, string profiles, string prices, OfficeMonthOptions options)
 {
-
     private static readonly DateTimeOffset s_start = new(2026, 12, 1, 9, 0, 0, TimeSpan.FromHours(9));
     private static readonly string[] s_statuses = Enum.GetNames<Domain.Seizures.SeizureStatus>();
 
@@ -86,7 +84,7 @@ internal sealed class OfficeMonthBenchmark(string files, int taxpayers, int acco
         var ticking = month.RunAsync(options.DaySeconds, () => log.Now, people.Token);
         var payments = new PaymentDesk(await DeskAsync("park"), month, options.PaymentDesks, $"OFFICE-{Guid.NewGuid():N}"[..19]);
         var paying = payments.RunAsync(Schedule(await ListCasesAsync(books, cancellationToken)), people.Token);
-        var sales = new SaleApprovals(await DeskAsync("lee"), month, options.Supervisors);
+        var sales = new SaleApprovalDesk(await DeskAsync("lee"), month);
         var approving = sales.RunAsync(people.Token);
         var reviewing = new ReviewDesk(await DeskAsync("park"), await DeskAsync("han"), truth, month, options.ReviewsPerDay).RunAsync(options.Days, people.Token);
 
@@ -109,8 +107,11 @@ internal sealed class OfficeMonthBenchmark(string files, int taxpayers, int acco
         desks.ForEach(d => d.Dispose());
 
         var check = await CheckAsync(books, exchanges, payments.Booked, cancellationToken);
+        var callbacks = await exchanges.GetPendingAsync(cancellationToken);
         File.WriteAllText(picture, Picture(store, log, activity, month));
-        var endpoints = log.Records.GroupBy(r => r.Endpoint).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Figures(g.Key, [.. g], realSeconds)).ToArray();
+        var measured = log.Records.GroupBy(r => r.Endpoint).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Figures(g.Key, [.. g], realSeconds)).ToArray();
+        var baseline = measured.Single(e => e.Endpoint == Session).P99Ms;
+        var endpoints = measured.Select(e => e with { P99VsBaseline = e.P99Ms / baseline }).ToArray();
         Report(store, log, endpoints);
         await app.StopAsync(cancellationToken);
         return new OfficeMonthFigures(
@@ -126,6 +127,9 @@ internal sealed class OfficeMonthBenchmark(string files, int taxpayers, int acco
             activity.Total(SiloActivity.Transitions) / realSeconds,
             activity.Total(SiloActivity.ExchangeSent) + activity.Total(SiloActivity.ExchangeFailed),
             activity.Total(SiloActivity.ExchangeFailed),
+            callbacks.CallbacksTaken,
+            callbacks.CallbacksRefused,
+            sales.Refused,
             payments.Booked.Count,
             log.Records.Count,
             log.Records.Count(r => r.Outcome == RequestOutcome.Failed),
@@ -137,7 +141,7 @@ internal sealed class OfficeMonthBenchmark(string files, int taxpayers, int acco
             endpoints);
     }
 
-    /// <summary>An officer: a page of the list (by state, by exchange or all), one to three of its cases in full, sometimes the taxpayer, a pause.</summary>
+    /// <summary>An officer: who am I (the baseline), a page of the list (by state, by exchange or all), one to three of its cases in full, sometimes the taxpayer, a pause.</summary>
     private async Task ReadAsync(OfficeDesk desk, Random random, CancellationToken cancellationToken)
     {
         try
@@ -150,6 +154,7 @@ internal sealed class OfficeMonthBenchmark(string files, int taxpayers, int acco
                     1 => "&exchange=" + PopulationGenerator.Exchanges[random.Next(PopulationGenerator.Exchanges.Length)].Exchange,
                     _ => "",
                 };
+                await desk.GetAsync(Session, "/api/session", cancellationToken);
                 var page = await desk.GetAsync(CasePage, "/api/cases?limit=50" + filter, cancellationToken);
                 var items = page is { } p ? p.GetProperty("items").EnumerateArray().ToArray() : [];
                 foreach (var item in items.OrderBy(_ => random.Next()).Take(random.Next(1, 4)))
@@ -305,11 +310,11 @@ internal sealed class OfficeMonthBenchmark(string files, int taxpayers, int acco
     private static void Report(string store, RequestLog log, IReadOnlyList<EndpointFigures> endpoints)
     {
         Console.WriteLine();
-        Console.WriteLine("| store | endpoint | requests | per s | p50 ms | p99 ms | max ms | refused (4xx) | failed |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| store | endpoint | requests | per s | p50 ms | p99 ms | max ms | p99 vs. baseline | refused (4xx) | failed |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
         foreach (var e in endpoints)
         {
-            Console.WriteLine($"| {store} | `{e.Endpoint}` | {e.Requests:N0} | {e.PerS:N1} | {e.P50Ms:F1} | {e.P99Ms:F1} | {e.MaxMs:N0} | {e.Refused:N0} | {e.Failed:N0} |");
+            Console.WriteLine($"| {store} | `{e.Endpoint}`{(e.Endpoint == Session ? " (baseline)" : "")} | {e.Requests:N0} | {e.PerS:N1} | {e.P50Ms:F1} | {e.P99Ms:F1} | {e.MaxMs:N0} | {e.P99VsBaseline:F1}× | {e.Refused:N0} | {e.Failed:N0} |");
             foreach (var outcome in new[] { RequestOutcome.Refused, RequestOutcome.Failed })
             {
                 foreach (var reason in log.Reasons(e.Endpoint, outcome))

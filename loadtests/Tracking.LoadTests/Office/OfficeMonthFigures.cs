@@ -14,6 +14,9 @@ internal sealed record OfficeMonthFigures(
     double TransitionsPerS,
     long ExchangeRequests,
     long ExchangeRequestsFailed,
+    int CallbacksTaken,
+    int CallbacksRefused,
+    int SalesRefusedInBulk,
     int Payments,
     long Requests,
     long Failed,
@@ -24,5 +27,8 @@ internal sealed record OfficeMonthFigures(
     int PaymentsNotBookedOnce,
     IReadOnlyList<EndpointFigures> Endpoints);
 
-/// <summary>One endpoint's requests over the month.</summary>
-internal sealed record EndpointFigures(string Endpoint, long Requests, double PerS, double P50Ms, double P99Ms, double MaxMs, long Refused, long Failed);
+/// <summary>One endpoint's requests over the month; its p99 against the baseline's (who am I) in the same run.</summary>
+internal sealed record EndpointFigures(string Endpoint, long Requests, double PerS, double P50Ms, double P99Ms, double MaxMs, long Refused, long Failed)
+{
+    public double P99VsBaseline { get; init; } = double.NaN;
+}

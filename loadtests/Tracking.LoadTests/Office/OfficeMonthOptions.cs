@@ -23,9 +23,6 @@ internal sealed record OfficeMonthOptions
     /// <summary>Review candidates looked at and decided per simulated day. Default 400.</summary>
     public int ReviewsPerDay { get; init; } = 400;
 
-    /// <summary>Sale approvals sent at once. Default 8.</summary>
-    public int Supervisors { get; init; } = 8;
-
     /// <summary>Payments recorded at once when several fall due. Default 4.</summary>
     public int PaymentDesks { get; init; } = 4;
 

@@ -19,6 +19,13 @@ public sealed class ExchangeOptions
     /// <summary>How long one request may take before it counts as failed and is retried later. Default 5 s.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Connections open to one exchange's address at most; further requests wait for one (within
+    /// <see cref="RequestTimeout"/>). Without a bound, tens of thousands of seizures waking together
+    /// opened a connection each until the machine ran out of file handles. Default 64.
+    /// </summary>
+    public int MaxConnectionsPerExchange { get; set; } = 64;
+
     public Uri BaseAddressOf(string exchange) =>
         ApiRoot is { } root ? new Uri(root, Uri.EscapeDataString(exchange) + "/")
         : throw new ExchangeUnreachableException($"no API address is configured for exchange {exchange} (set --exchange-url or TRACKING_EXCHANGE_URL)");

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using Tracking.Domain.Seizures;
@@ -8,6 +9,8 @@ namespace Tracking.Grains.Exchanges;
 /// <summary>Speaks the exchanges' HTTP API. Every failure comes back as a <see cref="ExchangeDelivery.Failed"/> for the outbox to retry.</summary>
 public sealed class HttpExchangeGateway(HttpClient http, ExchangeOptions options) : IExchangeGateway
 {
+    private readonly ConcurrentDictionary<string, Task<IReadOnlyDictionary<string, decimal>>> _priceFetches = new(StringComparer.Ordinal);
+
     public async Task<ExchangeDelivery> SendAsync(string exchange, string accountId, string caseReference, ExchangeRequest request, CancellationToken cancellationToken)
     {
         // The HTTP client's own span (when recorded) carries the trace on to the exchange as traceparent.
@@ -54,15 +57,45 @@ public sealed class HttpExchangeGateway(HttpClient http, ExchangeOptions options
         }
     }
 
-    public async Task<IReadOnlyDictionary<string, decimal>> GetPricesAsync(string exchange, CancellationToken cancellationToken)
+    /// <summary>
+    /// Callers asking while a fetch of the exchange's prices is on its way share its answer: forty
+    /// thousand seizures whose sale waits end together make one request at a time, not forty thousand
+    /// connections (which ran a silo out of file handles). Nothing is kept once it has answered.
+    /// </summary>
+    public Task<IReadOnlyDictionary<string, decimal>> GetPricesAsync(string exchange, CancellationToken cancellationToken) =>
+        _priceFetches.GetOrAdd(exchange, FetchPricesOnceAsync).WaitAsync(cancellationToken);
+
+    /// <summary>One fetch for everyone waiting, on its own deadline (no single caller's cancellation ends it), forgotten when done.</summary>
+    private Task<IReadOnlyDictionary<string, decimal>> FetchPricesOnceAsync(string exchange)
+    {
+        Task<IReadOnlyDictionary<string, decimal>>? fetch = null;
+        fetch = FetchAsync();
+        return fetch;
+
+        async Task<IReadOnlyDictionary<string, decimal>> FetchAsync()
+        {
+            // Returns to the caller first, so that the fetch is in the table before it can finish and leave it.
+            await Task.Yield();
+            try
+            {
+                return await FetchPricesAsync(exchange).ConfigureAwait(false);
+            }
+            finally
+            {
+                _priceFetches.TryRemove(KeyValuePair.Create(exchange, fetch!));
+            }
+        }
+    }
+
+    private async Task<IReadOnlyDictionary<string, decimal>> FetchPricesAsync(string exchange)
     {
         try
         {
-            using var timeout = Deadline(cancellationToken);
+            using var timeout = Deadline(CancellationToken.None);
             var tickers = await http.GetFromJsonAsync(new Uri(options.BaseAddressOf(exchange), ExchangeApiPaths.Ticker), ExchangeApiJson.Default.IReadOnlyListTicker, timeout.Token).ConfigureAwait(false);
             return (tickers ?? []).ToDictionary(t => new MarketOrder(t.Market, 0).Asset, t => t.TradePrice, StringComparer.Ordinal);
         }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException ex)
         {
             throw new ExchangeUnreachableException($"{exchange} gave no prices within {options.RequestTimeout.TotalSeconds:0.#} s", ex);
         }

@@ -127,13 +127,33 @@ public sealed partial class SeizureGrain(
         {
             // Whatever was sent is sent again unless answered; the reminder is set anew for what comes next.
             (_sentRequest, _wake) = (null, default);
-            await ReviewAsync(cancellationToken);
+            await WakeAsync(cancellationToken);
             return;
         }
 
         // A taxpayer's news is cleared once looked at: a review that fails leaves it to come again.
-        await ReviewAsync(cancellationToken);
-        await ClearReminderAsync(reminderName, cancellationToken);
+        if (await WakeAsync(cancellationToken))
+        {
+            await ClearReminderAsync(reminderName, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Looks at the case again; an exchange that cannot be reached now (its prices, say) is the
+    /// exchange's trouble, not the case's: told as a warning, and looked at again at the next tick.
+    /// </summary>
+    private async Task<bool> WakeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ReviewAsync(cancellationToken);
+            return true;
+        }
+        catch (ExchangeUnreachableException ex)
+        {
+            LogWakeDeferred(logger, Id, ex.Message);
+            return false;
+        }
     }
 
     /// <summary>Case pages read the history again and again; it is short, so the activation keeps it.</summary>
@@ -352,6 +372,9 @@ public sealed partial class SeizureGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Request {RequestId} could not be delivered ({Failure}); failure {Failures}, retried later")]
     private static partial void LogDeliveryFailed(ILogger logger, string requestId, string failure, int failures);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Seizure {SeizureId} looks again at its next tick: {Reason}")]
+    private static partial void LogWakeDeferred(ILogger logger, string seizureId, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seizure {SeizureId} closed: {Outcome}, {Collected} won collected")]
     private static partial void LogClosed(ILogger logger, string seizureId, SeizureOutcome? outcome, long collected);

@@ -18,7 +18,7 @@ internal static class ApiCall
         }
         catch (CommandRejectedException ex)
         {
-            return Results.Problem(ex.Message, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Refused");
+            return Refused(ex.Message);
         }
         catch (ArgumentException ex)
         {
@@ -47,6 +47,9 @@ internal static class ApiCall
     /// <summary>The refusal without .NET's " (Parameter 'x')": the name of a C# parameter tells the caller nothing.</summary>
     private static string Detail(ArgumentException ex) =>
         ex.ParamName is { } name ? ex.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : ex.Message;
+
+    /// <summary>A request understood and refused as a whole (422): nothing was done.</summary>
+    public static IResult Refused(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Refused");
 
     public static IResult NotFound(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
 }

@@ -14,6 +14,8 @@ namespace Tracking.Silo.Api;
 [JsonSerializable(typeof(SessionInfo))]
 [JsonSerializable(typeof(ReasonBody))]
 [JsonSerializable(typeof(BulkApprovalBody))]
+[JsonSerializable(typeof(BulkSaleApprovalBody))]
+[JsonSerializable(typeof(BulkSaleApprovalSummary))]
 [JsonSerializable(typeof(PaymentBody))]
 [JsonSerializable(typeof(AssignmentBody))]
 [JsonSerializable(typeof(UploadLimits))]

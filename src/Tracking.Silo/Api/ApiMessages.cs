@@ -16,6 +16,12 @@ public sealed record ReasonBody(string Reason);
 /// <summary>A supervisor's approval of several review candidates with one reason.</summary>
 public sealed record BulkApprovalBody(string? Reason, IReadOnlyList<CandidatePair>? Candidates);
 
+/// <summary>A supervisor's approval of several proposed sales at once, named by case id.</summary>
+public sealed record BulkSaleApprovalBody(IReadOnlyList<string>? Cases);
+
+/// <summary>What a bulk sale approval did: the cases named, how many were approved, and each refused with why.</summary>
+public sealed record BulkSaleApprovalSummary(int Cases, int Approved, IReadOnlyList<string> Refused);
+
 /// <summary>A payment recorded through the API; the same reference twice is applied once.</summary>
 public sealed record PaymentBody(string Reference, long Amount, string Source);
 

@@ -30,6 +30,8 @@ internal static class CaseEndpoints
         group.MapGet("/{id}/documents/{documentId}", DocumentAsync).RequireAuthorization(AccessPolicies.CaseReaders).WithSummary("One of the case's documents, as HTML, or as PDF with format=pdf");
         group.MapPost("/{id}/sale-approval", (string id, ClaimsPrincipal user, TrackingContext tracking, CancellationToken ct) =>
             StepAsync(tracking, id, (seizure, ct) => seizure.ApproveSaleAsync(user.Actor(), ct), ct)).RequireAuthorization(AccessPolicies.Supervisors).WithSummary("Approve the sale the case proposes (not the officer who opened it)");
+        group.MapPost("/sale-approvals", BulkSaleApprovalAsync).RequireAuthorization(AccessPolicies.Supervisors)
+            .WithSummary($"Approve up to {ReviewEndpoints.MaxBulkApproval} proposed sales at once, each as one approval would be; the cases refused (moved on, or opened by this supervisor) are listed with why and do not stop the others");
         group.MapPost("/{id}/cancellation", (string id, ReasonBody body, ClaimsPrincipal user, TrackingContext tracking, CancellationToken ct) =>
             StepAsync(tracking, id, (seizure, ct) => seizure.RequestCancellationAsync(body.Reason ?? "", user.Actor(), ct), ct)).RequireAuthorization(AccessPolicies.CaseWorkers).WithSummary("Ask to withdraw the seizure, with a reason");
         group.MapPost("/{id}/cancellation-approval", (string id, ClaimsPrincipal user, TrackingContext tracking, CancellationToken ct) =>
@@ -165,6 +167,47 @@ internal static class CaseEndpoints
         var view = await seizure.GetIfOpenAsync(ct);
         return view is null ? null : new CaseDetail(view, await seizure.GetHistoryAsync(ct));
     }
+
+    /// <summary>Sale approvals sent to the seizures at once: each waits on the exchange's prices and its sale order.</summary>
+    private const int BulkApprovalParallelism = 16;
+
+    /// <summary>Every case named must be well formed (else 400, nothing approved); a case that is not one, or refuses, is listed.</summary>
+    private static Task<IResult> BulkSaleApprovalAsync(BulkSaleApprovalBody body, ClaimsPrincipal user, TrackingContext tracking, CancellationToken ct) => ApiCall.RunAsync(async () =>
+    {
+        var ids = (body.Cases ?? []).Distinct(StringComparer.Ordinal).ToArray();
+        if (ids.Length is 0 or > ReviewEndpoints.MaxBulkApproval)
+        {
+            return ApiCall.Refused($"name 1 to {ReviewEndpoints.MaxBulkApproval} cases; {ids.Length} were named");
+        }
+
+        if (Array.FindIndex(ids, id => !Domain.IdFormat.IsCaseId(id)) is var malformed and >= 0)
+        {
+            throw new ArgumentException($"case {malformed + 1} named is not a case id: taxpayer@exchange/account, each an id of letters, digits, '-', '_' or '.'", nameof(body));
+        }
+
+        var approved = 0;
+        var refused = new System.Collections.Concurrent.ConcurrentBag<string>();
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = BulkApprovalParallelism, CancellationToken = ct }, async (id, ct) =>
+        {
+            var seizure = tracking.Grains.GetGrain<ISeizureGrain>(id);
+            if (!await ReadModelLookup.CaseExistsAsync(tracking, id, ct) || await seizure.GetIfOpenAsync(ct) is null)
+            {
+                refused.Add($"{id}: there is no such case");
+                return;
+            }
+
+            try
+            {
+                await seizure.ApproveSaleAsync(user.Actor(), ct);
+                Interlocked.Increment(ref approved);
+            }
+            catch (CommandRejectedException ex)
+            {
+                refused.Add($"{id}: {ex.Message}");
+            }
+        });
+        return Results.Ok(new BulkSaleApprovalSummary(ids.Length, approved, [.. refused.Order(StringComparer.Ordinal)]));
+    });
 
     private static Task<IResult> StepAsync(TrackingContext tracking, string id, Func<ISeizureGrain, CancellationToken, Task<SeizureView>> step, CancellationToken ct) =>
         ApiCall.RunAsync(async () =>

@@ -38,20 +38,20 @@ internal static class ReviewEndpoints
     }
 
     /// <summary>A page of the queue: as many as a supervisor can have looked at.</summary>
-    private const int MaxBulkApproval = 100;
+    internal const int MaxBulkApproval = 100;
 
     /// <summary>Every candidate named must be well formed (else 400) and open in the queue (else 422), or nothing is approved.</summary>
     private static Task<IResult> BulkApproveAsync(BulkApprovalBody body, ClaimsPrincipal user, TrackingContext tracking, CancellationToken ct) => ApiCall.RunAsync(async () =>
     {
         if (TextLimits.Problem("a reason", body.Reason, TextLimits.Reason) is { } reasonProblem)
         {
-            return Refused(reasonProblem);
+            return ApiCall.Refused(reasonProblem);
         }
 
         var pairs = body.Candidates ?? [];
         if (pairs.Count is 0 or > MaxBulkApproval)
         {
-            return Refused($"name 1 to {MaxBulkApproval} candidates; {pairs.Count} were named");
+            return ApiCall.Refused($"name 1 to {MaxBulkApproval} candidates; {pairs.Count} were named");
         }
 
         if (pairs.Contains(null))
@@ -70,11 +70,9 @@ internal static class ReviewEndpoints
         }
 
         return notOpen.Count > 0
-            ? Refused($"not open in the review queue, so nothing was approved: {string.Join(", ", notOpen)}")
+            ? ApiCall.Refused($"not open in the review queue, so nothing was approved: {string.Join(", ", notOpen)}")
             : Results.Ok(await new SeizureOpener(tracking.Grains).OpenApprovedReviewsAsync(pairs, user.Actor(), body.Reason!.Trim(), ct));
     });
-
-    private static IResult Refused(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Refused");
 
     private static IResult NoCandidate(string taxpayerId, string exchange, string accountId) =>
         ApiCall.NotFound($"{exchange}/{accountId} is not a review candidate of taxpayer {taxpayerId}");

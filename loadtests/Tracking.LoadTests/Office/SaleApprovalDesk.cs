@@ -3,13 +3,16 @@ using static Tracking.LoadTests.Office.OfficeEndpoints;
 namespace Tracking.LoadTests.Office;
 
 /// <summary>
-/// Supervisors who, every simulated six hours, open the list of cases awaiting their sale approval
-/// and approve each, several at once. A case a payment moved on meanwhile is refused (4xx), as at a
-/// real desk.
+/// A supervisor who, every simulated six hours, opens the list of cases awaiting their sale
+/// approval and approves the page shown at once, page after page, as the approvals page's button
+/// does. A case a payment moved on meanwhile is listed as refused in the answer, as at a real desk.
 /// </summary>
-internal sealed class SaleApprovals(OfficeDesk desk, OfficeMonth month, int supervisors)
+internal sealed class SaleApprovalDesk(OfficeDesk desk, OfficeMonth month)
 {
     private const int PageSize = 100;
+
+    /// <summary>Sales the answers listed as refused, with why.</summary>
+    public int Refused { get; private set; }
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -22,8 +25,10 @@ internal sealed class SaleApprovals(OfficeDesk desk, OfficeMonth month, int supe
                 while (await desk.GetAsync(CasePage, $"/api/cases?approval=Sale&limit={PageSize}", cancellationToken) is { } page
                     && page.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetString()!).Where(tried.Add).ToArray() is { Length: > 0 } waiting)
                 {
-                    await Parallel.ForEachAsync(waiting, new ParallelOptions { MaxDegreeOfParallelism = supervisors, CancellationToken = cancellationToken }, async (id, ct) =>
-                        await desk.PostAsync<object?>(SaleApproval, $"/api/cases/{Uri.EscapeDataString(id)}/sale-approval", null, ct));
+                    if (await desk.PostAsync(SaleApprovals, "/api/cases/sale-approvals", new { cases = waiting }, cancellationToken) is { } summary)
+                    {
+                        Refused += summary.GetProperty("refused").GetArrayLength();
+                    }
                 }
             }
         }
