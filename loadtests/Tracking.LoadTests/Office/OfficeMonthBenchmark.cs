@@ -325,22 +325,27 @@ internal sealed class OfficeMonthBenchmark(string files, int taxpayers, int acco
         }
     }
 
-    /// <summary>Requests per second by endpoint and the seizures' transitions per second; p99 per five-second interval.</summary>
+    /// <summary>
+    /// Three panels over the run: the seizures' transitions per second; each endpoint's requests
+    /// per second; each endpoint's p99 per five-second interval.
+    /// </summary>
     private static string Picture(string store, RequestLog log, SiloActivity activity, OfficeMonth month)
     {
         const double Interval = 5;
-        var seconds = (int)Math.Ceiling(log.Now);
-        var intervals = (int)Math.Ceiling(seconds / Interval);
-        var byEndpoint = log.Records.GroupBy(r => r.Endpoint).OrderBy(g => g.Key, StringComparer.Ordinal).ToArray();
-        var rates = byEndpoint
-            .Select(g => new OfficeMonthChart.Series(g.Key, [.. Enumerable.Range(0, intervals).Select(i => g.Count(r => (int)(r.AtSeconds / Interval) == i) / Interval)]))
-            .Append(new OfficeMonthChart.Series(SiloActivity.Transitions, [.. Enumerable.Range(0, intervals).Select(i => Enumerable.Range((int)(i * Interval), (int)Interval).Sum(s => activity.At(SiloActivity.Transitions, s)) / Interval)]))
-            .ToArray();
+        var intervals = (int)Math.Ceiling(log.Now / Interval);
+        var byEndpoint = log.Records.GroupBy(r => r.Endpoint).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, Buckets: g.ToLookup(r => (int)(r.AtSeconds / Interval)))).ToArray();
+        var transitions = new OfficeMonthChart.Series(SiloActivity.Transitions, [.. Enumerable.Range(0, intervals).Select(i => Enumerable.Range((int)(i * Interval), (int)Interval).Sum(s => activity.At(SiloActivity.Transitions, s)) / Interval)]);
+        var rates = byEndpoint.Select(e => new OfficeMonthChart.Series(e.Key, [.. Enumerable.Range(0, intervals).Select(i => e.Buckets[i].Count() / Interval)])).ToArray();
+
         // An endpoint called once or twice (opening every case) is in the table; as a line it would be a dot that sets the scale.
         var p99s = byEndpoint
-            .Where(g => g.Count() >= 10)
-            .Select(g => new OfficeMonthChart.Series(g.Key, [.. Enumerable.Range(0, intervals).Select(i => g.Where(r => (int)(r.AtSeconds / Interval) == i).Select(r => r.Ms).Order().ToArray() is { Length: > 0 } sorted ? Percentile(sorted, 0.99) : double.NaN)]))
+            .Where(e => e.Buckets.Sum(b => b.Count()) >= 10)
+            .Select(e => new OfficeMonthChart.Series(e.Key, [.. Enumerable.Range(0, intervals).Select(i => e.Buckets[i].Select(r => r.Ms).Order().ToArray() is { Length: > 0 } sorted ? Percentile(sorted, 0.99) : double.NaN)]))
             .ToArray();
-        return OfficeMonthChart.Render($"An office's month on one silo ({store}): requests and seizure transitions per second, p99 latency; the cases are opened before day 1", Interval, rates, p99s, month.DayStarts);
+        return OfficeMonthChart.Render(
+            $"An office's month on one silo ({store}); the cases are opened before day 1",
+            Interval,
+            [new("seizure transitions per second", [transitions]), new("requests per second", rates), new("p99 ms (log)", p99s, Logarithmic: true)],
+            month.DayStarts);
     }
 }
