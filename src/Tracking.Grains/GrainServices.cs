@@ -20,9 +20,14 @@ public static class GrainServices
             throw new ArgumentException($"The seizure settings are not usable: {problem}.", nameof(seizures));
         }
 
+        if (exchanges.MaxConnections < 1)
+        {
+            throw new ArgumentException($"The exchanges' connections must be at least 1, not {exchanges.MaxConnections}.", nameof(exchanges));
+        }
+
         services.AddSingleton(exchanges);
         services.AddSingleton(seizures);
-        services.AddSingleton<IExchangeGateway>(_ => new HttpExchangeGateway(new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2), MaxConnectionsPerServer = exchanges.MaxConnectionsPerExchange }), exchanges));
+        services.AddSingleton<IExchangeGateway>(_ => new HttpExchangeGateway(new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2), MaxConnectionsPerServer = exchanges.MaxConnections }), exchanges));
         return services;
     }
 }

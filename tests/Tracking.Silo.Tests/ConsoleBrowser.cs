@@ -12,6 +12,9 @@ namespace Tracking.Silo.Tests;
 /// </summary>
 public abstract class ConsoleBrowser(ConsoleHost host) : IAsyncLifetime
 {
+    /// <summary>The browser tests run one class after another: each has a silo, a simulator and Chromium of its own, on two cores.</summary>
+    public const string Collection = "console in a browser";
+
     protected ConsoleHost Host => host;
 
     private const string Chromium = "/usr/bin/chromium";

@@ -9,6 +9,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Tracking.Silo.Tests;
 
 /// <summary>The web console signed in as each role, against a silo whose cases move on with the exchange simulator.</summary>
+[Collection(ConsoleBrowser.Collection)]
 public sealed class ConsoleBrowserTests(ConsoleWithExchanges host) : ConsoleBrowser(host), IClassFixture<ConsoleWithExchanges>
 {
     [Fact]

@@ -20,11 +20,12 @@ public sealed class ExchangeOptions
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// Connections open to one exchange's address at most; further requests wait for one (within
-    /// <see cref="RequestTimeout"/>). Without a bound, tens of thousands of seizures waking together
-    /// opened a connection each until the machine ran out of file handles. Default 64.
+    /// Connections open to the exchanges' API address (<see cref="ApiRoot"/>, one host for all of
+    /// them) at most; further requests wait for one, within <see cref="RequestTimeout"/>. Without a
+    /// bound, tens of thousands of seizures waking together opened a connection each until the
+    /// machine ran out of file handles. At least 1. Default 64.
     /// </summary>
-    public int MaxConnectionsPerExchange { get; set; } = 64;
+    public int MaxConnections { get; set; } = 64;
 
     public Uri BaseAddressOf(string exchange) =>
         ApiRoot is { } root ? new Uri(root, Uri.EscapeDataString(exchange) + "/")

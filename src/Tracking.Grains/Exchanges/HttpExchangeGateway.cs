@@ -62,28 +62,38 @@ public sealed class HttpExchangeGateway(HttpClient http, ExchangeOptions options
     /// thousand seizures whose sale waits end together make one request at a time, not forty thousand
     /// connections (which ran a silo out of file handles). Nothing is kept once it has answered.
     /// </summary>
-    public Task<IReadOnlyDictionary<string, decimal>> GetPricesAsync(string exchange, CancellationToken cancellationToken) =>
-        _priceFetches.GetOrAdd(exchange, FetchPricesOnceAsync).WaitAsync(cancellationToken);
-
-    /// <summary>One fetch for everyone waiting, on its own deadline (no single caller's cancellation ends it), forgotten when done.</summary>
-    private Task<IReadOnlyDictionary<string, decimal>> FetchPricesOnceAsync(string exchange)
+    public async Task<IReadOnlyDictionary<string, decimal>> GetPricesAsync(string exchange, CancellationToken cancellationToken)
     {
-        Task<IReadOnlyDictionary<string, decimal>>? fetch = null;
-        fetch = FetchAsync();
-        return fetch;
-
-        async Task<IReadOnlyDictionary<string, decimal>> FetchAsync()
+        while (true)
         {
-            // Returns to the caller first, so that the fetch is in the table before it can finish and leave it.
-            await Task.Yield();
-            try
+            if (_priceFetches.TryGetValue(exchange, out var onItsWay))
             {
-                return await FetchPricesAsync(exchange).ConfigureAwait(false);
+                return await onItsWay.WaitAsync(cancellationToken).ConfigureAwait(false);
             }
-            finally
+
+            var fetch = new TaskCompletionSource<IReadOnlyDictionary<string, decimal>>(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (_priceFetches.TryAdd(exchange, fetch.Task))
             {
-                _priceFetches.TryRemove(KeyValuePair.Create(exchange, fetch!));
+                // On the thread pool, not in the asking grain's turn: no single caller's cancellation or scheduler holds it.
+                _ = Task.Run(() => FetchForEveryoneAsync(exchange, fetch), CancellationToken.None);
+                return await fetch.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
             }
+        }
+    }
+
+    /// <summary>Leaves the table before it answers, so that a caller after the answer fetches anew.</summary>
+    private async Task FetchForEveryoneAsync(string exchange, TaskCompletionSource<IReadOnlyDictionary<string, decimal>> fetch)
+    {
+        try
+        {
+            var prices = await FetchPricesAsync(exchange).ConfigureAwait(false);
+            _priceFetches.TryRemove(KeyValuePair.Create(exchange, fetch.Task));
+            fetch.SetResult(prices);
+        }
+        catch (Exception ex)
+        {
+            _priceFetches.TryRemove(KeyValuePair.Create(exchange, fetch.Task));
+            fetch.SetException(ex);
         }
     }
 
@@ -91,9 +101,10 @@ public sealed class HttpExchangeGateway(HttpClient http, ExchangeOptions options
     {
         try
         {
-            using var timeout = Deadline(CancellationToken.None);
+            using var timeout = new CancellationTokenSource(options.RequestTimeout);
             var tickers = await http.GetFromJsonAsync(new Uri(options.BaseAddressOf(exchange), ExchangeApiPaths.Ticker), ExchangeApiJson.Default.IReadOnlyListTicker, timeout.Token).ConfigureAwait(false);
-            return (tickers ?? []).ToDictionary(t => new MarketOrder(t.Market, 0).Asset, t => t.TradePrice, StringComparer.Ordinal);
+            // A ticker that names no market prices nothing.
+            return (tickers ?? []).Where(t => t.Market is not null).ToDictionary(t => new MarketOrder(t.Market, 0).Asset, t => t.TradePrice, StringComparer.Ordinal);
         }
         catch (OperationCanceledException ex)
         {
@@ -102,6 +113,11 @@ public sealed class HttpExchangeGateway(HttpClient http, ExchangeOptions options
         catch (HttpRequestException ex)
         {
             throw new ExchangeUnreachableException($"{exchange} gave no prices: {ex.Message}", ex);
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or ArgumentException or InvalidDataException or NotSupportedException)
+        {
+            // A malformed answer (not JSON, an asset twice, a market that names none) is the exchange's fault, not the caller's.
+            throw new ExchangeUnreachableException($"{exchange} gave prices that cannot be read: {ex.Message}", ex);
         }
     }
 

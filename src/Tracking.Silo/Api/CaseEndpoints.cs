@@ -1,9 +1,11 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Tracking.Grains;
 using Tracking.Grains.Documents;
+using Tracking.Grains.Exchanges;
 using Tracking.Grains.Seizures;
 using Tracking.Grains.Taxpayers;
 using Tracking.Storage.Views;
@@ -31,7 +33,7 @@ internal static class CaseEndpoints
         group.MapPost("/{id}/sale-approval", (string id, ClaimsPrincipal user, TrackingContext tracking, CancellationToken ct) =>
             StepAsync(tracking, id, (seizure, ct) => seizure.ApproveSaleAsync(user.Actor(), ct), ct)).RequireAuthorization(AccessPolicies.Supervisors).WithSummary("Approve the sale the case proposes (not the officer who opened it)");
         group.MapPost("/sale-approvals", BulkSaleApprovalAsync).RequireAuthorization(AccessPolicies.Supervisors)
-            .WithSummary($"Approve up to {ReviewEndpoints.MaxBulkApproval} proposed sales at once, each as one approval would be; the cases refused (moved on, or opened by this supervisor) are listed with why and do not stop the others");
+            .WithSummary($"Approve up to {BulkLimit.Items} proposed sales at once, each as one approval would be; the cases refused (moved on, or opened by this supervisor) are listed with why and do not stop the others");
         group.MapPost("/{id}/cancellation", (string id, ReasonBody body, ClaimsPrincipal user, TrackingContext tracking, CancellationToken ct) =>
             StepAsync(tracking, id, (seizure, ct) => seizure.RequestCancellationAsync(body.Reason ?? "", user.Actor(), ct), ct)).RequireAuthorization(AccessPolicies.CaseWorkers).WithSummary("Ask to withdraw the seizure, with a reason");
         group.MapPost("/{id}/cancellation-approval", (string id, ClaimsPrincipal user, TrackingContext tracking, CancellationToken ct) =>
@@ -100,7 +102,7 @@ internal static class CaseEndpoints
 
     private static string? UnknownName<TEnum>(string filter, string? value)
         where TEnum : struct, Enum =>
-        value is null || Enum.GetNames<TEnum>().Contains(value, StringComparer.Ordinal)
+        string.IsNullOrEmpty(value) || Enum.GetNames<TEnum>().Contains(value, StringComparer.Ordinal)
             ? null
             : $"{filter} is one of {string.Join(", ", Enum.GetNames<TEnum>())}";
 
@@ -171,22 +173,23 @@ internal static class CaseEndpoints
     /// <summary>Sale approvals sent to the seizures at once: each waits on the exchange's prices and its sale order.</summary>
     private const int BulkApprovalParallelism = 16;
 
-    /// <summary>Every case named must be well formed (else 400, nothing approved); a case that is not one, or refuses, is listed.</summary>
+    /// <summary>Every case named must be well formed (else 400, nothing approved); a case that is not one, refuses, or cannot reach its exchange now is listed.</summary>
     private static Task<IResult> BulkSaleApprovalAsync(BulkSaleApprovalBody body, ClaimsPrincipal user, TrackingContext tracking, CancellationToken ct) => ApiCall.RunAsync(async () =>
     {
-        var ids = (body.Cases ?? []).Distinct(StringComparer.Ordinal).ToArray();
-        if (ids.Length is 0 or > ReviewEndpoints.MaxBulkApproval)
+        var named = body.Cases ?? [];
+        if (named.Count is 0 or > BulkLimit.Items)
         {
-            return ApiCall.Refused($"name 1 to {ReviewEndpoints.MaxBulkApproval} cases; {ids.Length} were named");
+            return ApiCall.Refused($"name 1 to {BulkLimit.Items} cases; {named.Count} were named");
         }
 
-        if (Array.FindIndex(ids, id => !Domain.IdFormat.IsCaseId(id)) is var malformed and >= 0)
+        if (named.ToList().FindIndex(id => !Domain.IdFormat.IsCaseId(id)) is var malformed and >= 0)
         {
             throw new ArgumentException($"case {malformed + 1} named is not a case id: taxpayer@exchange/account, each an id of letters, digits, '-', '_' or '.'", nameof(body));
         }
 
+        var ids = named.Distinct(StringComparer.Ordinal).ToArray();
         var approved = 0;
-        var refused = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var refused = new ConcurrentBag<string>();
         await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = BulkApprovalParallelism, CancellationToken = ct }, async (id, ct) =>
         {
             var seizure = tracking.Grains.GetGrain<ISeizureGrain>(id);
@@ -204,6 +207,11 @@ internal static class CaseEndpoints
             catch (CommandRejectedException ex)
             {
                 refused.Add($"{id}: {ex.Message}");
+            }
+            catch (Exception ex) when (ex is ExchangeUnreachableException or TimeoutException)
+            {
+                // The others were approved; this one can be approved again once its exchange answers.
+                refused.Add($"{id}: {ex.Message}; approve it again later");
             }
         });
         return Results.Ok(new BulkSaleApprovalSummary(ids.Length, approved, [.. refused.Order(StringComparer.Ordinal)]));

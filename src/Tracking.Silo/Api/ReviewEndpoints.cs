@@ -34,11 +34,8 @@ internal static class ReviewEndpoints
                 : NoCandidate(taxpayerId, exchange, accountId)))
             .RequireAuthorization(AccessPolicies.CaseWorkers).WithSummary("The account is not the taxpayer's: reject it, with a reason");
         group.MapPost("/approvals", BulkApproveAsync).RequireAuthorization(AccessPolicies.Supervisors)
-            .WithSummary($"A supervisor approves up to {MaxBulkApproval} candidates with one reason: each is seized as one approval would be; any refused are listed");
+            .WithSummary($"A supervisor approves up to {BulkLimit.Items} candidates with one reason: each is seized as one approval would be; any refused are listed");
     }
-
-    /// <summary>A page of the queue: as many as a supervisor can have looked at.</summary>
-    internal const int MaxBulkApproval = 100;
 
     /// <summary>Every candidate named must be well formed (else 400) and open in the queue (else 422), or nothing is approved.</summary>
     private static Task<IResult> BulkApproveAsync(BulkApprovalBody body, ClaimsPrincipal user, TrackingContext tracking, CancellationToken ct) => ApiCall.RunAsync(async () =>
@@ -49,9 +46,9 @@ internal static class ReviewEndpoints
         }
 
         var pairs = body.Candidates ?? [];
-        if (pairs.Count is 0 or > MaxBulkApproval)
+        if (pairs.Count is 0 or > BulkLimit.Items)
         {
-            return ApiCall.Refused($"name 1 to {MaxBulkApproval} candidates; {pairs.Count} were named");
+            return ApiCall.Refused($"name 1 to {BulkLimit.Items} candidates; {pairs.Count} were named");
         }
 
         if (pairs.Contains(null))

@@ -75,6 +75,21 @@ public sealed class HttpExchangeGatewayTests
         Assert.Equal(2, exchange.Requests);
     }
 
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("""[{"market":"KRW-BTC","trade_price":1},{"market":"BTC","trade_price":2}]""")]
+    public async Task Prices_that_cannot_be_read_are_the_exchange_s_fault(string answer)
+    {
+        var exchange = new HeldExchange();
+        var gateway = new HttpExchangeGateway(new HttpClient(exchange), s_options);
+
+        var fetch = gateway.GetPricesAsync("gopax", CancellationToken.None);
+        await exchange.AskedAsync(1);
+        exchange.Answer(answer);
+        var refused = await Assert.ThrowsAsync<ExchangeUnreachableException>(() => fetch);
+        Assert.StartsWith("gopax gave prices that cannot be read: ", refused.Message);
+    }
+
     /// <summary>An exchange that holds each request until the test answers it, counting them.</summary>
     private sealed class HeldExchange : HttpMessageHandler
     {

@@ -5,21 +5,24 @@ import { caseLink } from './cases.js';
 
 // A supervisor's work: sales proposed and cancellations asked for by others, each approved in
 // place, or every sale shown at once; after approving them all the page is shown again with the outcome.
-export async function approvals({ main, session }, _item, outcome = null) {
-  const [sales, cancellations] = await Promise.all([
-    api('/api/cases?approval=Sale&limit=200'),
-    api('/api/cases?approval=Cancellation&limit=200'),
-  ]);
-  const isOwnSale = c => c.officer === session.actor;
-  show(main,
-    h('h1', {}, t('Approvals')),
-    outcome,
-    section(t('Sales proposed'), 'sales', sales, 'sale-approval', t('Approve sale'), isOwnSale,
-      approveAll(sales.items.filter(c => !isOwnSale(c)).map(c => c.id), summary => approvals({ main, session }, _item, summary))),
-    section(t('Cancellations asked for'), 'cancellations', cancellations, 'cancellation-approval', t('Approve cancellation'), c => c.cancellationRequestedBy === session.actor));
+export function approvals({ main, session }) {
+  const render = async outcome => {
+    const [sales, cancellations] = await Promise.all([
+      api('/api/cases?approval=Sale&limit=200'),
+      api('/api/cases?approval=Cancellation&limit=200'),
+    ]);
+    const isOwnSale = c => c.officer === session.actor;
+    show(main,
+      h('h1', {}, t('Approvals')),
+      outcome,
+      section(t('Sales proposed'), 'sales', sales, 'sale-approval', t('Approve sale'), isOwnSale,
+        approveAll(sales.items.filter(c => !isOwnSale(c)).map(c => c.id), render)),
+      section(t('Cancellations asked for'), 'cancellations', cancellations, 'cancellation-approval', t('Approve cancellation'), c => c.cancellationRequestedBy === session.actor));
+  };
+  return render(null);
 }
 
-// Every sale shown that someone else opened, approved 100 to a request; any refused are listed with why.
+// Every sale shown that someone else opened, approved 100 to a request (the API's bulk limit); any refused are listed with why.
 function approveAll(ids, done) {
   if (!ids.length) {
     return null;
