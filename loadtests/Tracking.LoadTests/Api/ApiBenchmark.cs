@@ -4,10 +4,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Logging;
 using Npgsql;
-using Tracking.Grains.Exchanges;
-using Tracking.Silo.Access;
 using Tracking.Silo.Hosting;
 using Tracking.TestingHost;
 using Tracking.Silo.Scenarios;
@@ -26,12 +23,7 @@ internal sealed partial class ApiBenchmark(string files, string profiles, string
     public async Task<ApiStoreFigures> RunAsync(string store, StorageSettings storage)
     {
         await using var simulator = await ExchangeSimProcess.StartAsync("--accounts", files, "--prices", prices);
-        await using var app = SiloWebHost.Build(new SiloHostSettings(storage, "http://127.0.0.1:0")
-        {
-            Exchanges = new ExchangeOptions { ApiRoot = simulator.Url, CallbackSecret = simulator.CallbackSecret },
-            MinimumLogLevel = LogLevel.Warning,
-            Console = new ConsoleOptions { Users = ConsoleOptions.DemoUsers(), ProfilesDirectory = profiles, RrnKey = () => "loadtest-rrn-key-not-a-secret-01"u8.ToArray() },
-        });
+        await using var app = ApiSilo.Build(storage, simulator, profiles);
         await app.StartAsync();
         var address = new Uri(SiloWebHost.Addresses(app).First());
         var cookies = new CookieContainer();
@@ -101,15 +93,9 @@ internal sealed partial class ApiBenchmark(string files, string profiles, string
             }
         }
 
-        var cases = new List<CaseListed>();
-        string? next = null;
-        do
-        {
-            var page = await http.GetFromJsonAsync<JsonElement>("/api/cases?limit=1000" + (next is null ? "" : "&after=" + Uri.EscapeDataString(next)));
-            cases.AddRange(page.GetProperty("items").EnumerateArray().Select(c => new CaseListed(c.GetProperty("id").GetString()!, c.GetProperty("taxpayerId").GetString()!, c.GetProperty("status").GetString()!)));
-            next = page.GetProperty("next").GetString();
-        }
-        while (next is not null);
+        var cases = (await ApiPopulation.ListCasesAsync(http, CancellationToken.None))
+            .Select(c => new CaseListed(c.GetProperty("id").GetString()!, c.GetProperty("taxpayerId").GetString()!, c.GetProperty("status").GetString()!))
+            .ToArray();
         Console.Error.WriteLine($"Prepared in {watch.Elapsed.TotalSeconds:F0} s");
         return cases;
     }

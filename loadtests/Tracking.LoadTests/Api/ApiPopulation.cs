@@ -23,6 +23,21 @@ internal static class ApiPopulation
         }
     }
 
+    /// <summary>Every case the list holds, a thousand to a page.</summary>
+    public static async Task<IReadOnlyList<JsonElement>> ListCasesAsync(HttpClient http, CancellationToken cancellationToken)
+    {
+        var cases = new List<JsonElement>();
+        string? next = null;
+        do
+        {
+            var page = await http.GetFromJsonAsync<JsonElement>("/api/cases?limit=1000" + (next is null ? "" : "&after=" + Uri.EscapeDataString(next)), cancellationToken);
+            cases.AddRange(page.GetProperty("items").EnumerateArray());
+            next = page.GetProperty("next").GetString();
+        }
+        while (next is not null);
+        return cases;
+    }
+
     private static async Task UploadAsync(HttpClient http, string path, params string[] fileThenField)
     {
         using var form = new MultipartFormDataContent();

@@ -1,10 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.Logging;
-using Tracking.Grains.Exchanges;
 using Tracking.LoadTests.Api;
-using Tracking.Silo.Access;
 using Tracking.Silo.Hosting;
 using Tracking.Silo.Scenarios;
 using Tracking.TestingHost;
@@ -34,13 +31,7 @@ internal sealed class OfficeMonthBenchmark(string files, int taxpayers, int acco
         await using var simulator = await ExchangeSimProcess.StartAsync("--accounts", files, "--prices", prices);
         using var simulatorHttp = new HttpClient();
         var exchanges = new ExchangeSimClient(simulatorHttp, simulator.Url);
-        await using var app = SiloWebHost.Build(new SiloHostSettings(storage, "http://127.0.0.1:0")
-        {
-            TimeProvider = clock,
-            Exchanges = new ExchangeOptions { ApiRoot = simulator.Url, CallbackSecret = simulator.CallbackSecret },
-            MinimumLogLevel = LogLevel.Warning,
-            Console = new ConsoleOptions { Users = ConsoleOptions.DemoUsers(), ProfilesDirectory = profiles, RrnKey = () => "loadtest-rrn-key-not-a-secret-01"u8.ToArray() },
-        });
+        await using var app = ApiSilo.Build(storage, simulator, profiles, clock);
         await app.StartAsync(cancellationToken);
         var address = new Uri(SiloWebHost.Addresses(app).First());
 
@@ -83,7 +74,7 @@ internal sealed class OfficeMonthBenchmark(string files, int taxpayers, int acco
         // The clock starts once the cases are open: opening them all is the first morning's work, not a fortnight's.
         var ticking = month.RunAsync(options.DaySeconds, () => log.Now, people.Token);
         var payments = new PaymentDesk(await DeskAsync("park"), month, options.PaymentDesks, $"OFFICE-{Guid.NewGuid():N}"[..19]);
-        var paying = payments.RunAsync(Schedule(await ListCasesAsync(books, cancellationToken)), people.Token);
+        var paying = payments.RunAsync(Schedule(await ApiPopulation.ListCasesAsync(books, cancellationToken)), people.Token);
         var sales = new SaleApprovalDesk(await DeskAsync("lee"), month);
         var approving = sales.RunAsync(people.Token);
         var reviewing = new ReviewDesk(await DeskAsync("park"), await DeskAsync("han"), truth, month, options.ReviewsPerDay).RunAsync(options.Days, people.Token);
@@ -199,20 +190,6 @@ internal sealed class OfficeMonthBenchmark(string files, int taxpayers, int acco
         return [.. payments.OrderBy(p => p.Day)];
     }
 
-    private static async Task<IReadOnlyList<JsonElement>> ListCasesAsync(HttpClient books, CancellationToken cancellationToken)
-    {
-        var cases = new List<JsonElement>();
-        string? next = null;
-        do
-        {
-            var page = await books.GetFromJsonAsync<JsonElement>("/api/cases?limit=1000" + (next is null ? "" : "&after=" + Uri.EscapeDataString(next)), cancellationToken);
-            cases.AddRange(page.GetProperty("items").EnumerateArray());
-            next = page.GetProperty("next").GetString();
-        }
-        while (next is not null);
-        return cases;
-    }
-
     private static async Task<long> TotalAsync(HttpClient books, string filter, CancellationToken cancellationToken) =>
         (await books.GetFromJsonAsync<JsonElement>("/api/cases?limit=1" + filter, cancellationToken)).GetProperty("total").GetInt64();
 
@@ -233,7 +210,7 @@ internal sealed class OfficeMonthBenchmark(string files, int taxpayers, int acco
     /// </summary>
     private static async Task<OfficeMonthCheck> CheckAsync(HttpClient books, ExchangeSimClient exchanges, IReadOnlyCollection<BookedPayment> booked, CancellationToken cancellationToken)
     {
-        var cases = await ListCasesAsync(books, cancellationToken);
+        var cases = await ApiPopulation.ListCasesAsync(books, cancellationToken);
         var (lost, money, closed) = (0, 0, 0);
         await Parallel.ForEachAsync(cases, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (row, ct) =>
         {

@@ -84,17 +84,10 @@ public sealed class HttpExchangeGateway(HttpClient http, ExchangeOptions options
     /// <summary>Leaves the table before it answers, so that a caller after the answer fetches anew.</summary>
     private async Task FetchForEveryoneAsync(string exchange, TaskCompletionSource<IReadOnlyDictionary<string, decimal>> fetch)
     {
-        try
-        {
-            var prices = await FetchPricesAsync(exchange).ConfigureAwait(false);
-            _priceFetches.TryRemove(KeyValuePair.Create(exchange, fetch.Task));
-            fetch.SetResult(prices);
-        }
-        catch (Exception ex)
-        {
-            _priceFetches.TryRemove(KeyValuePair.Create(exchange, fetch.Task));
-            fetch.SetException(ex);
-        }
+        var prices = FetchPricesAsync(exchange);
+        await ((Task)prices).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _priceFetches.TryRemove(KeyValuePair.Create(exchange, fetch.Task));
+        fetch.SetFromTask(prices);
     }
 
     private async Task<IReadOnlyDictionary<string, decimal>> FetchPricesAsync(string exchange)

@@ -158,7 +158,11 @@ internal static class CaseEndpoints
         return Results.File(pdf, "application/pdf", $"{DocumentKindNames.Name(kind)}-{documentId.Replace('/', '-').Replace('@', '-')}.pdf");
     });
 
-    private static async Task<CaseDetail?> DetailAsync(TrackingContext tracking, string id, CancellationToken ct)
+    private static async Task<CaseDetail?> DetailAsync(TrackingContext tracking, string id, CancellationToken ct) =>
+        await OpenCaseAsync(tracking, id, ct) is var (seizure, view) ? new CaseDetail(view, await seizure.GetHistoryAsync(ct)) : null;
+
+    /// <summary>The case's seizure and its view, when the read model lists the case and its grain has it open; else null (no grain activated for an id the list does not know).</summary>
+    private static async Task<(ISeizureGrain Seizure, SeizureView View)?> OpenCaseAsync(TrackingContext tracking, string id, CancellationToken ct)
     {
         if (!await ReadModelLookup.CaseExistsAsync(tracking, id, ct))
         {
@@ -166,8 +170,7 @@ internal static class CaseEndpoints
         }
 
         var seizure = tracking.Grains.GetGrain<ISeizureGrain>(id);
-        var view = await seizure.GetIfOpenAsync(ct);
-        return view is null ? null : new CaseDetail(view, await seizure.GetHistoryAsync(ct));
+        return await seizure.GetIfOpenAsync(ct) is { } view ? (seizure, view) : null;
     }
 
     /// <summary>Sale approvals sent to the seizures at once: each waits on the exchange's prices and its sale order.</summary>
@@ -192,8 +195,7 @@ internal static class CaseEndpoints
         var refused = new ConcurrentBag<string>();
         await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = BulkApprovalParallelism, CancellationToken = ct }, async (id, ct) =>
         {
-            var seizure = tracking.Grains.GetGrain<ISeizureGrain>(id);
-            if (!await ReadModelLookup.CaseExistsAsync(tracking, id, ct) || await seizure.GetIfOpenAsync(ct) is null)
+            if (await OpenCaseAsync(tracking, id, ct) is not var (seizure, _))
             {
                 refused.Add($"{id}: there is no such case");
                 return;
@@ -220,9 +222,8 @@ internal static class CaseEndpoints
     private static Task<IResult> StepAsync(TrackingContext tracking, string id, Func<ISeizureGrain, CancellationToken, Task<SeizureView>> step, CancellationToken ct) =>
         ApiCall.RunAsync(async () =>
         {
-            var seizure = tracking.Grains.GetGrain<ISeizureGrain>(CaseId(id));
-            return !await ReadModelLookup.CaseExistsAsync(tracking, CaseId(id), ct) || await seizure.GetIfOpenAsync(ct) is null
-                ? ApiCall.NotFound($"there is no case {CaseId(id)}")
-                : Results.Ok(await step(seizure, ct));
+            return await OpenCaseAsync(tracking, CaseId(id), ct) is var (seizure, _)
+                ? Results.Ok(await step(seizure, ct))
+                : ApiCall.NotFound($"there is no case {CaseId(id)}");
         });
 }
