@@ -315,6 +315,59 @@ public sealed class SweepTests
         Assert.Equal(0, (await importer.ImportAccountsAsync(file with { Accounts = [stranger] }, null, default)).Changed);
         var third = await SweepAfterRestartAsync(host);
         Assert.Equal((0, 0, 0), (third.NewAuto, third.NewReview, third.NoLongerFound));
+        Assert.Null(third.RecordsRevised);
+    }
+
+    [Theory]
+    [AllStorages]
+    public async Task While_the_shards_keep_the_index_a_sweep_files_only_the_records_whose_matched_fields_changed_and_finds_what_a_full_sweep_would(string kind)
+    {
+        await using var storage = await TestStorage.CreateAsync(kind);
+        await using var host = await StartAsync(storage);
+        await ImportSamplesAsync(host, bulk: true);
+        var sweep = host.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main);
+        var first = await sweep.RunAsync("officer-1");
+        Assert.Null(first.RecordsRevised);
+        var model = await sweep.GetModelAsync();
+        var candidates = await sweep.GetCandidatesAsync(null);
+        var review = candidates.First(c => c.Decision == MatchDecision.Review);
+        var auto = candidates.First(c => c.Decision == MatchDecision.Auto && c.TaxpayerId != review.TaxpayerId);
+
+        // Recording the candidates rewrote their taxpayers, but not what they are matched on: nothing to file again.
+        var idle = await sweep.RunAsync("officer-1");
+        Assert.Equal((0L, 0, 0, 0, 0), (idle.RecordsRevised, idle.CandidatesFound, idle.NewAuto, idle.NewReview, idle.NoLongerFound));
+
+        // The review item's holder corrected to a stranger, the automatic match's taxpayer likewise,
+        // another account's holdings alone changed, and a new taxpayer with an account of their own.
+        var importer = new Importer(host.GrainFactory, bulk: null, host.Clock);
+        var file = AccountFileReader.Read(Path.Combine(RepositoryPaths.Samples, SampleTruth.ExchangeFiles.Single(e => e.Exchange == review.Exchange).File), Profiles()[review.Exchange], s_rrnKey);
+        var stranger = file.Accounts.Single(a => a.AccountId == review.AccountId) with { Name = "홍길동", Birth = null, Phone = "01099990000", RrnHash = null };
+        var other = file.Accounts.First(a => a.AccountId != review.AccountId && a.Holdings.Count > 1);
+        Assert.Equal(2, (await importer.ImportAccountsAsync(file with { Accounts = [stranger, other with { Holdings = [.. other.Holdings.Skip(1)] }] }, null, default)).Changed);
+        var roll = RollReader.Read(Path.Combine(RepositoryPaths.Samples, "taxpayers.csv"), Path.Combine(RepositoryPaths.Samples, "tax_items.csv"), s_rrnKey);
+        var taxpayer = roll.Taxpayers.Single(t => t.TaxpayerId == auto.TaxpayerId);
+        Assert.Equal(1, (await importer.ImportRollAsync(roll with { Taxpayers = [taxpayer with { Name = "홍길동", BirthDate = new DateOnly(1931, 3, 4), Phone = "01088880000", RrnHash = null }] }, null, default)).Changed);
+        var birth = new DateOnly(1977, 7, 7);
+        await RecordAsync(host, Taxpayer("T-NEW", "변지훈", birth) with { Phone = "01077770000" }, Account("U-NEW", "변지훈", birth) with { Phone = "01077770000" });
+
+        var second = await sweep.RunAsync("officer-1");
+
+        Assert.Equal(4, second.RecordsRevised);
+        Assert.Equal((1, 1), (second.NewAuto, second.NoLongerFound));
+        var now = await sweep.GetCandidatesAsync(null);
+        Assert.Contains(now, c => (c.TaxpayerId, c.AccountId, c.Decision) == ("T-NEW", "U-NEW", MatchDecision.Auto));
+        Assert.DoesNotContain(now, c => c.SamePair(review));
+        Assert.Contains((await host.GrainFactory.GetGrain<ITaxpayerGrain>("T-NEW").GetAsync()).Candidates, c => c.AccountId == "U-NEW");
+
+        // Asked for, a full sweep files everything though the index is kept.
+        Assert.Null((await sweep.RunAsync("officer-1", full: true)).RecordsRevised);
+
+        // What the revised index found is what the whole index filed afresh finds with the same weights
+        // (an automatic match no longer found stays on record, as after any sweep).
+        var whole = await IndexedPairsAsync(host, model);
+        Assert.Equal(
+            whole.Select(c => (c.TaxpayerId, c.Exchange, c.AccountId, c.Decision)).Order(),
+            now.Where(c => !c.SamePair(auto)).Select(c => (c.TaxpayerId, c.Exchange, c.AccountId, c.Decision)).Order());
     }
 
     [Fact]
@@ -450,12 +503,12 @@ public sealed class SweepTests
 
     private static Domain.Accounts.AccountProfile Account(string id, string name, DateOnly birth) => new("upbit", id, name, Domain.Identity.BirthDate.Of(birth), null, null, null, []);
 
-    /// <summary>What the match index holds for a sweep filed now from the stored records, compared by the rules alone.</summary>
-    private static async Task<MatchCandidate[]> IndexedPairsAsync(TestCluster host)
+    /// <summary>What the match index holds for a sweep filed now from the stored records, compared by the rules alone or with <paramref name="model"/>.</summary>
+    private static async Task<MatchCandidate[]> IndexedPairsAsync(TestCluster host, MatchModel? model = null)
     {
         var index = new MatchIndexBuilder(host.GrainFactory, host.Context.States, Guid.NewGuid());
         await index.BuildAsync(default);
-        var found = await Task.WhenAll(MatchIndex.AllShards().Select(shard => host.GrainFactory.GetGrain<IMatchShardGrain>(shard).FindCandidatesAsync(index.Sweep, null)));
+        var found = await Task.WhenAll(MatchIndex.AllShards().Select(shard => host.GrainFactory.GetGrain<IMatchShardGrain>(shard).FindCandidatesAsync(index.Sweep, model)));
         await index.EndAsync();
         return [.. found.SelectMany(c => c).DistinctBy(c => (c.TaxpayerId, c.Exchange, c.AccountId))];
     }

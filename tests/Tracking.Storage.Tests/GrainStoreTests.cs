@@ -197,6 +197,7 @@ public sealed class GrainStoreTests
         var read = await grains.ReadAllAsync(
             "person",
             [new StatePath("Profile", "Name"), new StatePath("Profile", "Birth", "Century"), new StatePath("Profile", "Birth", "Month"), new StatePath("Profile", "Phone")],
+            indexedSince: null,
             pageSize: 10,
             page => { pages.Add(page); return Task.CompletedTask; },
             default);
@@ -208,6 +209,34 @@ public sealed class GrainStoreTests
         Assert.Equal(["김7", null, "8", null], byKey["p07"].Values);
         Assert.Equal(["김8", "19", "9", null], byKey["p08"].Values);
         Assert.Equal([null, null, null, null], byKey["p10"].Values);
+    }
+
+    [Theory]
+    [AllStorages]
+    public async Task Only_records_whose_indexed_tag_changed_since_a_time_are_read_as_changed(string kind)
+    {
+        await using var storage = await TestStorage.CreateAsync(kind);
+        await using var store = await storage.OpenStoreAsync();
+        var grains = store.Grains;
+        StateWrite Tagged(string key, long expected, long? tag) => Write(new GrainKey("person", key), expected, (int)expected) with { IndexedTag = tag };
+        await grains.WriteBatchAsync([Tagged("same", 0, 1), Tagged("retagged", 0, 1), Tagged("untagged", 0, null), Tagged("tag-dropped", 0, 1)], default);
+
+        // Stamps are the store's clock to the millisecond: a later write is stamped later.
+        await Task.Delay(20);
+        var since = await grains.ReadClockAsync(default);
+        await Task.Delay(20);
+        await grains.WriteBatchAsync([Tagged("same", 1, 1), Tagged("retagged", 1, 2), Tagged("untagged", 1, null), Tagged("tag-dropped", 1, null), Tagged("new", 0, 7)], default);
+
+        async Task<string[]> ChangedAsync(DateTimeOffset? from)
+        {
+            var keys = new List<string>();
+            await grains.ReadAllAsync("person", [new StatePath("n")], from, 100, page => { keys.AddRange(page.Select(f => f.Key)); return Task.CompletedTask; }, default);
+            return [.. keys.Order(StringComparer.Ordinal)];
+        }
+
+        Assert.Equal(["new", "retagged", "tag-dropped"], await ChangedAsync(since));
+        Assert.Equal(["new", "retagged", "same", "tag-dropped", "untagged"], await ChangedAsync(null));
+        Assert.Empty(await ChangedAsync(await grains.ReadClockAsync(default) + TimeSpan.FromMinutes(1)));
     }
 
     [Fact]

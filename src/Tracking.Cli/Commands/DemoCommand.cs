@@ -96,7 +96,7 @@ internal static class DemoCommand
                 }
             }
 
-            await SweepCommands.RunSweepAsync(tracking, result, ct);
+            await SweepCommands.RunSweepAsync(tracking, result, full: false, ct);
             Console.WriteLine(Say.T("List the candidates with: ./tracking matches   (add --json for scripts)"));
         });
 }

@@ -14,8 +14,12 @@ internal static class SweepCommands
 {
     public static Command Sweep()
     {
-        var command = new Command("sweep", "Match every imported taxpayer against every imported account; record new candidates") { Weights() };
-        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, tracking => RunSweepAsync(tracking, result, ct)));
+        var full = new Option<bool>("--full")
+        {
+            Description = "File every record in the match index afresh and learn the weights again, even while the silos keep the last sweep's index (by default only records changed since are filed again)",
+        };
+        var command = new Command("sweep", "Match every imported taxpayer against every imported account; record new candidates") { Weights(), full };
+        command.SetAction((result, ct) => CliAction.RunAsync(result, ct, tracking => RunSweepAsync(tracking, result, result.GetValue(full), ct)));
         return command;
     }
 
@@ -55,7 +59,7 @@ internal static class SweepCommands
         return command;
     }
 
-    public static async Task RunSweepAsync(TrackingContext tracking, ParseResult result, CancellationToken ct)
+    public static async Task RunSweepAsync(TrackingContext tracking, ParseResult result, bool full, CancellationToken ct)
     {
         var sweep = tracking.Grains.GetGrain<ISweepGrain>(ISweepGrain.Main);
         var summary = ProgressDisplay.Interactive
@@ -65,6 +69,7 @@ internal static class SweepCommands
                 var done = await WatchAsync(
                     sweep,
                     Environment.UserName,
+                    full,
                     status =>
                     {
                         (task.MaxValue, task.Value) = (status.ShardsTotal, status.ShardsDone);
@@ -74,10 +79,16 @@ internal static class SweepCommands
                 task.Value = task.MaxValue;
                 return done;
             })
-            : await WatchAsync(sweep, Environment.UserName, _ => { }, ct);
+            : await WatchAsync(sweep, Environment.UserName, full, _ => { }, ct);
 
         ResultWriter.Write(summary, result.GetValue(GlobalOptions.Json), s =>
-            Console.WriteLine(Say.T("Sweep {0}: {1} candidates over {2} shards — {3} new automatic, {4} new for review, {5} already known, {6} review items no longer found ({7:0.0} s).", s.Run, s.CandidatesFound, s.Shards, s.NewAuto, s.NewReview, s.Unchanged, s.NoLongerFound, (s.FinishedAt - s.StartedAt).TotalSeconds)));
+        {
+            Console.WriteLine(Say.T("Sweep {0}: {1} candidates over {2} shards — {3} new automatic, {4} new for review, {5} already known, {6} review items no longer found ({7:0.0} s).", s.Run, s.CandidatesFound, s.Shards, s.NewAuto, s.NewReview, s.Unchanged, s.NoLongerFound, (s.FinishedAt - s.StartedAt).TotalSeconds));
+            if (s.RecordsRevised is { } revised)
+            {
+                Console.WriteLine(Say.T("Only the {0:N0} taxpayers and accounts changed since the last sweep were filed again and compared, with its weights (--full files everything).", revised));
+            }
+        });
     }
 
     /// <summary>
@@ -85,12 +96,12 @@ internal static class SweepCommands
     /// sweep runs in its grain: if the silo holding it is lost, the grain answers from another
     /// silo with no sweep under way, and the sweep is started again (recording is idempotent).
     /// </summary>
-    private static async Task<SweepSummary> WatchAsync(ISweepGrain sweep, string actor, Action<SweepStatus> progress, CancellationToken ct)
+    private static async Task<SweepSummary> WatchAsync(ISweepGrain sweep, string actor, bool full, Action<SweepStatus> progress, CancellationToken ct)
     {
         const int MostStarts = 5;
         const int MostSilentLooks = 24;
         var before = (await sweep.GetStatusAsync(ct)).LastRun?.Run ?? 0;
-        var status = await sweep.StartAsync(actor, ct);
+        var status = await sweep.StartAsync(actor, full, ct);
         for (int starts = 1, silentLooks = 0; ; )
         {
             progress(status);
@@ -106,7 +117,7 @@ internal static class SweepCommands
                     throw new CliException($"the sweep did not complete after {MostStarts} attempts: {status.LastFailure ?? "it stopped without saying why"}");
                 }
 
-                status = await sweep.StartAsync(actor, ct);
+                status = await sweep.StartAsync(actor, full, ct);
                 continue;
             }
 

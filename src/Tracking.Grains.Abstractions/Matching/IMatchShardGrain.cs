@@ -33,7 +33,27 @@ public interface IMatchShardGrain : IGrainWithStringKey
     [Alias("find"), ResponseTimeout("00:30:00")]
     Task<IReadOnlyList<MatchCandidate>> FindCandidatesAsync(Guid sweep, MatchModel? model, CancellationToken cancellationToken = default);
 
-    /// <summary>The sweep is over: the shard lets its identities go.</summary>
+    /// <summary>Whether it holds the identities filed for <paramref name="sweep"/> (not if its silo was lost, another sweep began, or it let them go).</summary>
+    [Alias("holds")]
+    Task<bool> HoldsAsync(Guid sweep, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Takes out every entry of these records (changed since the index was filed) before they are
+    /// filed again as they are now, remembering what they were, so that only a record filed here
+    /// otherwise than before is compared again (<see cref="FindRevisedCandidatesAsync"/>).
+    /// </summary>
+    [Alias("revise"), ResponseTimeout("00:10:00")]
+    Task ReviseAsync(Guid sweep, IReadOnlyList<string> taxpayers, IReadOnlyList<string> accounts, CancellationToken cancellationToken = default);
+
+    /// <summary>Compares every pair in which a record revised since <see cref="ReviseAsync"/> is filed here otherwise than before, weighed by <paramref name="model"/>.</summary>
+    [Alias("find-revised"), ResponseTimeout("00:30:00")]
+    Task<RevisedCandidates> FindRevisedCandidatesAsync(Guid sweep, MatchModel? model, CancellationToken cancellationToken = default);
+
+    /// <summary>The sweep is over and its index stays for the next sweep to file only what changed, for some hours.</summary>
+    [Alias("keep")]
+    Task KeepAsync(Guid sweep, CancellationToken cancellationToken = default);
+
+    /// <summary>The sweep failed: the shard lets its identities go.</summary>
     [Alias("end")]
     Task EndAsync(Guid sweep, CancellationToken cancellationToken = default);
 }

@@ -10,15 +10,17 @@ public interface ISweepGrain : IGrainWithStringKey
 
     /// <summary>
     /// Runs a sweep and waits for it: the match index is filed from the records as stored, every
-    /// shard compares what meets in it, and new candidates are recorded with their taxpayers. For callers in a silo; callers outside one start
+    /// shard compares what meets in it, and new candidates are recorded with their taxpayers. While
+    /// the shards keep the last sweep's index, only the records whose matched fields changed since
+    /// are filed again and compared, unless <paramref name="full"/>. For callers in a silo; callers outside one start
     /// it and watch its progress (<see cref="StartAsync"/>), as a silo's loss cuts off what they wait for.
     /// </summary>
     [Alias("run"), ResponseTimeout("01:00:00")]
-    Task<SweepSummary> RunAsync(string requestedBy, CancellationToken cancellationToken = default);
+    Task<SweepSummary> RunAsync(string requestedBy, bool full = false, CancellationToken cancellationToken = default);
 
-    /// <summary>Starts a sweep in the grain unless one runs already; answers its progress at once.</summary>
+    /// <summary>Starts a sweep in the grain unless one runs already (<paramref name="full"/>: as <see cref="RunAsync"/>); answers its progress at once.</summary>
     [Alias("start"), AlwaysInterleave, ResponseTimeout("00:00:05")]
-    Task<SweepStatus> StartAsync(string requestedBy, CancellationToken cancellationToken = default);
+    Task<SweepStatus> StartAsync(string requestedBy, bool full = false, CancellationToken cancellationToken = default);
 
     /// <summary>Progress of a running sweep, answered while it runs (at once, or not at all: its silo is gone).</summary>
     [Alias("status"), AlwaysInterleave, ResponseTimeout("00:00:05")]
@@ -48,6 +50,10 @@ public sealed record SweepSummary(
     /// <summary>Review items known before that this sweep no longer found: taken out of the queue, unless a person decided on them.</summary>
     [Id(9)]
     public int NoLongerFound { get; init; }
+
+    /// <summary>For a sweep that filed only what changed since the last: how many taxpayers and accounts it filed again; null for one that filed everything.</summary>
+    [Id(10)]
+    public long? RecordsRevised { get; init; }
 }
 
 /// <summary>A sweep's progress, the last run's summary, and why the last attempt failed if it did.</summary>

@@ -27,29 +27,14 @@ public sealed class MatchIndexBuilder(IGrainFactory grains, GrainStateStore stor
     /// <summary>Records handled at once.</summary>
     public const int PageSize = 10_000;
 
-    private static readonly StatePath[] s_taxpayerFields =
-    [
-        new(nameof(TaxpayerLedger.Profile), nameof(TaxpayerProfile.Name)),
-        new(nameof(TaxpayerLedger.Profile), nameof(TaxpayerProfile.BirthDate)),
-        new(nameof(TaxpayerLedger.Profile), nameof(TaxpayerProfile.Phone)),
-        new(nameof(TaxpayerLedger.Profile), nameof(TaxpayerProfile.RrnHash)),
-    ];
-
-    private static readonly StatePath[] s_accountFields =
-    [
-        new(nameof(ExchangeAccount.Profile), nameof(AccountProfile.Name)),
-        new(nameof(ExchangeAccount.Profile), nameof(AccountProfile.Birth), nameof(BirthDate.Century)),
-        new(nameof(ExchangeAccount.Profile), nameof(AccountProfile.Birth), nameof(BirthDate.YearOfCentury)),
-        new(nameof(ExchangeAccount.Profile), nameof(AccountProfile.Birth), nameof(BirthDate.Month)),
-        new(nameof(ExchangeAccount.Profile), nameof(AccountProfile.Birth), nameof(BirthDate.Day)),
-        new(nameof(ExchangeAccount.Profile), nameof(AccountProfile.Phone)),
-        new(nameof(ExchangeAccount.Profile), nameof(AccountProfile.RrnHash)),
-    ];
+    /// <summary>The store's clock when the last build or revision began to read: every change after it is still to be filed.</summary>
+    public DateTimeOffset? AsOf { get; private set; }
 
     /// <summary>Every shard forgets what it held and takes this sweep's identities; returns how many taxpayers and accounts were read.</summary>
     public async Task<(long Taxpayers, long Accounts)> BuildAsync(CancellationToken cancellationToken)
     {
         await Task.WhenAll(MatchIndex.AllShards().Select(shard => grains.GetGrain<IMatchShardGrain>(shard).BeginAsync(sweep, cancellationToken)));
+        AsOf = await store.ReadClockAsync(cancellationToken);
 
         // Should one side fail, the other stops too (its read is cancelled in the engine), and the failure is told at once.
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -66,14 +51,47 @@ public sealed class MatchIndexBuilder(IGrainFactory grains, GrainStateStore stor
             }
         }
 
-        var taxpayers = StopOtherOnFailure(FileAsync(TaxpayerGrain.TypeName, s_taxpayerFields, TaxpayerEntries, (shard, entries) => shard.FileTaxpayersAsync(sweep, entries, failed.Token), failed.Token));
-        var accounts = StopOtherOnFailure(FileAsync(ExchangeAccountGrain.TypeName, s_accountFields, AccountEntries, (shard, entries) => shard.FileAccountsAsync(sweep, entries, failed.Token), failed.Token));
+        var taxpayers = StopOtherOnFailure(FileAsync(TaxpayerGrain.TypeName, MatchedFields.Taxpayer, TaxpayerEntries, (shard, entries) => shard.FileTaxpayersAsync(sweep, entries, failed.Token), failed.Token));
+        var accounts = StopOtherOnFailure(FileAsync(ExchangeAccountGrain.TypeName, MatchedFields.Account, AccountEntries, (shard, entries) => shard.FileAccountsAsync(sweep, entries, failed.Token), failed.Token));
         await Task.WhenAll(taxpayers, accounts);
         return (await taxpayers, await accounts);
     }
 
+    /// <summary>
+    /// Files again, in the index the shards hold for this sweep, only the taxpayers and accounts
+    /// whose matched fields changed at or after <paramref name="since"/> by the store's clock.
+    /// Returns how many, or null (nothing sent to the shards) when more than <paramref name="mostChanged"/>
+    /// changed: filing everything afresh is then as quick.
+    /// </summary>
+    public async Task<long?> ReviseAsync(DateTimeOffset since, long mostChanged, CancellationToken cancellationToken)
+    {
+        AsOf = await store.ReadClockAsync(cancellationToken);
+        var taxpayers = await ReadChangedAsync(TaxpayerGrain.TypeName, MatchedFields.Taxpayer, since, mostChanged, cancellationToken);
+        var accounts = taxpayers is null ? null : await ReadChangedAsync(ExchangeAccountGrain.TypeName, MatchedFields.Account, since, mostChanged - taxpayers.Count, cancellationToken);
+        if (taxpayers is null || accounts is null)
+        {
+            return null;
+        }
+
+        var shards = MatchIndex.AllShards().Select(shard => grains.GetGrain<IMatchShardGrain>(shard)).ToArray();
+        string[] taxpayerIds = [.. taxpayers.Select(t => t.Key)], accountKeys = [.. accounts.Select(a => a.Key)];
+        await Task.WhenAll(shards.Select(shard => shard.ReviseAsync(sweep, taxpayerIds, accountKeys, cancellationToken)));
+        await Task.WhenAll(
+            SendAsync(ByShard(taxpayers.AsParallel().SelectMany(TaxpayerEntries)), (shard, entries) => shard.FileTaxpayersAsync(sweep, entries, cancellationToken)),
+            SendAsync(ByShard(accounts.AsParallel().SelectMany(AccountEntries)), (shard, entries) => shard.FileAccountsAsync(sweep, entries, cancellationToken)));
+        Interlocked.Add(ref _records, taxpayers.Count + accounts.Count);
+        return taxpayers.Count + accounts.Count;
+    }
+
+    /// <summary>The shards keep this sweep's index for the next sweep to revise.</summary>
+    public Task KeepAsync() => Task.WhenAll(MatchIndex.AllShards().Select(shard => grains.GetGrain<IMatchShardGrain>(shard).KeepAsync(sweep)));
+
     /// <summary>The shards let this sweep's identities go.</summary>
     public Task EndAsync() => Task.WhenAll(MatchIndex.AllShards().Select(shard => grains.GetGrain<IMatchShardGrain>(shard).EndAsync(sweep)));
+
+    /// <summary>Whether every shard still holds this sweep's index.</summary>
+    public async Task<bool> HeldAsync(CancellationToken cancellationToken) =>
+        (await Task.WhenAll(MatchIndex.AllShards().Select(shard => grains.GetGrain<IMatchShardGrain>(shard).HoldsAsync(sweep, cancellationToken)))).All(held => held);
 
     /// <summary>A taxpayer's entries under each of its keys; none for one the roll never described.</summary>
     internal static IEnumerable<IndexedTaxpayer> TaxpayerEntries(StateFields stored) =>
@@ -99,6 +117,44 @@ public sealed class MatchIndexBuilder(IGrainFactory grains, GrainStateStore stor
         return IndexedAccount.For(new AccountIdentity(exchange, accountId, PersonName.Parse(name), birth, stored.Values[5], stored.Values[6]), name);
     }
 
+    /// <summary>The records of one type changed since <paramref name="since"/>; null as soon as there are more than <paramref name="most"/>.</summary>
+    private async Task<List<StateFields>?> ReadChangedAsync(string grainType, StatePath[] fields, DateTimeOffset since, long most, CancellationToken cancellationToken)
+    {
+        var changed = new List<StateFields>();
+        using var tooMany = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        try
+        {
+            await store.ReadAllAsync(
+                grainType,
+                fields,
+                since,
+                PageSize,
+                async page =>
+                {
+                    changed.AddRange(page);
+                    if (changed.Count > most)
+                    {
+                        await tooMany.CancelAsync();
+                    }
+                },
+                tooMany.Token);
+            return changed;
+        }
+        catch (OperationCanceledException) when (tooMany.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Entries grouped by the shard their key goes to (worked out on every core).</summary>
+    private static (string Shard, TEntry[] Entries)[] ByShard<TEntry>(ParallelQuery<TEntry> entries)
+        where TEntry : IIndexEntry =>
+        [.. entries.GroupBy(e => MatchIndex.ShardOf(e.Key)).Select(g => (Shard: g.Key, Entries: g.ToArray()))];
+
+    /// <summary>Each shard's entries to it, in one call.</summary>
+    private Task SendAsync<TEntry>((string Shard, TEntry[] Entries)[] batches, Func<IMatchShardGrain, IReadOnlyList<TEntry>, Task> file) =>
+        Task.WhenAll(batches.Select(b => file(grains.GetGrain<IMatchShardGrain>(b.Shard), b.Entries)));
+
     private static int Number(string text) => int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
 
     private async Task<long> FileAsync<TEntry>(
@@ -117,12 +173,13 @@ public sealed class MatchIndexBuilder(IGrainFactory grains, GrainStateStore stor
             var records = await store.ReadAllAsync(
                 grainType,
                 fields,
+                indexedSince: null,
                 PageSize,
                 async page =>
                 {
-                    var batches = page.AsParallel().WithCancellation(cancellationToken).SelectMany(entriesOf).GroupBy(e => MatchIndex.ShardOf(e.Key)).Select(g => (Shard: g.Key, Entries: g.ToArray())).ToArray();
+                    var batches = ByShard(page.AsParallel().WithCancellation(cancellationToken).SelectMany(entriesOf));
                     await filing;
-                    filing = Task.WhenAll(batches.Select(b => file(grains.GetGrain<IMatchShardGrain>(b.Shard), b.Entries)));
+                    filing = SendAsync(batches, file);
                     Interlocked.Add(ref _records, page.Count);
                 },
                 cancellationToken);

@@ -2,6 +2,7 @@ using Orleans.Runtime;
 using Tracking.Domain.Identity;
 using Tracking.Domain.Matching;
 using Tracking.Domain.Matching.Weights;
+using Tracking.Grains.Accounts;
 
 namespace Tracking.Grains.Matching;
 
@@ -21,15 +22,27 @@ public sealed class MatchShardGrain : Grain, IMatchShardGrain
     /// </summary>
     private static readonly TimeSpan s_sweepKeepAlive = TimeSpan.FromMinutes(20);
 
+    /// <summary>
+    /// How long a finished sweep's index stays for the next sweep to file only what changed: a
+    /// working day of exchanges' lists. Memory is what it costs; a shard that let it go makes the
+    /// next sweep file everything again.
+    /// </summary>
+    private static readonly TimeSpan s_keptBetweenSweeps = TimeSpan.FromHours(8);
+
     private readonly Dictionary<string, Dictionary<string, Filed<IndexedTaxpayer, TaxpayerIdentity>>> _taxpayers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<(string, string), Filed<IndexedAccount, AccountIdentity>>> _accounts = new(StringComparer.Ordinal);
     private Guid? _sweep;
+
+    // The records being filed again (changed since the index was filed), with their entries here before and after.
+    private Dictionary<string, Revision<IndexedTaxpayer>>? _revisedTaxpayers;
+    private Dictionary<(string, string), Revision<IndexedAccount>>? _revisedAccounts;
 
     public Task BeginAsync(Guid sweep, CancellationToken cancellationToken)
     {
         _sweep = sweep;
         _taxpayers.Clear();
         _accounts.Clear();
+        (_revisedTaxpayers, _revisedAccounts) = (null, null);
         DelayDeactivation(s_sweepKeepAlive);
         return Task.CompletedTask;
     }
@@ -40,6 +53,10 @@ public sealed class MatchShardGrain : Grain, IMatchShardGrain
         foreach (var entry in entries)
         {
             Bucket(_taxpayers, entry.Key)[entry.TaxpayerId] = new(entry, e => e.Identity());
+            if (_revisedTaxpayers?.GetValueOrDefault(entry.TaxpayerId) is { } revision)
+            {
+                revision.After.Add(entry);
+            }
         }
 
         return Task.CompletedTask;
@@ -51,8 +68,96 @@ public sealed class MatchShardGrain : Grain, IMatchShardGrain
         foreach (var entry in entries)
         {
             Bucket(_accounts, entry.Key)[(entry.Exchange, entry.AccountId)] = new(entry, e => e.Identity());
+            if (_revisedAccounts?.GetValueOrDefault((entry.Exchange, entry.AccountId)) is { } revision)
+            {
+                revision.After.Add(entry);
+            }
         }
 
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> HoldsAsync(Guid sweep, CancellationToken cancellationToken)
+    {
+        if (_sweep != sweep)
+        {
+            return Task.FromResult(false);
+        }
+
+        DelayDeactivation(s_sweepKeepAlive);
+        return Task.FromResult(true);
+    }
+
+    public Task ReviseAsync(Guid sweep, IReadOnlyList<string> taxpayers, IReadOnlyList<string> accounts, CancellationToken cancellationToken)
+    {
+        Check(sweep);
+        _revisedTaxpayers = taxpayers.Distinct(StringComparer.Ordinal).ToDictionary(t => t, _ => new Revision<IndexedTaxpayer>(), StringComparer.Ordinal);
+        _revisedAccounts = accounts.Select(AccountKey.Parse).Distinct().ToDictionary(a => a, _ => new Revision<IndexedAccount>());
+
+        // Where a record's entries are is known only by its old keys, which are gone from the
+        // store: one pass over this shard's blocks finds them.
+        TakeOut(_taxpayers, _revisedTaxpayers, (revision, filed) => revision.Before.Add(filed.Entry));
+        TakeOut(_accounts, _revisedAccounts, (revision, filed) => revision.Before.Add(filed.Entry));
+        return Task.CompletedTask;
+    }
+
+    public Task<RevisedCandidates> FindRevisedCandidatesAsync(Guid sweep, MatchModel? model, CancellationToken cancellationToken)
+    {
+        Check(sweep);
+        var (revisedTaxpayers, revisedAccounts) = (_revisedTaxpayers ?? [], _revisedAccounts ?? []);
+        (_revisedTaxpayers, _revisedAccounts) = (null, null);
+
+        // Only a record filed here otherwise than before is compared again: one whose tag changed
+        // for a field this shard does not see meets here as it did.
+        var taxpayers = revisedTaxpayers.Where(r => r.Value.Changed).Select(r => r.Key).ToArray();
+        var accounts = revisedAccounts.Where(r => r.Value.Changed).Select(r => r.Key).ToArray();
+        var compared = new HashSet<(string, string, string)>();
+        var candidates = new List<MatchCandidate>();
+        void Compare(Filed<IndexedTaxpayer, TaxpayerIdentity> taxpayer, Filed<IndexedAccount, AccountIdentity> account)
+        {
+            if (compared.Add((taxpayer.Entry.TaxpayerId, account.Entry.Exchange, account.Entry.AccountId))
+                && IdentityMatcher.Match(taxpayer.Identity, account.Identity, model) is { } candidate)
+            {
+                candidates.Add(candidate);
+            }
+        }
+
+        foreach (var id in taxpayers)
+        {
+            foreach (var entry in revisedTaxpayers[id].After)
+            {
+                if (_accounts.TryGetValue(entry.Key, out var block))
+                {
+                    foreach (var account in block.Values)
+                    {
+                        Compare(_taxpayers[entry.Key][id], account);
+                    }
+                }
+            }
+        }
+
+        foreach (var id in accounts)
+        {
+            foreach (var entry in revisedAccounts[id].After)
+            {
+                if (_taxpayers.TryGetValue(entry.Key, out var block))
+                {
+                    foreach (var taxpayer in block.Values)
+                    {
+                        Compare(taxpayer, _accounts[entry.Key][id]);
+                    }
+                }
+            }
+        }
+
+        CollectionTelemetry.Comparisons.Add(compared.Count);
+        return Task.FromResult(new RevisedCandidates(candidates, taxpayers, [.. accounts.Select(a => AccountKey.Of(a.Item1, a.Item2))]));
+    }
+
+    public Task KeepAsync(Guid sweep, CancellationToken cancellationToken)
+    {
+        Check(sweep);
+        DelayDeactivation(s_keptBetweenSweeps);
         return Task.CompletedTask;
     }
 
@@ -64,6 +169,7 @@ public sealed class MatchShardGrain : Grain, IMatchShardGrain
             _sweep = null;
             _taxpayers.Clear();
             _accounts.Clear();
+            (_revisedTaxpayers, _revisedAccounts) = (null, null);
             DeactivateOnIdle();
         }
 
@@ -194,6 +300,51 @@ public sealed class MatchShardGrain : Grain, IMatchShardGrain
         }
 
         DelayDeactivation(s_sweepKeepAlive);
+    }
+
+    /// <summary>Takes every entry of the revised records out of the index, handing each to its revision.</summary>
+    private static void TakeOut<TId, TEntry, TIdentity>(
+        Dictionary<string, Dictionary<TId, Filed<TEntry, TIdentity>>> index,
+        Dictionary<TId, Revision<TEntry>> revised,
+        Action<Revision<TEntry>, Filed<TEntry, TIdentity>> takenOut)
+        where TId : notnull
+        where TIdentity : class
+    {
+        if (revised.Count == 0)
+        {
+            return;
+        }
+
+        var emptied = new List<string>();
+        foreach (var (key, bucket) in index)
+        {
+            // Most blocks hold one or two entries: each is looked up among the revised, not the other way round.
+            foreach (var (id, filed) in bucket)
+            {
+                if (revised.TryGetValue(id, out var revision))
+                {
+                    takenOut(revision, filed);
+                    bucket.Remove(id);
+                }
+            }
+
+            if (bucket.Count == 0)
+            {
+                emptied.Add(key);
+            }
+        }
+
+        emptied.ForEach(key => index.Remove(key));
+    }
+
+    /// <summary>A record filed again: its entries here before and after; compared again only if they differ.</summary>
+    private sealed class Revision<TEntry>
+    {
+        public List<TEntry> Before { get; } = [];
+
+        public List<TEntry> After { get; } = [];
+
+        public bool Changed => !Before.ToHashSet().SetEquals(After);
     }
 
     /// <summary>An entry filed here, its identity parsed only once it meets another (most never do).</summary>

@@ -91,6 +91,9 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain, IIncomingGrainC
     /// <summary>The read-model rows this grain keeps for <paramref name="state"/>, written with it; null (the default) for none.</summary>
     protected virtual IEnumerable<GrainView>? ViewsOf(TState state) => null;
 
+    /// <summary>The tag of the fields other records are matched on (<see cref="StateWrite.IndexedTag"/>); null (the default) for a grain nothing is matched to.</summary>
+    protected virtual long? IndexedTagOf(TState state) => null;
+
     /// <summary>
     /// Durably replaces the state and appends <paramref name="events"/>, with the read-model rows of
     /// the new state, at <paramref name="now"/>. Throws <see cref="InconsistentStateException"/> if
@@ -100,7 +103,7 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain, IIncomingGrainC
     {
         // Whole milliseconds, as every store keeps them: a history kept in memory reads as a reloaded one does.
         now = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
-        var write = Write(Key, Version, newState, events, now, ViewsOf(newState), _views);
+        var write = Write(Key, Version, newState, events, now, ViewsOf(newState), _views) with { IndexedTag = IndexedTagOf(newState) };
         try
         {
             Version = await Store.WriteAsync(write, cancellationToken);
@@ -119,8 +122,8 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain, IIncomingGrainC
     }
 
     /// <summary>A first write of a grain, for loading many at once straight into the store (it succeeds only if the grain was never written).</summary>
-    public static StateWrite Creation(GrainKey grain, TState state, IReadOnlyList<TEvent> events, IEnumerable<GrainView>? views, DateTimeOffset now) =>
-        Write(grain, 0, state, events, now, views, lastWritten: null);
+    public static StateWrite Creation(GrainKey grain, TState state, IReadOnlyList<TEvent> events, IEnumerable<GrainView>? views, long? indexedTag, DateTimeOffset now) =>
+        Write(grain, 0, state, events, now, views, lastWritten: null) with { IndexedTag = indexedTag };
 
     /// <summary>This grain's history, oldest first.</summary>
     protected async Task<IReadOnlyList<GrainEvent<TEvent>>> ReadHistoryAsync(CancellationToken cancellationToken)

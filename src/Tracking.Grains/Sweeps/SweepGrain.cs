@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using Tracking.Domain.Matching;
 using Tracking.Domain.Matching.Weights;
+using Tracking.Grains.Accounts;
 using Tracking.Grains.Matching;
 using Tracking.Grains.Persistence;
 using Tracking.Grains.Taxpayers;
@@ -14,6 +15,9 @@ namespace Tracking.Grains.Sweeps;
 /// Fans a sweep out over the match index shards in parallel, records each new candidate with its
 /// taxpayer, and remembers every candidate, so a re-run finds
 /// nothing new. If it stops halfway, the next run records the rest (recording is idempotent).
+/// The shards keep a finished sweep's index: while they do, the next sweep files again only the
+/// records whose matched fields changed and compares only what they meet, with the weights the
+/// last full sweep learnt; asked for a full sweep, or when the index is gone, it files everything.
 /// </summary>
 [GrainType("sweep")]
 public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time, GrainStateStore store, ILogger<SweepGrain> logger)
@@ -30,6 +34,9 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
 
     /// <summary>Taxpayer calls in flight while recording or withdrawing: enough to fill the store's write batches.</summary>
     private const int RecordingParallelism = 512;
+
+    /// <summary>Above this share of the index's records changed, filing everything afresh is as quick as filing the changes (a tenth).</summary>
+    private const int MostChangedPart = 10;
 
     private readonly Dictionary<(string, string, string), MatchCandidate> _candidates = [];
     private Task<SweepSummary>? _run;
@@ -55,11 +62,11 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
         }
     }
 
-    public Task<SweepSummary> RunAsync(string requestedBy, CancellationToken cancellationToken) => _run ?? Start(requestedBy);
+    public Task<SweepSummary> RunAsync(string requestedBy, bool full, CancellationToken cancellationToken) => _run ?? Start(requestedBy, full);
 
-    public Task<SweepStatus> StartAsync(string requestedBy, CancellationToken cancellationToken)
+    public Task<SweepStatus> StartAsync(string requestedBy, bool full, CancellationToken cancellationToken)
     {
-        _ = _run ?? Start(requestedBy);
+        _ = _run ?? Start(requestedBy, full);
         return GetStatusAsync(cancellationToken);
     }
 
@@ -72,18 +79,18 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
     /// A sweep runs in the grain, not in the call that asked for it: a caller that goes away, or
     /// waits elsewhere, leaves it running; one that asks again meanwhile is told its progress.
     /// </summary>
-    private Task<SweepSummary> Start(string requestedBy)
+    private Task<SweepSummary> Start(string requestedBy, bool full)
     {
         DelayDeactivation(s_runKeepAlive);
         _running = new SweepStatus(true, 0, MatchIndex.ShardCount, 0, State.LastRun);
-        return _run = RunCoreAsync(requestedBy);
+        return _run = RunCoreAsync(requestedBy, full);
     }
 
-    private async Task<SweepSummary> RunCoreAsync(string requestedBy)
+    private async Task<SweepSummary> RunCoreAsync(string requestedBy, bool full)
     {
         try
         {
-            var summary = await SweepAsync(requestedBy);
+            var summary = await SweepAsync(requestedBy, full);
             _lastFailure = null;
             LogSweepDone(logger, summary.Run, requestedBy, summary.CandidatesFound);
             return summary;
@@ -101,33 +108,22 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
         }
     }
 
-    private async Task<SweepSummary> SweepAsync(string requestedBy)
+    private async Task<SweepSummary> SweepAsync(string requestedBy, bool full)
     {
         var startedAt = time.GetUtcNow();
         var shards = MatchIndex.AllShards().ToArray();
-        var index = _index = new MatchIndexBuilder(GrainFactory, store, Guid.NewGuid());
-        MatchModel model;
-        IReadOnlyList<MatchCandidate>[] found;
-        try
+        var held = State.Index;
+        if (held is not null)
         {
-            // The index is filed afresh from the records as they are now; the weights are learnt from
-            // this sweep's own data, then every shard compares with them.
-            await index.BuildAsync(CancellationToken.None);
-            model = await LearnAsync(shards, index.Sweep);
-            found = await Task.WhenAll(shards.Select(async shard =>
-            {
-                var candidates = await GrainFactory.GetGrain<IMatchShardGrain>(shard).FindCandidatesAsync(index.Sweep, model);
-                _running = _running! with { ShardsDone = _running.ShardsDone + 1, CandidatesSoFar = _running.CandidatesSoFar + candidates.Count };
-                return candidates;
-            }));
-        }
-        finally
-        {
-            await EndAsync(index);
+            // The index is about to change: a run that stops before it is kept again files everything next time.
+            await WriteStateAsync(State with { Index = null }, [], time.GetUtcNow(), CancellationToken.None);
         }
 
+        var found = (full || held is null || State.Model is null ? null : await ReviseAsync(shards, held, State.Model))
+            ?? await FileAndCompareAsync(shards);
+        var (index, model, revised) = (found.Index, found.Model, found.Revised);
         // A pair that shares several keys can meet in several shards.
-        var candidates = found.SelectMany(c => c).DistinctBy(c => (c.TaxpayerId, c.Exchange, c.AccountId)).ToArray();
+        var candidates = found.Candidates.DistinctBy(c => (c.TaxpayerId, c.Exchange, c.AccountId)).ToArray();
         var fresh = candidates.Where(c => !_candidates.TryGetValue((c.TaxpayerId, c.Exchange, c.AccountId), out var old) || MatchCandidates.IsNews(old, c)).ToArray();
 
         // One call and one write per taxpayer: what an officer works from. The account keeps only what
@@ -141,8 +137,12 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
         // leaves the queue, unless a person decided on it. The sweep is written first, with the
         // items still to withdraw: a sweep that stops halfway withdraws the rest next time, and
         // one found again meanwhile is recorded again, not withdrawn.
+        // A sweep that filed only the changed records knows only their pairs.
         var known = candidates.Select(c => (c.TaxpayerId, c.Exchange, c.AccountId)).ToHashSet();
-        var newlyGone = _candidates.Values.Where(c => c.Decision == MatchDecision.Review && !known.Contains((c.TaxpayerId, c.Exchange, c.AccountId))).ToArray();
+        var newlyGone = _candidates.Values
+            .Where(c => c.Decision == MatchDecision.Review && !known.Contains((c.TaxpayerId, c.Exchange, c.AccountId)))
+            .Where(c => revised is null || revised.Taxpayers.Contains(c.TaxpayerId) || revised.Accounts.Contains(AccountKey.Of(c.Exchange, c.AccountId)))
+            .ToArray();
         var gone = newlyGone
             .Concat((State.Withdrawing ?? []).Where(c => !known.Contains((c.TaxpayerId, c.Exchange, c.AccountId))))
             .DistinctBy(c => (c.TaxpayerId, c.Exchange, c.AccountId))
@@ -161,6 +161,7 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
         {
             // A stopped run's leftovers were counted by that run.
             NoLongerFound = newlyGone.Length,
+            RecordsRevised = revised?.Records,
         };
         // The new candidates enter the history in parts, each a write of its own: a national sweep's
         // in one event would be more than a stored value may hold (PostgreSQL's jsonb: 256 MB). A run
@@ -171,7 +172,7 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
             Remember(part);
         }
 
-        await WriteStateAsync(new SweepState(summary, model) { Withdrawing = gone.Length == 0 ? null : gone }, [new SweepCompleted(summary, [], model) { NoLongerFound = gone }], time.GetUtcNow(), CancellationToken.None);
+        await WriteStateAsync(new SweepState(summary, model) { Withdrawing = gone.Length == 0 ? null : gone, Index = index }, [new SweepCompleted(summary, [], model) { NoLongerFound = gone }], time.GetUtcNow(), CancellationToken.None);
         Forget(gone);
         if (gone.Length > 0)
         {
@@ -180,6 +181,80 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
         }
 
         return summary;
+    }
+
+    /// <summary>Files the whole index afresh from the records as stored, learns the weights from this sweep's own data, then every shard compares with them.</summary>
+    private async Task<Found> FileAndCompareAsync(string[] shards)
+    {
+        var builder = _index = new MatchIndexBuilder(GrainFactory, store, Guid.NewGuid());
+        try
+        {
+            var (taxpayers, accounts) = await builder.BuildAsync(CancellationToken.None);
+            var model = await LearnAsync(shards, builder.Sweep);
+            var found = await Task.WhenAll(shards.Select(shard => CountedAsync(GrainFactory.GetGrain<IMatchShardGrain>(shard).FindCandidatesAsync(builder.Sweep, model))));
+            await KeepAsync(builder);
+            return new Found([.. found.SelectMany(c => c)], model, new SweepIndex(builder.Sweep, builder.AsOf!.Value, taxpayers + accounts), Revised: null);
+        }
+        catch
+        {
+            await EndAsync(builder);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Files again in the index the shards kept only the records changed since it was last read,
+    /// and compares only the pairs they meet in, weighed as the last full sweep learnt; null (and
+    /// nothing changed) when a shard no longer holds the index or too much changed.
+    /// </summary>
+    private async Task<Found?> ReviseAsync(string[] shards, SweepIndex held, MatchModel model)
+    {
+        var builder = _index = new MatchIndexBuilder(GrainFactory, store, held.Id);
+        try
+        {
+            if (!await builder.HeldAsync(CancellationToken.None)
+                || await builder.ReviseAsync(held.AsOf, held.Records / MostChangedPart, CancellationToken.None) is not { } records)
+            {
+                LogFilingEverything(logger);
+                return null;
+            }
+
+            var found = await Task.WhenAll(shards.Select(shard => CountedAsync(GrainFactory.GetGrain<IMatchShardGrain>(shard).FindRevisedCandidatesAsync(held.Id, model), r => r.Candidates.Count)));
+            await KeepAsync(builder);
+            return new Found(
+                [.. found.SelectMany(r => r.Candidates)],
+                model,
+                held with { AsOf = builder.AsOf!.Value },
+                new RevisedRecords(records, found.SelectMany(r => r.Taxpayers).ToHashSet(StringComparer.Ordinal), found.SelectMany(r => r.Accounts).ToHashSet(StringComparer.Ordinal)));
+        }
+        catch
+        {
+            await EndAsync(builder);
+            throw;
+        }
+    }
+
+    /// <summary>A shard's answer, counted in the running sweep's progress.</summary>
+    private async Task<T> CountedAsync<T>(Task<T> answer, Func<T, int> candidates)
+    {
+        var answered = await answer;
+        _running = _running! with { ShardsDone = _running.ShardsDone + 1, CandidatesSoFar = _running.CandidatesSoFar + candidates(answered) };
+        return answered;
+    }
+
+    private Task<IReadOnlyList<MatchCandidate>> CountedAsync(Task<IReadOnlyList<MatchCandidate>> answer) => CountedAsync(answer, c => c.Count);
+
+    /// <summary>The shards keep the index for the next sweep. Best-effort: a shard that does not keep it makes the next sweep file everything.</summary>
+    private async Task KeepAsync(MatchIndexBuilder index)
+    {
+        try
+        {
+            await index.KeepAsync();
+        }
+        catch (Exception ex)
+        {
+            LogShardsNotKept(logger, ex);
+        }
     }
 
     /// <summary>
@@ -249,6 +324,12 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
     [LoggerMessage(Level = LogLevel.Warning, Message = "Match shards did not let a sweep's identities go; they keep them until their activations are collected")]
     private static partial void LogShardsNotEnded(ILogger logger, Exception exception);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Match shards did not keep a sweep's index; the next sweep files everything")]
+    private static partial void LogShardsNotKept(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The last sweep's index is gone from a shard or too much changed since: this sweep files everything")]
+    private static partial void LogFilingEverything(ILogger logger);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "A sweep failed")]
     private static partial void LogSweepFailed(ILogger logger, Exception exception);
 
@@ -275,7 +356,19 @@ public sealed record SweepState(SweepSummary? LastRun, MatchModel? Model = null)
 {
     /// <summary>Review items the last run no longer found and has not yet withdrawn everywhere (it stopped halfway); the next run finishes them.</summary>
     public IReadOnlyList<MatchCandidate>? Withdrawing { get; init; }
+
+    /// <summary>The index the shards were asked to keep after the last run (null after a run that stopped before it was kept).</summary>
+    public SweepIndex? Index { get; init; }
 }
+
+/// <summary>A match index kept in the shards: its id, the store's clock when its records were last read, and how many it was filed with.</summary>
+public sealed record SweepIndex(Guid Id, DateTimeOffset AsOf, long Records);
+
+/// <summary>What the shards found, the weights they weighed with, the index they now hold, and, for a sweep that filed only changes, which.</summary>
+internal sealed record Found(IReadOnlyList<MatchCandidate> Candidates, MatchModel Model, SweepIndex Index, RevisedRecords? Revised);
+
+/// <summary>The records a sweep filed again, and those of them filed otherwise than before (whose pairs it knows anew).</summary>
+internal sealed record RevisedRecords(long Records, HashSet<string> Taxpayers, HashSet<string> Accounts);
 
 public abstract record SweepEvent;
 

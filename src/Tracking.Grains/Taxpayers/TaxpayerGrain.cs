@@ -49,7 +49,7 @@ public sealed class TaxpayerGrain(
     public static Storage.Persistence.StateWrite Creation(TaxpayerProfile profile, IReadOnlyList<TaxItem> items, DateTimeOffset now)
     {
         var (ledger, events) = Register(TaxpayerLedger.Empty(profile.TaxpayerId), profile, items);
-        return Creation(new GrainKey(TypeName, profile.TaxpayerId), ledger, events, ReviewRow.ViewsOf(ledger), now);
+        return Creation(new GrainKey(TypeName, profile.TaxpayerId), ledger, events, ReviewRow.ViewsOf(ledger), MatchedFields.TagOf(ledger), now);
     }
 
     /// <summary>
@@ -165,6 +165,8 @@ public sealed class TaxpayerGrain(
     protected override TaxpayerLedger CreateInitialState() => TaxpayerLedger.Empty(this.GetPrimaryKeyString());
 
     protected override IEnumerable<GrainView> ViewsOf(TaxpayerLedger state) => ReviewRow.ViewsOf(state);
+
+    protected override long? IndexedTagOf(TaxpayerLedger state) => MatchedFields.TagOf(state);
 
     private static (TaxpayerLedger Ledger, List<TaxpayerEvent> Events) Register(TaxpayerLedger state, TaxpayerProfile profile, IReadOnlyList<TaxItem> items)
     {

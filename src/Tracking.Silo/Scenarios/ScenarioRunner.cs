@@ -66,7 +66,7 @@ public sealed class ScenarioRunner(TrackingContext tracking, FakeTimeProvider cl
             await exchanges.SetPricesAsync(PriceFileReader.Read(Path.Combine(settings.SamplesDirectory, "prices.csv")).Prices, cancellationToken);
         }
 
-        var sweep = await tracking.Grains.GetGrain<ISweepGrain>(ISweepGrain.Main).RunAsync(settings.Supervisor, cancellationToken);
+        var sweep = await tracking.Grains.GetGrain<ISweepGrain>(ISweepGrain.Main).RunAsync(settings.Supervisor, cancellationToken: cancellationToken);
         log.Report($"sweep: {sweep.CandidatesFound} candidates, {sweep.NewAuto} new automatic");
         var seized = await new SeizureOpener(tracking.Grains).OpenForAutoMatchesAsync("officer:scenario", cancellationToken);
         log.Report($"seize: {seized.Opened} opened, {seized.AlreadyOpen} already open, {seized.Refused.Count} refused");

@@ -22,10 +22,18 @@ public interface IGrainStore
     Task<IReadOnlyList<string>> ListKeysAsync(string grainType, string? after, int limit, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Every written grain of one type, in no order, each key with what its state holds at
-    /// <paramref name="fields"/> (strings and integers: see <see cref="StateFields"/>): one read
-    /// streams them, handed to <paramref name="page"/> a page at a time, each page read once the
-    /// last is handled. Returns how many there were.
+    /// Every written grain of one type, in no order (or, with <paramref name="indexedSince"/>, only
+    /// those whose <see cref="StateWrite.IndexedTag"/> changed at or after that time by
+    /// <see cref="ReadClockAsync"/>), each key with what its state holds at <paramref name="fields"/>
+    /// (strings and integers: see <see cref="StateFields"/>): one read streams them, handed to
+    /// <paramref name="page"/> a page at a time, each page read once the last is handled. Returns how many there were.
     /// </summary>
-    Task<long> ReadAllAsync(string grainType, IReadOnlyList<StatePath> fields, int pageSize, Func<IReadOnlyList<StateFields>, Task> page, CancellationToken cancellationToken);
+    Task<long> ReadAllAsync(string grainType, IReadOnlyList<StatePath> fields, DateTimeOffset? indexedSince, int pageSize, Func<IReadOnlyList<StateFields>, Task> page, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The clock the store stamps changed tags with, read once every write under way has committed
+    /// (new ones wait the moment it takes): every write committed after it is stamped at or after
+    /// it, so a read from this time on misses no change committed since.
+    /// </summary>
+    Task<DateTimeOffset> ReadClockAsync(CancellationToken cancellationToken);
 }

@@ -14,15 +14,16 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
     // that did not match comes back absent: a version conflict.
     private const string BatchWrite = """
         WITH w AS (
-            SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::timestamptz[])
-                AS w(partition, grain_type, grain_key, expected, state, at)
+            SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::timestamptz[], $21::bigint[])
+                AS w(partition, grain_type, grain_key, expected, state, at, tag)
         ), created AS (
-            INSERT INTO grain_state (partition, grain_type, grain_key, version, state, updated_at)
-            SELECT partition, grain_type, grain_key, 1, state::jsonb, at FROM w WHERE expected = 0
+            INSERT INTO grain_state (partition, grain_type, grain_key, version, state, updated_at, indexed_tag, indexed_at)
+            SELECT partition, grain_type, grain_key, 1, state::jsonb, at, tag, clock_timestamp() FROM w WHERE expected = 0
             ON CONFLICT (grain_type, grain_key) DO NOTHING
             RETURNING grain_type, grain_key, version
         ), updated AS (
-            UPDATE grain_state g SET version = w.expected + 1, state = w.state::jsonb, updated_at = w.at
+            UPDATE grain_state g SET version = w.expected + 1, state = w.state::jsonb, updated_at = w.at, indexed_tag = w.tag,
+                indexed_at = CASE WHEN g.indexed_tag IS DISTINCT FROM w.tag THEN clock_timestamp() ELSE g.indexed_at END
             FROM w
             WHERE w.expected > 0 AND g.grain_type = w.grain_type AND g.grain_key = w.grain_key AND g.version = w.expected
             RETURNING g.grain_type, g.grain_key, g.version
@@ -113,13 +114,15 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
         return keys;
     }
 
-    public async Task<long> ReadAllAsync(string grainType, IReadOnlyList<StatePath> fields, int pageSize, Func<IReadOnlyList<StateFields>, Task> page, CancellationToken cancellationToken)
+    public async Task<long> ReadAllAsync(string grainType, IReadOnlyList<StatePath> fields, DateTimeOffset? indexedSince, int pageSize, Func<IReadOnlyList<StateFields>, Task> page, CancellationToken cancellationToken)
     {
         // One scan, streamed. Pages read along the key instead would each be a query, and with the
         // statistics of a table just loaded the planner sorts all the rest of the table for each.
-        var values = string.Concat(fields.Select((_, i) => $", state #>> ${i + 2}"));
-        await using var command = dataSource.CreateCommand($"SELECT grain_key{values} FROM grain_state WHERE grain_type = $1");
+        // The few changed since a time are found by the same scan: an index on the time would cost every write.
+        var values = string.Concat(fields.Select((_, i) => $", state #>> ${i + 3}"));
+        await using var command = dataSource.CreateCommand($"SELECT grain_key{values} FROM grain_state WHERE grain_type = $1 AND ($2::timestamptz IS NULL OR indexed_at >= $2)");
         command.Parameters.Add(new NpgsqlParameter { Value = grainType });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset?> { TypedValue = indexedSince?.ToUniversalTime() });
         foreach (var field in fields)
         {
             command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. field.Names] });
@@ -127,6 +130,25 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
 
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await StateFields.PagesAsync(reader, fields.Count, pageSize, page, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<DateTimeOffset> ReadClockAsync(CancellationToken cancellationToken)
+    {
+        // The lock waits for every write under way (each holds the table's ROW EXCLUSIVE lock until
+        // it commits) and holds new ones back until the clock is read; a write stamps its rows with
+        // clock_timestamp() once it holds its lock, so every write committed later is stamped later.
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand("LOCK TABLE grain_state IN SHARE MODE; SELECT clock_timestamp()", connection, transaction);
+        DateTimeOffset clock;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            clock = reader.GetFieldValue<DateTimeOffset>(0);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return clock;
     }
 
     public async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(GrainKey grain, CancellationToken cancellationToken)
@@ -197,6 +219,7 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
         parameters.Add(new NpgsqlParameter<string[]> { TypedValue = views.Select(v => v.Row.View).ToArray() });
         parameters.Add(new NpgsqlParameter<string[]> { TypedValue = views.Select(v => v.Row.Key).ToArray() });
         parameters.Add(new NpgsqlParameter<string[]> { TypedValue = views.Select(v => v.Row.Json).ToArray() });
+        parameters.Add(new NpgsqlParameter<long?[]> { TypedValue = writes.Select(w => w.IndexedTag).ToArray() });
 
         // One statement is one transaction: the batch commits whole or not at all.
         var written = new HashSet<GrainKey>();

@@ -10,13 +10,14 @@ namespace Tracking.Storage.Sqlite;
 internal sealed class SqliteGrainStore(SqliteDatabase database) : IGrainStore
 {
     private const string InsertState = """
-        INSERT INTO grain_state (partition, grain_type, grain_key, version, state, updated_at)
-        VALUES ($partition, $type, $key, $version, $state, $at)
+        INSERT INTO grain_state (partition, grain_type, grain_key, version, state, updated_at, indexed_tag, indexed_at)
+        VALUES ($partition, $type, $key, $version, $state, $at, $tag, $now)
         ON CONFLICT (grain_type, grain_key) DO NOTHING
         """;
 
     private const string UpdateState = """
-        UPDATE grain_state SET version = $version, state = $state, updated_at = $at
+        UPDATE grain_state SET version = $version, state = $state, updated_at = $at, indexed_tag = $tag,
+            indexed_at = CASE WHEN indexed_tag IS $tag THEN indexed_at ELSE $now END
         WHERE grain_type = $type AND grain_key = $key AND version = $expected
         """;
 
@@ -58,13 +59,15 @@ internal sealed class SqliteGrainStore(SqliteDatabase database) : IGrainStore
         await using var transaction = connection.BeginTransaction(deferred: false);
         var commands = new BatchCommands(connection, transaction);
         var outcomes = new WriteOutcome[writes.Count];
+        // Stamped holding the write lock, after any clock a sweep read before it (see ReadClockAsync).
+        var now = SqliteDatabase.ToUnixMs(database.Clock.GetUtcNow());
         for (var i = 0; i < writes.Count; i++)
         {
             // A savepoint per write: a failing write is undone alone and the rest of the batch commits.
             commands.Savepoint.ExecuteNonQuery();
             try
             {
-                outcomes[i] = commands.Write(writes[i]);
+                outcomes[i] = commands.Write(writes[i], now);
                 if (outcomes[i] is not WriteOutcome.Written)
                 {
                     commands.Rollback.ExecuteNonQuery();
@@ -103,13 +106,14 @@ internal sealed class SqliteGrainStore(SqliteDatabase database) : IGrainStore
         return keys;
     }
 
-    public async Task<long> ReadAllAsync(string grainType, IReadOnlyList<StatePath> fields, int pageSize, Func<IReadOnlyList<StateFields>, Task> page, CancellationToken cancellationToken)
+    public async Task<long> ReadAllAsync(string grainType, IReadOnlyList<StatePath> fields, DateTimeOffset? indexedSince, int pageSize, Func<IReadOnlyList<StateFields>, Task> page, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         var values = string.Concat(fields.Select((_, i) => $", json_extract(state, $path{i})"));
-        command.CommandText = $"SELECT grain_key{values} FROM grain_state WHERE grain_type = $type";
+        command.CommandText = $"SELECT grain_key{values} FROM grain_state WHERE grain_type = $type AND indexed_at >= $since";
         command.Parameters.AddWithValue("$type", grainType);
+        command.Parameters.AddWithValue("$since", indexedSince is { } since ? SqliteDatabase.ToUnixMs(since) : long.MinValue);
         for (var i = 0; i < fields.Count; i++)
         {
             command.Parameters.AddWithValue($"$path{i}", fields[i].ToJsonPath());
@@ -117,6 +121,20 @@ internal sealed class SqliteGrainStore(SqliteDatabase database) : IGrainStore
 
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await StateFields.PagesAsync(reader, fields.Count, pageSize, page, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The wall clock, read holding the write lock (this process's turn and the file's): every
+    /// write stamps its rows once it holds the lock, so every write committed later is stamped later.
+    /// </summary>
+    public async Task<DateTimeOffset> ReadClockAsync(CancellationToken cancellationToken)
+    {
+        using var turn = await database.TakeWriteTurnAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var clock = database.Clock.GetUtcNow();
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return clock;
     }
 
     public async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(GrainKey grain, CancellationToken cancellationToken)
@@ -152,8 +170,8 @@ internal sealed class SqliteGrainStore(SqliteDatabase database) : IGrainStore
         {
             SqliteCommand Command(string sql, params string[] parameters) => PreparedCommands.Prepare(connection, transaction, sql, parameters);
 
-            _insert = Command(InsertState, "$partition", "$type", "$key", "$version", "$state", "$at");
-            _update = Command(UpdateState, "$partition", "$type", "$key", "$version", "$state", "$at", "$expected");
+            _insert = Command(InsertState, "$partition", "$type", "$key", "$version", "$state", "$at", "$tag", "$now");
+            _update = Command(UpdateState, "$partition", "$type", "$key", "$version", "$state", "$at", "$tag", "$now", "$expected");
             _append = Command(InsertEvent, "$partition", "$type", "$key", "$version", "$at", "$idx", "$eventType", "$payload");
             _clearViews = Command(ClearViews, "$type", "$key");
             _setView = Command(SetView, "$type", "$key", "$view", "$viewKey", "$doc");
@@ -168,14 +186,14 @@ internal sealed class SqliteGrainStore(SqliteDatabase database) : IGrainStore
 
         public SqliteCommand Rollback { get; }
 
-        public WriteOutcome Write(StateWrite write)
+        public WriteOutcome Write(StateWrite write, long now)
         {
             var at = SqliteDatabase.ToUnixMs(write.At);
             var state = write.ExpectedVersion == 0 ? _insert : _update;
-            state.Bind(write.Partition, write.Grain.Type, write.Grain.Key, write.NewVersion, write.StateJson, at);
+            state.Bind(write.Partition, write.Grain.Type, write.Grain.Key, write.NewVersion, write.StateJson, at, (object?)write.IndexedTag ?? DBNull.Value, now);
             if (write.ExpectedVersion != 0)
             {
-                state.Parameters[6].Value = write.ExpectedVersion;
+                state.Parameters[8].Value = write.ExpectedVersion;
             }
 
             // SQLite is synchronous underneath: the async overloads would only add overhead here.
