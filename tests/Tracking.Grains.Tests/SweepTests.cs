@@ -371,6 +371,23 @@ public sealed class SweepTests
     }
 
     [Fact]
+    public async Task Silos_set_to_keep_no_index_file_everything_at_every_sweep_and_a_negative_time_is_refused()
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        await using var host = await TestCluster.StartAsync(storage, services: s => s.AddSingleton(new MatchIndexOptions { KeptFor = TimeSpan.Zero }));
+        await ImportSamplesAsync(host, bulk: true);
+        var sweep = host.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main);
+        var first = await sweep.RunAsync("officer-1");
+
+        var second = await sweep.RunAsync("officer-1");
+
+        Assert.Null(second.RecordsRevised);
+        Assert.Equal((first.CandidatesFound, 0, 0), (second.Unchanged, second.NewAuto + second.NewReview, second.NoLongerFound));
+        var refused = Assert.Throws<ArgumentException>(() => new ServiceCollection().AddTrackingGrainServices(new Exchanges.ExchangeOptions(), new Seizures.SeizureOptions(), new MatchIndexOptions { KeptFor = TimeSpan.FromHours(-1) }));
+        Assert.Contains("negative", refused.Message);
+    }
+
+    [Fact]
     public async Task A_shard_that_no_longer_holds_a_sweep_s_identities_refuses_to_answer_for_it()
     {
         await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);

@@ -13,10 +13,20 @@ internal sealed record SweepStoreFigures(
     double EndToEndRowsPerSecond,
     MatchQuality Quality)
 {
-    /// <summary>One exchange's file imported again with 1% of its accounts changed (holdings only), then a sweep: the seconds of each, and their sum as a share of end to end.</summary>
+    /// <summary>One exchange's file imported again with 1% of its accounts changed (half of them the holder's phone), then a sweep: the seconds of each, and their sum as a share of end to end.</summary>
     public double ReimportSeconds { get; init; }
 
     public double ResweepSeconds { get; init; }
 
+    /// <summary>How many records the sweep after the change filed again (null: it filed everything).</summary>
+    public long? ResweepRecordsRevised { get; init; }
+
     public double IncrementalShareOfFullRun { get; init; }
+
+    /// <summary>The same records then swept in full, as a check: its seconds, what it found new or re-weighed, and the review items it no longer found.</summary>
+    public double FullResweepSeconds { get; init; }
+
+    public int FullResweepNewOrReweighed { get; init; }
+
+    public int FullResweepNoLongerFound { get; init; }
 }

@@ -14,20 +14,13 @@ namespace Tracking.Grains.Matching;
 /// mid-sweep (its silo died) no longer holds that sweep's identities and refuses to answer for it.
 /// </summary>
 [GrainType("match-shard")]
-public sealed class MatchShardGrain : Grain, IMatchShardGrain
+public sealed class MatchShardGrain(MatchIndexOptions options) : Grain, IMatchShardGrain
 {
     /// <summary>
     /// How long the identities stay after the sweep's last call here: longer than a sweep spends
     /// between two calls (learning), short enough that a sweep whose silo died does not hold them long.
     /// </summary>
     private static readonly TimeSpan s_sweepKeepAlive = TimeSpan.FromMinutes(20);
-
-    /// <summary>
-    /// How long a finished sweep's index stays for the next sweep to file only what changed: a
-    /// working day of exchanges' lists. Memory is what it costs; a shard that let it go makes the
-    /// next sweep file everything again.
-    /// </summary>
-    private static readonly TimeSpan s_keptBetweenSweeps = TimeSpan.FromHours(8);
 
     private readonly Dictionary<string, Dictionary<string, Filed<IndexedTaxpayer, TaxpayerIdentity>>> _taxpayers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<(string, string), Filed<IndexedAccount, AccountIdentity>>> _accounts = new(StringComparer.Ordinal);
@@ -157,7 +150,7 @@ public sealed class MatchShardGrain : Grain, IMatchShardGrain
     public Task KeepAsync(Guid sweep, CancellationToken cancellationToken)
     {
         Check(sweep);
-        DelayDeactivation(s_keptBetweenSweeps);
+        DelayDeactivation(options.KeptFor);
         return Task.CompletedTask;
     }
 

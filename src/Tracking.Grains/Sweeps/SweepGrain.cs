@@ -20,7 +20,7 @@ namespace Tracking.Grains.Sweeps;
 /// last full sweep learnt; asked for a full sweep, or when the index is gone, it files everything.
 /// </summary>
 [GrainType("sweep")]
-public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time, GrainStateStore store, ILogger<SweepGrain> logger)
+public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time, GrainStateStore store, MatchIndexOptions options, ILogger<SweepGrain> logger)
     : EventSourcedGrain<SweepState, SweepEvent>, ISweepGrain
 {
     /// <summary>How long the activation is kept while a sweep runs with nobody asking after it.</summary>
@@ -244,9 +244,15 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
 
     private Task<IReadOnlyList<MatchCandidate>> CountedAsync(Task<IReadOnlyList<MatchCandidate>> answer) => CountedAsync(answer, c => c.Count);
 
-    /// <summary>The shards keep the index for the next sweep. Best-effort: a shard that does not keep it makes the next sweep file everything.</summary>
+    /// <summary>The shards keep the index for the next sweep, if the silos keep any. Best-effort: a shard that does not keep it makes the next sweep file everything.</summary>
     private async Task KeepAsync(MatchIndexBuilder index)
     {
+        if (options.KeptFor == TimeSpan.Zero)
+        {
+            await EndAsync(index);
+            return;
+        }
+
         try
         {
             await index.KeepAsync();

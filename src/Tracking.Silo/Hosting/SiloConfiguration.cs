@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Tracking.Grains.Matching;
 using Tracking.Grains.Seizures;
 
 namespace Tracking.Silo.Hosting;
@@ -7,7 +8,8 @@ namespace Tracking.Silo.Hosting;
 /// Settings an operator gives every silo of a cluster alike, as environment variables (e.g. in
 /// <c>cluster-config/silo.env</c>): <c>TRACKING_SILO__…</c> binds onto <see cref="TrackingSiloOptions"/>
 /// (<c>TRACKING_SILO__MEMBERSHIP__PROBETIMEOUT=00:00:02</c>), <c>TRACKING_SEIZURES__…</c> onto
-/// <see cref="SeizureOptions"/> (<c>TRACKING_SEIZURES__POLICY__SALEWARNINGPERIOD=7.00:00:00</c>).
+/// <see cref="SeizureOptions"/> (<c>TRACKING_SEIZURES__POLICY__SALEWARNINGPERIOD=7.00:00:00</c>),
+/// <c>TRACKING_MATCHINDEX__…</c> onto <see cref="MatchIndexOptions"/> (<c>TRACKING_MATCHINDEX__KEPTFOR=02:00:00</c>).
 /// What is not given keeps the documented default; code that configures a silo goes after this.
 /// </summary>
 public static class SiloConfiguration
@@ -19,6 +21,8 @@ public static class SiloConfiguration
     public static TrackingSiloOptions Silo() => Bind(new TrackingSiloOptions(), "Silo");
 
     public static SeizureOptions Seizures() => Bind(new SeizureOptions(), "Seizures");
+
+    public static MatchIndexOptions MatchIndex() => Bind(new MatchIndexOptions(), "MatchIndex");
 
     private static T Bind<T>(T options, string section)
     {

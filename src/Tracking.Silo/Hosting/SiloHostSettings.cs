@@ -16,6 +16,9 @@ public sealed record SiloHostSettings(StorageSettings Storage, string Urls)
     /// <summary>How seizures are worked. Default as the environment says (<see cref="SiloConfiguration"/>).</summary>
     public SeizureOptions Seizures { get; init; } = SiloConfiguration.Seizures();
 
+    /// <summary>How long the match index stays between sweeps. Default as the environment says (<see cref="SiloConfiguration"/>).</summary>
+    public Grains.Matching.MatchIndexOptions MatchIndex { get; init; } = SiloConfiguration.MatchIndex();
+
     /// <summary>How the silo runs and finds the others. Default as the environment says (<see cref="SiloConfiguration"/>).</summary>
     public TrackingSiloOptions Silo { get; init; } = SiloConfiguration.Silo();
 

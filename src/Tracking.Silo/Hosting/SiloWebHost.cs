@@ -121,7 +121,7 @@ public static partial class SiloWebHost
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, GrainJson.Options.TypeInfoResolver!.WithAddedModifier(RequestIdRedaction.Modify));
             o.SerializerOptions.TypeInfoResolverChain.Insert(1, ApiJsonContext.Default);
         });
-        builder.Services.AddTrackingGrainServices(settings.Exchanges, settings.Seizures);
+        builder.Services.AddTrackingGrainServices(settings.Exchanges, settings.Seizures, settings.MatchIndex);
         builder.Services.AddSingleton(settings.Documents);
         builder.Services.AddSingleton<Grains.Documents.DocumentPdfPrinter>();
 
