@@ -383,7 +383,7 @@ public sealed class SweepTests
 
         Assert.Null(second.RecordsRevised);
         Assert.Equal((first.CandidatesFound, 0, 0), (second.Unchanged, second.NewAuto + second.NewReview, second.NoLongerFound));
-        var refused = Assert.Throws<ArgumentException>(() => new ServiceCollection().AddTrackingGrainServices(new Exchanges.ExchangeOptions(), new Seizures.SeizureOptions(), new MatchIndexOptions { KeptFor = TimeSpan.FromHours(-1) }));
+        var refused = Assert.Throws<ArgumentException>(() => new ServiceCollection().AddTrackingGrainServices(new Tracking.Grains.Exchanges.ExchangeOptions(), new Tracking.Grains.Seizures.SeizureOptions(), new MatchIndexOptions { KeptFor = TimeSpan.FromHours(-1) }));
         Assert.Contains("negative", refused.Message);
     }
 

@@ -118,7 +118,13 @@ public sealed partial class SeizureGrain(
     {
         if (!State.Opened || State.IsClosed)
         {
-            // Any reminder of a closed seizure is a late one.
+            // Any reminder of a closed seizure is a late one, or the one its close left standing
+            // when the taxpayer could not be told (its silo or this one died in between): told now.
+            if (State.IsClosed)
+            {
+                await Taxpayer.DetachSeizureAsync(Id, cancellationToken);
+            }
+
             await ClearReminderAsync(reminderName, cancellationToken);
             return;
         }
