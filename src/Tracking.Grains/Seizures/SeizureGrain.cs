@@ -118,13 +118,9 @@ public sealed partial class SeizureGrain(
     {
         if (!State.Opened || State.IsClosed)
         {
-            // Any reminder of a closed seizure is a late one, or the one its close left standing
+            // Any reminder of a closed seizure is a late one, or the wake its close left standing
             // when the taxpayer could not be told (its silo or this one died in between): told now.
-            if (State.IsClosed)
-            {
-                await Taxpayer.DetachSeizureAsync(Id, cancellationToken);
-            }
-
+            await TellTaxpayerClosedAsync(cancellationToken);
             await ClearReminderAsync(reminderName, cancellationToken);
             return;
         }
@@ -231,7 +227,7 @@ public sealed partial class SeizureGrain(
 
         if (State.IsClosed)
         {
-            await Taxpayer.DetachSeizureAsync(Id, cancellationToken);
+            // Its taxpayer is told when the wake is cleared, after the turn (SyncWakeAsync).
             LogClosed(logger, Id, State.Outcome, State.Collected);
         }
     }
@@ -299,7 +295,7 @@ public sealed partial class SeizureGrain(
         }
     }
 
-    /// <summary>After a turn: the reminder stands as the committed state needs, and none once closed.</summary>
+    /// <summary>After a turn: the reminder stands as the committed state needs, and none once closed and the taxpayer told so.</summary>
     private async Task SyncWakeAsync(CancellationToken cancellationToken)
     {
         var needed = WakeFor(State, _resendAt);
@@ -314,8 +310,19 @@ public sealed partial class SeizureGrain(
         }
         else
         {
+            // The wake is what brings a close the taxpayer missed to it again: it goes only once the taxpayer knows.
+            await TellTaxpayerClosedAsync(cancellationToken);
             await ClearWakeAsync(cancellationToken);
             _wake = (true, null);
+        }
+    }
+
+    /// <summary>A closed seizure's taxpayer counts it open no more (it may have been told already: telling again changes nothing).</summary>
+    private async Task TellTaxpayerClosedAsync(CancellationToken cancellationToken)
+    {
+        if (State.IsClosed)
+        {
+            await Taxpayer.DetachSeizureAsync(Id, cancellationToken);
         }
     }
 

@@ -112,6 +112,10 @@ internal sealed class LifecycleHarness : IAsyncDisposable
     public Task<long> ReviewRemindersAsync(string seizureId) =>
         _storage.CountAsync($"SELECT 1 FROM reminders WHERE grain_id = 'seizure/{seizureId}' AND reminder_name LIKE '{SeizureReminders.ReviewPrefix}%'");
 
+    /// <summary>Every reminder standing for the seizure.</summary>
+    public Task<long> RemindersAsync(string seizureId) =>
+        _storage.CountAsync($"SELECT 1 FROM reminders WHERE grain_id = 'seizure/{seizureId}'");
+
     /// <summary>Every request reached the exchange's books once at most, however often it was sent.</summary>
     public async Task AssertNothingDoneTwiceAsync(params string[] exchanges)
     {

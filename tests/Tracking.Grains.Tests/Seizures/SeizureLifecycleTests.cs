@@ -320,6 +320,38 @@ public sealed class SeizureLifecycleTests(ExchangeSimFixture fixture)
     }
 
     [Fact]
+    public async Task A_taxpayer_that_could_not_be_told_of_its_seizure_s_close_is_told_later_and_the_seizure_s_reminder_stays_until_then()
+    {
+        await using var h = await StartAsync();
+        await h.AddTaxpayerAsync("T-1", 2_000_000, 300_000, 10_000);
+        await h.AddAccountAsync("A-1", s_oneBitcoin);
+        var id = await h.OpenAsync("T-1", "A-1");
+        await h.SettleAsync();
+
+        // Paid in full while the exchange refuses every request: the release the payment calls for waits.
+        await h.SetFaultsAsync(new FaultOptions { ErrorRate = 1 });
+        await h.PayAsync("T-1", "BANK-1", 2_310_000);
+        await h.SettleAsync();
+        Assert.NotEqual(SeizureStatus.Closed, (await h.GetAsync(id)).Status);
+
+        // Another writer moved the ledger on behind its activation: the first word of the close to it
+        // fails, as it would with its silo lost. Then the exchange answers again; nobody calls after that.
+        var key = new Storage.GrainKey(TaxpayerGrain.TypeName, "T-1");
+        var stored = (await h.Context.States.ReadAsync(key, CancellationToken.None))!;
+        await h.Context.States.WriteAsync(new Storage.Persistence.StateWrite(key, stored.Version, stored.Json, [], DateTimeOffset.UtcNow), CancellationToken.None);
+        await h.SetFaultsAsync(new FaultOptions());
+        await h.Driver.RunAsync(TimeSpan.FromDays(3), TimeSpan.FromHours(1), supervisor: null, async () => (await h.GetAsync(id)).Status == SeizureStatus.Closed, CancellationToken.None);
+        Assert.Equal(SeizureStatus.Closed, (await h.GetAsync(id)).Status);
+
+        // The closed seizure's next turn or its own reminder tells the taxpayer, and only then is the reminder gone.
+        await h.Driver.RunAsync(TimeSpan.FromDays(1), TimeSpan.FromMinutes(10), supervisor: null, async () => (await h.TaxpayerAsync("T-1")).OpenSeizures.Count == 0, CancellationToken.None);
+
+        Assert.Empty((await h.TaxpayerAsync("T-1")).OpenSeizures);
+        Assert.Single((await h.Grains.GetGrain<ITaxpayerGrain>("T-1").GetHistoryAsync()).Select(e => e.Event).OfType<SeizureDetached>());
+        Assert.Equal(0, await h.RemindersAsync(id));
+    }
+
+    [Fact]
     public async Task A_ledger_stored_before_payments_kept_their_allocations_is_rebuilt_from_its_history_and_still_counts_a_payment_once()
     {
         await using var h = await StartAsync();
