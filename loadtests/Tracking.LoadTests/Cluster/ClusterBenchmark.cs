@@ -57,13 +57,13 @@ internal static class ClusterBenchmark
         }
 
         Console.WriteLine();
-        Console.WriteLine("| silos | import roll (taxpayers/s) | import accounts (rows/s) | sweep (candidates/s) | lifecycle (transitions/s) | lifecycle p50 / p99 ms per open call | vs. 1 silo (import / sweep / lifecycle) |");
-        Console.WriteLine("|---|---|---|---|---|---|---|");
+        Console.WriteLine("| silos | import roll (taxpayers/s) | import accounts (rows/s) | sweep (candidates/s) | lifecycle (transitions/s) | lifecycle p50 / p99 ms per open call | vs. 1 silo (import / sweep / lifecycle) | a silo's peak memory after the sweep / at the end (MB) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
         var one = results[0];
         foreach (var r in results)
         {
             Console.WriteLine($"| {r.Silos} | {r.TaxpayersPerSecond:N0} | {r.AccountRowsPerSecond:N0} | {r.CandidatesPerSecond:N0} ({r.Candidates:N0} in {r.SweepSeconds:F1} s) | {r.TransitionsPerSecond:N0} ({r.Transitions:N0} in {r.LifecycleSeconds:F1} s, {r.Closed:N0} closed) | {r.Open.P50Ms:F0} / {r.Open.P99Ms:F0} | "
-                + $"{(r.TaxpayersPerSecond + r.AccountRowsPerSecond) / (one.TaxpayersPerSecond + one.AccountRowsPerSecond):F2}× / {r.CandidatesPerSecond / one.CandidatesPerSecond:F2}× / {r.TransitionsPerSecond / one.TransitionsPerSecond:F2}× |");
+                + $"{(r.TaxpayersPerSecond + r.AccountRowsPerSecond) / (one.TaxpayersPerSecond + one.AccountRowsPerSecond):F2}× / {r.CandidatesPerSecond / one.CandidatesPerSecond:F2}× / {r.TransitionsPerSecond / one.TransitionsPerSecond:F2}× | {r.SiloPeakRssAfterSweepMb:N0} / {r.SiloPeakRssMb:N0} |");
         }
 
         return new ClusterFigures(roll.Taxpayers.Count, accounts.Sum(f => f.Accounts.Count), seizures, concurrency, local.Throughput, results);
@@ -100,6 +100,7 @@ internal static class ClusterBenchmark
             clock.Restart();
             var sweep = await client.Context.Grains.GetGrain<ISweepGrain>(ISweepGrain.Main).RunAsync("loadtest");
             var sweepSeconds = clock.Elapsed.TotalSeconds;
+            var peakAfterSweep = SiloPeakRssMb(cluster);
 
             var hop = await MeasureReadsAsync(roll.Taxpayers.Take(2_000).Select(t => t.TaxpayerId).ToArray(), concurrency, rounds: 10, id => client.Context.Grains.GetGrain<ITaxpayerGrain>(id).GetAsync());
 
@@ -116,13 +117,25 @@ internal static class ClusterBenchmark
                 transitions / lifecycleSeconds,
                 transitions,
                 closed,
-                lifecycleSeconds);
+                lifecycleSeconds)
+            {
+                SiloPeakRssAfterSweepMb = peakAfterSweep,
+                SiloPeakRssMb = SiloPeakRssMb(cluster),
+            };
         }
         finally
         {
             await ExecuteAsync(serverConnectionString, $"DROP SCHEMA {schema} CASCADE");
         }
     }
+
+    /// <summary>The highest peak resident memory (the kernel's high-water mark) of the cluster's silo processes, in MB.</summary>
+    private static long SiloPeakRssMb(ProcessCluster cluster) =>
+        cluster.Silos.Max(silo =>
+        {
+            silo.Process.Refresh();
+            return silo.Process.PeakWorkingSet64;
+        }) / (1024 * 1024);
 
     /// <summary>
     /// Seizures of accounts holding enough KRW: each runs notice → effect → remittance → release →

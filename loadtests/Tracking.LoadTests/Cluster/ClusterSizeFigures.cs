@@ -16,4 +16,10 @@ internal sealed record ClusterSizeFigures(
     double TransitionsPerSecond,
     long Transitions,
     long Closed,
-    double LifecycleSeconds);
+    double LifecycleSeconds)
+{
+    /// <summary>The highest peak resident memory of any silo process (VmHWM) when the sweep had finished, with the match index it keeps; and at the end.</summary>
+    public long SiloPeakRssAfterSweepMb { get; init; }
+
+    public long SiloPeakRssMb { get; init; }
+}
