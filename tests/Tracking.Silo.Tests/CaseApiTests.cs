@@ -12,7 +12,7 @@ public sealed class CaseApiTests(ConsoleHost host) : IClassFixture<ConsoleHost>
 {
     private static readonly string[] s_protected =
     [
-        "GET /api/session", "GET /api/cases", "POST /api/cases", "GET /api/cases/x", "GET /api/cases/x/documents/y", "POST /api/cases/x/sale-approval",
+        "GET /api/session", "GET /api/cases", "POST /api/cases", "GET /api/cases/opening", "GET /api/cases/x", "GET /api/cases/x/documents/y", "POST /api/cases/x/sale-approval",
         "POST /api/cases/x/cancellation", "POST /api/cases/x/cancellation-approval", "GET /api/reviews", "GET /api/reviews/t/e/a",
         "POST /api/reviews/t/e/a/approval", "POST /api/reviews/t/e/a/rejection", "POST /api/sweeps", "GET /api/sweeps/current",
         "POST /api/imports/roll", "POST /api/imports/accounts/upbit", "GET /api/imports", "GET /api/imports/exchanges", "GET /api/dashboard", "GET /api/access-log",
@@ -276,12 +276,14 @@ public sealed class CaseApiTests(ConsoleHost host) : IClassFixture<ConsoleHost>
     public async Task Automatic_matches_are_opened_as_cases_once_and_uploads_offer_the_exchanges_with_a_profile()
     {
         using var officer = await host.SignInAsync("park");
-        var first = await JsonAsync(await officer.PostAsync("/api/cases", null), HttpStatusCode.OK);
+        var first = await ConsoleHost.OpenAutoMatchesAsync(officer);
         var candidates = first.GetProperty("candidates").GetInt32();
         Assert.True(candidates > 0);
         Assert.Equal(candidates, first.GetProperty("opened").GetInt32() + first.GetProperty("alreadyOpen").GetInt32() + first.GetProperty("refused").GetArrayLength());
+        Assert.Equal("officer:park", first.GetProperty("startedBy").GetString());
+        Assert.True(first.GetProperty("finishedAt").GetDateTimeOffset() >= first.GetProperty("startedAt").GetDateTimeOffset());
 
-        var again = await JsonAsync(await officer.PostAsync("/api/cases", null), HttpStatusCode.OK);
+        var again = await ConsoleHost.OpenAutoMatchesAsync(officer);
         Assert.Equal(0, again.GetProperty("opened").GetInt32());
         Assert.Equal(candidates - first.GetProperty("refused").GetArrayLength(), again.GetProperty("alreadyOpen").GetInt32());
         var byPark = await JsonAsync(await officer.GetAsync("/api/cases?officer=officer:park&limit=1000"), HttpStatusCode.OK);

@@ -37,11 +37,17 @@ public sealed class ConsoleBrowserTests(ConsoleWithExchanges host) : ConsoleBrow
         await Expect(page.Locator("#upload-history tbody tr").First).ToContainTextAsync("korbit.tsv");
         await ShotAsync(page, "officer-uploads-accounts");
 
-        // A second sweep, watched to its end: nothing new, but every shard compared again.
+        // A second sweep, watched to its end: the silo kept the first one's index, so only records
+        // changed since are filed again; then one asked to file everything afresh. Nothing new in either.
         await OpenAsync(page, "sweep");
         await Expect(page.Locator("#sweep-last h2")).ToHaveTextAsync("Last sweep (run 1)");
+        await Expect(page.Locator("#sweep-last")).ToContainTextAsync("all, afresh");
         await page.Locator("#start-sweep").ClickAsync();
         await Expect(page.Locator("#sweep-last h2")).ToHaveTextAsync("Last sweep (run 2)", new() { Timeout = 60_000 });
+        await Expect(page.Locator("#sweep-last")).Not.ToContainTextAsync("all, afresh");
+        await page.Locator("#start-full-sweep").ClickAsync();
+        await Expect(page.Locator("#sweep-last h2")).ToHaveTextAsync("Last sweep (run 3)", new() { Timeout = 60_000 });
+        await Expect(page.Locator("#sweep-last")).ToContainTextAsync("all, afresh");
         await Expect(page.Locator("#sweep-state")).ToHaveTextAsync("Not running.");
         await page.Locator("#seize-matches").ClickAsync();
         await Expect(page.Locator("#seize-result")).ToContainTextAsync("0 cases opened");

@@ -103,7 +103,7 @@ public class ConsoleHost : IAsyncLifetime
         await WaitForSweepAsync(officer);
         if (_exchanges)
         {
-            await JsonAsync(await officer.PostAsync("/api/cases", null), HttpStatusCode.OK);
+            await OpenAutoMatchesAsync(officer);
         }
     }
 
@@ -179,6 +179,26 @@ public class ConsoleHost : IAsyncLifetime
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == expected, $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: expected {expected}, got {response.StatusCode}: {body}");
         return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    /// <summary>Starts opening the automatic matches' cases and waits for the job to end; its last status.</summary>
+    public static async Task<JsonElement> OpenAutoMatchesAsync(HttpClient officer)
+    {
+        var started = await JsonAsync(await officer.PostAsync("/api/cases", null), HttpStatusCode.Accepted);
+        Assert.Equal(started.GetProperty("startedAt").GetString(), (await JsonAsync(await officer.GetAsync("/api/cases/opening"), HttpStatusCode.OK)).GetProperty("startedAt").GetString());
+        for (var i = 0; i < 600; i++)
+        {
+            var status = await JsonAsync(await officer.GetAsync("/api/cases/opening"), HttpStatusCode.OK);
+            if (!status.GetProperty("running").GetBoolean())
+            {
+                Assert.Equal(JsonValueKind.Null, status.GetProperty("failure").ValueKind);
+                return status;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("the automatic matches' cases were not opened within a minute");
     }
 
     private static async Task WaitForSweepAsync(HttpClient client)

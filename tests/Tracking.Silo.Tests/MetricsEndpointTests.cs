@@ -16,7 +16,7 @@ public sealed partial class MetricsEndpointTests(ConsoleHost host) : IClassFixtu
         using (var officer = await host.SignInAsync("kim"))
         {
             await JsonAsync(await officer.GetAsync("/api/taxpayers/T07-0000001"), HttpStatusCode.OK);
-            await JsonAsync(await officer.PostAsync("/api/cases", null), HttpStatusCode.OK);
+            await ConsoleHost.OpenAutoMatchesAsync(officer);
         }
 
         using var scraper = host.Anonymous();

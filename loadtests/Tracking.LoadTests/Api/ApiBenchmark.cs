@@ -84,7 +84,7 @@ internal sealed partial class ApiBenchmark(string files, string profiles, string
         await ApiPopulation.UploadAndSweepAsync(http, files);
 
         // Measured once the cases rest: each waits for a date (the sale warning, the distribution) or is closed.
-        (await http.PostAsync("/api/cases", null)).EnsureSuccessStatusCode();
+        await ApiPopulation.OpenAutoMatchesAsync(http);
         foreach (var moving in new[] { "NoticeSent", "CollectionRequested", "SaleRequested", "ReleaseRequested" })
         {
             while ((await http.GetFromJsonAsync<JsonElement>($"/api/cases?status={moving}&limit=1")).GetProperty("total").GetInt64() > 0)

@@ -23,6 +23,19 @@ internal static class ApiPopulation
         }
     }
 
+    /// <summary>Starts opening the automatic matches' cases and waits for the job to end; its last status.</summary>
+    public static async Task<JsonElement> OpenAutoMatchesAsync(HttpClient http)
+    {
+        (await http.PostAsync("/api/cases", null)).EnsureSuccessStatusCode();
+        JsonElement status;
+        while ((status = await http.GetFromJsonAsync<JsonElement>("/api/cases/opening")).GetProperty("running").GetBoolean())
+        {
+            await Task.Delay(500);
+        }
+
+        return status;
+    }
+
     /// <summary>Every case the list holds, a thousand to a page.</summary>
     public static async Task<IReadOnlyList<JsonElement>> ListCasesAsync(HttpClient http, CancellationToken cancellationToken)
     {

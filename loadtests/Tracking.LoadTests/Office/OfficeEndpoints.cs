@@ -11,6 +11,7 @@ internal static class OfficeEndpoints
     public const string ReviewPage = "GET /api/reviews";
     public const string Evidence = "GET /api/reviews/{pair}";
     public const string OpenCases = "POST /api/cases";
+    public const string Opening = "GET /api/cases/opening";
     public const string SaleApprovals = "POST /api/cases/sale-approvals";
     public const string ReviewApprovals = "POST /api/reviews/approvals";
     public const string ReviewRejection = "POST /api/reviews/{pair}/rejection";

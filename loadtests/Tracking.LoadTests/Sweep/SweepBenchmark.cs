@@ -129,10 +129,14 @@ internal static class SweepBenchmark
             // The same records swept in full: what it finds that the sweep of the changes did not
             // (or with another decision or weight), and the review items it no longer finds. It
             // learns its weights afresh, so a difference may be the weights', not a missed pair.
+            var before = (await sweeps.GetCandidatesAsync(null)).ToDictionary(c => (c.TaxpayerId, c.Exchange, c.AccountId));
             clock.Restart();
             var check = await sweeps.RunAsync("loadtest", full: true);
             var checkTime = clock.Elapsed;
-            Line($"{name}: the same records swept in full (a check)", checkTime, 0, "", plainTime, $"{check.NewAuto + check.NewReview:N0} new or re-weighed, {check.NoLongerFound:N0} no longer found");
+            var after = await sweeps.GetCandidatesAsync(null);
+            var newPairs = after.Count(c => !before.ContainsKey((c.TaxpayerId, c.Exchange, c.AccountId)));
+            var otherDecision = after.Count(c => before.TryGetValue((c.TaxpayerId, c.Exchange, c.AccountId), out var was) && was.Decision != c.Decision);
+            Line($"{name}: the same records swept in full (a check)", checkTime, 0, "", plainTime, $"{check.NewAuto + check.NewReview:N0} new or re-weighed: {newPairs:N0} pairs the sweep of the changes had not found, {otherDecision:N0} with another decision, the rest re-weighed; {check.NoLongerFound:N0} review items no longer found");
             measured.Add(new SweepStoreFigures(
                 name,
                 importRoll.TotalSeconds,
@@ -152,6 +156,8 @@ internal static class SweepBenchmark
                 FullResweepSeconds = checkTime.TotalSeconds,
                 FullResweepNewOrReweighed = check.NewAuto + check.NewReview,
                 FullResweepNoLongerFound = check.NoLongerFound,
+                FullResweepNewPairs = newPairs,
+                FullResweepOtherDecision = otherDecision,
             });
         }
 

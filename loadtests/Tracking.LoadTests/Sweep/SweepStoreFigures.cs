@@ -29,4 +29,9 @@ internal sealed record SweepStoreFigures(
     public int FullResweepNewOrReweighed { get; init; }
 
     public int FullResweepNoLongerFound { get; init; }
+
+    /// <summary>Of what the full sweep found new or re-weighed: pairs the sweep of the changes had not found at all, and pairs it had with another decision.</summary>
+    public int FullResweepNewPairs { get; init; }
+
+    public int FullResweepOtherDecision { get; init; }
 }

@@ -79,6 +79,7 @@ namespace Tracking.Grains.Serialization;
 [JsonSerializable(typeof(IReadOnlyList<TaxpayerHistoryEntry>))]
 [JsonSerializable(typeof(SweepSummary))]
 [JsonSerializable(typeof(SweepStatus))]
+[JsonSerializable(typeof(CaseOpeningStatus))]
 [JsonSerializable(typeof(RecordOutcome))]
 [JsonSerializable(typeof(SuspendedPayment))]
 [JsonSerializable(typeof(SuspenseEvent))]

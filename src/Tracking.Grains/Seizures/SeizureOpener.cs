@@ -39,7 +39,8 @@ public sealed class SeizureOpener(IGrainFactory grains)
             (p, ct) => OpenApprovedReviewAsync(p.TaxpayerId, p.Exchange, p.AccountId, approver, reason, ct),
             cancellationToken);
 
-    public async Task<SeizeSummary> OpenForAutoMatchesAsync(string actor, CancellationToken cancellationToken)
+    /// <summary>Opens a case for every automatic match; <paramref name="tally"/>, if given, counts them as they go, for whoever watches.</summary>
+    public async Task<SeizeSummary> OpenForAutoMatchesAsync(string actor, CancellationToken cancellationToken, OpeningTally? tally = null)
     {
         var candidates = await grains.GetGrain<ISweepGrain>(ISweepGrain.Main).GetCandidatesAsync(MatchDecision.Auto, cancellationToken);
         return await OpenEachAsync(
@@ -47,15 +48,15 @@ public sealed class SeizureOpener(IGrainFactory grains)
             c => $"{c.TaxpayerId} at {c.Exchange}/{c.AccountId}",
             (c, ct) => grains.GetGrain<ISeizureGrain>(SeizureKey.Of(c.TaxpayerId, c.Exchange, c.AccountId))
                 .OpenAsync(c.TaxpayerId, c.Exchange, c.AccountId, MatchBasis.Automatic(c), actor, ct),
-            cancellationToken);
+            cancellationToken,
+            tally);
     }
 
     /// <summary>Opens a seizure for each item, many at once; a refusal is listed with what it was for and does not stop the others.</summary>
-    private static async Task<SeizeSummary> OpenEachAsync<T>(IReadOnlyCollection<T> items, Func<T, string> describe, Func<T, CancellationToken, Task<SeizureOpening>> open, CancellationToken cancellationToken)
+    private static async Task<SeizeSummary> OpenEachAsync<T>(IReadOnlyCollection<T> items, Func<T, string> describe, Func<T, CancellationToken, Task<SeizureOpening>> open, CancellationToken cancellationToken, OpeningTally? tally = null)
     {
-        var opened = 0;
-        var already = 0;
-        var refused = new List<string>();
+        tally ??= new OpeningTally();
+        tally.Begin(items.Count);
         await Parallel.ForEachAsync(
             items,
             new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken },
@@ -63,17 +64,13 @@ public sealed class SeizureOpener(IGrainFactory grains)
             {
                 try
                 {
-                    var opening = await open(item, ct);
-                    Interlocked.Increment(ref opening.New ? ref opened : ref already);
+                    tally.Add(await open(item, ct));
                 }
                 catch (CommandRejectedException ex)
                 {
-                    lock (refused)
-                    {
-                        refused.Add($"{describe(item)}: {ex.Message}");
-                    }
+                    tally.Refuse($"{describe(item)}: {ex.Message}");
                 }
             });
-        return new SeizeSummary(items.Count, opened, already, [.. refused.Order(StringComparer.Ordinal)]);
+        return tally.Summary();
     }
 }

@@ -25,9 +25,11 @@ internal static class CaseEndpoints
         var group = app.MapGroup("/api/cases").WithTags("Cases");
         group.MapGet("/", ListAsync).RequireAuthorization(AccessPolicies.CaseReaders)
             .WithSummary("Cases, newest first: filter by status, exchange, officer, approval (Sale|Cancellation), debt range, opened range, overdue deadline; page with after=next");
-        group.MapPost("/", (ClaimsPrincipal user, IGrainFactory grains, CancellationToken ct) =>
-            ApiCall.RunAsync(async () => Results.Ok(await new SeizureOpener(grains).OpenForAutoMatchesAsync(user.Actor(), ct))))
-            .RequireAuthorization(AccessPolicies.CaseWorkers).WithSummary("Open a case for every automatic match the sweeps found and no case has yet (review candidates wait for a person)");
+        group.MapPost("/", OpenAutoMatchesAsync)
+            .RequireAuthorization(AccessPolicies.CaseWorkers).WithSummary("Start opening a case for every automatic match the sweeps found and no case has yet (review candidates wait for a person); 202 with its progress, 409 while it runs");
+        group.MapGet("/opening", (IGrainFactory grains, CancellationToken ct) =>
+            ApiCall.RunAsync(async () => Results.Ok(await grains.GetGrain<ICaseOpeningGrain>(ICaseOpeningGrain.Main).GetStatusAsync(ct))))
+            .RequireAuthorization(AccessPolicies.CaseReaders).WithSummary("The opening of the automatic matches' cases: its progress, or how the last one ended (opened, already open, refused with why)");
         group.MapGet("/{id}", GetAsync).RequireAuthorization(AccessPolicies.CaseReaders).WithSummary("One case: state, money, full history and documents");
         group.MapGet("/{id}/documents/{documentId}", DocumentAsync).RequireAuthorization(AccessPolicies.CaseReaders).WithSummary("One of the case's documents, as HTML, or as PDF with format=pdf");
         group.MapPost("/{id}/sale-approval", (string id, ClaimsPrincipal user, TrackingContext tracking, CancellationToken ct) =>
@@ -39,6 +41,18 @@ internal static class CaseEndpoints
         group.MapPost("/{id}/cancellation-approval", (string id, ClaimsPrincipal user, TrackingContext tracking, CancellationToken ct) =>
             StepAsync(tracking, id, (seizure, ct) => seizure.ApproveCancellationAsync(user.Actor(), ct), ct)).RequireAuthorization(AccessPolicies.Supervisors).WithSummary("Approve a cancellation someone else asked for");
     }
+
+    /// <summary>The openings run in their grain, watched through GET /api/cases/opening: tens of thousands take longer than a request should hang.</summary>
+    private static Task<IResult> OpenAutoMatchesAsync(ClaimsPrincipal user, IGrainFactory grains, CancellationToken ct) => ApiCall.RunAsync(async () =>
+    {
+        var opening = grains.GetGrain<ICaseOpeningGrain>(ICaseOpeningGrain.Main);
+        if ((await opening.GetStatusAsync(ct)).Running)
+        {
+            return Results.Problem("the automatic matches' cases are being opened already", statusCode: StatusCodes.Status409Conflict, title: "Already running");
+        }
+
+        return Results.Accepted("/api/cases/opening", await opening.StartAsync(user.Actor(), ct));
+    });
 
     private static Task<IResult> ListAsync(
         TrackingContext tracking,

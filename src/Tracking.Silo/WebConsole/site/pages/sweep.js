@@ -11,8 +11,11 @@ export async function sweep({ main, session }) {
   let seen = null;
   const last = h('div', { id: 'sweep-last' });
   const output = h('div');
+  // While the silos keep the last sweep's index, a sweep files again only what changed since; a full one files everything and learns its weights afresh.
   const start = h('button', { type: 'button', id: 'start-sweep' }, t('Start a sweep'));
   start.addEventListener('click', () => act(start, output, async () => display(await api('/api/sweeps', { method: 'POST' }))));
+  const startFull = h('button', { type: 'button', id: 'start-full-sweep', class: 'secondary' }, t('Sweep everything afresh'));
+  startFull.addEventListener('click', () => act(startFull, output, async () => display(await api('/api/sweeps?full=true', { method: 'POST' }))));
 
   function display(status) {
     progress.max = Math.max(status.shardsTotal, 1);
@@ -20,7 +23,7 @@ export async function sweep({ main, session }) {
     state.textContent = !status.running ? t('Not running.')
       : status.shardsDone === 0 ? t('Running: {0} taxpayers and accounts read into the match index', status.recordsIndexed)
       : t('Running: {0} of {1} shards compared, {2} candidates so far', status.shardsDone, status.shardsTotal, status.candidatesSoFar);
-    start.disabled = status.running;
+    start.disabled = startFull.disabled = status.running;
     seen = status.running ? seen || { at: Date.now(), done: status.shardsDone } : null;
     const pace = seen && status.shardsDone > seen.done ? (Date.now() - seen.at) / (status.shardsDone - seen.done) : null;
     left.textContent = pace ? t('About {0} s left at this pace', Math.ceil((pace * (status.shardsTotal - status.shardsDone)) / 1000)) : '';
@@ -29,6 +32,7 @@ export async function sweep({ main, session }) {
         [t('Started by'), status.lastRun.requestedBy],
         [t('Started'), when(status.lastRun.startedAt)],
         [t('Finished'), when(status.lastRun.finishedAt)],
+        [t('Records filed again'), status.lastRun.recordsRevised ?? t('all, afresh')],
         [t('Candidates'), status.lastRun.candidatesFound],
         [t('New, seized on approval of the match'), status.lastRun.newAuto],
         [t('New, for review'), status.lastRun.newReview],
@@ -39,21 +43,42 @@ export async function sweep({ main, session }) {
   }
 
   // Automatic matches are seized at an officer's word; review candidates wait in the review queue.
+  // Opening tens of thousands runs as a job in the silo: this page watches it with the sweep.
   const seized = h('div', { id: 'seize-result' });
   const seize = h('button', { type: 'button', id: 'seize-matches' }, t('Seize the automatic matches'));
-  seize.addEventListener('click', () => act(seize, seized, async () => {
-    const summary = await api('/api/cases', { method: 'POST' });
-    show(seized, h('p', { class: 'status' }, t('{0} cases opened, {1} already open, of {2} automatic matches.', summary.opened, summary.alreadyOpen, summary.candidates)),
-      summary.refused.length ? h('ul', {}, summary.refused.map(r => h('li', {}, r))) : null);
-  }));
+  let watching = false;
+  function showOpening(opening) {
+    const handled = opening.opened + opening.alreadyOpen + opening.refused.length;
+    watching = opening.running;
+    seize.disabled = opening.running;
+    show(seized,
+      h('p', { class: 'status' }, opening.running
+        ? t('Opening cases: {0} of {1} automatic matches handled', handled, opening.candidates)
+        : t('{0} cases opened, {1} already open, of {2} automatic matches.', opening.opened, opening.alreadyOpen, opening.candidates)),
+      opening.failure ? h('p', { class: 'problem', role: 'alert' }, t('Stopped: {0}', opening.failure)) : null,
+      !opening.running && opening.refused.length ? h('ul', {}, opening.refused.map(r => h('li', {}, r))) : null);
+  }
+  seize.addEventListener('click', () => act(seize, seized, async () => showOpening(await api('/api/cases', { method: 'POST' }))));
 
   const worker = session.role === 'officer' || session.role === 'supervisor';
   show(main,
     h('h1', {}, t('Sweep')),
     h('p', { class: 'muted' }, t('Compares every account imported with the roll.')),
-    worker ? start : null, progress, state, left, output, last,
+    worker ? start : null, worker ? startFull : null, progress, state, left, output, last,
     worker ? h('section', { class: 'card actions' }, h('h2', {}, t('Seize')), seize, seized) : null);
   display(await api('/api/sweeps/current'));
-  const timer = setInterval(() => api('/api/sweeps/current').then(display, error => state.replaceChildren(problem(error))), 500);
+  if (worker) {
+    const opening = await api('/api/cases/opening');
+    if (opening.startedAt) {
+      showOpening(opening);
+    }
+  }
+
+  const timer = setInterval(() => {
+    api('/api/sweeps/current').then(display, error => state.replaceChildren(problem(error)));
+    if (watching) {
+      api('/api/cases/opening').then(showOpening, error => seized.replaceChildren(problem(error)));
+    }
+  }, 500);
   return () => clearInterval(timer);
 }
