@@ -261,6 +261,54 @@ public sealed class SweepTests
         Assert.All(SampleTruth.Load().Pairs, pair => Assert.Contains(candidates, c => (c.TaxpayerId, c.Exchange, c.AccountId) == pair));
     }
 
+    [Theory]
+    [AllStorages]
+    public async Task A_record_changed_while_a_sweep_reads_the_index_is_filed_by_the_next_sweep(string kind)
+    {
+        await using var storage = await TestStorage.CreateAsync(kind);
+        var gate = new HoldFirstCall(nameof(IMatchShardGrain.FileAccountsAsync));
+        await using var host = await TestCluster.StartAsync(storage, services: s => s.AddSingleton<IIncomingGrainCallFilter>(gate));
+        await ImportSamplesAsync(host, bulk: true);
+        var birth = new DateOnly(1969, 9, 9);
+        await host.GrainFactory.GetGrain<ITaxpayerGrain>("T-LATE").RegisterAsync(Taxpayer("T-LATE", "남궁민수", birth) with { Phone = "01066660000" }, []);
+        var sweep = host.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main);
+
+        // The first sweep has read its clock and is reading the accounts when the exchange reports a
+        // new one: the taxpayer's, written while the index is filed, and committed after the read began.
+        var first = sweep.RunAsync("officer-1");
+        await gate.Held.WaitAsync(TimeSpan.FromSeconds(30));
+        await RecordAsync(host, null, Account("U-LATE", "남궁민수", birth) with { Phone = "01066660000" });
+        gate.Release();
+        await first;
+
+        var second = await sweep.RunAsync("officer-1");
+
+        Assert.NotNull(second.RecordsRevised);
+        Assert.Contains(await sweep.GetCandidatesAsync(MatchDecision.Auto), c => (c.TaxpayerId, c.AccountId) == ("T-LATE", "U-LATE"));
+    }
+
+    /// <summary>Holds the first call of one grain method until released, as a slow moment would; one instance serves every silo start.</summary>
+    private sealed class HoldFirstCall(string method) : IIncomingGrainCallFilter
+    {
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Completes once the first call is held.</summary>
+        public Task Held => _held.Task;
+
+        public void Release() => _released.TrySetResult();
+
+        public async Task Invoke(IIncomingGrainCallContext context)
+        {
+            if (context.InterfaceMethod?.Name == method && _held.TrySetResult())
+            {
+                await _released.Task;
+            }
+
+            await context.Invoke();
+        }
+    }
+
     /// <summary>Fails the first call of one grain method, as a silo lost at that moment would; one instance serves every silo start.</summary>
     private sealed class FailFirstCall(string method) : IIncomingGrainCallFilter
     {
