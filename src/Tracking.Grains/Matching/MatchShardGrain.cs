@@ -22,13 +22,15 @@ public sealed class MatchShardGrain(MatchIndexOptions options) : Grain, IMatchSh
     /// </summary>
     private static readonly TimeSpan s_sweepKeepAlive = TimeSpan.FromMinutes(20);
 
-    private readonly Dictionary<string, Dictionary<string, Filed<IndexedTaxpayer, TaxpayerIdentity>>> _taxpayers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Dictionary<(string, string), Filed<IndexedAccount, AccountIdentity>>> _accounts = new(StringComparer.Ordinal);
+    // Each block a list: most keys hold one or two identities, and a list is a quarter of a
+    // dictionary's memory. A record is filed once under each of its keys (a revision takes it out first).
+    private readonly Dictionary<string, List<Filed<IndexedTaxpayer, TaxpayerIdentity>>> _taxpayers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Filed<IndexedAccount, AccountIdentity>>> _accounts = new(StringComparer.Ordinal);
     private Guid? _sweep;
 
     // The records being filed again (changed since the index was filed), with their entries here before and after.
-    private Dictionary<string, Revision<IndexedTaxpayer>>? _revisedTaxpayers;
-    private Dictionary<(string, string), Revision<IndexedAccount>>? _revisedAccounts;
+    private Dictionary<string, Revision<IndexedTaxpayer, TaxpayerIdentity>>? _revisedTaxpayers;
+    private Dictionary<(string, string), Revision<IndexedAccount, AccountIdentity>>? _revisedAccounts;
 
     public Task BeginAsync(Guid sweep, CancellationToken cancellationToken)
     {
@@ -45,11 +47,9 @@ public sealed class MatchShardGrain(MatchIndexOptions options) : Grain, IMatchSh
         Check(sweep);
         foreach (var entry in entries)
         {
-            Bucket(_taxpayers, entry.Key)[entry.TaxpayerId] = new(entry, e => e.Identity());
-            if (_revisedTaxpayers?.GetValueOrDefault(entry.TaxpayerId) is { } revision)
-            {
-                revision.After.Add(entry);
-            }
+            var filed = new Filed<IndexedTaxpayer, TaxpayerIdentity>(entry, e => e.Identity());
+            Block(_taxpayers, entry.Key).Add(filed);
+            _revisedTaxpayers?.GetValueOrDefault(entry.TaxpayerId)?.After.Add(filed);
         }
 
         return Task.CompletedTask;
@@ -60,11 +60,9 @@ public sealed class MatchShardGrain(MatchIndexOptions options) : Grain, IMatchSh
         Check(sweep);
         foreach (var entry in entries)
         {
-            Bucket(_accounts, entry.Key)[(entry.Exchange, entry.AccountId)] = new(entry, e => e.Identity());
-            if (_revisedAccounts?.GetValueOrDefault((entry.Exchange, entry.AccountId)) is { } revision)
-            {
-                revision.After.Add(entry);
-            }
+            var filed = new Filed<IndexedAccount, AccountIdentity>(entry, e => e.Identity());
+            Block(_accounts, entry.Key).Add(filed);
+            _revisedAccounts?.GetValueOrDefault((entry.Exchange, entry.AccountId))?.After.Add(filed);
         }
 
         return Task.CompletedTask;
@@ -84,13 +82,13 @@ public sealed class MatchShardGrain(MatchIndexOptions options) : Grain, IMatchSh
     public Task ReviseAsync(Guid sweep, IReadOnlyList<string> taxpayers, IReadOnlyList<string> accounts, CancellationToken cancellationToken)
     {
         Check(sweep);
-        _revisedTaxpayers = taxpayers.Distinct(StringComparer.Ordinal).ToDictionary(t => t, _ => new Revision<IndexedTaxpayer>(), StringComparer.Ordinal);
-        _revisedAccounts = accounts.Select(AccountKey.Parse).Distinct().ToDictionary(a => a, _ => new Revision<IndexedAccount>());
+        _revisedTaxpayers = taxpayers.Distinct(StringComparer.Ordinal).ToDictionary(t => t, _ => new Revision<IndexedTaxpayer, TaxpayerIdentity>(), StringComparer.Ordinal);
+        _revisedAccounts = accounts.Select(AccountKey.Parse).Distinct().ToDictionary(a => a, _ => new Revision<IndexedAccount, AccountIdentity>());
 
         // Where a record's entries are is known only by its old keys, which are gone from the
         // store: one pass over this shard's blocks finds them.
-        TakeOut(_taxpayers, _revisedTaxpayers, (revision, filed) => revision.Before.Add(filed.Entry));
-        TakeOut(_accounts, _revisedAccounts, (revision, filed) => revision.Before.Add(filed.Entry));
+        TakeOut(_taxpayers, _revisedTaxpayers, t => t.TaxpayerId);
+        TakeOut(_accounts, _revisedAccounts, a => (a.Exchange, a.AccountId));
         return Task.CompletedTask;
     }
 
@@ -117,28 +115,22 @@ public sealed class MatchShardGrain(MatchIndexOptions options) : Grain, IMatchSh
 
         foreach (var id in taxpayers)
         {
-            foreach (var entry in revisedTaxpayers[id].After)
+            foreach (var taxpayer in revisedTaxpayers[id].After)
             {
-                if (_accounts.TryGetValue(entry.Key, out var block))
+                foreach (var account in _accounts.GetValueOrDefault(taxpayer.Entry.Key) ?? [])
                 {
-                    foreach (var account in block.Values)
-                    {
-                        Compare(_taxpayers[entry.Key][id], account);
-                    }
+                    Compare(taxpayer, account);
                 }
             }
         }
 
         foreach (var id in accounts)
         {
-            foreach (var entry in revisedAccounts[id].After)
+            foreach (var account in revisedAccounts[id].After)
             {
-                if (_taxpayers.TryGetValue(entry.Key, out var block))
+                foreach (var taxpayer in _taxpayers.GetValueOrDefault(account.Entry.Key) ?? [])
                 {
-                    foreach (var taxpayer in block.Values)
-                    {
-                        Compare(taxpayer, _accounts[entry.Key][id]);
-                    }
+                    Compare(taxpayer, account);
                 }
             }
         }
@@ -217,8 +209,8 @@ public sealed class MatchShardGrain(MatchIndexOptions options) : Grain, IMatchSh
         }
 
         // Identities are filed under each of their keys: each is owned by the shard of its first key.
-        var taxpayers = _taxpayers.Values.SelectMany(b => b.Values.Select(t => t.Entry).Where(t => t.First)).ToArray();
-        var accounts = _accounts.Values.SelectMany(b => b.Values.Select(a => a.Entry).Where(a => a.First)).ToArray();
+        var taxpayers = _taxpayers.Values.SelectMany(b => b.Select(t => t.Entry).Where(t => t.First)).ToArray();
+        var accounts = _accounts.Values.SelectMany(b => b.Select(a => a.Entry).Where(a => a.First)).ToArray();
         return Task.FromResult(new ShardSample(
             counter.ToSample(taxpayers.Length, accounts.Length),
             // The lowest hashes of their ids: as if at random, and the same whatever order they were filed in.
@@ -274,9 +266,9 @@ public sealed class MatchShardGrain(MatchIndexOptions options) : Grain, IMatchSh
         {
             if ((keys is null || keys.Contains(key)) && _taxpayers.TryGetValue(key, out var taxpayers))
             {
-                foreach (var account in accounts.Values)
+                foreach (var account in accounts)
                 {
-                    foreach (var taxpayer in taxpayers.Values)
+                    foreach (var taxpayer in taxpayers)
                     {
                         yield return (key, taxpayer, account);
                     }
@@ -297,9 +289,9 @@ public sealed class MatchShardGrain(MatchIndexOptions options) : Grain, IMatchSh
 
     /// <summary>Takes every entry of the revised records out of the index, handing each to its revision.</summary>
     private static void TakeOut<TId, TEntry, TIdentity>(
-        Dictionary<string, Dictionary<TId, Filed<TEntry, TIdentity>>> index,
-        Dictionary<TId, Revision<TEntry>> revised,
-        Action<Revision<TEntry>, Filed<TEntry, TIdentity>> takenOut)
+        Dictionary<string, List<Filed<TEntry, TIdentity>>> index,
+        Dictionary<TId, Revision<TEntry, TIdentity>> revised,
+        Func<TEntry, TId> idOf)
         where TId : notnull
         where TIdentity : class
     {
@@ -309,19 +301,20 @@ public sealed class MatchShardGrain(MatchIndexOptions options) : Grain, IMatchSh
         }
 
         var emptied = new List<string>();
-        foreach (var (key, bucket) in index)
+        foreach (var (key, block) in index)
         {
             // Most blocks hold one or two entries: each is looked up among the revised, not the other way round.
-            foreach (var (id, filed) in bucket)
+            block.RemoveAll(filed =>
             {
-                if (revised.TryGetValue(id, out var revision))
+                if (!revised.TryGetValue(idOf(filed.Entry), out var revision))
                 {
-                    takenOut(revision, filed);
-                    bucket.Remove(id);
+                    return false;
                 }
-            }
 
-            if (bucket.Count == 0)
+                revision.Before.Add(filed.Entry);
+                return true;
+            });
+            if (block.Count == 0)
             {
                 emptied.Add(key);
             }
@@ -330,14 +323,15 @@ public sealed class MatchShardGrain(MatchIndexOptions options) : Grain, IMatchSh
         emptied.ForEach(key => index.Remove(key));
     }
 
-    /// <summary>A record filed again: its entries here before and after; compared again only if they differ.</summary>
-    private sealed class Revision<TEntry>
+    /// <summary>A record filed again: its entries here before, and as filed after; compared again only if they differ.</summary>
+    private sealed class Revision<TEntry, TIdentity>
+        where TIdentity : class
     {
         public List<TEntry> Before { get; } = [];
 
-        public List<TEntry> After { get; } = [];
+        public List<Filed<TEntry, TIdentity>> After { get; } = [];
 
-        public bool Changed => !Before.ToHashSet().SetEquals(After);
+        public bool Changed => !Before.ToHashSet().SetEquals(After.Select(a => a.Entry));
     }
 
     /// <summary>An entry filed here, its identity parsed only once it meets another (most never do).</summary>
@@ -351,14 +345,14 @@ public sealed class MatchShardGrain(MatchIndexOptions options) : Grain, IMatchSh
         public TIdentity Identity => _identity ??= parse(entry);
     }
 
-    private static Dictionary<TKey, TValue> Bucket<TKey, TValue>(Dictionary<string, Dictionary<TKey, TValue>> index, string key)
-        where TKey : notnull
+    private static List<T> Block<T>(Dictionary<string, List<T>> index, string key)
     {
-        if (!index.TryGetValue(key, out var bucket))
+        if (!index.TryGetValue(key, out var block))
         {
-            index[key] = bucket = [];
+            // Sized for the one entry most blocks ever hold.
+            index[key] = block = new List<T>(1);
         }
 
-        return bucket;
+        return block;
     }
 }
