@@ -79,6 +79,14 @@ public sealed class TaxpayerGrain(
         }
 
         await CommitAsync(ledger, events, cancellationToken);
+
+        // A sweep calls on hundreds of thousands of taxpayers once: one without an open case goes
+        // back to its stored state rather than hold its ledger in a silo's memory until collected.
+        if (State.OpenSeizures.Count == 0)
+        {
+            DeactivateOnIdle();
+        }
+
         return events.Count;
     }
 
