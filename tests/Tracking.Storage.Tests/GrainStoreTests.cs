@@ -1,3 +1,4 @@
+using Npgsql;
 using Tracking.Storage.Persistence;
 using Tracking.TestingHost;
 
@@ -237,6 +238,35 @@ public sealed class GrainStoreTests
         Assert.Equal(["new", "retagged", "tag-dropped"], await ChangedAsync(since));
         Assert.Equal(["new", "retagged", "same", "tag-dropped", "untagged"], await ChangedAsync(null));
         Assert.Empty(await ChangedAsync(await grains.ReadClockAsync(default) + TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
+    public async Task The_clock_behind_the_writes_waits_out_a_vacuum_a_moment_at_a_time_and_lets_writes_through_meanwhile()
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Postgres);
+        await using var store = await storage.OpenStoreAsync();
+        await using var vacuum = new NpgsqlConnection(storage.ConnectionString);
+        await vacuum.OpenAsync();
+        await using var holding = await vacuum.BeginTransactionAsync();
+        await using (var take = new NpgsqlCommand("LOCK TABLE grain_state IN SHARE UPDATE EXCLUSIVE MODE", vacuum, holding))
+        {
+            // What a vacuum holds: it lets writes through, but not the clock's lock.
+            await take.ExecuteNonQueryAsync();
+        }
+
+        var clock = store.Grains.ReadClockAsync(default);
+
+        // Writes queue behind a lock that waits: they go through once its try gives up, not when the vacuum ends.
+        var written = await store.Grains.WriteBatchAsync([Write(new GrainKey("person", "meanwhile"), 0, 1)], default).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.IsType<WriteOutcome.Written>(written.Single());
+        Assert.False(clock.IsCompleted);
+
+        await holding.CommitAsync();
+        var at = await clock.WaitAsync(TimeSpan.FromSeconds(30));
+        await store.Grains.WriteBatchAsync([Write(new GrainKey("person", "after"), 0, 1) with { IndexedTag = 1 }], default);
+        var changed = new List<string>();
+        await store.Grains.ReadAllAsync("person", [new StatePath("n")], at, 10, page => { changed.AddRange(page.Select(f => f.Key)); return Task.CompletedTask; }, default);
+        Assert.Equal(["after"], changed);
     }
 
     [Fact]

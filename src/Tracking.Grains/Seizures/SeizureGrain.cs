@@ -63,14 +63,21 @@ public sealed partial class SeizureGrain(
     public async Task<SeizureOpening> OpenAsync(string taxpayerId, string exchange, string accountId, Said basis, string actor, CancellationToken cancellationToken)
     {
         var wasOpen = State.Opened;
+        if (State.IsClosed)
+        {
+            // Opening the automatic matches again finds this case closed: its taxpayer, told so, is not to count it open again.
+            return new SeizureOpening(false, View);
+        }
+
         var taxpayer = GrainFactory.GetGrain<ITaxpayerGrain>(taxpayerId);
         var debt = await taxpayer.AttachSeizureAsync(Id, cancellationToken);
         try
         {
             await DecideAsync(new SeizureCommand.Open(Id, taxpayerId, exchange, accountId, basis.English, Guid.NewGuid().ToString("N")[..12]) { KoreanBasis = basis.Korean }, actor, exchange, debt, cancellationToken);
         }
-        catch (CommandRejectedException) when (!State.Opened)
+        catch when (!State.Opened)
         {
+            // Refused, or its first write failed: the taxpayer is not to wait for a case that never opened.
             await taxpayer.DetachSeizureAsync(Id, cancellationToken);
             throw;
         }

@@ -54,6 +54,9 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
         SELECT grain_type, grain_key FROM written
         """;
 
+    /// <summary>Tries at reading the clock behind the writes, a second longer apart each time.</summary>
+    private const int MostClockAttempts = 10;
+
     public async Task<IReadOnlyList<StoredState?>> ReadStatesAsync(IReadOnlyList<GrainKey> grains, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
@@ -137,18 +140,38 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
         // The lock waits for every write under way (each holds the table's ROW EXCLUSIVE lock until
         // it commits) and holds new ones back until the clock is read; a write stamps its rows with
         // clock_timestamp() once it holds its lock, so every write committed later is stamped later.
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand("LOCK TABLE grain_state IN SHARE MODE; SELECT clock_timestamp()", connection, transaction);
-        DateTimeOffset clock;
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        // A vacuum holds a lock this one waits for, and writes queue behind a waiting lock: it waits
+        // a moment at a time, letting the writes through between tries.
+        for (var attempt = 1; ; attempt++)
         {
-            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-            clock = reader.GetFieldValue<DateTimeOffset>(0);
-        }
+            if (attempt > 1)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(attempt - 1), cancellationToken).ConfigureAwait(false);
+            }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return clock;
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = new NpgsqlCommand("SET LOCAL lock_timeout = '500ms'; LOCK TABLE grain_state IN SHARE MODE; SELECT clock_timestamp()", connection, transaction);
+            try
+            {
+                DateTimeOffset clock;
+                await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                    clock = reader.GetFieldValue<DateTimeOffset>(0);
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return clock;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.LockNotAvailable)
+            {
+                if (attempt == MostClockAttempts)
+                {
+                    throw new StorageUnavailableException($"the store's clock could not be read behind its writes in {MostClockAttempts} tries (a vacuum or another lock holds grain_state)", ex);
+                }
+            }
+        }
     }
 
     public async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(GrainKey grain, CancellationToken cancellationToken)

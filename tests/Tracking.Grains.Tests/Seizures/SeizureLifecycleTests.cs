@@ -349,6 +349,13 @@ public sealed class SeizureLifecycleTests(ExchangeSimFixture fixture)
         Assert.Empty((await h.TaxpayerAsync("T-1")).OpenSeizures);
         Assert.Single((await h.Grains.GetGrain<ITaxpayerGrain>("T-1").GetHistoryAsync()).Select(e => e.Event).OfType<SeizureDetached>());
         Assert.Equal(0, await h.RemindersAsync(id));
+
+        // Opening the automatic matches again finds the case closed, and the taxpayer does not count it open again.
+        var again = await h.Grains.GetGrain<ISeizureGrain>(id).OpenAsync("T-1", h.Exchange, "A-1", Domain.Seizures.Said.Typed("test match"), "officer:kim");
+        Assert.False(again.New);
+        Assert.Equal(SeizureStatus.Closed, again.Seizure.Status);
+        Assert.Empty((await h.TaxpayerAsync("T-1")).OpenSeizures);
+        Assert.Single((await h.Grains.GetGrain<ITaxpayerGrain>("T-1").GetHistoryAsync()).Select(e => e.Event).OfType<SeizureAttached>());
     }
 
     [Fact]

@@ -33,7 +33,7 @@ export async function sweep({ main, session }) {
         [t('Started'), when(status.lastRun.startedAt)],
         [t('Finished'), when(status.lastRun.finishedAt)],
         [t('Records filed again'), status.lastRun.recordsRevised ?? t('all, afresh')],
-        [t('Candidates'), status.lastRun.candidatesFound],
+        [status.lastRun.recordsRevised == null ? t('Candidates') : t('Candidates among the records filed again'), status.lastRun.candidatesFound],
         [t('New, seized on approval of the match'), status.lastRun.newAuto],
         [t('New, for review'), status.lastRun.newReview],
         [t('Known before'), status.lastRun.unchanged],
@@ -48,6 +48,14 @@ export async function sweep({ main, session }) {
   const seize = h('button', { type: 'button', id: 'seize-matches' }, t('Seize the automatic matches'));
   let watching = false;
   function showOpening(opening) {
+    if (watching && !opening.startedAt) {
+      // The job's silo went away with it: what was opened stays open, and starting again carries on.
+      watching = false;
+      seize.disabled = false;
+      show(seized, h('p', { class: 'problem', role: 'alert' }, t('The opening stopped with its silo; start it again to open the rest.')));
+      return;
+    }
+
     const handled = opening.opened + opening.alreadyOpen + opening.refused.length;
     watching = opening.running;
     seize.disabled = opening.running;
