@@ -141,7 +141,8 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
         // it commits) and holds new ones back until the clock is read; a write stamps its rows with
         // clock_timestamp() once it holds its lock, so every write committed later is stamped later.
         // A vacuum holds a lock this one waits for, and writes queue behind a waiting lock: it waits
-        // a moment at a time, letting the writes through between tries.
+        // a moment at a time, letting the writes through between tries. The moment is longer than
+        // the server's deadlock_timeout (1 s by default), after which an autovacuum in the way is cancelled.
         for (var attempt = 1; ; attempt++)
         {
             if (attempt > 1)
@@ -151,7 +152,7 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
 
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using var command = new NpgsqlCommand("SET LOCAL lock_timeout = '500ms'; LOCK TABLE grain_state IN SHARE MODE; SELECT clock_timestamp()", connection, transaction);
+            await using var command = new NpgsqlCommand("SET LOCAL lock_timeout = '2s'; LOCK TABLE grain_state IN SHARE MODE; SELECT clock_timestamp()", connection, transaction);
             try
             {
                 DateTimeOffset clock;
