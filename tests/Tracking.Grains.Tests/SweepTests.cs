@@ -419,6 +419,30 @@ public sealed class SweepTests
     }
 
     [Fact]
+    public async Task A_sweep_whose_revision_fails_files_everything_in_the_same_run()
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        var failure = new FailFirstCall(nameof(IMatchShardGrain.ReviseAsync));
+        await using var host = await TestCluster.StartAsync(storage, services: s => s.AddSingleton<IIncomingGrainCallFilter>(failure));
+        await ImportSamplesAsync(host, bulk: true);
+        var sweep = host.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main);
+        await sweep.RunAsync("officer-1");
+        var birth = new DateOnly(1977, 7, 7);
+        await RecordAsync(host, Taxpayer("T-NEW", "변지훈", birth) with { Phone = "01077770000" }, Account("U-NEW", "변지훈", birth) with { Phone = "01077770000" });
+
+        // A shard's silo goes away while the changes are filed: the sweep files everything instead, and does not fail.
+        var second = await sweep.RunAsync("officer-1");
+
+        Assert.Null(second.RecordsRevised);
+        Assert.Equal(1, second.NewAuto);
+        Assert.Null((await sweep.GetStatusAsync()).LastFailure);
+        Assert.Contains(await sweep.GetCandidatesAsync(MatchDecision.Auto), c => (c.TaxpayerId, c.AccountId) == ("T-NEW", "U-NEW"));
+
+        // The index it filed is kept, and the next sweep files only what changed since.
+        Assert.Equal(0L, (await sweep.RunAsync("officer-1")).RecordsRevised);
+    }
+
+    [Fact]
     public async Task Silos_set_to_keep_no_index_file_everything_at_every_sweep_and_a_negative_time_is_refused()
     {
         await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);

@@ -204,8 +204,9 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
 
     /// <summary>
     /// Files again in the index the shards kept only the records changed since it was last read,
-    /// and compares only the pairs they meet in, weighed as the last full sweep learnt; null (and
-    /// nothing changed) when a shard no longer holds the index or too much changed.
+    /// and compares only the pairs they meet in, weighed as the last full sweep learnt; null when a
+    /// shard no longer holds the index, too much changed, or the revision failed (a shard lost
+    /// midway): the sweep then files everything in the same run.
     /// </summary>
     private async Task<Found?> ReviseAsync(string[] shards, SweepIndex held, MatchModel model)
     {
@@ -227,10 +228,13 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
                 held with { AsOf = builder.AsOf!.Value },
                 new RevisedRecords(records, found.SelectMany(r => r.Taxpayers).ToHashSet(StringComparer.Ordinal), found.SelectMany(r => r.Accounts).ToHashSet(StringComparer.Ordinal)));
         }
-        catch
+        catch (Exception ex)
         {
+            // A half-revised index is let go; filing everything afresh needs none of it.
+            LogRevisionFailed(logger, ex);
             await EndAsync(builder);
-            throw;
+            _running = _running! with { ShardsDone = 0, CandidatesSoFar = 0 };
+            return null;
         }
     }
 
@@ -335,6 +339,9 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The last sweep's index is gone from a shard or too much changed since: this sweep files everything")]
     private static partial void LogFilingEverything(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Filing only the changes failed; this sweep files everything")]
+    private static partial void LogRevisionFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A sweep failed")]
     private static partial void LogSweepFailed(ILogger logger, Exception exception);
