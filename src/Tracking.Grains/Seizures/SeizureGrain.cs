@@ -62,13 +62,13 @@ public sealed partial class SeizureGrain(
 
     public async Task<SeizureOpening> OpenAsync(string taxpayerId, string exchange, string accountId, Said basis, string actor, CancellationToken cancellationToken)
     {
-        var wasOpen = State.Opened;
         if (State.IsClosed)
         {
             // Opening the automatic matches again finds this case closed: its taxpayer, told so, is not to count it open again.
             return new SeizureOpening(false, View);
         }
 
+        var wasOpen = State.Opened;
         var taxpayer = GrainFactory.GetGrain<ITaxpayerGrain>(taxpayerId);
         var debt = await taxpayer.AttachSeizureAsync(Id, cancellationToken);
         try

@@ -192,8 +192,8 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
             var (taxpayers, accounts) = await builder.BuildAsync(CancellationToken.None);
             var model = await LearnAsync(shards, builder.Sweep);
             var found = await Task.WhenAll(shards.Select(shard => CountedAsync(GrainFactory.GetGrain<IMatchShardGrain>(shard).FindCandidatesAsync(builder.Sweep, model))));
-            await KeepAsync(builder);
-            return new Found([.. found.SelectMany(c => c)], model, new SweepIndex(builder.Sweep, builder.AsOf!.Value, taxpayers + accounts), Revised: null);
+            var kept = await KeepAsync(builder) ? new SweepIndex(builder.Sweep, builder.AsOf!.Value, taxpayers + accounts) : null;
+            return new Found([.. found.SelectMany(c => c)], model, kept, Revised: null);
         }
         catch
         {
@@ -221,11 +221,11 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
             }
 
             var found = await Task.WhenAll(shards.Select(shard => CountedAsync(GrainFactory.GetGrain<IMatchShardGrain>(shard).FindRevisedCandidatesAsync(held.Id, model), r => r.Candidates.Count)));
-            await KeepAsync(builder);
+            var kept = await KeepAsync(builder) ? held with { AsOf = builder.AsOf!.Value } : null;
             return new Found(
                 [.. found.SelectMany(r => r.Candidates)],
                 model,
-                held with { AsOf = builder.AsOf!.Value },
+                kept,
                 new RevisedRecords(records, found.SelectMany(r => r.Taxpayers).ToHashSet(StringComparer.Ordinal), found.SelectMany(r => r.Accounts).ToHashSet(StringComparer.Ordinal)));
         }
         catch (Exception ex)
@@ -248,22 +248,27 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
 
     private Task<IReadOnlyList<MatchCandidate>> CountedAsync(Task<IReadOnlyList<MatchCandidate>> answer) => CountedAsync(answer, c => c.Count);
 
-    /// <summary>The shards keep the index for the next sweep, if the silos keep any. Best-effort: a shard that does not keep it makes the next sweep file everything.</summary>
-    private async Task KeepAsync(MatchIndexBuilder index)
+    /// <summary>
+    /// The shards keep the index for the next sweep, if the silos keep any; whether they do. A
+    /// shard that did not answer makes the next sweep file everything, without first asking them all.
+    /// </summary>
+    private async Task<bool> KeepAsync(MatchIndexBuilder index)
     {
         if (options.KeptFor == TimeSpan.Zero)
         {
             await EndAsync(index);
-            return;
+            return false;
         }
 
         try
         {
             await index.KeepAsync();
+            return true;
         }
         catch (Exception ex)
         {
             LogShardsNotKept(logger, ex);
+            return false;
         }
     }
 
@@ -377,8 +382,8 @@ public sealed record SweepState(SweepSummary? LastRun, MatchModel? Model = null)
 /// <summary>A match index kept in the shards: its id, the store's clock when its records were last read, and how many it was filed with.</summary>
 public sealed record SweepIndex(Guid Id, DateTimeOffset AsOf, long Records);
 
-/// <summary>What the shards found, the weights they weighed with, the index they now hold, and, for a sweep that filed only changes, which.</summary>
-internal sealed record Found(IReadOnlyList<MatchCandidate> Candidates, MatchModel Model, SweepIndex Index, RevisedRecords? Revised);
+/// <summary>What the shards found, the weights they weighed with, the index they keep (null: none), and, for a sweep that filed only changes, which.</summary>
+internal sealed record Found(IReadOnlyList<MatchCandidate> Candidates, MatchModel Model, SweepIndex? Index, RevisedRecords? Revised);
 
 /// <summary>The records a sweep filed again, and those of them filed otherwise than before (whose pairs it knows anew).</summary>
 internal sealed record RevisedRecords(long Records, HashSet<string> Taxpayers, HashSet<string> Accounts);

@@ -51,5 +51,8 @@ internal static class ApiCall
     /// <summary>A request understood and refused as a whole (422): nothing was done.</summary>
     public static IResult Refused(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Refused");
 
+    /// <summary>A job asked for while one runs (409): it is watched, not started twice.</summary>
+    public static IResult AlreadyRunning(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Already running");
+
     public static IResult NotFound(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
 }

@@ -48,7 +48,7 @@ internal static class CaseEndpoints
         var opening = grains.GetGrain<ICaseOpeningGrain>(ICaseOpeningGrain.Main);
         if ((await opening.GetStatusAsync(ct)).Running)
         {
-            return Results.Problem("the automatic matches' cases are being opened already", statusCode: StatusCodes.Status409Conflict, title: "Already running");
+            return ApiCall.AlreadyRunning("the automatic matches' cases are being opened already");
         }
 
         return Results.Accepted("/api/cases/opening", await opening.StartAsync(user.Actor(), ct));

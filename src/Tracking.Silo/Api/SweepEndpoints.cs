@@ -18,7 +18,7 @@ internal static class SweepEndpoints
             var sweep = grains.GetGrain<ISweepGrain>(ISweepGrain.Main);
             if ((await sweep.GetStatusAsync(ct)).Running)
             {
-                return Results.Problem("a sweep is already running", statusCode: StatusCodes.Status409Conflict, title: "Already running");
+                return ApiCall.AlreadyRunning("a sweep is already running");
             }
 
             // The sweep runs in its grain, watched through GET.
