@@ -339,13 +339,11 @@ public sealed class SweepTests
         var importer = new Importer(host.GrainFactory, bulk: null, host.Clock);
 
         // The exchange corrected the review item's holder: a stranger, keyed by nothing the old holder had.
-        var file = AccountFileReader.Read(Path.Combine(RepositoryPaths.Samples, SampleTruth.ExchangeFiles.Single(e => e.Exchange == review.Exchange).File), Profiles()[review.Exchange], s_rrnKey);
-        var stranger = file.Accounts.Single(a => a.AccountId == review.AccountId) with { Name = "홍길동", Birth = null, Phone = "01099990000", RrnHash = null };
+        var file = SampleAccounts(review.Exchange);
+        var stranger = AStranger(file.Accounts.Single(a => a.AccountId == review.AccountId));
         Assert.Equal(1, (await importer.ImportAccountsAsync(file with { Accounts = [stranger] }, null, default)).Changed);
         // The roll corrected the automatic match's taxpayer likewise.
-        var roll = RollReader.Read(Path.Combine(RepositoryPaths.Samples, "taxpayers.csv"), Path.Combine(RepositoryPaths.Samples, "tax_items.csv"), s_rrnKey);
-        var taxpayer = roll.Taxpayers.Single(t => t.TaxpayerId == auto.TaxpayerId);
-        Assert.Equal(1, (await importer.ImportRollAsync(roll with { Taxpayers = [taxpayer with { Name = "홍길동", BirthDate = new DateOnly(1931, 3, 4), Phone = "01088880000", RrnHash = null }] }, null, default)).Changed);
+        Assert.Equal(1, (await importer.ImportRollAsync(SampleRollWithAStranger(auto.TaxpayerId), null, default)).Changed);
         // Another account's holdings alone changed.
         var other = file.Accounts.First(a => a.AccountId != review.AccountId && a.Holdings.Count > 1);
         Assert.Equal(1, (await importer.ImportAccountsAsync(file with { Accounts = [other with { Holdings = [.. other.Holdings.Skip(1)] }] }, null, default)).Changed);
@@ -388,15 +386,12 @@ public sealed class SweepTests
         // The review item's holder corrected to a stranger, the automatic match's taxpayer likewise,
         // another account's holdings alone changed, and a new taxpayer with an account of their own.
         var importer = new Importer(host.GrainFactory, bulk: null, host.Clock);
-        var file = AccountFileReader.Read(Path.Combine(RepositoryPaths.Samples, SampleTruth.ExchangeFiles.Single(e => e.Exchange == review.Exchange).File), Profiles()[review.Exchange], s_rrnKey);
-        var stranger = file.Accounts.Single(a => a.AccountId == review.AccountId) with { Name = "홍길동", Birth = null, Phone = "01099990000", RrnHash = null };
+        var file = SampleAccounts(review.Exchange);
+        var stranger = AStranger(file.Accounts.Single(a => a.AccountId == review.AccountId));
         var other = file.Accounts.First(a => a.AccountId != review.AccountId && a.Holdings.Count > 1);
         Assert.Equal(2, (await importer.ImportAccountsAsync(file with { Accounts = [stranger, other with { Holdings = [.. other.Holdings.Skip(1)] }] }, null, default)).Changed);
-        var roll = RollReader.Read(Path.Combine(RepositoryPaths.Samples, "taxpayers.csv"), Path.Combine(RepositoryPaths.Samples, "tax_items.csv"), s_rrnKey);
-        var taxpayer = roll.Taxpayers.Single(t => t.TaxpayerId == auto.TaxpayerId);
-        Assert.Equal(1, (await importer.ImportRollAsync(roll with { Taxpayers = [taxpayer with { Name = "홍길동", BirthDate = new DateOnly(1931, 3, 4), Phone = "01088880000", RrnHash = null }] }, null, default)).Changed);
-        var birth = new DateOnly(1977, 7, 7);
-        await RecordAsync(host, Taxpayer("T-NEW", "변지훈", birth) with { Phone = "01077770000" }, Account("U-NEW", "변지훈", birth) with { Phone = "01077770000" });
+        Assert.Equal(1, (await importer.ImportRollAsync(SampleRollWithAStranger(auto.TaxpayerId), null, default)).Changed);
+        await RecordNewPairAsync(host);
 
         var second = await sweep.RunAsync("officer-1");
 
@@ -427,8 +422,7 @@ public sealed class SweepTests
         await ImportSamplesAsync(host, bulk: true);
         var sweep = host.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main);
         await sweep.RunAsync("officer-1");
-        var birth = new DateOnly(1977, 7, 7);
-        await RecordAsync(host, Taxpayer("T-NEW", "변지훈", birth) with { Phone = "01077770000" }, Account("U-NEW", "변지훈", birth) with { Phone = "01077770000" });
+        await RecordNewPairAsync(host);
 
         // A shard's silo goes away while the changes are filed: the sweep files everything instead, and does not fail.
         var second = await sweep.RunAsync("officer-1");
@@ -575,6 +569,26 @@ public sealed class SweepTests
         }
 
         return summaries;
+    }
+
+    /// <summary>A new taxpayer, T-NEW, and an account of theirs, U-NEW: name, birth date and phone agree, an automatic match.</summary>
+    private static Task RecordNewPairAsync(TestCluster host)
+    {
+        var birth = new DateOnly(1977, 7, 7);
+        return RecordAsync(host, Taxpayer("T-NEW", "변지훈", birth) with { Phone = "01077770000" }, Account("U-NEW", "변지훈", birth) with { Phone = "01077770000" });
+    }
+
+    private static AccountFile SampleAccounts(string exchange) =>
+        AccountFileReader.Read(Path.Combine(RepositoryPaths.Samples, SampleTruth.ExchangeFiles.Single(e => e.Exchange == exchange).File), Profiles()[exchange], s_rrnKey);
+
+    /// <summary>The account corrected to another holder: a stranger, keyed by nothing the old holder had.</summary>
+    private static Domain.Accounts.AccountProfile AStranger(Domain.Accounts.AccountProfile account) => account with { Name = "홍길동", Birth = null, Phone = "01099990000", RrnHash = null };
+
+    /// <summary>The sample roll with only <paramref name="taxpayerId"/>, corrected to a stranger likewise.</summary>
+    private static RollFile SampleRollWithAStranger(string taxpayerId)
+    {
+        var roll = RollReader.Read(Path.Combine(RepositoryPaths.Samples, "taxpayers.csv"), Path.Combine(RepositoryPaths.Samples, "tax_items.csv"), s_rrnKey);
+        return roll with { Taxpayers = [roll.Taxpayers.Single(t => t.TaxpayerId == taxpayerId) with { Name = "홍길동", BirthDate = new DateOnly(1931, 3, 4), Phone = "01088880000", RrnHash = null }] };
     }
 
     /// <summary>A taxpayer on the roll and an account as its exchange reports it, each through its grain.</summary>
