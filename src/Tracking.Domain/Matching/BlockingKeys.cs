@@ -44,7 +44,10 @@ public static class BlockingKeys
     }
 
     /// <summary>The rule a key was made by: what a pair meeting under it agrees on.</summary>
-    public static BlockingRule RuleOf(string key) => key[0] switch
+    public static BlockingRule RuleOf(string key) => RuleOf(key[0]);
+
+    /// <summary>The rule a key was made by, told by the key's first letter.</summary>
+    public static BlockingRule RuleOf(char kind) => kind switch
     {
         'r' => BlockingRule.Rrn,
         'p' => BlockingRule.Phone,

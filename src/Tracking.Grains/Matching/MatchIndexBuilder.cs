@@ -110,6 +110,9 @@ public sealed class MatchIndexBuilder(IGrainFactory grains, GrainStateStore stor
     internal static IEnumerable<IndexedAccount> AccountEntries(StateFields stored)
     {
         var (exchange, accountId) = AccountKey.Parse(stored.Key);
+
+        // A handful of exchanges: one string each, not one per account held in the index.
+        exchange = string.Intern(exchange);
         var name = stored.Values[0];
         var birth = stored.Values[2] is { } year
             ? new BirthDate(stored.Values[1] is { } century ? Number(century) : null, Number(year), Number(stored.Values[3]!), Number(stored.Values[4]!))

@@ -22,15 +22,13 @@ public sealed class MatchShardGrain(MatchIndexOptions options) : Grain, IMatchSh
     /// </summary>
     private static readonly TimeSpan s_sweepKeepAlive = TimeSpan.FromMinutes(20);
 
-    // Each block a list: most keys hold one or two identities, and a list is a quarter of a
-    // dictionary's memory. A record is filed once under each of its keys (a revision takes it out first).
-    private readonly Dictionary<string, List<Filed<IndexedTaxpayer, TaxpayerIdentity>>> _taxpayers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<Filed<IndexedAccount, AccountIdentity>>> _accounts = new(StringComparer.Ordinal);
+    private readonly IndexBlocks<IndexedTaxpayer> _taxpayers = new();
+    private readonly IndexBlocks<IndexedAccount> _accounts = new();
     private Guid? _sweep;
 
     // The records being filed again (changed since the index was filed), with their entries here before and after.
-    private Dictionary<string, Revision<IndexedTaxpayer, TaxpayerIdentity>>? _revisedTaxpayers;
-    private Dictionary<(string, string), Revision<IndexedAccount, AccountIdentity>>? _revisedAccounts;
+    private Dictionary<string, Revision<IndexedTaxpayer>>? _revisedTaxpayers;
+    private Dictionary<(string, string), Revision<IndexedAccount>>? _revisedAccounts;
 
     public Task BeginAsync(Guid sweep, CancellationToken cancellationToken)
     {
@@ -47,9 +45,8 @@ public sealed class MatchShardGrain(MatchIndexOptions options) : Grain, IMatchSh
         Check(sweep);
         foreach (var entry in entries)
         {
-            var filed = new Filed<IndexedTaxpayer, TaxpayerIdentity>(entry, e => e.Identity());
-            Block(_taxpayers, entry.Key).Add(filed);
-            _revisedTaxpayers?.GetValueOrDefault(entry.TaxpayerId)?.After.Add(filed);
+            _taxpayers.Add(entry);
+            _revisedTaxpayers?.GetValueOrDefault(entry.TaxpayerId)?.After.Add(entry);
         }
 
         return Task.CompletedTask;
@@ -60,9 +57,8 @@ public sealed class MatchShardGrain(MatchIndexOptions options) : Grain, IMatchSh
         Check(sweep);
         foreach (var entry in entries)
         {
-            var filed = new Filed<IndexedAccount, AccountIdentity>(entry, e => e.Identity());
-            Block(_accounts, entry.Key).Add(filed);
-            _revisedAccounts?.GetValueOrDefault((entry.Exchange, entry.AccountId))?.After.Add(filed);
+            _accounts.Add(entry);
+            _revisedAccounts?.GetValueOrDefault((entry.Exchange, entry.AccountId))?.After.Add(entry);
         }
 
         return Task.CompletedTask;
@@ -82,8 +78,8 @@ public sealed class MatchShardGrain(MatchIndexOptions options) : Grain, IMatchSh
     public Task ReviseAsync(Guid sweep, IReadOnlyList<string> taxpayers, IReadOnlyList<string> accounts, CancellationToken cancellationToken)
     {
         Check(sweep);
-        _revisedTaxpayers = taxpayers.Distinct(StringComparer.Ordinal).ToDictionary(t => t, _ => new Revision<IndexedTaxpayer, TaxpayerIdentity>(), StringComparer.Ordinal);
-        _revisedAccounts = accounts.Select(AccountKey.Parse).Distinct().ToDictionary(a => a, _ => new Revision<IndexedAccount, AccountIdentity>());
+        _revisedTaxpayers = taxpayers.Distinct(StringComparer.Ordinal).ToDictionary(t => t, _ => new Revision<IndexedTaxpayer>(), StringComparer.Ordinal);
+        _revisedAccounts = accounts.Select(AccountKey.Parse).Distinct().ToDictionary(a => a, _ => new Revision<IndexedAccount>());
 
         // Where a record's entries are is known only by its old keys, which are gone from the
         // store: one pass over this shard's blocks finds them.
@@ -102,41 +98,35 @@ public sealed class MatchShardGrain(MatchIndexOptions options) : Grain, IMatchSh
         // for a field this shard does not see meets here as it did.
         var taxpayers = revisedTaxpayers.Where(r => r.Value.Changed).Select(r => r.Key).ToArray();
         var accounts = revisedAccounts.Where(r => r.Value.Changed).Select(r => r.Key).ToArray();
-        var compared = new HashSet<(string, string, string)>();
-        var candidates = new List<MatchCandidate>();
-        void Compare(Filed<IndexedTaxpayer, TaxpayerIdentity> taxpayer, Filed<IndexedAccount, AccountIdentity> account)
-        {
-            if (compared.Add((taxpayer.Entry.TaxpayerId, account.Entry.Exchange, account.Entry.AccountId))
-                && IdentityMatcher.Match(taxpayer.Identity, account.Identity, model) is { } candidate)
-            {
-                candidates.Add(candidate);
-            }
-        }
-
+        var comparing = new Comparing(model);
+        var block = new List<IndexedAccount>();
         foreach (var id in taxpayers)
         {
             foreach (var taxpayer in revisedTaxpayers[id].After)
             {
-                foreach (var account in _accounts.GetValueOrDefault(taxpayer.Entry.Key) ?? [])
+                var identity = taxpayer.Identity();
+                foreach (var account in _accounts.Block(taxpayer.Key.Hash, block))
                 {
-                    Compare(taxpayer, account);
+                    comparing.Compare(identity, account.Identity());
                 }
             }
         }
 
+        var others = new List<IndexedTaxpayer>();
         foreach (var id in accounts)
         {
             foreach (var account in revisedAccounts[id].After)
             {
-                foreach (var taxpayer in _taxpayers.GetValueOrDefault(account.Entry.Key) ?? [])
+                var identity = account.Identity();
+                foreach (var taxpayer in _taxpayers.Block(account.Key.Hash, others))
                 {
-                    Compare(taxpayer, account);
+                    comparing.Compare(taxpayer.Identity(), identity);
                 }
             }
         }
 
-        CollectionTelemetry.Comparisons.Add(compared.Count);
-        return Task.FromResult(new RevisedCandidates(candidates, taxpayers, [.. accounts.Select(a => AccountKey.Of(a.Item1, a.Item2))]));
+        CollectionTelemetry.Comparisons.Add(comparing.Compared);
+        return Task.FromResult(new RevisedCandidates(comparing.Candidates, taxpayers, [.. accounts.Select(a => AccountKey.Of(a.Item1, a.Item2))]));
     }
 
     public Task KeepAsync(Guid sweep, CancellationToken cancellationToken)
@@ -168,13 +158,13 @@ public sealed class MatchShardGrain(MatchIndexOptions options) : Grain, IMatchSh
         var met = new Dictionary<(string, string, string), (TaxpayerIdentity Taxpayer, AccountIdentity Account, HashSet<string> Rules)>();
         foreach (var (key, taxpayer, account) in Pairs(sampled))
         {
-            var pair = (taxpayer.Entry.TaxpayerId, account.Entry.Exchange, account.Entry.AccountId);
+            var pair = (taxpayer.TaxpayerId, account.Exchange, account.AccountId);
             if (!met.TryGetValue(pair, out var meeting))
             {
-                met[pair] = meeting = (taxpayer.Identity, account.Identity, new HashSet<string>(StringComparer.Ordinal));
+                met[pair] = meeting = (taxpayer, account, new HashSet<string>(StringComparer.Ordinal));
             }
 
-            meeting.Rules.Add(BlockingKeys.RuleOf(key).Name);
+            meeting.Rules.Add(key.Rule.Name);
         }
 
         var taxpayerKeys = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
@@ -197,20 +187,23 @@ public sealed class MatchShardGrain(MatchIndexOptions options) : Grain, IMatchSh
             }
 
             var first = ofTaxpayer.Intersect(ofAccount, StringComparer.Ordinal).Min(StringComparer.Ordinal);
-            if (first is not null && sampled.Contains(first))
+            if (first is not null && sampled.Contains(BlockKey.Of(first).Hash))
             {
                 counter.AddCompared(evidence);
             }
         }
 
-        foreach (var key in _taxpayers.Keys.Union(_accounts.Keys).Where(k => BlockingKeys.RuleOf(k).Exact))
+        foreach (var key in _taxpayers.Keys.Union(_accounts.Keys))
         {
-            counter.AddKeyBlock(BlockingKeys.RuleOf(key), _taxpayers.GetValueOrDefault(key)?.Count ?? 0, _accounts.GetValueOrDefault(key)?.Count ?? 0);
+            if (((_taxpayers.KeyOf(key) ?? _accounts.KeyOf(key))!.Value.Rule) is { Exact: true } rule)
+            {
+                counter.AddKeyBlock(rule, _taxpayers.CountOf(key), _accounts.CountOf(key));
+            }
         }
 
         // Identities are filed under each of their keys: each is owned by the shard of its first key.
-        var taxpayers = _taxpayers.Values.SelectMany(b => b.Select(t => t.Entry).Where(t => t.First)).ToArray();
-        var accounts = _accounts.Values.SelectMany(b => b.Select(a => a.Entry).Where(a => a.First)).ToArray();
+        var taxpayers = _taxpayers.Entries.Where(t => t.First).ToArray();
+        var accounts = _accounts.Entries.Where(a => a.First).ToArray();
         return Task.FromResult(new ShardSample(
             counter.ToSample(taxpayers.Length, accounts.Length),
             // The lowest hashes of their ids: as if at random, and the same whatever order they were filed in.
@@ -221,19 +214,14 @@ public sealed class MatchShardGrain(MatchIndexOptions options) : Grain, IMatchSh
     public Task<IReadOnlyList<MatchCandidate>> FindCandidatesAsync(Guid sweep, MatchModel? model, CancellationToken cancellationToken)
     {
         Check(sweep);
-        var compared = new HashSet<(string, string, string)>();
-        var candidates = new List<MatchCandidate>();
+        var comparing = new Comparing(model);
         foreach (var (_, taxpayer, account) in Pairs())
         {
-            if (compared.Add((taxpayer.Entry.TaxpayerId, account.Entry.Exchange, account.Entry.AccountId))
-                && IdentityMatcher.Match(taxpayer.Identity, account.Identity, model) is { } candidate)
-            {
-                candidates.Add(candidate);
-            }
+            comparing.Compare(taxpayer, account);
         }
 
-        CollectionTelemetry.Comparisons.Add(compared.Count);
-        return Task.FromResult<IReadOnlyList<MatchCandidate>>(candidates);
+        CollectionTelemetry.Comparisons.Add(comparing.Compared);
+        return Task.FromResult<IReadOnlyList<MatchCandidate>>(comparing.Candidates);
     }
 
     /// <summary>
@@ -241,11 +229,11 @@ public sealed class MatchShardGrain(MatchIndexOptions options) : Grain, IMatchSh
     /// sample of whole blocks, the same whatever order they were filed in. The weights need far
     /// fewer pairs than a national sweep compares; learning stays a fraction of the comparing.
     /// </summary>
-    private HashSet<string> KeysToLearnFrom(int pairs)
+    private HashSet<ulong> KeysToLearnFrom(int pairs)
     {
-        var chosen = new HashSet<string>(StringComparer.Ordinal);
+        var chosen = new HashSet<ulong>();
         var held = 0L;
-        foreach (var key in _accounts.Keys.Where(_taxpayers.ContainsKey).OrderBy(MatchIndex.Hash).ThenBy(k => k, StringComparer.Ordinal))
+        foreach (var key in _accounts.Keys.Where(_taxpayers.Contains).Order())
         {
             if (held >= pairs)
             {
@@ -253,25 +241,37 @@ public sealed class MatchShardGrain(MatchIndexOptions options) : Grain, IMatchSh
             }
 
             chosen.Add(key);
-            held += (long)_accounts[key].Count * _taxpayers[key].Count;
+            held += (long)_accounts.CountOf(key) * _taxpayers.CountOf(key);
         }
 
         return chosen;
     }
 
-    /// <summary>Every taxpayer and account filed under the same key here (of <paramref name="keys"/>, if given), once per key they share.</summary>
-    private IEnumerable<(string Key, Filed<IndexedTaxpayer, TaxpayerIdentity> Taxpayer, Filed<IndexedAccount, AccountIdentity> Account)> Pairs(HashSet<string>? keys = null)
+    /// <summary>
+    /// Every taxpayer and account filed under the same key here (of <paramref name="keys"/>, if
+    /// given), once per key they share. Identities are parsed once per block and not kept: most
+    /// entries never meet another, and those that do would double the index's memory.
+    /// </summary>
+    private IEnumerable<(BlockKey Key, TaxpayerIdentity Taxpayer, AccountIdentity Account)> Pairs(IEnumerable<ulong>? keys = null)
     {
-        foreach (var (key, accounts) in _accounts)
+        List<IndexedTaxpayer> taxpayerBlock = [];
+        List<IndexedAccount> accountBlock = [];
+        foreach (var key in keys ?? _accounts.Keys)
         {
-            if ((keys is null || keys.Contains(key)) && _taxpayers.TryGetValue(key, out var taxpayers))
+            if (!_taxpayers.Contains(key))
             {
-                foreach (var account in accounts)
+                continue;
+            }
+
+            var taxpayers = _taxpayers.Block(key, taxpayerBlock).ConvertAll(t => t.Identity());
+            var accounts = _accounts.Block(key, accountBlock);
+            var blockKey = accounts[0].Key;
+            foreach (var account in accounts)
+            {
+                var identity = account.Identity();
+                foreach (var taxpayer in taxpayers)
                 {
-                    foreach (var taxpayer in taxpayers)
-                    {
-                        yield return (key, taxpayer, account);
-                    }
+                    yield return (blockKey, taxpayer, identity);
                 }
             }
         }
@@ -288,71 +288,54 @@ public sealed class MatchShardGrain(MatchIndexOptions options) : Grain, IMatchSh
     }
 
     /// <summary>Takes every entry of the revised records out of the index, handing each to its revision.</summary>
-    private static void TakeOut<TId, TEntry, TIdentity>(
-        Dictionary<string, List<Filed<TEntry, TIdentity>>> index,
-        Dictionary<TId, Revision<TEntry, TIdentity>> revised,
-        Func<TEntry, TId> idOf)
+    private static void TakeOut<TId, TEntry>(IndexBlocks<TEntry> index, Dictionary<TId, Revision<TEntry>> revised, Func<TEntry, TId> idOf)
         where TId : notnull
-        where TIdentity : class
+        where TEntry : class, IIndexEntry
     {
         if (revised.Count == 0)
         {
             return;
         }
 
-        var emptied = new List<string>();
-        foreach (var (key, block) in index)
+        // Most blocks hold one or two entries: each is looked up among the revised, not the other way round.
+        index.TakeOut(entry =>
         {
-            // Most blocks hold one or two entries: each is looked up among the revised, not the other way round.
-            block.RemoveAll(filed =>
+            if (!revised.TryGetValue(idOf(entry), out var revision))
             {
-                if (!revised.TryGetValue(idOf(filed.Entry), out var revision))
-                {
-                    return false;
-                }
-
-                revision.Before.Add(filed.Entry);
-                return true;
-            });
-            if (block.Count == 0)
-            {
-                emptied.Add(key);
+                return false;
             }
-        }
 
-        emptied.ForEach(key => index.Remove(key));
+            revision.Before.Add(entry);
+            return true;
+        });
     }
 
     /// <summary>A record filed again: its entries here before, and as filed after; compared again only if they differ.</summary>
-    private sealed class Revision<TEntry, TIdentity>
-        where TIdentity : class
+    private sealed class Revision<TEntry>
     {
         public List<TEntry> Before { get; } = [];
 
-        public List<Filed<TEntry, TIdentity>> After { get; } = [];
+        public List<TEntry> After { get; } = [];
 
-        public bool Changed => !Before.ToHashSet().SetEquals(After.Select(a => a.Entry));
+        public bool Changed => !Before.ToHashSet().SetEquals(After);
     }
 
-    /// <summary>An entry filed here, its identity parsed only once it meets another (most never do).</summary>
-    private sealed class Filed<TEntry, TIdentity>(TEntry entry, Func<TEntry, TIdentity> parse)
-        where TIdentity : class
+    /// <summary>The pairs of one call compared once each (a pair may share several keys here), and the candidates among them.</summary>
+    private sealed class Comparing(MatchModel? model)
     {
-        private TIdentity? _identity;
+        private readonly HashSet<(string, string, string)> _compared = [];
 
-        public TEntry Entry => entry;
+        public List<MatchCandidate> Candidates { get; } = [];
 
-        public TIdentity Identity => _identity ??= parse(entry);
-    }
+        public int Compared => _compared.Count;
 
-    private static List<T> Block<T>(Dictionary<string, List<T>> index, string key)
-    {
-        if (!index.TryGetValue(key, out var block))
+        public void Compare(TaxpayerIdentity taxpayer, AccountIdentity account)
         {
-            // Sized for the one entry most blocks ever hold.
-            index[key] = block = new List<T>(1);
+            if (_compared.Add((taxpayer.TaxpayerId, account.Exchange, account.AccountId))
+                && IdentityMatcher.Match(taxpayer, account, model) is { } candidate)
+            {
+                Candidates.Add(candidate);
+            }
         }
-
-        return block;
     }
 }

@@ -11,7 +11,7 @@ public static class MatchIndex
     /// <summary>The same in every silo of a cluster. Each sweep files the index afresh, so it may change between versions; the weights' samples are drawn per shard, so a change moves them a little.</summary>
     public const int ShardCount = 64;
 
-    public static string ShardOf(string blockingKey) => (Hash(blockingKey) % ShardCount).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public static string ShardOf(BlockKey key) => (key.ShardHash % ShardCount).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>FNV-1a over UTF-8: the same in every process, unlike string.GetHashCode.</summary>
     public static uint Hash(string text)

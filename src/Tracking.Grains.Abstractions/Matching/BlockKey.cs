@@ -1,0 +1,26 @@
+using System.IO.Hashing;
+using System.Text;
+using Tracking.Domain.Matching;
+using Tracking.Domain.Matching.Weights;
+
+namespace Tracking.Grains.Matching;
+
+/// <summary>
+/// A blocking key as the index files it: 64 bits of hash instead of its text, which cost more than
+/// the entry filed under it. The high half is <see cref="MatchIndex.Hash"/>, which places the key in
+/// its shard; two keys that share all 64 bits (about one pair in 10^7 at national scale) only make
+/// their blocks meet, and every pair that meets is still compared field by field.
+/// </summary>
+/// <param name="Hash">The key's hash.</param>
+/// <param name="Kind">The first letter of the key: which rule made it (<see cref="BlockingKeys.RuleOf(char)"/>).</param>
+[GenerateSerializer, Immutable, Alias("block-key")]
+public readonly record struct BlockKey([property: Id(0)] ulong Hash, [property: Id(1)] char Kind)
+{
+    /// <summary>What <see cref="MatchIndex.ShardOf"/> places the key by.</summary>
+    public uint ShardHash => (uint)(Hash >> 32);
+
+    public BlockingRule Rule => BlockingKeys.RuleOf(Kind);
+
+    public static BlockKey Of(string key) =>
+        new(((ulong)MatchIndex.Hash(key) << 32) | XxHash32.HashToUInt32(Encoding.UTF8.GetBytes(key)), key[0]);
+}
