@@ -18,7 +18,7 @@ public sealed class IndexBlocksTests
         Assert.Equal(3, blocks.CountOf(s_phone.Hash));
         Assert.Equal(s_birth, blocks.KeyOf(s_birth.Hash));
         Assert.Null(blocks.KeyOf(BlockKey.Of("r:x").Hash));
-        Assert.Equal(["A", "B", "C", "D"], blocks.Entries.Select(e => e.TaxpayerId).Order());
+        Assert.Equal(["A", "B", "C", "D"], blocks.Entries.Select(e => e.Record.TaxpayerId).Order());
     }
 
     [Theory]
@@ -31,17 +31,30 @@ public sealed class IndexBlocksTests
     {
         var blocks = Filed(("A", s_phone), ("B", s_birth), ("C", s_phone), ("D", s_phone));
 
-        blocks.TakeOut(e => taken.Contains(e.TaxpayerId));
+        blocks.TakeOut(e => taken.Contains(e.Record.TaxpayerId));
 
         Assert.Equal(new[] { "D", "C", "A" }.Except(taken), Ids(blocks, s_phone));
         Assert.Equal(3 - taken.Length, blocks.CountOf(s_phone.Hash));
         Assert.Equal(taken.Length < 3, blocks.Keys.Contains(s_phone.Hash));
         Assert.Equal(["B"], Ids(blocks, s_birth));
-        Assert.Equal(new[] { "A", "B", "C", "D" }.Except(taken), blocks.Entries.Select(e => e.TaxpayerId).Order());
+        Assert.Equal(new[] { "A", "B", "C", "D" }.Except(taken), blocks.Entries.Select(e => e.Record.TaxpayerId).Order());
 
         // Filed again after: the block takes it as its latest.
         blocks.Add(Entry("E", s_phone));
         Assert.Equal(new[] { "E", "D", "C", "A" }.Except(taken), Ids(blocks, s_phone));
+    }
+
+    [Fact]
+    public void A_record_s_entries_share_one_record_and_only_its_first_key_owns_it()
+    {
+        var taxpayer = new Domain.Identity.TaxpayerIdentity("T1", Domain.Identity.PersonName.Parse("김민수"), new Domain.Identity.BirthDate(19, 80, 1, 1), "01012345678", "ab12");
+
+        var entries = IndexedTaxpayer.For(taxpayer, "김민수").ToArray();
+
+        Assert.Equal(Domain.Matching.BlockingKeys.For(taxpayer).Select(BlockKey.Of), entries.Select(e => e.Key));
+        Assert.All(entries, e => Assert.Same(entries[0].Record, e.Record));
+        Assert.Equal([true, .. Enumerable.Repeat(false, entries.Length - 1)], entries.Select(e => e.First));
+        Assert.Equal(new IndexedTaxpayer("T1", "김민수", taxpayer.Birth, "01012345678", "ab12"), entries[0].Record);
     }
 
     [Fact]
@@ -67,7 +80,7 @@ public sealed class IndexBlocksTests
         return blocks;
     }
 
-    private static IndexedTaxpayer Entry(string id, BlockKey key) => new(key, id, "김민수", null, null, null, First: true);
+    private static IndexEntry<IndexedTaxpayer> Entry(string id, BlockKey key) => new(key, new IndexedTaxpayer(id, "김민수", null, null, null), First: true);
 
     private static string[] Ids(IndexBlocks<IndexedTaxpayer> blocks, BlockKey key) =>
         [.. blocks.Block(key.Hash, []).Select(e => e.TaxpayerId)];

@@ -16,10 +16,10 @@ public interface IMatchShardGrain : IGrainWithStringKey
     Task BeginAsync(Guid sweep, CancellationToken cancellationToken = default);
 
     [Alias("file-taxpayers")]
-    Task FileTaxpayersAsync(Guid sweep, IReadOnlyList<IndexedTaxpayer> entries, CancellationToken cancellationToken = default);
+    Task FileTaxpayersAsync(Guid sweep, IReadOnlyList<IndexEntry<IndexedTaxpayer>> entries, CancellationToken cancellationToken = default);
 
     [Alias("file-accounts")]
-    Task FileAccountsAsync(Guid sweep, IReadOnlyList<IndexedAccount> entries, CancellationToken cancellationToken = default);
+    Task FileAccountsAsync(Guid sweep, IReadOnlyList<IndexEntry<IndexedAccount>> entries, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Counts the comparison patterns of about <paramref name="pairs"/> of the pairs that meet here

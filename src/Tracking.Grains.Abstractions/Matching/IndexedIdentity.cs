@@ -2,29 +2,39 @@ using Tracking.Domain.Identity;
 
 namespace Tracking.Grains.Matching;
 
-/// <summary>An identity filed in the match index under one of its blocking keys.</summary>
-public interface IIndexEntry
-{
-    /// <summary>The blocking key: which shard the entry goes to, and which block there.</summary>
-    BlockKey Key { get; }
-}
+/// <summary>
+/// A record filed in the match index under one of its blocking keys; <paramref name="First"/> under
+/// the first of them (the shard that owns it). A record's entries share one record object in a silo,
+/// so the index holds each record once however many keys it has.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("index-entry`1")]
+public readonly record struct IndexEntry<TRecord>([property: Id(0)] BlockKey Key, [property: Id(1)] TRecord Record, [property: Id(2)] bool First)
+    where TRecord : class;
 
-/// <summary>A taxpayer's identity filed under one of its blocking keys; <paramref name="First"/> under the first of them (the shard that owns it).</summary>
+/// <summary>A taxpayer's identity as the match index files it.</summary>
 [GenerateSerializer, Immutable, Alias("indexed-taxpayer")]
-public sealed record IndexedTaxpayer(BlockKey Key, string TaxpayerId, string Name, BirthDate? Birth, string? Phone, string? RrnHash, bool First) : IIndexEntry
+public sealed record IndexedTaxpayer(string TaxpayerId, string Name, BirthDate? Birth, string? Phone, string? RrnHash)
 {
-    public static IEnumerable<IndexedTaxpayer> For(TaxpayerIdentity identity, string name) =>
-        Domain.Matching.BlockingKeys.For(identity).Select((key, i) => new IndexedTaxpayer(BlockKey.Of(key), identity.TaxpayerId, name, identity.Birth, identity.Phone, identity.RrnHash, i == 0));
+    /// <summary>The taxpayer's entries, one under each of its keys.</summary>
+    public static IEnumerable<IndexEntry<IndexedTaxpayer>> For(TaxpayerIdentity identity, string name)
+    {
+        var record = new IndexedTaxpayer(identity.TaxpayerId, name, identity.Birth, identity.Phone, identity.RrnHash);
+        return Domain.Matching.BlockingKeys.For(identity).Select((key, i) => new IndexEntry<IndexedTaxpayer>(BlockKey.Of(key), record, i == 0));
+    }
 
     public TaxpayerIdentity Identity() => new(TaxpayerId, PersonName.Parse(Name), Birth, Phone, RrnHash);
 }
 
-/// <summary>An account holder's identity filed under one of its blocking keys; <paramref name="First"/> under the first of them (the shard that owns it).</summary>
+/// <summary>An account holder's identity as the match index files it.</summary>
 [GenerateSerializer, Immutable, Alias("indexed-account")]
-public sealed record IndexedAccount(BlockKey Key, string Exchange, string AccountId, string? Name, BirthDate? Birth, string? Phone, string? RrnHash, bool First) : IIndexEntry
+public sealed record IndexedAccount(string Exchange, string AccountId, string? Name, BirthDate? Birth, string? Phone, string? RrnHash)
 {
-    public static IEnumerable<IndexedAccount> For(AccountIdentity identity, string? name) =>
-        Domain.Matching.BlockingKeys.For(identity).Select((key, i) => new IndexedAccount(BlockKey.Of(key), identity.Exchange, identity.AccountId, name, identity.Birth, identity.Phone, identity.RrnHash, i == 0));
+    /// <summary>The account's entries, one under each of its keys.</summary>
+    public static IEnumerable<IndexEntry<IndexedAccount>> For(AccountIdentity identity, string? name)
+    {
+        var record = new IndexedAccount(identity.Exchange, identity.AccountId, name, identity.Birth, identity.Phone, identity.RrnHash);
+        return Domain.Matching.BlockingKeys.For(identity).Select((key, i) => new IndexEntry<IndexedAccount>(BlockKey.Of(key), record, i == 0));
+    }
 
     public AccountIdentity Identity() => new(Exchange, AccountId, PersonName.Parse(Name), Birth, Phone, RrnHash);
 }

@@ -4,28 +4,28 @@ namespace Tracking.Grains.Matching;
 
 /// <summary>
 /// One side of a shard's index, its taxpayers' or its accounts' entries: all in one list, each
-/// block a chain through that list from the block's latest entry. Beyond the entries themselves an
-/// entry costs about 16 bytes here, where a list per block cost over a hundred: most blocks hold
-/// one or two entries, and at national scale there are tens of millions.
+/// block a chain through that list from the block's latest entry. Beyond the records an entry
+/// costs about 60 bytes here, where a list and an object per entry cost over two hundred: most
+/// blocks hold one or two entries, and at national scale there are tens of millions.
 /// </summary>
-internal sealed class IndexBlocks<TEntry>
-    where TEntry : class, IIndexEntry
+internal sealed class IndexBlocks<TRecord>
+    where TRecord : class
 {
     private const int End = -1;
 
     private readonly Dictionary<ulong, int> _latest = [];
 
-    // A slot taken out is null; it stays until the index is filed afresh, as a revision takes out few.
-    private readonly List<TEntry?> _entries = [];
+    // A slot taken out holds no record; it stays until the index is filed afresh, as a revision takes out few.
+    private readonly List<IndexEntry<TRecord>> _entries = [];
     private readonly List<int> _earlier = [];
 
     /// <summary>The keys of the blocks that hold an entry.</summary>
     public IEnumerable<ulong> Keys => _latest.Keys;
 
     /// <summary>Every entry held.</summary>
-    public IEnumerable<TEntry> Entries => _entries.OfType<TEntry>();
+    public IEnumerable<IndexEntry<TRecord>> Entries => _entries.Where(e => e.Record is not null);
 
-    public void Add(TEntry entry)
+    public void Add(IndexEntry<TRecord> entry)
     {
         ref var latest = ref CollectionsMarshal.GetValueRefOrAddDefault(_latest, entry.Key.Hash, out var exists);
         _earlier.Add(exists ? latest : End);
@@ -36,15 +36,15 @@ internal sealed class IndexBlocks<TEntry>
     public bool Contains(ulong key) => _latest.ContainsKey(key);
 
     /// <summary>The block's key as filed (with its rule); null for a key that holds nothing.</summary>
-    public BlockKey? KeyOf(ulong key) => _latest.TryGetValue(key, out var latest) ? _entries[latest]!.Key : null;
+    public BlockKey? KeyOf(ulong key) => _latest.TryGetValue(key, out var latest) ? _entries[latest].Key : null;
 
-    /// <summary>Puts the entries filed under <paramref name="key"/> into <paramref name="block"/> (emptied first), the latest first.</summary>
-    public List<TEntry> Block(ulong key, List<TEntry> block)
+    /// <summary>Puts the records filed under <paramref name="key"/> into <paramref name="block"/> (emptied first), the latest first.</summary>
+    public List<TRecord> Block(ulong key, List<TRecord> block)
     {
         block.Clear();
         for (var i = _latest.GetValueOrDefault(key, End); i != End; i = _earlier[i])
         {
-            block.Add(_entries[i]!);
+            block.Add(_entries[i].Record);
         }
 
         return block;
@@ -62,7 +62,7 @@ internal sealed class IndexBlocks<TEntry>
     }
 
     /// <summary>Takes out every entry <paramref name="taken"/> says so of, in one pass over all blocks.</summary>
-    public void TakeOut(Func<TEntry, bool> taken)
+    public void TakeOut(Func<IndexEntry<TRecord>, bool> taken)
     {
         foreach (var key in _latest.Keys)
         {
@@ -71,9 +71,9 @@ internal sealed class IndexBlocks<TEntry>
             for (int i = latest, earlier; i != End; i = earlier)
             {
                 earlier = _earlier[i];
-                if (taken(_entries[i]!))
+                if (taken(_entries[i]))
                 {
-                    _entries[i] = null;
+                    _entries[i] = default;
                 }
                 else if (last == End)
                 {

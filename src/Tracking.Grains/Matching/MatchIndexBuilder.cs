@@ -94,7 +94,7 @@ public sealed class MatchIndexBuilder(IGrainFactory grains, GrainStateStore stor
         (await Task.WhenAll(MatchIndex.AllShards().Select(shard => grains.GetGrain<IMatchShardGrain>(shard).HoldsAsync(sweep, cancellationToken)))).All(held => held);
 
     /// <summary>A taxpayer's entries under each of its keys; none for one the roll never described.</summary>
-    internal static IEnumerable<IndexedTaxpayer> TaxpayerEntries(StateFields stored) =>
+    internal static IEnumerable<IndexEntry<IndexedTaxpayer>> TaxpayerEntries(StateFields stored) =>
         stored.Values[0] is { } name
             ? IndexedTaxpayer.For(
                 new TaxpayerIdentity(
@@ -107,7 +107,7 @@ public sealed class MatchIndexBuilder(IGrainFactory grains, GrainStateStore stor
             : [];
 
     /// <summary>An account's entries under each of its keys.</summary>
-    internal static IEnumerable<IndexedAccount> AccountEntries(StateFields stored)
+    internal static IEnumerable<IndexEntry<IndexedAccount>> AccountEntries(StateFields stored)
     {
         var (exchange, accountId) = AccountKey.Parse(stored.Key);
 
@@ -150,23 +150,24 @@ public sealed class MatchIndexBuilder(IGrainFactory grains, GrainStateStore stor
     }
 
     /// <summary>Entries grouped by the shard their key goes to (worked out on every core).</summary>
-    private static (string Shard, TEntry[] Entries)[] ByShard<TEntry>(ParallelQuery<TEntry> entries)
-        where TEntry : IIndexEntry =>
+    private static (string Shard, IndexEntry<TRecord>[] Entries)[] ByShard<TRecord>(ParallelQuery<IndexEntry<TRecord>> entries)
+        where TRecord : class =>
         [.. entries.GroupBy(e => MatchIndex.ShardOf(e.Key)).Select(g => (Shard: g.Key, Entries: g.ToArray()))];
 
     /// <summary>Each shard's entries to it, in one call.</summary>
-    private Task SendAsync<TEntry>((string Shard, TEntry[] Entries)[] batches, Func<IMatchShardGrain, IReadOnlyList<TEntry>, Task> file) =>
+    private Task SendAsync<TRecord>((string Shard, IndexEntry<TRecord>[] Entries)[] batches, Func<IMatchShardGrain, IReadOnlyList<IndexEntry<TRecord>>, Task> file)
+        where TRecord : class =>
         Task.WhenAll(batches.Select(b => file(grains.GetGrain<IMatchShardGrain>(b.Shard), b.Entries)));
 
     private static int Number(string text) => int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
 
-    private async Task<long> FileAsync<TEntry>(
+    private async Task<long> FileAsync<TRecord>(
         string grainType,
         StatePath[] fields,
-        Func<StateFields, IEnumerable<TEntry>> entriesOf,
-        Func<IMatchShardGrain, IReadOnlyList<TEntry>, Task> file,
+        Func<StateFields, IEnumerable<IndexEntry<TRecord>>> entriesOf,
+        Func<IMatchShardGrain, IReadOnlyList<IndexEntry<TRecord>>, Task> file,
         CancellationToken cancellationToken)
-        where TEntry : IIndexEntry
+        where TRecord : class
     {
         // A pipeline: a page's keys are computed (on every core) while the last page is filed, and
         // the store reads on once that page is on its way.

@@ -40,25 +40,25 @@ public sealed class MatchShardGrain(MatchIndexOptions options) : Grain, IMatchSh
         return Task.CompletedTask;
     }
 
-    public Task FileTaxpayersAsync(Guid sweep, IReadOnlyList<IndexedTaxpayer> entries, CancellationToken cancellationToken)
+    public Task FileTaxpayersAsync(Guid sweep, IReadOnlyList<IndexEntry<IndexedTaxpayer>> entries, CancellationToken cancellationToken)
     {
         Check(sweep);
         foreach (var entry in entries)
         {
             _taxpayers.Add(entry);
-            _revisedTaxpayers?.GetValueOrDefault(entry.TaxpayerId)?.After.Add(entry);
+            _revisedTaxpayers?.GetValueOrDefault(entry.Record.TaxpayerId)?.After.Add(entry);
         }
 
         return Task.CompletedTask;
     }
 
-    public Task FileAccountsAsync(Guid sweep, IReadOnlyList<IndexedAccount> entries, CancellationToken cancellationToken)
+    public Task FileAccountsAsync(Guid sweep, IReadOnlyList<IndexEntry<IndexedAccount>> entries, CancellationToken cancellationToken)
     {
         Check(sweep);
         foreach (var entry in entries)
         {
             _accounts.Add(entry);
-            _revisedAccounts?.GetValueOrDefault((entry.Exchange, entry.AccountId))?.After.Add(entry);
+            _revisedAccounts?.GetValueOrDefault((entry.Record.Exchange, entry.Record.AccountId))?.After.Add(entry);
         }
 
         return Task.CompletedTask;
@@ -104,7 +104,7 @@ public sealed class MatchShardGrain(MatchIndexOptions options) : Grain, IMatchSh
         {
             foreach (var taxpayer in revisedTaxpayers[id].After)
             {
-                var identity = taxpayer.Identity();
+                var identity = taxpayer.Record.Identity();
                 foreach (var account in _accounts.Block(taxpayer.Key.Hash, block))
                 {
                     comparing.Compare(identity, account.Identity());
@@ -117,7 +117,7 @@ public sealed class MatchShardGrain(MatchIndexOptions options) : Grain, IMatchSh
         {
             foreach (var account in revisedAccounts[id].After)
             {
-                var identity = account.Identity();
+                var identity = account.Record.Identity();
                 foreach (var taxpayer in _taxpayers.Block(account.Key.Hash, others))
                 {
                     comparing.Compare(taxpayer.Identity(), identity);
@@ -202,8 +202,8 @@ public sealed class MatchShardGrain(MatchIndexOptions options) : Grain, IMatchSh
         }
 
         // Identities are filed under each of their keys: each is owned by the shard of its first key.
-        var taxpayers = _taxpayers.Entries.Where(t => t.First).ToArray();
-        var accounts = _accounts.Entries.Where(a => a.First).ToArray();
+        var taxpayers = _taxpayers.Entries.Where(t => t.First).Select(t => t.Record).ToArray();
+        var accounts = _accounts.Entries.Where(a => a.First).Select(a => a.Record).ToArray();
         return Task.FromResult(new ShardSample(
             counter.ToSample(taxpayers.Length, accounts.Length),
             // The lowest hashes of their ids: as if at random, and the same whatever order they were filed in.
@@ -265,7 +265,7 @@ public sealed class MatchShardGrain(MatchIndexOptions options) : Grain, IMatchSh
 
             var taxpayers = _taxpayers.Block(key, taxpayerBlock).ConvertAll(t => t.Identity());
             var accounts = _accounts.Block(key, accountBlock);
-            var blockKey = accounts[0].Key;
+            var blockKey = _accounts.KeyOf(key)!.Value;
             foreach (var account in accounts)
             {
                 var identity = account.Identity();
@@ -288,9 +288,9 @@ public sealed class MatchShardGrain(MatchIndexOptions options) : Grain, IMatchSh
     }
 
     /// <summary>Takes every entry of the revised records out of the index, handing each to its revision.</summary>
-    private static void TakeOut<TId, TEntry>(IndexBlocks<TEntry> index, Dictionary<TId, Revision<TEntry>> revised, Func<TEntry, TId> idOf)
+    private static void TakeOut<TId, TRecord>(IndexBlocks<TRecord> index, Dictionary<TId, Revision<TRecord>> revised, Func<TRecord, TId> idOf)
         where TId : notnull
-        where TEntry : class, IIndexEntry
+        where TRecord : class
     {
         if (revised.Count == 0)
         {
@@ -300,7 +300,7 @@ public sealed class MatchShardGrain(MatchIndexOptions options) : Grain, IMatchSh
         // Most blocks hold one or two entries: each is looked up among the revised, not the other way round.
         index.TakeOut(entry =>
         {
-            if (!revised.TryGetValue(idOf(entry), out var revision))
+            if (!revised.TryGetValue(idOf(entry.Record), out var revision))
             {
                 return false;
             }
@@ -311,11 +311,12 @@ public sealed class MatchShardGrain(MatchIndexOptions options) : Grain, IMatchSh
     }
 
     /// <summary>A record filed again: its entries here before, and as filed after; compared again only if they differ.</summary>
-    private sealed class Revision<TEntry>
+    private sealed class Revision<TRecord>
+        where TRecord : class
     {
-        public List<TEntry> Before { get; } = [];
+        public List<IndexEntry<TRecord>> Before { get; } = [];
 
-        public List<TEntry> After { get; } = [];
+        public List<IndexEntry<TRecord>> After { get; } = [];
 
         public bool Changed => !Before.ToHashSet().SetEquals(After);
     }
