@@ -12,7 +12,8 @@ public readonly record struct IndexEntry<TRecord>([property: Id(0)] BlockKey Key
     where TRecord : class;
 
 /// <summary>A taxpayer's identity as the match index files it.</summary>
-[GenerateSerializer, Immutable, Alias("indexed-taxpayer")]
+// Aliases new with this shape: a silo of the version before (which filed the key in the record) refuses it rather than reading one field as another.
+[GenerateSerializer, Immutable, Alias("indexed-taxpayer-record")]
 public sealed record IndexedTaxpayer(string TaxpayerId, string Name, BirthDate? Birth, string? Phone, string? RrnHash)
 {
     /// <summary>The taxpayer's entries, one under each of its keys.</summary>
@@ -26,7 +27,7 @@ public sealed record IndexedTaxpayer(string TaxpayerId, string Name, BirthDate? 
 }
 
 /// <summary>An account holder's identity as the match index files it.</summary>
-[GenerateSerializer, Immutable, Alias("indexed-account")]
+[GenerateSerializer, Immutable, Alias("indexed-account-record")]
 public sealed record IndexedAccount(string Exchange, string AccountId, string? Name, BirthDate? Birth, string? Phone, string? RrnHash)
 {
     /// <summary>The account's entries, one under each of its keys.</summary>
