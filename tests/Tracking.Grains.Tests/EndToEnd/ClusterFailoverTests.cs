@@ -56,11 +56,13 @@ public sealed class ClusterFailoverTests : IDisposable
         var client = connection.Context.Grains;
         var sweepGrain = client.GetGrain<ISweepGrain>(ISweepGrain.Main);
         await cluster.SiloOfAsync(grains => grains.GetGrain<ISweepGrain>(ISweepGrain.Main));  // connects the cluster's own client now, not mid-sweep
-        var sweep = cluster.RunAsync("sweep", "--json");
-
         // Once every shard has answered, the sweep records its candidates grain by grain: kill its silo then.
-        // Which silo that is, is asked while the shards still compare, so that nothing stands between
-        // seeing the last shard answer and the kill (under load, connecting to ask took longer than the recording).
+        // One taxpayer's stored row is held, so the recording waits at its write until the kill
+        // (on a quick machine it could otherwise end before the kill). Which silo runs the sweep
+        // is asked while the shards still compare.
+        var held = await HeldRow.HoldAsync(cluster.ConnectionString, TaxpayerGrain.TypeName, FirstTaxpayer(expected));
+        await using var letGo = held;
+        var sweep = cluster.RunAsync("sweep", "--json");
         var watch = Stopwatch.StartNew();
         SweepStatus status;
         SiloProcess? owner = null;
@@ -77,11 +79,12 @@ public sealed class ClusterFailoverTests : IDisposable
 
             await Task.Delay(10);
         }
-        while (!(status.Running && status.ShardsDone == status.ShardsTotal && owner is not null));
+        while (!(status.Running && status.ShardsDone == status.ShardsTotal && owner is not null && await held.WaitingAsync() > 0));
 
         Assert.NotNull(owner);
         var killedAt = DateTimeOffset.UtcNow;
         await cluster.KillAsync(owner);
+        await held.DisposeAsync();
 
         using (var summary = JsonDocument.Parse((await ExpectSuccessAsync(sweep)).Output))
         {
@@ -261,6 +264,12 @@ public sealed class ClusterFailoverTests : IDisposable
     }
 
     private sealed record LifecycleOutcome(bool Killed, IReadOnlyList<string> Taxpayers, IReadOnlyList<string> SoleCases, IReadOnlyList<string> SoleRequests);
+
+    private static string FirstTaxpayer(string matchesJson)
+    {
+        using var matches = JsonDocument.Parse(matchesJson);
+        return matches.RootElement[0].GetProperty("taxpayerId").GetString()!;
+    }
 
     private static IEnumerable<string[]> ImportCommands(string files) => ImportCommands(files, PopulationGenerator.Exchanges);
 

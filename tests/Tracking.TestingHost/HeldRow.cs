@@ -1,0 +1,54 @@
+using Npgsql;
+
+namespace Tracking.TestingHost;
+
+/// <summary>
+/// A grain's stored row locked by an open transaction on PostgreSQL: a write to it waits until the
+/// hold is let go, so a test can stop a piece of work at a point it chooses, however fast the
+/// machine runs it.
+/// </summary>
+public sealed class HeldRow : IAsyncDisposable
+{
+    private readonly NpgsqlConnection _connection;
+    private readonly NpgsqlTransaction _transaction;
+    private bool _letGo;
+
+    private HeldRow(NpgsqlConnection connection, NpgsqlTransaction transaction) => (_connection, _transaction) = (connection, transaction);
+
+    public static async Task<HeldRow> HoldAsync(string connectionString, string grainType, string grainKey)
+    {
+        var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var transaction = await connection.BeginTransactionAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM (SELECT 1 FROM grain_state WHERE grain_type = @type AND grain_key = @key FOR UPDATE) AS held", connection, transaction);
+        command.Parameters.AddWithValue("type", grainType);
+        command.Parameters.AddWithValue("key", grainKey);
+        if ((long)(await command.ExecuteScalarAsync())! == 0)
+        {
+            await connection.DisposeAsync();
+            throw new InvalidOperationException($"No stored {grainType} {grainKey} to hold.");
+        }
+
+        return new HeldRow(connection, transaction);
+    }
+
+    /// <summary>How many sessions wait for the row now.</summary>
+    public async Task<long> WaitingAsync()
+    {
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE pg_backend_pid() = ANY(pg_blocking_pids(pid))", _connection, _transaction);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Lets the row go: the writes that waited go on. Once; letting go again does nothing.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_letGo)
+        {
+            return;
+        }
+
+        _letGo = true;
+        await _transaction.RollbackAsync();
+        await _connection.DisposeAsync();
+    }
+}
