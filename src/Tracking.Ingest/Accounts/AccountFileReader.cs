@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using Tracking.Domain;
 using Tracking.Domain.Accounts;
 using Tracking.Domain.Identity;
@@ -24,6 +25,7 @@ public static class AccountFileReader
         var problems = new List<RowProblem>(file.Problems);
         var accounts = new Dictionary<string, AccountBuilder>(StringComparer.Ordinal);
         var columns = profile.Columns;
+        var holders = ReadHolders(file.Rows, profile, rrnKey);
 
         // An account with a rejected row is left as it was, not changed without that row: a bad row
         // must never cost an account an asset until the right file comes.
@@ -83,17 +85,13 @@ public static class AccountFileReader
             // The holder is repeated on each of the account's rows: read (and its RRN hashed) again only
             // where the row spells it otherwise; a row that repeats a bad field is told so again.
             var fields = HolderFields.Of(row, columns);
+            var holder = holders[fields];
+            holder.Warnings.ForEach(Warn);
             if (!accounts.TryGetValue(accountId, out var account))
             {
-                var warnings = new List<string>();
-                account = accounts[accountId] = new AccountBuilder(row.Line, fields, ReadIdentity(row, profile, rrnKey, warnings.Add), warnings);
-                warnings.ForEach(Warn);
+                accounts[accountId] = account = new AccountBuilder(row.Line, fields, holder.Identity);
             }
-            else if (account.Fields == fields)
-            {
-                account.Warnings.ForEach(Warn);
-            }
-            else if (account.Identity != ReadIdentity(row, profile, rrnKey, Warn))
+            else if (account.Fields != fields && account.Identity != holder.Identity)
             {
                 Warn($"account {accountId}'s holder differs from line {account.FirstLine}; the first is kept");
             }
@@ -126,11 +124,35 @@ public static class AccountFileReader
         return new AccountFile(profile.Exchange, profiles, problems.OrderBy(p => p.Line).ToArray(), file.Rows.Count + file.Problems.Count);
     }
 
-    private static HolderIdentity ReadIdentity(DelimitedRow row, ExchangeProfile profile, ReadOnlySpan<byte> rrnKey, Action<string> warn)
+    /// <summary>
+    /// Each spelling of a holder in the file read once, on every core: its RRN's keyed hash is
+    /// most of the cost of reading a file. The warnings are told for each row that spells it so.
+    /// </summary>
+    private static Dictionary<HolderFields, Holder> ReadHolders(IReadOnlyList<DelimitedRow> rows, ExchangeProfile profile, ReadOnlySpan<byte> rrnKey)
     {
-        var columns = profile.Columns;
+        var key = rrnKey.ToArray();
+        try
+        {
+            return rows.AsParallel()
+                .Select(row => HolderFields.Of(row, profile.Columns))
+                .Distinct()
+                .Select(fields =>
+                {
+                    var warnings = new List<string>();
+                    return (Fields: fields, Holder: new Holder(ReadIdentity(fields, profile, key, warnings.Add), warnings));
+                })
+                .ToDictionary(h => h.Fields, h => h.Holder);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(key);
+        }
+    }
+
+    private static HolderIdentity ReadIdentity(HolderFields fields, ExchangeProfile profile, ReadOnlySpan<byte> rrnKey, Action<string> warn)
+    {
         BirthDate? birth = null;
-        if (row[columns.BirthDate] is { } birthText)
+        if (fields.Birth is { } birthText)
         {
             birth = BirthDate.Parse(birthText, profile.BirthDateFormat!);
             if (birth is null)
@@ -139,14 +161,14 @@ public static class AccountFileReader
             }
         }
 
-        var phone = IdentityFields.Phone(row[columns.Phone], warn);
-        var rrn = IdentityFields.Rrn(row[columns.Rrn], rrnKey, warn);
+        var phone = IdentityFields.Phone(fields.Phone, warn);
+        var rrn = IdentityFields.Rrn(fields.Rrn, rrnKey, warn);
         if (rrn is not null)
         {
             birth ??= BirthDate.Of(rrn.BirthDate);
         }
 
-        return new HolderIdentity(row[columns.Name], birth, phone, rrn?.Hash, rrn?.Masked);
+        return new HolderIdentity(fields.Name, birth, phone, rrn?.Hash, rrn?.Masked);
     }
 
     private static bool TryQuantity(string? text, out decimal value) =>
@@ -160,16 +182,16 @@ public static class AccountFileReader
         public static HolderFields Of(DelimitedRow row, ExchangeColumns columns) => new(row[columns.Name], row[columns.BirthDate], row[columns.Phone], row[columns.Rrn]);
     }
 
-    private sealed class AccountBuilder(int firstLine, HolderFields fields, HolderIdentity identity, List<string> warnings)
+    /// <summary>A holder as read from one spelling of its fields, and what was wrong with them.</summary>
+    private sealed record Holder(HolderIdentity Identity, List<string> Warnings);
+
+    private sealed class AccountBuilder(int firstLine, HolderFields fields, HolderIdentity identity)
     {
         public int FirstLine { get; } = firstLine;
 
         public HolderFields Fields { get; } = fields;
 
         public HolderIdentity Identity { get; } = identity;
-
-        /// <summary>What was wrong with the holder's fields on the first line.</summary>
-        public List<string> Warnings { get; } = warnings;
 
         public Dictionary<string, (int Line, Holding Holding)> Holdings { get; } = new(StringComparer.Ordinal);
     }
