@@ -58,6 +58,24 @@ public sealed class IndexBlocksTests
     }
 
     [Fact]
+    public void Blocks_revised_again_and_again_keep_what_was_filed_last_in_order()
+    {
+        var blocks = Filed(("A", s_phone), ("B", s_birth), ("C", s_phone));
+
+        // Each round takes out a record and files it again, as a revision does: most slots are soon empty.
+        foreach (var id in new[] { "A", "B", "A", "C", "A", "B", "B", "C" })
+        {
+            var key = blocks.Entries.Single(e => e.Record.TaxpayerId == id).Key;
+            blocks.TakeOut(e => e.Record.TaxpayerId == id);
+            blocks.Add(Entry(id, key));
+        }
+
+        Assert.Equal(["C", "A"], Ids(blocks, s_phone));
+        Assert.Equal(["B"], Ids(blocks, s_birth));
+        Assert.Equal(["A", "B", "C"], blocks.Entries.Select(e => e.Record.TaxpayerId).Order());
+    }
+
+    [Fact]
     public void Cleared_blocks_hold_nothing()
     {
         var blocks = Filed(("A", s_phone), ("B", s_birth));

@@ -5,7 +5,9 @@ namespace Tracking.TestingHost;
 /// <summary>
 /// A grain's stored row locked by an open transaction on PostgreSQL: a write to it waits until the
 /// hold is let go, so a test can stop a piece of work at a point it chooses, however fast the
-/// machine runs it.
+/// machine runs it. A waiting write of a process killed meanwhile still commits once let go (the
+/// server does not notice the lost client while the statement waits): a write whose
+/// acknowledgement was lost, which the system must bear as well.
 /// </summary>
 public sealed class HeldRow : IAsyncDisposable
 {
@@ -18,18 +20,22 @@ public sealed class HeldRow : IAsyncDisposable
     public static async Task<HeldRow> HoldAsync(string connectionString, string grainType, string grainKey)
     {
         var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        var transaction = await connection.BeginTransactionAsync();
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM (SELECT 1 FROM grain_state WHERE grain_type = @type AND grain_key = @key FOR UPDATE) AS held", connection, transaction);
-        command.Parameters.AddWithValue("type", grainType);
-        command.Parameters.AddWithValue("key", grainKey);
-        if ((long)(await command.ExecuteScalarAsync())! == 0)
+        try
+        {
+            await connection.OpenAsync();
+            var transaction = await connection.BeginTransactionAsync();
+            await using var command = new NpgsqlCommand("SELECT count(*) FROM (SELECT 1 FROM grain_state WHERE grain_type = @type AND grain_key = @key FOR UPDATE) AS held", connection, transaction);
+            command.Parameters.AddWithValue("type", grainType);
+            command.Parameters.AddWithValue("key", grainKey);
+            return (long)(await command.ExecuteScalarAsync())! > 0
+                ? new HeldRow(connection, transaction)
+                : throw new InvalidOperationException($"No stored {grainType} {grainKey} to hold.");
+        }
+        catch
         {
             await connection.DisposeAsync();
-            throw new InvalidOperationException($"No stored {grainType} {grainKey} to hold.");
+            throw;
         }
-
-        return new HeldRow(connection, transaction);
     }
 
     /// <summary>How many sessions wait for the row now.</summary>
@@ -48,7 +54,13 @@ public sealed class HeldRow : IAsyncDisposable
         }
 
         _letGo = true;
-        await _transaction.RollbackAsync();
-        await _connection.DisposeAsync();
+        try
+        {
+            await _transaction.RollbackAsync();
+        }
+        finally
+        {
+            await _connection.DisposeAsync();
+        }
     }
 }

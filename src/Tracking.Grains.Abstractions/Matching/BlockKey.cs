@@ -21,6 +21,9 @@ public readonly record struct BlockKey([property: Id(0)] ulong Hash, [property: 
 
     public BlockingRule Rule => BlockingKeys.RuleOf(Kind);
 
-    public static BlockKey Of(string key) =>
-        new(((ulong)MatchIndex.Hash(key) << 32) | XxHash32.HashToUInt32(Encoding.UTF8.GetBytes(key)), key[0]);
+    public static BlockKey Of(string key)
+    {
+        var utf8 = Encoding.UTF8.GetBytes(key);
+        return new(((ulong)MatchIndex.Hash(utf8) << 32) | XxHash32.HashToUInt32(utf8), key[0]);
+    }
 }

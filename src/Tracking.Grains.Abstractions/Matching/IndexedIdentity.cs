@@ -4,8 +4,10 @@ namespace Tracking.Grains.Matching;
 
 /// <summary>
 /// A record filed in the match index under one of its blocking keys; <paramref name="First"/> under
-/// the first of them (the shard that owns it). A record's entries share one record object in a silo,
-/// so the index holds each record once however many keys it has.
+/// the first of them (the shard that owns it). A record's entries share one record object (an
+/// immutable record, so Orleans passes it between grains of a silo uncopied): the silo that reads
+/// the store holds each record once however many keys it has. Another silo gets a copy for each of
+/// its shards the record's keys go to.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("index-entry`1")]
 public readonly record struct IndexEntry<TRecord>([property: Id(0)] BlockKey Key, [property: Id(1)] TRecord Record, [property: Id(2)] bool First)

@@ -14,10 +14,13 @@ public static class MatchIndex
     public static string ShardOf(BlockKey key) => (key.ShardHash % ShardCount).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>FNV-1a over UTF-8: the same in every process, unlike string.GetHashCode.</summary>
-    public static uint Hash(string text)
+    public static uint Hash(string text) => Hash(Encoding.UTF8.GetBytes(text));
+
+    /// <summary>FNV-1a over the text's UTF-8 bytes.</summary>
+    public static uint Hash(ReadOnlySpan<byte> utf8)
     {
         var hash = 2166136261u;
-        foreach (var b in Encoding.UTF8.GetBytes(text))
+        foreach (var b in utf8)
         {
             hash = (hash ^ b) * 16777619u;
         }

@@ -68,8 +68,6 @@ namespace Tracking.Grains.Serialization;
 [JsonSerializable(typeof(Tracking.Domain.Matching.Weights.MatchModel))]
 [JsonSerializable(typeof(Said))]
 [JsonSerializable(typeof(Tracking.Domain.Matching.Weights.ComparisonSample))]
-[JsonSerializable(typeof(IndexedTaxpayer))]
-[JsonSerializable(typeof(IndexedAccount))]
 [JsonSerializable(typeof(SeizureView))]
 [JsonSerializable(typeof(SeizureOpening))]
 [JsonSerializable(typeof(IReadOnlyList<SeizureView>))]

@@ -15,9 +15,11 @@ internal sealed class IndexBlocks<TRecord>
 
     private readonly Dictionary<ulong, int> _latest = [];
 
-    // A slot taken out holds no record; it stays until the index is filed afresh, as a revision takes out few.
+    // A slot taken out holds no record: a revision takes out few, so slots are reclaimed only once
+    // most are empty (an index kept for hours can be revised many times).
     private readonly List<IndexEntry<TRecord>> _entries = [];
     private readonly List<int> _earlier = [];
+    private int _empty;
 
     /// <summary>The keys of the blocks that hold an entry.</summary>
     public IEnumerable<ulong> Keys => _latest.Keys;
@@ -74,6 +76,7 @@ internal sealed class IndexBlocks<TRecord>
                 if (taken(_entries[i]))
                 {
                     _entries[i] = default;
+                    _empty++;
                 }
                 else if (last == End)
                 {
@@ -97,6 +100,14 @@ internal sealed class IndexBlocks<TRecord>
                 latest = first;
             }
         }
+
+        if (_empty > _entries.Count / 2)
+        {
+            // Filed again in the order they were filed, each block keeps its order.
+            var held = Entries.ToArray();
+            Clear();
+            Array.ForEach(held, Add);
+        }
     }
 
     public void Clear()
@@ -104,5 +115,6 @@ internal sealed class IndexBlocks<TRecord>
         _latest.Clear();
         _entries.Clear();
         _earlier.Clear();
+        _empty = 0;
     }
 }

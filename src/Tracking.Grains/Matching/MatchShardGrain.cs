@@ -55,8 +55,11 @@ public sealed class MatchShardGrain(MatchIndexOptions options) : Grain, IMatchSh
     public Task FileAccountsAsync(Guid sweep, IReadOnlyList<IndexEntry<IndexedAccount>> entries, CancellationToken cancellationToken)
     {
         Check(sweep);
-        foreach (var entry in entries)
+        foreach (var filed in entries)
         {
+            // From another silo each entry comes with its own copy of the exchange's name: one is enough.
+            var exchange = string.Intern(filed.Record.Exchange);
+            var entry = ReferenceEquals(exchange, filed.Record.Exchange) ? filed : filed with { Record = filed.Record with { Exchange = exchange } };
             _accounts.Add(entry);
             _revisedAccounts?.GetValueOrDefault((entry.Record.Exchange, entry.Record.AccountId))?.After.Add(entry);
         }
@@ -99,26 +102,26 @@ public sealed class MatchShardGrain(MatchIndexOptions options) : Grain, IMatchSh
         var taxpayers = revisedTaxpayers.Where(r => r.Value.Changed).Select(r => r.Key).ToArray();
         var accounts = revisedAccounts.Where(r => r.Value.Changed).Select(r => r.Key).ToArray();
         var comparing = new Comparing(model);
-        var block = new List<IndexedAccount>();
+        var accountBlock = new List<IndexedAccount>();
         foreach (var id in taxpayers)
         {
             foreach (var taxpayer in revisedTaxpayers[id].After)
             {
                 var identity = taxpayer.Record.Identity();
-                foreach (var account in _accounts.Block(taxpayer.Key.Hash, block))
+                foreach (var account in _accounts.Block(taxpayer.Key.Hash, accountBlock))
                 {
                     comparing.Compare(identity, account.Identity());
                 }
             }
         }
 
-        var others = new List<IndexedTaxpayer>();
+        var taxpayerBlock = new List<IndexedTaxpayer>();
         foreach (var id in accounts)
         {
             foreach (var account in revisedAccounts[id].After)
             {
                 var identity = account.Record.Identity();
-                foreach (var taxpayer in _taxpayers.Block(account.Key.Hash, others))
+                foreach (var taxpayer in _taxpayers.Block(account.Key.Hash, taxpayerBlock))
                 {
                     comparing.Compare(taxpayer.Identity(), identity);
                 }
@@ -249,8 +252,9 @@ public sealed class MatchShardGrain(MatchIndexOptions options) : Grain, IMatchSh
 
     /// <summary>
     /// Every taxpayer and account filed under the same key here (of <paramref name="keys"/>, if
-    /// given), once per key they share. Identities are parsed once per block and not kept: most
-    /// entries never meet another, and those that do would double the index's memory.
+    /// given), once per key they share (or per two keys sharing a 64-bit hash, <see cref="BlockKey"/>).
+    /// Identities are parsed once per block and not kept: most entries never meet another, and
+    /// keeping those that do would double the index's memory.
     /// </summary>
     private IEnumerable<(BlockKey Key, TaxpayerIdentity Taxpayer, AccountIdentity Account)> Pairs(IEnumerable<ulong>? keys = null)
     {
