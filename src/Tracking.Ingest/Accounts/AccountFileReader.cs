@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Tracking.Domain;
 using Tracking.Domain.Accounts;
 using Tracking.Domain.Identity;
@@ -25,7 +24,6 @@ public static class AccountFileReader
         var problems = new List<RowProblem>(file.Problems);
         var accounts = new Dictionary<string, AccountBuilder>(StringComparer.Ordinal);
         var columns = profile.Columns;
-        var holders = ReadHolders(file.Rows, profile, rrnKey);
 
         // An account with a rejected row is left as it was, not changed without that row: a bad row
         // must never cost an account an asset until the right file comes.
@@ -85,13 +83,17 @@ public static class AccountFileReader
             // The holder is repeated on each of the account's rows: read (and its RRN hashed) again only
             // where the row spells it otherwise; a row that repeats a bad field is told so again.
             var fields = HolderFields.Of(row, columns);
-            var holder = holders[fields];
-            holder.Warnings.ForEach(Warn);
             if (!accounts.TryGetValue(accountId, out var account))
             {
-                accounts[accountId] = account = new AccountBuilder(row.Line, fields, holder.Identity);
+                var warnings = new List<string>();
+                account = accounts[accountId] = new AccountBuilder(row.Line, fields, ReadIdentity(row, profile, rrnKey, warnings.Add), warnings);
+                warnings.ForEach(Warn);
             }
-            else if (account.Fields != fields && account.Identity != holder.Identity)
+            else if (account.Fields == fields)
+            {
+                account.Warnings.ForEach(Warn);
+            }
+            else if (account.Identity != ReadIdentity(row, profile, rrnKey, Warn))
             {
                 Warn($"account {accountId}'s holder differs from line {account.FirstLine}; the first is kept");
             }
@@ -124,35 +126,11 @@ public static class AccountFileReader
         return new AccountFile(profile.Exchange, profiles, problems.OrderBy(p => p.Line).ToArray(), file.Rows.Count + file.Problems.Count);
     }
 
-    /// <summary>
-    /// Each spelling of a holder in the file read once, on every core: its RRN's keyed hash is
-    /// most of the cost of reading a file. The warnings are told for each row that spells it so.
-    /// </summary>
-    private static Dictionary<HolderFields, Holder> ReadHolders(IReadOnlyList<DelimitedRow> rows, ExchangeProfile profile, ReadOnlySpan<byte> rrnKey)
+    private static HolderIdentity ReadIdentity(DelimitedRow row, ExchangeProfile profile, ReadOnlySpan<byte> rrnKey, Action<string> warn)
     {
-        var key = rrnKey.ToArray();
-        try
-        {
-            return rows.AsParallel()
-                .Select(row => HolderFields.Of(row, profile.Columns))
-                .Distinct()
-                .Select(fields =>
-                {
-                    var warnings = new List<string>();
-                    return (Fields: fields, Holder: new Holder(ReadIdentity(fields, profile, key, warnings.Add), warnings));
-                })
-                .ToDictionary(h => h.Fields, h => h.Holder);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(key);
-        }
-    }
-
-    private static HolderIdentity ReadIdentity(HolderFields fields, ExchangeProfile profile, ReadOnlySpan<byte> rrnKey, Action<string> warn)
-    {
+        var columns = profile.Columns;
         BirthDate? birth = null;
-        if (fields.Birth is { } birthText)
+        if (row[columns.BirthDate] is { } birthText)
         {
             birth = BirthDate.Parse(birthText, profile.BirthDateFormat!);
             if (birth is null)
@@ -161,14 +139,14 @@ public static class AccountFileReader
             }
         }
 
-        var phone = IdentityFields.Phone(fields.Phone, warn);
-        var rrn = IdentityFields.Rrn(fields.Rrn, rrnKey, warn);
+        var phone = IdentityFields.Phone(row[columns.Phone], warn);
+        var rrn = IdentityFields.Rrn(row[columns.Rrn], rrnKey, warn);
         if (rrn is not null)
         {
             birth ??= BirthDate.Of(rrn.BirthDate);
         }
 
-        return new HolderIdentity(fields.Name, birth, phone, rrn?.Hash, rrn?.Masked);
+        return new HolderIdentity(row[columns.Name], birth, phone, rrn?.Hash, rrn?.Masked);
     }
 
     private static bool TryQuantity(string? text, out decimal value) =>
@@ -182,16 +160,16 @@ public static class AccountFileReader
         public static HolderFields Of(DelimitedRow row, ExchangeColumns columns) => new(row[columns.Name], row[columns.BirthDate], row[columns.Phone], row[columns.Rrn]);
     }
 
-    /// <summary>A holder as read from one spelling of its fields, and what was wrong with them.</summary>
-    private sealed record Holder(HolderIdentity Identity, List<string> Warnings);
-
-    private sealed class AccountBuilder(int firstLine, HolderFields fields, HolderIdentity identity)
+    private sealed class AccountBuilder(int firstLine, HolderFields fields, HolderIdentity identity, List<string> warnings)
     {
         public int FirstLine { get; } = firstLine;
 
         public HolderFields Fields { get; } = fields;
 
         public HolderIdentity Identity { get; } = identity;
+
+        /// <summary>What was wrong with the holder's fields on the first line.</summary>
+        public List<string> Warnings { get; } = warnings;
 
         public Dictionary<string, (int Line, Holding Holding)> Holdings { get; } = new(StringComparer.Ordinal);
     }

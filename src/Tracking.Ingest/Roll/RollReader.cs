@@ -31,7 +31,6 @@ public static class RollReader
         problems.AddRange(file.Problems);
         var taxpayers = new List<TaxpayerProfile>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        var rrns = RrnReadings.Of(file.Rows.Select(row => row["rrn"]), rrnKey);
         foreach (var row in file.Rows)
         {
             if (row["taxpayer_id"] is not { } id || row["name"] is not { } fullName)
@@ -54,7 +53,7 @@ public static class RollReader
 
             seen[id] = row.Line;
             void Warn(string reason) => problems.Add(new RowProblem(name, row.Line, reason, Rejected: false));
-            var rrn = rrns.Read(row["rrn"], Warn);
+            var rrn = IdentityFields.Rrn(row["rrn"], rrnKey, Warn);
             var rrnBirth = rrn?.BirthDate;
             var birth = rrnBirth;
             if (row["birth_date"] is { } birthText)
