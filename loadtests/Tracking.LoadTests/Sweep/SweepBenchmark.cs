@@ -130,13 +130,21 @@ internal static class SweepBenchmark
             // (or with another decision or weight), and the review items it no longer finds. It
             // learns its weights afresh, so a difference may be the weights', not a missed pair.
             var before = (await sweeps.GetCandidatesAsync(null)).ToDictionary(c => (c.TaxpayerId, c.Exchange, c.AccountId));
+            var weighedWith = await sweeps.GetModelAsync();
             clock.Restart();
             var check = await sweeps.RunAsync("loadtest", full: true);
             var checkTime = clock.Elapsed;
             var after = await sweeps.GetCandidatesAsync(null);
-            var newPairs = after.Count(c => !before.ContainsKey((c.TaxpayerId, c.Exchange, c.AccountId)));
-            var otherDecision = after.Count(c => before.TryGetValue((c.TaxpayerId, c.Exchange, c.AccountId), out var was) && was.Decision != c.Decision);
-            Line($"{name}: the same records swept in full (a check)", checkTime, 0, "", plainTime, $"{check.NewAuto + check.NewReview:N0} new or re-weighed: {newPairs:N0} pairs the sweep of the changes had not found, {otherDecision:N0} with another decision, the rest re-weighed; {check.NoLongerFound:N0} review items no longer found");
+            var newPairs = after.Where(c => !before.ContainsKey((c.TaxpayerId, c.Exchange, c.AccountId))).ToArray();
+            var otherDecision = after.Where(c => before.TryGetValue((c.TaxpayerId, c.Exchange, c.AccountId), out var was) && was.Decision != c.Decision).ToArray();
+
+            // Each such pair weighed again as the records now are, with the weights the sweep of the changes used.
+            var taxpayersNow = roll.Taxpayers.ToDictionary(t => t.TaxpayerId, StringComparer.Ordinal);
+            var accountsNow = files.Skip(1).Prepend(next).SelectMany(f => f.Accounts).ToDictionary(a => (a.Exchange, a.AccountId));
+            MatchCandidate? Now(MatchCandidate pair) => IdentityMatcher.Match(taxpayersNow[pair.TaxpayerId].Identity(), accountsNow[(pair.Exchange, pair.AccountId)].Identity(), weighedWith);
+            var missed = newPairs.Count(c => Now(c) is not null);
+            var kept = otherDecision.Count(c => Now(c)?.Decision != before[(c.TaxpayerId, c.Exchange, c.AccountId)].Decision);
+            Line($"{name}: the same records swept in full (a check)", checkTime, 0, "", plainTime, $"{check.NewAuto + check.NewReview:N0} new or re-weighed: {newPairs.Length:N0} pairs the sweep of the changes had not found ({missed:N0} of them its own weights show: missed), {otherDecision.Length:N0} with another decision ({kept:N0} kept from an earlier sweep, which its own weights no longer give), the rest re-weighed; {check.NoLongerFound:N0} review items no longer found");
             measured.Add(new SweepStoreFigures(
                 name,
                 importRoll.TotalSeconds,
@@ -156,8 +164,10 @@ internal static class SweepBenchmark
                 FullResweepSeconds = checkTime.TotalSeconds,
                 FullResweepNewOrReweighed = check.NewAuto + check.NewReview,
                 FullResweepNoLongerFound = check.NoLongerFound,
-                FullResweepNewPairs = newPairs,
-                FullResweepOtherDecision = otherDecision,
+                FullResweepNewPairs = newPairs.Length,
+                FullResweepOtherDecision = otherDecision.Length,
+                FullResweepNewPairsMissed = missed,
+                FullResweepOtherDecisionKept = kept,
             });
         }
 

@@ -34,4 +34,13 @@ internal sealed record SweepStoreFigures(
     public int FullResweepNewPairs { get; init; }
 
     public int FullResweepOtherDecision { get; init; }
+
+    /// <summary>
+    /// Of those pairs, the ones the sweep of the changes should have found: its own weights (the
+    /// last full sweep's) show them as the full sweep does. The rest are the relearnt weights'.
+    /// </summary>
+    public int FullResweepNewPairsMissed { get; init; }
+
+    /// <summary>Of the pairs with another decision, those whose earlier candidate its own weights no longer give (kept from an earlier sweep, not withdrawn).</summary>
+    public int FullResweepOtherDecisionKept { get; init; }
 }
