@@ -218,8 +218,7 @@ public sealed class SweepTests
     public async Task A_sweep_that_stops_while_withdrawing_is_finished_by_the_next_one()
     {
         await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
-        var failure = new FailFirstCall(nameof(ITaxpayerGrain.WithdrawCandidateAsync));
-        await using var host = await TestCluster.StartAsync(storage, services: s => s.AddSingleton<IIncomingGrainCallFilter>(failure));
+        await using var host = await StartFailingFirstCallAsync(storage, nameof(ITaxpayerGrain.WithdrawCandidateAsync));
         var birth = new DateOnly(1980, 1, 2);
         await RecordAsync(host, Taxpayer("T-OPEN", "김민준", birth), Account("U-OPEN", "김민준", birth));
         var sweep = host.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main);
@@ -244,8 +243,7 @@ public sealed class SweepTests
     public async Task A_sweep_whose_index_fails_to_be_filed_fails_and_the_next_run_finds_every_pair()
     {
         await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
-        var failure = new FailFirstCall(nameof(IMatchShardGrain.FileAccountsAsync));
-        await using var host = await TestCluster.StartAsync(storage, services: s => s.AddSingleton<IIncomingGrainCallFilter>(failure));
+        await using var host = await StartFailingFirstCallAsync(storage, nameof(IMatchShardGrain.FileAccountsAsync));
         await ImportSamplesAsync(host, bulk: true);
         var sweep = host.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main);
 
@@ -307,6 +305,13 @@ public sealed class SweepTests
 
             await context.Invoke();
         }
+    }
+
+    /// <summary>A cluster in which the first call of <paramref name="method"/> fails, as when its silo went away; only the first, however often the silo starts again.</summary>
+    private static Task<TestCluster> StartFailingFirstCallAsync(TestStorage storage, string method)
+    {
+        var failure = new FailFirstCall(method);
+        return TestCluster.StartAsync(storage, services: s => s.AddSingleton<IIncomingGrainCallFilter>(failure));
     }
 
     /// <summary>Fails the first call of one grain method, as a silo lost at that moment would; one instance serves every silo start.</summary>
@@ -417,8 +422,7 @@ public sealed class SweepTests
     public async Task A_sweep_whose_revision_fails_files_everything_in_the_same_run()
     {
         await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
-        var failure = new FailFirstCall(nameof(IMatchShardGrain.ReviseAsync));
-        await using var host = await TestCluster.StartAsync(storage, services: s => s.AddSingleton<IIncomingGrainCallFilter>(failure));
+        await using var host = await StartFailingFirstCallAsync(storage, nameof(IMatchShardGrain.ReviseAsync));
         await ImportSamplesAsync(host, bulk: true);
         var sweep = host.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main);
         await sweep.RunAsync("officer-1");
