@@ -13,6 +13,9 @@ public sealed class IdentityTests
     [InlineData("", null)]
     [InlineData("02-123-4567", null)]
     [InlineData("8210945283", null)]
+    [InlineData("+82 010 9452 8313 0", null)]
+    [InlineData("010-9452-8313-0000-0000", null)]
+    [InlineData("tel. 010.9452.8313 (mobile)", "01094528313")]
     public void Phones_are_normalised_whatever_their_layout(string text, string? expected) =>
         Assert.Equal(expected, PhoneNumber.Normalize(text));
 
@@ -77,12 +80,16 @@ public sealed class IdentityTests
         ["month 13"] = "901301-1234567",
         ["letters for a date"] = "ABCDEF-1234567",
         ["empty"] = "",
+        ["fourteen digits"] = "900101-12345678",
+        ["a letter among the digits"] = "900101-12345A7",
+        ["spaces and dashes"] = " 900101 - 1234567 ",
     };
 
     [Theory]
     [InlineData("born 2003, woman", 2003)]
     [InlineData("born 1982, woman", 1982)]
     [InlineData("born 1982, foreign woman", 1982)]
+    [InlineData("spaces and dashes", 1990)]
     public void The_gender_digit_gives_the_century(string number, int year) =>
         Assert.Equal(year, ResidentRegistrationNumber.Parse(s_numbers[number], out _)!.BirthDate.Year);
 
@@ -91,6 +98,8 @@ public sealed class IdentityTests
     [InlineData("month 13")]
     [InlineData("letters for a date")]
     [InlineData("empty")]
+    [InlineData("fourteen digits")]
+    [InlineData("a letter among the digits")]
     public void Malformed_numbers_are_refused_without_echoing_them(string number)
     {
         Assert.Null(ResidentRegistrationNumber.Parse(s_numbers[number], out var problem));

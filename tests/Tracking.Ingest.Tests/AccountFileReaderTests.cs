@@ -168,6 +168,26 @@ public sealed class AccountFileReaderTests : IDisposable
     }
 
     [Fact]
+    public void An_account_left_as_it_was_is_told_at_its_first_rejected_row_whichever_way_the_rows_failed()
+    {
+        // Line 3 is refused by its content, line 4 by its number of fields: the notice names line 3.
+        var path = Write("upbit.csv", Encoding.UTF8, """
+            회원번호,성명,생년월일,휴대전화,자산,보유수량,주문중수량
+            UP1,김철수,1980-01-02,010-1111-2222,BTC,0.5,0
+            UP1,김철수,1980-01-02,010-1111-2222,ETH,-1,0
+            UP1,김철수,1980-01-02,010-1111-2222,XRP,1,0,extra
+            UP2,이영희,1990-01-01,010-3333-4444,BTC,1,0
+            """);
+
+        var result = AccountFileReader.Read(path, Samples.Profiles["upbit"], Samples.RrnKey);
+
+        Assert.Equal(["UP2"], result.Accounts.Select(a => a.AccountId));
+        Assert.Equal(4, result.Rows);
+        Assert.Equal([3, 3, 4], result.Problems.Select(p => p.Line).Order());
+        Assert.Contains("(line 3)", result.Problems.Single(p => p.Reason.Contains("left as it was", StringComparison.Ordinal)).Reason);
+    }
+
+    [Fact]
     public void A_header_with_terminal_escapes_is_quoted_without_them()
     {
         var path = Write("upbit.csv", Encoding.UTF8, "\u001b[2J\u001b]0;owned\u0007회원번호,성명\nUP1,김철수");

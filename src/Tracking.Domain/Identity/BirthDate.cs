@@ -8,6 +8,8 @@ namespace Tracking.Domain.Identity;
 /// </summary>
 public readonly record struct BirthDate(int? Century, int YearOfCentury, int Month, int Day)
 {
+    private static readonly CultureInfo s_twoDigitYearsIn2000s = TwoDigitYearsIn2000s();
+
     public static BirthDate Of(DateOnly date) => new(date.Year / 100, date.Year % 100, date.Month, date.Day);
 
     /// <summary>Parses with a .NET date pattern (e.g. yyyy-MM-dd, yyMMdd, yyyy.MM.dd); a two-digit year leaves the century open.</summary>
@@ -18,16 +20,22 @@ public readonly record struct BirthDate(int? Century, int YearOfCentury, int Mon
             return null;
         }
 
+        // A two-digit year is read in 20yy, where 29 February comes every fourth year from 00; its
+        // century stays open.
         var trimmed = text.Trim();
-        if (!pattern.Contains("yyyy", StringComparison.Ordinal))
-        {
-            // Two-digit years: parse against a leap year so 29 February is accepted, century unknown.
-            return DateOnly.TryParseExact("20" + trimmed, "yy" + pattern, CultureInfo.InvariantCulture, DateTimeStyles.None, out var shortDate)
-                ? new BirthDate(null, shortDate.Year % 100, shortDate.Month, shortDate.Day)
-                : null;
-        }
+        var date = FixedWidthDate.Supports(pattern)
+            ? FixedWidthDate.Read(trimmed, pattern)
+            : DateOnly.TryParseExact(trimmed, pattern, s_twoDigitYearsIn2000s, DateTimeStyles.None, out var parsed) ? parsed : (DateOnly?)null;
+        return date is not { } read ? null
+            : pattern.Contains("yyyy", StringComparison.Ordinal) ? Of(read)
+            : new BirthDate(null, read.Year % 100, read.Month, read.Day);
+    }
 
-        return DateOnly.TryParseExact(trimmed, pattern, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? Of(date) : null;
+    private static CultureInfo TwoDigitYearsIn2000s()
+    {
+        var culture = (CultureInfo)CultureInfo.InvariantCulture.Clone();
+        culture.DateTimeFormat.Calendar.TwoDigitYearMax = 2099;
+        return culture;
     }
 
     /// <summary>The date in 8 digits, or 6 when the century is unknown: what typos are counted on.</summary>

@@ -11,12 +11,30 @@ public static class PhoneNumber
             return null;
         }
 
-        var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
-        if (digits.StartsWith("82", StringComparison.Ordinal) && text.TrimStart().StartsWith('+'))
+        // A mobile number has at most 12 digits written (+82 and 10): more is not one.
+        Span<char> digits = stackalloc char[12];
+        var count = 0;
+        foreach (var c in text)
         {
-            digits = "0" + digits[2..];
+            if (char.IsAsciiDigit(c))
+            {
+                if (count == digits.Length)
+                {
+                    return null;
+                }
+
+                digits[count++] = c;
+            }
         }
 
-        return digits.Length is 10 or 11 && digits.StartsWith("01", StringComparison.Ordinal) ? digits : null;
+        Span<char> number = digits[..count];
+        if (number.StartsWith("82") && text.AsSpan().TrimStart().StartsWith('+'))
+        {
+            // +82 10 …: the trunk prefix 0 takes the country code's place.
+            number = number[1..];
+            number[0] = '0';
+        }
+
+        return number.Length is 10 or 11 && number.StartsWith("01") ? new string(number) : null;
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -31,8 +30,25 @@ public sealed class ResidentRegistrationNumber
     public static ResidentRegistrationNumber? Parse(string? text, out string? problem)
     {
         problem = null;
-        var digits = new string((text ?? "").Where(c => c != '-' && !char.IsWhiteSpace(c)).ToArray());
-        if (digits.Length != 13 || !digits.All(char.IsAsciiDigit))
+        Span<char> digits = stackalloc char[13];
+        var count = 0;
+        foreach (var c in text ?? "")
+        {
+            if (c == '-' || char.IsWhiteSpace(c))
+            {
+                continue;
+            }
+
+            if (count == digits.Length || !char.IsAsciiDigit(c))
+            {
+                count = -1;
+                break;
+            }
+
+            digits[count++] = c;
+        }
+
+        if (count != digits.Length)
         {
             problem = "a resident registration number has 13 digits (YYMMDD-GNNNNNC)";
             return null;
@@ -40,25 +56,26 @@ public sealed class ResidentRegistrationNumber
 
         int? century = digits[6] switch
         {
-            '1' or '2' or '5' or '6' => 1900,
-            '3' or '4' or '7' or '8' => 2000,
-            '9' or '0' => 1800,
+            '1' or '2' or '5' or '6' => 19,
+            '3' or '4' or '7' or '8' => 20,
+            '9' or '0' => 18,
             _ => null,
         };
-        if (century is null || !DateOnly.TryParseExact((century.Value / 100).ToString(CultureInfo.InvariantCulture) + digits[..6], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth))
+        if (century is null || FixedWidthDate.Read(digits[..6], "yyMMdd", century.Value) is not { } birth)
         {
             problem = "the resident registration number does not start with a valid birth date";
             return null;
         }
 
-        return new ResidentRegistrationNumber(digits, birth);
+        return new ResidentRegistrationNumber(new string(digits), birth);
     }
 
     /// <summary>The keyed hash (HMAC-SHA256, hex) matching is done on; the same number and key always give the same hash.</summary>
     public string Hash(ReadOnlySpan<byte> key)
     {
+        Span<byte> digits = stackalloc byte[13];
         Span<byte> mac = stackalloc byte[32];
-        HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(_digits), mac);
+        HMACSHA256.HashData(key, digits[..Encoding.ASCII.GetBytes(_digits, digits)], mac);
         return Convert.ToHexStringLower(mac);
     }
 

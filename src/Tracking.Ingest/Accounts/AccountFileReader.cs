@@ -19,32 +19,32 @@ public static class AccountFileReader
 {
     public static AccountFile Read(string path, ExchangeProfile profile, ReadOnlySpan<byte> rrnKey)
     {
-        var file = DelimitedFile.Read(path, DelimitedFile.EncodingNamed(profile.Encoding), profile.Delimiter, profile.RequiredColumns());
+        using var file = DelimitedFile.Open(path, DelimitedFile.EncodingNamed(profile.Encoding), profile.Delimiter, profile.RequiredColumns());
         var name = Path.GetFileName(path);
-        var problems = new List<RowProblem>(file.Problems);
+        var problems = new List<RowProblem>();
         var accounts = new Dictionary<string, AccountBuilder>(StringComparer.Ordinal);
         var columns = profile.Columns;
 
         // An account with a rejected row is left as it was, not changed without that row: a bad row
         // must never cost an account an asset until the right file comes.
         var withheld = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var rejected in file.RejectedRows)
+        void Withhold(DelimitedRow row)
         {
-            if (rejected[columns.AccountId] is { } owner)
+            if (row[columns.AccountId] is { } owner && (!withheld.TryGetValue(owner, out var line) || row.Line < line))
             {
-                withheld.TryAdd(owner, rejected.Line);
+                withheld[owner] = row.Line;
             }
         }
 
-        foreach (var row in file.Rows)
+        var accountIdLabel = $"account id ({columns.AccountId})";
+        var identityWarnings = new List<string>();
+        Action<string> warnIdentity = identityWarnings.Add;
+        foreach (var row in file.Rows())
         {
             void Reject(string reason)
             {
                 problems.Add(new RowProblem(name, row.Line, reason, Rejected: true));
-                if (row[columns.AccountId] is { } owner)
-                {
-                    withheld.TryAdd(owner, row.Line);
-                }
+                Withhold(row);
             }
 
             void Warn(string reason) => problems.Add(new RowProblem(name, row.Line, reason, Rejected: false));
@@ -55,7 +55,7 @@ public static class AccountFileReader
                 continue;
             }
 
-            if (IdFormat.Problem($"account id ({columns.AccountId})", accountId, IdFormat.AccountId) is { } badId)
+            if (IdFormat.Problem(accountIdLabel, accountId, IdFormat.AccountId) is { } badId)
             {
                 Reject(badId);
                 continue;
@@ -82,30 +82,41 @@ public static class AccountFileReader
 
             // The holder is repeated on each of the account's rows: read (and its RRN hashed) again only
             // where the row spells it otherwise; a row that repeats a bad field is told so again.
-            var fields = HolderFields.Of(row, columns);
+            identityWarnings.Clear();
             if (!accounts.TryGetValue(accountId, out var account))
             {
-                var warnings = new List<string>();
-                account = accounts[accountId] = new AccountBuilder(row.Line, fields, ReadIdentity(row, profile, rrnKey, warnings.Add), warnings);
-                warnings.ForEach(Warn);
+                var identity = ReadIdentity(row, profile, rrnKey, warnIdentity);
+                account = accounts[accountId] = new AccountBuilder(row.Line, HolderFields.Of(row, columns), identity, [.. identityWarnings]);
             }
-            else if (account.Fields == fields)
+            else if (account.Fields.SpelledAs(row, columns))
             {
-                account.Warnings.ForEach(Warn);
+                identityWarnings.AddRange(account.Warnings);
             }
-            else if (account.Identity != ReadIdentity(row, profile, rrnKey, Warn))
+            else if (account.Identity != ReadIdentity(row, profile, rrnKey, warnIdentity))
             {
-                Warn($"account {accountId}'s holder differs from line {account.FirstLine}; the first is kept");
+                identityWarnings.Add($"account {accountId}'s holder differs from line {account.FirstLine}; the first is kept");
+            }
+
+            // Delegates over the row would cost an object per row: the warnings are taken in a loop.
+            foreach (var warning in identityWarnings)
+            {
+                Warn(warning);
             }
 
             var code = asset.ToUpperInvariant();
-            if (account.Holdings.TryGetValue(code, out var first))
+            if (account.LineOf(code) is { } first)
             {
-                Reject($"asset {code} of account {accountId} already listed at line {first.Line}");
+                Reject($"asset {code} of account {accountId} already listed at line {first}");
                 continue;
             }
 
-            account.Holdings[code] = (row.Line, new Holding(code, total, locked));
+            account.Holdings.Add((row.Line, new Holding(code, total, locked)));
+        }
+
+        problems.AddRange(file.Problems);
+        foreach (var rejected in file.RejectedRows)
+        {
+            Withhold(rejected);
         }
 
         foreach (var (accountId, line) in withheld.Where(w => accounts.ContainsKey(w.Key)))
@@ -121,9 +132,9 @@ public static class AccountFileReader
                 a.Value.Identity.Phone,
                 a.Value.Identity.RrnHash,
                 a.Value.Identity.RrnMasked,
-                a.Value.Holdings.Values.OrderBy(h => h.Line).Select(h => h.Holding).ToArray()))
+                a.Value.Holdings.Select(h => h.Holding).ToArray()))
             .ToArray();
-        return new AccountFile(profile.Exchange, profiles, problems.OrderBy(p => p.Line).ToArray(), file.Rows.Count + file.Problems.Count);
+        return new AccountFile(profile.Exchange, profiles, problems.OrderBy(p => p.Line).ToArray(), file.RowCount);
     }
 
     private static HolderIdentity ReadIdentity(DelimitedRow row, ExchangeProfile profile, ReadOnlySpan<byte> rrnKey, Action<string> warn)
@@ -158,9 +169,12 @@ public static class AccountFileReader
     private sealed record HolderFields(string? Name, string? Birth, string? Phone, string? Rrn)
     {
         public static HolderFields Of(DelimitedRow row, ExchangeColumns columns) => new(row[columns.Name], row[columns.BirthDate], row[columns.Phone], row[columns.Rrn]);
+
+        public bool SpelledAs(DelimitedRow row, ExchangeColumns columns) =>
+            Name == row[columns.Name] && Birth == row[columns.BirthDate] && Phone == row[columns.Phone] && Rrn == row[columns.Rrn];
     }
 
-    private sealed class AccountBuilder(int firstLine, HolderFields fields, HolderIdentity identity, List<string> warnings)
+    private sealed class AccountBuilder(int firstLine, HolderFields fields, HolderIdentity identity, string[] warnings)
     {
         public int FirstLine { get; } = firstLine;
 
@@ -169,8 +183,23 @@ public static class AccountFileReader
         public HolderIdentity Identity { get; } = identity;
 
         /// <summary>What was wrong with the holder's fields on the first line.</summary>
-        public List<string> Warnings { get; } = warnings;
+        public string[] Warnings { get; } = warnings;
 
-        public Dictionary<string, (int Line, Holding Holding)> Holdings { get; } = new(StringComparer.Ordinal);
+        /// <summary>In line order, as the rows come; an account has a few.</summary>
+        public List<(int Line, Holding Holding)> Holdings { get; } = [];
+
+        /// <summary>The line the asset was listed at, if it was.</summary>
+        public int? LineOf(string asset)
+        {
+            foreach (var (line, holding) in Holdings)
+            {
+                if (holding.Asset == asset)
+                {
+                    return line;
+                }
+            }
+
+            return null;
+        }
     }
 }

@@ -20,12 +20,12 @@ public static class PaymentFileReader
 
     public static PaymentFile Read(string path)
     {
-        var file = DelimitedFile.Read(path, DelimitedFile.EncodingNamed("utf-8"), ',', Columns);
+        using var file = DelimitedFile.Open(path, DelimitedFile.EncodingNamed("utf-8"), ',', Columns);
         var name = Path.GetFileName(path);
-        var problems = new List<RowProblem>(file.Problems);
+        var problems = new List<RowProblem>();
         var payments = new List<PaymentRow>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in file.Rows)
+        foreach (var row in file.Rows())
         {
             void Reject(string reason) => problems.Add(new RowProblem(name, row.Line, reason, Rejected: true));
 
@@ -57,6 +57,6 @@ public static class PaymentFileReader
             }
         }
 
-        return new PaymentFile(payments, problems.OrderBy(p => p.Line).ToArray());
+        return new PaymentFile(payments, problems.Concat(file.Problems).OrderBy(p => p.Line).ToArray());
     }
 }

@@ -11,11 +11,11 @@ public static class PriceFileReader
 {
     public static PriceFile Read(string path)
     {
-        var file = DelimitedFile.Read(path, DelimitedFile.EncodingNamed("utf-8"), ',', ["asset", "krw_price", "at"]);
+        using var file = DelimitedFile.Open(path, DelimitedFile.EncodingNamed("utf-8"), ',', ["asset", "krw_price", "at"]);
         var name = Path.GetFileName(path);
-        var problems = new List<RowProblem>(file.Problems);
+        var problems = new List<RowProblem>();
         var latest = new Dictionary<string, (decimal Price, DateTimeOffset At)>(StringComparer.Ordinal);
-        foreach (var row in file.Rows)
+        foreach (var row in file.Rows())
         {
             if (row["asset"]?.ToUpperInvariant() is not { } asset)
             {
@@ -35,6 +35,6 @@ public static class PriceFileReader
             }
         }
 
-        return new PriceFile(latest.ToDictionary(p => p.Key, p => p.Value.Price, StringComparer.Ordinal), problems);
+        return new PriceFile(latest.ToDictionary(p => p.Key, p => p.Value.Price, StringComparer.Ordinal), problems.Concat(file.Problems).OrderBy(p => p.Line).ToArray());
     }
 }

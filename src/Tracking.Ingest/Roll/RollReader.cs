@@ -27,11 +27,11 @@ public static class RollReader
     private static List<TaxpayerProfile> ReadTaxpayers(string path, ReadOnlySpan<byte> rrnKey, List<RowProblem> problems)
     {
         var name = Path.GetFileName(path);
-        var file = DelimitedFile.Read(path, DelimitedFile.EncodingNamed("utf-8"), ',', s_taxpayerColumns);
-        problems.AddRange(file.Problems);
+        using var file = DelimitedFile.Open(path, DelimitedFile.EncodingNamed("utf-8"), ',', s_taxpayerColumns);
+        var start = problems.Count;
         var taxpayers = new List<TaxpayerProfile>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in file.Rows)
+        foreach (var row in file.Rows())
         {
             if (row["taxpayer_id"] is not { } id || row["name"] is not { } fullName)
             {
@@ -58,7 +58,7 @@ public static class RollReader
             var birth = rrnBirth;
             if (row["birth_date"] is { } birthText)
             {
-                if (DateOnly.TryParseExact(birthText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                if (FixedWidthDate.Read(birthText, "yyyy-MM-dd") is { } parsed)
                 {
                     if (rrnBirth is { } fromRrn && fromRrn != parsed)
                     {
@@ -79,17 +79,18 @@ public static class RollReader
             taxpayers.Add(new TaxpayerProfile(id, fullName, rrn?.Hash, rrn?.Masked, birth, phone, row["address"]));
         }
 
+        AddInOrder(problems, start, file.Problems);
         return taxpayers;
     }
 
     private static Dictionary<string, IReadOnlyList<TaxItem>> ReadItems(string path, HashSet<string> taxpayers, List<RowProblem> problems)
     {
         var name = Path.GetFileName(path);
-        var file = DelimitedFile.Read(path, DelimitedFile.EncodingNamed("utf-8"), ',', s_itemColumns);
-        problems.AddRange(file.Problems);
+        using var file = DelimitedFile.Open(path, DelimitedFile.EncodingNamed("utf-8"), ',', s_itemColumns);
+        var start = problems.Count;
         var items = new Dictionary<string, List<TaxItem>>(StringComparer.Ordinal);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in file.Rows)
+        foreach (var row in file.Rows())
         {
             void Reject(string reason) => problems.Add(new RowProblem(name, row.Line, reason, true));
 
@@ -117,7 +118,7 @@ public static class RollReader
                 continue;
             }
 
-            if (!DateOnly.TryParseExact(row["due_date"], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var due))
+            if (FixedWidthDate.Read(row["due_date"], "yyyy-MM-dd") is not { } due)
             {
                 Reject($"due_date '{row["due_date"]}' is not YYYY-MM-DD");
                 continue;
@@ -145,7 +146,16 @@ public static class RollReader
             list.Add(item);
         }
 
+        AddInOrder(problems, start, file.Problems);
         return items.ToDictionary(i => i.Key, i => (IReadOnlyList<TaxItem>)i.Value, StringComparer.Ordinal);
+    }
+
+    /// <summary>Adds a file's own problems to those its rows gave, in line order.</summary>
+    private static void AddInOrder(List<RowProblem> problems, int start, IReadOnlyList<RowProblem> fileProblems)
+    {
+        var ordered = problems.Skip(start).Concat(fileProblems).OrderBy(p => p.Line).ToArray();
+        problems.RemoveRange(start, problems.Count - start);
+        problems.AddRange(ordered);
     }
 
     private static bool TryWon(string? text, out long value) =>
