@@ -56,6 +56,34 @@ public sealed class CaseApiTests(ConsoleHost host) : IClassFixture<ConsoleHost>
     }
 
     [Fact]
+    public async Task An_uploads_progress_is_told_to_its_sender_by_the_id_its_page_gave_and_to_no_one_else()
+    {
+        using var officer = await host.SignInAsync("park");
+        using var otherOfficer = await host.SignInAsync("kim");
+        var id = Guid.NewGuid().ToString();
+        var unknown = await JsonAsync(await officer.GetAsync($"/api/imports/progress/{id}"), HttpStatusCode.NotFound);
+        Assert.Contains(id, unknown.GetProperty("detail").GetString());
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/imports/accounts/upbit") { Content = Form(("file", "upbit.csv")) };
+        request.Headers.Add("X-Upload-Id", id);
+        var record = (await (await officer.SendAsync(request)).Content.ReadFromJsonAsync<ImportRecordJson>())!;
+
+        var status = await JsonAsync(await officer.GetAsync($"/api/imports/progress/{id}"), HttpStatusCode.OK);
+        Assert.Equal(("finished", record.Summary.Records, record.Summary.Records), (status.GetProperty("phase").GetString(), status.GetProperty("done").GetInt32(), status.GetProperty("total").GetInt32()));
+        Assert.True(record.Summary.Records > 0);
+        await JsonAsync(await otherOfficer.GetAsync($"/api/imports/progress/{id}"), HttpStatusCode.NotFound);
+
+        // An id of another shape is refused before anything is read or stored.
+        foreach (var bad in new[] { "short", new string('a', 65), "../../etc", "id with spaces" })
+        {
+            using var refused = new HttpRequestMessage(HttpMethod.Post, "/api/imports/accounts/upbit") { Content = Form(("file", "upbit.csv")) };
+            refused.Headers.TryAddWithoutValidation("X-Upload-Id", bad);
+            var problem = await JsonAsync(await officer.SendAsync(refused), HttpStatusCode.BadRequest);
+            Assert.Contains("X-Upload-Id", problem.GetProperty("detail").GetString());
+        }
+    }
+
+    [Fact]
     public async Task Uploads_report_bad_rows_by_file_and_line_and_the_same_file_again_changes_nothing()
     {
         Assert.True(host.RollUpload!.Summary.New > 0);

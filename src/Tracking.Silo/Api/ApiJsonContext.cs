@@ -19,6 +19,7 @@ namespace Tracking.Silo.Api;
 [JsonSerializable(typeof(PaymentBody))]
 [JsonSerializable(typeof(AssignmentBody))]
 [JsonSerializable(typeof(UploadLimits))]
+[JsonSerializable(typeof(UploadStatus))]
 [JsonSerializable(typeof(ReviewEvidence))]
 [JsonSerializable(typeof(Dashboard))]
 [JsonSerializable(typeof(ImportRecord))]

@@ -24,20 +24,32 @@ internal static class ImportEndpoints
     {
         var group = app.MapGroup("/api/imports").WithTags("Imports");
         var uploadLimit = new RequestBodyLimit(app.ServiceProvider.GetRequiredService<ConsoleOptions>().MaxUploadBytes);
-        group.MapPost("/roll", (HttpRequest request, ClaimsPrincipal user, TrackingContext tracking, ConsoleOptions console, CancellationToken ct) =>
-            UploadAsync(request, ["taxpayers", "items"], user, tracking, console, (paths, key) => tracking.Importer().ImportRollAsync(RollReader.Read(paths[0], paths[1], key), null, ct), ct))
+        group.MapPost("/roll", (HttpRequest request, ClaimsPrincipal user, TrackingContext tracking, ConsoleOptions console, UploadProgress progress, CancellationToken ct) =>
+            UploadAsync(request, ["taxpayers", "items"], user, tracking, console, progress, (paths, key, tracker) =>
+            {
+                var roll = RollReader.Read(paths[0], paths[1], key);
+                return tracking.Importer().ImportRollAsync(roll, tracker?.Storing(roll.Taxpayers.Count), ct);
+            }, ct))
             .RequireAuthorization(AccessPolicies.CaseWorkers).WithMetadata(uploadLimit, new FormPostsAllowed())
             .WithSummary("Import the roll: multipart form with files 'taxpayers' and 'items'")
             .WithDescription(UploadLimitDescription(uploadLimit));
-        group.MapPost("/accounts/{exchange}", (string exchange, HttpRequest request, ClaimsPrincipal user, TrackingContext tracking, ConsoleOptions console, CancellationToken ct) =>
+        group.MapPost("/accounts/{exchange}", (string exchange, HttpRequest request, ClaimsPrincipal user, TrackingContext tracking, ConsoleOptions console, UploadProgress progress, CancellationToken ct) =>
         {
             var profiles = Profiles(console);
             return profiles.TryGetValue(exchange, out var profile)
-                ? UploadAsync(request, ["file"], user, tracking, console, (paths, key) => tracking.Importer().ImportAccountsAsync(AccountFileReader.Read(paths[0], profile, key), null, ct), ct)
+                ? UploadAsync(request, ["file"], user, tracking, console, progress, (paths, key, tracker) =>
+                {
+                    var file = AccountFileReader.Read(paths[0], profile, key);
+                    return tracking.Importer().ImportAccountsAsync(file, tracker?.Storing(file.Accounts.Count), ct);
+                }, ct)
                 : Task.FromResult(ApiCall.NotFound($"no profile for exchange '{exchange}'; known: {string.Join(", ", profiles.Keys.Order())}"));
         }).RequireAuthorization(AccessPolicies.CaseWorkers).WithMetadata(uploadLimit, new FormPostsAllowed())
             .WithSummary("Import one exchange's account list: multipart form with file 'file', read with the exchange's profile")
             .WithDescription(UploadLimitDescription(uploadLimit));
+        group.MapGet("/progress/{id}", (string id, ClaimsPrincipal user, UploadProgress progress) =>
+            progress.Find(user.Actor(), id) is { } status ? Results.Ok(status) : ApiCall.NotFound($"no upload of yours under way or just finished has the id '{(UploadProgress.IsId(id) ? id : "…")}'"))
+            .RequireAuthorization(AccessPolicies.CaseWorkers)
+            .WithSummary($"How far an upload sent with the header {UploadProgress.Header} has got: reading, storing (records done of total) or finished");
         group.MapGet("/exchanges", (ConsoleOptions console) => Results.Ok(Profiles(console).Keys.Order(StringComparer.Ordinal).ToArray()))
             .RequireAuthorization(AccessPolicies.CaseWorkers).WithSummary("The exchanges whose account lists can be uploaded (those with a file profile)");
         group.MapGet("/limits", (ConsoleOptions console) => Results.Ok(new UploadLimits(console.MaxUploadBytes)))
@@ -59,9 +71,16 @@ internal static class ImportEndpoints
         ClaimsPrincipal user,
         TrackingContext tracking,
         ConsoleOptions console,
-        Func<string[], byte[], Task<ImportSummary>> import,
+        UploadProgress progress,
+        Func<string[], byte[], UploadProgress.Tracker?, Task<ImportSummary>> import,
         CancellationToken ct) => ApiCall.RunAsync(async () =>
     {
+        var uploadId = request.Headers[UploadProgress.Header].ToString();
+        if (uploadId.Length > 0 && !UploadProgress.IsId(uploadId))
+        {
+            return Results.Problem($"{UploadProgress.Header} must be 8 to 64 letters, digits and dashes (a UUID)", statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
+        }
+
         if (!request.HasFormContentType)
         {
             return Results.Problem($"send a multipart form with file{(fields.Length > 1 ? "s" : "")} {string.Join(", ", fields.Select(f => $"'{f}'"))}", statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
@@ -105,7 +124,17 @@ internal static class ImportEndpoints
                 await files[i]!.CopyToAsync(target, ct);
             }
 
-            var summary = await import(paths, key);
+            var tracker = uploadId.Length > 0 ? progress.Start(user.Actor(), uploadId) : null;
+            ImportSummary summary;
+            try
+            {
+                summary = await import(paths, key, tracker);
+            }
+            finally
+            {
+                tracker?.Finish();
+            }
+
             // A version-7 id begins with the time in milliseconds: newest first even within one second.
             var now = tracking.Clock.GetUtcNow();
             var record = new ImportRecord(Guid.CreateVersion7(now).ToString("N"), now.ToUnixTimeSeconds(), user.Actor(), [.. names.Select(n => n!)], summary);

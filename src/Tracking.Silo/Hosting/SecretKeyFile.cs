@@ -17,8 +17,16 @@ public sealed record SecretKeyFile(string Variable, string FileName)
             return null;
         }
 
-        var key = Convert.FromBase64String(encoded);
-        return key.Length >= 32 ? key : throw new InvalidOperationException($"{Variable} must hold at least 32 bytes (base64).");
+        return Decode(encoded);
+    }
+
+    /// <summary>The secret written in base64; a value that is not one is a mistake of configuration, told as such.</summary>
+    public byte[] Decode(string encoded)
+    {
+        var key = new byte[(encoded.Length * 3 / 4) + 3];
+        return Convert.TryFromBase64String(encoded, key, out var length) && length >= 32
+            ? key[..length]
+            : throw new InvalidDataException($"{Variable} must hold at least 32 bytes, written in base64 (e.g. the output of `openssl rand -base64 32`).");
     }
 
     public byte[] Load(string dataDirectory)

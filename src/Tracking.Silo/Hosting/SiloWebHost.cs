@@ -113,6 +113,7 @@ public static partial class SiloWebHost
         });
         builder.Services.AddSingleton(settings.Console);
         builder.Services.AddSingleton<AccessJournal>();
+        builder.Services.AddSingleton(new Api.UploadProgress(TimeProvider.System));
         builder.Services.AddSingleton(services => new SessionRevocations(services.GetRequiredService<TrackingContext>().Views, TimeProvider.System));
         // Exchanges stamp their callbacks with the real time, whatever clock the grains run on.
         builder.Services.AddSingleton(new CallbackReplayGuard(TimeProvider.System));

@@ -10,8 +10,8 @@ export class ApiError extends Error {
   }
 }
 
-export async function api(path, { method = 'GET', json, form } = {}) {
-  const init = { method, headers: { Accept: 'application/json', 'Accept-Language': language }, credentials: 'same-origin' };
+export async function api(path, { method = 'GET', json, form, headers = {} } = {}) {
+  const init = { method, headers: { Accept: 'application/json', 'Accept-Language': language, ...headers }, credentials: 'same-origin' };
   if (json !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(json);

@@ -57,6 +57,20 @@ export function problem(error) {
     h('strong', {}, error.problem ? t(error.problem.title || 'Refused') : t('Error')), ' ', error.message, details.length ? h('ul', {}, details) : null);
 }
 
+/**
+ * The pace of work seen since it was first seen running, as (running, done, total) come: the rate
+ * per second and the seconds left at it, or null until some work was seen done. Work finishes
+ * unevenly, so it is a guess.
+ */
+export function pace() {
+  let seen = null;
+  return (running, done, total) => {
+    seen = running ? seen || { at: Date.now(), done } : null;
+    const msEach = seen && done > seen.done ? (Date.now() - seen.at) / (done - seen.done) : null;
+    return msEach ? { perSecond: 1000 / msEach, secondsLeft: Math.ceil((msEach * (total - done)) / 1000) } : null;
+  };
+}
+
 /** Runs an action from a button: the button waits, a refusal is shown in place of the last one. */
 export async function act(button, output, action) {
   button.disabled = true;

@@ -1,5 +1,5 @@
 import { api } from '../api.js';
-import { act, facts, h, problem, show, when } from '../ui.js';
+import { act, facts, h, pace, problem, show, when } from '../ui.js';
 import { t } from '../i18n.js';
 
 // The sweep runs in its grain; this page starts it and shows its progress twice a second.
@@ -8,7 +8,7 @@ export async function sweep({ main, session }) {
   const state = h('p', { id: 'sweep-state' });
   const left = h('p', { id: 'sweep-left', class: 'muted' });
   // The pace since this page first saw the sweep running: shards finish in any order, so it is a guess.
-  let seen = null;
+  const paceOf = pace();
   const last = h('div', { id: 'sweep-last' });
   const output = h('div');
   // While the silos keep the last sweep's index, a sweep files again only what changed since; a full one files everything and learns its weights afresh.
@@ -24,9 +24,8 @@ export async function sweep({ main, session }) {
       : status.shardsDone === 0 ? t('Running: {0} taxpayers and accounts read into the match index', status.recordsIndexed)
       : t('Running: {0} of {1} shards compared, {2} candidates so far', status.shardsDone, status.shardsTotal, status.candidatesSoFar);
     start.disabled = startFull.disabled = status.running;
-    seen = status.running ? seen || { at: Date.now(), done: status.shardsDone } : null;
-    const pace = seen && status.shardsDone > seen.done ? (Date.now() - seen.at) / (status.shardsDone - seen.done) : null;
-    left.textContent = pace ? t('About {0} s left at this pace', Math.ceil((pace * (status.shardsTotal - status.shardsDone)) / 1000)) : '';
+    const seen = paceOf(status.running, status.shardsDone, status.shardsTotal);
+    left.textContent = seen ? t('About {0} s left at this pace', seen.secondsLeft) : '';
     last.replaceChildren(status.lastRun
       ? h('section', { class: 'card' }, h('h2', {}, t('Last sweep (run {0})', status.lastRun.run)), facts([
         [t('Started by'), status.lastRun.requestedBy],

@@ -1,5 +1,5 @@
 import { api, segment } from '../api.js';
-import { act, facts, field, h, pagedTable, select, table, when, show } from '../ui.js';
+import { act, facts, field, h, pace, pagedTable, select, table, when, show } from '../ui.js';
 import { t } from '../i18n.js';
 
 export async function uploads({ main, session }) {
@@ -27,11 +27,13 @@ const megabytes = bytes => `${(bytes / 1048576).toLocaleString('en', { maximumFr
 
 function uploadForm(id, title, files, path, result, uploaded, ...extra) {
   const button = h('button', { type: 'submit' }, t('Upload'));
+  const bar = h('progress', { class: 'upload-progress', hidden: true });
+  const said = h('p', { class: 'upload-progress-text muted' });
   const form = h('form', { class: 'card', id },
     h('h2', {}, title),
     extra,
     files.map(([name, label]) => field(label, h('input', { type: 'file', name, required: true }))),
-    button);
+    button, bar, said);
   form.addEventListener('submit', event => {
     event.preventDefault();
     act(button, result, async () => {
@@ -40,11 +42,61 @@ function uploadForm(id, title, files, path, result, uploaded, ...extra) {
       if (size > Number(form.dataset.maxBytes)) {
         throw new Error(t('These files are {0}; an upload may be at most {1}. Split the file or ask the operator to raise the limit.', megabytes(size), megabytes(Number(form.dataset.maxBytes))));
       }
-      showRecord(result)(await api(path(), { method: 'POST', form: new FormData(form) }));
+      const id = uploadId();
+      const stop = watch(bar, said, id);
+      try {
+        showRecord(result)(await api(path(), { method: 'POST', form: new FormData(form), headers: { 'X-Upload-Id': id } }));
+      } finally {
+        stop();
+      }
       await uploaded();
     });
   });
   return form;
+}
+
+const uploadId = () => (crypto.randomUUID ? crypto.randomUUID() : [...crypto.getRandomValues(new Uint8Array(16))].map(b => b.toString(16).padStart(2, '0')).join(''));
+
+/** Shows an upload's progress twice a second, as the server tells it, until the returned stop is called. */
+function watch(bar, said, id) {
+  const paceOf = pace();
+  let stopped = false;
+  let asking = false;
+  bar.hidden = false;
+  bar.removeAttribute('value');
+  said.textContent = t('Sending the files…');
+  const timer = setInterval(async () => {
+    if (asking) {
+      return;
+    }
+    asking = true;
+    try {
+      const status = await api(`/api/imports/progress/${segment(id)}`);
+      if (stopped) {
+        return;
+      }
+      if (status.phase === 'reading') {
+        said.textContent = t('Reading the files…');
+      } else if (status.phase === 'storing') {
+        bar.max = Math.max(status.total, 1);
+        bar.value = status.done;
+        const seen = paceOf(true, status.done, status.total);
+        said.textContent = seen
+          ? t('{0} of {1} records stored, {2} a second, about {3} s left', status.done, status.total, Math.round(seen.perSecond), seen.secondsLeft)
+          : t('{0} of {1} records stored', status.done, status.total);
+      }
+    } catch {
+      // Not known until the files have arrived.
+    } finally {
+      asking = false;
+    }
+  }, 500);
+  return () => {
+    stopped = true;
+    clearInterval(timer);
+    bar.hidden = true;
+    said.textContent = '';
+  };
 }
 
 const historyColumns = [
