@@ -188,6 +188,20 @@ public sealed class AccountFileReaderTests : IDisposable
     }
 
     [Fact]
+    public void An_asset_listed_twice_is_caught_however_many_assets_the_account_has()
+    {
+        var assets = Enumerable.Range(0, 40).Select(i => $"UP1,김철수,1980-01-02,010-1111-2222,A{i},1,0");
+        var path = Write("upbit.csv", Encoding.UTF8, string.Join("\n", ["회원번호,성명,생년월일,휴대전화,자산,보유수량,주문중수량", .. assets, "UP1,김철수,1980-01-02,010-1111-2222,a3,2,0", "UP1,김철수,1980-01-02,010-1111-2222,A30,2,0", "UP2,이영희,1990-01-01,010-3333-4444,BTC,1,0"]));
+
+        var result = AccountFileReader.Read(path, Samples.Profiles["upbit"], Samples.RrnKey);
+
+        Assert.Equal(["UP2"], result.Accounts.Select(a => a.AccountId));
+        Assert.Equal(
+            ["asset A3 of account UP1 already listed at line 5", "asset A30 of account UP1 already listed at line 32"],
+            result.Problems.Where(p => p.Reason.StartsWith("asset", StringComparison.Ordinal)).Select(p => p.Reason));
+    }
+
+    [Fact]
     public void A_header_with_terminal_escapes_is_quoted_without_them()
     {
         var path = Write("upbit.csv", Encoding.UTF8, "\u001b[2J\u001b]0;owned\u0007회원번호,성명\nUP1,김철수");

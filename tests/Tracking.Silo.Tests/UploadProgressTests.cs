@@ -24,22 +24,38 @@ public sealed class UploadProgressTests
     }
 
     [Fact]
-    public void Finished_uploads_are_let_go_after_a_while_and_at_most_so_many_are_tracked()
+    public void Finished_uploads_are_let_go_after_a_while_and_no_sender_fills_the_room_for_others()
     {
         var time = new FakeTimeProvider();
         var progress = new UploadProgress(time);
-        var trackers = Enumerable.Range(0, UploadProgress.MostTracked).Select(i => progress.Start("kim", $"upload-{i}")).ToArray();
-        Assert.All(trackers, Assert.NotNull);
-        Assert.Null(progress.Start("kim", "one-too-many"));
 
-        trackers[0]!.Finish();
+        // One sender: at most so many; a finished one makes room for the next, the oldest first.
+        var kims = Enumerable.Range(0, UploadProgress.MostPerSender).Select(i => progress.Start("kim", $"upload-{i}")).ToArray();
+        Assert.All(kims, Assert.NotNull);
+        Assert.Null(progress.Start("kim", "one-too-many"));
+        kims[3]!.Finish();
+        time.Advance(TimeSpan.FromSeconds(1));
+        kims[5]!.Finish();
+        Assert.NotNull(progress.Start("kim", "after-3"));
+        Assert.Null(progress.Find("kim", "upload-3"));
+        Assert.NotNull(progress.Find("kim", "upload-5"));
+
+        // A finished upload is told for a while, then let go.
         time.Advance(UploadProgress.KeptFor / 2);
-        Assert.Null(progress.Start("kim", "still-kept"));
+        Assert.Equal("finished", progress.Find("kim", "upload-5")!.Phase);
+        time.Advance(UploadProgress.KeptFor);
+        Assert.Null(progress.Find("kim", "upload-5"));
         Assert.NotNull(progress.Find("kim", "upload-0"));
 
-        time.Advance(UploadProgress.KeptFor);
-        Assert.NotNull(progress.Start("kim", "after-it-went"));
+        // Everyone: a finished upload makes room; uploads under way fill it only up to the whole's bound.
+        kims[0]!.Finish();
+        for (var sender = 0; progress.Start($"officer-{sender}", "upload-0") is not null; sender++)
+        {
+            Assert.True(sender < UploadProgress.MostTracked);
+        }
+
         Assert.Null(progress.Find("kim", "upload-0"));
+        Assert.Null(progress.Start("park", "upload-0"));
         Assert.NotNull(progress.Find("kim", "upload-1"));
     }
 

@@ -110,7 +110,7 @@ public static class AccountFileReader
                 continue;
             }
 
-            account.Holdings.Add((row.Line, new Holding(code, total, locked)));
+            account.Add(row.Line, new Holding(code, total, locked));
         }
 
         problems.AddRange(file.Problems);
@@ -185,12 +185,20 @@ public static class AccountFileReader
         /// <summary>What was wrong with the holder's fields on the first line.</summary>
         public string[] Warnings { get; } = warnings;
 
-        /// <summary>In line order, as the rows come; an account has a few.</summary>
+        /// <summary>In line order, as the rows come.</summary>
         public List<(int Line, Holding Holding)> Holdings { get; } = [];
+
+        /// <summary>Lines by asset, once an account has more than a few: a file may list thousands for one.</summary>
+        private Dictionary<string, int>? _lines;
 
         /// <summary>The line the asset was listed at, if it was.</summary>
         public int? LineOf(string asset)
         {
+            if (_lines is not null)
+            {
+                return _lines.TryGetValue(asset, out var line) ? line : null;
+            }
+
             foreach (var (line, holding) in Holdings)
             {
                 if (holding.Asset == asset)
@@ -200,6 +208,19 @@ public static class AccountFileReader
             }
 
             return null;
+        }
+
+        public void Add(int line, Holding holding)
+        {
+            Holdings.Add((line, holding));
+            if (_lines is not null)
+            {
+                _lines[holding.Asset] = line;
+            }
+            else if (Holdings.Count > 8)
+            {
+                _lines = Holdings.ToDictionary(h => h.Holding.Asset, h => h.Line, StringComparer.Ordinal);
+            }
         }
     }
 }

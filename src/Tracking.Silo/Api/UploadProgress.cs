@@ -8,8 +8,9 @@ public sealed record UploadStatus(string Phase, int Done, int Total);
 /// <summary>
 /// The progress of uploads under way, by the id their page gave and by who sent them, so that the
 /// page can show records per second and the time left, as the command line does. An upload's
-/// progress is kept a while after it ends (the page's last poll may come after the answer), and
-/// the ids come from outside, so there are at most <see cref="MostTracked"/>.
+/// progress is kept a while after it ends (the page's last poll may come after the answer). The
+/// ids come from outside: a sender has at most <see cref="MostPerSender"/> tracked and all together
+/// at most <see cref="MostTracked"/>, the oldest finished let go first, so no one can fill it for others.
 /// </summary>
 public sealed class UploadProgress(TimeProvider time)
 {
@@ -18,53 +19,77 @@ public sealed class UploadProgress(TimeProvider time)
     /// <summary>Uploads tracked at once; an upload beyond them goes ahead without progress.</summary>
     public const int MostTracked = 256;
 
+    /// <summary>Uploads of one sender tracked at once.</summary>
+    public const int MostPerSender = 8;
+
     /// <summary>How long a finished upload's progress is kept.</summary>
     public static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(10);
 
-    private readonly ConcurrentDictionary<(string Actor, string Id), Tracker> _uploads = new();
+    private readonly Dictionary<(string Actor, string Id), Tracker> _uploads = [];
+    private readonly Lock _lock = new();
 
     /// <summary>An id a page may give: 8 to 64 ASCII letters, digits and dashes (a UUID is one).</summary>
     public static bool IsId(string? id) => id is { Length: >= 8 and <= 64 } && id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
 
-    /// <summary>Starts tracking an upload, or null when too many are tracked.</summary>
+    /// <summary>Starts tracking an upload, or null when its sender's or everyone's uploads under way fill the room.</summary>
     public Tracker? Start(string actor, string id)
     {
-        var now = time.GetUtcNow();
-        foreach (var (key, old) in _uploads)
+        lock (_lock)
         {
-            if (old.FinishedAt is { } finished && now - finished > KeptFor)
+            var now = time.GetUtcNow();
+            foreach (var key in _uploads.Where(u => u.Value.FinishedBefore(now - KeptFor)).Select(u => u.Key).ToArray())
             {
-                _uploads.TryRemove(key, out _);
+                _uploads.Remove(key);
             }
-        }
 
-        if (_uploads.Count >= MostTracked)
-        {
-            return null;
-        }
+            _uploads.Remove((actor, id));
+            if (!MakeRoom(u => u.Key.Actor == actor, MostPerSender) || !MakeRoom(_ => true, MostTracked))
+            {
+                return null;
+            }
 
-        var tracker = new Tracker(time);
-        _uploads[(actor, id)] = tracker;
-        return tracker;
+            return _uploads[(actor, id)] = new Tracker(time);
+        }
     }
 
     /// <summary>The upload's progress, if it is this actor's and known.</summary>
-    public UploadStatus? Find(string actor, string id) => _uploads.TryGetValue((actor, id), out var tracker) ? tracker.Status : null;
+    public UploadStatus? Find(string actor, string id)
+    {
+        lock (_lock)
+        {
+            return _uploads.TryGetValue((actor, id), out var tracker) && !tracker.FinishedBefore(time.GetUtcNow() - KeptFor) ? tracker.Status : null;
+        }
+    }
 
-    /// <summary>One upload's progress.</summary>
+    /// <summary>Lets go the oldest finished uploads among those chosen until fewer than <paramref name="most"/> are left; false when those under way fill it.</summary>
+    private bool MakeRoom(Func<KeyValuePair<(string Actor, string Id), Tracker>, bool> among, int most)
+    {
+        var chosen = _uploads.Where(among).ToArray();
+        foreach (var finished in chosen.Where(u => u.Value.Finished).OrderBy(u => u.Value.FinishedTicks).Take(Math.Max(0, chosen.Length - most + 1)))
+        {
+            _uploads.Remove(finished.Key);
+        }
+
+        return _uploads.Count(among) < most;
+    }
+
+    /// <summary>One upload's progress; reported from many threads while it is read.</summary>
     public sealed class Tracker(TimeProvider time) : IProgress<int>
     {
         private int _total = -1;
         private int _done;
+        private long _finishedTicks = -1;
 
-        public DateTimeOffset? FinishedAt { get; private set; }
+        public bool Finished => FinishedTicks >= 0;
+
+        internal long FinishedTicks => Volatile.Read(ref _finishedTicks);
 
         public UploadStatus Status
         {
             get
             {
                 var total = Volatile.Read(ref _total);
-                return new UploadStatus(FinishedAt is not null ? "finished" : total < 0 ? "reading" : "storing", Math.Max(Volatile.Read(ref _done), 0), Math.Max(total, 0));
+                return new UploadStatus(Finished ? "finished" : total < 0 ? "reading" : "storing", Volatile.Read(ref _done), Math.Max(total, 0));
             }
         }
 
@@ -75,7 +100,7 @@ public sealed class UploadProgress(TimeProvider time)
             return this;
         }
 
-        /// <summary>Records stored so far; reports come from many threads, and the largest is kept.</summary>
+        /// <summary>Records stored so far; reports may come out of order, and the largest is kept.</summary>
         public void Report(int value)
         {
             for (var done = Volatile.Read(ref _done); value > done; done = Volatile.Read(ref _done))
@@ -87,6 +112,8 @@ public sealed class UploadProgress(TimeProvider time)
             }
         }
 
-        public void Finish() => FinishedAt = time.GetUtcNow();
+        public void Finish() => Volatile.Write(ref _finishedTicks, time.GetUtcNow().UtcTicks);
+
+        internal bool FinishedBefore(DateTimeOffset moment) => Finished && FinishedTicks < moment.UtcTicks;
     }
 }

@@ -23,10 +23,17 @@ public sealed record SecretKeyFile(string Variable, string FileName)
     /// <summary>The secret written in base64; a value that is not one is a mistake of configuration, told as such.</summary>
     public byte[] Decode(string encoded)
     {
-        var key = new byte[(encoded.Length * 3 / 4) + 3];
-        return Convert.TryFromBase64String(encoded, key, out var length) && length >= 32
-            ? key[..length]
-            : throw new InvalidDataException($"{Variable} must hold at least 32 bytes, written in base64 (e.g. the output of `openssl rand -base64 32`).");
+        var buffer = new byte[(encoded.Length * 3 / 4) + 3];
+        try
+        {
+            return Convert.TryFromBase64String(encoded, buffer, out var length) && length >= 32
+                ? buffer[..length]
+                : throw new InvalidDataException($"{Variable} must hold at least 32 bytes, written in base64 (e.g. the output of `openssl rand -base64 32`).");
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(buffer);
+        }
     }
 
     public byte[] Load(string dataDirectory)
