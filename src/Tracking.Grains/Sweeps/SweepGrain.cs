@@ -164,7 +164,7 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
             RecordsRevised = revised?.Records,
         };
         // The new candidates enter the history in parts, each a write of its own: a national sweep's
-        // in one event would be more than a stored value may hold (PostgreSQL's jsonb: 256 MB). A run
+        // in one event would be more than a stored value may hold (PostgreSQL: 1 GB; 256 MB as jsonb). A run
         // that stops between parts has recorded them all with their taxpayers; the next counts them known.
         foreach (var part in fresh.Chunk(CandidatesPerEvent))
         {
