@@ -28,7 +28,7 @@ public static class TrackingJson
     /// <summary>
     /// Options over <paramref name="resolver"/> in which each base type of <paramref name="hierarchies"/>
     /// is written with a type marker naming its derived type. Stored JSON may come back with its
-    /// properties reordered (PostgreSQL kept them as jsonb until its migration 0006, and read models still), so markers are accepted anywhere in an object.
+    /// properties reordered (PostgreSQL jsonb does), so markers are accepted anywhere in an object.
     /// </summary>
     public static JsonSerializerOptions Create(IJsonTypeInfoResolver resolver, IReadOnlyDictionary<Type, Type[]> hierarchies)
     {

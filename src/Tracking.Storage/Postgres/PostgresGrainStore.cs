@@ -18,11 +18,11 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
                 AS w(partition, grain_type, grain_key, expected, state, at, tag)
         ), created AS (
             INSERT INTO grain_state (partition, grain_type, grain_key, version, state, updated_at, indexed_tag, indexed_at)
-            SELECT partition, grain_type, grain_key, 1, state::json, at, tag, clock_timestamp() FROM w WHERE expected = 0
+            SELECT partition, grain_type, grain_key, 1, state::jsonb, at, tag, clock_timestamp() FROM w WHERE expected = 0
             ON CONFLICT (grain_type, grain_key) DO NOTHING
             RETURNING grain_type, grain_key, version
         ), updated AS (
-            UPDATE grain_state g SET version = w.expected + 1, state = w.state::json, updated_at = w.at, indexed_tag = w.tag,
+            UPDATE grain_state g SET version = w.expected + 1, state = w.state::jsonb, updated_at = w.at, indexed_tag = w.tag,
                 indexed_at = CASE WHEN g.indexed_tag IS DISTINCT FROM w.tag THEN clock_timestamp() ELSE g.indexed_at END
             FROM w
             WHERE w.expected > 0 AND g.grain_type = w.grain_type AND g.grain_key = w.grain_key AND g.version = w.expected
