@@ -109,7 +109,16 @@ internal static class ImportEndpoints
             return Results.Problem($"file names must name a file: {string.Join(", ", fields.Where((_, i) => names[i] is null))}", statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
         }
 
-        var key = console.RrnKey?.Invoke() ?? throw new InvalidOperationException("uploads need the RRN key; this host was started without one");
+        byte[] key;
+        try
+        {
+            key = console.RrnKey?.Invoke() ?? throw new InvalidDataException("uploads need the RRN key; this host was started without one");
+        }
+        catch (InvalidDataException ex)
+        {
+            // The host's configuration, not the upload, is wrong: the operator is told why, the officer that it is not them.
+            return Results.Problem(ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Uploads are not configured on this host");
+        }
 
         // Row problems name each file as uploaded: each is written into a folder of its own under
         // its cleaned name, so two files of one upload may have the same name.
