@@ -3,6 +3,7 @@ using Tracking.Grains;
 using Tracking.Grains.Documents;
 using Tracking.Grains.Exchanges;
 using Orleans.Runtime;
+using Orleans.Storage;
 using Tracking.Storage.Persistence;
 
 namespace Tracking.Silo.Api;
@@ -38,11 +39,20 @@ internal static class ApiCall
         {
             return Results.Problem(ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Cannot print now");
         }
-        catch (Exception ex) when (ex is StorageUnavailableException or TimeoutException or SiloUnavailableException or OrleansMessageRejectionException or ExchangeUnreachableException)
+        catch (Exception ex) when (IsPassing(ex))
         {
             return Results.Problem(ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Try again later");
         }
     }
+
+    /// <summary>
+    /// What passes by itself, so that the same request later goes through: the store or a silo out
+    /// of reach, a call that took too long, or another writer that moved a grain on behind its
+    /// activation (a silo lost mid-call, a duplicate activation): nothing was written, and the
+    /// grain reads its state afresh at the next call.
+    /// </summary>
+    public static bool IsPassing(Exception ex) =>
+        ex is StorageUnavailableException or TimeoutException or SiloUnavailableException or OrleansMessageRejectionException or ExchangeUnreachableException or InconsistentStateException;
 
     /// <summary>The refusal without .NET's " (Parameter 'x')": the name of a C# parameter tells the caller nothing.</summary>
     private static string Detail(ArgumentException ex) =>

@@ -89,7 +89,7 @@ public static partial class ExchangeCallbackEndpoints
             {
                 LogNotRecorded(logger, exchange, Printable(result.RequestId), ex.Message);
             }
-            catch (Exception ex) when (ex is StorageUnavailableException or ExchangeUnreachableException or TimeoutException or SiloUnavailableException or OrleansMessageRejectionException)
+            catch (Exception ex) when (ApiCall.IsPassing(ex))
             {
                 return Results.Problem(ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Try again later");
             }
