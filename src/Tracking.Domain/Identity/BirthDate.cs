@@ -24,7 +24,7 @@ public readonly record struct BirthDate(int? Century, int YearOfCentury, int Mon
         // century stays open.
         var trimmed = text.Trim();
         var date = FixedWidthDate.Supports(pattern)
-            ? FixedWidthDate.Read(trimmed, pattern)
+            ? FixedWidthDate.ReadLaidOut(trimmed, pattern)
             : DateOnly.TryParseExact(trimmed, pattern, s_twoDigitYearsIn2000s, DateTimeStyles.None, out var parsed) ? parsed : (DateOnly?)null;
         return date is not { } read ? null
             : pattern.Contains("yyyy", StringComparison.Ordinal) ? Of(read)

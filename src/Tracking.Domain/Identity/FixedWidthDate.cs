@@ -21,6 +21,12 @@ public static class FixedWidthDate
             throw new ArgumentException($"'{pattern}' is not a pattern of fixed-width digit fields.", nameof(pattern));
         }
 
+        return ReadLaidOut(text, pattern, century);
+    }
+
+    /// <summary><see cref="Read"/> for a pattern its caller has found <see cref="Supports"/> already, so that a birth date on every row is not checked twice.</summary>
+    internal static DateOnly? ReadLaidOut(ReadOnlySpan<char> text, ReadOnlySpan<char> pattern, int century = 20)
+    {
         if (text.Length != pattern.Length)
         {
             return null;

@@ -113,7 +113,6 @@ public static class AccountFileReader
             account.Add(row.Line, new Holding(code, total, locked));
         }
 
-        problems.AddRange(file.Problems);
         foreach (var rejected in file.RejectedRows)
         {
             Withhold(rejected);
@@ -134,7 +133,7 @@ public static class AccountFileReader
                 a.Value.Identity.RrnMasked,
                 a.Value.Holdings.Select(h => h.Holding).ToArray()))
             .ToArray();
-        return new AccountFile(profile.Exchange, profiles, problems.OrderBy(p => p.Line).ToArray(), file.RowCount);
+        return new AccountFile(profile.Exchange, profiles, file.ProblemsWith(problems), file.RowCount);
     }
 
     private static HolderIdentity ReadIdentity(DelimitedRow row, ExchangeProfile profile, ReadOnlySpan<byte> rrnKey, Action<string> warn)

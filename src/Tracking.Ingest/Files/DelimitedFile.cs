@@ -17,9 +17,7 @@ public sealed class DelimitedRow(int line, IReadOnlyDictionary<string, int> colu
 
 /// <summary>
 /// Reads a CSV/TSV file in its own encoding, with a header row, reporting malformed rows instead of
-/// failing. Rows stream as they are read, so that a file of millions of rows is never held whole:
-/// holding them made them outlive the collector's youngest generation, and collecting them cost a
-/// third of a reader's time.
+/// failing. Rows stream as they are read, so that a file of millions of rows is never held whole.
 /// </summary>
 public sealed class DelimitedFile : IDisposable
 {
@@ -59,6 +57,12 @@ public sealed class DelimitedFile : IDisposable
     /// Complete once <see cref="Rows"/> has been read through.
     /// </summary>
     public IReadOnlyList<DelimitedRow> RejectedRows => _rejectedRows;
+
+    /// <summary>
+    /// The file's own problems and those its reader found in its good rows, in line order (the
+    /// file's first where a line has both); once <see cref="Rows"/> has been read through.
+    /// </summary>
+    public RowProblem[] ProblemsWith(IEnumerable<RowProblem> rowProblems) => [.. _problems.Concat(rowProblems).OrderBy(p => p.Line)];
 
     /// <summary>The rows read so far, good and rejected.</summary>
     public int RowCount { get; private set; }

@@ -57,6 +57,6 @@ public static class PaymentFileReader
             }
         }
 
-        return new PaymentFile(payments, problems.Concat(file.Problems).OrderBy(p => p.Line).ToArray());
+        return new PaymentFile(payments, file.ProblemsWith(problems));
     }
 }

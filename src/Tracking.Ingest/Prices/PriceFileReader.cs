@@ -35,6 +35,6 @@ public static class PriceFileReader
             }
         }
 
-        return new PriceFile(latest.ToDictionary(p => p.Key, p => p.Value.Price, StringComparer.Ordinal), problems.Concat(file.Problems).OrderBy(p => p.Line).ToArray());
+        return new PriceFile(latest.ToDictionary(p => p.Key, p => p.Value.Price, StringComparer.Ordinal), file.ProblemsWith(problems));
     }
 }

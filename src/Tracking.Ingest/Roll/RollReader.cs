@@ -28,31 +28,31 @@ public static class RollReader
     {
         var name = Path.GetFileName(path);
         using var file = DelimitedFile.Open(path, DelimitedFile.EncodingNamed("utf-8"), ',', s_taxpayerColumns);
-        var start = problems.Count;
+        var found = new List<RowProblem>();
         var taxpayers = new List<TaxpayerProfile>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in file.Rows())
         {
             if (row["taxpayer_id"] is not { } id || row["name"] is not { } fullName)
             {
-                problems.Add(new RowProblem(name, row.Line, "taxpayer_id and name are required", true));
+                found.Add(new RowProblem(name, row.Line, "taxpayer_id and name are required", true));
                 continue;
             }
 
             if (IdFormat.Problem("taxpayer_id", id, IdFormat.TaxpayerId) is { } badId)
             {
-                problems.Add(new RowProblem(name, row.Line, badId, true));
+                found.Add(new RowProblem(name, row.Line, badId, true));
                 continue;
             }
 
             if (seen.TryGetValue(id, out var firstLine))
             {
-                problems.Add(new RowProblem(name, row.Line, $"taxpayer {id} already listed at line {firstLine}", true));
+                found.Add(new RowProblem(name, row.Line, $"taxpayer {id} already listed at line {firstLine}", true));
                 continue;
             }
 
             seen[id] = row.Line;
-            void Warn(string reason) => problems.Add(new RowProblem(name, row.Line, reason, Rejected: false));
+            void Warn(string reason) => found.Add(new RowProblem(name, row.Line, reason, Rejected: false));
             var rrn = IdentityFields.Rrn(row["rrn"], rrnKey, Warn);
             var rrnBirth = rrn?.BirthDate;
             var birth = rrnBirth;
@@ -79,7 +79,7 @@ public static class RollReader
             taxpayers.Add(new TaxpayerProfile(id, fullName, rrn?.Hash, rrn?.Masked, birth, phone, row["address"]));
         }
 
-        AddInOrder(problems, start, file.Problems);
+        problems.AddRange(file.ProblemsWith(found));
         return taxpayers;
     }
 
@@ -87,12 +87,12 @@ public static class RollReader
     {
         var name = Path.GetFileName(path);
         using var file = DelimitedFile.Open(path, DelimitedFile.EncodingNamed("utf-8"), ',', s_itemColumns);
-        var start = problems.Count;
+        var found = new List<RowProblem>();
         var items = new Dictionary<string, List<TaxItem>>(StringComparer.Ordinal);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in file.Rows())
         {
-            void Reject(string reason) => problems.Add(new RowProblem(name, row.Line, reason, true));
+            void Reject(string reason) => found.Add(new RowProblem(name, row.Line, reason, true));
 
             if (row["taxpayer_id"] is not { } taxpayerId || row["item_id"] is not { } itemId)
             {
@@ -146,16 +146,8 @@ public static class RollReader
             list.Add(item);
         }
 
-        AddInOrder(problems, start, file.Problems);
+        problems.AddRange(file.ProblemsWith(found));
         return items.ToDictionary(i => i.Key, i => (IReadOnlyList<TaxItem>)i.Value, StringComparer.Ordinal);
-    }
-
-    /// <summary>Adds a file's own problems to those its rows gave, in line order.</summary>
-    private static void AddInOrder(List<RowProblem> problems, int start, IReadOnlyList<RowProblem> fileProblems)
-    {
-        var ordered = problems.Skip(start).Concat(fileProblems).OrderBy(p => p.Line).ToArray();
-        problems.RemoveRange(start, problems.Count - start);
-        problems.AddRange(ordered);
     }
 
     private static bool TryWon(string? text, out long value) =>

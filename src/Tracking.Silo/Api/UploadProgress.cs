@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Tracking.Silo.Api;
 
 /// <summary>How far an upload has got: reading its files, storing its records (so many of so many), or finished.</summary>
