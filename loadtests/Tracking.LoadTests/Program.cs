@@ -85,13 +85,14 @@ lifecycle.SetAction(async (result, ct) =>
     var measured = new List<StoreLifecycleFigures>();
     if (result.GetValue(postgres) is { } connectionString)
     {
-        measured.Add(await LifecycleBenchmark.RunAsync("PostgreSQL", new PostgresStore(connectionString), result.GetValue(seizures), result.GetValue(concurrency)));
+        measured.Add(await LifecycleBenchmark.RunAsync("PostgreSQL", new PostgresStore(connectionString), connectionString, result.GetValue(seizures), result.GetValue(concurrency)));
     }
 
     var data = Directory.CreateTempSubdirectory("tracking-bench-");
-    measured.Add(await LifecycleBenchmark.RunAsync("SQLite", new SqliteStore(data.FullName), result.GetValue(seizures), result.GetValue(concurrency)));
+    measured.Add(await LifecycleBenchmark.RunAsync("SQLite", new SqliteStore(data.FullName), null, result.GetValue(seizures), result.GetValue(concurrency)));
     data.Delete(recursive: true);
     FiguresLine.Write("lifecycle", new LifecycleFigures(result.GetValue(seizures), result.GetValue(concurrency), measured));
+    return measured.All(m => m.Closed == result.GetValue(seizures) && m.MoneyMismatches == 0) ? 0 : 1;
 });
 
 var silos = new Option<int[]>("--silos") { Description = "Cluster sizes to measure, the first being the baseline", DefaultValueFactory = _ => [1, 2], AllowMultipleArgumentsPerToken = true };

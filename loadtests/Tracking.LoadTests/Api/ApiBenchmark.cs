@@ -4,7 +4,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Npgsql;
 using Tracking.Silo.Hosting;
 using Tracking.TestingHost;
 using Tracking.Silo.Scenarios;
@@ -48,9 +47,18 @@ internal sealed partial class ApiBenchmark(string files, string profiles, string
         Console.WriteLine("| store | request | requests/s | p50 ms | p99 ms | vs. baseline (requests/s) |");
         Console.WriteLine("|---|---|---|---|---|---|");
         var measured = new List<ApiRequestFigures>();
+        if (storage.PostgresConnectionString is { } postgres)
+        {
+            await PostgresSteadyState.PrepareAsync(postgres);
+        }
+
         foreach (var (request, what, paths) in scenarios)
         {
-            await AnalyzeAsync(storage);
+            if (storage.PostgresConnectionString is { } settled)
+            {
+                await PostgresSteadyState.CheckpointAsync(settled, analyze: "grain_views");
+            }
+
             var result = await WrkAsync(address, cookie, paths, work.FullName);
             measured.Add(new ApiRequestFigures(request, result));
             Console.WriteLine($"| {store} | {what} | {result.PerSecond:N0} | {result.P50Ms:F2} | {result.P99Ms:F2} | {result.PerSecond / measured[0].Throughput.PerSecond:F2}× |");
@@ -59,22 +67,6 @@ internal sealed partial class ApiBenchmark(string files, string profiles, string
         work.Delete(recursive: true);
         await app.StopAsync();
         return new ApiStoreFigures(store, cases.Count, measured);
-    }
-
-    /// <summary>
-    /// PostgreSQL plans by statistics that autovacuum refreshes within a minute or so of a bulk
-    /// load; without them a count over a fresh view scans the whole table. The benchmark measures the
-    /// steady state, so it refreshes them itself before each measurement.
-    /// </summary>
-    private static async Task AnalyzeAsync(StorageSettings storage)
-    {
-        if (storage.PostgresConnectionString is { } connectionString)
-        {
-            await using var connection = new NpgsqlConnection(connectionString);
-            await connection.OpenAsync();
-            await using var analyze = new NpgsqlCommand("ANALYZE grain_views", connection);
-            await analyze.ExecuteNonQueryAsync();
-        }
     }
 
     /// <summary>Uploads the files, sweeps, seizes the automatic matches and waits for every notice to be answered.</summary>

@@ -73,7 +73,8 @@ internal static partial class OwnRuntimeOutput
                 Rates(table.Row(store, "open → "), 2),
                 (long)Number(distribution[1][distribution[1].IndexOf('(')..]),
                 Number(distribution[2]),
-                (int)Number(table.Row(store, "seizures closed")[2]));
+                (int)Number(table.Row(store, "seizures closed")[2]),
+                MoneyMismatches: null);
         }).ToArray();
         var closed = table.Row(stores[0], "seizures closed")[2];
         return new LifecycleFigures((int)Numbers(closed)[1], Concurrency: 0, figures);
