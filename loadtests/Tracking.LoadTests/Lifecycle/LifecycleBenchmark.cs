@@ -16,7 +16,7 @@ namespace Tracking.LoadTests.Lifecycle;
 /// notice → effect → KRW remitted → released in one call (four committed transitions), then, a
 /// simulated day later, distributed and closed (two more) through their reminders. The baseline,
 /// in the same run and silo, is one durable taxpayer write per call at the same concurrency. Both
-/// are measured after the same cycle has run once on a fifth as many seizures (a warm-up).
+/// are measured after the same cycle has run on a fifth as many seizures until the JIT is quiet (the warm-up).
 /// </summary>
 internal static class LifecycleBenchmark
 {
