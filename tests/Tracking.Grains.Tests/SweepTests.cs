@@ -133,6 +133,71 @@ public sealed class SweepTests
     }
 
     [Fact]
+    public async Task Candidates_recorded_beside_the_grains_leave_each_taxpayer_as_its_grain_would_and_an_active_taxpayer_is_recorded_by_its_grain()
+    {
+        await using var viaGrains = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        await using var beside = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        var (callsA, callsB) = (new RecordingCalls(), new RecordingCalls());
+        await using var a = await TestCluster.StartAsync(viaGrains, services: s => s.AddSingleton<IIncomingGrainCallFilter>(callsA));
+        await using var b = await TestCluster.StartAsync(beside, services: s => s.AddSingleton<IIncomingGrainCallFilter>(callsB));
+
+        // Imported through their grains, every taxpayer is active when the sweep records; in bulk, none is but the one read here.
+        await ImportSamplesAsync(a, bulk: false);
+        await ImportSamplesAsync(b, bulk: true);
+        var (activeId, _, activeAccount) = SampleTruth.Load().Pairs.First();
+        var active = b.GrainFactory.GetGrain<ITaxpayerGrain>(activeId);
+        var before = await active.GetAsync();
+        await a.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main).RunAsync("officer-1");
+        await b.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main).RunAsync("officer-1");
+
+        var candidates = await b.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main).GetCandidatesAsync(null);
+        var taxpayers = candidates.Select(c => c.TaxpayerId).Distinct().ToArray();
+        Assert.Equal(taxpayers.Length, callsA.Taxpayers.Count);
+        Assert.Equal([activeId], callsB.Taxpayers);
+        foreach (var id in taxpayers)
+        {
+            var (left, right) = (await a.GrainFactory.GetGrain<ITaxpayerGrain>(id).GetAsync(), await b.GrainFactory.GetGrain<ITaxpayerGrain>(id).GetAsync());
+            Assert.Equal(Json(left), Json(right));
+            Assert.Equal(
+                (await a.GrainFactory.GetGrain<ITaxpayerGrain>(id).GetHistoryAsync()).Select(e => (e.Version, e.Event.GetType())),
+                (await b.GrainFactory.GetGrain<ITaxpayerGrain>(id).GetHistoryAsync()).Select(e => (e.Version, e.Event.GetType())));
+        }
+
+        // The active taxpayer's activation shows what was recorded and writes on without a conflict.
+        var after = await active.GetAsync();
+        Assert.Equal(before.Version + 1, after.Version);
+        Assert.Contains(after.Candidates, c => c.AccountId == activeAccount);
+        Assert.Equal(before.Outstanding - 1_000, (await active.ReceivePaymentAsync("PAY-1", 1_000, "bank")).OutstandingAfter);
+
+        // The review queue (read model) holds the same items either way.
+        Assert.Equal(
+            (await a.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main).GetCandidatesAsync(MatchDecision.Review)).Select(c => (c.TaxpayerId, c.Exchange, c.AccountId)).Order(),
+            (await b.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main).GetCandidatesAsync(MatchDecision.Review)).Select(c => (c.TaxpayerId, c.Exchange, c.AccountId)).Order());
+
+        // When each was found is the host's own clock; everything else is the same.
+        static string Json(TaxpayerView view) =>
+            System.Text.Json.JsonSerializer.Serialize(view with { Candidates = [.. view.Candidates.Select(c => c with { FoundAt = null })] }, TrackingJson.Options);
+    }
+
+    /// <summary>The taxpayers whose grains were asked to record candidates.</summary>
+    private sealed class RecordingCalls : IIncomingGrainCallFilter
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _taxpayers = new();
+
+        public IReadOnlyList<string> Taxpayers => [.. _taxpayers];
+
+        public Task Invoke(IIncomingGrainCallContext context)
+        {
+            if (context.InterfaceMethod?.Name is nameof(ITaxpayerGrain.RecordCandidatesAsync))
+            {
+                _taxpayers.Enqueue(context.TargetId.Key.ToString()!);
+            }
+
+            return context.Invoke();
+        }
+    }
+
+    [Fact]
     public async Task A_taxpayer_asked_for_before_the_roll_is_loaded_is_seen_as_the_roll_says_afterwards()
     {
         await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);

@@ -32,9 +32,6 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
     /// <summary>New candidates per event of the history: about 7 MB of JSON.</summary>
     private const int CandidatesPerEvent = 10_000;
 
-    /// <summary>Taxpayer calls in flight while recording or withdrawing: enough to fill the store's write batches.</summary>
-    private const int RecordingParallelism = 512;
-
     /// <summary>Above this share of the index's records changed, filing everything afresh is as quick as filing the changes (a tenth).</summary>
     private const int MostChangedPart = 10;
 
@@ -126,12 +123,9 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
         var candidates = found.Candidates.DistinctBy(c => (c.TaxpayerId, c.Exchange, c.AccountId)).ToArray();
         var fresh = candidates.Where(c => !_candidates.TryGetValue((c.TaxpayerId, c.Exchange, c.AccountId), out var old) || MatchCandidates.IsNews(old, c)).ToArray();
 
-        // One call and one write per taxpayer: what an officer works from. The account keeps only what
-        // its exchange reported; every candidate is also in this grain's history.
-        await Parallel.ForEachAsync(
-            fresh.GroupBy(c => c.TaxpayerId, StringComparer.Ordinal),
-            new ParallelOptions { MaxDegreeOfParallelism = RecordingParallelism, TaskScheduler = TaskScheduler.Current },
-            async (ofTaxpayer, ct) => await GrainFactory.GetGrain<ITaxpayerGrain>(ofTaxpayer.Key).RecordCandidatesAsync([.. ofTaxpayer], ct));
+        // One write per taxpayer: what an officer works from. The account keeps only what its
+        // exchange reported; every candidate is also in this grain's history.
+        await new CandidateRecording(GrainFactory, store).RecordAsync(fresh, time.GetUtcNow(), CancellationToken.None);
 
         // A review item this sweep no longer finds (the weights now drop it, or a corrected record no longer meets)
         // leaves the queue, unless a person decided on it. The sweep is written first, with the
@@ -292,7 +286,7 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
     private async Task WithdrawAsync(MatchCandidate[] gone, int run) =>
         await Parallel.ForEachAsync(
             gone,
-            new ParallelOptions { MaxDegreeOfParallelism = RecordingParallelism, TaskScheduler = TaskScheduler.Current },
+            new ParallelOptions { MaxDegreeOfParallelism = CandidateRecording.CallParallelism, TaskScheduler = TaskScheduler.Current },
             async (candidate, ct) => await GrainFactory.GetGrain<ITaxpayerGrain>(candidate.TaxpayerId).WithdrawCandidateAsync(candidate.Exchange, candidate.AccountId, $"sweep {run} no longer found it", ct));
 
     /// <summary>

@@ -72,12 +72,7 @@ public sealed class TaxpayerGrain(
 
     public async Task<int> RecordCandidatesAsync(IReadOnlyList<MatchCandidate> candidates, CancellationToken cancellationToken)
     {
-        var (ledger, events, now) = (State, new List<TaxpayerEvent>(), time.GetUtcNow());
-        foreach (var candidate in candidates)
-        {
-            ledger = Accept(ledger, TaxpayerDecider.Decide(ledger, new TaxpayerCommand.RecordCandidate(candidate with { FoundAt = candidate.FoundAt ?? now })), events);
-        }
-
+        var (ledger, events) = Record(State, candidates, time.GetUtcNow());
         await CommitAsync(ledger, events, cancellationToken);
 
         // A sweep calls on hundreds of thousands of taxpayers once: one without an open case goes
@@ -88,6 +83,31 @@ public sealed class TaxpayerGrain(
         }
 
         return events.Count;
+    }
+
+    /// <summary>
+    /// The write that records <paramref name="candidates"/> with the taxpayer stored as
+    /// <paramref name="stored"/>, decided as <see cref="RecordCandidatesAsync"/> decides, for a sweep
+    /// to make beside the grain; null when there is nothing to write or the grain must decide (a
+    /// ledger of an older shape, a candidate it would refuse).
+    /// </summary>
+    public static Storage.Persistence.StateWrite? Recording(string taxpayerId, Storage.Persistence.StoredState stored, IReadOnlyList<MatchCandidate> candidates, DateTimeOffset now)
+    {
+        var ledger = GrainStateJson.DeserializeState<TaxpayerLedger>(stored.Json);
+        if (ledger.Payments is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var (recorded, events) = Record(ledger, candidates, now);
+            return events.Count == 0 ? null : Change(new GrainKey(TypeName, taxpayerId), stored.Version, recorded, events, ReviewRow.ViewsOf(recorded), MatchedFields.TagOf(recorded), now);
+        }
+        catch (CommandRejectedException)
+        {
+            return null;
+        }
     }
 
     public Task WithdrawCandidateAsync(string exchange, string accountId, string reason, CancellationToken cancellationToken) =>
@@ -183,6 +203,17 @@ public sealed class TaxpayerGrain(
         foreach (var item in items)
         {
             ledger = Accept(ledger, TaxpayerDecider.Decide(ledger, new TaxpayerCommand.AssessTaxItem(item)), events);
+        }
+
+        return (ledger, events);
+    }
+
+    private static (TaxpayerLedger Ledger, List<TaxpayerEvent> Events) Record(TaxpayerLedger ledger, IReadOnlyList<MatchCandidate> candidates, DateTimeOffset now)
+    {
+        var events = new List<TaxpayerEvent>();
+        foreach (var candidate in candidates)
+        {
+            ledger = Accept(ledger, TaxpayerDecider.Decide(ledger, new TaxpayerCommand.RecordCandidate(candidate with { FoundAt = candidate.FoundAt ?? now })), events);
         }
 
         return (ledger, events);

@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using Orleans.Runtime;
+using Tracking.Domain.Matching;
+using Tracking.Grains.Taxpayers;
+using Tracking.Storage;
+using Tracking.Storage.Persistence;
+
+namespace Tracking.Grains.Sweeps;
+
+/// <summary>
+/// Records a sweep's new candidates with their taxpayers. A taxpayer nobody has active is recorded
+/// beside its grain: the stored ledger read, the candidates decided as the grain decides them, and
+/// the writes committed in batches against the versions read. Activating a grain to record each of
+/// hundreds of thousands of taxpayers, and letting it go again, was about a third of a sweep's CPU
+/// (loadtests/README.md, "Candidates recorded beside the grains"). A taxpayer active anywhere in
+/// the cluster, one written since it was read, and one its grain must decide for are called as before.
+/// </summary>
+internal sealed class CandidateRecording(IGrainFactory grains, GrainStateStore store)
+{
+    /// <summary>Taxpayers read and written together: the store's write batch (256 by default).</summary>
+    private const int BatchSize = 256;
+
+    /// <summary>Batches under way at once: the store's writers (4 by default) kept busy while both cores decide.</summary>
+    private const int BatchParallelism = 4;
+
+    /// <summary>Taxpayer calls in flight (recording through the grains, or withdrawing): enough to fill the store's write batches.</summary>
+    internal const int CallParallelism = 512;
+
+    /// <summary>
+    /// Records every candidate; the loops run on the thread pool, not the caller's grain scheduler, so
+    /// that deciding and serializing use every core. An activation made after the list of active
+    /// grains was taken and before its taxpayer's write shows the ledger it read until its next write,
+    /// which the store refuses (it then reloads); nothing is lost or written twice.
+    /// </summary>
+    public async Task RecordAsync(IReadOnlyList<MatchCandidate> candidates, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var active = await ActiveTaxpayersAsync();
+        var byTaxpayer = candidates.GroupBy(c => c.TaxpayerId, StringComparer.Ordinal).ToArray();
+        var toGrains = new ConcurrentQueue<IGrouping<string, MatchCandidate>>(byTaxpayer.Where(t => active?.Contains(t.Key) ?? true));
+        await Parallel.ForEachAsync(
+            byTaxpayer.Where(t => !(active?.Contains(t.Key) ?? true)).Chunk(BatchSize),
+            new ParallelOptions { MaxDegreeOfParallelism = BatchParallelism, CancellationToken = cancellationToken, TaskScheduler = TaskScheduler.Default },
+            async (batch, ct) =>
+            {
+                foreach (var left in await RecordBesideAsync(batch, now, ct))
+                {
+                    toGrains.Enqueue(left);
+                }
+            });
+
+        await Parallel.ForEachAsync(
+            toGrains,
+            new ParallelOptions { MaxDegreeOfParallelism = CallParallelism, CancellationToken = cancellationToken, TaskScheduler = TaskScheduler.Default },
+            async (ofTaxpayer, ct) => await grains.GetGrain<ITaxpayerGrain>(ofTaxpayer.Key).RecordCandidatesAsync([.. ofTaxpayer], ct));
+    }
+
+    /// <summary>
+    /// The taxpayers active on any silo; null when a silo cannot say (one joining or leaving the
+    /// cluster), and then every taxpayer is recorded by its grain, as before recording beside them.
+    /// </summary>
+    private async Task<HashSet<string>?> ActiveTaxpayersAsync()
+    {
+        try
+        {
+            var active = await grains.GetGrain<IManagementGrain>(0).GetActiveGrains(GrainType.Create(TaxpayerGrain.TypeName));
+            return active.Select(id => id.Key.ToString()).ToHashSet(StringComparer.Ordinal);
+        }
+        catch (Exception ex) when (ex is SiloUnavailableException or TimeoutException or OrleansMessageRejectionException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Records a batch beside the grains; returns the taxpayers left to their grains.</summary>
+    private async Task<List<IGrouping<string, MatchCandidate>>> RecordBesideAsync(IGrouping<string, MatchCandidate>[] batch, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var stored = await Task.WhenAll(batch.Select(t => store.ReadAsync(new GrainKey(TaxpayerGrain.TypeName, t.Key), cancellationToken)));
+        var (writes, written, left) = (new List<StateWrite>(batch.Length), new List<IGrouping<string, MatchCandidate>>(batch.Length), new List<IGrouping<string, MatchCandidate>>());
+        for (var i = 0; i < batch.Length; i++)
+        {
+            if (stored[i] is { } ledger && TaxpayerGrain.Recording(batch[i].Key, ledger, [.. batch[i]], now) is { } write)
+            {
+                writes.Add(write);
+                written.Add(batch[i]);
+            }
+            else
+            {
+                left.Add(batch[i]);
+            }
+        }
+
+        if (writes.Count == 0)
+        {
+            return left;
+        }
+
+        // A taxpayer written since it was read (a conflict), or whose write failed, is left to its grain, which reads it afresh.
+        var outcomes = await store.WriteBatchAsync(writes, cancellationToken);
+        left.AddRange(written.Where((_, i) => outcomes[i] is not WriteOutcome.Written));
+        return left;
+    }
+}
