@@ -179,6 +179,46 @@ public sealed class SweepTests
             System.Text.Json.JsonSerializer.Serialize(view with { Candidates = [.. view.Candidates.Select(c => c with { FoundAt = null })] }, TrackingJson.Options);
     }
 
+    [Fact]
+    public async Task A_taxpayer_written_between_the_recording_s_read_and_its_write_is_recorded_by_its_grain_on_top_of_that_write()
+    {
+        await using var swept = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        await using var raced = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        await using var a = await StartAsync(swept);
+        var calls = new RecordingCalls();
+        await using var b = await TestCluster.StartAsync(raced, services: s => s.AddSingleton<IIncomingGrainCallFilter>(calls));
+        await ImportSamplesAsync(a, bulk: true);
+        await ImportSamplesAsync(b, bulk: true);
+        await a.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main).RunAsync("officer-1");
+        var candidates = await a.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main).GetCandidatesAsync(null);
+
+        // Between the reads and the first batch's write (the samples' taxpayers fit one batch), a payment reaches one of them through its grain.
+        var paying = candidates.Select(c => c.TaxpayerId).Distinct().Order(StringComparer.Ordinal).First();
+        var taxpayer = b.GrainFactory.GetGrain<ITaxpayerGrain>(paying);
+        var before = (await b.Context.States.ReadAsync(new Storage.GrainKey(TaxpayerGrain.TypeName, paying), default))!.Version;
+        await using var racing = new WriteRacingStore(await raced.OpenStoreAsync(), () => taxpayer.ReceivePaymentAsync("PAY-RACE", 1_000, "bank"));
+        await using var states = new Storage.Persistence.GrainStateStore(racing, new Storage.Persistence.StorageOptions(), "test", Microsoft.Extensions.Logging.Abstractions.NullLogger<Storage.Persistence.GrainStateStore>.Instance);
+        await new CandidateRecording(b.GrainFactory, states).RecordAsync(candidates, b.Clock.GetUtcNow(), default);
+
+        // Its batch write was refused; its grain recorded the candidates after the payment, nothing lost, nothing twice.
+        Assert.Equal([paying], calls.Taxpayers);
+        var view = await taxpayer.GetAsync();
+        Assert.Equal(before + 2, view.Version);
+        Assert.Equal(1_000, view.TotalReceived);
+        Assert.Equal(candidates.Where(c => c.TaxpayerId == paying).Select(c => (c.Exchange, c.AccountId)).Order(), view.Candidates.Select(c => (c.Exchange, c.AccountId)).Order());
+        Assert.Equal(
+            [nameof(PaymentApplied), nameof(MatchCandidateRecorded)],
+            (await taxpayer.GetHistoryAsync()).Where(e => e.Version > before).Select(e => e.Event.GetType().Name).Distinct());
+
+        // Every other taxpayer was recorded beside its grain, as the sweep of the same files recorded it.
+        foreach (var other in candidates.Select(c => c.TaxpayerId).Distinct().Where(t => t != paying))
+        {
+            Assert.Equal(
+                (await a.GrainFactory.GetGrain<ITaxpayerGrain>(other).GetAsync()).Candidates.Select(c => (c.Exchange, c.AccountId, c.Decision)).Order(),
+                (await b.GrainFactory.GetGrain<ITaxpayerGrain>(other).GetAsync()).Candidates.Select(c => (c.Exchange, c.AccountId, c.Decision)).Order());
+        }
+    }
+
     /// <summary>The taxpayers whose grains were asked to record candidates.</summary>
     private sealed class RecordingCalls : IIncomingGrainCallFilter
     {

@@ -1,0 +1,63 @@
+using Tracking.Storage;
+using Tracking.Storage.Persistence;
+using Tracking.Storage.Reminders;
+using Tracking.Storage.Views;
+
+namespace Tracking.Grains.Tests;
+
+/// <summary>
+/// A store that runs <paramref name="race"/> just before its first batch of grain writes goes in:
+/// another writer getting there between a reader's read and its write.
+/// </summary>
+internal sealed class WriteRacingStore(ITrackingStore inner, Func<Task> race) : ITrackingStore
+{
+    private readonly RacingGrains _grains = new(inner.Grains, race);
+
+    public string Description => inner.Description;
+
+    public bool IsShared => inner.IsShared;
+
+    public string AdoNetInvariant => inner.AdoNetInvariant;
+
+    public string AdoNetConnectionString => inner.AdoNetConnectionString;
+
+    public int MaxConcurrentWriteBatches => inner.MaxConcurrentWriteBatches;
+
+    public IGrainStore Grains => _grains;
+
+    public IViewStore Views => inner.Views;
+
+    public IReminderRows Reminders => inner.Reminders;
+
+    public Task PingAsync(CancellationToken cancellationToken) => inner.PingAsync(cancellationToken);
+
+    public Task InitializeAsync(CancellationToken cancellationToken) => inner.InitializeAsync(cancellationToken);
+
+    public ValueTask DisposeAsync() => inner.DisposeAsync();
+
+    private sealed class RacingGrains(IGrainStore inner, Func<Task> race) : IGrainStore
+    {
+        private Func<Task>? _race = race;
+
+        public async Task<IReadOnlyList<WriteOutcome>> WriteBatchAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Exchange(ref _race, null) is { } first)
+            {
+                await first();
+            }
+
+            return await inner.WriteBatchAsync(writes, cancellationToken);
+        }
+
+        public Task<IReadOnlyList<StoredState?>> ReadStatesAsync(IReadOnlyList<GrainKey> grains, CancellationToken cancellationToken) => inner.ReadStatesAsync(grains, cancellationToken);
+
+        public Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(GrainKey grain, CancellationToken cancellationToken) => inner.ReadEventsAsync(grain, cancellationToken);
+
+        public Task<IReadOnlyList<string>> ListKeysAsync(string grainType, string? after, int limit, CancellationToken cancellationToken) => inner.ListKeysAsync(grainType, after, limit, cancellationToken);
+
+        public Task<long> ReadAllAsync(string grainType, IReadOnlyList<StatePath> fields, DateTimeOffset? indexedSince, int pageSize, Func<IReadOnlyList<StateFields>, Task> page, CancellationToken cancellationToken) =>
+            inner.ReadAllAsync(grainType, fields, indexedSince, pageSize, page, cancellationToken);
+
+        public Task<DateTimeOffset> ReadClockAsync(CancellationToken cancellationToken) => inner.ReadClockAsync(cancellationToken);
+    }
+}
