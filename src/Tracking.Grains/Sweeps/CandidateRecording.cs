@@ -11,7 +11,7 @@ namespace Tracking.Grains.Sweeps;
 /// Records a sweep's new candidates with their taxpayers. A taxpayer nobody has active is recorded
 /// beside its grain: the stored ledger read, the candidates decided as the grain decides them, and
 /// the writes committed in batches against the versions read. Activating a grain to record each of
-/// hundreds of thousands of taxpayers, and letting it go again, was about a third of a sweep's CPU
+/// hundreds of thousands of taxpayers, and letting it go again, was more than a quarter of a sweep's CPU
 /// (loadtests/README.md, "Candidates recorded beside the grains"). A taxpayer active anywhere in
 /// the cluster, one written since it was read, and one its grain must decide for are called as before.
 /// </summary>
