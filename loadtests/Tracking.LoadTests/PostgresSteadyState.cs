@@ -20,12 +20,12 @@ internal static class PostgresSteadyState
         """);
 
     /// <summary>
-    /// Before a measurement: the checkpointer's work (every five minutes, or each <c>max_wal_size</c>)
-    /// so that the WAL written since is reused, and, for <paramref name="analyze"/>, autovacuum's
-    /// (statistics within a minute of a bulk load; without them a count over a fresh view scans the whole table).
+    /// Before a measurement: autovacuum's work on <paramref name="table"/> (statistics within a minute
+    /// of a bulk load; without them a count over a fresh view scans the whole table) and the
+    /// checkpointer's (every five minutes, or each <c>max_wal_size</c>), so that the WAL written since is reused.
     /// </summary>
-    public static Task CheckpointAsync(string connectionString, string? analyze = null) =>
-        ExecuteAsync(connectionString, (analyze is null ? "" : $"ANALYZE {analyze}; ") + "CHECKPOINT");
+    public static Task AnalyzeAndCheckpointAsync(string connectionString, string table) =>
+        ExecuteAsync(connectionString, $"ANALYZE {table}; CHECKPOINT");
 
     private static async Task ExecuteAsync(string connectionString, string sql)
     {

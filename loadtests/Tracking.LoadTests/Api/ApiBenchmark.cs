@@ -56,7 +56,7 @@ internal sealed partial class ApiBenchmark(string files, string profiles, string
         {
             if (storage.PostgresConnectionString is { } settled)
             {
-                await PostgresSteadyState.CheckpointAsync(settled, analyze: "grain_views");
+                await PostgresSteadyState.AnalyzeAndCheckpointAsync(settled, "grain_views");
             }
 
             var result = await WrkAsync(address, cookie, paths, work.FullName);

@@ -101,7 +101,8 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain, IIncomingGrainC
     /// </summary>
     protected async Task WriteStateAsync(TState newState, IReadOnlyList<TEvent> events, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        now = WholeMilliseconds(now);
+        // Whole milliseconds, as every store keeps them: a history kept in memory reads as a reloaded one does.
+        now = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
         var write = Write(Key, Version, newState, events, now, ViewsOf(newState), _views) with { IndexedTag = IndexedTagOf(newState) };
         try
         {
@@ -122,7 +123,7 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain, IIncomingGrainC
 
     /// <summary>A first write of a grain, for loading many at once straight into the store (it succeeds only if the grain was never written).</summary>
     public static StateWrite Creation(GrainKey grain, TState state, IReadOnlyList<TEvent> events, IEnumerable<GrainView>? views, long? indexedTag, DateTimeOffset now) =>
-        Write(grain, 0, state, events, now, views, lastWritten: null) with { IndexedTag = indexedTag };
+        Change(grain, 0, state, events, views, indexedTag, now);
 
     /// <summary>
     /// A change of a grain written beside it, against the version read from the store, as a sweep
@@ -130,7 +131,7 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain, IIncomingGrainC
     /// written since. An activation that read the state before would find its next write refused and reload.
     /// </summary>
     public static StateWrite Change(GrainKey grain, long version, TState state, IReadOnlyList<TEvent> events, IEnumerable<GrainView>? views, long? indexedTag, DateTimeOffset now) =>
-        Write(grain, version, state, events, WholeMilliseconds(now), views, lastWritten: null) with { IndexedTag = indexedTag };
+        Write(grain, version, state, events, now, views, lastWritten: null) with { IndexedTag = indexedTag };
 
     /// <summary>This grain's history, oldest first.</summary>
     protected async Task<IReadOnlyList<GrainEvent<TEvent>>> ReadHistoryAsync(CancellationToken cancellationToken)
@@ -148,9 +149,6 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain, IIncomingGrainC
 
         return history;
     }
-
-    /// <summary>Whole milliseconds, as every store keeps them: a history kept in memory reads as a reloaded one does.</summary>
-    private static DateTimeOffset WholeMilliseconds(DateTimeOffset now) => new(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
 
     private static StateWrite Write(GrainKey grain, long expectedVersion, TState state, IReadOnlyList<TEvent> events, DateTimeOffset now, IEnumerable<GrainView>? views, IReadOnlyList<ViewRow>? lastWritten)
     {

@@ -35,10 +35,11 @@ internal sealed class CandidateRecording(IGrainFactory grains, GrainStateStore s
     public async Task RecordAsync(IReadOnlyList<MatchCandidate> candidates, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var active = await ActiveTaxpayersAsync();
+        bool ToItsGrain(IGrouping<string, MatchCandidate> taxpayer) => active is null || active.Contains(taxpayer.Key);
         var byTaxpayer = candidates.GroupBy(c => c.TaxpayerId, StringComparer.Ordinal).ToArray();
-        var toGrains = new ConcurrentQueue<IGrouping<string, MatchCandidate>>(byTaxpayer.Where(t => active?.Contains(t.Key) ?? true));
+        var toGrains = new ConcurrentQueue<IGrouping<string, MatchCandidate>>(byTaxpayer.Where(ToItsGrain));
         await Parallel.ForEachAsync(
-            byTaxpayer.Where(t => !(active?.Contains(t.Key) ?? true)).Chunk(BatchSize),
+            byTaxpayer.Where(t => !ToItsGrain(t)).Chunk(BatchSize),
             new ParallelOptions { MaxDegreeOfParallelism = BatchParallelism, CancellationToken = cancellationToken, TaskScheduler = TaskScheduler.Default },
             async (batch, ct) =>
             {

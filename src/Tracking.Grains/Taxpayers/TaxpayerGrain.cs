@@ -59,10 +59,9 @@ public sealed class TaxpayerGrain(
     /// </summary>
     public static bool TakesAsUnchanged(TaxpayerProfile profile, IReadOnlyList<TaxItem> items, Storage.Persistence.StoredState stored)
     {
-        var ledger = GrainStateJson.DeserializeState<TaxpayerLedger>(stored.Json);
         try
         {
-            return ledger.Payments is not null && Register(ledger, profile, items).Events.Count == 0;
+            return Decidable(stored) is { } ledger && Register(ledger, profile, items).Events.Count == 0;
         }
         catch (CommandRejectedException)
         {
@@ -93,8 +92,7 @@ public sealed class TaxpayerGrain(
     /// </summary>
     public static Storage.Persistence.StateWrite? Recording(string taxpayerId, Storage.Persistence.StoredState stored, IReadOnlyList<MatchCandidate> candidates, DateTimeOffset now)
     {
-        var ledger = GrainStateJson.DeserializeState<TaxpayerLedger>(stored.Json);
-        if (ledger.Payments is null)
+        if (Decidable(stored) is not { } ledger)
         {
             return null;
         }
@@ -207,6 +205,10 @@ public sealed class TaxpayerGrain(
 
         return (ledger, events);
     }
+
+    /// <summary>The ledger stored as <paramref name="stored"/>, for deciding beside the grain; null for one of an older shape, which only its grain rebuilds (from its history).</summary>
+    private static TaxpayerLedger? Decidable(Storage.Persistence.StoredState stored) =>
+        GrainStateJson.DeserializeState<TaxpayerLedger>(stored.Json) is { Payments: not null } ledger ? ledger : null;
 
     private static (TaxpayerLedger Ledger, List<TaxpayerEvent> Events) Record(TaxpayerLedger ledger, IReadOnlyList<MatchCandidate> candidates, DateTimeOffset now)
     {
