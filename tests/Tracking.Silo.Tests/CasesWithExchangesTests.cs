@@ -32,17 +32,7 @@ public sealed class CasesWithExchangesTests(ConsoleWithExchanges host) : IClassF
     {
         using var officer = await host.SignInAsync("kim");
         using var lee = await host.SignInAsync("lee");
-        // A case whose taxpayer has no other: a sibling's collection covering the debt would release it before approval.
-        string? proposed = null;
-        for (var i = 0; i < 600 && proposed is null; i++)
-        {
-            var cases = (await JsonAsync(await officer.GetAsync("/api/cases?limit=1000"), HttpStatusCode.OK)).GetProperty("items").EnumerateArray().ToArray();
-            proposed = cases.GroupBy(c => c.GetProperty("taxpayerId").GetString()).Where(g => g.Count() == 1).Select(g => g.Single())
-                .Where(c => c.GetProperty("status").GetString() == "AwaitingSaleApproval").Select(c => c.GetProperty("id").GetString()).FirstOrDefault();
-            await Task.Delay(proposed is null ? 100 : 0);
-        }
-
-        Assert.NotNull(proposed);
+        var proposed = await host.WaitForLoneSaleAwaitingApprovalAsync();
 
         // Refused whole, nothing approved: not a supervisor, no case or too many named, a name that is no case id.
         Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostAsJsonAsync("/api/cases/sale-approvals", new { cases = new[] { proposed } })).StatusCode);

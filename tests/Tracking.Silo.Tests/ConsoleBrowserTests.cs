@@ -90,7 +90,7 @@ public sealed class ConsoleBrowserTests(ConsoleWithExchanges host) : ConsoleBrow
     [Fact]
     public async Task A_supervisor_approves_a_proposed_sale_and_sees_it_on_the_case_and_the_dashboard()
     {
-        var proposed = await WaitForCaseAsync("approval=Sale");
+        var proposed = await Host.WaitForLoneSaleAwaitingApprovalAsync();
         var page = await SignInAsync("lee", "supervisor");
         await OpenAsync(page, "approvals");
         var row = page.Locator("#sales tbody tr", new() { HasText = proposed });

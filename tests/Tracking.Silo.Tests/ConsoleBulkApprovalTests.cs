@@ -16,7 +16,8 @@ public sealed class ConsoleBulkApprovalTests(ConsoleWithExchanges host) : Consol
     [Fact]
     public async Task A_supervisor_approves_every_sale_shown_at_once_and_the_page_says_how_many()
     {
-        await WaitForCaseAsync("approval=Sale");
+        // A sale that stays to be shown: one whose sibling case covered the debt is released meanwhile (the clean-clone CI on 878f797 caught the only one shown going so).
+        await Host.WaitForLoneSaleAwaitingApprovalAsync();
         var page = await SignInAsync("han", "supervisor");
         await OpenAsync(page, "approvals");
         var shownIds = await page.Locator("#sales tbody tr a").AllInnerTextsAsync();

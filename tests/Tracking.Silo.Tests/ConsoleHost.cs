@@ -156,6 +156,30 @@ public class ConsoleHost : IAsyncLifetime
         return client;
     }
 
+    /// <summary>
+    /// The id of a case awaiting sale approval whose taxpayer has no other case, once there is one
+    /// (within a minute): only an approval moves it on, where a sibling's collection covering the
+    /// debt would release the other cases before anyone approves them.
+    /// </summary>
+    public async Task<string> WaitForLoneSaleAwaitingApprovalAsync()
+    {
+        using var officer = await SignInAsync("kim");
+        for (var i = 0; i < 600; i++)
+        {
+            var cases = (await JsonAsync(await officer.GetAsync("/api/cases?limit=1000"), HttpStatusCode.OK)).GetProperty("items").EnumerateArray().ToArray();
+            var lone = cases.GroupBy(c => c.GetProperty("taxpayerId").GetString()).Where(g => g.Count() == 1).Select(g => g.Single())
+                .Where(c => c.GetProperty("status").GetString() == "AwaitingSaleApproval").Select(c => c.GetProperty("id").GetString()).FirstOrDefault();
+            if (lone is not null)
+            {
+                return lone;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("no case of a taxpayer with no other awaits sale approval within a minute");
+    }
+
     public static async Task<ImportRecordJson> UploadAsync(HttpClient client, string path, params (string Field, string File)[] files)
     {
         var response = await client.PostAsync(path, Form(files));
