@@ -219,6 +219,38 @@ public sealed class SweepTests
         }
     }
 
+    [Fact]
+    public async Task A_taxpayer_opened_between_the_recording_s_list_of_active_grains_and_its_write_shows_the_candidates_and_writes_on()
+    {
+        await using var swept = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        await using var raced = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        await using var a = await StartAsync(swept);
+        var calls = new RecordingCalls();
+        await using var b = await TestCluster.StartAsync(raced, services: s => s.AddSingleton<IIncomingGrainCallFilter>(calls));
+        await ImportSamplesAsync(a, bulk: true);
+        await ImportSamplesAsync(b, bulk: true);
+        await a.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main).RunAsync("officer-1");
+        var candidates = await a.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main).GetCandidatesAsync(null);
+
+        // After the list of active taxpayers is taken and before the first batch's write, an officer opens one: its activation reads the ledger without the candidates.
+        var opened = candidates.Select(c => c.TaxpayerId).Distinct().Order(StringComparer.Ordinal).First();
+        var taxpayer = b.GrainFactory.GetGrain<ITaxpayerGrain>(opened);
+        TaxpayerView? seen = null;
+        await using var racing = new WriteRacingStore(await raced.OpenStoreAsync(), async () => seen = await taxpayer.GetAsync());
+        await using var states = new Storage.Persistence.GrainStateStore(racing, new Storage.Persistence.StorageOptions(), "test", Microsoft.Extensions.Logging.Abstractions.NullLogger<Storage.Persistence.GrainStateStore>.Instance);
+        await new CandidateRecording(b.GrainFactory, states).RecordAsync(candidates, b.Clock.GetUtcNow(), default);
+
+        // Written beside the grain, then its grain asked too: it found its own write refused, read the ledger afresh and wrote nothing more.
+        Assert.NotNull(seen);
+        Assert.Empty(seen.Candidates);
+        Assert.Equal([opened], calls.Taxpayers);
+        var view = await taxpayer.GetAsync();
+        Assert.Equal(seen.Version + 1, view.Version);
+        Assert.Equal(candidates.Where(c => c.TaxpayerId == opened).Select(c => (c.Exchange, c.AccountId)).Order(), view.Candidates.Select(c => (c.Exchange, c.AccountId)).Order());
+        Assert.Equal(view.Candidates.Count, (await taxpayer.GetHistoryAsync()).Count(e => e.Event is MatchCandidateRecorded));
+        Assert.Equal(seen.Outstanding - 1_000, (await taxpayer.ReceivePaymentAsync("PAY-1", 1_000, "bank")).OutstandingAfter);
+    }
+
     /// <summary>The taxpayers whose grains were asked to record candidates.</summary>
     private sealed class RecordingCalls : IIncomingGrainCallFilter
     {

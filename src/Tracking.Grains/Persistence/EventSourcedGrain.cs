@@ -10,14 +10,18 @@ namespace Tracking.Grains.Persistence;
 /// An Orleans grain whose every state change is explained by events, kept in Tracking's store: the
 /// new state, its events and the read-model rows derived from it commit in one transaction, or not
 /// at all, checked against the version the activation read (its ETag). Writes of many grains are
-/// group-committed. A write that lost to another activation throws Orleans'
+/// group-committed. A write that lost to another writer throws Orleans'
 /// <see cref="InconsistentStateException"/>, so Orleans drops this activation and the next call
-/// reloads; nothing is applied twice.
+/// reloads; nothing is applied twice. A command run through <see cref="DecidedAfreshOnConflictAsync"/>
+/// instead reads the state again and decides once more.
 /// </summary>
 public abstract class EventSourcedGrain<TState, TEvent> : Grain, IIncomingGrainCallFilter
     where TState : class
     where TEvent : class
 {
+    /// <summary>Tries of a command decided afresh on a conflict: a writer beside a grain writes it once per sweep, so a second try is the rule.</summary>
+    private const int ConflictAttempts = 3;
+
     private GrainStateStore? _store;
     private TState? _state;
 
@@ -44,9 +48,11 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain, IIncomingGrainC
     {
         _store = ServiceProvider.GetRequiredService<GrainStateStore>();
         Key = new GrainKey(this.GetGrainId().Type.ToString()!, this.GetPrimaryKeyString());
-        var stored = await Store.ReadAsync(Key, cancellationToken);
-        (_state, Version) = stored is null ? (CreateInitialState(), 0) : (GrainStateJson.DeserializeState<TState>(stored.Json), stored.Version);
+        await LoadAsync(cancellationToken);
     }
+
+    /// <summary>Runs once the state is read, at activation and when it is read again after a conflict.</summary>
+    protected virtual Task OnLoadedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Puts a state rebuilt from the history in place of one stored in an older shape; its version stays.</summary>
     protected void Rebuilt(TState state) => _state = state;
@@ -110,7 +116,7 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain, IIncomingGrainC
         }
         catch (WriteConflictException ex)
         {
-            throw new InconsistentStateException(ex.Message, storedEtag: null, currentEtag: Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            throw new InconsistentStateException(ex.Message, storedEtag: null, currentEtag: Version.ToString(System.Globalization.CultureInfo.InvariantCulture), ex);
         }
 
         _state = newState;
@@ -118,6 +124,29 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain, IIncomingGrainC
         for (var i = 0; _history is not null && i < events.Count; i++)
         {
             _history.Add(new GrainEvent<TEvent>(Version, i, now, events[i]));
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="command"/>, which decides from <see cref="State"/> and writes. Should the
+    /// store refuse the write because the state was written beside this activation since it was
+    /// read (a sweep records candidates beside the grains nobody has active, and an officer may
+    /// open one meanwhile), the state is read again and the command decided afresh, up to
+    /// <see cref="ConflictAttempts"/> times in all, so the caller never sees the conflict. Only for
+    /// commands whose effects before their write may repeat.
+    /// </summary>
+    protected async Task<T> DecidedAfreshOnConflictAsync<T>(Func<Task<T>> command, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await command();
+            }
+            catch (InconsistentStateException ex) when (ex.InnerException is WriteConflictException && attempt < ConflictAttempts)
+            {
+                await LoadAsync(cancellationToken);
+            }
         }
     }
 
@@ -148,6 +177,15 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain, IIncomingGrainC
         }
 
         return history;
+    }
+
+    /// <summary>Reads the state as stored; what the activation kept of the history and of its rows is read or written afresh.</summary>
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var stored = await Store.ReadAsync(Key, cancellationToken);
+        (_state, Version) = stored is null ? (CreateInitialState(), 0) : (GrainStateJson.DeserializeState<TState>(stored.Json), stored.Version);
+        (_history, _views) = (null, null);
+        await OnLoadedAsync(cancellationToken);
     }
 
     private static StateWrite Write(GrainKey grain, long expectedVersion, TState state, IReadOnlyList<TEvent> events, DateTimeOffset now, IEnumerable<GrainView>? views, IReadOnlyList<ViewRow>? lastWritten)

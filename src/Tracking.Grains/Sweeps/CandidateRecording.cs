@@ -28,31 +28,43 @@ internal sealed class CandidateRecording(IGrainFactory grains, GrainStateStore s
 
     /// <summary>
     /// Records every candidate; the loops run on the thread pool, not the caller's grain scheduler, so
-    /// that deciding and serializing use every core. An activation made after the list of active
-    /// grains was taken and before its taxpayer's write shows the ledger it read until its next write,
-    /// which the store refuses (it then reloads); nothing is lost or written twice.
+    /// that deciding and serializing use every core.
     /// </summary>
     public async Task RecordAsync(IReadOnlyList<MatchCandidate> candidates, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var active = await ActiveTaxpayersAsync();
-        bool ToItsGrain(IGrouping<string, MatchCandidate> taxpayer) => active is null || active.Contains(taxpayer.Key);
         var byTaxpayer = candidates.GroupBy(c => c.TaxpayerId, StringComparer.Ordinal).ToArray();
-        var toGrains = new ConcurrentQueue<IGrouping<string, MatchCandidate>>(byTaxpayer.Where(ToItsGrain));
+        var toGrains = new ConcurrentQueue<IGrouping<string, MatchCandidate>>(byTaxpayer.Where(t => IsIn(active, t)));
+        var beside = new ConcurrentQueue<IGrouping<string, MatchCandidate>>();
         await Parallel.ForEachAsync(
-            byTaxpayer.Where(t => !ToItsGrain(t)).Chunk(BatchSize),
+            byTaxpayer.Where(t => !IsIn(active, t)).Chunk(BatchSize),
             new ParallelOptions { MaxDegreeOfParallelism = BatchParallelism, CancellationToken = cancellationToken, TaskScheduler = TaskScheduler.Default },
             async (batch, ct) =>
             {
-                foreach (var left in await RecordBesideAsync(batch, now, ct))
-                {
-                    toGrains.Enqueue(left);
-                }
+                var (written, left) = await RecordBesideAsync(batch, now, ct);
+                written.ForEach(beside.Enqueue);
+                left.ForEach(toGrains.Enqueue);
             });
+
+        // An officer may have opened a taxpayer after the list was taken and before its write: that
+        // activation read the ledger without the candidates. Its grain is asked to record them too;
+        // its write is refused, it reads the ledger afresh and finds nothing new to write.
+        if (!beside.IsEmpty)
+        {
+            var openedSince = await ActiveTaxpayersAsync();
+            foreach (var taxpayer in beside.Where(t => IsIn(openedSince, t)))
+            {
+                toGrains.Enqueue(taxpayer);
+            }
+        }
 
         await Parallel.ForEachAsync(
             toGrains,
             new ParallelOptions { MaxDegreeOfParallelism = CallParallelism, CancellationToken = cancellationToken, TaskScheduler = TaskScheduler.Default },
             async (ofTaxpayer, ct) => await grains.GetGrain<ITaxpayerGrain>(ofTaxpayer.Key).RecordCandidatesAsync([.. ofTaxpayer], ct));
+
+        // Null (a silo could not say) counts every taxpayer as active.
+        static bool IsIn(HashSet<string>? active, IGrouping<string, MatchCandidate> taxpayer) => active is null || active.Contains(taxpayer.Key);
     }
 
     /// <summary>
@@ -72,17 +84,17 @@ internal sealed class CandidateRecording(IGrainFactory grains, GrainStateStore s
         }
     }
 
-    /// <summary>Records a batch beside the grains; returns the taxpayers left to their grains.</summary>
-    private async Task<List<IGrouping<string, MatchCandidate>>> RecordBesideAsync(IGrouping<string, MatchCandidate>[] batch, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Records a batch beside the grains; returns the taxpayers written, and those left to their grains.</summary>
+    private async Task<(List<IGrouping<string, MatchCandidate>> Written, List<IGrouping<string, MatchCandidate>> Left)> RecordBesideAsync(IGrouping<string, MatchCandidate>[] batch, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var stored = await Task.WhenAll(batch.Select(t => store.ReadAsync(new GrainKey(TaxpayerGrain.TypeName, t.Key), cancellationToken)));
-        var (writes, written, left) = (new List<StateWrite>(batch.Length), new List<IGrouping<string, MatchCandidate>>(batch.Length), new List<IGrouping<string, MatchCandidate>>());
+        var (writes, tried, left) = (new List<StateWrite>(batch.Length), new List<IGrouping<string, MatchCandidate>>(batch.Length), new List<IGrouping<string, MatchCandidate>>());
         for (var i = 0; i < batch.Length; i++)
         {
             if (stored[i] is { } ledger && TaxpayerGrain.Recording(batch[i].Key, ledger, [.. batch[i]], now) is { } write)
             {
                 writes.Add(write);
-                written.Add(batch[i]);
+                tried.Add(batch[i]);
             }
             else
             {
@@ -92,12 +104,12 @@ internal sealed class CandidateRecording(IGrainFactory grains, GrainStateStore s
 
         if (writes.Count == 0)
         {
-            return left;
+            return ([], left);
         }
 
         // A taxpayer written since it was read (a conflict), or whose write failed, is left to its grain, which reads it afresh.
         var outcomes = await store.WriteBatchAsync(writes, cancellationToken);
-        left.AddRange(written.Where((_, i) => outcomes[i] is not WriteOutcome.Written));
-        return left;
+        left.AddRange(tried.Where((_, i) => outcomes[i] is not WriteOutcome.Written));
+        return ([.. tried.Where((_, i) => outcomes[i] is WriteOutcome.Written)], left);
     }
 }

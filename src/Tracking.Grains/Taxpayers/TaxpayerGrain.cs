@@ -24,10 +24,8 @@ public sealed class TaxpayerGrain(
     /// <summary>The type name its rows are stored under.</summary>
     public const string TypeName = "taxpayer";
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    protected override async Task OnLoadedAsync(CancellationToken cancellationToken)
     {
-        await base.OnActivateAsync(cancellationToken);
-
         // A ledger stored before it kept each payment's allocations has none (its JSON names only
         // references): rebuilt from its history, whose payments carry them.
         if (State.Payments is null)
@@ -37,13 +35,16 @@ public sealed class TaxpayerGrain(
         }
     }
 
-    public async Task<RecordOutcome> RegisterAsync(TaxpayerProfile profile, IReadOnlyList<TaxItem> items, CancellationToken cancellationToken)
-    {
-        var isNew = State.Profile is null;
-        var (ledger, events) = Register(State, profile, items);
-        await CommitAsync(ledger, events, cancellationToken);
-        return events.Count == 0 ? RecordOutcome.Unchanged : isNew ? RecordOutcome.New : RecordOutcome.Changed;
-    }
+    public Task<RecordOutcome> RegisterAsync(TaxpayerProfile profile, IReadOnlyList<TaxItem> items, CancellationToken cancellationToken) =>
+        DecidedAfreshOnConflictAsync(
+            async () =>
+            {
+                var isNew = State.Profile is null;
+                var (ledger, events) = Register(State, profile, items);
+                await CommitAsync(ledger, events, cancellationToken);
+                return events.Count == 0 ? RecordOutcome.Unchanged : isNew ? RecordOutcome.New : RecordOutcome.Changed;
+            },
+            cancellationToken);
 
     /// <summary>A never-written taxpayer as the roll describes it, for bulk creation; the same result as <see cref="RegisterAsync"/> on a new grain.</summary>
     public static Storage.Persistence.StateWrite Creation(TaxpayerProfile profile, IReadOnlyList<TaxItem> items, DateTimeOffset now)
@@ -71,8 +72,14 @@ public sealed class TaxpayerGrain(
 
     public async Task<int> RecordCandidatesAsync(IReadOnlyList<MatchCandidate> candidates, CancellationToken cancellationToken)
     {
-        var (ledger, events) = Record(State, candidates, time.GetUtcNow());
-        await CommitAsync(ledger, events, cancellationToken);
+        var recorded = await DecidedAfreshOnConflictAsync(
+            async () =>
+            {
+                var (ledger, events) = Record(State, candidates, time.GetUtcNow());
+                await CommitAsync(ledger, events, cancellationToken);
+                return events.Count;
+            },
+            cancellationToken);
 
         // A sweep calls on hundreds of thousands of taxpayers once: one without an open case goes
         // back to its stored state rather than hold its ledger in a silo's memory until collected.
@@ -81,7 +88,7 @@ public sealed class TaxpayerGrain(
             DeactivateOnIdle();
         }
 
-        return events.Count;
+        return recorded;
     }
 
     /// <summary>
@@ -117,41 +124,50 @@ public sealed class TaxpayerGrain(
         return State.Candidates.Single(c => c.Exchange == exchange && c.AccountId == accountId);
     }
 
-    public async Task<TaxpayerView> AssessAsync(IReadOnlyList<TaxItem> items, CancellationToken cancellationToken)
-    {
-        var ledger = State;
-        var events = new List<TaxpayerEvent>();
-        foreach (var item in items)
-        {
-            ledger = Accept(ledger, TaxpayerDecider.Decide(ledger, new TaxpayerCommand.AssessTaxItem(item)), events);
-        }
+    public Task<TaxpayerView> AssessAsync(IReadOnlyList<TaxItem> items, CancellationToken cancellationToken) =>
+        DecidedAfreshOnConflictAsync(
+            async () =>
+            {
+                var ledger = State;
+                var events = new List<TaxpayerEvent>();
+                foreach (var item in items)
+                {
+                    ledger = Accept(ledger, TaxpayerDecider.Decide(ledger, new TaxpayerCommand.AssessTaxItem(item)), events);
+                }
 
-        await CommitAsync(ledger, events, cancellationToken);
-        return TaxpayerView.Of(State, Version);
-    }
+                await CommitAsync(ledger, events, cancellationToken);
+                return TaxpayerView.Of(State, Version);
+            },
+            cancellationToken);
 
-    public async Task<PaymentReceipt> ReceivePaymentAsync(string reference, long amount, string source, CancellationToken cancellationToken)
-    {
-        var command = new TaxpayerCommand.ReceivePayment(reference, amount, source, time.GetUtcNow());
-        var events = new List<TaxpayerEvent>();
-        var ledger = Accept(State, TaxpayerDecider.Decide(State, command), events);
+    public Task<PaymentReceipt> ReceivePaymentAsync(string reference, long amount, string source, CancellationToken cancellationToken) =>
+        DecidedAfreshOnConflictAsync(
+            async () =>
+            {
+                var command = new TaxpayerCommand.ReceivePayment(reference, amount, source, time.GetUtcNow());
+                var events = new List<TaxpayerEvent>();
+                var ledger = Accept(State, TaxpayerDecider.Decide(State, command), events);
 
-        // A seizure's distribution carries its proceeds reference; a payment from outside cannot (its reference has no '/').
-        await CommitTellingSeizuresAsync(ledger, events, reference, State.OpenSeizures.FirstOrDefault(id => ProceedsReference.IsOf(id, reference)), cancellationToken);
+                // A seizure's distribution carries its proceeds reference; a payment from outside cannot (its reference has no '/').
+                await CommitTellingSeizuresAsync(ledger, events, reference, State.OpenSeizures.FirstOrDefault(id => ProceedsReference.IsOf(id, reference)), cancellationToken);
 
-        // Answered as the ledger applied it, now or before, so a retried distribution records the same split.
-        var payment = State.Payment(reference)!;
-        return new PaymentReceipt(reference, events.Count == 0, payment.Allocations, payment.Refund, State.Outstanding);
-    }
+                // Answered as the ledger applied it, now or before, so a retried distribution records the same split.
+                var payment = State.Payment(reference)!;
+                return new PaymentReceipt(reference, events.Count == 0, payment.Allocations, payment.Refund, State.Outstanding);
+            },
+            cancellationToken);
 
-    public async Task<ProceedsReturn> ReturnProceedsAsync(string seizureId, string reference, CancellationToken cancellationToken)
-    {
-        var events = new List<TaxpayerEvent>();
-        var ledger = Accept(State, TaxpayerDecider.Decide(State, new TaxpayerCommand.ReturnProceeds(seizureId, reference)), events);
-        await CommitTellingSeizuresAsync(ledger, events, reference + "/returned", seizureId, cancellationToken);
-        var returned = State.Payment(reference)!;
-        return new ProceedsReturn(returned.Applied, returned.Refund);
-    }
+    public Task<ProceedsReturn> ReturnProceedsAsync(string seizureId, string reference, CancellationToken cancellationToken) =>
+        DecidedAfreshOnConflictAsync(
+            async () =>
+            {
+                var events = new List<TaxpayerEvent>();
+                var ledger = Accept(State, TaxpayerDecider.Decide(State, new TaxpayerCommand.ReturnProceeds(seizureId, reference)), events);
+                await CommitTellingSeizuresAsync(ledger, events, reference + "/returned", seizureId, cancellationToken);
+                var returned = State.Payment(reference)!;
+                return new ProceedsReturn(returned.Applied, returned.Refund);
+            },
+            cancellationToken);
 
     public async Task<SeizureDebt> AttachSeizureAsync(string seizureId, CancellationToken cancellationToken)
     {
@@ -162,13 +178,16 @@ public sealed class TaxpayerGrain(
     public Task<SeizureDebt> GetDebtToCoverAsync(string seizureId, CancellationToken cancellationToken) =>
         Task.FromResult(DebtOf(seizureId));
 
-    public async Task<long> HoldProceedsAsync(string seizureId, string reference, long amount, CancellationToken cancellationToken)
-    {
-        var events = new List<TaxpayerEvent>();
-        var ledger = Accept(State, TaxpayerDecider.Decide(State, new TaxpayerCommand.HoldProceeds(seizureId, reference, amount)), events);
-        await CommitTellingSeizuresAsync(ledger, events, reference, seizureId, cancellationToken);
-        return State.DebtToCoverFor(seizureId);
-    }
+    public Task<long> HoldProceedsAsync(string seizureId, string reference, long amount, CancellationToken cancellationToken) =>
+        DecidedAfreshOnConflictAsync(
+            async () =>
+            {
+                var events = new List<TaxpayerEvent>();
+                var ledger = Accept(State, TaxpayerDecider.Decide(State, new TaxpayerCommand.HoldProceeds(seizureId, reference, amount)), events);
+                await CommitTellingSeizuresAsync(ledger, events, reference, seizureId, cancellationToken);
+                return State.DebtToCoverFor(seizureId);
+            },
+            cancellationToken);
 
     public async Task<long> ReserveCoverAsync(string seizureId, long amount, CancellationToken cancellationToken)
     {
@@ -240,29 +259,35 @@ public sealed class TaxpayerGrain(
     /// A change of what a seizure is collecting. When it counts on less than before, the other seizures
     /// waiting for that money (their debt was covered by it) are told, so that they collect the rest.
     /// </summary>
-    private async Task<bool> DecideCountingOnLessAsync(string seizureId, TaxpayerCommand command, CancellationToken cancellationToken)
-    {
-        var events = new List<TaxpayerEvent>();
-        var ledger = Accept(State, TaxpayerDecider.Decide(State, command), events);
-        if (ReservedBy(ledger, seizureId) < ReservedBy(State, seizureId))
-        {
-            await CommitTellingSeizuresAsync(ledger, events, $"{seizureId}/counts-on-less/{Version + 1}", seizureId, cancellationToken);
-        }
-        else
-        {
-            await CommitAsync(ledger, events, cancellationToken);
-        }
+    private Task<bool> DecideCountingOnLessAsync(string seizureId, TaxpayerCommand command, CancellationToken cancellationToken) =>
+        DecidedAfreshOnConflictAsync(
+            async () =>
+            {
+                var events = new List<TaxpayerEvent>();
+                var ledger = Accept(State, TaxpayerDecider.Decide(State, command), events);
+                if (ReservedBy(ledger, seizureId) < ReservedBy(State, seizureId))
+                {
+                    await CommitTellingSeizuresAsync(ledger, events, $"{seizureId}/counts-on-less/{Version + 1}", seizureId, cancellationToken);
+                }
+                else
+                {
+                    await CommitAsync(ledger, events, cancellationToken);
+                }
 
-        return events.Count > 0;
-    }
+                return events.Count > 0;
+            },
+            cancellationToken);
 
-    private async Task<bool> DecideAsync(TaxpayerCommand command, CancellationToken cancellationToken)
-    {
-        var events = new List<TaxpayerEvent>();
-        var ledger = Accept(State, TaxpayerDecider.Decide(State, command), events);
-        await CommitAsync(ledger, events, cancellationToken);
-        return events.Count > 0;
-    }
+    private Task<bool> DecideAsync(TaxpayerCommand command, CancellationToken cancellationToken) =>
+        DecidedAfreshOnConflictAsync(
+            async () =>
+            {
+                var events = new List<TaxpayerEvent>();
+                var ledger = Accept(State, TaxpayerDecider.Decide(State, command), events);
+                await CommitAsync(ledger, events, cancellationToken);
+                return events.Count > 0;
+            },
+            cancellationToken);
 
     private Task CommitAsync(TaxpayerLedger ledger, List<TaxpayerEvent> events, CancellationToken cancellationToken) =>
         events.Count == 0 ? Task.CompletedTask : WriteStateAsync(ledger, events, time.GetUtcNow(), cancellationToken);

@@ -46,6 +46,9 @@ public sealed record SiloHostSettings(StorageSettings Storage, string Urls)
     /// <summary>Log lines as JSON objects, with the trace and span each was written in, for a log shipper. Default false: one line of text each.</summary>
     public bool JsonLogs { get; init; }
 
+    /// <summary>More services for the silo (a test's grain call filters, standing in for failures it cannot cause otherwise). Default none.</summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? Services { get; init; }
+
     /// <summary>Log at this level and above. Default information.</summary>
     public Microsoft.Extensions.Logging.LogLevel MinimumLogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Information;
 }

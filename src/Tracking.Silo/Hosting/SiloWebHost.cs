@@ -125,6 +125,7 @@ public static partial class SiloWebHost
         builder.Services.AddTrackingGrainServices(settings.Exchanges, settings.Seizures, settings.MatchIndex);
         builder.Services.AddSingleton(settings.Documents);
         builder.Services.AddSingleton<Grains.Documents.DocumentPdfPrinter>();
+        settings.Services?.Invoke(builder.Services);
 
         var app = builder.Build();
 

@@ -25,14 +25,16 @@ internal sealed class LifecycleHarness : IAsyncDisposable
     private static readonly HttpClient s_http = new() { Timeout = TimeSpan.FromSeconds(30) };
     private readonly TestStorage _storage;
     private readonly SeizureOptions _seizures;
+    private readonly Action<IServiceCollection>? _services;
     private readonly byte[] _callbackSecret;
     private WebApplication _app = null!;
     private string _urls = "http://127.0.0.1:0";
 
-    private LifecycleHarness(TestStorage storage, ExchangeSimProcess simulator, SeizureOptions seizures)
+    private LifecycleHarness(TestStorage storage, ExchangeSimProcess simulator, SeizureOptions seizures, Action<IServiceCollection>? services)
     {
         _storage = storage;
         _seizures = seizures;
+        _services = services;
         _callbackSecret = simulator.CallbackSecret;
         Simulator = new ExchangeSimClient(s_http, simulator.Url);
         Exchange = "x" + Guid.NewGuid().ToString("N")[..10];
@@ -54,9 +56,10 @@ internal sealed class LifecycleHarness : IAsyncDisposable
 
     public LifecycleDriver Driver { get; private set; } = null!;
 
-    public static async Task<LifecycleHarness> StartAsync(ExchangeSimProcess simulator, string storageKind = TestStorage.Sqlite, SeizureOptions? seizures = null)
+    /// <param name="services">More services for the silo: a grain call filter standing in for a failure.</param>
+    public static async Task<LifecycleHarness> StartAsync(ExchangeSimProcess simulator, string storageKind = TestStorage.Sqlite, SeizureOptions? seizures = null, Action<IServiceCollection>? services = null)
     {
-        var harness = new LifecycleHarness(await TestStorage.CreateAsync(storageKind), simulator, seizures ?? new SeizureOptions());
+        var harness = new LifecycleHarness(await TestStorage.CreateAsync(storageKind), simulator, seizures ?? new SeizureOptions(), services);
         await harness.StartHostAsync();
         return harness;
     }
@@ -160,6 +163,7 @@ internal sealed class LifecycleHarness : IAsyncDisposable
             Seizures = _seizures,
             // Failed deliveries are expected here (the exchange misbehaves on purpose); errors are not.
             MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Error,
+            Services = _services,
         });
         await _app.StartAsync();
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Tracking.Domain.Ledger;
 using Tracking.Domain.Seizures;
 using Tracking.ExchangeApi.Simulator;
@@ -294,16 +295,16 @@ public sealed class SeizureLifecycleTests(ExchangeSimFixture fixture)
     [Fact]
     public async Task A_return_the_ledger_failed_to_take_is_finished_by_the_seizure_s_own_reminder()
     {
-        await using var h = await StartAsync();
+        var storeDown = new FailingOnce(nameof(ITaxpayerGrain.ReturnProceedsAsync));
+        await using var h = await StartAsync(services: s => s.AddSingleton<IIncomingGrainCallFilter>(storeDown));
         var id = await ClosedAfterPayingWithANamesakesMoneyAsync(h);
         var seizure = h.Grains.GetGrain<ISeizureGrain>(id);
         await seizure.RequestCancellationAsync("namesake", "officer:park");
 
-        // Another writer moved the ledger on behind its activation: its next write fails, as a store failure would.
-        var key = new Storage.GrainKey(TaxpayerGrain.TypeName, "T-1");
-        var stored = (await h.Context.States.ReadAsync(key, CancellationToken.None))!;
-        await h.Context.States.WriteAsync(new Storage.Persistence.StateWrite(key, stored.Version, stored.Json, [], DateTimeOffset.UtcNow), CancellationToken.None);
+        // The ledger's store is out of reach when the seizure gives the money back.
+        storeDown.Arm();
         await Assert.ThrowsAnyAsync<Exception>(() => seizure.ApproveCancellationAsync(LifecycleHarness.Supervisor));
+        Assert.False(storeDown.Armed);
 
         var cancelled = await h.GetAsync(id);
         Assert.Equal((SeizureStatus.Cancelled, 0L), (cancelled.Status, cancelled.ReturnedToHolder));
@@ -322,7 +323,8 @@ public sealed class SeizureLifecycleTests(ExchangeSimFixture fixture)
     [Fact]
     public async Task A_taxpayer_that_could_not_be_told_of_its_seizure_s_close_is_told_later_and_the_seizure_s_reminder_stays_until_then()
     {
-        await using var h = await StartAsync();
+        var storeDown = new FailingOnce(nameof(ITaxpayerGrain.DetachSeizureAsync));
+        await using var h = await StartAsync(services: s => s.AddSingleton<IIncomingGrainCallFilter>(storeDown));
         await h.AddTaxpayerAsync("T-1", 2_000_000, 300_000, 10_000);
         await h.AddAccountAsync("A-1", s_oneBitcoin);
         var id = await h.OpenAsync("T-1", "A-1");
@@ -334,11 +336,9 @@ public sealed class SeizureLifecycleTests(ExchangeSimFixture fixture)
         await h.SettleAsync();
         Assert.NotEqual(SeizureStatus.Closed, (await h.GetAsync(id)).Status);
 
-        // Another writer moved the ledger on behind its activation: the first word of the close to it
-        // fails, as it would with its silo lost. Then the exchange answers again; nobody calls after that.
-        var key = new Storage.GrainKey(TaxpayerGrain.TypeName, "T-1");
-        var stored = (await h.Context.States.ReadAsync(key, CancellationToken.None))!;
-        await h.Context.States.WriteAsync(new Storage.Persistence.StateWrite(key, stored.Version, stored.Json, [], DateTimeOffset.UtcNow), CancellationToken.None);
+        // The ledger's store is out of reach for the first word of the close to it. Then the exchange
+        // answers again; nobody calls after that.
+        storeDown.Arm();
         await h.SetFaultsAsync(new FaultOptions());
         await h.Driver.RunAsync(TimeSpan.FromDays(3), TimeSpan.FromHours(1), supervisor: null, async () => (await h.GetAsync(id)).Status == SeizureStatus.Closed, CancellationToken.None);
         Assert.Equal(SeizureStatus.Closed, (await h.GetAsync(id)).Status);
@@ -346,6 +346,7 @@ public sealed class SeizureLifecycleTests(ExchangeSimFixture fixture)
         // The closed seizure's next turn or its own reminder tells the taxpayer, and only then is the reminder gone.
         await h.Driver.RunAsync(TimeSpan.FromDays(1), TimeSpan.FromMinutes(10), supervisor: null, async () => (await h.TaxpayerAsync("T-1")).OpenSeizures.Count == 0, CancellationToken.None);
 
+        Assert.False(storeDown.Armed);
         Assert.Empty((await h.TaxpayerAsync("T-1")).OpenSeizures);
         Assert.Single((await h.Grains.GetGrain<ITaxpayerGrain>("T-1").GetHistoryAsync()).Select(e => e.Event).OfType<SeizureDetached>());
         Assert.Equal(0, await h.RemindersAsync(id));
@@ -407,9 +408,24 @@ public sealed class SeizureLifecycleTests(ExchangeSimFixture fixture)
         return id;
     }
 
-    private async Task<LifecycleHarness> StartAsync(string storage = TestStorage.Sqlite)
+    /// <summary>Once armed, the next call of one taxpayer method fails as a store out of reach makes it fail, before the grain sees it.</summary>
+    private sealed class FailingOnce(string method) : IIncomingGrainCallFilter
     {
-        var harness = await LifecycleHarness.StartAsync(fixture.Simulator, storage);
+        private int _armed;
+
+        public bool Armed => Volatile.Read(ref _armed) == 1;
+
+        public void Arm() => Volatile.Write(ref _armed, 1);
+
+        public Task Invoke(IIncomingGrainCallContext context) =>
+            context.InterfaceMethod?.Name == method && Interlocked.Exchange(ref _armed, 0) == 1
+                ? throw new Storage.Persistence.StorageUnavailableException("the store is out of reach (a test's failure)")
+                : context.Invoke();
+    }
+
+    private async Task<LifecycleHarness> StartAsync(string storage = TestStorage.Sqlite, Action<IServiceCollection>? services = null)
+    {
+        var harness = await LifecycleHarness.StartAsync(fixture.Simulator, storage, services: services);
         await harness.SetPricesAsync(("BTC", 100_000_000m), ("ETH", 5_000_000m), ("XRP", 3_000m));
         return harness;
     }
