@@ -55,8 +55,8 @@ internal sealed class WriteRacingStore(ITrackingStore inner, Func<Task> race) : 
 
         public Task<IReadOnlyList<string>> ListKeysAsync(string grainType, string? after, int limit, CancellationToken cancellationToken) => inner.ListKeysAsync(grainType, after, limit, cancellationToken);
 
-        public Task<long> ReadAllAsync(string grainType, IReadOnlyList<StatePath> fields, DateTimeOffset? indexedSince, int pageSize, Func<IReadOnlyList<StateFields>, Task> page, CancellationToken cancellationToken) =>
-            inner.ReadAllAsync(grainType, fields, indexedSince, pageSize, page, cancellationToken);
+        public Task<long> ReadAllAsync(string grainType, DateTimeOffset? indexedSince, int pageSize, Func<IReadOnlyList<IndexedRecord>, Task> page, CancellationToken cancellationToken) =>
+            inner.ReadAllAsync(grainType, indexedSince, pageSize, page, cancellationToken);
 
         public Task<DateTimeOffset> ReadClockAsync(CancellationToken cancellationToken) => inner.ReadClockAsync(cancellationToken);
     }

@@ -29,7 +29,7 @@ public sealed class ExchangeAccountGrain([FromKeyedServices(TimeProviderNames.Gr
         var empty = ExchangeAccount.Empty(profile.Exchange, profile.AccountId);
         var events = AccountDecider.Decide(empty, new AccountCommand.Report(profile)).Events;
         var account = AccountDecider.ApplyAll(empty, events);
-        return Creation(new GrainKey(TypeName, AccountKey.Of(profile.Exchange, profile.AccountId)), account, events, views: null, MatchedFields.TagOf(account), now);
+        return Creation(new GrainKey(TypeName, AccountKey.Of(profile.Exchange, profile.AccountId)), account, events, views: null, MatchedFields.Of(account), now);
     }
 
     /// <summary>Whether the account stored as <paramref name="stored"/> would take the report as no change, as <see cref="ReportAsync"/> decides: an import need not call it.</summary>
@@ -41,7 +41,7 @@ public sealed class ExchangeAccountGrain([FromKeyedServices(TimeProviderNames.Gr
 
     public Task<ExchangeAccount> GetAsync(CancellationToken cancellationToken) => Task.FromResult(State);
 
-    protected override long? IndexedTagOf(ExchangeAccount state) => MatchedFields.TagOf(state);
+    protected override string? IndexedOf(ExchangeAccount state) => MatchedFields.Of(state);
 
     protected override ExchangeAccount CreateInitialState()
     {

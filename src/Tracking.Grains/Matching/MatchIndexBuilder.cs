@@ -51,8 +51,8 @@ public sealed class MatchIndexBuilder(IGrainFactory grains, GrainStateStore stor
             }
         }
 
-        var taxpayers = StopOtherOnFailure(FileAsync(TaxpayerGrain.TypeName, MatchedFields.Taxpayer, TaxpayerEntries, (shard, entries) => shard.FileTaxpayersAsync(sweep, entries, failed.Token), failed.Token));
-        var accounts = StopOtherOnFailure(FileAsync(ExchangeAccountGrain.TypeName, MatchedFields.Account, AccountEntries, (shard, entries) => shard.FileAccountsAsync(sweep, entries, failed.Token), failed.Token));
+        var taxpayers = StopOtherOnFailure(FileAsync(TaxpayerGrain.TypeName, TaxpayerEntries, (shard, entries) => shard.FileTaxpayersAsync(sweep, entries, failed.Token), failed.Token));
+        var accounts = StopOtherOnFailure(FileAsync(ExchangeAccountGrain.TypeName, AccountEntries, (shard, entries) => shard.FileAccountsAsync(sweep, entries, failed.Token), failed.Token));
         await Task.WhenAll(taxpayers, accounts);
         return (await taxpayers, await accounts);
     }
@@ -66,8 +66,8 @@ public sealed class MatchIndexBuilder(IGrainFactory grains, GrainStateStore stor
     public async Task<long?> ReviseAsync(DateTimeOffset since, long mostChanged, CancellationToken cancellationToken)
     {
         AsOf = await store.ReadClockAsync(cancellationToken);
-        var taxpayers = await ReadChangedAsync(TaxpayerGrain.TypeName, MatchedFields.Taxpayer, since, mostChanged, cancellationToken);
-        var accounts = taxpayers is null ? null : await ReadChangedAsync(ExchangeAccountGrain.TypeName, MatchedFields.Account, since, mostChanged - taxpayers.Count, cancellationToken);
+        var taxpayers = await ReadChangedAsync(TaxpayerGrain.TypeName, since, mostChanged, cancellationToken);
+        var accounts = taxpayers is null ? null : await ReadChangedAsync(ExchangeAccountGrain.TypeName, since, mostChanged - taxpayers.Count, cancellationToken);
         if (taxpayers is null || accounts is null)
         {
             return null;
@@ -94,42 +94,48 @@ public sealed class MatchIndexBuilder(IGrainFactory grains, GrainStateStore stor
         (await Task.WhenAll(MatchIndex.AllShards().Select(shard => grains.GetGrain<IMatchShardGrain>(shard).HoldsAsync(sweep, cancellationToken)))).All(held => held);
 
     /// <summary>A taxpayer's entries under each of its keys; none for one the roll never described.</summary>
-    internal static IEnumerable<IndexEntry<IndexedTaxpayer>> TaxpayerEntries(StateFields stored) =>
-        stored.Values[0] is { } name
-            ? IndexedTaxpayer.For(
-                new TaxpayerIdentity(
-                    stored.Key,
-                    PersonName.Parse(name),
-                    stored.Values[1] is { } birth ? BirthDate.Of(DateOnly.ParseExact(birth, "yyyy-MM-dd", CultureInfo.InvariantCulture)) : null,
-                    stored.Values[2],
-                    stored.Values[3]),
-                name)
-            : [];
-
-    /// <summary>An account's entries under each of its keys.</summary>
-    internal static IEnumerable<IndexEntry<IndexedAccount>> AccountEntries(StateFields stored)
+    internal static IEnumerable<IndexEntry<IndexedTaxpayer>> TaxpayerEntries(IndexedRecord stored)
     {
+        if (stored.Indexed is null)
+        {
+            return [];
+        }
+
+        var values = MatchedFields.Values(stored.Indexed, MatchedFields.TaxpayerValues);
+        var name = values[0]!;
+        var birth = values[1] is { } date ? BirthDate.Of(DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture)) : (BirthDate?)null;
+        return IndexedTaxpayer.For(new TaxpayerIdentity(stored.Key, PersonName.Parse(name), birth, values[2], values[3]), name);
+    }
+
+    /// <summary>An account's entries under each of its keys; none for one never reported.</summary>
+    internal static IEnumerable<IndexEntry<IndexedAccount>> AccountEntries(IndexedRecord stored)
+    {
+        if (stored.Indexed is null)
+        {
+            return [];
+        }
+
         var (exchange, accountId) = AccountKey.Parse(stored.Key);
 
         // A handful of exchanges: one string each, not one per account held in the index.
         exchange = string.Intern(exchange);
-        var name = stored.Values[0];
-        var birth = stored.Values[2] is { } year
-            ? new BirthDate(stored.Values[1] is { } century ? Number(century) : null, Number(year), Number(stored.Values[3]!), Number(stored.Values[4]!))
+        var values = MatchedFields.Values(stored.Indexed, MatchedFields.AccountValues);
+        var name = values[0];
+        var birth = values[2] is { } year
+            ? new BirthDate(values[1] is { } century ? Number(century) : null, Number(year), Number(values[3]!), Number(values[4]!))
             : (BirthDate?)null;
-        return IndexedAccount.For(new AccountIdentity(exchange, accountId, PersonName.Parse(name), birth, stored.Values[5], stored.Values[6]), name);
+        return IndexedAccount.For(new AccountIdentity(exchange, accountId, PersonName.Parse(name), birth, values[5], values[6]), name);
     }
 
     /// <summary>The records of one type changed since <paramref name="since"/>; null as soon as there are more than <paramref name="most"/>.</summary>
-    private async Task<List<StateFields>?> ReadChangedAsync(string grainType, StatePath[] fields, DateTimeOffset since, long most, CancellationToken cancellationToken)
+    private async Task<List<IndexedRecord>?> ReadChangedAsync(string grainType, DateTimeOffset since, long most, CancellationToken cancellationToken)
     {
-        var changed = new List<StateFields>();
+        var changed = new List<IndexedRecord>();
         using var tooMany = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
             await store.ReadAllAsync(
                 grainType,
-                fields,
                 since,
                 PageSize,
                 async page =>
@@ -163,8 +169,7 @@ public sealed class MatchIndexBuilder(IGrainFactory grains, GrainStateStore stor
 
     private async Task<long> FileAsync<TRecord>(
         string grainType,
-        StatePath[] fields,
-        Func<StateFields, IEnumerable<IndexEntry<TRecord>>> entriesOf,
+        Func<IndexedRecord, IEnumerable<IndexEntry<TRecord>>> entriesOf,
         Func<IMatchShardGrain, IReadOnlyList<IndexEntry<TRecord>>, Task> file,
         CancellationToken cancellationToken)
         where TRecord : class
@@ -176,7 +181,6 @@ public sealed class MatchIndexBuilder(IGrainFactory grains, GrainStateStore stor
         {
             var records = await store.ReadAllAsync(
                 grainType,
-                fields,
                 indexedSince: null,
                 PageSize,
                 async page =>

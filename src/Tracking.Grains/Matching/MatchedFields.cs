@@ -1,7 +1,6 @@
-using System.IO.Hashing;
+using System.Globalization;
 using System.Text;
 using Tracking.Domain.Accounts;
-using Tracking.Domain.Identity;
 using Tracking.Domain.Ledger;
 using Tracking.Domain.Taxpayers;
 using Tracking.Storage.Persistence;
@@ -9,50 +8,79 @@ using Tracking.Storage.Persistence;
 namespace Tracking.Grains.Matching;
 
 /// <summary>
-/// The fields of a taxpayer's and an account's state that the match index reads, and a tag of
-/// them written with every state (<see cref="StateWrite.IndexedTag"/>): the store stamps a record
-/// when its tag changes, so a sweep files again only the records whose matched fields changed,
-/// not those a payment or a recorded candidate rewrote. Paths and tags name the same fields.
+/// The fields of a taxpayer's and an account's state that the match index reads, written beside
+/// every state as one text (<see cref="StateWrite.Indexed"/>): a sweep reads them without the
+/// state, and the store stamps a record when they change, so a sweep files again only the records
+/// whose matched fields changed, not those a payment or a recorded candidate rewrote. Each value
+/// has '\' and the unit separator escaped ("\\", "\u"), none is "\0", and they are joined by the
+/// unit separator; migration 0007 (0005 on SQLite) wrote the same for the rows stored before.
 /// </summary>
 public static class MatchedFields
 {
-    public static readonly StatePath[] Taxpayer =
-    [
-        new(nameof(TaxpayerLedger.Profile), nameof(TaxpayerProfile.Name)),
-        new(nameof(TaxpayerLedger.Profile), nameof(TaxpayerProfile.BirthDate)),
-        new(nameof(TaxpayerLedger.Profile), nameof(TaxpayerProfile.Phone)),
-        new(nameof(TaxpayerLedger.Profile), nameof(TaxpayerProfile.RrnHash)),
-    ];
+    /// <summary>Values of a taxpayer: name, birth date (yyyy-MM-dd), phone, RRN hash.</summary>
+    public const int TaxpayerValues = 4;
 
-    public static readonly StatePath[] Account =
-    [
-        new(nameof(ExchangeAccount.Profile), nameof(AccountProfile.Name)),
-        new(nameof(ExchangeAccount.Profile), nameof(AccountProfile.Birth), nameof(BirthDate.Century)),
-        new(nameof(ExchangeAccount.Profile), nameof(AccountProfile.Birth), nameof(BirthDate.YearOfCentury)),
-        new(nameof(ExchangeAccount.Profile), nameof(AccountProfile.Birth), nameof(BirthDate.Month)),
-        new(nameof(ExchangeAccount.Profile), nameof(AccountProfile.Birth), nameof(BirthDate.Day)),
-        new(nameof(ExchangeAccount.Profile), nameof(AccountProfile.Phone)),
-        new(nameof(ExchangeAccount.Profile), nameof(AccountProfile.RrnHash)),
-    ];
+    /// <summary>Values of an account holder: name, birth century, year of century, month, day, phone, RRN hash.</summary>
+    public const int AccountValues = 7;
 
-    /// <summary>The tag of a taxpayer's matched fields; null for one the roll never described.</summary>
-    public static long? TagOf(TaxpayerLedger ledger) =>
-        ledger.Profile is { } p ? Tag(p.Name, p.BirthDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), p.Phone, p.RrnHash) : null;
+    private const char Separator = '\u001f';
+    private const string None = "\\0";
 
-    /// <summary>The tag of an account holder's matched fields; null for an account never reported.</summary>
-    public static long? TagOf(ExchangeAccount account) =>
-        account.Profile is { } p ? Tag(p.Name, p.Birth is { } b ? $"{b.Century}/{b.YearOfCentury}/{b.Month}/{b.Day}" : null, p.Phone, p.RrnHash) : null;
+    /// <summary>A taxpayer's matched fields; null for one the roll never described.</summary>
+    public static string? Of(TaxpayerLedger ledger) =>
+        ledger.Profile is { } p ? Join(p.Name, p.BirthDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.Phone, p.RrnHash) : null;
 
-    /// <summary>64 bits of a hash of the values, each marked present or absent: a change goes unseen only if the old and new tags collide, one in 2⁶⁴.</summary>
-    private static long Tag(params string?[] values)
+    /// <summary>An account holder's matched fields; null for an account never reported.</summary>
+    public static string? Of(ExchangeAccount account) =>
+        account.Profile is { } p
+            ? Join(p.Name, Number(p.Birth?.Century), Number(p.Birth?.YearOfCentury), Number(p.Birth?.Month), Number(p.Birth?.Day), p.Phone, p.RrnHash)
+            : null;
+
+    /// <summary>The values of matched fields as written; <paramref name="count"/> of them, or the text is refused as not written here.</summary>
+    public static string?[] Values(string indexed, int count)
+    {
+        if (indexed.AsSpan().Count(Separator) != count - 1)
+        {
+            throw new InvalidDataException($"matched fields of {count} values expected, '{indexed}' read");
+        }
+
+        var values = new string?[count];
+        var i = 0;
+        foreach (var range in indexed.AsSpan().Split(Separator))
+        {
+            var value = indexed.AsSpan(range);
+            values[i++] = value.SequenceEqual(None) ? null : value.Contains('\\') ? Unescape(value) : new string(value);
+        }
+
+        return values;
+    }
+
+    private static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    private static string Join(params string?[] values)
     {
         var text = new StringBuilder();
         foreach (var value in values)
         {
-            // A unit separator cannot occur in a field read from a file; null and "" tag apart.
-            text.Append(value is null ? '\u0000' : '\u0001').Append(value).Append('\u001f');
+            if (text.Length > 0)
+            {
+                text.Append(Separator);
+            }
+
+            text.Append(value is null ? None : value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\u001f", "\\u", StringComparison.Ordinal));
         }
 
-        return unchecked((long)XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(text.ToString())));
+        return text.ToString();
+    }
+
+    private static string Unescape(ReadOnlySpan<char> value)
+    {
+        var text = new StringBuilder(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            text.Append(value[i] == '\\' && i + 1 < value.Length ? value[++i] switch { 'u' => Separator, var c => c } : value[i]);
+        }
+
+        return text.ToString();
     }
 }

@@ -97,8 +97,8 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain, IIncomingGrainC
     /// <summary>The read-model rows this grain keeps for <paramref name="state"/>, written with it; null (the default) for none.</summary>
     protected virtual IEnumerable<GrainView>? ViewsOf(TState state) => null;
 
-    /// <summary>The tag of the fields other records are matched on (<see cref="StateWrite.IndexedTag"/>); null (the default) for a grain nothing is matched to.</summary>
-    protected virtual long? IndexedTagOf(TState state) => null;
+    /// <summary>The fields other records are matched on (<see cref="StateWrite.Indexed"/>); null (the default) for a grain nothing is matched to.</summary>
+    protected virtual string? IndexedOf(TState state) => null;
 
     /// <summary>
     /// Durably replaces the state and appends <paramref name="events"/>, with the read-model rows of
@@ -109,7 +109,7 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain, IIncomingGrainC
     {
         // Whole milliseconds, as every store keeps them: a history kept in memory reads as a reloaded one does.
         now = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
-        var write = Write(Key, Version, newState, events, now, ViewsOf(newState), _views) with { IndexedTag = IndexedTagOf(newState) };
+        var write = Write(Key, Version, newState, events, now, ViewsOf(newState), _views) with { Indexed = IndexedOf(newState) };
         try
         {
             Version = await Store.WriteAsync(write, cancellationToken);
@@ -151,16 +151,16 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain, IIncomingGrainC
     }
 
     /// <summary>A first write of a grain, for loading many at once straight into the store (it succeeds only if the grain was never written).</summary>
-    public static StateWrite Creation(GrainKey grain, TState state, IReadOnlyList<TEvent> events, IEnumerable<GrainView>? views, long? indexedTag, DateTimeOffset now) =>
-        Change(grain, 0, state, events, views, indexedTag, now);
+    public static StateWrite Creation(GrainKey grain, TState state, IReadOnlyList<TEvent> events, IEnumerable<GrainView>? views, string? indexed, DateTimeOffset now) =>
+        Change(grain, 0, state, events, views, indexed, now);
 
     /// <summary>
     /// A change of a grain written beside it, against the version read from the store, as a sweep
     /// records candidates for taxpayers nobody has active: it succeeds only if the grain was not
     /// written since. An activation that read the state before would find its next write refused and reload.
     /// </summary>
-    public static StateWrite Change(GrainKey grain, long version, TState state, IReadOnlyList<TEvent> events, IEnumerable<GrainView>? views, long? indexedTag, DateTimeOffset now) =>
-        Write(grain, version, state, events, now, views, lastWritten: null) with { IndexedTag = indexedTag };
+    public static StateWrite Change(GrainKey grain, long version, TState state, IReadOnlyList<TEvent> events, IEnumerable<GrainView>? views, string? indexed, DateTimeOffset now) =>
+        Write(grain, version, state, events, now, views, lastWritten: null) with { Indexed = indexed };
 
     /// <summary>This grain's history, oldest first.</summary>
     protected async Task<IReadOnlyList<GrainEvent<TEvent>>> ReadHistoryAsync(CancellationToken cancellationToken)

@@ -50,7 +50,7 @@ public sealed class TaxpayerGrain(
     public static Storage.Persistence.StateWrite Creation(TaxpayerProfile profile, IReadOnlyList<TaxItem> items, DateTimeOffset now)
     {
         var (ledger, events) = Register(TaxpayerLedger.Empty(profile.TaxpayerId), profile, items);
-        return Creation(new GrainKey(TypeName, profile.TaxpayerId), ledger, events, ReviewRow.ViewsOf(ledger), MatchedFields.TagOf(ledger), now);
+        return Creation(new GrainKey(TypeName, profile.TaxpayerId), ledger, events, ReviewRow.ViewsOf(ledger), MatchedFields.Of(ledger), now);
     }
 
     /// <summary>
@@ -107,7 +107,7 @@ public sealed class TaxpayerGrain(
         try
         {
             var (recorded, events) = Record(ledger, candidates, now);
-            return events.Count == 0 ? null : Change(new GrainKey(TypeName, taxpayerId), stored.Version, recorded, events, ReviewRow.ViewsOf(recorded), MatchedFields.TagOf(recorded), now);
+            return events.Count == 0 ? null : Change(new GrainKey(TypeName, taxpayerId), stored.Version, recorded, events, ReviewRow.ViewsOf(recorded), MatchedFields.Of(recorded), now);
         }
         catch (CommandRejectedException)
         {
@@ -211,7 +211,7 @@ public sealed class TaxpayerGrain(
 
     protected override IEnumerable<GrainView> ViewsOf(TaxpayerLedger state) => ReviewRow.ViewsOf(state);
 
-    protected override long? IndexedTagOf(TaxpayerLedger state) => MatchedFields.TagOf(state);
+    protected override string? IndexedOf(TaxpayerLedger state) => MatchedFields.Of(state);
 
     private static (TaxpayerLedger Ledger, List<TaxpayerEvent> Events) Register(TaxpayerLedger state, TaxpayerProfile profile, IReadOnlyList<TaxItem> items)
     {

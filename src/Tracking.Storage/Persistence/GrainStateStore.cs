@@ -36,9 +36,9 @@ public sealed class GrainStateStore : IAsyncDisposable
     public Task<IReadOnlyList<string>> ListKeysAsync(string grainType, string? after, int limit, CancellationToken cancellationToken) =>
         StoreCall.OffGrainThreadAsync(() => _store.Grains.ListKeysAsync(grainType, after, limit, cancellationToken), cancellationToken);
 
-    /// <summary>Every written grain of one type (or those whose matched fields changed since <paramref name="indexedSince"/>) with what its state holds at <paramref name="fields"/>, a page at a time (see <see cref="IGrainStore.ReadAllAsync"/>); <paramref name="page"/> runs off the grain's thread.</summary>
-    public Task<long> ReadAllAsync(string grainType, IReadOnlyList<StatePath> fields, DateTimeOffset? indexedSince, int pageSize, Func<IReadOnlyList<StateFields>, Task> page, CancellationToken cancellationToken) =>
-        StoreCall.OffGrainThreadAsync(() => _store.Grains.ReadAllAsync(grainType, fields, indexedSince, pageSize, page, cancellationToken), cancellationToken);
+    /// <summary>Every written grain of one type (or those whose matched fields changed since <paramref name="indexedSince"/>) with its matched fields, a page at a time (see <see cref="IGrainStore.ReadAllAsync"/>); <paramref name="page"/> runs off the grain's thread.</summary>
+    public Task<long> ReadAllAsync(string grainType, DateTimeOffset? indexedSince, int pageSize, Func<IReadOnlyList<IndexedRecord>, Task> page, CancellationToken cancellationToken) =>
+        StoreCall.OffGrainThreadAsync(() => _store.Grains.ReadAllAsync(grainType, indexedSince, pageSize, page, cancellationToken), cancellationToken);
 
     /// <inheritdoc cref="IGrainStore.ReadClockAsync"/>
     public Task<DateTimeOffset> ReadClockAsync(CancellationToken cancellationToken) =>

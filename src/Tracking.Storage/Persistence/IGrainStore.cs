@@ -23,12 +23,12 @@ public interface IGrainStore
 
     /// <summary>
     /// Every written grain of one type, in no order (or, with <paramref name="indexedSince"/>, only
-    /// those whose <see cref="StateWrite.IndexedTag"/> changed at or after that time by
-    /// <see cref="ReadClockAsync"/>), each key with what its state holds at <paramref name="fields"/>
-    /// (strings and integers: see <see cref="StateFields"/>): one read streams them, handed to
-    /// <paramref name="page"/> a page at a time, each page read once the last is handled. Returns how many there were.
+    /// those whose <see cref="StateWrite.Indexed"/> changed at or after that time by
+    /// <see cref="ReadClockAsync"/>), each key with its matched fields, not its state: one read
+    /// streams them, handed to <paramref name="page"/> a page at a time, each page read once the
+    /// last is handled. Returns how many there were.
     /// </summary>
-    Task<long> ReadAllAsync(string grainType, IReadOnlyList<StatePath> fields, DateTimeOffset? indexedSince, int pageSize, Func<IReadOnlyList<StateFields>, Task> page, CancellationToken cancellationToken);
+    Task<long> ReadAllAsync(string grainType, DateTimeOffset? indexedSince, int pageSize, Func<IReadOnlyList<IndexedRecord>, Task> page, CancellationToken cancellationToken);
 
     /// <summary>
     /// The clock the store stamps changed tags with, read once every write under way has committed

@@ -22,11 +22,12 @@ public sealed record StateWrite(
     public IReadOnlyList<ViewRow>? Views { get; init; }
 
     /// <summary>
-    /// A tag of the fields other records are matched on (null for a grain nothing is matched to):
-    /// the store stamps the row with its own clock when the tag differs from the one stored, so a
-    /// sweep can read only the records whose matched fields changed since its last (<see cref="IGrainStore.ReadAllAsync"/>).
+    /// The fields other records are matched on, as one text (null for a grain nothing is matched
+    /// to), kept beside the state: a sweep reads them without the state (<see cref="IGrainStore.ReadAllAsync"/>),
+    /// and the store stamps the row with its own clock when they differ from those stored, so a
+    /// sweep can read only the records whose matched fields changed since its last.
     /// </summary>
-    public long? IndexedTag { get; init; }
+    public string? Indexed { get; init; }
 
     /// <summary>The shard column stored with every row of the grain (a stable hash of its identity).</summary>
     public int Partition => GrainPartition.Of(Grain);

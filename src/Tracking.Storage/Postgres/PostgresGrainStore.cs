@@ -14,16 +14,16 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
     // that did not match comes back absent: a version conflict.
     private const string BatchWrite = """
         WITH w AS (
-            SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::timestamptz[], $21::bigint[])
-                AS w(partition, grain_type, grain_key, expected, state, at, tag)
+            SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::timestamptz[], $21::text[])
+                AS w(partition, grain_type, grain_key, expected, state, at, indexed)
         ), created AS (
-            INSERT INTO grain_state (partition, grain_type, grain_key, version, state, updated_at, indexed_tag, indexed_at)
-            SELECT partition, grain_type, grain_key, 1, state::jsonb, at, tag, clock_timestamp() FROM w WHERE expected = 0
+            INSERT INTO grain_state (partition, grain_type, grain_key, version, state, updated_at, indexed, indexed_at)
+            SELECT partition, grain_type, grain_key, 1, state::json, at, indexed, clock_timestamp() FROM w WHERE expected = 0
             ON CONFLICT (grain_type, grain_key) DO NOTHING
             RETURNING grain_type, grain_key, version
         ), updated AS (
-            UPDATE grain_state g SET version = w.expected + 1, state = w.state::jsonb, updated_at = w.at, indexed_tag = w.tag,
-                indexed_at = CASE WHEN g.indexed_tag IS DISTINCT FROM w.tag THEN clock_timestamp() ELSE g.indexed_at END
+            UPDATE grain_state g SET version = w.expected + 1, state = w.state::json, updated_at = w.at, indexed = w.indexed,
+                indexed_at = CASE WHEN g.indexed IS DISTINCT FROM w.indexed THEN clock_timestamp() ELSE g.indexed_at END
             FROM w
             WHERE w.expected > 0 AND g.grain_type = w.grain_type AND g.grain_key = w.grain_key AND g.version = w.expected
             RETURNING g.grain_type, g.grain_key, g.version
@@ -117,22 +117,16 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
         return keys;
     }
 
-    public async Task<long> ReadAllAsync(string grainType, IReadOnlyList<StatePath> fields, DateTimeOffset? indexedSince, int pageSize, Func<IReadOnlyList<StateFields>, Task> page, CancellationToken cancellationToken)
+    public async Task<long> ReadAllAsync(string grainType, DateTimeOffset? indexedSince, int pageSize, Func<IReadOnlyList<IndexedRecord>, Task> page, CancellationToken cancellationToken)
     {
         // One scan, streamed. Pages read along the key instead would each be a query, and with the
         // statistics of a table just loaded the planner sorts all the rest of the table for each.
         // The few changed since a time are found by the same scan: an index on the time would cost every write.
-        var values = string.Concat(fields.Select((_, i) => $", state #>> ${i + 3}"));
-        await using var command = dataSource.CreateCommand($"SELECT grain_key{values} FROM grain_state WHERE grain_type = $1 AND ($2::timestamptz IS NULL OR indexed_at >= $2)");
+        await using var command = dataSource.CreateCommand("SELECT grain_key, indexed FROM grain_state WHERE grain_type = $1 AND ($2::timestamptz IS NULL OR indexed_at >= $2)");
         command.Parameters.Add(new NpgsqlParameter { Value = grainType });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset?> { TypedValue = indexedSince?.ToUniversalTime() });
-        foreach (var field in fields)
-        {
-            command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. field.Names] });
-        }
-
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await StateFields.PagesAsync(reader, fields.Count, pageSize, page, cancellationToken).ConfigureAwait(false);
+        return await IndexedRecord.PagesAsync(reader, pageSize, page, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<DateTimeOffset> ReadClockAsync(CancellationToken cancellationToken)
@@ -243,7 +237,7 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
         parameters.Add(new NpgsqlParameter<string[]> { TypedValue = views.Select(v => v.Row.View).ToArray() });
         parameters.Add(new NpgsqlParameter<string[]> { TypedValue = views.Select(v => v.Row.Key).ToArray() });
         parameters.Add(new NpgsqlParameter<string[]> { TypedValue = views.Select(v => v.Row.Json).ToArray() });
-        parameters.Add(new NpgsqlParameter<long?[]> { TypedValue = writes.Select(w => w.IndexedTag).ToArray() });
+        parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = writes.Select(w => w.Indexed).ToArray() });
 
         // One statement is one transaction: the batch commits whole or not at all.
         var written = new HashSet<GrainKey>();

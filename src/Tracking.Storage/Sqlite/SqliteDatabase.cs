@@ -36,7 +36,7 @@ internal sealed class SqliteDatabase(string path)
         return new WriteTurn(_writer);
     }
 
-    /// <summary>The wall clock changed tags are stamped with: never a scenario's simulated one, as a sweep compares it with the stamps of writes made long before.</summary>
+    /// <summary>The wall clock changed matched fields are stamped with: never a scenario's simulated one, as a sweep compares it with the stamps of writes made long before.</summary>
     public TimeProvider Clock { get; } = TimeProvider.System;
 
     public static long ToUnixMs(DateTimeOffset time) => time.ToUnixTimeMilliseconds();

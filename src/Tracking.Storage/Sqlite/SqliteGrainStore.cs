@@ -10,14 +10,14 @@ namespace Tracking.Storage.Sqlite;
 internal sealed class SqliteGrainStore(SqliteDatabase database) : IGrainStore
 {
     private const string InsertState = """
-        INSERT INTO grain_state (partition, grain_type, grain_key, version, state, updated_at, indexed_tag, indexed_at)
-        VALUES ($partition, $type, $key, $version, $state, $at, $tag, $now)
+        INSERT INTO grain_state (partition, grain_type, grain_key, version, state, updated_at, indexed, indexed_at)
+        VALUES ($partition, $type, $key, $version, $state, $at, $indexed, $now)
         ON CONFLICT (grain_type, grain_key) DO NOTHING
         """;
 
     private const string UpdateState = """
-        UPDATE grain_state SET version = $version, state = $state, updated_at = $at, indexed_tag = $tag,
-            indexed_at = CASE WHEN indexed_tag IS $tag THEN indexed_at ELSE $now END
+        UPDATE grain_state SET version = $version, state = $state, updated_at = $at, indexed = $indexed,
+            indexed_at = CASE WHEN indexed IS $indexed THEN indexed_at ELSE $now END
         WHERE grain_type = $type AND grain_key = $key AND version = $expected
         """;
 
@@ -106,21 +106,15 @@ internal sealed class SqliteGrainStore(SqliteDatabase database) : IGrainStore
         return keys;
     }
 
-    public async Task<long> ReadAllAsync(string grainType, IReadOnlyList<StatePath> fields, DateTimeOffset? indexedSince, int pageSize, Func<IReadOnlyList<StateFields>, Task> page, CancellationToken cancellationToken)
+    public async Task<long> ReadAllAsync(string grainType, DateTimeOffset? indexedSince, int pageSize, Func<IReadOnlyList<IndexedRecord>, Task> page, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        var values = string.Concat(fields.Select((_, i) => $", json_extract(state, $path{i})"));
-        command.CommandText = $"SELECT grain_key{values} FROM grain_state WHERE grain_type = $type AND indexed_at >= $since";
+        command.CommandText = "SELECT grain_key, indexed FROM grain_state WHERE grain_type = $type AND indexed_at >= $since";
         command.Parameters.AddWithValue("$type", grainType);
         command.Parameters.AddWithValue("$since", indexedSince is { } since ? SqliteDatabase.ToUnixMs(since) : long.MinValue);
-        for (var i = 0; i < fields.Count; i++)
-        {
-            command.Parameters.AddWithValue($"$path{i}", fields[i].ToJsonPath());
-        }
-
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await StateFields.PagesAsync(reader, fields.Count, pageSize, page, cancellationToken).ConfigureAwait(false);
+        return await IndexedRecord.PagesAsync(reader, pageSize, page, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -170,8 +164,8 @@ internal sealed class SqliteGrainStore(SqliteDatabase database) : IGrainStore
         {
             SqliteCommand Command(string sql, params string[] parameters) => PreparedCommands.Prepare(connection, transaction, sql, parameters);
 
-            _insert = Command(InsertState, "$partition", "$type", "$key", "$version", "$state", "$at", "$tag", "$now");
-            _update = Command(UpdateState, "$partition", "$type", "$key", "$version", "$state", "$at", "$tag", "$now", "$expected");
+            _insert = Command(InsertState, "$partition", "$type", "$key", "$version", "$state", "$at", "$indexed", "$now");
+            _update = Command(UpdateState, "$partition", "$type", "$key", "$version", "$state", "$at", "$indexed", "$now", "$expected");
             _append = Command(InsertEvent, "$partition", "$type", "$key", "$version", "$at", "$idx", "$eventType", "$payload");
             _clearViews = Command(ClearViews, "$type", "$key");
             _setView = Command(SetView, "$type", "$key", "$view", "$viewKey", "$doc");
@@ -190,7 +184,7 @@ internal sealed class SqliteGrainStore(SqliteDatabase database) : IGrainStore
         {
             var at = SqliteDatabase.ToUnixMs(write.At);
             var state = write.ExpectedVersion == 0 ? _insert : _update;
-            state.Bind(write.Partition, write.Grain.Type, write.Grain.Key, write.NewVersion, write.StateJson, at, (object?)write.IndexedTag ?? DBNull.Value, now);
+            state.Bind(write.Partition, write.Grain.Type, write.Grain.Key, write.NewVersion, write.StateJson, at, (object?)write.Indexed ?? DBNull.Value, now);
             if (write.ExpectedVersion != 0)
             {
                 state.Parameters[8].Value = write.ExpectedVersion;
