@@ -41,7 +41,8 @@ public static class MatchedFields
     {
         if (indexed.AsSpan().Count(Separator) != count - 1)
         {
-            throw new InvalidDataException($"matched fields of {count} values expected, '{indexed}' read");
+            // Not the text itself: it holds a person's name and phone.
+            throw new InvalidDataException($"matched fields of {count} values expected, {indexed.AsSpan().Count(Separator) + 1} read");
         }
 
         var values = new string?[count];
