@@ -182,73 +182,102 @@ public sealed class SweepTests
     [Fact]
     public async Task A_taxpayer_written_between_the_recording_s_read_and_its_write_is_recorded_by_its_grain_on_top_of_that_write()
     {
-        await using var swept = await TestStorage.CreateAsync(TestStorage.Sqlite);
-        await using var raced = await TestStorage.CreateAsync(TestStorage.Sqlite);
-        await using var a = await StartAsync(swept);
-        var calls = new RecordingCalls();
-        await using var b = await TestCluster.StartAsync(raced, services: s => s.AddSingleton<IIncomingGrainCallFilter>(calls));
-        await ImportSamplesAsync(a, bulk: true);
-        await ImportSamplesAsync(b, bulk: true);
-        await a.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main).RunAsync("officer-1");
-        var candidates = await a.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main).GetCandidatesAsync(null);
+        await using var race = await RecordingRace.StartAsync();
 
-        // Between the reads and the first batch's write (the samples' taxpayers fit one batch), a payment reaches one of them through its grain.
-        var paying = candidates.Select(c => c.TaxpayerId).Distinct().Order(StringComparer.Ordinal).First();
-        var taxpayer = b.GrainFactory.GetGrain<ITaxpayerGrain>(paying);
-        var before = (await b.Context.States.ReadAsync(new Storage.GrainKey(TaxpayerGrain.TypeName, paying), default))!.Version;
-        await using var racing = new WriteRacingStore(await raced.OpenStoreAsync(), () => taxpayer.ReceivePaymentAsync("PAY-RACE", 1_000, "bank"));
-        await using var states = new Storage.Persistence.GrainStateStore(racing, new Storage.Persistence.StorageOptions(), "test", Microsoft.Extensions.Logging.Abstractions.NullLogger<Storage.Persistence.GrainStateStore>.Instance);
-        await new CandidateRecording(b.GrainFactory, states).RecordAsync(candidates, b.Clock.GetUtcNow(), default);
+        // Between the reads and the first batch's write, a payment reaches one of them through its grain.
+        var paying = race.FirstTaxpayer;
+        var taxpayer = race.Recording.GrainFactory.GetGrain<ITaxpayerGrain>(paying);
+        var before = (await race.Recording.Context.States.ReadAsync(new Storage.GrainKey(TaxpayerGrain.TypeName, paying), default))!.Version;
+        await race.RecordAsync(() => taxpayer.ReceivePaymentAsync("PAY-RACE", 1_000, "bank"));
 
         // Its batch write was refused; its grain recorded the candidates after the payment, nothing lost, nothing twice.
-        Assert.Equal([paying], calls.Taxpayers);
+        Assert.Equal([paying], race.Calls.Taxpayers);
         var view = await taxpayer.GetAsync();
         Assert.Equal(before + 2, view.Version);
         Assert.Equal(1_000, view.TotalReceived);
-        Assert.Equal(candidates.Where(c => c.TaxpayerId == paying).Select(c => (c.Exchange, c.AccountId)).Order(), view.Candidates.Select(c => (c.Exchange, c.AccountId)).Order());
+        Assert.Equal(race.Candidates.Where(c => c.TaxpayerId == paying).Select(c => (c.Exchange, c.AccountId)).Order(), view.Candidates.Select(c => (c.Exchange, c.AccountId)).Order());
         Assert.Equal(
             [nameof(PaymentApplied), nameof(MatchCandidateRecorded)],
             (await taxpayer.GetHistoryAsync()).Where(e => e.Version > before).Select(e => e.Event.GetType().Name).Distinct());
 
         // Every other taxpayer was recorded beside its grain, as the sweep of the same files recorded it.
-        foreach (var other in candidates.Select(c => c.TaxpayerId).Distinct().Where(t => t != paying))
+        foreach (var other in race.Candidates.Select(c => c.TaxpayerId).Distinct().Where(t => t != paying))
         {
             Assert.Equal(
-                (await a.GrainFactory.GetGrain<ITaxpayerGrain>(other).GetAsync()).Candidates.Select(c => (c.Exchange, c.AccountId, c.Decision)).Order(),
-                (await b.GrainFactory.GetGrain<ITaxpayerGrain>(other).GetAsync()).Candidates.Select(c => (c.Exchange, c.AccountId, c.Decision)).Order());
+                (await race.Swept.GrainFactory.GetGrain<ITaxpayerGrain>(other).GetAsync()).Candidates.Select(c => (c.Exchange, c.AccountId, c.Decision)).Order(),
+                (await race.Recording.GrainFactory.GetGrain<ITaxpayerGrain>(other).GetAsync()).Candidates.Select(c => (c.Exchange, c.AccountId, c.Decision)).Order());
         }
     }
 
     [Fact]
     public async Task A_taxpayer_opened_between_the_recording_s_list_of_active_grains_and_its_write_shows_the_candidates_and_writes_on()
     {
-        await using var swept = await TestStorage.CreateAsync(TestStorage.Sqlite);
-        await using var raced = await TestStorage.CreateAsync(TestStorage.Sqlite);
-        await using var a = await StartAsync(swept);
-        var calls = new RecordingCalls();
-        await using var b = await TestCluster.StartAsync(raced, services: s => s.AddSingleton<IIncomingGrainCallFilter>(calls));
-        await ImportSamplesAsync(a, bulk: true);
-        await ImportSamplesAsync(b, bulk: true);
-        await a.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main).RunAsync("officer-1");
-        var candidates = await a.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main).GetCandidatesAsync(null);
+        await using var race = await RecordingRace.StartAsync();
 
         // After the list of active taxpayers is taken and before the first batch's write, an officer opens one: its activation reads the ledger without the candidates.
-        var opened = candidates.Select(c => c.TaxpayerId).Distinct().Order(StringComparer.Ordinal).First();
-        var taxpayer = b.GrainFactory.GetGrain<ITaxpayerGrain>(opened);
+        var opened = race.FirstTaxpayer;
+        var taxpayer = race.Recording.GrainFactory.GetGrain<ITaxpayerGrain>(opened);
         TaxpayerView? seen = null;
-        await using var racing = new WriteRacingStore(await raced.OpenStoreAsync(), async () => seen = await taxpayer.GetAsync());
-        await using var states = new Storage.Persistence.GrainStateStore(racing, new Storage.Persistence.StorageOptions(), "test", Microsoft.Extensions.Logging.Abstractions.NullLogger<Storage.Persistence.GrainStateStore>.Instance);
-        await new CandidateRecording(b.GrainFactory, states).RecordAsync(candidates, b.Clock.GetUtcNow(), default);
+        await race.RecordAsync(async () => seen = await taxpayer.GetAsync());
 
         // Written beside the grain, then its grain asked too: it found its own write refused, read the ledger afresh and wrote nothing more.
         Assert.NotNull(seen);
         Assert.Empty(seen.Candidates);
-        Assert.Equal([opened], calls.Taxpayers);
+        Assert.Equal([opened], race.Calls.Taxpayers);
         var view = await taxpayer.GetAsync();
         Assert.Equal(seen.Version + 1, view.Version);
-        Assert.Equal(candidates.Where(c => c.TaxpayerId == opened).Select(c => (c.Exchange, c.AccountId)).Order(), view.Candidates.Select(c => (c.Exchange, c.AccountId)).Order());
+        Assert.Equal(race.Candidates.Where(c => c.TaxpayerId == opened).Select(c => (c.Exchange, c.AccountId)).Order(), view.Candidates.Select(c => (c.Exchange, c.AccountId)).Order());
         Assert.Equal(view.Candidates.Count, (await taxpayer.GetHistoryAsync()).Count(e => e.Event is MatchCandidateRecorded));
         Assert.Equal(seen.Outstanding - 1_000, (await taxpayer.ReceivePaymentAsync("PAY-1", 1_000, "bank")).OutstandingAfter);
+    }
+
+    /// <summary>
+    /// The samples imported in bulk on two hosts and swept on the first; the second records the
+    /// first's candidates as a sweep does, through a store that runs a race just before its first
+    /// batch write (the samples' taxpayers fit one batch).
+    /// </summary>
+    private sealed class RecordingRace(TestStorage swept, TestStorage raced, TestCluster sweeping, TestCluster recording, RecordingCalls calls, IReadOnlyList<MatchCandidate> candidates)
+        : IAsyncDisposable
+    {
+        public TestCluster Swept => sweeping;
+
+        public TestCluster Recording => recording;
+
+        /// <summary>The recording host's taxpayers whose grains were asked to record.</summary>
+        public RecordingCalls Calls => calls;
+
+        public IReadOnlyList<MatchCandidate> Candidates => candidates;
+
+        /// <summary>The first taxpayer with a candidate, by id.</summary>
+        public string FirstTaxpayer => candidates.Select(c => c.TaxpayerId).Distinct().Order(StringComparer.Ordinal).First();
+
+        public static async Task<RecordingRace> StartAsync()
+        {
+            var swept = await TestStorage.CreateAsync(TestStorage.Sqlite);
+            var raced = await TestStorage.CreateAsync(TestStorage.Sqlite);
+            var sweeping = await SweepTests.StartAsync(swept);
+            var calls = new RecordingCalls();
+            var recording = await TestCluster.StartAsync(raced, services: s => s.AddSingleton<IIncomingGrainCallFilter>(calls));
+            await ImportSamplesAsync(sweeping, bulk: true);
+            await ImportSamplesAsync(recording, bulk: true);
+            await sweeping.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main).RunAsync("officer-1");
+            return new RecordingRace(swept, raced, sweeping, recording, calls, await sweeping.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main).GetCandidatesAsync(null));
+        }
+
+        public async Task RecordAsync(Func<Task> race)
+        {
+            await using var racing = new WriteRacingStore(await raced.OpenStoreAsync(), race);
+            await using var states = new Storage.Persistence.GrainStateStore(racing, new Storage.Persistence.StorageOptions(), "test", Microsoft.Extensions.Logging.Abstractions.NullLogger<Storage.Persistence.GrainStateStore>.Instance);
+            await new CandidateRecording(recording.GrainFactory, states).RecordAsync(candidates, recording.Clock.GetUtcNow(), default);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await recording.DisposeAsync();
+            await sweeping.DisposeAsync();
+            await raced.DisposeAsync();
+            await swept.DisposeAsync();
+        }
     }
 
     /// <summary>The taxpayers whose grains were asked to record candidates.</summary>
