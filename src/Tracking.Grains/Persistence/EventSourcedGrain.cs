@@ -157,7 +157,8 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain, IIncomingGrainC
     /// <summary>
     /// A change of a grain written beside it, against the version read from the store, as a sweep
     /// records candidates for taxpayers nobody has active: it succeeds only if the grain was not
-    /// written since. An activation that read the state before would find its next write refused and reload.
+    /// written since. An activation that read the state before finds its next write refused, and
+    /// reads the state again (see <see cref="DecidedAfreshOnConflictAsync"/>).
     /// </summary>
     public static StateWrite Change(GrainKey grain, long version, TState state, IReadOnlyList<TEvent> events, IEnumerable<GrainView>? views, string? indexed, DateTimeOffset now) =>
         Write(grain, version, state, events, now, views, lastWritten: null) with { Indexed = indexed };
