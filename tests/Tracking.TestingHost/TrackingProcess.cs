@@ -10,6 +10,11 @@ public static class TrackingProcess
     /// <summary>The program's language setting: <c>en</c> for English, Korean otherwise.</summary>
     public const string LanguageVariable = "TRACKING_LANGUAGE";
 
+    /// <summary>Ports handed out for listeners: 20000–31999, below the kernel's ephemeral range.</summary>
+    private const int FirstPort = 20_000;
+    private const int PortsToWalk = 12_000;
+    private static int s_lastPort = Random.Shared.Next(PortsToWalk);
+
     private static string Program => Path.Combine(AppContext.BaseDirectory, "tracking.dll");
 
     public sealed record Result(int ExitCode, string Output, string Error);
@@ -62,12 +67,31 @@ public static class TrackingProcess
         return process;
     }
 
+    /// <summary>
+    /// A port free now, for a process to listen on. Below the kernel's ephemeral range (32768 and up
+    /// on Linux), where a port the kernel picked could be handed to another process's outgoing
+    /// connection between this check and the listener's bind (a silo once failed to start so), and
+    /// each handed out once per test process; the start is random so that test processes running
+    /// side by side walk different parts of the range.
+    /// </summary>
     public static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            var port = FirstPort + (int)((uint)Interlocked.Increment(ref s_lastPort) % PortsToWalk);
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // Taken by someone else: the next one.
+            }
+        }
     }
+
 
     private static void Write(TextWriter log, string? line)
     {
