@@ -97,8 +97,8 @@ public sealed class MatchShardGrain(MatchIndexOptions options) : Grain, IMatchSh
         var (revisedTaxpayers, revisedAccounts) = (_revisedTaxpayers ?? [], _revisedAccounts ?? []);
         (_revisedTaxpayers, _revisedAccounts) = (null, null);
 
-        // Only a record filed here otherwise than before is compared again: one whose tag changed
-        // for a field this shard does not see meets here as it did.
+        // Only a record filed here otherwise than before is compared again: one whose matched fields
+        // changed in a field this shard does not see meets here as it did.
         var taxpayers = revisedTaxpayers.Where(r => r.Value.Changed).Select(r => r.Key).ToArray();
         var accounts = revisedAccounts.Where(r => r.Value.Changed).Select(r => r.Key).ToArray();
         var comparing = new Comparing(model);

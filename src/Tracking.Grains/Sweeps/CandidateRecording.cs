@@ -109,7 +109,12 @@ internal sealed class CandidateRecording(IGrainFactory grains, GrainStateStore s
 
         // A taxpayer written since it was read (a conflict), or whose write failed, is left to its grain, which reads it afresh.
         var outcomes = await store.WriteBatchAsync(writes, cancellationToken);
-        left.AddRange(tried.Where((_, i) => outcomes[i] is not WriteOutcome.Written));
-        return ([.. tried.Where((_, i) => outcomes[i] is WriteOutcome.Written)], left);
+        var written = new List<IGrouping<string, MatchCandidate>>(tried.Count);
+        for (var i = 0; i < tried.Count; i++)
+        {
+            (outcomes[i] is WriteOutcome.Written ? written : left).Add(tried[i]);
+        }
+
+        return (written, left);
     }
 }

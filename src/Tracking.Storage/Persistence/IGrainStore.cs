@@ -31,7 +31,7 @@ public interface IGrainStore
     Task<long> ReadAllAsync(string grainType, DateTimeOffset? indexedSince, int pageSize, Func<IReadOnlyList<IndexedRecord>, Task> page, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The clock the store stamps changed tags with, read once every write under way has committed
+    /// The clock the store stamps changed matched fields with, read once every write under way has committed
     /// (new ones wait the moment it takes): every write committed after it is stamped at or after
     /// it, so a read from this time on misses no change committed since.
     /// </summary>
