@@ -773,6 +773,41 @@ public sealed class SweepTests
         await host.GrainFactory.GetGrain<IExchangeAccountGrain>(AccountKey.Of(account.Exchange, account.AccountId)).ReportAsync(account);
     }
 
+    [Fact]
+    public async Task On_two_silos_each_holds_half_the_shards_files_them_itself_and_the_sweep_finds_what_one_silo_found()
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        SweepSummary alone;
+        await using (var host = await StartAsync(storage))
+        {
+            await ImportSamplesAsync(host, bulk: true);
+            alone = await host.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main).RunAsync("officer-1");
+        }
+
+        await using var cluster = await TestCluster.StartAsync(storage, silos: 2);
+        var index = new MatchIndexBuilder(cluster.GrainFactory, cluster.Context.States, Guid.NewGuid());
+        await index.BuildAsync(default);
+        Assert.Equal([MatchIndex.ShardCount / 2, MatchIndex.ShardCount / 2], index.Silos.Values.Select(shards => shards.Count));
+        Assert.Equal(cluster.Silos.Select(s => s.SiloAddress).Order(), index.Silos.Keys.Order());
+        foreach (var (silo, shards) in index.Silos)
+        {
+            foreach (var shard in shards)
+            {
+                Assert.Equal(silo, (await cluster.SiloOfAsync(cluster.GrainFactory.GetGrain<IMatchShardGrain>(shard)))?.SiloAddress);
+            }
+
+            // The page crossed to the silo once; its filer files the entries there.
+            Assert.Equal(silo, (await cluster.SiloOfAsync(cluster.GrainFactory.GetGrain<IMatchFilerGrain>(silo.ToParsableString())))?.SiloAddress);
+        }
+
+        await index.EndAsync();
+
+        // Every pair one silo found, and no other: none new, none no longer found, none whose decision changed.
+        var spread = await cluster.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main).RunAsync("officer-1");
+        Assert.Null(spread.RecordsRevised);
+        Assert.Equal((alone.CandidatesFound, 0, 0, 0), (spread.CandidatesFound, spread.NewAuto, spread.NewReview, spread.NoLongerFound));
+    }
+
     private static Domain.Taxpayers.TaxpayerProfile Taxpayer(string id, string name, DateOnly birth) => new(id, name, null, null, birth, null, null);
 
     private static Domain.Accounts.AccountProfile Account(string id, string name, DateOnly birth) => new("upbit", id, name, Domain.Identity.BirthDate.Of(birth), null, null, null, []);

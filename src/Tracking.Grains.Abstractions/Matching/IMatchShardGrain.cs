@@ -1,3 +1,4 @@
+using Orleans.Runtime;
 using Tracking.Domain.Matching;
 using Tracking.Domain.Matching.Weights;
 
@@ -11,9 +12,9 @@ namespace Tracking.Grains.Matching;
 [Alias("match-shard")]
 public interface IMatchShardGrain : IGrainWithStringKey
 {
-    /// <summary>Forgets what it held and takes identities for <paramref name="sweep"/>.</summary>
-    [Alias("begin")]
-    Task BeginAsync(Guid sweep, CancellationToken cancellationToken = default);
+    /// <summary>Forgets what it held and takes identities for <paramref name="sweep"/>; returns its silo, where they are best filed from.</summary>
+    [Alias("begin-on")]
+    Task<SiloAddress> BeginAsync(Guid sweep, CancellationToken cancellationToken = default);
 
     [Alias("file-taxpayers")]
     Task FileTaxpayersAsync(Guid sweep, IReadOnlyList<IndexEntry<IndexedTaxpayer>> entries, CancellationToken cancellationToken = default);
@@ -33,9 +34,9 @@ public interface IMatchShardGrain : IGrainWithStringKey
     [Alias("find"), ResponseTimeout("00:30:00")]
     Task<IReadOnlyList<MatchCandidate>> FindCandidatesAsync(Guid sweep, MatchModel? model, CancellationToken cancellationToken = default);
 
-    /// <summary>Whether it holds the identities filed for <paramref name="sweep"/> (not if its silo was lost, another sweep began, or it let them go).</summary>
-    [Alias("holds")]
-    Task<bool> HoldsAsync(Guid sweep, CancellationToken cancellationToken = default);
+    /// <summary>Its silo, if it holds the identities filed for <paramref name="sweep"/>; null if not (its silo was lost, another sweep began, or it let them go).</summary>
+    [Alias("holds-on")]
+    Task<SiloAddress?> HoldsAsync(Guid sweep, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Takes out every entry of these records (changed since the index was filed) before they are

@@ -11,7 +11,16 @@ public static class MatchIndex
     /// <summary>The same in every silo of a cluster. Each sweep files the index afresh, so it may change between versions; the weights' samples are drawn per shard, so a change moves them a little.</summary>
     public const int ShardCount = 64;
 
-    public static string ShardOf(BlockKey key) => (key.ShardHash % ShardCount).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public static string ShardOf(BlockKey key) => ShardOf(NumberOf(key));
+
+    /// <summary>The number of the shard <paramref name="key"/> goes to.</summary>
+    public static int NumberOf(BlockKey key) => (int)(key.ShardHash % ShardCount);
+
+    /// <summary>The shard numbered <paramref name="number"/>, as its grain is keyed.</summary>
+    public static string ShardOf(int number) => number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The number of the shard keyed <paramref name="shard"/>.</summary>
+    public static int NumberOf(string shard) => int.Parse(shard, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>FNV-1a over UTF-8: the same in every process, unlike string.GetHashCode.</summary>
     public static uint Hash(string text) => Hash(Encoding.UTF8.GetBytes(text));
@@ -28,5 +37,5 @@ public static class MatchIndex
         return hash;
     }
 
-    public static IEnumerable<string> AllShards() => Enumerable.Range(0, ShardCount).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public static IEnumerable<string> AllShards() => Enumerable.Range(0, ShardCount).Select(ShardOf);
 }

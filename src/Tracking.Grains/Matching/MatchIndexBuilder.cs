@@ -1,4 +1,5 @@
 using System.Globalization;
+using Orleans.Runtime;
 using Tracking.Domain.Accounts;
 using Tracking.Domain.Identity;
 using Tracking.Domain.Ledger;
@@ -12,17 +13,26 @@ namespace Tracking.Grains.Matching;
 /// <summary>
 /// Files every registered taxpayer's and reported account's identity in the match index shards
 /// for one sweep, read page by page from their stored states: only the fields matching needs
-/// leave the store (no grain is activated). Taxpayers and accounts are read side by side.
+/// leave the store (no grain is activated). Taxpayers and accounts are read side by side. A
+/// page's entries go to each silo that holds shards in one call, to its filer, which files them there.
 /// </summary>
 public sealed class MatchIndexBuilder(IGrainFactory grains, GrainStateStore store, Guid sweep)
 {
     private long _records;
+
+    // Each silo's filer, and which of them files for each shard (by its number); found when the
+    // shards begin, or are asked whether they hold the index.
+    private IMatchFilerGrain[] _filers = [];
+    private int[] _filerOfShard = [];
 
     /// <summary>The sweep the shards hold identities for.</summary>
     public Guid Sweep => sweep;
 
     /// <summary>Taxpayers and accounts read and on their way to the shards so far.</summary>
     public long Records => Interlocked.Read(ref _records);
+
+    /// <summary>Where the shards are: for each silo, the shards it holds.</summary>
+    public IReadOnlyDictionary<SiloAddress, IReadOnlyList<string>> Silos { get; private set; } = new Dictionary<SiloAddress, IReadOnlyList<string>>();
 
     /// <summary>Records handled at once.</summary>
     public const int PageSize = 10_000;
@@ -33,7 +43,7 @@ public sealed class MatchIndexBuilder(IGrainFactory grains, GrainStateStore stor
     /// <summary>Every shard forgets what it held and takes this sweep's identities; returns how many taxpayers and accounts were read.</summary>
     public async Task<(long Taxpayers, long Accounts)> BuildAsync(CancellationToken cancellationToken)
     {
-        await Task.WhenAll(MatchIndex.AllShards().Select(shard => grains.GetGrain<IMatchShardGrain>(shard).BeginAsync(sweep, cancellationToken)));
+        Locate(await Task.WhenAll(MatchIndex.AllShards().Select(async shard => (shard, (SiloAddress?)await grains.GetGrain<IMatchShardGrain>(shard).BeginAsync(sweep, cancellationToken)))));
         AsOf = await store.ReadClockAsync(cancellationToken);
 
         // Should one side fail, the other stops too (its read is cancelled in the engine), and the failure is told at once.
@@ -51,8 +61,8 @@ public sealed class MatchIndexBuilder(IGrainFactory grains, GrainStateStore stor
             }
         }
 
-        var taxpayers = StopOtherOnFailure(FileAsync(TaxpayerGrain.TypeName, TaxpayerEntries, (shard, entries) => shard.FileTaxpayersAsync(sweep, entries, failed.Token), failed.Token));
-        var accounts = StopOtherOnFailure(FileAsync(ExchangeAccountGrain.TypeName, AccountEntries, (shard, entries) => shard.FileAccountsAsync(sweep, entries, failed.Token), failed.Token));
+        var taxpayers = StopOtherOnFailure(FileAsync(TaxpayerGrain.TypeName, TaxpayerEntries, (filer, entries) => filer.FileTaxpayersAsync(sweep, entries, failed.Token), failed.Token));
+        var accounts = StopOtherOnFailure(FileAsync(ExchangeAccountGrain.TypeName, AccountEntries, (filer, entries) => filer.FileAccountsAsync(sweep, entries, failed.Token), failed.Token));
         await Task.WhenAll(taxpayers, accounts);
         return (await taxpayers, await accounts);
     }
@@ -60,11 +70,18 @@ public sealed class MatchIndexBuilder(IGrainFactory grains, GrainStateStore stor
     /// <summary>
     /// Files again, in the index the shards hold for this sweep, only the taxpayers and accounts
     /// whose matched fields changed at or after <paramref name="since"/> by the store's clock.
-    /// Returns how many, or null (nothing sent to the shards) when more than <paramref name="mostChanged"/>
-    /// changed: filing everything afresh is then as quick.
+    /// Returns how many, or null (nothing sent to the shards) when a shard no longer holds the
+    /// index or more than <paramref name="mostChanged"/> changed: filing everything afresh is then as quick.
     /// </summary>
     public async Task<long?> ReviseAsync(DateTimeOffset since, long mostChanged, CancellationToken cancellationToken)
     {
+        var held = await Task.WhenAll(MatchIndex.AllShards().Select(async shard => (shard, await grains.GetGrain<IMatchShardGrain>(shard).HoldsAsync(sweep, cancellationToken))));
+        if (held.Any(h => h.Item2 is null))
+        {
+            return null;
+        }
+
+        Locate(held);
         AsOf = await store.ReadClockAsync(cancellationToken);
         var taxpayers = await ReadChangedAsync(TaxpayerGrain.TypeName, since, mostChanged, cancellationToken);
         var accounts = taxpayers is null ? null : await ReadChangedAsync(ExchangeAccountGrain.TypeName, since, mostChanged - taxpayers.Count, cancellationToken);
@@ -73,12 +90,20 @@ public sealed class MatchIndexBuilder(IGrainFactory grains, GrainStateStore stor
             return null;
         }
 
-        var shards = MatchIndex.AllShards().Select(shard => grains.GetGrain<IMatchShardGrain>(shard)).ToArray();
         string[] taxpayerIds = [.. taxpayers.Select(t => t.Key)], accountKeys = [.. accounts.Select(a => a.Key)];
-        await Task.WhenAll(shards.Select(shard => shard.ReviseAsync(sweep, taxpayerIds, accountKeys, cancellationToken)));
-        await Task.WhenAll(
-            SendAsync(ByShard(taxpayers.AsParallel().SelectMany(TaxpayerEntries)), (shard, entries) => shard.FileTaxpayersAsync(sweep, entries, cancellationToken)),
-            SendAsync(ByShard(accounts.AsParallel().SelectMany(AccountEntries)), (shard, entries) => shard.FileAccountsAsync(sweep, entries, cancellationToken)));
+        await Task.WhenAll(MatchIndex.AllShards().Select(shard => grains.GetGrain<IMatchShardGrain>(shard).ReviseAsync(sweep, taxpayerIds, accountKeys, cancellationToken)));
+
+        // A page at a time: a tenth of a national index in one message would pass Orleans' limit on its size.
+        foreach (var page in taxpayers.Chunk(PageSize))
+        {
+            await SendAsync(BySilo(page.AsParallel().SelectMany(TaxpayerEntries)), (filer, entries) => filer.FileTaxpayersAsync(sweep, entries, cancellationToken));
+        }
+
+        foreach (var page in accounts.Chunk(PageSize))
+        {
+            await SendAsync(BySilo(page.AsParallel().SelectMany(AccountEntries)), (filer, entries) => filer.FileAccountsAsync(sweep, entries, cancellationToken));
+        }
+
         Interlocked.Add(ref _records, taxpayers.Count + accounts.Count);
         return taxpayers.Count + accounts.Count;
     }
@@ -89,9 +114,21 @@ public sealed class MatchIndexBuilder(IGrainFactory grains, GrainStateStore stor
     /// <summary>The shards let this sweep's identities go.</summary>
     public Task EndAsync() => Task.WhenAll(MatchIndex.AllShards().Select(shard => grains.GetGrain<IMatchShardGrain>(shard).EndAsync(sweep)));
 
-    /// <summary>Whether every shard still holds this sweep's index.</summary>
-    public async Task<bool> HeldAsync(CancellationToken cancellationToken) =>
-        (await Task.WhenAll(MatchIndex.AllShards().Select(shard => grains.GetGrain<IMatchShardGrain>(shard).HoldsAsync(sweep, cancellationToken)))).All(held => held);
+    /// <summary>Each silo's filer files for the shards found there.</summary>
+    private void Locate(IEnumerable<(string Shard, SiloAddress? Silo)> shards)
+    {
+        Silos = shards.GroupBy(s => s.Silo!).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(s => s.Shard)]);
+        var silos = Silos.Keys.ToArray();
+        _filers = [.. silos.Select(silo => grains.GetGrain<IMatchFilerGrain>(silo.ToParsableString()))];
+        _filerOfShard = new int[MatchIndex.ShardCount];
+        for (var filer = 0; filer < silos.Length; filer++)
+        {
+            foreach (var shard in Silos[silos[filer]])
+            {
+                _filerOfShard[MatchIndex.NumberOf(shard)] = filer;
+            }
+        }
+    }
 
     /// <summary>A taxpayer's entries under each of its keys; none for one the roll never described.</summary>
     internal static IEnumerable<IndexEntry<IndexedTaxpayer>> TaxpayerEntries(IndexedRecord stored)
@@ -127,6 +164,8 @@ public sealed class MatchIndexBuilder(IGrainFactory grains, GrainStateStore stor
         return IndexedAccount.For(new AccountIdentity(exchange, accountId, PersonName.Parse(name), birth, values[5], values[6]), name);
     }
 
+    private static int Number(string text) => int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
+
     /// <summary>The records of one type changed since <paramref name="since"/>; null as soon as there are more than <paramref name="most"/>.</summary>
     private async Task<List<IndexedRecord>?> ReadChangedAsync(string grainType, DateTimeOffset since, long most, CancellationToken cancellationToken)
     {
@@ -155,22 +194,28 @@ public sealed class MatchIndexBuilder(IGrainFactory grains, GrainStateStore stor
         }
     }
 
-    /// <summary>Entries grouped by the shard their key goes to (worked out on every core).</summary>
-    private static (string Shard, IndexEntry<TRecord>[] Entries)[] ByShard<TRecord>(ParallelQuery<IndexEntry<TRecord>> entries)
-        where TRecord : class =>
-        [.. entries.GroupBy(e => MatchIndex.ShardOf(e.Key)).Select(g => (Shard: g.Key, Entries: g.ToArray()))];
+    /// <summary>Entries grouped by the silo of the shard their key goes to (worked out on every core).</summary>
+    private IndexEntry<TRecord>[][] BySilo<TRecord>(ParallelQuery<IndexEntry<TRecord>> entries)
+        where TRecord : class
+    {
+        var bySilo = new IndexEntry<TRecord>[_filers.Length][];
+        foreach (var group in entries.GroupBy(e => _filerOfShard[MatchIndex.NumberOf(e.Key)]))
+        {
+            bySilo[group.Key] = [.. group];
+        }
 
-    /// <summary>Each shard's entries to it, in one call.</summary>
-    private Task SendAsync<TRecord>((string Shard, IndexEntry<TRecord>[] Entries)[] batches, Func<IMatchShardGrain, IReadOnlyList<IndexEntry<TRecord>>, Task> file)
-        where TRecord : class =>
-        Task.WhenAll(batches.Select(b => file(grains.GetGrain<IMatchShardGrain>(b.Shard), b.Entries)));
+        return [.. bySilo.Select(silo => silo ?? [])];
+    }
 
-    private static int Number(string text) => int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
+    /// <summary>Each silo's entries to its filer, in one call: a record whose keys go to several shards there crosses once.</summary>
+    private Task SendAsync<TRecord>(IndexEntry<TRecord>[][] bySilo, Func<IMatchFilerGrain, IReadOnlyList<IndexEntry<TRecord>>, Task> file)
+        where TRecord : class =>
+        Task.WhenAll(_filers.Zip(bySilo).Where(f => f.Second.Length > 0).Select(f => file(f.First, f.Second)));
 
     private async Task<long> FileAsync<TRecord>(
         string grainType,
         Func<IndexedRecord, IEnumerable<IndexEntry<TRecord>>> entriesOf,
-        Func<IMatchShardGrain, IReadOnlyList<IndexEntry<TRecord>>, Task> file,
+        Func<IMatchFilerGrain, IReadOnlyList<IndexEntry<TRecord>>, Task> file,
         CancellationToken cancellationToken)
         where TRecord : class
     {
@@ -185,9 +230,9 @@ public sealed class MatchIndexBuilder(IGrainFactory grains, GrainStateStore stor
                 PageSize,
                 async page =>
                 {
-                    var batches = ByShard(page.AsParallel().WithCancellation(cancellationToken).SelectMany(entriesOf));
+                    var bySilo = BySilo(page.AsParallel().WithCancellation(cancellationToken).SelectMany(entriesOf));
                     await filing;
-                    filing = SendAsync(batches, file);
+                    filing = SendAsync(bySilo, file);
                     Interlocked.Add(ref _records, page.Count);
                 },
                 cancellationToken);

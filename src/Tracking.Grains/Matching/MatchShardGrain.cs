@@ -13,8 +13,8 @@ namespace Tracking.Grains.Matching;
 /// index can never hold a key a corrected record no longer has. A shard that lost its activation
 /// mid-sweep (its silo died) no longer holds that sweep's identities and refuses to answer for it.
 /// </summary>
-[GrainType("match-shard")]
-public sealed class MatchShardGrain(MatchIndexOptions options) : Grain, IMatchShardGrain
+[GrainType("match-shard"), SpreadPlacement]
+public sealed class MatchShardGrain(MatchIndexOptions options, ILocalSiloDetails silo) : Grain, IMatchShardGrain
 {
     /// <summary>
     /// How long the identities stay after the sweep's last call here: longer than a sweep spends
@@ -30,14 +30,14 @@ public sealed class MatchShardGrain(MatchIndexOptions options) : Grain, IMatchSh
     private Dictionary<string, Revision<IndexedTaxpayer>>? _revisedTaxpayers;
     private Dictionary<(string, string), Revision<IndexedAccount>>? _revisedAccounts;
 
-    public Task BeginAsync(Guid sweep, CancellationToken cancellationToken)
+    public Task<SiloAddress> BeginAsync(Guid sweep, CancellationToken cancellationToken)
     {
         _sweep = sweep;
         _taxpayers.Clear();
         _accounts.Clear();
         (_revisedTaxpayers, _revisedAccounts) = (null, null);
         DelayDeactivation(s_sweepKeepAlive);
-        return Task.CompletedTask;
+        return Task.FromResult(silo.SiloAddress);
     }
 
     public Task FileTaxpayersAsync(Guid sweep, IReadOnlyList<IndexEntry<IndexedTaxpayer>> entries, CancellationToken cancellationToken)
@@ -67,15 +67,15 @@ public sealed class MatchShardGrain(MatchIndexOptions options) : Grain, IMatchSh
         return Task.CompletedTask;
     }
 
-    public Task<bool> HoldsAsync(Guid sweep, CancellationToken cancellationToken)
+    public Task<SiloAddress?> HoldsAsync(Guid sweep, CancellationToken cancellationToken)
     {
         if (_sweep != sweep)
         {
-            return Task.FromResult(false);
+            return Task.FromResult<SiloAddress?>(null);
         }
 
         DelayDeactivation(s_sweepKeepAlive);
-        return Task.FromResult(true);
+        return Task.FromResult<SiloAddress?>(silo.SiloAddress);
     }
 
     public Task ReviseAsync(Guid sweep, IReadOnlyList<string> taxpayers, IReadOnlyList<string> accounts, CancellationToken cancellationToken)

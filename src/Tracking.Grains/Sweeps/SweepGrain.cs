@@ -207,8 +207,7 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
         var builder = _index = new MatchIndexBuilder(GrainFactory, store, held.Id);
         try
         {
-            if (!await builder.HeldAsync(CancellationToken.None)
-                || await builder.ReviseAsync(held.AsOf, held.Records / MostChangedPart, CancellationToken.None) is not { } records)
+            if (await builder.ReviseAsync(held.AsOf, held.Records / MostChangedPart, CancellationToken.None) is not { } records)
             {
                 LogFilingEverything(logger);
                 return null;

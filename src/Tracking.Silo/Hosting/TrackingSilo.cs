@@ -6,6 +6,7 @@ using Orleans.Hosting;
 using Orleans.Reminders;
 using Orleans.Runtime;
 using Tracking.Grains;
+using Tracking.Grains.Matching;
 using Tracking.Grains.Serialization;
 using Tracking.Silo.Reminders;
 using Tracking.Silo.Telemetry;
@@ -60,6 +61,8 @@ public static class TrackingSilo
         services.AddSingleton<IIncomingGrainCallFilter>(sp => sp.GetRequiredService<GrainCallMonitor>());
         silo.AddOutgoingGrainCallFilter<RetryOnSiloLoss>();
         silo.AddActivityPropagation();
+        silo.AddPlacementDirector<SpreadPlacement, SpreadPlacementDirector>();
+        silo.AddPlacementDirector<NamedSiloPlacement, NamedSiloPlacementDirector>();
         return silo;
     }
 

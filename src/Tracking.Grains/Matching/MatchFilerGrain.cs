@@ -1,0 +1,21 @@
+using Orleans.Concurrency;
+
+namespace Tracking.Grains.Matching;
+
+/// <summary>
+/// Files the entries a sweep sends its silo in the shards there, each shard's in one call: the
+/// entries' records pass between grains of a silo uncopied. It keeps nothing, so calls run side by side.
+/// </summary>
+[GrainType("match-filer"), NamedSiloPlacement, Reentrant]
+public sealed class MatchFilerGrain : Grain, IMatchFilerGrain
+{
+    public Task FileTaxpayersAsync(Guid sweep, IReadOnlyList<IndexEntry<IndexedTaxpayer>> entries, CancellationToken cancellationToken) =>
+        FileAsync(entries, (shard, part) => shard.FileTaxpayersAsync(sweep, part, cancellationToken));
+
+    public Task FileAccountsAsync(Guid sweep, IReadOnlyList<IndexEntry<IndexedAccount>> entries, CancellationToken cancellationToken) =>
+        FileAsync(entries, (shard, part) => shard.FileAccountsAsync(sweep, part, cancellationToken));
+
+    private Task FileAsync<TRecord>(IReadOnlyList<IndexEntry<TRecord>> entries, Func<IMatchShardGrain, IndexEntry<TRecord>[], Task> file)
+        where TRecord : class =>
+        Task.WhenAll(entries.GroupBy(e => MatchIndex.NumberOf(e.Key)).Select(shard => file(GrainFactory.GetGrain<IMatchShardGrain>(MatchIndex.ShardOf(shard.Key)), [.. shard])));
+}
