@@ -1,9 +1,15 @@
 using System.Reflection;
+using System.Text;
 using System.Text.Json;
 using Tracking.Domain.Identity;
 using Tracking.Domain.Matching.Weights;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+using Orleans.Serialization.Cloning;
 using Orleans.Serialization.Serializers;
+using Tracking.Domain.Matching;
+using Tracking.Domain.Seizures;
+using Tracking.Grains.Matching;
 using Tracking.Grains.Seizures;
 using Tracking.Grains.Serialization;
 
@@ -11,6 +17,77 @@ namespace Tracking.Grains.Tests.Cluster;
 
 public sealed class WireTypeTests
 {
+    private static readonly ServiceProvider s_services = new ServiceCollection().AddTrackingSerialization().BuildServiceProvider();
+
+    private static Serializer Serializer => s_services.GetRequiredService<Serializer>();
+
+    private static DeepCopier Copier => s_services.GetRequiredService<DeepCopier>();
+
+    [Fact]
+    public void A_sweep_s_candidates_cross_silos_whole_by_their_surrogates_not_as_JSON_and_pass_within_a_silo_uncopied()
+    {
+        var candidate = new MatchCandidate("T-1", "upbit", "U-1", MatchDecision.Review, 72, ["name", "birth"])
+        {
+            FoundAt = new DateTimeOffset(2026, 12, 5, 9, 30, 0, TimeSpan.Zero),
+            Weight = new MatchWeight(3.25, 0.9049, [new FieldWeight(MatchField.Name, "exact", 4.1) { Frequency = new NameFrequency(0.0012, false, 2.5) }, new FieldWeight(MatchField.Birth, "transposed", -1.5)]),
+        };
+
+        var bytes = Serializer.SerializeToArray(candidate);
+        var back = Serializer.Deserialize<MatchCandidate>(bytes);
+
+        Assert.Equal(candidate, back);
+        Assert.Equal(candidate.FoundAt, back.FoundAt);
+        Assert.Equal((candidate.Weight.Total, candidate.Weight.Probability), (back.Weight!.Total, back.Weight.Probability));
+        Assert.Equal(candidate.Weight.Fields, back.Weight.Fields);
+        Assert.DoesNotContain("axpayerId", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+        Assert.Same(candidate, Copier.Copy(candidate));
+
+        var unweighed = Serializer.Deserialize<MatchCandidate>(Serializer.SerializeToArray(candidate with { Weight = null, FoundAt = null }));
+        Assert.Equal((candidate, (MatchWeight?)null, (DateTimeOffset?)null), (unweighed, unweighed.Weight, unweighed.FoundAt));
+    }
+
+    [Fact]
+    public void A_sweep_s_match_weights_cross_silos_whole_by_their_surrogates_not_as_JSON_and_pass_within_a_silo_uncopied()
+    {
+        var model = new MatchModel(
+            0.0125,
+            [new FieldModel(MatchField.Name, [new LevelModel("exact", 0.9, 0.01), new LevelModel("different", 0.1, 0.99)], Learnt: true), new FieldModel(MatchField.Rrn, [new LevelModel("exact", 0.99, 0.000001)], Learnt: false)],
+            2.5,
+            0.95,
+            new NameFrequencies(new Dictionary<string, double> { ["김서연"] = 0.0012, ["LEE HEEWOO"] = 0.0003 }, 0.00001, 0.0002));
+
+        var bytes = Serializer.SerializeToArray(model);
+        var back = Serializer.Deserialize<MatchModel>(bytes);
+
+        Assert.Equal((model.MatchShare, model.ReviewThreshold, model.ReviewPrecision), (back.MatchShare, back.ReviewThreshold, back.ReviewPrecision));
+        Assert.Equal(model.Fields.Select(f => (f.Field, f.Learnt)), back.Fields.Select(f => (f.Field, f.Learnt)));
+        Assert.Equal(model.Fields.SelectMany(f => f.Levels), back.Fields.SelectMany(f => f.Levels));
+        Assert.Equal(model.Names!.Shares.OrderBy(s => s.Key), back.Names!.Shares.OrderBy(s => s.Key));
+        Assert.Equal((model.Names.Rest, model.Names.Mean), (back.Names.Rest, back.Names.Mean));
+        Assert.DoesNotContain("matchShare", Encoding.UTF8.GetString(bytes), StringComparison.OrdinalIgnoreCase);
+        Assert.Same(model, Copier.Copy(model));
+        Assert.Null(Serializer.Deserialize<MatchModel>(Serializer.SerializeToArray(model with { Names = null })).Names);
+    }
+
+    [Fact]
+    public void Birth_dates_in_a_shard_s_sample_cross_silos_as_numbers_and_every_other_domain_type_still_as_JSON()
+    {
+        var taxpayer = new IndexedTaxpayer("T-1", "김서연", new BirthDate(null, 91, 3, 14), "01012345678", null);
+        var account = new IndexedAccount("bithumb", "B-7", "KIM SEOYEON", new BirthDate(19, 91, 3, 14), null, "hash");
+
+        var bytes = Serializer.SerializeToArray(new ShardSample(ComparisonSample.Empty, [taxpayer], [account]));
+        var back = Serializer.Deserialize<ShardSample>(bytes);
+
+        Assert.Equal((taxpayer, account), (back.Taxpayers.Single(), back.Accounts.Single()));
+        Assert.DoesNotContain("yearOfCentury", Encoding.UTF8.GetString(bytes), StringComparison.OrdinalIgnoreCase);
+
+        // A domain type with no surrogate goes as JSON, as before.
+        var request = new CancellationRequest("officer-1", "paid in full", new DateTimeOffset(2026, 12, 5, 9, 30, 0, TimeSpan.Zero));
+        var requestBytes = Serializer.SerializeToArray(request);
+        Assert.Equal(request, Serializer.Deserialize<CancellationRequest>(requestBytes));
+        Assert.Contains("requestedBy", Encoding.UTF8.GetString(requestBytes), StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>
     /// A parameter or result Orleans cannot serialize fails only when called, and breaks every
     /// method of its interface: every type every grain method carries has a codec and a copier,
