@@ -6,7 +6,7 @@ namespace Tracking.Grains.Matching;
 /// Files the entries a sweep sends its silo in the shards there, each shard's in one call: the
 /// entries' records pass between grains of a silo uncopied. It keeps nothing, so calls run side by side.
 /// </summary>
-[GrainType("match-filer"), NamedSiloPlacement, Reentrant]
+[GrainType("match-filer"), KeyedPlacement, Reentrant]
 public sealed class MatchFilerGrain : Grain, IMatchFilerGrain
 {
     public Task FileTaxpayersAsync(Guid sweep, IReadOnlyList<IndexEntry<IndexedTaxpayer>> entries, CancellationToken cancellationToken) =>

@@ -13,7 +13,7 @@ namespace Tracking.Grains.Matching;
 /// index can never hold a key a corrected record no longer has. A shard that lost its activation
 /// mid-sweep (its silo died) no longer holds that sweep's identities and refuses to answer for it.
 /// </summary>
-[GrainType("match-shard"), SpreadPlacement]
+[GrainType("match-shard"), KeyedPlacement]
 public sealed class MatchShardGrain(MatchIndexOptions options, ILocalSiloDetails silo) : Grain, IMatchShardGrain
 {
     /// <summary>

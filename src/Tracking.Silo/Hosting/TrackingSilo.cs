@@ -61,8 +61,7 @@ public static class TrackingSilo
         services.AddSingleton<IIncomingGrainCallFilter>(sp => sp.GetRequiredService<GrainCallMonitor>());
         silo.AddOutgoingGrainCallFilter<RetryOnSiloLoss>();
         silo.AddActivityPropagation();
-        silo.AddPlacementDirector<SpreadPlacement, SpreadPlacementDirector>();
-        silo.AddPlacementDirector<NamedSiloPlacement, NamedSiloPlacementDirector>();
+        silo.AddPlacementDirector<KeyedPlacement, KeyedPlacementDirector>();
         return silo;
     }
 
