@@ -6,8 +6,8 @@ namespace Tracking.Grains.Matching;
 /// A record filed in the match index under one of its blocking keys; <paramref name="First"/> under
 /// the first of them (the shard that owns it). A record's entries share one record object (an
 /// immutable record, so Orleans passes it between grains of a silo uncopied): the silo that reads
-/// the store holds each record once however many keys it has. Another silo gets a copy for each of
-/// its shards the record's keys go to.
+/// the store holds each record once however many keys it has, and so does another silo, whose
+/// entries reach it in one call (<see cref="IMatchFilerGrain"/>).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("index-entry`1")]
 public readonly record struct IndexEntry<TRecord>([property: Id(0)] BlockKey Key, [property: Id(1)] TRecord Record, [property: Id(2)] bool First)
