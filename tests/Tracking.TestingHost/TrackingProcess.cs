@@ -92,7 +92,6 @@ public static class TrackingProcess
         }
     }
 
-
     private static void Write(TextWriter log, string? line)
     {
         if (line is not null)

@@ -16,7 +16,7 @@ namespace Tracking.Grains.Matching;
 [GenerateSerializer, Immutable, Alias("block-key")]
 public readonly record struct BlockKey([property: Id(0)] ulong Hash, [property: Id(1)] char Kind)
 {
-    /// <summary>What <see cref="MatchIndex.ShardOf"/> places the key by.</summary>
+    /// <summary>What <see cref="MatchIndex.NumberOf(BlockKey)"/> places the key by.</summary>
     public uint ShardHash => (uint)(Hash >> 32);
 
     public BlockingRule Rule => BlockingKeys.RuleOf(Kind);

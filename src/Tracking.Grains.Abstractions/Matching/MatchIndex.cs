@@ -11,8 +11,6 @@ public static class MatchIndex
     /// <summary>The same in every silo of a cluster. Each sweep files the index afresh, so it may change between versions; the weights' samples are drawn per shard, so a change moves them a little.</summary>
     public const int ShardCount = 64;
 
-    public static string ShardOf(BlockKey key) => ShardOf(NumberOf(key));
-
     /// <summary>The number of the shard <paramref name="key"/> goes to.</summary>
     public static int NumberOf(BlockKey key) => (int)(key.ShardHash % ShardCount);
 

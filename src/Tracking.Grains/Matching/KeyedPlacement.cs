@@ -31,8 +31,8 @@ public sealed class KeyedPlacementDirector : IPlacementDirector
         var key = target.GrainIdentity.Key.ToString();
         if (int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
         {
-            Array.Sort(silos);
-            return Task.FromResult(silos[number % silos.Length]);
+            // In order without sorting the array in place: it is Orleans' own.
+            return Task.FromResult(silos.Order().ElementAt(number % silos.Length));
         }
 
         return Task.FromResult(Named(key) is { } named && silos.Contains(named) ? named : silos.Contains(context.LocalSilo) ? context.LocalSilo : silos[0]);

@@ -94,15 +94,18 @@ public sealed class MatchIndexBuilder(IGrainFactory grains, GrainStateStore stor
         await Task.WhenAll(MatchIndex.AllShards().Select(shard => grains.GetGrain<IMatchShardGrain>(shard).ReviseAsync(sweep, taxpayerIds, accountKeys, cancellationToken)));
 
         // A page at a time: a tenth of a national index in one message would pass Orleans' limit on its size.
-        foreach (var page in taxpayers.Chunk(PageSize))
+        async Task FilePagesAsync<TRecord>(List<IndexedRecord> records, Func<IndexedRecord, IEnumerable<IndexEntry<TRecord>>> entriesOf, Func<IMatchFilerGrain, IReadOnlyList<IndexEntry<TRecord>>, Task> file)
+            where TRecord : class
         {
-            await SendAsync(BySilo(page.AsParallel().SelectMany(TaxpayerEntries)), (filer, entries) => filer.FileTaxpayersAsync(sweep, entries, cancellationToken));
+            foreach (var page in records.Chunk(PageSize))
+            {
+                await SendAsync(BySilo(page.AsParallel().SelectMany(entriesOf)), file);
+            }
         }
 
-        foreach (var page in accounts.Chunk(PageSize))
-        {
-            await SendAsync(BySilo(page.AsParallel().SelectMany(AccountEntries)), (filer, entries) => filer.FileAccountsAsync(sweep, entries, cancellationToken));
-        }
+        await Task.WhenAll(
+            FilePagesAsync(taxpayers, TaxpayerEntries, (filer, entries) => filer.FileTaxpayersAsync(sweep, entries, cancellationToken)),
+            FilePagesAsync(accounts, AccountEntries, (filer, entries) => filer.FileAccountsAsync(sweep, entries, cancellationToken)));
 
         Interlocked.Add(ref _records, taxpayers.Count + accounts.Count);
         return taxpayers.Count + accounts.Count;

@@ -39,10 +39,10 @@ public static class MatchedFields
     /// <summary>The values of matched fields as written; <paramref name="count"/> of them, or the text is refused as not written here.</summary>
     public static string?[] Values(string indexed, int count)
     {
-        if (indexed.AsSpan().Count(Separator) != count - 1)
+        if (indexed.AsSpan().Count(Separator) + 1 is var read && read != count)
         {
             // Not the text itself: it holds a person's name and phone.
-            throw new InvalidDataException($"matched fields of {count} values expected, {indexed.AsSpan().Count(Separator) + 1} read");
+            throw new InvalidDataException($"matched fields of {count} values expected, {read} read");
         }
 
         var values = new string?[count];

@@ -33,7 +33,7 @@ public sealed class WireTypeTests
         };
 
         var bytes = Serializer.SerializeToArray(candidate);
-        var back = Serializer.Deserialize<MatchCandidate>(bytes);
+        var back = Serializer.Deserialize<MatchCandidate>(bytes)!;
 
         Assert.Equal(candidate, back);
         Assert.Equal(candidate.FoundAt, back.FoundAt);
@@ -42,7 +42,7 @@ public sealed class WireTypeTests
         Assert.DoesNotContain("axpayerId", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
         Assert.Same(candidate, Copier.Copy(candidate));
 
-        var unweighed = Serializer.Deserialize<MatchCandidate>(Serializer.SerializeToArray(candidate with { Weight = null, FoundAt = null }));
+        var unweighed = Serializer.Deserialize<MatchCandidate>(Serializer.SerializeToArray(candidate with { Weight = null, FoundAt = null }))!;
         Assert.Equal((candidate, (MatchWeight?)null, (DateTimeOffset?)null), (unweighed, unweighed.Weight, unweighed.FoundAt));
     }
 
@@ -57,7 +57,7 @@ public sealed class WireTypeTests
             new NameFrequencies(new Dictionary<string, double> { ["김서연"] = 0.0012, ["LEE HEEWOO"] = 0.0003 }, 0.00001, 0.0002));
 
         var bytes = Serializer.SerializeToArray(model);
-        var back = Serializer.Deserialize<MatchModel>(bytes);
+        var back = Serializer.Deserialize<MatchModel>(bytes)!;
 
         Assert.Equal((model.MatchShare, model.ReviewThreshold, model.ReviewPrecision), (back.MatchShare, back.ReviewThreshold, back.ReviewPrecision));
         Assert.Equal(model.Fields.Select(f => (f.Field, f.Learnt)), back.Fields.Select(f => (f.Field, f.Learnt)));
@@ -66,7 +66,7 @@ public sealed class WireTypeTests
         Assert.Equal((model.Names.Rest, model.Names.Mean), (back.Names.Rest, back.Names.Mean));
         Assert.DoesNotContain("matchShare", Encoding.UTF8.GetString(bytes), StringComparison.OrdinalIgnoreCase);
         Assert.Same(model, Copier.Copy(model));
-        Assert.Null(Serializer.Deserialize<MatchModel>(Serializer.SerializeToArray(model with { Names = null })).Names);
+        Assert.Null(Serializer.Deserialize<MatchModel>(Serializer.SerializeToArray(model with { Names = null }))!.Names);
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class WireTypeTests
         var account = new IndexedAccount("bithumb", "B-7", "KIM SEOYEON", new BirthDate(19, 91, 3, 14), null, "hash");
 
         var bytes = Serializer.SerializeToArray(new ShardSample(ComparisonSample.Empty, [taxpayer], [account]));
-        var back = Serializer.Deserialize<ShardSample>(bytes);
+        var back = Serializer.Deserialize<ShardSample>(bytes)!;
 
         Assert.Equal((taxpayer, account), (back.Taxpayers.Single(), back.Accounts.Single()));
         Assert.DoesNotContain("yearOfCentury", Encoding.UTF8.GetString(bytes), StringComparison.OrdinalIgnoreCase);
