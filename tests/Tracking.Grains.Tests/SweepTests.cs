@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Tracking.Domain.Ledger;
 using Tracking.Domain.Matching;
 using Tracking.Domain.Matching.Weights;
@@ -449,6 +450,52 @@ public sealed class SweepTests
 
         Assert.NotNull(second.RecordsRevised);
         Assert.Contains(await sweep.GetCandidatesAsync(MatchDecision.Auto), c => (c.TaxpayerId, c.AccountId) == ("T-LATE", "U-LATE"));
+    }
+
+    [Fact]
+    public async Task A_sweep_tells_how_long_each_of_its_parts_took_by_the_grains_clock()
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 9, 0, 0, TimeSpan.FromHours(9)));
+
+        // Each part's first call takes its own length of the grains' clock: filing an account, a
+        // shard's sample for learning, a shard's comparison, and asking which taxpayers are active to record.
+        var parts = new AdvanceOnFirstCall(clock, new()
+        {
+            [nameof(IMatchShardGrain.FileAccountsAsync)] = TimeSpan.FromSeconds(1000),
+            [nameof(IMatchShardGrain.SampleAsync)] = TimeSpan.FromSeconds(100),
+            [nameof(IMatchShardGrain.FindCandidatesAsync)] = TimeSpan.FromSeconds(10),
+            [nameof(IManagementGrain.GetActiveGrains)] = TimeSpan.FromSeconds(1),
+        });
+        await using var host = await TestCluster.StartAsync(storage, clock: clock, services: s => s.AddSingleton<IIncomingGrainCallFilter>(parts));
+        await ImportSamplesAsync(host, bulk: true);
+
+        var summary = await host.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main).RunAsync("officer-1");
+
+        Assert.Equal(new SweepPhases(1000, 100, 10, 1), summary.Phases);
+        Assert.True(summary.NewAuto > 0);
+    }
+
+    /// <summary>Moves the clock on by a set time at the first call of each named grain method, as a slow part of the work would.</summary>
+    private sealed class AdvanceOnFirstCall(FakeTimeProvider clock, Dictionary<string, TimeSpan> lengths) : IIncomingGrainCallFilter
+    {
+        private readonly HashSet<string> _seen = [];
+
+        public Task Invoke(IIncomingGrainCallContext context)
+        {
+            if (context.InterfaceMethod?.Name is { } method && lengths.TryGetValue(method, out var length))
+            {
+                lock (_seen)
+                {
+                    if (_seen.Add(method))
+                    {
+                        clock.Advance(length);
+                    }
+                }
+            }
+
+            return context.Invoke();
+        }
     }
 
     /// <summary>Holds the first call of one grain method until released, as a slow moment would; one instance serves every silo start.</summary>

@@ -11,6 +11,7 @@ using Tracking.Grains.Sweeps;
 using Tracking.Grains.Taxpayers;
 using Tracking.Ingest.Accounts;
 using Tracking.Ingest.Roll;
+using Tracking.LoadTests.Sweep;
 using Tracking.Silo.Hosting;
 using Tracking.Silo.Scenarios;
 using Tracking.Storage.Sqlite;
@@ -57,13 +58,13 @@ internal static class ClusterBenchmark
         }
 
         Console.WriteLine();
-        Console.WriteLine("| silos | import roll (taxpayers/s) | import accounts (rows/s) | sweep (candidates/s) | lifecycle (transitions/s) | lifecycle p50 / p99 ms per open call | vs. 1 silo (import / sweep / lifecycle) | a silo's peak memory after the sweep / at the end (MB) |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| silos | import roll (taxpayers/s) | import accounts (rows/s) | sweep (candidates/s) | lifecycle (transitions/s) | lifecycle p50 / p99 ms per open call | vs. 1 silo (import / sweep / lifecycle) | a silo's peak memory after the sweep / at the end (MB) | the sweep's filing / learning / comparing / recording (s) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
         var one = results[0];
         foreach (var r in results)
         {
             Console.WriteLine($"| {r.Silos} | {r.TaxpayersPerSecond:N0} | {r.AccountRowsPerSecond:N0} | {r.CandidatesPerSecond:N0} ({r.Candidates:N0} in {r.SweepSeconds:F1} s) | {r.TransitionsPerSecond:N0} ({r.Transitions:N0} in {r.LifecycleSeconds:F1} s, {r.Closed:N0} closed) | {r.Open.P50Ms:F0} / {r.Open.P99Ms:F0} | "
-                + $"{(r.TaxpayersPerSecond + r.AccountRowsPerSecond) / (one.TaxpayersPerSecond + one.AccountRowsPerSecond):F2}× / {r.CandidatesPerSecond / one.CandidatesPerSecond:F2}× / {r.TransitionsPerSecond / one.TransitionsPerSecond:F2}× | {r.SiloPeakRssAfterSweepMb:N0} / {r.SiloPeakRssMb:N0} |");
+                + $"{(r.TaxpayersPerSecond + r.AccountRowsPerSecond) / (one.TaxpayersPerSecond + one.AccountRowsPerSecond):F2}× / {r.CandidatesPerSecond / one.CandidatesPerSecond:F2}× / {r.TransitionsPerSecond / one.TransitionsPerSecond:F2}× | {r.SiloPeakRssAfterSweepMb:N0} / {r.SiloPeakRssMb:N0} | {SweepBenchmark.Phases(r.SweepPhases)} |");
         }
 
         return new ClusterFigures(roll.Taxpayers.Count, accounts.Sum(f => f.Accounts.Count), seizures, concurrency, local.Throughput, results);
@@ -121,6 +122,7 @@ internal static class ClusterBenchmark
             {
                 SiloPeakRssAfterSweepMb = peakAfterSweep,
                 SiloPeakRssMb = SiloPeakRssMb(cluster),
+                SweepPhases = sweep.Phases,
             };
         }
         finally

@@ -1,3 +1,5 @@
+using Tracking.Grains.Sweeps;
+
 namespace Tracking.LoadTests.Cluster;
 
 /// <summary>
@@ -22,4 +24,7 @@ internal sealed record ClusterSizeFigures(
     public long SiloPeakRssAfterSweepMb { get; init; }
 
     public long SiloPeakRssMb { get; init; }
+
+    /// <summary>The sweep's own account of where its time went.</summary>
+    public SweepPhases? SweepPhases { get; init; }
 }

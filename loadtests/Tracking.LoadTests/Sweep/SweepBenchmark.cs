@@ -104,7 +104,7 @@ internal static class SweepBenchmark
             var summary = await sweeps.RunAsync("loadtest");
             var sweep = clock.Elapsed;
             var quality = Quality(await sweeps.GetCandidatesAsync(null), truth);
-            Line($"{name}: sweep (match phase: index filed from the store, shards in parallel, candidates recorded)", sweep, summary.CandidatesFound / sweep.TotalSeconds, "candidates/s", plainTime, quality.ToString());
+            Line($"{name}: sweep (match phase: index filed from the store, shards in parallel, candidates recorded)", sweep, summary.CandidatesFound / sweep.TotalSeconds, "candidates/s", plainTime, $"{quality}; filing / learning / comparing / recording {Phases(summary.Phases)} s");
 
             var total = parseTime + importRoll + importAccounts + sweep;
             Line($"{name}: end to end, files to recorded candidates", total, (rows + accountRows) / total.TotalSeconds, "rows/s", plainTime, "");
@@ -157,6 +157,7 @@ internal static class SweepBenchmark
                 (rows + accountRows) / total.TotalSeconds,
                 quality)
             {
+                SweepPhases = summary.Phases,
                 ReimportSeconds = reimportTime.TotalSeconds,
                 ResweepSeconds = resweepTime.TotalSeconds,
                 ResweepRecordsRevised = resweep.RecordsRevised,
@@ -229,6 +230,10 @@ internal static class SweepBenchmark
         var notAuto = truth.Count - (auto.Length - wrongAuto);
         return new MatchQuality(auto.Length, wrongAuto, candidates.Count - auto.Length, 100.0 * found / truth.Count, (candidates.Count - auto.Length) / (double)Math.Max(1, notAuto));
     }
+
+    /// <summary>A sweep's phases as the tables show them: filing / learning / comparing / recording, in seconds.</summary>
+    public static string Phases(SweepPhases? phases) =>
+        phases is { } p ? $"{p.FilingSeconds:F1} / {p.LearningSeconds:F1} / {p.ComparingSeconds:F1} / {p.RecordingSeconds:F1}" : "—";
 
     private static void Line(string phase, TimeSpan time, double rate, string unit, TimeSpan baseline, string note) =>
         Console.WriteLine($"| {phase} | {time.TotalSeconds:0.0} s | {(rate > 0 ? $"{rate:N0} {unit}" : "")} | {time / baseline:0.00}× | {note} |");

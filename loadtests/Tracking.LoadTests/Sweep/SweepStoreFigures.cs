@@ -1,3 +1,5 @@
+using Tracking.Grains.Sweeps;
+
 namespace Tracking.LoadTests.Sweep;
 
 /// <summary>One store's grain path, files to recorded candidates; end to end includes the parse.</summary>
@@ -13,6 +15,9 @@ internal sealed record SweepStoreFigures(
     double EndToEndRowsPerSecond,
     MatchQuality Quality)
 {
+    /// <summary>The sweep's own account of where its time went.</summary>
+    public SweepPhases? SweepPhases { get; init; }
+
     /// <summary>One exchange's file imported again with 1% of its accounts changed (half of them the holder's phone), then a sweep: the seconds of each, and their sum as a share of end to end.</summary>
     public double ReimportSeconds { get; init; }
 

@@ -88,6 +88,11 @@ internal static class SweepCommands
             {
                 Console.WriteLine(Say.T("Only the {0:N0} taxpayers and accounts changed since the last sweep were filed again and compared, with its weights (--full files everything).", revised));
             }
+
+            if (s.Phases is { } p)
+            {
+                Console.WriteLine(Say.T("Filing the index {0:0.0} s, learning the weights {1:0.0} s, comparing {2:0.0} s, recording {3:0.0} s.", p.FilingSeconds, p.LearningSeconds, p.ComparingSeconds, p.RecordingSeconds));
+            }
         });
     }
 

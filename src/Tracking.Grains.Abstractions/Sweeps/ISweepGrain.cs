@@ -54,7 +54,19 @@ public sealed record SweepSummary(
     /// <summary>For a sweep that filed only what changed since the last: how many taxpayers and accounts it filed again; null for one that filed everything.</summary>
     [Id(10)]
     public long? RecordsRevised { get; init; }
+
+    /// <summary>Where the sweep's time went; null for a sweep recorded before it was measured.</summary>
+    [Id(11)]
+    public SweepPhases? Phases { get; init; }
 }
+
+/// <summary>
+/// Seconds of a sweep's parts, one after another: filing the match index from the store (or only
+/// what changed), learning the match weights (none when the last sweep's are used), comparing in
+/// the shards, and recording what is new with the taxpayers and in the sweep's history.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("sweep-phases")]
+public sealed record SweepPhases(double FilingSeconds, double LearningSeconds, double ComparingSeconds, double RecordingSeconds);
 
 /// <summary>A sweep's progress, the last run's summary, and why the last attempt failed if it did.</summary>
 [GenerateSerializer, Immutable, Alias("sweep-status")]

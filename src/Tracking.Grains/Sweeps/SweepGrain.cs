@@ -89,7 +89,8 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
         {
             var summary = await SweepAsync(requestedBy, full);
             _lastFailure = null;
-            LogSweepDone(logger, summary.Run, requestedBy, summary.CandidatesFound);
+            var phases = summary.Phases!;
+            LogSweepDone(logger, summary.Run, requestedBy, summary.CandidatesFound, phases.FilingSeconds, phases.LearningSeconds, phases.ComparingSeconds, phases.RecordingSeconds);
             return summary;
         }
         catch (Exception ex)
@@ -119,6 +120,7 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
         var found = (full || held is null || State.Model is null ? null : await ReviseAsync(shards, held, State.Model))
             ?? await FileAndCompareAsync(shards);
         var (index, model, revised) = (found.Index, found.Model, found.Revised);
+        var recording = time.GetTimestamp();
         // A pair that shares several keys can meet in several shards.
         var candidates = found.Candidates.DistinctBy(c => (c.TaxpayerId, c.Exchange, c.AccountId)).ToArray();
         var fresh = candidates.Where(c => !_candidates.TryGetValue((c.TaxpayerId, c.Exchange, c.AccountId), out var old) || MatchCandidates.IsNews(old, c)).ToArray();
@@ -141,6 +143,15 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
             .Concat((State.Withdrawing ?? []).Where(c => !known.Contains((c.TaxpayerId, c.Exchange, c.AccountId))))
             .DistinctBy(c => (c.TaxpayerId, c.Exchange, c.AccountId))
             .ToArray();
+        // The new candidates enter the history in parts, each a write of its own: a national sweep's
+        // in one event would be more than a stored value may hold (PostgreSQL: 1 GB; 256 MB as jsonb). A run
+        // that stops between parts has recorded them all with their taxpayers; the next counts them known.
+        foreach (var part in fresh.Chunk(CandidatesPerEvent))
+        {
+            await WriteStateAsync(State, [new SweepCandidatesFound(part)], time.GetUtcNow(), CancellationToken.None);
+            Remember(part);
+        }
+
         var run = (State.LastRun?.Run ?? 0) + 1;
         var summary = new SweepSummary(
             run,
@@ -156,16 +167,8 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
             // A stopped run's leftovers were counted by that run.
             NoLongerFound = newlyGone.Length,
             RecordsRevised = revised?.Records,
+            Phases = found.Phases with { RecordingSeconds = time.GetElapsedTime(recording).TotalSeconds },
         };
-        // The new candidates enter the history in parts, each a write of its own: a national sweep's
-        // in one event would be more than a stored value may hold (PostgreSQL: 1 GB; 256 MB as jsonb). A run
-        // that stops between parts has recorded them all with their taxpayers; the next counts them known.
-        foreach (var part in fresh.Chunk(CandidatesPerEvent))
-        {
-            await WriteStateAsync(State, [new SweepCandidatesFound(part)], time.GetUtcNow(), CancellationToken.None);
-            Remember(part);
-        }
-
         await WriteStateAsync(new SweepState(summary, model) { Withdrawing = gone.Length == 0 ? null : gone, Index = index }, [new SweepCompleted(summary, [], model) { NoLongerFound = gone }], time.GetUtcNow(), CancellationToken.None);
         Forget(gone);
         if (gone.Length > 0)
@@ -183,11 +186,15 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
         var builder = _index = new MatchIndexBuilder(GrainFactory, store, Guid.NewGuid());
         try
         {
+            var filing = time.GetTimestamp();
             var (taxpayers, accounts) = await builder.BuildAsync(CancellationToken.None);
+            var learning = time.GetTimestamp();
             var model = await LearnAsync(shards, builder.Sweep);
+            var comparing = time.GetTimestamp();
             var found = await Task.WhenAll(shards.Select(shard => CountedAsync(GrainFactory.GetGrain<IMatchShardGrain>(shard).FindCandidatesAsync(builder.Sweep, model))));
+            var phases = new SweepPhases(Seconds(filing, learning), Seconds(learning, comparing), time.GetElapsedTime(comparing).TotalSeconds, 0);
             var kept = await KeepAsync(builder) ? new SweepIndex(builder.Sweep, builder.AsOf!.Value, taxpayers + accounts) : null;
-            return new Found([.. found.SelectMany(c => c)], model, kept, Revised: null);
+            return new Found([.. found.SelectMany(c => c)], model, kept, Revised: null, phases);
         }
         catch
         {
@@ -207,19 +214,23 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
         var builder = _index = new MatchIndexBuilder(GrainFactory, store, held.Id);
         try
         {
+            var filing = time.GetTimestamp();
             if (await builder.ReviseAsync(held.AsOf, held.Records / MostChangedPart, CancellationToken.None) is not { } records)
             {
                 LogFilingEverything(logger);
                 return null;
             }
 
+            var comparing = time.GetTimestamp();
             var found = await Task.WhenAll(shards.Select(shard => CountedAsync(GrainFactory.GetGrain<IMatchShardGrain>(shard).FindRevisedCandidatesAsync(held.Id, model), r => r.Candidates.Count)));
+            var phases = new SweepPhases(Seconds(filing, comparing), 0, time.GetElapsedTime(comparing).TotalSeconds, 0);
             var kept = await KeepAsync(builder) ? held with { AsOf = builder.AsOf!.Value } : null;
             return new Found(
                 [.. found.SelectMany(r => r.Candidates)],
                 model,
                 kept,
-                new RevisedRecords(records, found.SelectMany(r => r.Taxpayers).ToHashSet(StringComparer.Ordinal), found.SelectMany(r => r.Accounts).ToHashSet(StringComparer.Ordinal)));
+                new RevisedRecords(records, found.SelectMany(r => r.Taxpayers).ToHashSet(StringComparer.Ordinal), found.SelectMany(r => r.Accounts).ToHashSet(StringComparer.Ordinal)),
+                phases);
         }
         catch (Exception ex)
         {
@@ -230,6 +241,8 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
             return null;
         }
     }
+
+    private double Seconds(long from, long to) => time.GetElapsedTime(from, to).TotalSeconds;
 
     /// <summary>A shard's answer, counted in the running sweep's progress.</summary>
     private async Task<T> CountedAsync<T>(Task<T> answer, Func<T, int> candidates)
@@ -326,8 +339,8 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
 
     protected override bool IsWorking => _run is not null;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Sweep {Run} started by {Actor} found {Candidates} candidates")]
-    private static partial void LogSweepDone(ILogger logger, int run, string actor, int candidates);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sweep {Run} started by {Actor} found {Candidates} candidates: filing {FilingSeconds:F1} s, learning {LearningSeconds:F1} s, comparing {ComparingSeconds:F1} s, recording {RecordingSeconds:F1} s")]
+    private static partial void LogSweepDone(ILogger logger, int run, string actor, int candidates, double filingSeconds, double learningSeconds, double comparingSeconds, double recordingSeconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Match shards did not let a sweep's identities go; they keep them until their activations are collected")]
     private static partial void LogShardsNotEnded(ILogger logger, Exception exception);
@@ -376,7 +389,7 @@ public sealed record SweepState(SweepSummary? LastRun, MatchModel? Model = null)
 public sealed record SweepIndex(Guid Id, DateTimeOffset AsOf, long Records);
 
 /// <summary>What the shards found, the weights they weighed with, the index they keep (null: none), and, for a sweep that filed only changes, which.</summary>
-internal sealed record Found(IReadOnlyList<MatchCandidate> Candidates, MatchModel Model, SweepIndex? Index, RevisedRecords? Revised);
+internal sealed record Found(IReadOnlyList<MatchCandidate> Candidates, MatchModel Model, SweepIndex? Index, RevisedRecords? Revised, SweepPhases Phases);
 
 /// <summary>The records a sweep filed again, and those of them filed otherwise than before (whose pairs it knows anew).</summary>
 internal sealed record RevisedRecords(long Records, HashSet<string> Taxpayers, HashSet<string> Accounts);
