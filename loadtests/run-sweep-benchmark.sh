@@ -9,6 +9,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 taxpayers=${1:-1000000}
 rows=${2:-10000000}
 stores=${3:-both}
+# The job runs with the runtime settings `tracking` gives a batch command.
+source "$root/cluster-config/batch-runtime.sh"
 source "$root/cluster-config/postgres/throwaway-session.sh"
 program="$("$root/loadtests/build.sh")"
 echo "## Sweep ($(nproc) cores, $(date -u +%F)): loadtests/run-sweep-benchmark.sh $taxpayers $rows $stores"

@@ -23,7 +23,10 @@ public readonly record struct BlockKey([property: Id(0)] ulong Hash, [property: 
 
     public static BlockKey Of(string key)
     {
-        var utf8 = Encoding.UTF8.GetBytes(key);
+        // Keys are short: encoded on the stack, not into an array per key of the national index.
+        var length = Encoding.UTF8.GetMaxByteCount(key.Length);
+        Span<byte> utf8 = length <= 512 ? stackalloc byte[length] : new byte[length];
+        utf8 = utf8[..Encoding.UTF8.GetBytes(key, utf8)];
         return new(((ulong)MatchIndex.Hash(utf8) << 32) | XxHash32.HashToUInt32(utf8), key[0]);
     }
 }
