@@ -17,5 +17,8 @@ public sealed class MatchFilerGrain : Grain, IMatchFilerGrain
 
     private Task FileAsync<TRecord>(IReadOnlyList<IndexEntry<TRecord>> entries, Func<IMatchShardGrain, IndexEntry<TRecord>[], Task> file)
         where TRecord : class =>
-        Task.WhenAll(entries.GroupBy(e => MatchIndex.NumberOf(e.Key)).Select(shard => file(GrainFactory.GetGrain<IMatchShardGrain>(MatchIndex.ShardOf(shard.Key)), [.. shard])));
+        Task.WhenAll(EntryGroups.By(entries, MatchIndex.ShardCount, MatchIndex.NumberOf)
+            .Select((part, shard) => (part, shard))
+            .Where(p => p.part.Length > 0)
+            .Select(p => file(GrainFactory.GetGrain<IMatchShardGrain>(MatchIndex.ShardOf(p.shard)), p.part)));
 }

@@ -199,26 +199,8 @@ public sealed class MatchIndexBuilder(IGrainFactory grains, GrainStateStore stor
 
     /// <summary>A page's entries (worked out on every core) grouped by the silo of the shard their key goes to.</summary>
     private IndexEntry<TRecord>[][] BySilo<TRecord>(ParallelQuery<IndexEntry<TRecord>> entries)
-        where TRecord : class
-    {
-        // Counted, then placed: a parallel group-by would spread the entries over every core again to group them by a handful of silos.
-        var all = entries.ToArray();
-        var filers = new int[all.Length];
-        var counts = new int[_filers.Length];
-        for (var i = 0; i < all.Length; i++)
-        {
-            counts[filers[i] = _filerOfShard[MatchIndex.NumberOf(all[i].Key)]]++;
-        }
-
-        var bySilo = counts.Select(count => new IndexEntry<TRecord>[count]).ToArray();
-        Array.Clear(counts);
-        for (var i = 0; i < all.Length; i++)
-        {
-            bySilo[filers[i]][counts[filers[i]]++] = all[i];
-        }
-
-        return bySilo;
-    }
+        where TRecord : class =>
+        EntryGroups.By(entries.ToArray(), _filers.Length, key => _filerOfShard[MatchIndex.NumberOf(key)]);
 
     /// <summary>Each silo's entries to its filer, in one call: a record whose keys go to several shards there crosses once.</summary>
     private Task SendAsync<TRecord>(IndexEntry<TRecord>[][] bySilo, Func<IMatchFilerGrain, IReadOnlyList<IndexEntry<TRecord>>, Task> file)
