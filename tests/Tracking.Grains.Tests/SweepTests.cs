@@ -232,6 +232,22 @@ public sealed class SweepTests
         Assert.Equal(seen.Outstanding - 1_000, (await taxpayer.ReceivePaymentAsync("PAY-1", 1_000, "bank")).OutstandingAfter);
     }
 
+    [Fact]
+    public async Task Candidates_are_recorded_in_the_order_of_their_taxpayers_ids_whatever_order_the_shards_found_them_in()
+    {
+        await using var race = await RecordingRace.StartAsync();
+        var batches = new System.Collections.Concurrent.ConcurrentQueue<string[]>();
+
+        // Found last first: a batch in key order writes neighbouring rows and index pages, not one page each.
+        await race.RecordAsync([.. race.Candidates.OrderByDescending(c => c.TaxpayerId, StringComparer.Ordinal)], writes =>
+        {
+            batches.Enqueue([.. writes.Select(w => w.Grain.Key)]);
+            return Task.CompletedTask;
+        });
+
+        Assert.Equal(race.Candidates.Select(c => c.TaxpayerId).Distinct().Order(StringComparer.Ordinal), Assert.Single(batches));
+    }
+
     /// <summary>
     /// The samples imported in bulk on two hosts and swept on the first; the second records the
     /// first's candidates as a sweep does, through a store that runs a race just before its first
@@ -265,11 +281,19 @@ public sealed class SweepTests
             return new RecordingRace(swept, raced, sweeping, recording, calls, await sweeping.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main).GetCandidatesAsync(null));
         }
 
-        public async Task RecordAsync(Func<Task> race)
+        /// <summary>Records the candidates with <paramref name="race"/> run just before the first batch write.</summary>
+        public Task RecordAsync(Func<Task> race)
         {
-            await using var racing = new WriteRacingStore(await raced.OpenStoreAsync(), race);
-            await using var states = new Storage.Persistence.GrainStateStore(racing, new Storage.Persistence.StorageOptions(), "test", Microsoft.Extensions.Logging.Abstractions.NullLogger<Storage.Persistence.GrainStateStore>.Instance);
-            await new CandidateRecording(recording.GrainFactory, states).RecordAsync(candidates, recording.Clock.GetUtcNow(), default);
+            var ran = 0;
+            return RecordAsync(candidates, _ => Interlocked.Exchange(ref ran, 1) == 0 ? race() : Task.CompletedTask);
+        }
+
+        /// <summary>Records <paramref name="found"/>, each batch write shown to <paramref name="beforeWrite"/> first.</summary>
+        public async Task RecordAsync(IReadOnlyList<MatchCandidate> found, Func<IReadOnlyList<Storage.Persistence.StateWrite>, Task> beforeWrite)
+        {
+            await using var watched = new WriteWatchingStore(await raced.OpenStoreAsync(), beforeWrite);
+            await using var states = new Storage.Persistence.GrainStateStore(watched, new Storage.Persistence.StorageOptions(), "test", Microsoft.Extensions.Logging.Abstractions.NullLogger<Storage.Persistence.GrainStateStore>.Instance);
+            await new CandidateRecording(recording.GrainFactory, states).RecordAsync(found, recording.Clock.GetUtcNow(), default);
         }
 
         public async ValueTask DisposeAsync()

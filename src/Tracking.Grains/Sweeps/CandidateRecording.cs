@@ -33,7 +33,9 @@ internal sealed class CandidateRecording(IGrainFactory grains, GrainStateStore s
     public async Task RecordAsync(IReadOnlyList<MatchCandidate> candidates, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var active = await ActiveTaxpayersAsync();
-        var byTaxpayer = candidates.GroupBy(c => c.TaxpayerId, StringComparer.Ordinal).ToArray();
+        // In the stores' key order: a batch then updates neighbouring rows and index pages, where the
+        // shards' order spread it over one page per taxpayer (SQLite's recording took less than half the time).
+        var byTaxpayer = candidates.GroupBy(c => c.TaxpayerId, StringComparer.Ordinal).OrderBy(t => t.Key, StringComparer.Ordinal).ToArray();
         var toGrains = new ConcurrentQueue<IGrouping<string, MatchCandidate>>(byTaxpayer.Where(t => IsIn(active, t)));
         var beside = new ConcurrentQueue<IGrouping<string, MatchCandidate>>();
         await Parallel.ForEachAsync(

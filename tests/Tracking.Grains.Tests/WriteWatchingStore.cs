@@ -6,12 +6,12 @@ using Tracking.Storage.Views;
 namespace Tracking.Grains.Tests;
 
 /// <summary>
-/// A store that runs <paramref name="race"/> just before its first batch of grain writes goes in:
-/// another writer getting there between a reader's read and its write.
+/// A store that shows each batch of grain writes to <paramref name="beforeWrite"/> just before it
+/// goes in: what a writer sends, or another writer getting there between its read and its write.
 /// </summary>
-internal sealed class WriteRacingStore(ITrackingStore inner, Func<Task> race) : ITrackingStore
+internal sealed class WriteWatchingStore(ITrackingStore inner, Func<IReadOnlyList<StateWrite>, Task> beforeWrite) : ITrackingStore
 {
-    private readonly RacingGrains _grains = new(inner.Grains, race);
+    private readonly WatchedGrains _grains = new(inner.Grains, beforeWrite);
 
     public string Description => inner.Description;
 
@@ -35,17 +35,11 @@ internal sealed class WriteRacingStore(ITrackingStore inner, Func<Task> race) : 
 
     public ValueTask DisposeAsync() => inner.DisposeAsync();
 
-    private sealed class RacingGrains(IGrainStore inner, Func<Task> race) : IGrainStore
+    private sealed class WatchedGrains(IGrainStore inner, Func<IReadOnlyList<StateWrite>, Task> beforeWrite) : IGrainStore
     {
-        private Func<Task>? _race = race;
-
         public async Task<IReadOnlyList<WriteOutcome>> WriteBatchAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken)
         {
-            if (Interlocked.Exchange(ref _race, null) is { } first)
-            {
-                await first();
-            }
-
+            await beforeWrite(writes);
             return await inner.WriteBatchAsync(writes, cancellationToken);
         }
 
