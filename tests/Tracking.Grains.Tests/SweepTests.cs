@@ -90,6 +90,27 @@ public sealed class SweepTests
         Assert.Equal(account.Holdings.Count - 1, (await host.GrainFactory.GetGrain<IExchangeAccountGrain>(AccountKey.Of("gopax", account.AccountId)).GetAsync()).Profile!.Holdings.Count);
     }
 
+    [Fact]
+    public async Task A_file_is_written_in_the_order_of_its_grains_keys_whatever_its_own_order()
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        await using var host = await TestCluster.StartAsync(storage);
+        var batches = new System.Collections.Concurrent.ConcurrentQueue<string[]>();
+        await using var watched = new WriteWatchingStore(await storage.OpenStoreAsync(), writes =>
+        {
+            batches.Enqueue([.. writes.Select(w => w.Grain.Key)]);
+            return Task.CompletedTask;
+        });
+        await using var states = watched.States();
+        var file = AccountFileReader.Read(Path.Combine(RepositoryPaths.Samples, "gopax.csv"), Profiles()["gopax"], s_rrnKey);
+
+        // Last account first: a batch in key order fills neighbouring pages, not one page per account.
+        var summary = await new Importer(host.GrainFactory, states, host.Clock).ImportAccountsAsync(file with { Accounts = [.. file.Accounts.Reverse()] }, null, default);
+
+        Assert.Equal(file.Accounts.Count, summary.New);
+        Assert.Equal(file.Accounts.Select(a => AccountKey.Of(a.Exchange, a.AccountId)).Order(StringComparer.Ordinal), Assert.Single(batches));
+    }
+
     /// <summary>Counts the calls that hand a grain an imported record.</summary>
     private sealed class RecordCalls : IIncomingGrainCallFilter
     {
@@ -292,7 +313,7 @@ public sealed class SweepTests
         public async Task RecordAsync(IReadOnlyList<MatchCandidate> found, Func<IReadOnlyList<Storage.Persistence.StateWrite>, Task> beforeWrite)
         {
             await using var watched = new WriteWatchingStore(await raced.OpenStoreAsync(), beforeWrite);
-            await using var states = new Storage.Persistence.GrainStateStore(watched, new Storage.Persistence.StorageOptions(), "test", Microsoft.Extensions.Logging.Abstractions.NullLogger<Storage.Persistence.GrainStateStore>.Instance);
+            await using var states = watched.States();
             await new CandidateRecording(recording.GrainFactory, states).RecordAsync(found, recording.Clock.GetUtcNow(), default);
         }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Tracking.Storage;
 using Tracking.Storage.Persistence;
 using Tracking.Storage.Reminders;
@@ -24,6 +25,9 @@ internal sealed class WriteWatchingStore(ITrackingStore inner, Func<IReadOnlyLis
     public int MaxConcurrentWriteBatches => inner.MaxConcurrentWriteBatches;
 
     public IGrainStore Grains => _grains;
+
+    /// <summary>What a grain-side writer (a sweep's recording, an import) writes through, over this store.</summary>
+    public GrainStateStore States() => new(this, new StorageOptions(), "test", NullLogger<GrainStateStore>.Instance);
 
     public IViewStore Views => inner.Views;
 

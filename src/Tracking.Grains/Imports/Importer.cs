@@ -26,9 +26,10 @@ public sealed class Importer(IGrainFactory grains, GrainStateStore? bulk, TimePr
         var taxpayers = roll.Taxpayers.Select(t => (Profile: t, Items: roll.TaxItems.GetValueOrDefault(t.TaxpayerId) ?? [])).ToArray();
         var outcomes = await LoadAsync(
             taxpayers,
+            t => t.Profile.TaxpayerId,
             t => TaxpayerGrain.Creation(t.Profile, t.Items, time.GetUtcNow()),
             (t, stored) => TaxpayerGrain.TakesAsUnchanged(t.Profile, t.Items, stored),
-            (t, ct) => grains.GetGrain<ITaxpayerGrain>(t.Profile.TaxpayerId).RegisterAsync(t.Profile, t.Items, ct),
+            (id, t, ct) => grains.GetGrain<ITaxpayerGrain>(id).RegisterAsync(t.Profile, t.Items, ct),
             progress,
             cancellationToken);
         return Summarize("roll", "roll", roll.Rows, outcomes, roll.Problems);
@@ -38,9 +39,10 @@ public sealed class Importer(IGrainFactory grains, GrainStateStore? bulk, TimePr
     {
         var outcomes = await LoadAsync(
             file.Accounts,
+            a => AccountKey.Of(a.Exchange, a.AccountId),
             a => ExchangeAccountGrain.Creation(a, time.GetUtcNow()),
             ExchangeAccountGrain.TakesAsUnchanged,
-            (a, ct) => grains.GetGrain<IExchangeAccountGrain>(AccountKey.Of(a.Exchange, a.AccountId)).ReportAsync(a, ct),
+            (id, a, ct) => grains.GetGrain<IExchangeAccountGrain>(id).ReportAsync(a, ct),
             progress,
             cancellationToken);
         return Summarize("accounts", $"accounts of {file.Exchange}", file.Rows, outcomes, file.Problems);
@@ -64,18 +66,21 @@ public sealed class Importer(IGrainFactory grains, GrainStateStore? bulk, TimePr
     /// Creates the grains that were never written in bulk; reads those already stored (no activation)
     /// and counts as unchanged each whose grain would take its record as no change; sends each of
     /// the others its record. Importing a file again thus costs a read per record, not a call.
+    /// The records go to the store in the order of their grains' keys, whatever the file's order:
+    /// each batch then fills neighbouring pages of the store's key order, not one page per record.
     /// </summary>
     private async Task<RecordOutcome[]> LoadAsync<TRecord>(
         IReadOnlyList<TRecord> records,
+        Func<TRecord, string> key,
         Func<TRecord, StateWrite> creation,
         Func<TRecord, StoredState, bool> takesAsUnchanged,
-        Func<TRecord, CancellationToken, Task<RecordOutcome>> send,
+        Func<string, TRecord, CancellationToken, Task<RecordOutcome>> send,
         IProgress<int>? progress,
         CancellationToken cancellationToken)
     {
         var outcomes = new RecordOutcome[records.Count];
         var done = 0;
-        var remaining = Enumerable.Range(0, records.Count).ToArray();
+        var remaining = Enumerable.Range(0, records.Count).OrderBy(i => key(records[i]), StringComparer.Ordinal).ToArray();
         if (bulk is not null)
         {
             var left = new System.Collections.Concurrent.ConcurrentBag<int>();
@@ -116,7 +121,7 @@ public sealed class Importer(IGrainFactory grains, GrainStateStore? bulk, TimePr
             new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken },
             async (i, ct) =>
             {
-                outcomes[i] = await send(records[i], ct);
+                outcomes[i] = await send(key(records[i]), records[i], ct);
                 progress?.Report(Interlocked.Increment(ref done));
             });
         return outcomes;
