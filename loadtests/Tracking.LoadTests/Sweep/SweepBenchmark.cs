@@ -161,7 +161,7 @@ internal static class SweepBenchmark
                 ReimportSeconds = reimportTime.TotalSeconds,
                 ResweepSeconds = resweepTime.TotalSeconds,
                 ResweepRecordsRevised = resweep.RecordsRevised,
-                IncrementalShareOfFullRun = Math.Round(incremental, 3),
+                IncrementalPercentOfFullRun = incremental * 100,
                 FullResweepSeconds = checkTime.TotalSeconds,
                 FullResweepNewOrReweighed = check.NewAuto + check.NewReview,
                 FullResweepNoLongerFound = check.NoLongerFound,

@@ -26,7 +26,8 @@ internal sealed record SweepStoreFigures(
     /// <summary>How many records the sweep after the change filed again (null: it filed everything).</summary>
     public long? ResweepRecordsRevised { get; init; }
 
-    public double IncrementalShareOfFullRun { get; init; }
+    /// <summary>In percent: the JSON line keeps two decimals, which made a share of 0.098 read 0.1 against a target of 10%.</summary>
+    public double IncrementalPercentOfFullRun { get; init; }
 
     /// <summary>The same records then swept in full, as a check: its seconds, what it found new or re-weighed, and the review items it no longer found.</summary>
     public double FullResweepSeconds { get; init; }
