@@ -93,6 +93,21 @@ public sealed class GrainStoreTests
         Assert.Equal(["planted"], (await store.Grains.ReadEventsAsync(new GrainKey("thing", "k3"), default)).Select(e => e.Type));
     }
 
+    [Fact]
+    public async Task A_new_embedded_store_keeps_a_state_of_a_few_kilobytes_on_its_row_s_page()
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        await using var store = await storage.OpenStoreAsync();
+        var before = await storage.ScalarAsync("PRAGMA page_count");
+
+        await store.Grains.WriteBatchAsync([Write(s_grain, 0, 1) with { StateJson = $"{{\"text\":\"{new string('x', 3_000)}\"}}" }], default);
+
+        // Past what a page's cell may hold, SQLite chains the rest onto an overflow page, one more
+        // page read and written whole with each state: a taxpayer with candidates is 1-3 KB.
+        Assert.Equal(before, await storage.ScalarAsync("PRAGMA page_count"));
+        Assert.Equal(16_384L, await storage.ScalarAsync("PRAGMA page_size"));
+    }
+
     [Theory]
     [AllStorages]
     public async Task Racing_creators_of_one_grain_produce_exactly_one_winner(string kind)

@@ -126,7 +126,8 @@ public sealed class TestStorage : IAsyncDisposable
         return plan;
     }
 
-    private async Task<object?> ScalarAsync(string sql)
+    /// <summary>The first column of a query's first row, for tests that read what the store holds or how it is set.</summary>
+    public async Task<object?> ScalarAsync(string sql)
     {
         if (Kind == Sqlite)
         {
