@@ -21,7 +21,13 @@ public static class MatchIndex
     public static int NumberOf(string shard) => int.Parse(shard, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>FNV-1a over UTF-8: the same in every process, unlike string.GetHashCode.</summary>
-    public static uint Hash(string text) => Hash(Encoding.UTF8.GetBytes(text));
+    public static uint Hash(string text)
+    {
+        // Ids are short: encoded on the stack, not into an array per id of a shard.
+        var length = Encoding.UTF8.GetMaxByteCount(text.Length);
+        Span<byte> utf8 = length <= 512 ? stackalloc byte[length] : new byte[length];
+        return Hash(utf8[..Encoding.UTF8.GetBytes(text, utf8)]);
+    }
 
     /// <summary>FNV-1a over the text's UTF-8 bytes.</summary>
     public static uint Hash(ReadOnlySpan<byte> utf8)

@@ -189,18 +189,25 @@ public sealed class MatchShardGrain(MatchIndexOptions options, ILocalSiloDetails
                 accountKeys[(account.Exchange, account.AccountId)] = ofAccount = BlockingKeys.For(account);
             }
 
-            var first = ofTaxpayer.Intersect(ofAccount, StringComparer.Ordinal).Min(StringComparer.Ordinal);
-            if (first is not null && sampled.Contains(BlockKey.Of(first).Hash))
+            if (FirstShared(ofTaxpayer, ofAccount) is { } first && sampled.Contains(BlockKey.Of(first).Hash))
             {
                 counter.AddCompared(evidence);
             }
         }
 
-        foreach (var key in _taxpayers.Keys.Union(_accounts.Keys))
+        foreach (var key in _taxpayers.Keys)
         {
-            if (((_taxpayers.KeyOf(key) ?? _accounts.KeyOf(key))!.Value.Rule) is { Exact: true } rule)
+            if (_taxpayers.KeyOf(key)!.Value.Rule is { Exact: true } rule)
             {
                 counter.AddKeyBlock(rule, _taxpayers.CountOf(key), _accounts.CountOf(key));
+            }
+        }
+
+        foreach (var key in _accounts.Keys)
+        {
+            if (!_taxpayers.Contains(key) && _accounts.KeyOf(key)!.Value.Rule is { Exact: true } rule)
+            {
+                counter.AddKeyBlock(rule, 0, _accounts.CountOf(key));
             }
         }
 
@@ -248,6 +255,31 @@ public sealed class MatchShardGrain(MatchIndexOptions options, ILocalSiloDetails
         }
 
         return chosen;
+    }
+
+    /// <summary>The lowest key (ordinal) both lists hold, or null: a few keys each, compared pairwise rather than through a set.</summary>
+    private static string? FirstShared(IReadOnlyList<string> left, IReadOnlyList<string> right)
+    {
+        string? first = null;
+        for (var l = 0; l < left.Count; l++)
+        {
+            var key = left[l];
+            if (first is not null && string.CompareOrdinal(key, first) >= 0)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < right.Count; i++)
+            {
+                if (string.Equals(key, right[i], StringComparison.Ordinal))
+                {
+                    first = key;
+                    break;
+                }
+            }
+        }
+
+        return first;
     }
 
     /// <summary>
