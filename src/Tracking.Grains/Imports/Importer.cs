@@ -80,7 +80,8 @@ public sealed class Importer(IGrainFactory grains, GrainStateStore? bulk, TimePr
     {
         var outcomes = new RecordOutcome[records.Count];
         var done = 0;
-        var remaining = Enumerable.Range(0, records.Count).OrderBy(i => key(records[i]), StringComparer.Ordinal).ToArray();
+        var keys = records.Select(key).ToArray();
+        var remaining = Enumerable.Range(0, records.Count).OrderBy(i => keys[i], StringComparer.Ordinal).ToArray();
         if (bulk is not null)
         {
             var left = new System.Collections.Concurrent.ConcurrentBag<int>();
@@ -121,7 +122,7 @@ public sealed class Importer(IGrainFactory grains, GrainStateStore? bulk, TimePr
             new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken },
             async (i, ct) =>
             {
-                outcomes[i] = await send(key(records[i]), records[i], ct);
+                outcomes[i] = await send(keys[i], records[i], ct);
                 progress?.Report(Interlocked.Increment(ref done));
             });
         return outcomes;

@@ -195,19 +195,12 @@ public sealed class MatchShardGrain(MatchIndexOptions options, ILocalSiloDetails
             }
         }
 
-        foreach (var key in _taxpayers.Keys)
+        // Every key once, without a set of them all: the taxpayers', then the accounts' no taxpayer has.
+        foreach (var key in _taxpayers.Keys.Concat(_accounts.Keys.Where(k => !_taxpayers.Contains(k))))
         {
-            if (_taxpayers.KeyOf(key)!.Value.Rule is { Exact: true } rule)
+            if (((_taxpayers.KeyOf(key) ?? _accounts.KeyOf(key))!.Value.Rule) is { Exact: true } rule)
             {
                 counter.AddKeyBlock(rule, _taxpayers.CountOf(key), _accounts.CountOf(key));
-            }
-        }
-
-        foreach (var key in _accounts.Keys)
-        {
-            if (!_taxpayers.Contains(key) && _accounts.KeyOf(key)!.Value.Rule is { Exact: true } rule)
-            {
-                counter.AddKeyBlock(rule, 0, _accounts.CountOf(key));
             }
         }
 
@@ -261,21 +254,12 @@ public sealed class MatchShardGrain(MatchIndexOptions options, ILocalSiloDetails
     private static string? FirstShared(IReadOnlyList<string> left, IReadOnlyList<string> right)
     {
         string? first = null;
-        for (var l = 0; l < left.Count; l++)
+        for (var i = 0; i < left.Count; i++)
         {
-            var key = left[l];
-            if (first is not null && string.CompareOrdinal(key, first) >= 0)
+            // A list's Contains compares strings ordinally, without an enumerator.
+            if ((first is null || string.CompareOrdinal(left[i], first) < 0) && right.Contains(left[i]))
             {
-                continue;
-            }
-
-            for (var i = 0; i < right.Count; i++)
-            {
-                if (string.Equals(key, right[i], StringComparison.Ordinal))
-                {
-                    first = key;
-                    break;
-                }
+                first = left[i];
             }
         }
 
