@@ -202,6 +202,48 @@ public sealed class AccountFileReaderTests : IDisposable
     }
 
     [Fact]
+    public void Rows_far_apart_in_a_long_file_are_decided_in_line_order()
+    {
+        // Rows are made out in blocks of a few thousand on several threads: what depends on an
+        // earlier row (the holder kept, an asset listed twice, an account left as it was) must still
+        // go by line order when the earlier row lies many blocks before.
+        const int Accounts = 6_000;
+        var first = Enumerable.Range(0, Accounts).Select(i => $"UP{i},김철수,1980-01-02,010-1111-{i % 10_000:D4},BTC,{i}.5,0");
+        var second = Enumerable.Range(0, Accounts).Select(i => (i % 3) switch
+        {
+            0 => $"UP{i},박민수,1980-01-02,010-1111-{i % 10_000:D4},ETH,1,0",
+            1 => $"UP{i},김철수,1980-01-02,010-1111-{i % 10_000:D4},BTC,2,0",
+            _ => $"UP{i},김철수,1980-01-02,010-1111-{i % 10_000:D4},XRP,-1,0",
+        });
+        var path = Write("upbit.csv", Encoding.UTF8, string.Join("\n", ["회원번호,성명,생년월일,휴대전화,자산,보유수량,주문중수량", .. first, .. second]));
+
+        var result = AccountFileReader.Read(path, Samples.Profiles["upbit"], Samples.RrnKey);
+
+        // Account i's rows are at lines i + 2 and i + 2 + Accounts.
+        var kept = result.Accounts.ToDictionary(a => a.AccountId);
+        Assert.Equal(Accounts / 3, kept.Count);
+        Assert.All(Enumerable.Range(0, Accounts).Where(i => i % 3 == 0), i =>
+        {
+            Assert.Equal("김철수", kept[$"UP{i}"].Name);
+            Assert.Equal([new Holding("BTC", i + 0.5m, 0), new Holding("ETH", 1, 0)], kept[$"UP{i}"].Holdings);
+        });
+        var told = result.Problems.ToLookup(p => p.Line, p => p.Reason);
+        Assert.All(Enumerable.Range(0, Accounts), i =>
+        {
+            var (line, later) = (i + 2, i + 2 + Accounts);
+            string[] expected = (i % 3) switch
+            {
+                0 => [$"account UP{i}'s holder differs from line {line}; the first is kept"],
+                1 => [$"asset BTC of account UP{i} already listed at line {line}", $"account UP{i} is left as it was: a row of it was rejected (line {later}); send the file again when it is right"],
+                _ => ["quantity '-1' or locked '0' is not a non-negative number", $"account UP{i} is left as it was: a row of it was rejected (line {later}); send the file again when it is right"],
+            };
+            Assert.Equal(expected, told[later]);
+            Assert.Empty(told[line]);
+        });
+        Assert.Equal(result.Problems.OrderBy(p => p.Line).Select(p => p.Line), result.Problems.Select(p => p.Line));
+    }
+
+    [Fact]
     public void A_header_with_terminal_escapes_is_quoted_without_them()
     {
         var path = Write("upbit.csv", Encoding.UTF8, "\u001b[2J\u001b]0;owned\u0007회원번호,성명\nUP1,김철수");
@@ -227,6 +269,22 @@ public sealed class AccountFileReaderTests : IDisposable
         Assert.Equal(["G2"], result.Accounts.Select(a => a.AccountId));
         Assert.Contains("locked 200 exceeds the total 100", Assert.Single(result.Problems).Reason);
         Assert.Equal("전정수", File.ReadAllText(path, Encoding.GetEncoding(949)).Split('\n')[1].Split(',')[1]);
+    }
+
+    [Fact]
+    public void A_quantity_beyond_any_real_holding_refuses_its_row_not_the_file()
+    {
+        // upbit's total is the available and the locked quantity added: two this large would overflow.
+        var path = Write("upbit.csv", Encoding.UTF8, """
+            회원번호,성명,생년월일,휴대전화,자산,보유수량,주문중수량
+            UP1,김철수,1980-01-02,010-1111-2222,BTC,7e28,7e28
+            UP2,이영희,1990-01-01,010-3333-4444,BTC,1,0
+            """);
+
+        var result = AccountFileReader.Read(path, Samples.Profiles["upbit"], Samples.RrnKey);
+
+        Assert.Equal(["UP2"], result.Accounts.Select(a => a.AccountId));
+        Assert.Contains("beyond any real holding", result.Problems.Single(p => p.Line == 2).Reason);
     }
 
     [Fact]

@@ -76,6 +76,32 @@ public sealed class RollReaderTests : IDisposable
     }
 
     [Fact]
+    public void A_taxpayer_or_item_listed_again_many_blocks_later_is_refused_at_the_later_line()
+    {
+        // Rows are made out in blocks of a few thousand on several threads; the first listing must
+        // still be the one kept, however far apart the two are.
+        const int Taxpayers = 6_000;
+        var taxpayers = Write("taxpayers.csv", string.Join("\n", [
+            "taxpayer_id,name,rrn,birth_date,phone,address",
+            .. Enumerable.Range(0, Taxpayers).Select(i => $"T{i},김철수,,1980-01-02,010-1111-2222,서울"),
+            .. Enumerable.Range(0, Taxpayers).Select(i => $"T{i},이영희,,1990-01-02,,부산")]));
+        var items = Write("tax_items.csv", string.Join("\n", [
+            "taxpayer_id,item_id,tax_type,principal_krw,penalty_krw,costs_krw,due_date",
+            .. Enumerable.Range(0, Taxpayers).Select(i => $"T{i},I{i},재산세,{i + 1},0,0,2025-09-30"),
+            .. Enumerable.Range(0, Taxpayers).Select(i => $"T{(i + 1) % Taxpayers},I{i},자동차세,5,0,0,2025-09-30")]));
+
+        var roll = RollReader.Read(taxpayers, items, Samples.RrnKey);
+
+        Assert.Equal(Enumerable.Range(0, Taxpayers).Select(i => $"T{i}"), roll.Taxpayers.Select(t => t.TaxpayerId));
+        Assert.All(roll.Taxpayers, t => Assert.Equal(("김철수", new DateOnly(1980, 1, 2)), (t.Name, t.BirthDate)));
+        Assert.All(Enumerable.Range(0, Taxpayers), i => Assert.Equal([("I" + i, i + 1L)], roll.TaxItems[$"T{i}"].Select(item => (item.ItemId, item.Principal))));
+        Assert.Equal(
+            Enumerable.Range(0, Taxpayers).Select(i => ("taxpayers.csv", i + 2 + Taxpayers, $"taxpayer T{i} already listed at line {i + 2}"))
+                .Concat(Enumerable.Range(0, Taxpayers).Select(i => ("tax_items.csv", i + 2 + Taxpayers, $"item I{i} already listed at line {i + 2}"))),
+            roll.Problems.Select(p => (p.File, p.Line, p.Reason)));
+    }
+
+    [Fact]
     public void Payment_rows_with_a_reference_of_the_wrong_shape_are_rejected_with_their_line_and_the_rest_kept()
     {
         var payments = Write("payments.csv", """

@@ -9,9 +9,6 @@ namespace Tracking.Domain.Seizures;
 /// </summary>
 public static class ExchangeReplyBounds
 {
-    /// <summary>The most units of one asset an answer may report (10^15): beyond any real holding, and small enough that its value cannot overflow.</summary>
-    public const decimal MaxQuantity = 1_000_000_000_000_000m;
-
     /// <summary>The longest asset symbol an answer may name.</summary>
     public const int MaxAssetLength = 32;
 
@@ -33,13 +30,13 @@ public static class ExchangeReplyBounds
 
     private static string? HoldingProblem(Holding holding) =>
         holding.Asset is not { Length: > 0 and <= MaxAssetLength } ? $"a holding names an asset of {holding.Asset?.Length ?? 0} characters"
-        : holding.Total is < 0 or > MaxQuantity || holding.Locked < 0 || holding.Locked > holding.Total
+        : holding.Total is < 0 or > Holding.MaxQuantity || holding.Locked < 0 || holding.Locked > holding.Total
             ? $"a holding of {holding.Asset} reports {holding.Total} units, {holding.Locked} locked: not a holding"
             : null;
 
     private static string? FillProblem(SaleFill fill) =>
         fill.Asset is not { Length: > 0 and <= MaxAssetLength } ? $"a fill names an asset of {fill.Asset?.Length ?? 0} characters"
-        : fill.Quantity is <= 0 or > MaxQuantity || fill.AveragePrice < 0 || !Won.InRange(fill.Gross) || fill.Fee < 0 || fill.Fee > fill.Gross
+        : fill.Quantity is <= 0 or > Holding.MaxQuantity || fill.AveragePrice < 0 || !Won.InRange(fill.Gross) || fill.Fee < 0 || fill.Fee > fill.Gross
             ? $"a fill of {fill.Asset} reports {fill.Quantity} units at {fill.AveragePrice}, {fill.Gross:N0} won gross and {fill.Fee:N0} won fee: not a sale"
             : null;
 }

@@ -21,101 +21,66 @@ public static class AccountFileReader
     {
         using var file = DelimitedFile.Open(path, DelimitedFile.EncodingNamed(profile.Encoding), profile.Delimiter, profile.RequiredColumns());
         var name = Path.GetFileName(path);
+        var key = rrnKey.ToArray();
         var problems = new List<RowProblem>();
         var accounts = new Dictionary<string, AccountBuilder>(StringComparer.Ordinal);
-        var columns = profile.Columns;
 
         // An account with a rejected row is left as it was, not changed without that row: a bad row
         // must never cost an account an asset until the right file comes.
         var withheld = new Dictionary<string, int>(StringComparer.Ordinal);
-        void Withhold(DelimitedRow row)
+        void Withhold(int line, string? owner)
         {
-            if (row[columns.AccountId] is { } owner && (!withheld.TryGetValue(owner, out var line) || row.Line < line))
+            if (owner is not null && (!withheld.TryGetValue(owner, out var first) || line < first))
             {
-                withheld[owner] = row.Line;
+                withheld[owner] = line;
             }
         }
 
-        var accountIdLabel = $"account id ({columns.AccountId})";
-        var identityWarnings = new List<string>();
-        Action<string> warnIdentity = identityWarnings.Add;
-        foreach (var row in file.Rows())
+        // Each row is made out on its own in parallel; what depends on the rows before it (the
+        // account it adds to, the holder read first, an asset listed twice) is decided here, in order.
+        foreach (var row in file.ReadInBlocks(block => AccountRow.ReadAll(block, profile, key)))
         {
-            void Reject(string reason)
+            if (row.Rejection is { } reason)
             {
                 problems.Add(new RowProblem(name, row.Line, reason, Rejected: true));
-                Withhold(row);
-            }
-
-            void Warn(string reason) => problems.Add(new RowProblem(name, row.Line, reason, Rejected: false));
-
-            if (row[columns.AccountId] is not { } accountId)
-            {
-                Reject($"no account id ({columns.AccountId})");
+                Withhold(row.Line, row.AccountId);
                 continue;
             }
 
-            if (IdFormat.Problem(accountIdLabel, accountId, IdFormat.AccountId) is { } badId)
-            {
-                Reject(badId);
-                continue;
-            }
-
-            if (row[columns.Asset] is not { } asset)
-            {
-                Reject($"no asset ({columns.Asset})");
-                continue;
-            }
-
-            if (!TryQuantity(row[columns.Quantity], out var quantity) || !TryQuantity(row[columns.Locked] ?? "0", out var locked))
-            {
-                Reject($"quantity '{row[columns.Quantity]}' or locked '{row[columns.Locked]}' is not a non-negative number");
-                continue;
-            }
-
-            var total = profile.QuantityMeaning == QuantityMeaning.Available ? quantity + locked : quantity;
-            if (locked > total)
-            {
-                Reject($"locked {locked} exceeds the total {total}");
-                continue;
-            }
-
-            // The holder is repeated on each of the account's rows: read (and its RRN hashed) again only
-            // where the row spells it otherwise; a row that repeats a bad field is told so again.
-            identityWarnings.Clear();
+            var (accountId, holding, holder) = (row.AccountId!, row.Holding!, row.Holder!);
+            var warnings = holder.Warnings;
             if (!accounts.TryGetValue(accountId, out var account))
             {
-                var identity = ReadIdentity(row, profile, rrnKey, warnIdentity);
-                account = accounts[accountId] = new AccountBuilder(row.Line, HolderFields.Of(row, columns), identity, [.. identityWarnings]);
+                account = accounts[accountId] = new AccountBuilder(row.Line, holder);
             }
-            else if (account.Fields.SpelledAs(row, columns))
+            else if (account.Holder.Fields == holder.Fields)
             {
-                identityWarnings.AddRange(account.Warnings);
+                // A row that repeats a bad field is told so again.
+                warnings = account.Holder.Warnings;
             }
-            else if (account.Identity != ReadIdentity(row, profile, rrnKey, warnIdentity))
+            else if (account.Holder.Identity != holder.Identity)
             {
-                identityWarnings.Add($"account {accountId}'s holder differs from line {account.FirstLine}; the first is kept");
-            }
-
-            // Delegates over the row would cost an object per row: the warnings are taken in a loop.
-            foreach (var warning in identityWarnings)
-            {
-                Warn(warning);
+                warnings = [.. warnings, $"account {accountId}'s holder differs from line {account.FirstLine}; the first is kept"];
             }
 
-            var code = asset.ToUpperInvariant();
-            if (account.LineOf(code) is { } first)
+            foreach (var warning in warnings)
             {
-                Reject($"asset {code} of account {accountId} already listed at line {first}");
+                problems.Add(new RowProblem(name, row.Line, warning, Rejected: false));
+            }
+
+            if (account.LineOf(holding.Asset) is { } first)
+            {
+                problems.Add(new RowProblem(name, row.Line, $"asset {holding.Asset} of account {accountId} already listed at line {first}", Rejected: true));
+                Withhold(row.Line, accountId);
                 continue;
             }
 
-            account.Add(row.Line, new Holding(code, total, locked));
+            account.Add(row.Line, holding);
         }
 
         foreach (var rejected in file.RejectedRows)
         {
-            Withhold(rejected);
+            Withhold(rejected.Line, rejected[profile.Columns.AccountId]);
         }
 
         foreach (var (accountId, line) in withheld.Where(w => accounts.ContainsKey(w.Key)))
@@ -126,17 +91,17 @@ public static class AccountFileReader
         var profiles = accounts.Where(a => !withheld.ContainsKey(a.Key)).Select(a => new AccountProfile(
                 profile.Exchange,
                 a.Key,
-                a.Value.Identity.Name,
-                a.Value.Identity.Birth,
-                a.Value.Identity.Phone,
-                a.Value.Identity.RrnHash,
-                a.Value.Identity.RrnMasked,
+                a.Value.Holder.Identity.Name,
+                a.Value.Holder.Identity.Birth,
+                a.Value.Holder.Identity.Phone,
+                a.Value.Holder.Identity.RrnHash,
+                a.Value.Holder.Identity.RrnMasked,
                 a.Value.Holdings.Select(h => h.Holding).ToArray()))
             .ToArray();
         return new AccountFile(profile.Exchange, profiles, file.ProblemsWith(problems), file.RowCount);
     }
 
-    private static HolderIdentity ReadIdentity(DelimitedRow row, ExchangeProfile profile, ReadOnlySpan<byte> rrnKey, Action<string> warn)
+    private static HolderIdentity ReadIdentity(DelimitedRow row, ExchangeProfile profile, byte[] rrnKey, Action<string> warn)
     {
         var columns = profile.Columns;
         BirthDate? birth = null;
@@ -164,25 +129,85 @@ public static class AccountFileReader
 
     private sealed record HolderIdentity(string? Name, BirthDate? Birth, string? Phone, string? RrnHash, string? RrnMasked);
 
-    /// <summary>The holder's fields as the row spells them.</summary>
+    /// <summary>The holder's fields as a row spells them.</summary>
     private sealed record HolderFields(string? Name, string? Birth, string? Phone, string? Rrn)
     {
         public static HolderFields Of(DelimitedRow row, ExchangeColumns columns) => new(row[columns.Name], row[columns.BirthDate], row[columns.Phone], row[columns.Rrn]);
-
-        public bool SpelledAs(DelimitedRow row, ExchangeColumns columns) =>
-            Name == row[columns.Name] && Birth == row[columns.BirthDate] && Phone == row[columns.Phone] && Rrn == row[columns.Rrn];
     }
 
-    private sealed class AccountBuilder(int firstLine, HolderFields fields, HolderIdentity identity, string[] warnings)
+    /// <summary>A holder as a row spells it, who that is, and what was wrong with its fields.</summary>
+    private sealed record HolderReading(HolderFields Fields, HolderIdentity Identity, string[] Warnings);
+
+    /// <summary>What one row says on its own: why it is rejected, or the account, the holding and the holder it gives.</summary>
+    private sealed record AccountRow(int Line, string? AccountId, string? Rejection, Holding? Holding = null, HolderReading? Holder = null)
+    {
+        public static AccountRow[] ReadAll(DelimitedRow[] block, ExchangeProfile profile, byte[] rrnKey)
+        {
+            var accountIdLabel = $"account id ({profile.Columns.AccountId})";
+            var read = new AccountRow[block.Length];
+            HolderReading? last = null;
+            for (var i = 0; i < block.Length; i++)
+            {
+                read[i] = Of(block[i], profile, accountIdLabel, rrnKey, ref last);
+            }
+
+            return read;
+        }
+
+        /// <param name="last">The holder of the row before in the block: an account's rows come together and repeat their holder, which (with its RRN's hash) is read once for the rows that spell it alike.</param>
+        private static AccountRow Of(DelimitedRow row, ExchangeProfile profile, string accountIdLabel, byte[] rrnKey, ref HolderReading? last)
+        {
+            var columns = profile.Columns;
+            var accountId = row[columns.AccountId];
+            AccountRow Rejected(string reason) => new(row.Line, accountId, reason);
+            if (accountId is null)
+            {
+                return Rejected($"no account id ({columns.AccountId})");
+            }
+
+            if (IdFormat.Problem(accountIdLabel, accountId, IdFormat.AccountId) is { } badId)
+            {
+                return Rejected(badId);
+            }
+
+            if (row[columns.Asset] is not { } asset)
+            {
+                return Rejected($"no asset ({columns.Asset})");
+            }
+
+            if (!TryQuantity(row[columns.Quantity], out var quantity) || !TryQuantity(row[columns.Locked] ?? "0", out var locked))
+            {
+                return Rejected($"quantity '{row[columns.Quantity]}' or locked '{row[columns.Locked]}' is not a non-negative number");
+            }
+
+            if (quantity > Holding.MaxQuantity || locked > Holding.MaxQuantity)
+            {
+                return Rejected($"quantity {quantity} or locked {locked} is beyond any real holding (more than {Holding.MaxQuantity:N0} units)");
+            }
+
+            var total = profile.QuantityMeaning == QuantityMeaning.Available ? quantity + locked : quantity;
+            if (locked > total)
+            {
+                return Rejected($"locked {locked} exceeds the total {total}");
+            }
+
+            var fields = HolderFields.Of(row, columns);
+            if (last?.Fields != fields)
+            {
+                var warnings = new List<string>();
+                last = new HolderReading(fields, ReadIdentity(row, profile, rrnKey, warnings.Add), [.. warnings]);
+            }
+
+            return new AccountRow(row.Line, accountId, null, new Holding(asset.ToUpperInvariant(), total, locked), last);
+        }
+    }
+
+    private sealed class AccountBuilder(int firstLine, HolderReading holder)
     {
         public int FirstLine { get; } = firstLine;
 
-        public HolderFields Fields { get; } = fields;
-
-        public HolderIdentity Identity { get; } = identity;
-
-        /// <summary>What was wrong with the holder's fields on the first line.</summary>
-        public string[] Warnings { get; } = warnings;
+        /// <summary>The holder as the first line gives it.</summary>
+        public HolderReading Holder { get; } = holder;
 
         /// <summary>In line order, as the rows come.</summary>
         public List<(int Line, Holding Holding)> Holdings { get; } = [];

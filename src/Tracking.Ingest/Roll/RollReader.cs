@@ -27,56 +27,31 @@ public static class RollReader
     private static List<TaxpayerProfile> ReadTaxpayers(string path, ReadOnlySpan<byte> rrnKey, List<RowProblem> problems)
     {
         var name = Path.GetFileName(path);
+        var key = rrnKey.ToArray();
         using var file = DelimitedFile.Open(path, DelimitedFile.EncodingNamed("utf-8"), ',', s_taxpayerColumns);
         var found = new List<RowProblem>();
         var taxpayers = new List<TaxpayerProfile>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in file.Rows())
+
+        // Each row is made out on its own in parallel; a taxpayer listed twice is found here, in order.
+        foreach (var row in file.ReadInBlocks(block => Array.ConvertAll(block, row => TaxpayerRow.Of(row, key))))
         {
-            if (row["taxpayer_id"] is not { } id || row["name"] is not { } fullName)
+            if (row.Rejection is { } reason)
             {
-                found.Add(new RowProblem(name, row.Line, "taxpayer_id and name are required", true));
+                found.Add(new RowProblem(name, row.Line, reason, Rejected: true));
                 continue;
             }
 
-            if (IdFormat.Problem("taxpayer_id", id, IdFormat.TaxpayerId) is { } badId)
+            var taxpayer = row.Taxpayer!;
+            if (seen.TryGetValue(taxpayer.TaxpayerId, out var firstLine))
             {
-                found.Add(new RowProblem(name, row.Line, badId, true));
+                found.Add(new RowProblem(name, row.Line, $"taxpayer {taxpayer.TaxpayerId} already listed at line {firstLine}", Rejected: true));
                 continue;
             }
 
-            if (seen.TryGetValue(id, out var firstLine))
-            {
-                found.Add(new RowProblem(name, row.Line, $"taxpayer {id} already listed at line {firstLine}", true));
-                continue;
-            }
-
-            seen[id] = row.Line;
-            void Warn(string reason) => found.Add(new RowProblem(name, row.Line, reason, Rejected: false));
-            var rrn = IdentityFields.Rrn(row["rrn"], rrnKey, Warn);
-            var rrnBirth = rrn?.BirthDate;
-            var birth = rrnBirth;
-            if (row["birth_date"] is { } birthText)
-            {
-                if (FixedWidthDate.Read(birthText, "yyyy-MM-dd") is { } parsed)
-                {
-                    if (rrnBirth is { } fromRrn && fromRrn != parsed)
-                    {
-                        Warn("birth_date disagrees with the resident registration number; the number's date is kept");
-                    }
-                    else
-                    {
-                        birth = parsed;
-                    }
-                }
-                else
-                {
-                    Warn($"birth_date '{birthText}' is not YYYY-MM-DD; left out");
-                }
-            }
-
-            var phone = IdentityFields.Phone(row["phone"], Warn);
-            taxpayers.Add(new TaxpayerProfile(id, fullName, rrn?.Hash, rrn?.Masked, birth, phone, row["address"]));
+            seen[taxpayer.TaxpayerId] = row.Line;
+            found.AddRange(row.Warnings.Select(warning => new RowProblem(name, row.Line, warning, Rejected: false)));
+            taxpayers.Add(taxpayer);
         }
 
         problems.AddRange(file.ProblemsWith(found));
@@ -90,57 +65,35 @@ public static class RollReader
         var found = new List<RowProblem>();
         var items = new Dictionary<string, List<TaxItem>>(StringComparer.Ordinal);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in file.Rows())
+
+        // Each row is made out on its own in parallel; an item listed twice is found here, in order.
+        foreach (var row in file.ReadInBlocks(block => Array.ConvertAll(block, row => ItemRow.Of(row, taxpayers))))
         {
-            void Reject(string reason) => found.Add(new RowProblem(name, row.Line, reason, true));
+            void Reject(string reason) => found.Add(new RowProblem(name, row.Line, reason, Rejected: true));
 
-            if (row["taxpayer_id"] is not { } taxpayerId || row["item_id"] is not { } itemId)
+            if (row.Rejection is { } reason)
             {
-                Reject("taxpayer_id and item_id are required");
+                Reject(reason);
                 continue;
             }
 
-            if (IdFormat.Problem("item_id", itemId, IdFormat.ItemId) is { } badId)
+            var item = row.Item!;
+            if (seen.TryGetValue(item.ItemId, out var firstLine))
             {
-                Reject(badId);
+                Reject($"item {item.ItemId} already listed at line {firstLine}");
                 continue;
             }
 
-            if (!taxpayers.Contains(taxpayerId))
-            {
-                Reject($"taxpayer {taxpayerId} is not on the roll (or its row was rejected)");
-                continue;
-            }
-
-            if (!TryWon(row["principal_krw"], out var principal) || !TryWon(row["penalty_krw"], out var penalty) || !TryWon(row["costs_krw"], out var costs))
-            {
-                Reject("principal_krw, penalty_krw and costs_krw must be whole non-negative won");
-                continue;
-            }
-
-            if (FixedWidthDate.Read(row["due_date"], "yyyy-MM-dd") is not { } due)
-            {
-                Reject($"due_date '{row["due_date"]}' is not YYYY-MM-DD");
-                continue;
-            }
-
-            if (seen.TryGetValue(itemId, out var firstLine))
-            {
-                Reject($"item {itemId} already listed at line {firstLine}");
-                continue;
-            }
-
-            var item = new TaxItem(itemId, row["tax_type"] ?? "unspecified", due, principal, penalty, costs);
             if (item.Problem() is { } problem)
             {
                 Reject(problem);
                 continue;
             }
 
-            seen[itemId] = row.Line;
-            if (!items.TryGetValue(taxpayerId, out var list))
+            seen[item.ItemId] = row.Line;
+            if (!items.TryGetValue(row.TaxpayerId!, out var list))
             {
-                items[taxpayerId] = list = [];
+                items[row.TaxpayerId!] = list = [];
             }
 
             list.Add(item);
@@ -152,4 +105,83 @@ public static class RollReader
 
     private static bool TryWon(string? text, out long value) =>
         long.TryParse(text ?? "0", NumberStyles.None, CultureInfo.InvariantCulture, out value);
+
+    /// <summary>What one row of the roll says on its own: why it is rejected, or the taxpayer it gives and what was wrong with its fields.</summary>
+    private sealed record TaxpayerRow(int Line, string? Rejection, TaxpayerProfile? Taxpayer = null, IReadOnlyList<string>? Warnings = null)
+    {
+        public IReadOnlyList<string> Warnings { get; } = Warnings ?? [];
+
+        public static TaxpayerRow Of(DelimitedRow row, byte[] rrnKey)
+        {
+            if (row["taxpayer_id"] is not { } id || row["name"] is not { } fullName)
+            {
+                return new(row.Line, "taxpayer_id and name are required");
+            }
+
+            if (IdFormat.Problem("taxpayer_id", id, IdFormat.TaxpayerId) is { } badId)
+            {
+                return new(row.Line, badId);
+            }
+
+            var warnings = new List<string>();
+            var rrn = IdentityFields.Rrn(row["rrn"], rrnKey, warnings.Add);
+            var rrnBirth = rrn?.BirthDate;
+            var birth = rrnBirth;
+            if (row["birth_date"] is { } birthText)
+            {
+                if (FixedWidthDate.Read(birthText, "yyyy-MM-dd") is { } parsed)
+                {
+                    if (rrnBirth is { } fromRrn && fromRrn != parsed)
+                    {
+                        warnings.Add("birth_date disagrees with the resident registration number; the number's date is kept");
+                    }
+                    else
+                    {
+                        birth = parsed;
+                    }
+                }
+                else
+                {
+                    warnings.Add($"birth_date '{birthText}' is not YYYY-MM-DD; left out");
+                }
+            }
+
+            var phone = IdentityFields.Phone(row["phone"], warnings.Add);
+            return new(row.Line, null, new TaxpayerProfile(id, fullName, rrn?.Hash, rrn?.Masked, birth, phone, row["address"]), warnings);
+        }
+    }
+
+    /// <summary>What one row of the tax items says on its own: why it is rejected, or the item it gives and whose.</summary>
+    private sealed record ItemRow(int Line, string? Rejection, string? TaxpayerId = null, TaxItem? Item = null)
+    {
+        public static ItemRow Of(DelimitedRow row, HashSet<string> taxpayers)
+        {
+            if (row["taxpayer_id"] is not { } taxpayerId || row["item_id"] is not { } itemId)
+            {
+                return new(row.Line, "taxpayer_id and item_id are required");
+            }
+
+            if (IdFormat.Problem("item_id", itemId, IdFormat.ItemId) is { } badId)
+            {
+                return new(row.Line, badId);
+            }
+
+            if (!taxpayers.Contains(taxpayerId))
+            {
+                return new(row.Line, $"taxpayer {taxpayerId} is not on the roll (or its row was rejected)");
+            }
+
+            if (!TryWon(row["principal_krw"], out var principal) || !TryWon(row["penalty_krw"], out var penalty) || !TryWon(row["costs_krw"], out var costs))
+            {
+                return new(row.Line, "principal_krw, penalty_krw and costs_krw must be whole non-negative won");
+            }
+
+            if (FixedWidthDate.Read(row["due_date"], "yyyy-MM-dd") is not { } due)
+            {
+                return new(row.Line, $"due_date '{row["due_date"]}' is not YYYY-MM-DD");
+            }
+
+            return new(row.Line, null, taxpayerId, new TaxItem(itemId, row["tax_type"] ?? "unspecified", due, principal, penalty, costs));
+        }
+    }
 }
