@@ -13,7 +13,8 @@ export DOTNET_TC_CallCountingDelayMs="${DOTNET_TC_CallCountingDelayMs:-0}"
 # job lives minutes, not the hours a silo serves, and the instrumented tier (and compiling every hot
 # method twice) costs it more than the profile repays. A 200,000 × 2,000,000 sweep as a command took
 # 16.0–17.0 s against 18.0–20.0 s and a fifth less CPU; an exchange's import 5.5–5.8 s against
-# 6.1–6.3 s; the roll's 9.0–9.5 s against 9.4–9.9 s.
+# 6.1–6.3 s; the roll's 9.0–9.5 s against 9.4–9.9 s. loadtests/run-command-benchmark.sh compares
+# settings for these commands.
 export DOTNET_TieredPGO="${DOTNET_TieredPGO:-0}"
 # The server collector (a heap per core, sized to the work since .NET 9): a job that allocates
 # millions of records spends less of its time collecting. A 200,000 × 2,000,000 sweep's phases
