@@ -107,20 +107,18 @@ public static class RollReader
         long.TryParse(text ?? "0", NumberStyles.None, CultureInfo.InvariantCulture, out value);
 
     /// <summary>What one row of the roll says on its own: why it is rejected, or the taxpayer it gives and what was wrong with its fields.</summary>
-    private sealed record TaxpayerRow(int Line, string? Rejection, TaxpayerProfile? Taxpayer = null, IReadOnlyList<string>? Warnings = null)
+    private sealed record TaxpayerRow(int Line, string? Rejection, TaxpayerProfile? Taxpayer, IReadOnlyList<string> Warnings)
     {
-        public IReadOnlyList<string> Warnings { get; } = Warnings ?? [];
-
         public static TaxpayerRow Of(DelimitedRow row, byte[] rrnKey)
         {
             if (row["taxpayer_id"] is not { } id || row["name"] is not { } fullName)
             {
-                return new(row.Line, "taxpayer_id and name are required");
+                return new(row.Line, "taxpayer_id and name are required", null, []);
             }
 
             if (IdFormat.Problem("taxpayer_id", id, IdFormat.TaxpayerId) is { } badId)
             {
-                return new(row.Line, badId);
+                return new(row.Line, badId, null, []);
             }
 
             var warnings = new List<string>();
