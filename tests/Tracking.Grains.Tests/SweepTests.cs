@@ -111,6 +111,37 @@ public sealed class SweepTests
         Assert.Equal(file.Accounts.Select(a => AccountKey.Of(a.Exchange, a.AccountId)).Order(StringComparer.Ordinal), Assert.Single(batches));
     }
 
+    [Fact]
+    public async Task A_file_imported_again_is_read_not_offered_again_for_creation_once_its_records_are_found_stored()
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        await using var host = await TestCluster.StartAsync(storage);
+        var offered = 0;
+        await using var watched = new WriteWatchingStore(await storage.OpenStoreAsync(), writes =>
+        {
+            Interlocked.Add(ref offered, writes.Count);
+            return Task.CompletedTask;
+        });
+        await using var states = watched.States();
+        var file = AccountFileReader.Read(Path.Combine(RepositoryPaths.Samples, "gopax.csv"), Profiles()["gopax"], s_rrnKey);
+        var importer = new Importer(host.GrainFactory, states, host.Clock, new ImporterOptions { BulkChunkSize = 10, BulkParallelism = 1 });
+        Assert.Equal(file.Accounts.Count, (await importer.ImportAccountsAsync(file, null, default)).New);
+        Volatile.Write(ref offered, 0);
+
+        var again = await importer.ImportAccountsAsync(file, null, default);
+
+        // The first chunk is offered for creation as a new file's would be; it finds its accounts stored.
+        Assert.Equal(file.Accounts.Count, again.Unchanged);
+        Assert.Equal(10, Volatile.Read(ref offered));
+
+        // One account more, among them: it alone is offered, and created.
+        var grown = file with { Accounts = [.. file.Accounts, file.Accounts[^1] with { AccountId = "G99999999" }] };
+        Volatile.Write(ref offered, 0);
+        var third = await importer.ImportAccountsAsync(grown, null, default);
+        Assert.Equal((1, file.Accounts.Count), (third.New, third.Unchanged));
+        Assert.Equal(10 + 1, Volatile.Read(ref offered));
+    }
+
     /// <summary>Counts the calls that hand a grain an imported record.</summary>
     private sealed class RecordCalls : IIncomingGrainCallFilter
     {

@@ -2,6 +2,7 @@ using Tracking.Grains.Accounts;
 using Tracking.Grains.Taxpayers;
 using Tracking.Ingest.Accounts;
 using Tracking.Ingest.Roll;
+using Tracking.Storage;
 using Tracking.Storage.Persistence;
 
 namespace Tracking.Grains.Imports;
@@ -26,6 +27,7 @@ public sealed class Importer(IGrainFactory grains, GrainStateStore? bulk, TimePr
         var taxpayers = roll.Taxpayers.Select(t => (Profile: t, Items: roll.TaxItems.GetValueOrDefault(t.TaxpayerId) ?? [])).ToArray();
         var outcomes = await LoadAsync(
             taxpayers,
+            TaxpayerGrain.TypeName,
             t => t.Profile.TaxpayerId,
             t => TaxpayerGrain.Creation(t.Profile, t.Items, time.GetUtcNow()),
             (t, stored) => TaxpayerGrain.TakesAsUnchanged(t.Profile, t.Items, stored),
@@ -39,6 +41,7 @@ public sealed class Importer(IGrainFactory grains, GrainStateStore? bulk, TimePr
     {
         var outcomes = await LoadAsync(
             file.Accounts,
+            ExchangeAccountGrain.TypeName,
             a => AccountKey.Of(a.Exchange, a.AccountId),
             a => ExchangeAccountGrain.Creation(a, time.GetUtcNow()),
             ExchangeAccountGrain.TakesAsUnchanged,
@@ -71,6 +74,7 @@ public sealed class Importer(IGrainFactory grains, GrainStateStore? bulk, TimePr
     /// </summary>
     private async Task<RecordOutcome[]> LoadAsync<TRecord>(
         IReadOnlyList<TRecord> records,
+        string grainType,
         Func<TRecord, string> key,
         Func<TRecord, StateWrite> creation,
         Func<TRecord, StoredState, bool> takesAsUnchanged,
@@ -84,19 +88,38 @@ public sealed class Importer(IGrainFactory grains, GrainStateStore? bulk, TimePr
         var remaining = Enumerable.Range(0, records.Count).OrderBy(i => keys[i], StringComparer.Ordinal).ToArray();
         if (bulk is not null)
         {
+            // A file imported again finds its records stored: once a chunk found most of its records
+            // stored, the next ones are read first and only those not found offered for creation,
+            // rather than every record serialized and sent to learn that it is there.
+            var mostlyStored = false;
             var left = new System.Collections.Concurrent.ConcurrentBag<int>();
             await Parallel.ForEachAsync(
                 remaining.Chunk(_options.BulkChunkSize),
                 new ParallelOptions { MaxDegreeOfParallelism = _options.BulkParallelism, CancellationToken = cancellationToken },
                 async (chunk, ct) =>
                 {
-                    var writes = chunk.Select(i => creation(records[i])).ToArray();
-                    var created = await bulk.WriteBatchAsync(writes, ct);
-                    var stored = await Task.WhenAll(writes.Select((w, c) => created[c] is WriteOutcome.Written ? Task.FromResult<StoredState?>(null) : bulk.ReadAsync(w.Grain, ct)));
+                    var grains = Array.ConvertAll(chunk, i => new GrainKey(grainType, keys[i]));
+                    var stored = Volatile.Read(ref mostlyStored) ? await Task.WhenAll(grains.Select(g => bulk.ReadAsync(g, ct))) : new StoredState?[chunk.Length];
+                    var offered = Enumerable.Range(0, chunk.Length).Where(c => stored[c] is null).ToArray();
+                    var created = offered.Length == 0 ? [] : await bulk.WriteBatchAsync([.. offered.Select(c => creation(records[chunk[c]]))], ct);
+                    var isNew = new bool[chunk.Length];
+                    for (var n = 0; n < offered.Length; n++)
+                    {
+                        isNew[offered[n]] = created[n] is WriteOutcome.Written;
+                    }
+
+                    // Stored by an import before, or by another since this one read.
+                    var exist = offered.Where(c => !isNew[c]).ToArray();
+                    var read = await Task.WhenAll(exist.Select(c => bulk.ReadAsync(grains[c], ct)));
+                    for (var n = 0; n < exist.Length; n++)
+                    {
+                        stored[exist[n]] = read[n];
+                    }
+
                     var settled = 0;
                     for (var c = 0; c < chunk.Length; c++)
                     {
-                        if (created[c] is WriteOutcome.Written)
+                        if (isNew[c])
                         {
                             outcomes[chunk[c]] = RecordOutcome.New;
                             settled++;
@@ -112,6 +135,7 @@ public sealed class Importer(IGrainFactory grains, GrainStateStore? bulk, TimePr
                         }
                     }
 
+                    Volatile.Write(ref mostlyStored, isNew.Count(n => !n) * 2 > chunk.Length);
                     progress?.Report(Interlocked.Add(ref done, settled));
                 });
             remaining = [.. left];
