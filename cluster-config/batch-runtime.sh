@@ -12,9 +12,9 @@ export DOTNET_TC_CallCountingDelayMs="${DOTNET_TC_CallCountingDelayMs:-0}"
 # Hot code goes straight to optimized code, without first running instrumented to profile it: a
 # job lives minutes, not the hours a silo serves, and the instrumented tier (and compiling every hot
 # method twice) costs it more than the profile repays. A 200,000 × 2,000,000 sweep as a command took
-# 16.0–17.0 s against 18.0–20.0 s and a fifth less CPU; an exchange's import 5.5–5.8 s against
-# 6.1–6.3 s; the roll's 9.0–9.5 s against 9.4–9.9 s. loadtests/run-command-benchmark.sh compares
-# settings for these commands.
+# 17.7–19.9 s against 18.9–21.4 s and 20.8–21.5 s of CPU against 24.4–26.1 s; an exchange's import
+# 5.5–6.0 s against 6.2–6.7 s (loadtests/run-command-benchmark.sh 200000 2000000 3 batch
+# "DOTNET_TieredPGO=1", which compares settings for these commands).
 export DOTNET_TieredPGO="${DOTNET_TieredPGO:-0}"
 # The server collector (a heap per core, sized to the work since .NET 9): a job that allocates
 # millions of records spends less of its time collecting. A 200,000 × 2,000,000 sweep's phases

@@ -98,8 +98,8 @@ public sealed class Importer(IGrainFactory grains, GrainStateStore? bulk, TimePr
                 new ParallelOptions { MaxDegreeOfParallelism = _options.BulkParallelism, CancellationToken = cancellationToken },
                 async (chunk, ct) =>
                 {
-                    var grains = Array.ConvertAll(chunk, i => new GrainKey(grainType, keys[i]));
-                    var stored = Volatile.Read(ref mostlyStored) ? await Task.WhenAll(grains.Select(g => bulk.ReadAsync(g, ct))) : new StoredState?[chunk.Length];
+                    var grainKeys = Array.ConvertAll(chunk, i => new GrainKey(grainType, keys[i]));
+                    var stored = Volatile.Read(ref mostlyStored) ? await Task.WhenAll(grainKeys.Select(g => bulk.ReadAsync(g, ct))) : new StoredState?[chunk.Length];
                     var offered = Enumerable.Range(0, chunk.Length).Where(c => stored[c] is null).ToArray();
                     var created = offered.Length == 0 ? [] : await bulk.WriteBatchAsync([.. offered.Select(c => creation(records[chunk[c]]))], ct);
                     var isNew = new bool[chunk.Length];
@@ -110,7 +110,7 @@ public sealed class Importer(IGrainFactory grains, GrainStateStore? bulk, TimePr
 
                     // Stored by an import before, or by another since this one read.
                     var exist = offered.Where(c => !isNew[c]).ToArray();
-                    var read = await Task.WhenAll(exist.Select(c => bulk.ReadAsync(grains[c], ct)));
+                    var read = await Task.WhenAll(exist.Select(c => bulk.ReadAsync(grainKeys[c], ct)));
                     for (var n = 0; n < exist.Length; n++)
                     {
                         stored[exist[n]] = read[n];
