@@ -64,7 +64,7 @@ public sealed class TestCluster : IAsyncDisposable
         builder.ConfigureClient(client =>
         {
             client.Services.AddTrackingSerialization();
-            client.AddOutgoingGrainCallFilter<RetryOnSiloLoss>();
+            RetryOnSiloLoss.AddTo(client);
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();

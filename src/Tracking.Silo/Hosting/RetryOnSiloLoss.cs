@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using Orleans.Runtime.Messaging;
@@ -11,13 +12,28 @@ namespace Tracking.Silo.Hosting;
 /// out. Every Tracking grain method is idempotent — reminders' at-least-once delivery demands it —
 /// so a repeat of a call that did its work before the silo died changes nothing.
 /// </summary>
-public sealed partial class RetryOnSiloLoss(ILogger<RetryOnSiloLoss> logger) : IOutgoingGrainCallFilter
+/// <param name="viaGateway">
+/// The caller is a client outside the cluster. Its calls pass through a gateway silo, and one
+/// already sent when the grain's silo (or the gateway) dies is never failed by Orleans: it waits out
+/// its response timeout. Such a timeout is taken for a silo's loss too. A silo's own calls need not:
+/// Orleans fails them with a rejection once membership declares the silo dead.
+/// </param>
+public sealed partial class RetryOnSiloLoss(ILogger<RetryOnSiloLoss> logger, bool viaGateway) : IOutgoingGrainCallFilter
 {
     /// <summary>How long a call keeps being made again: long enough for a dead silo to be declared dead and its grains to move.</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     private static readonly TimeSpan s_pause = TimeSpan.FromMilliseconds(250);
     private static readonly System.Reflection.Assembly s_contracts = typeof(ISeizureGrain).Assembly;
+
+    /// <summary>For a silo's calls to other grains.</summary>
+    public static void AddTo(ISiloBuilder silo) => Add(silo.Services, viaGateway: false);
+
+    /// <summary>For a client's calls into the cluster.</summary>
+    public static void AddTo(IClientBuilder client) => Add(client.Services, viaGateway: true);
+
+    private static void Add(IServiceCollection services, bool viaGateway) =>
+        services.AddSingleton<IOutgoingGrainCallFilter>(sp => new RetryOnSiloLoss(sp.GetRequiredService<ILogger<RetryOnSiloLoss>>(), viaGateway));
 
     public async Task Invoke(IOutgoingGrainCallContext context)
     {
@@ -56,8 +72,13 @@ public sealed partial class RetryOnSiloLoss(ILogger<RetryOnSiloLoss> logger) : I
         }
     }
 
-    /// <summary>The call never reached a live silo (a rejected message was not processed), or its silo is gone.</summary>
-    private static bool IsSiloLoss(Exception failure) => failure is OrleansMessageRejectionException or ConnectionFailedException;
+    /// <summary>
+    /// The call never reached a live silo (a rejected message was not processed), or its silo is
+    /// gone; through a gateway, also a call whose answer never came. A call that only ran long is
+    /// made again at most while within <see cref="Patience"/>, and queues behind the first.
+    /// </summary>
+    private bool IsSiloLoss(Exception failure) =>
+        failure is OrleansMessageRejectionException or ConnectionFailedException || (viaGateway && failure is TimeoutException);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Interface}.{Method} was cut off by a silo's loss (attempt {Attempt}: {Reason}); calling again")]
     private static partial void LogRetrying(ILogger logger, string @interface, string method, int attempt, string reason);

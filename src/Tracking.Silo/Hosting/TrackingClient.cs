@@ -47,10 +47,13 @@ public sealed class TrackingClient : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggers);
         builder.Services.AddTrackingSerialization();
-        builder.UseOrleansClient(client => client
-            .AddOutgoingGrainCallFilter<RetryOnSiloLoss>()
-            .UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (store.AdoNetInvariant, store.AdoNetConnectionString))
-            .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (options.ClusterId, options.ServiceId)));
+        builder.UseOrleansClient(client =>
+        {
+            RetryOnSiloLoss.AddTo(client);
+            client
+                .UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (store.AdoNetInvariant, store.AdoNetConnectionString))
+                .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (options.ClusterId, options.ServiceId));
+        });
         var host = builder.Build();
         try
         {

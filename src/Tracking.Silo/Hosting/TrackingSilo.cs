@@ -59,7 +59,7 @@ public static class TrackingSilo
         });
         services.AddSingleton(sp => new GrainCallMonitor(sp.GetRequiredService<ILocalSiloDetails>().SiloAddress.ToString()));
         services.AddSingleton<IIncomingGrainCallFilter>(sp => sp.GetRequiredService<GrainCallMonitor>());
-        silo.AddOutgoingGrainCallFilter<RetryOnSiloLoss>();
+        RetryOnSiloLoss.AddTo(silo);
         silo.AddActivityPropagation();
         silo.AddPlacementDirector<KeyedPlacement, KeyedPlacementDirector>();
         return silo;

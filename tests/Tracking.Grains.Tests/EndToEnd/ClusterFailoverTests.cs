@@ -13,6 +13,7 @@ using Tracking.Grains.Sweeps;
 using Tracking.Grains.Taxpayers;
 using Tracking.Silo.Hosting;
 using Tracking.Silo.Scenarios;
+using Tracking.Storage;
 using Tracking.TestingHost;
 
 namespace Tracking.Grains.Tests.EndToEnd;
@@ -141,6 +142,64 @@ public sealed class ClusterFailoverTests : IDisposable
         AssertSameLines(undisturbed.SoleRequests, disturbed.SoleRequests);
     }
 
+    [Fact]
+    public async Task A_supervisors_approval_under_way_when_its_seizures_silo_dies_is_answered_and_the_sale_carried_out_once()
+    {
+        await using var seizing = await SeizingCluster.StartAsync(silos: 2, s_rrnKey);
+        await using var connection = await ClientAsync(seizing.Cluster.ConnectionString);
+        var client = connection.Context.Grains;
+        var watch = Stopwatch.StartNew();
+        SeizureView? waiting;
+        while ((waiting = (await CaseCatalog.ListAsync(client, connection.Context.States, CancellationToken.None)).FirstOrDefault(c => c.Status == SeizureStatus.AwaitingSaleApproval)) is null)
+        {
+            Assert.True(watch.Elapsed < TimeSpan.FromMinutes(2), "no case came to await a sale's approval");
+            await Task.Delay(200);
+        }
+
+        var seizure = client.GetGrain<ISeizureGrain>(waiting.SeizureId);
+        var owner = await seizing.Cluster.SiloOfAsync(_ => seizure);
+        Assert.NotNull(owner);
+
+        // The exchange answers after 3 s, within the silo's patience of 5 s: the approval is
+        // committed, then waits for the exchange to take the sale, and its silo is killed then.
+        await seizing.Exchanges.SetFaultsAsync(waiting.Exchange, SeizingCluster.Faults with { MinLatencyMs = 3_000, MaxLatencyMs = 3_000 }, CancellationToken.None);
+        var approval = seizure.ApproveSaleAsync("supervisor:lee");
+        var stored = new GrainKey(SeizureGrain.TypeName, waiting.SeizureId);
+        while (!(await connection.Context.States.ReadEventsAsync(stored, CancellationToken.None)).Any(e => e.Type == nameof(SaleApproved)))
+        {
+            Assert.True(watch.Elapsed < TimeSpan.FromMinutes(3), "the approval was not committed");
+            Assert.False(approval.IsCompleted, "the approval ended before it was committed");
+            await Task.Delay(20);
+        }
+
+        Assert.False(approval.IsCompleted, "the approval was answered before its silo could be killed");
+        await seizing.Cluster.KillAsync(owner);
+        await seizing.Exchanges.SetFaultsAsync(waiting.Exchange, SeizingCluster.Faults, CancellationToken.None);
+
+        // Made again on the surviving silo, the approval finds the sale under way (or, had the first
+        // call been lost before it committed, approves it); either way it is answered, not timed out.
+        try
+        {
+            Assert.NotEqual(SeizureStatus.AwaitingSaleApproval, (await approval).Status);
+        }
+        catch (CommandRejectedException rejected)
+        {
+            Assert.StartsWith("no sale awaits approval", rejected.Message, StringComparison.Ordinal);
+        }
+
+        SeizureView after;
+        while ((after = await seizure.GetAsync()).Status is SeizureStatus.SaleApproved or SeizureStatus.SaleRequested)
+        {
+            Assert.True(watch.Elapsed < TimeSpan.FromMinutes(5), $"the sale was not carried out: {after.Status}");
+            await Task.Delay(200);
+        }
+
+        var history = await seizure.GetHistoryAsync();
+        Assert.Single(history, e => e.Event is SaleApproved);
+        var sale = Assert.Single(await seizing.RequestsAsync(), r => r.RequestId.StartsWith(waiting.SeizureId + "#", StringComparison.Ordinal) && r.Operation == "Sell");
+        Assert.Equal(1, sale.Executions);
+    }
+
     /// <summary>Fails with the whole of each line that differs, which a collection diff cuts short.</summary>
     private static void AssertSameLines(IReadOnlyList<string> expected, IReadOnlyList<string> actual)
     {
@@ -151,42 +210,15 @@ public sealed class ClusterFailoverTests : IDisposable
     }
 
     /// <summary>
-    /// Roll and sample files imported, swept and seized through the command line; a supervisor
-    /// approves every proposed sale; the legal periods are seconds long. With <paramref name="kill"/>,
+    /// The sample cases (<see cref="SeizingCluster"/>) run to their end; a supervisor approves
+    /// every proposed sale. With <paramref name="kill"/>,
     /// the silo holding a seizure whose sale was just sent to the exchange is killed at once.
     /// Ends when every case is closed, with each case's end and history and what the exchanges carried out.
     /// </summary>
     private async Task<LifecycleOutcome> LifecycleAsync(bool kill)
     {
-        var samples = RepositoryPaths.Samples;
-        await using var simulator = await ExchangeSimProcess.StartAsync("--accounts", samples, "--prices", Path.Combine(samples, "prices.csv"));
-        using var http = new HttpClient();
-        var exchanges = new ExchangeSimClient(http, simulator.Url);
-        foreach (var (exchange, _) in SampleTruth.ExchangeFiles)
-        {
-            // Repeated and late answers, but fills at the market price, so that runs can end alike.
-            await exchanges.SetFaultsAsync(exchange, new FaultOptions { DuplicateCallbackRate = 0.2, MaxCallbackDelayMs = 50, MaxSlippage = 0 }, CancellationToken.None);
-        }
-
-        await using var storage = await TestStorage.CreateAsync(TestStorage.Postgres);
-        await using var cluster = await ProcessCluster.StartAsync(storage.ConnectionString, silos: 3, new Dictionary<string, string>(s_rrnKey)
-        {
-            [ExchangeSettings.Variable] = simulator.Url.ToString(),
-            [simulator.CallbackSecretVariable.Key] = simulator.CallbackSecretVariable.Value,
-            ["TRACKING_SEIZURES__REPLYDEADLINE"] = "00:00:02",
-            ["TRACKING_SEIZURES__FIRSTRETRYDELAY"] = "00:00:00.500",
-            ["TRACKING_SEIZURES__MAXRETRYDELAY"] = "00:00:02",
-            ["TRACKING_SEIZURES__POLICY__SALEWARNINGPERIOD"] = "00:00:02",
-            ["TRACKING_SEIZURES__POLICY__DISTRIBUTIONDELAY"] = "00:00:01",
-        });
-        foreach (var command in ImportCommands(samples, SampleTruth.ExchangeFiles))
-        {
-            await ExpectSuccessAsync(cluster.RunAsync(command));
-        }
-
-        await ExpectSuccessAsync(cluster.RunAsync("sweep"));
-        await ExpectSuccessAsync(cluster.RunAsync("seize", "--by", "officer:kim", "--wait", "0"));
-
+        await using var seizing = await SeizingCluster.StartAsync(silos: 3, s_rrnKey);
+        var cluster = seizing.Cluster;
         await using var connection = await ClientAsync(cluster.ConnectionString);
         var client = connection.Context.Grains;
         var killed = false;
@@ -225,12 +257,7 @@ public sealed class ClusterFailoverTests : IDisposable
             await Task.Delay(200);
         }
 
-        var requests = new List<SimRequestState>();
-        foreach (var (exchange, _) in SampleTruth.ExchangeFiles)
-        {
-            requests.AddRange(await exchanges.GetRequestsAsync(exchange, CancellationToken.None));
-        }
-
+        var requests = await seizing.RequestsAsync();
         Assert.All(requests, r => Assert.True(r.Executions <= 1, $"{r.RequestId} ({r.Operation}) was carried out {r.Executions} times"));
         var taxpayers = new List<string>();
         var soleCases = new List<string>();
@@ -282,11 +309,7 @@ public sealed class ClusterFailoverTests : IDisposable
         return matches.RootElement[0].GetProperty("taxpayerId").GetString()!;
     }
 
-    private static IEnumerable<string[]> ImportCommands(string files) => ImportCommands(files, PopulationGenerator.Exchanges);
-
-    private static IEnumerable<string[]> ImportCommands(string files, IEnumerable<(string Exchange, string File)> exchanges) =>
-        exchanges.Select(e => new[] { "import", "accounts", e.Exchange, Path.Combine(files, e.File) })
-            .Prepend(["import", "roll", Path.Combine(files, "taxpayers.csv"), Path.Combine(files, "tax_items.csv")]);
+    private static IEnumerable<string[]> ImportCommands(string files) => TrackingProcess.ImportCommands(files, PopulationGenerator.Exchanges);
 
     private static async Task<TrackingProcess.Result> ExpectSuccessAsync(Task<TrackingProcess.Result> run)
     {
