@@ -18,11 +18,11 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
                 AS w(partition, grain_type, grain_key, expected, state, at, indexed)
         ), created AS (
             INSERT INTO grain_state (partition, grain_type, grain_key, version, state, updated_at, indexed, indexed_at)
-            SELECT partition, grain_type, grain_key, 1, state::json, at, indexed, clock_timestamp() FROM w WHERE expected = 0
+            SELECT partition, grain_type, grain_key, 1, state, at, indexed, clock_timestamp() FROM w WHERE expected = 0
             ON CONFLICT (grain_type, grain_key) DO NOTHING
             RETURNING grain_type, grain_key, version
         ), updated AS (
-            UPDATE grain_state g SET version = w.expected + 1, state = w.state::json, updated_at = w.at, indexed = w.indexed,
+            UPDATE grain_state g SET version = w.expected + 1, state = w.state, updated_at = w.at, indexed = w.indexed,
                 indexed_at = CASE WHEN g.indexed IS DISTINCT FROM w.indexed THEN clock_timestamp() ELSE g.indexed_at END
             FROM w
             WHERE w.expected > 0 AND g.grain_type = w.grain_type AND g.grain_key = w.grain_key AND g.version = w.expected
@@ -31,7 +31,7 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
             SELECT * FROM created UNION ALL SELECT * FROM updated
         ), appended AS (
             INSERT INTO grain_events (partition, grain_type, grain_key, version, idx, event_type, payload, recorded_at)
-            SELECT e.partition, e.grain_type, e.grain_key, written.version, e.idx, e.event_type, e.payload::json, e.at
+            SELECT e.partition, e.grain_type, e.grain_key, written.version, e.idx, e.event_type, e.payload, e.at
             FROM unnest($7::int[], $8::text[], $9::text[], $10::int[], $11::text[], $12::text[], $13::timestamptz[])
                 AS e(partition, grain_type, grain_key, idx, event_type, payload, at)
             JOIN written ON written.grain_type = e.grain_type AND written.grain_key = e.grain_key
@@ -60,7 +60,7 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
     public async Task<IReadOnlyList<StoredState?>> ReadStatesAsync(IReadOnlyList<GrainKey> grains, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT k.i, s.version, s.state::text
+            SELECT k.i, s.version, s.state
             FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(grain_type, grain_key, i)
             JOIN grain_state s ON s.grain_type = k.grain_type AND s.grain_key = k.grain_key
             """);
@@ -172,7 +172,7 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
     public async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(GrainKey grain, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT version, idx, event_type, payload::text, recorded_at FROM grain_events
+            SELECT version, idx, event_type, payload, recorded_at FROM grain_events
             WHERE grain_type = $1 AND grain_key = $2 ORDER BY version, idx
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = grain.Type });
