@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using Orleans.Runtime;
 using Orleans.Runtime.Messaging;
 using Tracking.Grains.Seizures;
@@ -12,13 +14,14 @@ namespace Tracking.Silo.Hosting;
 /// out. Every Tracking grain method is idempotent — reminders' at-least-once delivery demands it —
 /// so a repeat of a call that did its work before the silo died changes nothing.
 /// </summary>
-/// <param name="viaGateway">
-/// The caller is a client outside the cluster. Its calls pass through a gateway silo, and one
-/// already sent when the grain's silo (or the gateway) dies is never failed by Orleans: it waits out
-/// its response timeout. Such a timeout is taken for a silo's loss too. A silo's own calls need not:
-/// Orleans fails them with a rejection once membership declares the silo dead.
+/// <param name="clientResponseTimeout">
+/// For a client outside the cluster, its default response timeout; null for a silo. A client's calls
+/// pass through a gateway silo, and one already sent when the grain's silo (or the gateway) dies is
+/// never failed by Orleans: it waits out its response timeout. Such a timeout is taken for a silo's
+/// loss too. A silo's own calls need not: Orleans fails them with a rejection once membership
+/// declares the silo dead.
 /// </param>
-public sealed partial class RetryOnSiloLoss(ILogger<RetryOnSiloLoss> logger, bool viaGateway) : IOutgoingGrainCallFilter
+public sealed partial class RetryOnSiloLoss(ILogger<RetryOnSiloLoss> logger, TimeSpan? clientResponseTimeout) : IOutgoingGrainCallFilter
 {
     /// <summary>How long a call keeps being made again: long enough for a dead silo to be declared dead and its grains to move.</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
@@ -27,13 +30,13 @@ public sealed partial class RetryOnSiloLoss(ILogger<RetryOnSiloLoss> logger, boo
     private static readonly System.Reflection.Assembly s_contracts = typeof(ISeizureGrain).Assembly;
 
     /// <summary>For a silo's calls to other grains.</summary>
-    public static void AddTo(ISiloBuilder silo) => Add(silo.Services, viaGateway: false);
+    public static void AddTo(ISiloBuilder silo) =>
+        silo.Services.AddSingleton<IOutgoingGrainCallFilter>(sp => new RetryOnSiloLoss(sp.GetRequiredService<ILogger<RetryOnSiloLoss>>(), clientResponseTimeout: null));
 
     /// <summary>For a client's calls into the cluster.</summary>
-    public static void AddTo(IClientBuilder client) => Add(client.Services, viaGateway: true);
-
-    private static void Add(IServiceCollection services, bool viaGateway) =>
-        services.AddSingleton<IOutgoingGrainCallFilter>(sp => new RetryOnSiloLoss(sp.GetRequiredService<ILogger<RetryOnSiloLoss>>(), viaGateway));
+    public static void AddTo(IClientBuilder client) =>
+        client.Services.AddSingleton<IOutgoingGrainCallFilter>(sp => new RetryOnSiloLoss(
+            sp.GetRequiredService<ILogger<RetryOnSiloLoss>>(), sp.GetRequiredService<IOptions<ClientMessagingOptions>>().Value.ResponseTimeout));
 
     public async Task Invoke(IOutgoingGrainCallContext context)
     {
@@ -46,6 +49,7 @@ public sealed partial class RetryOnSiloLoss(ILogger<RetryOnSiloLoss> logger, boo
         var started = TimeProvider.System.GetTimestamp();
         for (var attempt = 1; ; attempt++)
         {
+            var sent = TimeProvider.System.GetTimestamp();
             Exception? failure;
             try
             {
@@ -57,7 +61,7 @@ public sealed partial class RetryOnSiloLoss(ILogger<RetryOnSiloLoss> logger, boo
                 failure = ex;
             }
 
-            if (failure is null || !IsSiloLoss(failure) || TimeProvider.System.GetElapsedTime(started) > Patience)
+            if (failure is null || !IsSiloLoss(failure, context, TimeProvider.System.GetElapsedTime(sent)) || TimeProvider.System.GetElapsedTime(started) > Patience)
             {
                 if (failure is not null && context.Response is null)
                 {
@@ -74,11 +78,14 @@ public sealed partial class RetryOnSiloLoss(ILogger<RetryOnSiloLoss> logger, boo
 
     /// <summary>
     /// The call never reached a live silo (a rejected message was not processed), or its silo is
-    /// gone; through a gateway, also a call whose answer never came. A call that only ran long is
-    /// made again at most while within <see cref="Patience"/>, and queues behind the first.
+    /// gone; for a client, also a call whose answer did not come within its response timeout. A
+    /// timeout the grain answered with (a call of its own timing out) comes sooner, and is its
+    /// answer. A call that only ran long is made again at most while within <see cref="Patience"/>,
+    /// and queues behind the first.
     /// </summary>
-    private bool IsSiloLoss(Exception failure) =>
-        failure is OrleansMessageRejectionException or ConnectionFailedException || (viaGateway && failure is TimeoutException);
+    private bool IsSiloLoss(Exception failure, IOutgoingGrainCallContext context, TimeSpan waited) =>
+        failure is OrleansMessageRejectionException or ConnectionFailedException
+        || (failure is TimeoutException && clientResponseTimeout is { } timeout && waited >= (context.Request.GetDefaultResponseTimeout() ?? timeout));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Interface}.{Method} was cut off by a silo's loss (attempt {Attempt}: {Reason}); calling again")]
     private static partial void LogRetrying(ILogger logger, string @interface, string method, int attempt, string reason);
