@@ -20,6 +20,10 @@ public sealed class PostgresStore : ITrackingStore
 
     // Any fixed number: it only has to be the same in every process applying migrations.
     private const long MigrationLockKey = 0x7472_6163_6B69_6E67;
+    // A migration that rewrites a national store's tables takes minutes (cluster-config/README.md),
+    // and a silo starting beside one waits for it: neither is cut off by the connection's command
+    // timeout (Npgsql's 30 s by default), which would fail the upgrade and keep every silo down.
+    private const int MigrationTimeout = 0;
     private readonly NpgsqlDataSource _dataSource;
 
     public PostgresStore(string connectionString)
@@ -106,6 +110,7 @@ public sealed class PostgresStore : ITrackingStore
             transaction))
         {
             prepare.Parameters.AddWithValue("lock", MigrationLockKey);
+            prepare.CommandTimeout = MigrationTimeout;
             await prepare.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -121,7 +126,7 @@ public sealed class PostgresStore : ITrackingStore
 
         foreach (var script in SchemaHistory.Pending(MigrationScript.For(Engine), applied, Description))
         {
-            await using (var apply = new NpgsqlCommand(script.Sql, connection, transaction))
+            await using (var apply = new NpgsqlCommand(script.Sql, connection, transaction) { CommandTimeout = MigrationTimeout })
             {
                 await apply.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
