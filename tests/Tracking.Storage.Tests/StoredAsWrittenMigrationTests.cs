@@ -21,7 +21,7 @@ public sealed class StoredAsWrittenMigrationTests
         var grain = new GrainKey("thing", "k1");
         Assert.Equal([new WriteOutcome.Written(1)], await store.Grains.WriteBatchAsync([new StateWrite(grain, 0, """{"n":1,  "name":"김철수"}""", [new EventRecord("made", """{"$type":"made","name":"김철수"}""")], s_at)], default));
 
-        // As the schema before 0006 kept them: events parsed into jsonb, states as json (0007 to 0008).
+        // Each as it was kept before its migration: events parsed into jsonb (before 0006), states as json (0007 to 0008).
         await storage.ExecuteSqlAsync("ALTER TABLE grain_events ALTER COLUMN payload TYPE jsonb USING payload::jsonb; ALTER TABLE grain_state ALTER COLUMN state TYPE json USING state::json");
         foreach (var migration in MigrationScript.For(TestStorage.Postgres).Where(s => s.Name is "events_as_written" or "states_and_events_as_text"))
         {

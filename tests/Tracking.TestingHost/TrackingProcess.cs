@@ -42,12 +42,12 @@ public static class TrackingProcess
         }
     }
 
-    /// <summary>Starts a long-running command (a silo); the caller kills or stops it.</summary>
     /// <summary>The commands that import a roll (<c>taxpayers.csv</c>, <c>tax_items.csv</c>) and then each exchange's list, all in <paramref name="files"/>.</summary>
     public static IEnumerable<string[]> ImportCommands(string files, IEnumerable<(string Exchange, string File)> exchanges) =>
         exchanges.Select(e => new[] { "import", "accounts", e.Exchange, Path.Combine(files, e.File) })
             .Prepend(["import", "roll", Path.Combine(files, "taxpayers.csv"), Path.Combine(files, "tax_items.csv")]);
 
+    /// <summary>Starts a long-running command (a silo); the caller kills or stops it.</summary>
     public static Process Start(params string[] args) => Start(new Dictionary<string, string>(), args);
 
     /// <summary>

@@ -129,9 +129,7 @@ internal static class FailoverBenchmark
             sweepSeconds, candidates, found == expected);
     }
 
-    private static IEnumerable<string[]> ImportCommands(string files) =>
-        PopulationGenerator.Exchanges.Select(e => new[] { "import", "accounts", e.Exchange, Path.Combine(files, e.File) })
-            .Prepend(["import", "roll", Path.Combine(files, "taxpayers.csv"), Path.Combine(files, "tax_items.csv")]);
+    private static IEnumerable<string[]> ImportCommands(string files) => TrackingProcess.ImportCommands(files, PopulationGenerator.Exchanges);
 
     private static async Task<string> CliAsync(Dictionary<string, string> environment, params string[] args)
     {

@@ -104,7 +104,7 @@ internal static class SweepCommands
     private static async Task<SweepSummary> WatchAsync(ISweepGrain sweep, string actor, bool full, Action<SweepStatus> progress, CancellationToken ct)
     {
         const int MostStarts = 5;
-        const int MostSilentLooks = 24;
+        const int MostSilentLooks = 2;
         var before = (await sweep.GetStatusAsync(ct)).LastRun?.Run ?? 0;
         var status = await sweep.StartAsync(actor, full, ct);
         for (int starts = 1, silentLooks = 0; ; )
@@ -134,8 +134,9 @@ internal static class SweepCommands
             }
             catch (TimeoutException) when (++silentLooks < MostSilentLooks)
             {
-                // The silo holding the sweep went silent (it died, and is not yet known dead): ask again,
-                // but not forever: a cluster silent for two minutes of 5-second asks is not coming back.
+                // The silo holding the sweep went silent (it died, and is not yet known dead), and the
+                // question was asked again for a minute (RetryOnSiloLoss): ask once more, but not
+                // forever: a cluster silent for two minutes is not coming back.
             }
         }
     }

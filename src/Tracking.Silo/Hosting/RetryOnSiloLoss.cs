@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -51,6 +52,7 @@ public sealed partial class RetryOnSiloLoss(ILogger<RetryOnSiloLoss> logger, Tim
         {
             var sent = TimeProvider.System.GetTimestamp();
             Exception? failure;
+            ExceptionDispatchInfo? thrown = null;
             try
             {
                 await context.Invoke();
@@ -58,16 +60,14 @@ public sealed partial class RetryOnSiloLoss(ILogger<RetryOnSiloLoss> logger, Tim
             }
             catch (Exception ex)
             {
+                // Thrown by this attempt: the response an earlier attempt left is not this one's.
                 failure = ex;
+                thrown = ExceptionDispatchInfo.Capture(ex);
             }
 
             if (failure is null || !IsSiloLoss(failure, context, TimeProvider.System.GetElapsedTime(sent)) || TimeProvider.System.GetElapsedTime(started) > Patience)
             {
-                if (failure is not null && context.Response is null)
-                {
-                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
-                }
-
+                thrown?.Throw();
                 return;
             }
 
@@ -79,8 +79,9 @@ public sealed partial class RetryOnSiloLoss(ILogger<RetryOnSiloLoss> logger, Tim
     /// <summary>
     /// The call never reached a live silo (a rejected message was not processed), or its silo is
     /// gone; for a client, also a call whose answer did not come within its response timeout. A
-    /// timeout the grain answered with (a call of its own timing out) comes sooner, and is its
-    /// answer. A call that only ran long is made again at most while within <see cref="Patience"/>,
+    /// timeout the grain answered with before then is its answer; one it answered with later (a
+    /// call of its own that waited as long) is made again like the rest, which an idempotent call
+    /// allows. A call that only ran long is made again at most while within <see cref="Patience"/>,
     /// and queues behind the first.
     /// </summary>
     private bool IsSiloLoss(Exception failure, IOutgoingGrainCallContext context, TimeSpan waited) =>

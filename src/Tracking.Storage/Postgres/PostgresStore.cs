@@ -23,7 +23,7 @@ public sealed class PostgresStore : ITrackingStore
     // A migration that rewrites a national store's tables takes minutes (cluster-config/README.md),
     // and a silo starting beside one waits for it: neither is cut off by the connection's command
     // timeout (Npgsql's 30 s by default), which would fail the upgrade and keep every silo down.
-    private const int MigrationTimeout = 0;
+    private const int NoCommandTimeout = 0;
     private readonly NpgsqlDataSource _dataSource;
 
     public PostgresStore(string connectionString)
@@ -107,10 +107,9 @@ public sealed class PostgresStore : ITrackingStore
             CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now());
             """,
             connection,
-            transaction))
+            transaction) { CommandTimeout = NoCommandTimeout })
         {
             prepare.Parameters.AddWithValue("lock", MigrationLockKey);
-            prepare.CommandTimeout = MigrationTimeout;
             await prepare.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -126,7 +125,7 @@ public sealed class PostgresStore : ITrackingStore
 
         foreach (var script in SchemaHistory.Pending(MigrationScript.For(Engine), applied, Description))
         {
-            await using (var apply = new NpgsqlCommand(script.Sql, connection, transaction) { CommandTimeout = MigrationTimeout })
+            await using (var apply = new NpgsqlCommand(script.Sql, connection, transaction) { CommandTimeout = NoCommandTimeout })
             {
                 await apply.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }

@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tracking.Domain.Matching;
 using Tracking.Domain.Seizures;
-using Tracking.ExchangeApi.Simulator;
 using Tracking.Grains.Accounts;
 using Tracking.Grains.Seizures;
 using Tracking.Grains.Serialization;
@@ -157,11 +156,11 @@ public sealed class ClusterFailoverTests : IDisposable
         }
 
         var seizure = client.GetGrain<ISeizureGrain>(waiting.SeizureId);
-        var owner = await seizing.Cluster.SiloOfAsync(_ => seizure);
+        var owner = await seizing.Cluster.SiloOfAsync(grains => grains.GetGrain<ISeizureGrain>(waiting.SeizureId));
         Assert.NotNull(owner);
 
-        // The exchange answers after 3 s, within the silo's patience of 5 s: the approval is
-        // committed, then waits for the exchange to take the sale, and its silo is killed then.
+        // The exchange answers after 3 s, within the 5 s a silo waits for it (ExchangeOptions.RequestTimeout):
+        // the approval is committed, then waits for the exchange to take the sale, and its silo is killed then.
         await seizing.Exchanges.SetFaultsAsync(waiting.Exchange, SeizingCluster.Faults with { MinLatencyMs = 3_000, MaxLatencyMs = 3_000 }, CancellationToken.None);
         var approval = seizure.ApproveSaleAsync("supervisor:lee");
         var stored = new GrainKey(SeizureGrain.TypeName, waiting.SeizureId);

@@ -16,13 +16,13 @@ internal sealed class SeizingCluster : IAsyncDisposable
     private readonly HttpClient _http;
     private readonly TestStorage _storage;
 
-    private SeizingCluster(ExchangeSimProcess simulator, HttpClient http, TestStorage storage, ProcessCluster cluster)
+    private SeizingCluster(ExchangeSimProcess simulator, HttpClient http, ExchangeSimClient exchanges, TestStorage storage, ProcessCluster cluster)
     {
         _simulator = simulator;
         _http = http;
         _storage = storage;
         Cluster = cluster;
-        Exchanges = new ExchangeSimClient(http, simulator.Url);
+        Exchanges = exchanges;
     }
 
     public ProcessCluster Cluster { get; }
@@ -37,11 +37,11 @@ internal sealed class SeizingCluster : IAsyncDisposable
         var samples = RepositoryPaths.Samples;
         var simulator = await ExchangeSimProcess.StartAsync("--accounts", samples, "--prices", Path.Combine(samples, "prices.csv"));
         var http = new HttpClient();
+        var exchanges = new ExchangeSimClient(http, simulator.Url);
         TestStorage? storage = null;
         ProcessCluster? cluster = null;
         try
         {
-            var exchanges = new ExchangeSimClient(http, simulator.Url);
             foreach (var (exchange, _) in SampleTruth.ExchangeFiles)
             {
                 await exchanges.SetFaultsAsync(exchange, Faults, CancellationToken.None);
@@ -66,7 +66,7 @@ internal sealed class SeizingCluster : IAsyncDisposable
                 Assert.True(result.ExitCode == 0, $"{string.Join(' ', command)}: exit code {result.ExitCode}: {result.Error}");
             }
 
-            return new SeizingCluster(simulator, http, storage, cluster);
+            return new SeizingCluster(simulator, http, exchanges, storage, cluster);
         }
         catch
         {
@@ -100,9 +100,21 @@ internal sealed class SeizingCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Cluster.DisposeAsync();
-        await _storage.DisposeAsync();
-        _http.Dispose();
-        await _simulator.DisposeAsync();
+        try
+        {
+            await Cluster.DisposeAsync();
+        }
+        finally
+        {
+            try
+            {
+                await _storage.DisposeAsync();
+            }
+            finally
+            {
+                _http.Dispose();
+                await _simulator.DisposeAsync();
+            }
+        }
     }
 }
