@@ -42,9 +42,9 @@ public static class TrackingProcess
         }
     }
 
-    /// <summary>The commands that import a roll (<c>taxpayers.csv</c>, <c>tax_items.csv</c>) and then each exchange's list, all in <paramref name="files"/>.</summary>
-    public static IEnumerable<string[]> ImportCommands(string files, IEnumerable<(string Exchange, string File)> exchanges) =>
-        exchanges.Select(e => new[] { "import", "accounts", e.Exchange, Path.Combine(files, e.File) })
+    /// <summary>The commands that import a roll (<c>taxpayers.csv</c>, <c>tax_items.csv</c>) and then each exchange's list (by default <see cref="PopulationGenerator"/>'s), all in <paramref name="files"/>.</summary>
+    public static IEnumerable<string[]> ImportCommands(string files, IEnumerable<(string Exchange, string File)>? exchanges = null) =>
+        (exchanges ?? PopulationGenerator.Exchanges).Select(e => new[] { "import", "accounts", e.Exchange, Path.Combine(files, e.File) })
             .Prepend(["import", "roll", Path.Combine(files, "taxpayers.csv"), Path.Combine(files, "tax_items.csv")]);
 
     /// <summary>Starts a long-running command (a silo); the caller kills or stops it.</summary>

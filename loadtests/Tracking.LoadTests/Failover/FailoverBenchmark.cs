@@ -27,7 +27,7 @@ internal static class FailoverBenchmark
         try
         {
             var embedded = Path.Combine(work.FullName, "embedded");
-            foreach (var command in ImportCommands(files))
+            foreach (var command in TrackingProcess.ImportCommands(files))
             {
                 await CliAsync(environment, ["--data", embedded, .. command]);
             }
@@ -56,7 +56,7 @@ internal static class FailoverBenchmark
     private static async Task<FailoverFigures> DisturbedRunAsync(
         Dictionary<string, string> environment, string connectionString, string files, string clusterDir, int silos, int taxpayers, int accountRows, string expected)
     {
-        foreach (var command in ImportCommands(files))
+        foreach (var command in TrackingProcess.ImportCommands(files))
         {
             await CliAsync(environment, ["--cluster", connectionString, .. command]);
         }
@@ -128,8 +128,6 @@ internal static class FailoverBenchmark
             answeredAt.DefaultIfEmpty(double.NaN).Min(), answeredAt.DefaultIfEmpty(double.NaN).Max(),
             sweepSeconds, candidates, found == expected);
     }
-
-    private static IEnumerable<string[]> ImportCommands(string files) => TrackingProcess.ImportCommands(files, PopulationGenerator.Exchanges);
 
     private static async Task<string> CliAsync(Dictionary<string, string> environment, params string[] args)
     {

@@ -20,9 +20,10 @@ public sealed class PostgresStore : ITrackingStore
 
     // Any fixed number: it only has to be the same in every process applying migrations.
     private const long MigrationLockKey = 0x7472_6163_6B69_6E67;
-    // A migration that rewrites a national store's tables takes minutes (cluster-config/README.md),
-    // and a silo starting beside one waits for it: neither is cut off by the connection's command
-    // timeout (Npgsql's 30 s by default), which would fail the upgrade and keep every silo down.
+    // A migration that rewrites a national store's tables, or a read model's index built over it,
+    // takes minutes (cluster-config/README.md), and a silo starting beside one waits for it: none is
+    // cut off by the connection's command timeout (Npgsql's 30 s by default), which would fail the
+    // upgrade and keep every silo down.
     private const int NoCommandTimeout = 0;
     private readonly NpgsqlDataSource _dataSource;
 
@@ -49,7 +50,7 @@ public sealed class PostgresStore : ITrackingStore
         Reminders = new PostgresReminderRows(_dataSource);
         Views = new SqlViewStore(
             async ct => await _dataSource.OpenConnectionAsync(ct).ConfigureAwait(false),
-            new ViewDialect(parameter => $"CAST({parameter} AS jsonb)", $"SELECT pg_advisory_xact_lock({MigrationLockKey})"));
+            new ViewDialect(parameter => $"CAST({parameter} AS jsonb)", $"SELECT pg_advisory_xact_lock({MigrationLockKey})", NoCommandTimeout));
     }
 
     public string Description { get; }

@@ -22,7 +22,7 @@ public sealed class SqliteStore : ITrackingStore
         _database = new SqliteDatabase(Path.Combine(DataDirectory, FileName));
         Grains = new SqliteGrainStore(_database);
         Reminders = new SqliteReminderRows(_database);
-        Views = new SqlViewStore(async ct => await _database.OpenAsync(ct).ConfigureAwait(false), new ViewDialect(parameter => parameter, null));
+        Views = new SqlViewStore(async ct => await _database.OpenAsync(ct).ConfigureAwait(false), new ViewDialect(parameter => parameter, null, null));
     }
 
     public string DataDirectory { get; }

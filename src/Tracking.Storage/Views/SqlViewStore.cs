@@ -50,9 +50,11 @@ public sealed class SqlViewStore(Func<CancellationToken, Task<DbConnection>> ope
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = statement;
-            // Building an index over a national store's rows, or waiting for another silo's build,
-            // takes what it takes: no command timeout (0), as for migrations.
-            command.CommandTimeout = 0;
+            if (dialect.SchemaChangeTimeout is { } timeout)
+            {
+                command.CommandTimeout = timeout;
+            }
+
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 

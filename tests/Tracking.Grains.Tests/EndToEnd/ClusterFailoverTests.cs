@@ -37,7 +37,7 @@ public sealed class ClusterFailoverTests : IDisposable
 
         // Undisturbed: the embedded store, one process per command.
         var embedded = Path.Combine(_work, "embedded");
-        foreach (var command in ImportCommands(files))
+        foreach (var command in TrackingProcess.ImportCommands(files))
         {
             await ExpectSuccessAsync(TrackingProcess.RunAsync(s_rrnKey, ["--data", embedded, .. command]));
         }
@@ -47,7 +47,7 @@ public sealed class ClusterFailoverTests : IDisposable
 
         await using var storage = await TestStorage.CreateAsync(TestStorage.Postgres);
         await using var cluster = await ProcessCluster.StartAsync(storage.ConnectionString, silos: 3, s_rrnKey);
-        foreach (var command in ImportCommands(files))
+        foreach (var command in TrackingProcess.ImportCommands(files))
         {
             await ExpectSuccessAsync(cluster.RunAsync(command));
         }
@@ -307,8 +307,6 @@ public sealed class ClusterFailoverTests : IDisposable
         using var matches = JsonDocument.Parse(matchesJson);
         return matches.RootElement[0].GetProperty("taxpayerId").GetString()!;
     }
-
-    private static IEnumerable<string[]> ImportCommands(string files) => TrackingProcess.ImportCommands(files, PopulationGenerator.Exchanges);
 
     private static async Task<TrackingProcess.Result> ExpectSuccessAsync(Task<TrackingProcess.Result> run)
     {

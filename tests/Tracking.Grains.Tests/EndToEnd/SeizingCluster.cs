@@ -70,18 +70,7 @@ internal sealed class SeizingCluster : IAsyncDisposable
         }
         catch
         {
-            if (cluster is not null)
-            {
-                await cluster.DisposeAsync();
-            }
-
-            if (storage is not null)
-            {
-                await storage.DisposeAsync();
-            }
-
-            http.Dispose();
-            await simulator.DisposeAsync();
+            await DisposeAsync(cluster, storage, http, simulator);
             throw;
         }
     }
@@ -98,22 +87,31 @@ internal sealed class SeizingCluster : IAsyncDisposable
         return requests;
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => DisposeAsync(Cluster, _storage, _http, _simulator);
+
+    /// <summary>Stops what was started, the cluster first, whatever fails on the way.</summary>
+    private static async ValueTask DisposeAsync(ProcessCluster? cluster, TestStorage? storage, HttpClient http, ExchangeSimProcess simulator)
     {
         try
         {
-            await Cluster.DisposeAsync();
+            if (cluster is not null)
+            {
+                await cluster.DisposeAsync();
+            }
         }
         finally
         {
             try
             {
-                await _storage.DisposeAsync();
+                if (storage is not null)
+                {
+                    await storage.DisposeAsync();
+                }
             }
             finally
             {
-                _http.Dispose();
-                await _simulator.DisposeAsync();
+                http.Dispose();
+                await simulator.DisposeAsync();
             }
         }
     }
