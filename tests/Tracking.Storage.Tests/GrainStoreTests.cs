@@ -245,6 +245,58 @@ public sealed class GrainStoreTests
         Assert.Empty(await ChangedAsync(await grains.ReadClockAsync(default) + TimeSpan.FromMinutes(1)));
     }
 
+    [Theory]
+    [AllStorages]
+    public async Task A_bulk_import_s_creations_are_written_whole_with_their_events_matched_fields_and_the_store_s_stamp(string kind)
+    {
+        await using var storage = await TestStorage.CreateAsync(kind);
+        await using var store = await storage.OpenStoreAsync();
+        var grains = store.Grains;
+        var writes = Enumerable.Range(0, 200)
+            .Select(i => new StateWrite(new GrainKey("person", $"p{i:000}"), 0, $"{{\"n\":{i},\"name\":\"김{i}\"}}", [.. Enumerable.Range(0, i % 3).Select(e => new EventRecord($"e{e}", $"{{\"i\":{i}}}"))], s_at) { Indexed = i % 4 == 0 ? null : $"김{i}\u001f{i}" })
+            .ToList();
+        var before = await grains.ReadClockAsync(default);
+
+        Assert.Equal(Enumerable.Repeat<WriteOutcome>(new WriteOutcome.Written(1), 200), await grains.WriteBatchAsync(writes, default));
+
+        var states = await grains.ReadStatesAsync([.. writes.Select(w => w.Grain)], default);
+        Assert.Equal(writes.Select(w => (1L, w.StateJson)), states.Select(s => (s!.Version, s.Json)));
+        var history = await grains.ReadEventsAsync(new GrainKey("person", "p005"), default);
+        Assert.Equal([(1L, 0, "e0", "{\"i\":5}"), (1L, 1, "e1", "{\"i\":5}")], history.Select(e => (e.Version, e.Index, e.Type, e.Json)));
+        Assert.All(history, e => Assert.Equal(s_at, e.RecordedAt));
+        Assert.Empty(await grains.ReadEventsAsync(new GrainKey("person", "p003"), default));
+
+        // Each is read as changed since a clock read before the batch, and none since one read after it.
+        var changed = new Dictionary<string, string?>();
+        await grains.ReadAllAsync("person", before, 1_000, page => { foreach (var r in page) changed.Add(r.Key, r.Indexed); return Task.CompletedTask; }, default);
+        Assert.Equal(writes.ToDictionary(w => w.Grain.Key, w => w.Indexed), changed);
+        var after = await grains.ReadClockAsync(default);
+        Assert.Equal(0, await grains.ReadAllAsync("person", after + TimeSpan.FromMilliseconds(1), 1_000, _ => Task.CompletedTask, default));
+        Assert.Equal([new WriteOutcome.Written(2)], await grains.WriteBatchAsync([Write(new GrainKey("person", "p007"), 1, 2, "later")], default));
+    }
+
+    [Theory]
+    [AllStorages]
+    public async Task A_bulk_import_s_creation_of_a_grain_already_stored_conflicts_alone_and_one_the_store_refuses_fails_alone(string kind)
+    {
+        await using var storage = await TestStorage.CreateAsync(kind);
+        await using var store = await storage.OpenStoreAsync();
+        var grains = store.Grains;
+        await grains.WriteBatchAsync([Write(new GrainKey("person", "p050"), 0, 1, "first")], default);
+        await storage.ExecuteSqlAsync(kind == TestStorage.Sqlite
+            ? "INSERT INTO grain_events VALUES (0, 'person', 'p120', 1, 0, 'planted', '{}', 0)"
+            : "INSERT INTO grain_events VALUES (0, 'person', 'p120', 1, 0, 'planted', '{}', now())");
+
+        var outcomes = await grains.WriteBatchAsync([.. Enumerable.Range(0, 200).Select(i => Write(new GrainKey("person", $"p{i:000}"), 0, i, "imported"))], default);
+
+        Assert.IsType<WriteOutcome.Conflict>(outcomes[50]);
+        Assert.IsType<WriteOutcome.Failed>(outcomes[120]);
+        Assert.Equal(198, outcomes.Count(o => o == new WriteOutcome.Written(1)));
+        Assert.Equal(["first"], (await grains.ReadEventsAsync(new GrainKey("person", "p050"), default)).Select(e => e.Type));
+        Assert.Equal([null], await grains.ReadStatesAsync([new GrainKey("person", "p120")], default));
+        Assert.Equal(["imported"], (await grains.ReadEventsAsync(new GrainKey("person", "p199"), default)).Select(e => e.Type));
+    }
+
     [Fact]
     public async Task The_clock_behind_the_writes_waits_out_a_vacuum_a_moment_at_a_time_and_lets_writes_through_meanwhile()
     {
