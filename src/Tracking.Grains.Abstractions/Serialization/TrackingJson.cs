@@ -1,6 +1,9 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using System.Text.Unicode;
 using Tracking.Domain.Accounts;
+using Tracking.Domain.Identity;
 using Tracking.Domain.Ledger;
 using Tracking.Domain.Seizures;
 using Tracking.Domain.Suspense;
@@ -49,6 +52,16 @@ public static class TrackingJson
                     }
                 }
 
+                if (typeInfo.Type == typeof(BirthDate))
+                {
+                    // Its digits are worked out from its four numbers: written, they only lengthened
+                    // every stored account and taxpayer, and cost each write two formattings.
+                    foreach (var derivedText in typeInfo.Properties.Where(p => p.Name is nameof(BirthDate.Digits) or nameof(BirthDate.Yymmdd)).ToArray())
+                    {
+                        typeInfo.Properties.Remove(derivedText);
+                    }
+                }
+
                 if (hierarchies.TryGetValue(typeInfo.Type, out var derived) || s_eventTypes.TryGetValue(typeInfo.Type, out derived))
                 {
                     typeInfo.PolymorphismOptions = new JsonPolymorphismOptions();
@@ -59,6 +72,10 @@ public static class TrackingJson
                 }
             }),
             AllowOutOfOrderMetadataProperties = true,
+
+            // Names are Hangul: written as they are, not as \uXXXX escapes of twice their size.
+            // Characters HTML gives meaning to are still escaped.
+            Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
         };
         options.MakeReadOnly();
         return options;
