@@ -275,6 +275,26 @@ public sealed class GrainStoreTests
         Assert.Equal([new WriteOutcome.Written(2)], await grains.WriteBatchAsync([Write(new GrainKey("person", "p007"), 1, 2, "later")], default));
     }
 
+    [Fact]
+    public async Task A_bulk_import_s_creations_are_copied_into_PostgreSQL_under_one_reading_of_its_clock_and_a_refused_copy_leaves_nothing()
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Postgres);
+        await using var store = await storage.OpenStoreAsync();
+        StateWrite[] Batch(string prefix) => [.. Enumerable.Range(0, 100).Select(i => Write(new GrainKey("person", $"{prefix}{i:000}"), 0, i, "imported") with { Indexed = "x" })];
+
+        await store.Grains.WriteBatchAsync(Batch("a"), default);
+
+        // The batch statement stamps each row as it writes it; the copy stamps them all with the clock read once.
+        Assert.Equal(1L, await storage.CountAsync("SELECT DISTINCT indexed_at FROM grain_state WHERE grain_key LIKE 'a%'"));
+
+        // One grain already stored: the copy is refused and rolled back, and the batch statement writes the rest.
+        await store.Grains.WriteBatchAsync([Write(new GrainKey("person", "b050"), 0, 1, "first")], default);
+        var outcomes = await store.Grains.WriteBatchAsync(Batch("b"), default);
+        Assert.Equal(99, outcomes.Count(o => o is WriteOutcome.Written));
+        Assert.Equal(100L, await storage.CountAsync("SELECT 1 FROM grain_events WHERE grain_key LIKE 'b%'"));
+        Assert.True(await storage.CountAsync("SELECT DISTINCT indexed_at FROM grain_state WHERE grain_key LIKE 'b%'") > 1);
+    }
+
     [Theory]
     [AllStorages]
     public async Task A_bulk_import_s_creation_of_a_grain_already_stored_conflicts_alone_and_one_the_store_refuses_fails_alone(string kind)

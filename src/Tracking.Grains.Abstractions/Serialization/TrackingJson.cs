@@ -56,7 +56,7 @@ public static class TrackingJson
                 {
                     // Its digits are worked out from its four numbers: written, they only lengthened
                     // every stored account and taxpayer, and cost each write two formattings.
-                    foreach (var derivedText in typeInfo.Properties.Where(p => p.Name is nameof(BirthDate.Digits) or nameof(BirthDate.Yymmdd)).ToArray())
+                    foreach (var derivedText in typeInfo.Properties.Where(p => p.AttributeProvider is System.Reflection.PropertyInfo { Name: nameof(BirthDate.Digits) or nameof(BirthDate.Yymmdd) }).ToArray())
                     {
                         typeInfo.Properties.Remove(derivedText);
                     }

@@ -215,72 +215,79 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
     /// <summary>
     /// Copies in grains never written, with their events, in one transaction; false (nothing
     /// committed) when the server refuses any of it, a grain already stored among them: the batch
-    /// statement then tells each write's outcome.
+    /// statement then tells each write's outcome. (A grain never written owns no read-model rows,
+    /// so an empty list of them is nothing to replace.)
     /// </summary>
     private async Task<bool> TryCopyCreationsAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            // Stamped with the store's clock read once the table's lock is held, as the batch
-            // statement stamps each row: every write committed after a ReadClockAsync is stamped after it.
-            DateTimeOffset indexedAt;
-            await using (var stamp = new NpgsqlCommand("LOCK TABLE grain_state IN ROW EXCLUSIVE MODE; SELECT clock_timestamp()", connection, transaction))
-            await using (var reader = await stamp.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-            {
-                await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-                indexedAt = reader.GetFieldValue<DateTimeOffset>(0);
-            }
-
-            await using (var states = await connection.BeginBinaryImportAsync(
-                "COPY grain_state (partition, grain_type, grain_key, version, state, updated_at, indexed, indexed_at) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
-            {
-                foreach (var write in writes)
-                {
-                    await states.StartRowAsync(cancellationToken).ConfigureAwait(false);
-                    await states.WriteAsync(write.Partition, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-                    await states.WriteAsync(write.Grain.Type, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                    await states.WriteAsync(write.Grain.Key, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                    await states.WriteAsync(write.NewVersion, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-                    await states.WriteAsync(write.StateJson, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                    await states.WriteAsync(write.At.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
-                    await states.WriteAsync(write.Indexed, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                    await states.WriteAsync(indexedAt, NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
-                }
-
-                await states.CompleteAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            await using (var events = await connection.BeginBinaryImportAsync(
-                "COPY grain_events (partition, grain_type, grain_key, version, idx, event_type, payload, recorded_at) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
-            {
-                foreach (var write in writes)
-                {
-                    for (var i = 0; i < write.Events.Count; i++)
-                    {
-                        await events.StartRowAsync(cancellationToken).ConfigureAwait(false);
-                        await events.WriteAsync(write.Partition, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-                        await events.WriteAsync(write.Grain.Type, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                        await events.WriteAsync(write.Grain.Key, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                        await events.WriteAsync(write.NewVersion, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-                        await events.WriteAsync(i, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-                        await events.WriteAsync(write.Events[i].Type, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                        await events.WriteAsync(write.Events[i].Json, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                        await events.WriteAsync(write.At.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
-                    }
-                }
-
-                await events.CompleteAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            await CopyCreationsAsync(writes, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (PostgresException)
         {
             return false;
         }
+    }
+
+    private async Task CopyCreationsAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+        // Stamped with the store's clock read once the table's lock is held, as the batch
+        // statement stamps each row: every write committed after a ReadClockAsync is stamped after it.
+        DateTimeOffset indexedAt;
+        await using (var stamp = new NpgsqlCommand("LOCK TABLE grain_state IN ROW EXCLUSIVE MODE; SELECT clock_timestamp()", connection, transaction))
+        await using (var reader = await stamp.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            indexedAt = reader.GetFieldValue<DateTimeOffset>(0);
+        }
+
+        await using (var states = await connection.BeginBinaryImportAsync(
+            "COPY grain_state (partition, grain_type, grain_key, version, state, updated_at, indexed, indexed_at) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var write in writes)
+            {
+                await states.StartRowAsync(cancellationToken).ConfigureAwait(false);
+                await states.WriteAsync(write.Partition, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+                await states.WriteAsync(write.Grain.Type, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await states.WriteAsync(write.Grain.Key, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await states.WriteAsync(write.NewVersion, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+                await states.WriteAsync(write.StateJson, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await states.WriteAsync(write.At.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
+                await states.WriteAsync(write.Indexed, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await states.WriteAsync(indexedAt, NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
+            }
+
+            await states.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using (var events = await connection.BeginBinaryImportAsync(
+            "COPY grain_events (partition, grain_type, grain_key, version, idx, event_type, payload, recorded_at) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var write in writes)
+            {
+                for (var i = 0; i < write.Events.Count; i++)
+                {
+                    await events.StartRowAsync(cancellationToken).ConfigureAwait(false);
+                    await events.WriteAsync(write.Partition, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+                    await events.WriteAsync(write.Grain.Type, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                    await events.WriteAsync(write.Grain.Key, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                    await events.WriteAsync(write.NewVersion, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+                    await events.WriteAsync(i, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+                    await events.WriteAsync(write.Events[i].Type, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                    await events.WriteAsync(write.Events[i].Json, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                    await events.WriteAsync(write.At.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            await events.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<IReadOnlyList<WriteOutcome>> CommitAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken)
