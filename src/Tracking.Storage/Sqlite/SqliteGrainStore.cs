@@ -4,8 +4,9 @@ using Tracking.Storage.Persistence;
 namespace Tracking.Storage.Sqlite;
 
 /// <summary>
-/// A batch in one transaction of prepared statements, a savepoint around each write so that a bad
-/// write is undone alone. SQLite is synchronous underneath: callers keep it off grain threads.
+/// A batch in one transaction of prepared statements; when the store refuses a write's data, the
+/// batch again with a savepoint around each write, so that the bad write is undone alone. SQLite
+/// is synchronous underneath: callers keep it off grain threads.
 /// </summary>
 internal sealed class SqliteGrainStore(SqliteDatabase database) : IGrainStore
 {
@@ -57,21 +58,23 @@ internal sealed class SqliteGrainStore(SqliteDatabase database) : IGrainStore
         using var turn = await database.TakeWriteTurnAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
 
-        // Stamped holding the write lock, after any clock a sweep read before it (see ReadClockAsync).
-        var now = SqliteDatabase.ToUnixMs(database.Clock.GetUtcNow());
-
         // A write that conflicts changes nothing, so a batch is written straight through; only when
         // one write's data is refused is it written again a write at a time, each undone alone.
         // The savepoints cost a bulk import about as much as its inserts.
-        return await TryWriteThroughAsync(connection, writes, now, cancellationToken).ConfigureAwait(false)
-            ?? await WriteEachUndoneAloneAsync(connection, writes, now, cancellationToken).ConfigureAwait(false);
+        if (await TryWriteThroughAsync(connection, writes, cancellationToken).ConfigureAwait(false) is { } outcomes)
+        {
+            return outcomes;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return await WriteEachUndoneAloneAsync(connection, writes, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The batch in one transaction; null (nothing committed) when the store refuses a write's data.</summary>
-    private static async Task<WriteOutcome[]?> TryWriteThroughAsync(SqliteConnection connection, IReadOnlyList<StateWrite> writes, long now, CancellationToken cancellationToken)
+    private async Task<WriteOutcome[]?> TryWriteThroughAsync(SqliteConnection connection, IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken)
     {
         await using var transaction = connection.BeginTransaction(deferred: false);
-        var commands = new BatchCommands(connection, transaction);
+        var (commands, now) = (new BatchCommands(connection, transaction), StampHoldingTheLock());
         var outcomes = new WriteOutcome[writes.Count];
         try
         {
@@ -89,10 +92,10 @@ internal sealed class SqliteGrainStore(SqliteDatabase database) : IGrainStore
         return outcomes;
     }
 
-    private static async Task<WriteOutcome[]> WriteEachUndoneAloneAsync(SqliteConnection connection, IReadOnlyList<StateWrite> writes, long now, CancellationToken cancellationToken)
+    private async Task<WriteOutcome[]> WriteEachUndoneAloneAsync(SqliteConnection connection, IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken)
     {
         await using var transaction = connection.BeginTransaction(deferred: false);
-        var commands = new BatchCommands(connection, transaction);
+        var (commands, now) = (new BatchCommands(connection, transaction), StampHoldingTheLock());
         var outcomes = new WriteOutcome[writes.Count];
         for (var i = 0; i < writes.Count; i++)
         {
@@ -115,6 +118,12 @@ internal sealed class SqliteGrainStore(SqliteDatabase database) : IGrainStore
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return outcomes;
     }
+
+    /// <summary>
+    /// The rows' stamp, read once a transaction holds the write lock (this process's turn and the
+    /// file's): after any clock a sweep read before it (see <see cref="ReadClockAsync"/>).
+    /// </summary>
+    private long StampHoldingTheLock() => SqliteDatabase.ToUnixMs(database.Clock.GetUtcNow());
 
     public async Task<IReadOnlyList<string>> ListKeysAsync(string grainType, string? after, int limit, CancellationToken cancellationToken)
     {
