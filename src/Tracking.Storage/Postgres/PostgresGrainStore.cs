@@ -57,7 +57,7 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
 
     /// <summary>
     /// Creations without read-model rows, this many or more in a batch, are copied in (binary COPY)
-    /// instead: a few more round trips, but half the server's work per grain of the batch statement
+    /// instead: a few more round trips, but less than half the server's work per grain of the batch statement
     /// (loadtests/README.md, "Imports copied in"). A bulk import sends thousands at a time.
     /// </summary>
     private const int LeastCopied = 32;
@@ -251,11 +251,7 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
         {
             foreach (var write in writes)
             {
-                await states.StartRowAsync(cancellationToken).ConfigureAwait(false);
-                await states.WriteAsync(write.Partition, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-                await states.WriteAsync(write.Grain.Type, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await states.WriteAsync(write.Grain.Key, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await states.WriteAsync(write.NewVersion, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+                await StartRowOfAsync(states, write, cancellationToken).ConfigureAwait(false);
                 await states.WriteAsync(write.StateJson, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                 await states.WriteAsync(write.At.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
                 await states.WriteAsync(write.Indexed, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
@@ -272,11 +268,7 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
             {
                 for (var i = 0; i < write.Events.Count; i++)
                 {
-                    await events.StartRowAsync(cancellationToken).ConfigureAwait(false);
-                    await events.WriteAsync(write.Partition, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-                    await events.WriteAsync(write.Grain.Type, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                    await events.WriteAsync(write.Grain.Key, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                    await events.WriteAsync(write.NewVersion, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+                    await StartRowOfAsync(events, write, cancellationToken).ConfigureAwait(false);
                     await events.WriteAsync(i, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
                     await events.WriteAsync(write.Events[i].Type, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                     await events.WriteAsync(write.Events[i].Json, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
@@ -288,6 +280,16 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A copied row's first columns, the same in both tables: the grain's partition, type, key and new version.</summary>
+    private static async Task StartRowOfAsync(NpgsqlBinaryImporter importer, StateWrite write, CancellationToken cancellationToken)
+    {
+        await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+        await importer.WriteAsync(write.Partition, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+        await importer.WriteAsync(write.Grain.Type, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+        await importer.WriteAsync(write.Grain.Key, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+        await importer.WriteAsync(write.NewVersion, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<IReadOnlyList<WriteOutcome>> CommitAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken)
