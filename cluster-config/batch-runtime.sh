@@ -1,6 +1,8 @@
 # Sourced by scripts that start a batch job (a `tracking` command other than `silo` or `demo`, the
 # sweep benchmark). A value the caller set wins. Figures: loadtests/README.md, "Hot code compiled
-# sooner for batch jobs" and "Batch jobs on the server collector".
+# sooner for batch jobs" and "Files made out on every core;
+# batch jobs without the instrumented tier". The server collector, which
+# batch jobs ran on first, is now the program's own for every command and silo (src/Tracking.Cli).
 #
 # The .NET runtime compiles hot code optimized as soon as it is hot, instead of waiting for a pause
 # in new code being compiled. A job that turns to new work every few seconds (parse, import, file
@@ -16,8 +18,3 @@ export DOTNET_TC_CallCountingDelayMs="${DOTNET_TC_CallCountingDelayMs:-0}"
 # 5.5–6.0 s against 6.2–6.7 s (loadtests/run-command-benchmark.sh 200000 2000000 3 batch
 # "DOTNET_TieredPGO=1", which compares settings for these commands).
 export DOTNET_TieredPGO="${DOTNET_TieredPGO:-0}"
-# The server collector (a heap per core, sized to the work since .NET 9): a job that allocates
-# millions of records spends less of its time collecting. A 200,000 × 2,000,000 sweep's phases
-# took 17% less time, an exchange's import 19% less, for 12–20% and 29–38% more peak memory; a
-# 1,000,000 × 10,000,000 sweep 86 s against 104 s, peaking at 3.86 GB against 3.72 GB.
-export DOTNET_gcServer="${DOTNET_gcServer:-1}"
