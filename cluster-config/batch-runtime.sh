@@ -1,8 +1,7 @@
 # Sourced by scripts that start a batch job (a `tracking` command other than `silo` or `demo`, the
 # sweep benchmark). A value the caller set wins. Figures: loadtests/README.md, "Hot code compiled
-# sooner for batch jobs" and "Files made out on every core;
-# batch jobs without the instrumented tier". The server collector, which
-# batch jobs ran on first, is now the program's own for every command and silo (src/Tracking.Cli).
+# sooner for batch jobs" and
+# "Files made out on every core; batch jobs without the instrumented tier".
 #
 # The .NET runtime compiles hot code optimized as soon as it is hot, instead of waiting for a pause
 # in new code being compiled. A job that turns to new work every few seconds (parse, import, file

@@ -42,9 +42,8 @@ public static partial class SiloWebHost
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(settings.MinimumLogLevel)
             .AddFilter("Microsoft.AspNetCore", level => level >= LogLevel.Warning && level >= settings.MinimumLogLevel)
             .AddFilter("Orleans", level => level >= LogLevel.Warning && level >= settings.MinimumLogLevel)
-            // Start-up notes that are choices made here: workstation GC on small machines, reminders
-            // allowed to repeat within seconds (demonstrations), and the cookie keys kept unencrypted
-            // in the store (guarded as the store is).
+            // Start-up notes that are choices made here: reminders allowed to repeat within seconds
+            // (demonstrations), and the cookie keys kept unencrypted in the store (guarded as the store is).
             .AddFilter("Orleans.Runtime.Silo", level => level >= LogLevel.Error)
             .AddFilter("Polly", level => level >= LogLevel.Warning)
             .AddFilter("Orleans.Hosting.ReminderOptionsValidator", level => level >= LogLevel.Error)
