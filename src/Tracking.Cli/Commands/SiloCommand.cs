@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Tracking.Cli.Output;
 using Tracking.Grains;
 using Tracking.Grains.Exchanges;
 using Tracking.Grains.Seizures;
@@ -75,7 +76,17 @@ internal static class SiloCommand
                 RrnKey = () => RrnKeyStore.Load(data),
             },
         });
-        await app.StartAsync(ct);
+        try
+        {
+            await app.StartAsync(ct);
+        }
+        catch (Exception ex) when (IsAddressInUse(ex))
+        {
+            // Another silo still running, or any program, holds one of the silo's ports: the operator's mistake, not a crash.
+            Console.Error.WriteLine(Say.T("error: {0}", Say.T("an address this silo listens on is already in use (--urls {0}, --silo-port {1}, --gateway-port {2}): stop what listens there, or choose other addresses", result.GetValue(Urls), result.GetValue(s_siloPort), result.GetValue(s_gatewayPort))));
+            return CliAction.Usage;
+        }
+
         if (started is not null)
         {
             await started(SiloWebHost.Addresses(app).First(), app.Services.GetRequiredService<TrackingContext>());
@@ -84,4 +95,8 @@ internal static class SiloCommand
         await app.WaitForShutdownAsync(ct);
         return 0;
     }
+
+    /// <summary>Kestrel (the HTTP addresses) wraps its refusal in another exception; Orleans' listeners (silo and gateway ports) throw it as it is.</summary>
+    private static bool IsAddressInUse(Exception ex) =>
+        ex is Microsoft.AspNetCore.Connections.AddressInUseException || (ex.InnerException is { } inner && IsAddressInUse(inner));
 }

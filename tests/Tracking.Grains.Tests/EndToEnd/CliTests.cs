@@ -83,6 +83,25 @@ public sealed class CliTests : IDisposable
         Assert.DoesNotContain("   at ", result.Error);
     }
 
+    [Theory]
+    [InlineData("--urls")]
+    [InlineData("--silo-port")]
+    public async Task A_silo_whose_address_is_taken_says_so_and_exits_with_the_usage_code_not_a_crash(string taken)
+    {
+        // Held by this process for the whole run, as a silo still running would hold it.
+        using var holder = new System.Net.Sockets.TcpListener(IPAddress.Loopback, TrackingProcess.FreePort());
+        holder.Start();
+        var port = ((IPEndPoint)holder.LocalEndpoint).Port;
+        var urls = taken == "--urls" ? $"http://127.0.0.1:{port}" : $"http://127.0.0.1:{TrackingProcess.FreePort()}";
+        var siloPort = taken == "--silo-port" ? port : TrackingProcess.FreePort();
+
+        var result = await TrackingProcess.RunAsync("--data", _data, "silo", "--urls", urls, "--silo-port", $"{siloPort}");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"error: an address this silo listens on is already in use (--urls {urls}, --silo-port {siloPort}, --gateway-port 0)", result.Error);
+        Assert.DoesNotContain("Unhandled exception", result.Error);
+    }
+
     [Fact]
     public async Task Bad_arguments_are_reported_by_the_parser()
     {
