@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -8,6 +9,7 @@ using Tracking.Grains.Exchanges;
 using Tracking.Grains.Seizures;
 using Tracking.Silo.Access;
 using Tracking.Silo.Hosting;
+using Tracking.Storage.Persistence;
 
 namespace Tracking.Cli.Commands;
 
@@ -80,11 +82,17 @@ internal static class SiloCommand
         {
             await app.StartAsync(ct);
         }
-        catch (Exception ex) when (IsAddressInUse(ex))
+        catch (Exception ex) when (Cause<AddressInUseException>(ex) is not null)
         {
             // Another silo still running, or any program, holds one of the silo's ports: the operator's mistake, not a crash.
             Console.Error.WriteLine(Say.T("error: {0}", Say.T("an address this silo listens on is already in use (--urls {0}, --silo-port {1}, --gateway-port {2}): stop what listens there, or choose other addresses", result.GetValue(Urls), result.GetValue(s_siloPort), result.GetValue(s_gatewayPort))));
             return CliAction.Usage;
+        }
+        catch (Exception ex) when (Cause<StorageUnavailableException>(ex) is { } unavailable)
+        {
+            // Said as every command says it (CliAction).
+            Console.Error.WriteLine(Say.T("error: {0}", unavailable.Message));
+            return CliAction.StorageUnreachable;
         }
 
         if (started is not null)
@@ -96,7 +104,11 @@ internal static class SiloCommand
         return 0;
     }
 
-    /// <summary>Kestrel (the HTTP addresses) wraps its refusal in another exception; Orleans' listeners (silo and gateway ports) throw it as it is.</summary>
-    private static bool IsAddressInUse(Exception ex) =>
-        ex is Microsoft.AspNetCore.Connections.AddressInUseException || (ex.InnerException is { } inner && IsAddressInUse(inner));
+    /// <summary>
+    /// The failure of type <typeparamref name="T"/> that stopped the start, if one did: Kestrel wraps
+    /// its refusal of an address in another exception, Orleans' listeners and the store's check throw theirs as they are.
+    /// </summary>
+    private static T? Cause<T>(Exception ex)
+        where T : Exception =>
+        ex as T ?? (ex.InnerException is { } inner ? Cause<T>(inner) : null);
 }

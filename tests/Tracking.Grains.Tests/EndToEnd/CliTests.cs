@@ -103,6 +103,16 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task A_silo_whose_database_is_unreachable_says_so_as_a_command_does_not_a_crash()
+    {
+        var result = await TrackingProcess.RunAsync("--postgres", "Host=127.0.0.1;Port=1;Username=x;Database=x;Timeout=2", "silo", "--urls", $"http://127.0.0.1:{TrackingProcess.FreePort()}");
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("error: PostgreSQL 127.0.0.1:1/x is not reachable", result.Error);
+        Assert.DoesNotContain("Unhandled exception", result.Error);
+    }
+
+    [Fact]
     public async Task Bad_arguments_are_reported_by_the_parser()
     {
         var result = await TrackingProcess.RunAsync("--data", _data, "taxpayer", "assess", "T-1", "I-1", "--due", "not-a-date");
