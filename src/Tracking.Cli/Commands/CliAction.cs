@@ -48,7 +48,8 @@ internal static class CliAction
         }
     }
 
-    private static int Fail(string message, int code)
+    /// <summary>Says what went wrong on stderr, as every command says it, and gives the exit code.</summary>
+    public static int Fail(string message, int code)
     {
         Console.Error.WriteLine(Say.T("error: {0}", message));
         return code;

@@ -85,14 +85,11 @@ internal static class SiloCommand
         catch (Exception ex) when (Cause<AddressInUseException>(ex) is not null)
         {
             // Another silo still running, or any program, holds one of the silo's ports: the operator's mistake, not a crash.
-            Console.Error.WriteLine(Say.T("error: {0}", Say.T("an address this silo listens on is already in use (--urls {0}, --silo-port {1}, --gateway-port {2}): stop what listens there, or choose other addresses", result.GetValue(Urls), result.GetValue(s_siloPort), result.GetValue(s_gatewayPort))));
-            return CliAction.Usage;
+            return CliAction.Fail(Say.T("an address this silo listens on is already in use (--urls {0}, --silo-port {1}, --gateway-port {2}): stop what listens there, or choose other addresses", result.GetValue(Urls), result.GetValue(s_siloPort), result.GetValue(s_gatewayPort)), CliAction.Usage);
         }
         catch (Exception ex) when (Cause<StorageUnavailableException>(ex) is { } unavailable)
         {
-            // Said as every command says it (CliAction).
-            Console.Error.WriteLine(Say.T("error: {0}", unavailable.Message));
-            return CliAction.StorageUnreachable;
+            return CliAction.Fail(unavailable.Message, CliAction.StorageUnreachable);
         }
 
         if (started is not null)

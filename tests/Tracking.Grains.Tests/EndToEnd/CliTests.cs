@@ -89,9 +89,9 @@ public sealed class CliTests : IDisposable
     public async Task A_silo_whose_address_is_taken_says_so_and_exits_with_the_usage_code_not_a_crash(string taken)
     {
         // Held by this process for the whole run, as a silo still running would hold it.
-        using var holder = new System.Net.Sockets.TcpListener(IPAddress.Loopback, TrackingProcess.FreePort());
+        var port = TrackingProcess.FreePort();
+        using var holder = new System.Net.Sockets.TcpListener(IPAddress.Loopback, port);
         holder.Start();
-        var port = ((IPEndPoint)holder.LocalEndpoint).Port;
         var urls = taken == "--urls" ? $"http://127.0.0.1:{port}" : $"http://127.0.0.1:{TrackingProcess.FreePort()}";
         var siloPort = taken == "--silo-port" ? port : TrackingProcess.FreePort();
 
