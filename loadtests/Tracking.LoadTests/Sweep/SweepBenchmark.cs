@@ -207,6 +207,57 @@ internal static class SweepBenchmark
         }
 
         Console.WriteLine();
+        ReachingNameOnlyPairs(candidates, truth, model, byTaxpayer.Values, accounts);
+    }
+
+    /// <summary>
+    /// What a recall of 99.5 % would cost on this population: an account with neither a birth date
+    /// nor an RRN meets its owner on the phone alone, so where the phone is new only the name is
+    /// left. Reaching such pairs means comparing every taxpayer with every such account of the same
+    /// name and sending the likeliest to review, namesakes and all: counted here, name by name,
+    /// likeliest first (all pairs of one name weigh the same; among names of one weight, those with
+    /// the fewest such pairs first, as if every name's frequency were measured), until the recall is reached.
+    /// </summary>
+    private static void ReachingNameOnlyPairs(MatchCandidate[] candidates, HashSet<(string, string, string)> truth, MatchModel model, IEnumerable<Domain.Identity.TaxpayerIdentity> taxpayers, Domain.Identity.AccountIdentity[] accounts)
+    {
+        const double Target = 0.995;
+        var found = candidates.Count(c => truth.Contains((c.TaxpayerId, c.Exchange, c.AccountId)));
+        var autoTrue = candidates.Count(c => c.Decision == MatchDecision.Auto && truth.Contains((c.TaxpayerId, c.Exchange, c.AccountId)));
+        var reviewed = candidates.Count(c => c.Decision == MatchDecision.Review);
+        var taxpayersByName = taxpayers.ToLookup(t => NameFrequencies.KeyOf(t.Name), StringComparer.Ordinal);
+        var shape = accounts.Where(a => a.Birth is null && a.RrnHash is null && taxpayersByName.Contains(NameFrequencies.KeyOf(a.Name)));
+        var evidence = new MatchEvidence(Domain.Identity.Agreement.Missing, Domain.Identity.NameAgreement.Exact, Domain.Identity.Agreement.Missing, Domain.Identity.Agreement.Differs);
+        var names = shape
+            .GroupBy(a => NameFrequencies.KeyOf(a.Name), StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var (pairs, gained) = (0L, 0);
+                foreach (var account in g)
+                {
+                    foreach (var taxpayer in taxpayersByName[g.Key].Where(t => t.Phone is null || t.Phone != account.Phone))
+                    {
+                        pairs++;
+                        gained += truth.Contains((taxpayer.TaxpayerId, account.Exchange, account.AccountId)) ? 1 : 0;
+                    }
+                }
+
+                return (Weight: model.TotalOf(evidence, g.Key), Pairs: pairs, Gained: gained);
+            })
+            .OrderByDescending(n => n.Weight)
+            .ThenBy(n => n.Pairs)
+            .ToArray();
+        var (items, gainedSoFar, cut) = (0L, 0, double.NaN);
+        foreach (var name in names.TakeWhile(_ => found + gainedSoFar < Target * truth.Count))
+        {
+            (items, gainedSoFar, cut) = (items + name.Pairs, gainedSoFar + name.Gained, name.Weight);
+        }
+
+        var reached = found + gainedSoFar >= Target * truth.Count;
+        Console.WriteLine($"Pairs that share only the name (an account with no birth date and no RRN, a phone that differs): {names.Sum(n => n.Pairs):N0} among {names.Length:N0} names, {names.Sum(n => n.Gained):N0} of them true, weighing {(names.Length > 0 ? $"{names[^1].Weight:0.0} … {names[0].Weight:0.0}" : "—")} bits.");
+        Console.WriteLine(reached
+            ? $"Reaching a recall of {Target:P1} from {found / (double)truth.Count:P2} would send the likeliest {items:N0} of them to review (down to {cut:0.0} bits) to find {gainedSoFar:N0} true pairs: {(reviewed + items) / (double)Math.Max(1, truth.Count - autoTrue):0.00} review items per true pair not automatic, against {reviewed / (double)Math.Max(1, truth.Count - autoTrue):0.00} now."
+            : $"Even all of them in review would not reach a recall of {Target:P1}: {(found + gainedSoFar) / (double)truth.Count:P2}.");
+        Console.WriteLine();
     }
 
     private static void SettleHeap()
