@@ -1,5 +1,6 @@
 using Tracking.Domain.Identity;
 using Tracking.Domain.Matching;
+using Tracking.Domain.Matching.Weights;
 
 namespace Tracking.Domain.Tests;
 
@@ -136,6 +137,27 @@ public sealed class IdentityMatcherTests
     }
 
     [Fact]
+    public void A_latin_name_meets_its_account_when_the_birth_date_is_mistyped_or_missing()
+    {
+        var taxpayer = new TaxpayerIdentity("T-2", PersonName.Parse("John Smith"), BirthDate.Of(new DateOnly(1980, 1, 2)), null, null);
+        var finder = new CandidateFinder([taxpayer]);
+        AccountIdentity Latin(string name, DateOnly? birth) => new("upbit", "A-2", PersonName.Parse(name), birth is { } b ? BirthDate.Of(b) : null, null, null);
+
+        Assert.Equal(MatchDecision.Review, Assert.Single(finder.Find(Latin("SMITH JOHN", new DateOnly(1980, 1, 12)))).Decision);
+        Assert.Equal(1, Compared(finder, Latin("JOHN SMITH", null)));
+        Assert.Equal(1, Compared(finder, Latin("JOHN SMITH", new DateOnly(1975, 7, 30))));
+    }
+
+    [Fact]
+    public void A_korean_name_is_never_a_key_on_its_own()
+    {
+        var finder = new CandidateFinder([s_taxpayer]);
+
+        Assert.Equal(0, Compared(finder, Account("CHOE YEON TAE", birth: null, phone: "01099998888")));
+        Assert.Equal(0, Compared(finder, Account("최연태", birth: null, phone: "01099998888")));
+    }
+
+    [Fact]
     public void A_seizure_s_basis_reads_the_evidence_in_english_and_in_korean()
     {
         var candidate = IdentityMatcher.Match(s_taxpayer, Account("최연태"))!;
@@ -155,4 +177,7 @@ public sealed class IdentityMatcherTests
         var finder = new CandidateFinder([s_taxpayer]);
         Assert.Single(finder.Find(Account("최연태", rrnHash: "hash-of-rrn")));
     }
+
+    private static long Compared(CandidateFinder finder, AccountIdentity account) =>
+        finder.Sample([account], MatchModelOptions.Default).Compared.Values.Sum();
 }

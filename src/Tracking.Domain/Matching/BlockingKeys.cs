@@ -7,7 +7,8 @@ namespace Tracking.Domain.Matching;
 /// The keys under which taxpayers and accounts meet for comparison. Every plausible pair shares at
 /// least one key, and a key is specific enough that blocks stay small at national scale:
 /// RRN hash; phone; birth (YYMMDD) with the name's initial consonants (초성: typos in vowels and
-/// finals keep it); birth with surname and folded romanized given name; for Latin names, birth alone.
+/// finals keep it); birth with surname and folded romanized given name; for Latin names, birth alone
+/// and the folded name alone.
 /// </summary>
 public static class BlockingKeys
 {
@@ -52,6 +53,7 @@ public static class BlockingKeys
         'r' => BlockingRule.Rrn,
         'p' => BlockingRule.Phone,
         'd' => BlockingRule.Birth,
+        'n' => BlockingRule.LatinName,
         _ => BlockingRule.BirthAndName,
     };
 
@@ -81,6 +83,14 @@ public static class BlockingKeys
                     keys.Add($"d:{b.Yymmdd}");
                     break;
             }
+        }
+
+        // A Latin name of two tokens or more is also a key on its own, spelling folded and tokens
+        // in order, so that a mistyped or missing birth date does not keep it from its owner. A
+        // Hangul taxpayer never makes one: namesakes of a Korean name are legion at national scale.
+        if (name is { Script: NameScript.Latin, Tokens.Count: > 1 })
+        {
+            keys.Add("n:" + string.Join(' ', name.Tokens.Select(LatinSpelling.Skeleton).Order(StringComparer.Ordinal)));
         }
 
         return keys;

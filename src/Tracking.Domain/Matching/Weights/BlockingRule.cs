@@ -19,7 +19,10 @@ public sealed record BlockingRule(string Name, IReadOnlyList<MatchField> Agreein
     /// <summary>Birth date with the name's initials or its romanized skeleton: the name agrees in part, so it is left out too.</summary>
     public static BlockingRule BirthAndName { get; } = new("birth+name", [MatchField.Birth, MatchField.Name]);
 
-    public static IReadOnlyList<BlockingRule> All { get; } = [Rrn, Phone, Birth, BirthAndName];
+    /// <summary>A Latin name's folded tokens: the name agrees in part.</summary>
+    public static BlockingRule LatinName { get; } = new("latin-name", [MatchField.Name]);
+
+    public static IReadOnlyList<BlockingRule> All { get; } = [Rrn, Phone, Birth, BirthAndName, LatinName];
 
     public static BlockingRule? Named(string name) => All.FirstOrDefault(r => r.Name == name);
 }
