@@ -9,16 +9,26 @@ namespace Tracking.LoadTests.Linkage;
 /// security id as the RRN, as the phone, or left out; the weights learnt from each set. For each:
 /// what the sweep decides (auto, review, recall, review items per true pair; recall by the rules
 /// alone, the baseline), and precision and
-/// recall of "weight ≥ t" over every pair blocking brought together, t in whole bits.
+/// recall of "weight ≥ t" over every pair blocking brought together, t in whole bits, as a table
+/// and as a picture.
 /// </summary>
 internal static class LinkageBenchmark
 {
     private static readonly string[] s_sets = ["dataset1.csv", "dataset2.csv", "dataset3.csv", "dataset4"];
     private static readonly string[] s_projections = ["rrn", "phone", "none"];
+    private static readonly double[] s_tabled = [-10, -5, 0, 5, 10, 15, 20];
 
-    public static IReadOnlyList<LinkageFigures> Run(string febrl)
+    private static readonly Dictionary<string, string> s_named = new()
+    {
+        ["rrn"] = "the id as the RRN",
+        ["phone"] = "the id as the phone",
+        ["none"] = "name and birth date alone",
+    };
+
+    public static IReadOnlyList<LinkageFigures> Run(string febrl, string picture)
     {
         var figures = new List<LinkageFigures>();
+        var lines = new List<PrecisionRecallChart.Curve>();
         Console.WriteLine("| set | id as | true pairs | auto (wrong) | review (true) | found | found by the rules alone | review items per true pair | λ | review from weight |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
         var curves = new List<string>();
@@ -44,14 +54,14 @@ internal static class LinkageBenchmark
                 {
                     // Every pair blocking brought together, weighed: what a threshold alone would give.
                     var weighed = finder.Find(accounts, model with { ReviewThreshold = double.MinValue }).ToArray();
-                    var row = new List<string>();
-                    foreach (var threshold in new[] { -10, -5, 0, 5, 10, 15, 20 })
-                    {
-                        var above = weighed.Where(c => c.Weight!.Total >= threshold).ToArray();
-                        row.Add($"{above.Count(IsTrue) / (double)Math.Max(1, above.Length):F3} / {above.Count(IsTrue) / (double)truePairs:F3}");
-                    }
-
+                    var points = (
+                        from bits in Enumerable.Range(-20, 51)
+                        let above = weighed.Where(c => c.Weight!.Total >= bits).ToArray()
+                        where above.Length > 0
+                        select new PrecisionRecallChart.Point(bits, above.Count(IsTrue) / (double)above.Length, above.Count(IsTrue) / (double)truePairs)).ToArray();
+                    var row = s_tabled.Select(t => points.FirstOrDefault(p => p.Bits == t) is { } p ? $"{p.Precision:F3} / {p.Recall:F3}" : "— / 0.000");
                     curves.Add($"| {projection} | {string.Join(" | ", row)} |");
+                    lines.Add(new(s_named[projection], points, found / (double)candidates.Length, found / (double)truePairs));
                 }
             }
         }
@@ -62,6 +72,9 @@ internal static class LinkageBenchmark
         Console.WriteLine("| id as | t = −10 | −5 | 0 | 5 | 10 | 15 | 20 |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|");
         curves.ForEach(Console.WriteLine);
+        File.WriteAllText(picture, PrecisionRecallChart.Render("FEBRL-4: precision and recall of every blocked pair weighing at least t bits", lines, [-10, 0, 10, 20]));
+        Console.WriteLine();
+        Console.WriteLine($"The same as a picture, every bit from −20 to +30: {picture}");
         return figures;
     }
 

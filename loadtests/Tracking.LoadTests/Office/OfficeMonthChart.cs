@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security;
 using System.Text;
 
 namespace Tracking.LoadTests.Office;
@@ -33,7 +34,7 @@ internal static class OfficeMonthChart
         double X(int i) => Left + plotWidth * (intervals <= 1 ? 0 : i / (double)(intervals - 1));
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"""<svg xmlns="http://www.w3.org/2000/svg" width="{Width}" height="{height}" font-family="sans-serif" font-size="12">""").AppendLine();
-        svg.Append(CultureInfo.InvariantCulture, $"""<rect width="{Width}" height="{height}" fill="white"/><text x="{Left}" y="20" font-size="15">{Escape(title)}</text>""").AppendLine();
+        svg.Append(CultureInfo.InvariantCulture, $"""<rect width="{Width}" height="{height}" fill="white"/><text x="{Left}" y="20" font-size="15">{SecurityElement.Escape(title)}</text>""").AppendLine();
         for (var p = 0; p < panels.Count; p++)
         {
             Draw(panels[p], Top + p * (PanelHeight + Gap));
@@ -71,7 +72,7 @@ internal static class OfficeMonthChart
                 ticks = [0, max / 2, max];
             }
 
-            svg.Append(CultureInfo.InvariantCulture, $"""<rect x="{Left}" y="{top}" width="{plotWidth}" height="{PanelHeight}" fill="none" stroke="#999"/><text x="12" y="{top + PanelHeight / 2}" transform="rotate(-90 12 {top + PanelHeight / 2})" text-anchor="middle">{Escape(panel.Axis)}</text>""").AppendLine();
+            svg.Append(CultureInfo.InvariantCulture, $"""<rect x="{Left}" y="{top}" width="{plotWidth}" height="{PanelHeight}" fill="none" stroke="#999"/><text x="12" y="{top + PanelHeight / 2}" transform="rotate(-90 12 {top + PanelHeight / 2})" text-anchor="middle">{SecurityElement.Escape(panel.Axis)}</text>""").AppendLine();
             foreach (var tick in ticks)
             {
                 svg.Append(CultureInfo.InvariantCulture, $"""<text x="{Left - 6}" y="{y(tick) + 4:F1}" text-anchor="end">{tick.ToString(panel.Logarithmic ? "0.###" : "N0", CultureInfo.InvariantCulture)}</text><line x1="{Left}" y1="{y(tick):F1}" x2="{Left + plotWidth}" y2="{y(tick):F1}" stroke="#ddd"/>""").AppendLine();
@@ -86,10 +87,8 @@ internal static class OfficeMonthChart
                     .Select(p => $"{p.X:F1},{Math.Clamp(p.Y, top, top + PanelHeight):F1}");
                 svg.Append(CultureInfo.InvariantCulture, $"""<polyline fill="none" stroke="{colour}" stroke-width="1.3" points="{string.Join(' ', points)}"/>""").AppendLine();
                 var legendY = top + 14 + s * 16;
-                svg.Append(CultureInfo.InvariantCulture, $"""<line x1="{Width - Right + 10}" y1="{legendY - 4}" x2="{Width - Right + 30}" y2="{legendY - 4}" stroke="{colour}" stroke-width="2"/><text x="{Width - Right + 36}" y="{legendY}">{Escape(panel.Lines[s].Name)}</text>""").AppendLine();
+                svg.Append(CultureInfo.InvariantCulture, $"""<line x1="{Width - Right + 10}" y1="{legendY - 4}" x2="{Width - Right + 30}" y2="{legendY - 4}" stroke="{colour}" stroke-width="2"/><text x="{Width - Right + 36}" y="{legendY}">{SecurityElement.Escape(panel.Lines[s].Name)}</text>""").AppendLine();
             }
         }
     }
-
-    private static string Escape(string text) => text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 }
