@@ -73,9 +73,9 @@ sweep.SetAction(async (result, ct) =>
 });
 
 var febrl = new Option<DirectoryInfo>("--febrl") { Description = "The FEBRL data folder (../shared/data/febrl)", Required = true };
-var curve = new Option<FileInfo>("--picture") { Description = "Where FEBRL-4's precision–recall curves are drawn (SVG)", DefaultValueFactory = _ => new FileInfo("linkage-febrl4-precision-recall.svg") };
-var linkage = new Command("linkage", "Linkage quality on FEBRL 1–4 with weights learnt from each set: auto, review, recall, precision per weight threshold") { febrl, curve };
-linkage.SetAction(result => FiguresLine.Write("linkage", new { Sets = LinkageBenchmark.Run(result.GetValue(febrl)!.FullName, result.GetValue(curve)!.FullName) }));
+var picture = new Option<FileInfo>("--picture") { Description = "Where FEBRL-4's precision–recall curves are drawn (SVG)", DefaultValueFactory = _ => new FileInfo("linkage-febrl4-precision-recall.svg") };
+var linkage = new Command("linkage", "Linkage quality on FEBRL 1–4 with weights learnt from each set: auto, review, recall, precision per weight threshold") { febrl, picture };
+linkage.SetAction(result => FiguresLine.Write("linkage", new { Sets = LinkageBenchmark.Run(result.GetValue(febrl)!.FullName, result.GetValue(picture)!.FullName) }));
 
 var seizures = new Option<int>("--seizures") { Description = "Seizures opened and closed", DefaultValueFactory = _ => 20_000 };
 var lifecycle = new Command("lifecycle", "Durable seizure transitions per second and latency on one silo, against one durable write per call") { seizures, concurrency, postgres };

@@ -144,16 +144,21 @@ public sealed class IdentityMatcherTests
         AccountIdentity Latin(string name, DateOnly? birth) => new("upbit", "A-2", PersonName.Parse(name), birth is { } b ? BirthDate.Of(b) : null, null, null);
 
         Assert.Equal(MatchDecision.Review, Assert.Single(finder.Find(Latin("SMITH JOHN", new DateOnly(1980, 1, 12)))).Decision);
-        Assert.Equal(1, Compared(finder, Latin("JOHN SMITH", null)));
-        Assert.Equal(1, Compared(finder, Latin("JOHN SMITH", new DateOnly(1975, 7, 30))));
+        Assert.Equal(MatchDecision.Review, Assert.Single(finder.Find(Latin("JOHN SMITH", new DateOnly(1981, 1, 2)))).Decision);
+        Assert.Equal(MatchDecision.Review, Assert.Single(finder.Find(Latin("JOHN SMITH", new DateOnly(1980, 2, 1)))).Decision);
+
+        Assert.Equal(1, Compared(finder, Latin("SMITH JOHN", null)));
+
+        // A namesake born in another year on another day is not even compared.
+        Assert.Equal(0, Compared(finder, Latin("JOHN SMITH", new DateOnly(1975, 7, 30))));
     }
 
     [Fact]
-    public void A_korean_name_is_never_a_key_on_its_own()
+    public void A_hangul_taxpayer_meets_no_account_on_the_name_alone()
     {
         var finder = new CandidateFinder([s_taxpayer]);
 
-        Assert.Equal(0, Compared(finder, Account("CHOE YEON TAE", birth: null, phone: "01099998888")));
+        Assert.Equal(0, Compared(finder, Account("CHOE YEON TAE", birth: "1971-06-21", phone: "01099998888")));
         Assert.Equal(0, Compared(finder, Account("최연태", birth: null, phone: "01099998888")));
     }
 

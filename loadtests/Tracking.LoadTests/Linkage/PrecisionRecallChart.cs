@@ -6,7 +6,8 @@ namespace Tracking.LoadTests.Linkage;
 
 /// <summary>
 /// Precision against recall as an SVG picture: one line a set of pairs, a point per weight
-/// threshold (some labelled with their bits), and a dot where the sweep's own decision lies.
+/// threshold (some labelled with their bits), and a ring where the sweep's own decision lies.
+/// Every second line is dashed, so that one lying on another still shows.
 /// The axes start at the tenth below the lowest value shown, so the corner that matters is legible.
 /// </summary>
 internal static class PrecisionRecallChart
@@ -14,7 +15,7 @@ internal static class PrecisionRecallChart
     private const int Size = 520;
     private const int Left = 70;
     private const int Top = 50;
-    private const int Legend = 250;
+    private const int Legend = 310;
 
     private static readonly string[] s_colours = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd"];
 
@@ -47,7 +48,7 @@ internal static class PrecisionRecallChart
         for (var c = 0; c < curves.Count; c++)
         {
             var (curve, colour) = (curves[c], s_colours[c % s_colours.Length]);
-            svg.Append(CultureInfo.InvariantCulture, $"""<polyline fill="none" stroke="{colour}" stroke-width="1.5" points="{string.Join(' ', curve.Points.Select(p => $"{X(p.Recall):F1},{Y(p.Precision):F1}"))}"/>""").AppendLine();
+            svg.Append(CultureInfo.InvariantCulture, $"""<polyline fill="none" stroke="{colour}" stroke-width="1.5"{(c % 2 == 1 ? " stroke-dasharray=\"6 4\"" : "")} points="{string.Join(' ', curve.Points.Select(p => $"{X(p.Recall):F1},{Y(p.Precision):F1}"))}"/>""").AppendLine();
             foreach (var point in curve.Points.Where(p => labelled.Contains(p.Bits)))
             {
                 svg.Append(CultureInfo.InvariantCulture, $"""<circle cx="{X(point.Recall):F1}" cy="{Y(point.Precision):F1}" r="2.5" fill="{colour}"/><text x="{X(point.Recall) - 4:F1}" y="{Y(point.Precision) + 14 + (c * 11):F1}" text-anchor="end" fill="{colour}" font-size="10">{point.Bits:+0;−0;0}</text>""").AppendLine();
@@ -56,7 +57,7 @@ internal static class PrecisionRecallChart
             svg.Append(CultureInfo.InvariantCulture, $"""<circle cx="{X(curve.DecidedRecall):F1}" cy="{Y(curve.DecidedPrecision):F1}" r="6" fill="none" stroke="{colour}" stroke-width="2"/>""").AppendLine();
             var legendY = Top + 14 + (c * 34);
             svg.Append(CultureInfo.InvariantCulture, $"""<line x1="{Left + Size + 14}" y1="{legendY - 4}" x2="{Left + Size + 34}" y2="{legendY - 4}" stroke="{colour}" stroke-width="2"/><text x="{Left + Size + 40}" y="{legendY}">{SecurityElement.Escape(curve.Name)}</text>""").AppendLine();
-            svg.Append(CultureInfo.InvariantCulture, $"""<circle cx="{Left + Size + 24}" cy="{legendY + 12}" r="5" fill="none" stroke="{colour}" stroke-width="2"/><text x="{Left + Size + 40}" y="{legendY + 16}">the sweep: {curve.DecidedRecall:0.000} / {curve.DecidedPrecision:0.000}</text>""").AppendLine();
+            svg.Append(CultureInfo.InvariantCulture, $"""<circle cx="{Left + Size + 24}" cy="{legendY + 12}" r="5" fill="none" stroke="{colour}" stroke-width="2"/><text x="{Left + Size + 40}" y="{legendY + 16}">the sweep: recall {curve.DecidedRecall:0.000}, precision {curve.DecidedPrecision:0.000}</text>""").AppendLine();
         }
 
         svg.Append(CultureInfo.InvariantCulture, $"""<text x="{Left + Size + 14}" y="{Top + 14 + (curves.Count * 34) + 10}">dots: weight ≥ t bits, t as labelled</text>""").AppendLine();

@@ -1,9 +1,11 @@
 using System.Diagnostics;
+using Tracking.Domain.Identity;
 using Tracking.Domain.Matching;
 using Tracking.Domain.Matching.Weights;
 using Tracking.Grains.Sweeps;
 using Tracking.Ingest.Accounts;
 using Tracking.Ingest.Roll;
+using Tracking.LoadTests.Reporting;
 using Tracking.Silo.Hosting;
 using Tracking.TestingHost;
 
@@ -180,45 +182,34 @@ internal static class SweepBenchmark
     }
 
     /// <summary>The review queue and the true pairs not found, by their evidence, with its weight: where the matcher stands and why.</summary>
-    private static void Explain(MatchCandidate[] candidates, HashSet<(string, string, string)> truth, MatchModel model, IEnumerable<Domain.Identity.TaxpayerIdentity> taxpayers, Domain.Identity.AccountIdentity[] accounts)
+    private static void Explain(MatchCandidate[] candidates, HashSet<(string, string, string)> truth, MatchModel model, IEnumerable<TaxpayerIdentity> taxpayers, AccountIdentity[] accounts)
     {
         Console.WriteLine();
         Console.WriteLine("| review items | of them true | weight (bits) | evidence |");
         Console.WriteLine("|---|---|---|---|");
         foreach (var group in candidates.Where(c => c.Decision == MatchDecision.Review).GroupBy(c => string.Join(' ', c.Reasons)).OrderByDescending(g => g.Count()))
         {
-            Console.WriteLine($"| {group.Count():N0} | {group.Count(c => truth.Contains((c.TaxpayerId, c.Exchange, c.AccountId))):N0} | {Range(group.Select(c => c.Weight!.Total))} | {group.Key} |");
+            Console.WriteLine($"| {group.Count():N0} | {group.Count(c => truth.Contains((c.TaxpayerId, c.Exchange, c.AccountId))):N0} | {MissedPairs.Range(group.Select(c => c.Weight!.Total))} | {group.Key} |");
         }
 
         var found = candidates.Select(c => (c.TaxpayerId, c.Exchange, c.AccountId)).ToHashSet();
         var byTaxpayer = taxpayers.ToDictionary(t => t.TaxpayerId);
         var byAccount = accounts.ToDictionary(a => (a.Exchange, a.AccountId));
         Console.WriteLine();
-        Console.WriteLine("| true pairs not found | blocked together | weight (bits) | evidence |");
-        Console.WriteLine("|---|---|---|---|");
-        foreach (var group in truth.Where(p => !found.Contains(p)).Select(p =>
-        {
-            var (taxpayer, account) = (byTaxpayer[p.Item1], byAccount[(p.Item2, p.Item3)]);
-            var evidence = MatchEvidence.Between(taxpayer, account);
-            return (Met: BlockingKeys.For(taxpayer).Intersect(BlockingKeys.For(account)).Any(), Weight: model.Weigh(evidence, NameFrequencies.KeyOf(taxpayer.Name, account.Name)).Total, Evidence: string.Join(' ', evidence.Reasons()));
-        }).GroupBy(x => (x.Met, x.Evidence)).OrderByDescending(g => g.Count()))
-        {
-            Console.WriteLine($"| {group.Count():N0} | {(group.Key.Met ? "yes" : "no")} | {Range(group.Select(x => x.Weight))} | {group.Key.Evidence} |");
-        }
-
+        MissedPairs.Print(truth.Where(p => !found.Contains(p)).Select(p => (byTaxpayer[p.Item1], byAccount[(p.Item2, p.Item3)])), model);
         Console.WriteLine();
         ReachingNameOnlyPairs(candidates, truth, model, byTaxpayer.Values, accounts);
     }
 
     /// <summary>
     /// What a recall of 99.5 % would cost on this population: an account with neither a birth date
-    /// nor an RRN meets its owner on the phone alone, so where the phone is new only the name is
-    /// left. Reaching such pairs means comparing every taxpayer with every such account of the same
+    /// nor an RRN meets its owner on the phone alone, so where the phone is another only the name is
+    /// left (where a side has no phone, nothing at all: such pairs are left out). Reaching such pairs means comparing every taxpayer with every such account of the same
     /// name and sending the likeliest to review, namesakes and all: counted here, name by name,
     /// likeliest first (all pairs of one name weigh the same; among names of one weight, those with
     /// the fewest such pairs first, as if every name's frequency were measured), until the recall is reached.
     /// </summary>
-    private static void ReachingNameOnlyPairs(MatchCandidate[] candidates, HashSet<(string, string, string)> truth, MatchModel model, IEnumerable<Domain.Identity.TaxpayerIdentity> taxpayers, Domain.Identity.AccountIdentity[] accounts)
+    private static void ReachingNameOnlyPairs(MatchCandidate[] candidates, HashSet<(string, string, string)> truth, MatchModel model, IEnumerable<TaxpayerIdentity> taxpayers, AccountIdentity[] accounts)
     {
         const double Target = 0.995;
         var found = candidates.Count(c => truth.Contains((c.TaxpayerId, c.Exchange, c.AccountId)));
@@ -226,7 +217,7 @@ internal static class SweepBenchmark
         var reviewed = candidates.Count(c => c.Decision == MatchDecision.Review);
         var taxpayersByName = taxpayers.ToLookup(t => NameFrequencies.KeyOf(t.Name), StringComparer.Ordinal);
         var shape = accounts.Where(a => a.Birth is null && a.RrnHash is null && taxpayersByName.Contains(NameFrequencies.KeyOf(a.Name)));
-        var evidence = new MatchEvidence(Domain.Identity.Agreement.Missing, Domain.Identity.NameAgreement.Exact, Domain.Identity.Agreement.Missing, Domain.Identity.Agreement.Differs);
+        var evidence = new MatchEvidence(Agreement.Missing, NameAgreement.Exact, Agreement.Missing, Agreement.Differs);
         var names = shape
             .GroupBy(a => NameFrequencies.KeyOf(a.Name), StringComparer.Ordinal)
             .Select(g =>
@@ -234,7 +225,7 @@ internal static class SweepBenchmark
                 var (pairs, gained) = (0L, 0);
                 foreach (var account in g)
                 {
-                    foreach (var taxpayer in taxpayersByName[g.Key].Where(t => t.Phone is null || t.Phone != account.Phone))
+                    foreach (var taxpayer in taxpayersByName[g.Key].Where(t => t.Phone is not null && account.Phone is not null && t.Phone != account.Phone))
                     {
                         pairs++;
                         gained += truth.Contains((taxpayer.TaxpayerId, account.Exchange, account.AccountId)) ? 1 : 0;
@@ -247,8 +238,13 @@ internal static class SweepBenchmark
             .ThenBy(n => n.Pairs)
             .ToArray();
         var (items, gainedSoFar, cut) = (0L, 0, double.NaN);
-        foreach (var name in names.TakeWhile(_ => found + gainedSoFar < Target * truth.Count))
+        foreach (var name in names)
         {
+            if (found + gainedSoFar >= Target * truth.Count)
+            {
+                break;
+            }
+
             (items, gainedSoFar, cut) = (items + name.Pairs, gainedSoFar + name.Gained, name.Weight);
         }
 
@@ -264,13 +260,6 @@ internal static class SweepBenchmark
     {
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
-    }
-
-    /// <summary>A group's weights: one figure when the name's frequency moves none of them, else the range.</summary>
-    private static string Range(IEnumerable<double> weights)
-    {
-        var (low, high) = (weights.Min(), weights.Max());
-        return high - low < 0.05 ? $"{low:0.0}" : $"{low:0.0} … {high:0.0}";
     }
 
     private static MatchQuality Quality(IReadOnlyCollection<MatchCandidate> candidates, HashSet<(string, string, string)> truth)

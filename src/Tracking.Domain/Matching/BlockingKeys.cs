@@ -7,8 +7,9 @@ namespace Tracking.Domain.Matching;
 /// The keys under which taxpayers and accounts meet for comparison. Every plausible pair shares at
 /// least one key, and a key is specific enough that blocks stay small at national scale:
 /// RRN hash; phone; birth (YYMMDD) with the name's initial consonants (초성: typos in vowels and
-/// finals keep it); birth with surname and folded romanized given name; for Latin names, birth alone
-/// and the folded name alone.
+/// finals keep it); birth with surname and folded romanized given name; for Latin names, birth alone,
+/// the folded name with the birth year or with its month and day, and the folded name alone for an
+/// account without a birth date.
 /// </summary>
 public static class BlockingKeys
 {
@@ -21,12 +22,26 @@ public static class BlockingKeys
             keys.Add(RomanizedKey(birth, surname, LatinSpelling.Skeleton(Hangul.Romanize(given))));
         }
 
+        if (FoldedLatin(taxpayer.Name) is { } folded)
+        {
+            keys.Add(NameOnlyKey(folded));
+        }
+
         return keys;
     }
 
     public static IReadOnlyList<string> For(AccountIdentity account)
     {
         var keys = Common(account.RrnHash, account.Phone, account.Birth, account.Name);
+
+        // An account without a birth date has nothing else to narrow its name by: a Latin name
+        // meets the taxpayers of that name (foreign residents are few; a Hangul name never does,
+        // its namesakes are legion).
+        if (account.Birth is null && FoldedLatin(account.Name) is { } folded)
+        {
+            keys.Add(NameOnlyKey(folded));
+        }
+
         if (account.Birth is not { } birth || account.Name.Script != NameScript.Latin)
         {
             return keys;
@@ -81,20 +96,28 @@ public static class BlockingKeys
                     // Latin names are few (foreign residents, romanized records), so their block
                     // is the birth date alone: typos and split or swapped tokens still meet.
                     keys.Add($"d:{b.Yymmdd}");
+
+                    // The name with the year, and with the month and day: a birth date mistyped in
+                    // one digit, or with day and month swapped, keeps one of them. Namesakes born
+                    // the same year or on the same day of the year are few.
+                    if (FoldedLatin(name) is { } folded)
+                    {
+                        keys.Add($"y:{b.Yymmdd[..2]}:{folded}");
+                        keys.Add($"y:{b.Yymmdd[2..]}:{folded}");
+                    }
+
                     break;
             }
         }
 
-        // A Latin name of two tokens or more is also a key on its own, spelling folded and tokens
-        // in order, so that a mistyped or missing birth date does not keep it from its owner. A
-        // Hangul taxpayer never makes one: namesakes of a Korean name are legion at national scale.
-        if (name is { Script: NameScript.Latin, Tokens.Count: > 1 })
-        {
-            keys.Add("n:" + string.Join(' ', name.Tokens.Select(LatinSpelling.Skeleton).Order(StringComparer.Ordinal)));
-        }
-
         return keys;
     }
+
+    /// <summary>A Latin name of two tokens or more, spellings folded and tokens sorted; null for any other.</summary>
+    private static string? FoldedLatin(PersonName name) =>
+        name is { Script: NameScript.Latin, Tokens.Count: > 1 } ? string.Join(' ', name.Tokens.Select(LatinSpelling.Skeleton).Order(StringComparer.Ordinal)) : null;
+
+    private static string NameOnlyKey(string folded) => "n:" + folded;
 
     private static string RomanizedKey(BirthDate birth, string surname, string givenSkeleton) => $"l:{birth.Yymmdd}:{surname}:{givenSkeleton}";
 }
