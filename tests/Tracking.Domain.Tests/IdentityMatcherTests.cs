@@ -148,9 +148,23 @@ public sealed class IdentityMatcherTests
         Assert.Equal(MatchDecision.Review, Assert.Single(finder.Find(Latin("JOHN SMITH", new DateOnly(1980, 2, 1)))).Decision);
 
         Assert.Equal(1, Compared(finder, Latin("SMITH JOHN", null)));
+    }
 
-        // A namesake born in another year on another day is not even compared.
-        Assert.Equal(0, Compared(finder, Latin("JOHN SMITH", new DateOnly(1975, 7, 30))));
+    [Fact]
+    public void A_latin_namesake_born_in_another_year_on_another_day_is_not_compared()
+    {
+        var finder = new CandidateFinder([new TaxpayerIdentity("T-2", PersonName.Parse("John Smith"), BirthDate.Of(new DateOnly(1980, 1, 2)), null, null)]);
+
+        Assert.Equal(0, Compared(finder, new AccountIdentity("upbit", "A-2", PersonName.Parse("JOHN SMITH"), BirthDate.Of(new DateOnly(1975, 7, 30)), null, null)));
+    }
+
+    [Fact]
+    public void Every_key_is_made_by_a_known_rule()
+    {
+        var taxpayers = new[] { s_taxpayer, new TaxpayerIdentity("T-2", PersonName.Parse("John Smith"), BirthDate.Of(new DateOnly(1980, 1, 2)), "01012345678", "hash") };
+        var accounts = new[] { Account("최연태"), Account("CHOE YEON TAE"), Account("JOHN SMITH", birth: null), Account("X", birth: null, phone: null, rrnHash: "hash") };
+
+        Assert.All(taxpayers.SelectMany(BlockingKeys.For).Concat(accounts.SelectMany(BlockingKeys.For)), key => Assert.Contains(BlockingKeys.RuleOf(key), BlockingRule.All));
     }
 
     [Fact]
@@ -158,6 +172,7 @@ public sealed class IdentityMatcherTests
     {
         var finder = new CandidateFinder([s_taxpayer]);
 
+        Assert.Equal(0, Compared(finder, Account("CHOE YEON TAE", birth: null, phone: "01099998888")));
         Assert.Equal(0, Compared(finder, Account("CHOE YEON TAE", birth: "1971-06-21", phone: "01099998888")));
         Assert.Equal(0, Compared(finder, Account("최연태", birth: null, phone: "01099998888")));
     }

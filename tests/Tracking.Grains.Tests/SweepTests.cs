@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Tracking.Domain.Identity;
 using Tracking.Domain.Ledger;
 using Tracking.Domain.Matching;
 using Tracking.Domain.Matching.Weights;
@@ -847,6 +848,43 @@ public sealed class SweepTests
             Assert.True(Math.Abs(other.M - level.M) < 0.05, $"{field} {level.Level}: m {other.M} over the shards, {level.M} in one piece");
             Assert.True(Math.Abs(Math.Log2(other.U / level.U)) < 1, $"{field} {level.Level}: u {other.U} over the shards, {level.U} in one piece");
         }
+    }
+
+    [Fact]
+    public async Task Shards_count_each_pair_once_under_each_rule_it_meets_by_as_the_matcher_does_in_one_piece()
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        await using var host = await StartAsync(storage);
+
+        // Latin names born the same day share three keys: the birth date, and the name with the
+        // year and with the month and day (one rule, most often in two shards); Hangul ones, one.
+        var born = new DateOnly(1980, 1, 2);
+        string[] latin = ["JOHN SMITH", "MARIA GARCIA", "WEI WANG", "ANNA KOWALSKA", "LIAM HEMMINGS", "NGUYEN VAN AN", "OLGA PETROVA", "ADAM WESTBROOK"];
+        string[] hangul = ["최연태", "김민준", "이서연", "박지호"];
+        var taxpayers = latin.Concat(hangul).Select((name, i) => new TaxpayerIdentity($"T-{i}", PersonName.Parse(name), BirthDate.Of(born.AddDays(i)), $"0101234{i:D4}", null)).ToArray();
+        var accounts = taxpayers.Select((t, i) => new AccountIdentity("upbit", $"A-{i}", t.Name, i % 3 == 2 ? null : t.Birth, $"0109999{i:D4}", null)).ToArray();
+
+        var sweep = Guid.NewGuid();
+        var shards = MatchIndex.AllShards().Select(shard => host.GrainFactory.GetGrain<IMatchShardGrain>(shard)).ToArray();
+        await Task.WhenAll(shards.Select(shard => shard.BeginAsync(sweep)));
+        foreach (var entries in taxpayers.SelectMany(t => IndexedTaxpayer.For(t, t.Name.Compact)).GroupBy(e => MatchIndex.NumberOf(e.Key)))
+        {
+            await shards[entries.Key].FileTaxpayersAsync(sweep, [.. entries]);
+        }
+
+        foreach (var entries in accounts.SelectMany(a => IndexedAccount.For(a, a.Name.Compact)).GroupBy(e => MatchIndex.NumberOf(e.Key)))
+        {
+            await shards[entries.Key].FileAccountsAsync(sweep, [.. entries]);
+        }
+
+        var sharded = (await Task.WhenAll(shards.Select(shard => shard.SampleAsync(sweep, 100, 100_000)))).Aggregate(ComparisonSample.Empty, (all, part) => all.Add(part.Counts));
+        var whole = new CandidateFinder(taxpayers).Sample(accounts, MatchModelOptions.Default);
+
+        Assert.Equal(
+            whole.ByRule.OrderBy(r => r.Key).Select(r => (r.Key, r.Value.Values.Sum())),
+            sharded.ByRule.OrderBy(r => r.Key).Select(r => (r.Key, r.Value.Values.Sum())));
+        Assert.Equal(whole.Compared.Values.Sum(), sharded.Compared.Values.Sum());
+        Assert.Contains(whole.ByRule, r => r.Key == BlockingRule.LatinName.Name);
     }
 
     private static async Task<IReadOnlyList<ImportSummary>> ImportSamplesAsync(TestCluster host, bool bulk = false)

@@ -9,7 +9,8 @@ namespace Tracking.Domain.Matching;
 /// RRN hash; phone; birth (YYMMDD) with the name's initial consonants (초성: typos in vowels and
 /// finals keep it); birth with surname and folded romanized given name; for Latin names, birth alone,
 /// the folded name with the birth year or with its month and day, and the folded name alone for an
-/// account without a birth date.
+/// account without a birth date (a taxpayer's name alone meets only such accounts: the roll's birth
+/// dates are the reference, and a name with another birth date is another person's as often as not).
 /// </summary>
 public static class BlockingKeys
 {
@@ -69,7 +70,8 @@ public static class BlockingKeys
         'p' => BlockingRule.Phone,
         'd' => BlockingRule.Birth,
         'n' => BlockingRule.LatinName,
-        _ => BlockingRule.BirthAndName,
+        'h' or 'l' or 'y' => BlockingRule.BirthAndName,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "no blocking key starts so"),
     };
 
     private static List<string> Common(string? rrnHash, string? phone, BirthDate? birth, PersonName name)

@@ -158,27 +158,24 @@ public sealed class MatchShardGrain(MatchIndexOptions options, ILocalSiloDetails
     {
         Check(sweep);
         var sampled = KeysToLearnFrom(pairs);
-        var met = new Dictionary<(string, string, string), (TaxpayerIdentity Taxpayer, AccountIdentity Account, HashSet<string> Rules)>();
+        var met = new Dictionary<(string, string, string), (TaxpayerIdentity Taxpayer, AccountIdentity Account, HashSet<ulong> Keys)>();
         foreach (var (key, taxpayer, account) in Pairs(sampled))
         {
             var pair = (taxpayer.TaxpayerId, account.Exchange, account.AccountId);
             if (!met.TryGetValue(pair, out var meeting))
             {
-                met[pair] = meeting = (taxpayer, account, new HashSet<string>(StringComparer.Ordinal));
+                met[pair] = meeting = (taxpayer, account, []);
             }
 
-            meeting.Rules.Add(key.Rule.Name);
+            meeting.Keys.Add(key.Hash);
         }
 
         var taxpayerKeys = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var accountKeys = new Dictionary<(string, string), IReadOnlyList<string>>();
         var counter = new ComparisonCounter();
-        foreach (var (taxpayer, account, rules) in met.Values)
+        foreach (var (taxpayer, account, keys) in met.Values)
         {
             var evidence = MatchEvidence.Between(taxpayer, account);
-            counter.AddMeeting(evidence, rules);
-
-            // A pair sharing keys in several shards is counted once among the pairs compared: with its first shared key, if that one is sampled.
             if (!taxpayerKeys.TryGetValue(taxpayer.TaxpayerId, out var ofTaxpayer))
             {
                 taxpayerKeys[taxpayer.TaxpayerId] = ofTaxpayer = BlockingKeys.For(taxpayer);
@@ -189,6 +186,15 @@ public sealed class MatchShardGrain(MatchIndexOptions options, ILocalSiloDetails
                 accountKeys[(account.Exchange, account.AccountId)] = ofAccount = BlockingKeys.For(account);
             }
 
+            // A pair sharing keys in several shards is counted once under each rule it meets by, as
+            // in memory: in the shard of its first shared key of that rule (a Latin name's year and
+            // day keys are one rule and most often two shards), if that key is sampled here.
+            counter.AddMeeting(evidence, ofTaxpayer.Where(ofAccount.Contains)
+                .GroupBy(BlockingKeys.RuleOf)
+                .Where(rule => keys.Contains(BlockKey.Of(rule.Min(StringComparer.Ordinal)!).Hash))
+                .Select(rule => rule.Key.Name));
+
+            // And once among the pairs compared: with its first shared key, if that one is sampled.
             if (FirstShared(ofTaxpayer, ofAccount) is { } first && sampled.Contains(BlockKey.Of(first).Hash))
             {
                 counter.AddCompared(evidence);

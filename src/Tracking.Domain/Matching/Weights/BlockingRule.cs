@@ -16,7 +16,10 @@ public sealed record BlockingRule(string Name, IReadOnlyList<MatchField> Agreein
 
     public static BlockingRule Birth { get; } = new("birth", [MatchField.Birth]);
 
-    /// <summary>Birth date (or part of it) with the name's initials or its romanized skeleton: the name agrees in part, so it is left out too.</summary>
+    /// <summary>
+    /// Birth date (or part of it) with the name's initials, its romanized skeleton or its folded
+    /// Latin tokens: the name agrees in part, so it is left out too.
+    /// </summary>
     public static BlockingRule BirthAndName { get; } = new("birth+name", [MatchField.Birth, MatchField.Name]);
 
     /// <summary>A Latin name's folded tokens, for an account without a birth date: the name agrees in part.</summary>
