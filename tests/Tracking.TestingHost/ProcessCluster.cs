@@ -107,10 +107,15 @@ public sealed class ProcessCluster : IAsyncDisposable
     {
         _client ??= await TrackingClient.ConnectAsync(ConnectionString, SiloConfiguration.Silo(), NullLoggerFactory.Instance, CancellationToken.None);
         var grains = _client.Context.Grains;
-        return await grains.GetGrain<IManagementGrain>(0).GetActivationAddress(grain(grains)) is { } address
-            ? _silos.SingleOrDefault(s => s.SiloPort == address.Endpoint.Port && !s.Process.HasExited)
-            : null;
+        return SiloAt(await grains.GetGrain<IManagementGrain>(0).GetActivationAddress(grain(grains)));
     }
+
+    /// <summary>The live silo process at <paramref name="address"/>, or null.</summary>
+    public SiloProcess? SiloAt(SiloAddress? address) =>
+        address is null ? null : _silos.SingleOrDefault(s => s.SiloPort == address.Endpoint.Port && !s.Process.HasExited);
+
+    /// <summary>The live silo process at an address as <see cref="SiloAddress.ToParsableString"/> writes it, or null.</summary>
+    public SiloProcess? SiloAt(string? address) => address is null ? null : SiloAt(SiloAddress.FromParsableString(address));
 
     /// <summary>Waits until every live silo process is an active member of the cluster, and none that is gone is still counted active.</summary>
     public async Task WaitForMembersAsync(TimeSpan? timeout = null)

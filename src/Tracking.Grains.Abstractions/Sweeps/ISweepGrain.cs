@@ -75,4 +75,11 @@ public sealed record SweepStatus(bool Running, int ShardsDone, int ShardsTotal, 
     /// <summary>Taxpayers and accounts the running sweep has read into its match index so far: its first part, before any shard compares.</summary>
     [Id(6)]
     public long RecordsIndexed { get; init; }
+
+    /// <summary>
+    /// The silo whose activation answered (its parsable address): the one that runs the sweep, for
+    /// an operator deciding which silo to take down.
+    /// </summary>
+    [Id(7)]
+    public string? Silo { get; init; }
 }

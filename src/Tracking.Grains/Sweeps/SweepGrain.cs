@@ -20,7 +20,7 @@ namespace Tracking.Grains.Sweeps;
 /// last full sweep learnt; asked for a full sweep, or when the index is gone, it files everything.
 /// </summary>
 [GrainType("sweep")]
-public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time, GrainStateStore store, MatchIndexOptions options, ILogger<SweepGrain> logger)
+public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time, GrainStateStore store, MatchIndexOptions options, ILocalSiloDetails silo, ILogger<SweepGrain> logger)
     : EventSourcedGrain<SweepState, SweepEvent>, ISweepGrain
 {
     /// <summary>How long the activation is kept while a sweep runs with nobody asking after it.</summary>
@@ -68,9 +68,9 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
     }
 
     public Task<SweepStatus> GetStatusAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(_running is { } running
+        Task.FromResult((_running is { } running
             ? running with { RecordsIndexed = _index?.Records ?? 0 }
-            : new SweepStatus(false, 0, MatchIndex.ShardCount, 0, State.LastRun, _lastFailure));
+            : new SweepStatus(false, 0, MatchIndex.ShardCount, 0, State.LastRun, _lastFailure)) with { Silo = silo.SiloAddress.ToParsableString() });
 
     /// <summary>
     /// A sweep runs in the grain, not in the call that asked for it: a caller that goes away, or
