@@ -16,16 +16,11 @@ public static class BlockingKeys
 {
     public static IReadOnlyList<string> For(TaxpayerIdentity taxpayer)
     {
-        var keys = Common(taxpayer.RrnHash, taxpayer.Phone, taxpayer.Birth, taxpayer.Name);
+        var keys = Common(taxpayer.RrnHash, taxpayer.Phone, taxpayer.Birth, taxpayer.Name, nameAlone: true);
         if (taxpayer.Birth is { } birth && taxpayer.Name.Script == NameScript.Hangul)
         {
             var (surname, given) = Surnames.Split(taxpayer.Name.Compact);
             keys.Add(RomanizedKey(birth, surname, LatinSpelling.Skeleton(Hangul.Romanize(given))));
-        }
-
-        if (FoldedLatin(taxpayer.Name) is { } folded)
-        {
-            keys.Add(NameOnlyKey(folded));
         }
 
         return keys;
@@ -33,16 +28,10 @@ public static class BlockingKeys
 
     public static IReadOnlyList<string> For(AccountIdentity account)
     {
-        var keys = Common(account.RrnHash, account.Phone, account.Birth, account.Name);
-
         // An account without a birth date has nothing else to narrow its name by: a Latin name
         // meets the taxpayers of that name (foreign residents are few; a Hangul name never does,
         // its namesakes are legion).
-        if (account.Birth is null && FoldedLatin(account.Name) is { } folded)
-        {
-            keys.Add(NameOnlyKey(folded));
-        }
-
+        var keys = Common(account.RrnHash, account.Phone, account.Birth, account.Name, nameAlone: account.Birth is null);
         if (account.Birth is not { } birth || account.Name.Script != NameScript.Latin)
         {
             return keys;
@@ -74,8 +63,10 @@ public static class BlockingKeys
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "no blocking key starts so"),
     };
 
-    private static List<string> Common(string? rrnHash, string? phone, BirthDate? birth, PersonName name)
+    /// <param name="nameAlone">Whether a Latin name is also a key on its own.</param>
+    private static List<string> Common(string? rrnHash, string? phone, BirthDate? birth, PersonName name, bool nameAlone)
     {
+        var folded = FoldedLatin(name);
         var keys = new List<string>(5);
         if (rrnHash is not null)
         {
@@ -102,7 +93,7 @@ public static class BlockingKeys
                     // The name with the year, and with the month and day: a birth date mistyped in
                     // one digit, or with day and month swapped, keeps one of them. Namesakes born
                     // the same year or on the same day of the year are few.
-                    if (FoldedLatin(name) is { } folded)
+                    if (folded is not null)
                     {
                         keys.Add($"y:{b.Yymmdd[..2]}:{folded}");
                         keys.Add($"y:{b.Yymmdd[2..]}:{folded}");
@@ -112,14 +103,17 @@ public static class BlockingKeys
             }
         }
 
+        if (nameAlone && folded is not null)
+        {
+            keys.Add("n:" + folded);
+        }
+
         return keys;
     }
 
     /// <summary>A Latin name of two tokens or more, spellings folded and tokens sorted; null for any other.</summary>
     private static string? FoldedLatin(PersonName name) =>
         name is { Script: NameScript.Latin, Tokens.Count: > 1 } ? string.Join(' ', name.Tokens.Select(LatinSpelling.Skeleton).Order(StringComparer.Ordinal)) : null;
-
-    private static string NameOnlyKey(string folded) => "n:" + folded;
 
     private static string RomanizedKey(BirthDate birth, string surname, string givenSkeleton) => $"l:{birth.Yymmdd}:{surname}:{givenSkeleton}";
 }

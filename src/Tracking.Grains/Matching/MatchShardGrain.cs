@@ -188,14 +188,14 @@ public sealed class MatchShardGrain(MatchIndexOptions options, ILocalSiloDetails
 
             // A pair sharing keys in several shards is counted once under each rule it meets by, as
             // in memory: in the shard of its first shared key of that rule (a Latin name's year and
-            // day keys are one rule and most often two shards), if that key is sampled here.
-            counter.AddMeeting(evidence, ofTaxpayer.Where(ofAccount.Contains)
+            // day keys are one rule and most often two shards), if that key is sampled here; and once
+            // among the pairs compared, with its first shared key, if that one is sampled.
+            var shared = ofTaxpayer.Where(ofAccount.Contains).ToArray();
+            counter.AddMeeting(evidence, shared
                 .GroupBy(BlockingKeys.RuleOf)
                 .Where(rule => keys.Contains(BlockKey.Of(rule.Min(StringComparer.Ordinal)!).Hash))
                 .Select(rule => rule.Key.Name));
-
-            // And once among the pairs compared: with its first shared key, if that one is sampled.
-            if (FirstShared(ofTaxpayer, ofAccount) is { } first && sampled.Contains(BlockKey.Of(first).Hash))
+            if (shared.Min(StringComparer.Ordinal) is { } first && sampled.Contains(BlockKey.Of(first).Hash))
             {
                 counter.AddCompared(evidence);
             }
@@ -254,22 +254,6 @@ public sealed class MatchShardGrain(MatchIndexOptions options, ILocalSiloDetails
         }
 
         return chosen;
-    }
-
-    /// <summary>The lowest key (ordinal) both lists hold, or null: a few keys each, compared pairwise rather than through a set.</summary>
-    private static string? FirstShared(IReadOnlyList<string> left, IReadOnlyList<string> right)
-    {
-        string? first = null;
-        for (var i = 0; i < left.Count; i++)
-        {
-            // A list's Contains compares strings ordinally, without an enumerator.
-            if ((first is null || string.CompareOrdinal(left[i], first) < 0) && right.Contains(left[i]))
-            {
-                first = left[i];
-            }
-        }
-
-        return first;
     }
 
     /// <summary>
