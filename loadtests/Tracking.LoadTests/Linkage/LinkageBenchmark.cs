@@ -41,8 +41,8 @@ internal static class LinkageBenchmark
                 var (taxpayers, accounts) = Load(febrl, set, projection);
                 var finder = new CandidateFinder(taxpayers);
                 var model = MatchModelTrainer.Train(finder.Sample(accounts, MatchModelOptions.Default));
-                var people = taxpayers.Select(t => Person(t.TaxpayerId)).ToHashSet();
-                var truePairs = accounts.Count(a => people.Contains(Person(a.AccountId)));
+                var byPerson = taxpayers.ToDictionary(t => Person(t.TaxpayerId));
+                var truePairs = accounts.Count(a => byPerson.ContainsKey(Person(a.AccountId)));
                 var candidates = finder.Find(accounts, model).ToArray();
                 var auto = candidates.Where(c => c.Decision == MatchDecision.Auto).ToArray();
                 var review = candidates.Where(c => c.Decision == MatchDecision.Review).ToArray();
@@ -68,7 +68,6 @@ internal static class LinkageBenchmark
                     rows.Add($"| {projection} | {string.Join(" | ", row)} |");
                     curves.Add(new(s_named[projection], points, found / (double)candidates.Length, found / (double)truePairs));
                     var foundPairs = candidates.Where(IsTrue).Select(c => c.AccountId).ToHashSet(StringComparer.Ordinal);
-                    var byPerson = taxpayers.ToDictionary(t => Person(t.TaxpayerId));
                     missed.Add((projection, [.. accounts.Where(a => byPerson.ContainsKey(Person(a.AccountId)) && !foundPairs.Contains(a.AccountId)).Select(a => (byPerson[Person(a.AccountId)], a))], model));
                 }
             }
