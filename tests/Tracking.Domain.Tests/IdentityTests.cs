@@ -180,4 +180,51 @@ public sealed class IdentityTests
         Assert.InRange(EditDistance.JaroWinkler("MARTHA", "MARHTA"), 0.96, 0.962);
         Assert.Equal(0.0, EditDistance.JaroWinkler("ABC", "XYZ"));
     }
+
+    [Fact]
+    public void Edit_distances_are_the_whole_tables_at_every_length()
+    {
+        // Short names, and strings long enough that the rows no longer fit on the stack; few
+        // letters, so that transpositions and repeats are common.
+        var random = new Random(20261206);
+        string Text(int most) => new([.. Enumerable.Range(0, random.Next(most + 1)).Select(_ => "abcd"[random.Next(4)])]);
+        for (var n = 0; n < 3_000; n++)
+        {
+            var (a, b) = n % 10 == 0 ? (Text(120), Text(120)) : (Text(8), Text(8));
+            Assert.True(WholeTable(a, b) == EditDistance.Between(a, b), $"'{a}' and '{b}'");
+        }
+
+        Assert.Equal(3, EditDistance.Between("ca", "abc"));
+        Assert.Equal(1, EditDistance.Between("김철수", "김철쑤"));
+    }
+
+    [Fact]
+    public void A_birth_date_gives_its_digits()
+    {
+        Assert.Equal("850309", new BirthDate(19, 85, 3, 9).Yymmdd);
+        Assert.Equal("19850309", new BirthDate(19, 85, 3, 9).Digits);
+        Assert.Equal("001231", new BirthDate(null, 0, 12, 31).Yymmdd);
+        Assert.Equal("001231", new BirthDate(null, 0, 12, 31).Digits);
+    }
+
+    /// <summary>The distance <see cref="EditDistance.Between"/> measures, worked out on the whole table.</summary>
+    private static int WholeTable(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            for (var j = 0; j <= b.Length; j++)
+            {
+                d[i, j] = i == 0 ? j
+                    : j == 0 ? i
+                    : Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
 }

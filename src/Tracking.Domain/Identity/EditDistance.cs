@@ -6,31 +6,38 @@ public static class EditDistance
     /// <summary>Levenshtein distance (insertions, deletions, substitutions), with adjacent transpositions counting one.</summary>
     public static int Between(string a, string b)
     {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
+        // Three rows of the table, not the whole of it: a sweep measures a distance for most pairs
+        // it compares, and a two-dimensional table allocated for each took a few per cent of its CPU.
+        var width = b.Length + 1;
+        Span<int> rows = width * 3 <= 256 ? stackalloc int[width * 3] : new int[width * 3];
+        var beforeLast = rows[..width];
+        var last = rows[width..(2 * width)];
+        var current = rows[(2 * width)..];
+        for (var j = 0; j < width; j++)
         {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
+            last[j] = j;
         }
 
         for (var i = 1; i <= a.Length; i++)
         {
+            current[0] = i;
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                current[j] = Math.Min(Math.Min(last[j] + 1, current[j - 1] + 1), last[j - 1] + cost);
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                    current[j] = Math.Min(current[j], beforeLast[j - 2] + 1);
                 }
             }
+
+            var oldest = beforeLast;
+            beforeLast = last;
+            last = current;
+            current = oldest;
         }
 
-        return d[a.Length, b.Length];
+        return last[b.Length];
     }
 
     /// <summary>Jaro-Winkler similarity in [0, 1]; 1 for equal strings.</summary>

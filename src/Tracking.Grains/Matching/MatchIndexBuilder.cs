@@ -143,7 +143,7 @@ public sealed class MatchIndexBuilder(IGrainFactory grains, GrainStateStore stor
 
         var values = MatchedFields.Values(stored.Indexed, MatchedFields.TaxpayerValues);
         var name = values[0]!;
-        var birth = values[1] is { } date ? BirthDate.Of(DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture)) : (BirthDate?)null;
+        var birth = values[1] is { } date ? BirthDate.Of(FixedWidthDate.Read(date, "yyyy-MM-dd") ?? throw new FormatException($"taxpayer {stored.Key}'s matched birth date '{date}' is not yyyy-MM-dd")) : (BirthDate?)null;
         return IndexedTaxpayer.For(new TaxpayerIdentity(stored.Key, PersonName.Parse(name), birth, values[2], values[3]), name);
     }
 
@@ -158,7 +158,7 @@ public sealed class MatchIndexBuilder(IGrainFactory grains, GrainStateStore stor
         var (exchange, accountId) = AccountKey.Parse(stored.Key);
 
         // A handful of exchanges: one string each, not one per account held in the index.
-        exchange = string.Intern(exchange);
+        exchange = ExchangeNames.Shared(exchange);
         var values = MatchedFields.Values(stored.Indexed, MatchedFields.AccountValues);
         var name = values[0];
         var birth = values[2] is { } year

@@ -58,7 +58,7 @@ public sealed class MatchShardGrain(MatchIndexOptions options, ILocalSiloDetails
         foreach (var filed in entries)
         {
             // From another silo each entry comes with its own copy of the exchange's name: one is enough.
-            var exchange = string.Intern(filed.Record.Exchange);
+            var exchange = ExchangeNames.Shared(filed.Record.Exchange);
             var entry = ReferenceEquals(exchange, filed.Record.Exchange) ? filed : filed with { Record = filed.Record with { Exchange = exchange } };
             _accounts.Add(entry);
             _revisedAccounts?.GetValueOrDefault((entry.Record.Exchange, entry.Record.AccountId))?.After.Add(entry);
