@@ -26,7 +26,7 @@ public static class Hangul
 
     /// <summary>Only the Hangul syllables of the text: the text itself when it has nothing else.</summary>
     public static string SyllablesOf(string text) =>
-        text.AsSpan().IndexOfAnyExceptInRange((char)SyllableBase, (char)(SyllableBase + SyllableCount - 1)) < 0 ? text : new string([.. text.Where(IsSyllable)]);
+        text.AsSpan().IndexOfAnyExceptInRange((char)SyllableBase, (char)(SyllableBase + SyllableCount - 1)) < 0 ? text : Characters.Only(text, IsSyllable);
 
     /// <summary>The jamo of each syllable in order (initial, vowel, final), other characters dropped.</summary>
     public static string Jamo(string text)

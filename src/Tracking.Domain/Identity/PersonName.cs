@@ -13,6 +13,8 @@ public enum NameScript
 /// </summary>
 public sealed record PersonName
 {
+    private static readonly char[] s_separators = [' ', ',', '-', '.', '\t'];
+
     private PersonName(NameScript script, string compact, IReadOnlyList<string> tokens)
     {
         Script = script;
@@ -36,14 +38,18 @@ public sealed record PersonName
             return new PersonName(NameScript.Hangul, Hangul.SyllablesOf(trimmed), []);
         }
 
-        var tokens = trimmed.ToUpperInvariant()
-            .Split([' ', ',', '-', '.', '\t'], StringSplitOptions.RemoveEmptyEntries)
-            .Select(t => new string(t.Where(char.IsAsciiLetter).ToArray()))
-            .Where(t => t.Length > 0)
-            .ToArray();
-        return tokens.Length == 0
+        var tokens = new List<string>(4);
+        foreach (var part in trimmed.ToUpperInvariant().Split(s_separators, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (Characters.Only(part, char.IsAsciiLetter) is { Length: > 0 } letters)
+            {
+                tokens.Add(letters);
+            }
+        }
+
+        return tokens.Count == 0
             ? new PersonName(NameScript.Missing, "", [])
-            : new PersonName(NameScript.Latin, string.Join(' ', tokens), tokens);
+            : new PersonName(NameScript.Latin, string.Join(' ', tokens), tokens.ToArray());
     }
 
     public override string ToString() => Compact;

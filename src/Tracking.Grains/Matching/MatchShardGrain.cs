@@ -173,6 +173,7 @@ public sealed class MatchShardGrain(MatchIndexOptions options, ILocalSiloDetails
         var taxpayerKeys = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var accountKeys = new Dictionary<(string, string), IReadOnlyList<string>>();
         var counter = new ComparisonCounter();
+        var firstOfRule = new List<(BlockingRule Rule, string Key)>(4);
         foreach (var (taxpayer, account, keys) in met.Values)
         {
             var evidence = MatchEvidence.Between(taxpayer, account);
@@ -190,12 +191,39 @@ public sealed class MatchShardGrain(MatchIndexOptions options, ILocalSiloDetails
             // in memory: in the shard of its first shared key of that rule (a Latin name's year and
             // day keys are one rule and most often two shards), if that key is sampled here; and once
             // among the pairs compared, with its first shared key, if that one is sampled.
-            var shared = ofTaxpayer.Where(ofAccount.Contains).ToArray();
-            counter.AddMeeting(evidence, shared
-                .GroupBy(BlockingKeys.RuleOf)
-                .Where(rule => keys.Contains(BlockKey.Of(rule.Min(StringComparer.Ordinal)!).Hash))
-                .Select(rule => rule.Key.Name));
-            if (shared.Min(StringComparer.Ordinal) is { } first && sampled.Contains(BlockKey.Of(first).Hash))
+            firstOfRule.Clear();
+            string? first = null;
+            foreach (var key in ofTaxpayer)
+            {
+                if (!ofAccount.Contains(key))
+                {
+                    continue;
+                }
+
+                if (first is null || string.CompareOrdinal(key, first) < 0)
+                {
+                    first = key;
+                }
+
+                var rule = BlockingKeys.RuleOf(key);
+                var at = firstOfRule.Count - 1;
+                while (at >= 0 && firstOfRule[at].Rule != rule)
+                {
+                    at--;
+                }
+
+                if (at < 0)
+                {
+                    firstOfRule.Add((rule, key));
+                }
+                else if (string.CompareOrdinal(key, firstOfRule[at].Key) < 0)
+                {
+                    firstOfRule[at] = (rule, key);
+                }
+            }
+
+            counter.AddMeeting(evidence, firstOfRule.Where(r => keys.Contains(BlockKey.Of(r.Key).Hash)).Select(r => r.Rule.Name));
+            if (first is not null && sampled.Contains(BlockKey.Of(first).Hash))
             {
                 counter.AddCompared(evidence);
             }
