@@ -198,6 +198,21 @@ public sealed class IdentityTests
         Assert.Equal(1, EditDistance.Between("김철수", "김철쑤"));
     }
 
+    [Theory]
+    [InlineData("kim, min-su", NameScript.Latin, "KIM MIN SU")]
+    [InlineData("O'Brien 3rd", NameScript.Latin, "OBRIEN RD")]
+    [InlineData("123 --", NameScript.Missing, "")]
+    [InlineData(" 김 민 준 ", NameScript.Hangul, "김민준")]
+    [InlineData("김민준2", NameScript.Hangul, "김민준")]
+    [InlineData("김민준", NameScript.Hangul, "김민준")]
+    public void A_name_keeps_its_letters_or_syllables(string text, NameScript script, string compact)
+    {
+        var name = PersonName.Parse(text);
+        Assert.Equal(script, name.Script);
+        Assert.Equal(compact, name.Compact);
+        Assert.Equal(script == NameScript.Latin ? compact.Split(' ') : [], name.Tokens);
+    }
+
     [Fact]
     public void A_birth_date_gives_its_digits()
     {
@@ -205,6 +220,9 @@ public sealed class IdentityTests
         Assert.Equal("19850309", new BirthDate(19, 85, 3, 9).Digits);
         Assert.Equal("001231", new BirthDate(null, 0, 12, 31).Yymmdd);
         Assert.Equal("001231", new BirthDate(null, 0, 12, 31).Digits);
+
+        // No parsed date has numbers of three digits; one made by hand keeps them all.
+        Assert.Equal("1000101", new BirthDate(null, 100, 1, 1).Yymmdd);
     }
 
     /// <summary>The distance <see cref="EditDistance.Between"/> measures, worked out on the whole table.</summary>

@@ -42,15 +42,18 @@ public readonly record struct BirthDate(int? Century, int YearOfCentury, int Mon
     public string Digits => (Century is { } c ? c.ToString("00", CultureInfo.InvariantCulture) : "") + Yymmdd;
 
     /// <summary>YYMMDD: the part every recorded form has, used for blocking.</summary>
-    public string Yymmdd => string.Create(6, this, static (digits, date) =>
-    {
+    public string Yymmdd =>
         // Written digit by digit: a sweep makes this for every record it files and every key it
         // samples, and formatting through an interpolation handler and a culture took about a
-        // twentieth of its CPU.
-        TwoDigits(digits, date.YearOfCentury);
-        TwoDigits(digits[2..], date.Month);
-        TwoDigits(digits[4..], date.Day);
-    });
+        // twentieth of its CPU. Numbers out of two digits (no parsed date has them) keep every digit.
+        IsTwoDigits(YearOfCentury) && IsTwoDigits(Month) && IsTwoDigits(Day)
+            ? string.Create(6, this, static (digits, date) =>
+            {
+                TwoDigits(digits, date.YearOfCentury);
+                TwoDigits(digits[2..], date.Month);
+                TwoDigits(digits[4..], date.Day);
+            })
+            : string.Create(CultureInfo.InvariantCulture, $"{YearOfCentury:00}{Month:00}{Day:00}");
 
     public Agreement Compare(BirthDate other)
     {
@@ -66,9 +69,11 @@ public readonly record struct BirthDate(int? Century, int YearOfCentury, int Mon
         return swapped || (a.Length == b.Length && a.Zip(b).Count(p => p.First != p.Second) == 1) ? Agreement.Near : Agreement.Differs;
     }
 
+    private static bool IsTwoDigits(int value) => value is >= 0 and <= 99;
+
     private static void TwoDigits(Span<char> into, int value)
     {
-        into[0] = (char)('0' + value / 10 % 10);
+        into[0] = (char)('0' + value / 10);
         into[1] = (char)('0' + value % 10);
     }
 }

@@ -9,13 +9,32 @@ namespace Tracking.Grains.Matching;
 /// </summary>
 internal static class ExchangeNames
 {
-    /// <summary>More names than any office deals with: past it, a name is kept as it came, not shared.</summary>
+    /// <summary>More names than any office deals with: past it (give or take the threads adding at that moment), a name is kept as it came, not shared.</summary>
     private const int MostShared = 256;
 
     private static readonly ConcurrentDictionary<string, string> s_names = new(StringComparer.Ordinal);
 
-    public static string Shared(string name) =>
-        s_names.TryGetValue(name, out var shared) ? shared
-        : s_names.Count < MostShared ? s_names.GetOrAdd(name, name)
-        : name;
+    // Counted apart: the dictionary's Count takes every lock it has.
+    private static int s_count;
+
+    public static string Shared(string name)
+    {
+        if (s_names.TryGetValue(name, out var shared))
+        {
+            return shared;
+        }
+
+        if (Volatile.Read(ref s_count) >= MostShared)
+        {
+            return name;
+        }
+
+        if (s_names.TryAdd(name, name))
+        {
+            Interlocked.Increment(ref s_count);
+            return name;
+        }
+
+        return s_names[name];
+    }
 }

@@ -143,7 +143,10 @@ public sealed class MatchIndexBuilder(IGrainFactory grains, GrainStateStore stor
 
         var values = MatchedFields.Values(stored.Indexed, MatchedFields.TaxpayerValues);
         var name = values[0]!;
-        var birth = values[1] is { } date ? BirthDate.Of(FixedWidthDate.Read(date, "yyyy-MM-dd") ?? throw new FormatException($"taxpayer {stored.Key}'s matched birth date '{date}' is not yyyy-MM-dd")) : (BirthDate?)null;
+        // The date itself stays out of the message: it is personal data.
+        var birth = values[1] is { } date
+            ? BirthDate.Of(FixedWidthDate.Read(date, "yyyy-MM-dd") ?? throw new FormatException($"Taxpayer {stored.Key}'s matched birth date is not yyyy-MM-dd."))
+            : (BirthDate?)null;
         return IndexedTaxpayer.For(new TaxpayerIdentity(stored.Key, PersonName.Parse(name), birth, values[2], values[3]), name);
     }
 
