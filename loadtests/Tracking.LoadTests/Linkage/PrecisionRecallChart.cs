@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security;
 using System.Text;
+using Tracking.LoadTests.Reporting;
 
 namespace Tracking.LoadTests.Linkage;
 
@@ -16,8 +17,6 @@ internal static class PrecisionRecallChart
     private const int Left = 70;
     private const int Top = 50;
     private const int Legend = 310;
-
-    private static readonly string[] s_colours = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd"];
 
     /// <summary>Precision and recall of the pairs weighing at least <paramref name="Bits"/>.</summary>
     public sealed record Point(double Bits, double Precision, double Recall);
@@ -47,7 +46,7 @@ internal static class PrecisionRecallChart
         svg.Append(CultureInfo.InvariantCulture, $"""<text x="{Left + (Size / 2)}" y="{Top + Size + 36}" text-anchor="middle">recall (true pairs found)</text><text x="16" y="{Top + (Size / 2)}" transform="rotate(-90 16 {Top + (Size / 2)})" text-anchor="middle">precision</text>""").AppendLine();
         for (var c = 0; c < curves.Count; c++)
         {
-            var (curve, colour) = (curves[c], s_colours[c % s_colours.Length]);
+            var (curve, colour) = (curves[c], ChartColours.Of(c));
             svg.Append(CultureInfo.InvariantCulture, $"""<polyline fill="none" stroke="{colour}" stroke-width="1.5"{(c % 2 == 1 ? " stroke-dasharray=\"6 4\"" : "")} points="{string.Join(' ', curve.Points.Select(p => $"{X(p.Recall):F1},{Y(p.Precision):F1}"))}"/>""").AppendLine();
             foreach (var point in curve.Points.Where(p => labelled.Contains(p.Bits)))
             {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security;
 using System.Text;
+using Tracking.LoadTests.Reporting;
 
 namespace Tracking.LoadTests.Office;
 
@@ -16,9 +17,6 @@ internal static class OfficeMonthChart
     private const int Right = 330;
     private const int Top = 40;
     private const int Gap = 40;
-
-    private static readonly string[] s_colours =
-        ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf", "#000000", "#aec7e8"];
 
     /// <summary>One line: its name and a value per interval (NaN where there is none).</summary>
     public sealed record Series(string Name, double[] Values);
@@ -80,7 +78,7 @@ internal static class OfficeMonthChart
 
             for (var s = 0; s < panel.Lines.Count; s++)
             {
-                var colour = s_colours[s % s_colours.Length];
+                var colour = ChartColours.Of(s);
 
                 // An interval without a value (no request, or none on a log scale) is skipped: the line joins its neighbours.
                 var points = panel.Lines[s].Values.Select((v, i) => (X: X(i), Y: y(v))).Where(p => double.IsFinite(p.Y))
