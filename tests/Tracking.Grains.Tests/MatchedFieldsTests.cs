@@ -58,7 +58,13 @@ public sealed class MatchedFieldsTests
         await using var storage = await TestStorage.CreateAsync(kind);
         await using var store = await storage.OpenStoreAsync();
         var undescribed = new StateWrite(new GrainKey(TaxpayerGrain.TypeName, "T-3"), 0, GrainStateJson.SerializeState(TaxpayerLedger.Empty("T-3")), [], s_at);
-        StateWrite[] writes = [.. s_taxpayers.Select(p => TaxpayerGrain.Creation(p, [], s_at)), undescribed, .. s_accounts.Select(a => ExchangeAccountGrain.Creation(a, s_at))];
+        // With their states, as every row was stored then.
+        StateWrite[] writes =
+        [
+            .. s_taxpayers.Select(p => TaxpayerGrain.Change(new GrainKey(TaxpayerGrain.TypeName, p.TaxpayerId), 0, Ledger(p), [], views: null, MatchedFields.Of(Ledger(p)), s_at)),
+            undescribed,
+            .. s_accounts.Select(a => ExchangeAccountGrain.Change(new GrainKey(ExchangeAccountGrain.TypeName, AccountKey.Of(a.Exchange, a.AccountId)), 0, Account(a), [], views: null, MatchedFields.Of(Account(a)), s_at)),
+        ];
         Assert.All(await store.Grains.WriteBatchAsync(writes, default), outcome => Assert.IsType<WriteOutcome.Written>(outcome));
         var written = await IndexedAsync(store);
         Assert.Equal(6, written.Count);

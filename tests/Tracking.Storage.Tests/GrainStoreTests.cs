@@ -24,7 +24,7 @@ public sealed class GrainStoreTests
 
         var stored = (await grains.ReadStatesAsync([s_grain], default))[0];
         Assert.Equal(2, stored!.Version);
-        Assert.Equal("{\"n\":2}", stored.Json.Replace(" ", ""));
+        Assert.Equal("{\"n\":2}", stored.Json!.Replace(" ", ""));
         var events = await grains.ReadEventsAsync(s_grain, default);
         Assert.Equal([(1L, 0, "a"), (1L, 1, "b"), (2L, 0, "c")], events.Select(e => (e.Version, e.Index, e.Type)));
         Assert.All(events, e => Assert.Equal(s_at, e.RecordedAt));
@@ -68,7 +68,7 @@ public sealed class GrainStoreTests
         var states = await store.Grains.ReadStatesAsync([other, new GrainKey("thing", "never"), s_grain, new GrainKey("other-type", "k1")], default);
 
         Assert.Equal([2L, null, 1L, null], states.Select(s => s?.Version));
-        Assert.Equal("{\"n\":2}", states[0]!.Json.Replace(" ", ""));
+        Assert.Equal("{\"n\":2}", states[0]!.Json!.Replace(" ", ""));
     }
 
     [Theory]
@@ -273,6 +273,39 @@ public sealed class GrainStoreTests
         var after = await grains.ReadClockAsync(default);
         Assert.Equal(0, await grains.ReadAllAsync("person", after + TimeSpan.FromMilliseconds(1), 1_000, _ => Task.CompletedTask, default));
         Assert.Equal([new WriteOutcome.Written(2)], await grains.WriteBatchAsync([Write(new GrainKey("person", "p007"), 1, 2, "later")], default));
+    }
+
+    [Theory]
+    [AllStorages]
+    public async Task A_creation_stored_without_its_state_is_read_as_its_events_until_the_grain_writes_again_and_only_a_creation_may_leave_it_out(string kind)
+    {
+        await using var storage = await TestStorage.CreateAsync(kind);
+        await using var store = await storage.OpenStoreAsync();
+        var grains = store.Grains;
+        StateWrite Creation(string key, int events) =>
+            new(new GrainKey("person", key), 0, StateJson: null, [.. Enumerable.Range(0, events).Select(e => new EventRecord($"e{e}", $"{{\"e\":{e},\"key\":\"{key}\"}}"))], s_at);
+
+        // Copied in (PostgreSQL copies a batch of 32 or more) and written by the batch statement, beside a creation with its state.
+        var copied = Enumerable.Range(0, 40).Select(i => Creation($"c{i:00}", 1 + (i % 3))).ToArray();
+        Assert.All(await grains.WriteBatchAsync(copied, default), o => Assert.Equal(new WriteOutcome.Written(1), o));
+        Assert.All(await grains.WriteBatchAsync([Creation("s1", 2), Write(new GrainKey("person", "whole"), 0, 7, "made")], default), o => Assert.Equal(new WriteOutcome.Written(1), o));
+
+        var keys = new[] { "c05", "whole", "s1", "never", "c00" }.Select(k => new GrainKey("person", k)).ToArray();
+        var states = await grains.ReadStatesAsync(keys, default);
+        Assert.Equal(
+            [(1L, null, ["{\"e\":0,\"key\":\"c05\"}", "{\"e\":1,\"key\":\"c05\"}", "{\"e\":2,\"key\":\"c05\"}"]), (1L, "{\"n\":7}", null), (1L, null, ["{\"e\":0,\"key\":\"s1\"}", "{\"e\":1,\"key\":\"s1\"}"]), default, (1L, null, ["{\"e\":0,\"key\":\"c00\"}"])],
+            states.Select(s => s is null ? default((long, string?, string[]?)) : (s.Version, s.Json?.Replace(" ", ""), s.Creation?.ToArray())));
+
+        // Its next write keeps a state, read as such from then on; its history is whole.
+        Assert.Equal([new WriteOutcome.Written(2)], await grains.WriteBatchAsync([Write(new GrainKey("person", "s1"), 1, 3, "changed")], default));
+        var changed = Assert.Single(await grains.ReadStatesAsync([new GrainKey("person", "s1")], default))!;
+        Assert.Equal((2L, "{\"n\":3}", (IReadOnlyList<string>?)null), (changed.Version, changed.Json!.Replace(" ", ""), changed.Creation));
+        Assert.Equal(["e0", "e1", "changed"], (await grains.ReadEventsAsync(new GrainKey("person", "s1"), default)).Select(e => e.Type));
+
+        // A change without its state is refused, and changes nothing.
+        await Assert.ThrowsAsync<InvalidOperationException>(() => grains.WriteBatchAsync([new StateWrite(new GrainKey("person", "c01"), 1, StateJson: null, [new EventRecord("lost", "{}")], s_at)], default));
+        Assert.Equal(2, (await grains.ReadEventsAsync(new GrainKey("person", "c01"), default)).Count);
+        Assert.Null(Assert.Single(await grains.ReadStatesAsync([new GrainKey("person", "c01")], default))!.Json);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class BenchGrain(GrainStateStore store, ILocalSiloDetails silo) : 
     {
         if (await store.ReadAsync(Key, cancellationToken) is { } stored)
         {
-            using var state = JsonDocument.Parse(stored.Json);
+            using var state = JsonDocument.Parse(stored.Json!);
             (_version, _total) = (stored.Version, state.RootElement.GetProperty("Total").GetInt64());
         }
     }

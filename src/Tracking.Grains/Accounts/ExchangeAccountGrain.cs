@@ -28,20 +28,22 @@ public sealed class ExchangeAccountGrain([FromKeyedServices(TimeProviderNames.Gr
     {
         var empty = ExchangeAccount.Empty(profile.Exchange, profile.AccountId);
         var events = AccountDecider.Decide(empty, new AccountCommand.Report(profile)).Events;
-        var account = AccountDecider.ApplyAll(empty, events);
-        return Creation(new GrainKey(TypeName, AccountKey.Of(profile.Exchange, profile.AccountId)), account, events, views: null, MatchedFields.Of(account), now);
+        return Creation(new GrainKey(TypeName, AccountKey.Of(profile.Exchange, profile.AccountId)), events, views: null, MatchedFields.Of(AccountDecider.ApplyAll(empty, events)), now);
     }
 
     /// <summary>Whether the account stored as <paramref name="stored"/> would take the report as no change, as <see cref="ReportAsync"/> decides: an import need not call it.</summary>
     public static bool TakesAsUnchanged(AccountProfile profile, Storage.Persistence.StoredState stored)
     {
-        var decision = AccountDecider.Decide(GrainStateJson.DeserializeState<ExchangeAccount>(stored.Json), new AccountCommand.Report(profile));
+        var account = GrainStateJson.DeserializeState<ExchangeAccount, AccountEvent>(stored, events => AccountDecider.ApplyAll(ExchangeAccount.Empty(profile.Exchange, profile.AccountId), events));
+        var decision = AccountDecider.Decide(account, new AccountCommand.Report(profile));
         return decision.Rejection is null && decision.Events.Count == 0;
     }
 
     public Task<ExchangeAccount> GetAsync(CancellationToken cancellationToken) => Task.FromResult(State);
 
     protected override string? IndexedOf(ExchangeAccount state) => MatchedFields.Of(state);
+
+    protected override ExchangeAccount FromCreation(IReadOnlyList<AccountEvent> events) => AccountDecider.ApplyAll(CreateInitialState(), events);
 
     protected override ExchangeAccount CreateInitialState()
     {

@@ -94,6 +94,10 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain, IIncomingGrainC
     /// <summary>The state of a grain that has never been written.</summary>
     protected abstract TState CreateInitialState();
 
+    /// <summary>The state the events of a <see cref="Creation"/> make; a grain type created that way overrides it.</summary>
+    protected virtual TState FromCreation(IReadOnlyList<TEvent> events) =>
+        throw new InvalidOperationException($"{GetType().Name} {Key} is stored without its state, and its type is never created so.");
+
     /// <summary>The read-model rows this grain keeps for <paramref name="state"/>, written with it; null (the default) for none.</summary>
     protected virtual IEnumerable<GrainView>? ViewsOf(TState state) => null;
 
@@ -150,9 +154,14 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain, IIncomingGrainC
         }
     }
 
-    /// <summary>A first write of a grain, for loading many at once straight into the store (it succeeds only if the grain was never written).</summary>
-    public static StateWrite Creation(GrainKey grain, TState state, IReadOnlyList<TEvent> events, IEnumerable<GrainView>? views, string? indexed, DateTimeOffset now) =>
-        Change(grain, 0, state, events, views, indexed, now);
+    /// <summary>
+    /// A first write of a grain, for loading many at once straight into the store (it succeeds only
+    /// if the grain was never written). The store keeps its events without a copy of the state they
+    /// make, a record's worth less to write for every one loaded; the grain makes its state from
+    /// them (<see cref="FromCreation"/>) until it is written again.
+    /// </summary>
+    public static StateWrite Creation(GrainKey grain, IReadOnlyList<TEvent> events, IEnumerable<GrainView>? views, string? indexed, DateTimeOffset now) =>
+        new(grain, 0, StateJson: null, GrainStateJson.SerializeEvents(events), now) { Views = GrainStateJson.SerializeViews(views), Indexed = indexed };
 
     /// <summary>
     /// A change of a grain written beside it, against the version read from the store, as a sweep
@@ -184,7 +193,7 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain, IIncomingGrainC
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var stored = await Store.ReadAsync(Key, cancellationToken);
-        (_state, Version) = stored is null ? (CreateInitialState(), 0) : (GrainStateJson.DeserializeState<TState>(stored.Json), stored.Version);
+        (_state, Version) = stored is null ? (CreateInitialState(), 0) : (GrainStateJson.DeserializeState<TState, TEvent>(stored, FromCreation), stored.Version);
         (_history, _views) = (null, null);
         await OnLoadedAsync(cancellationToken);
     }

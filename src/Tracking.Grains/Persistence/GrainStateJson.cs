@@ -17,6 +17,14 @@ public static class GrainStateJson
     public static TState DeserializeState<TState>(string json) =>
         JsonSerializer.Deserialize(json, TypeInfo<TState>()) ?? throw new JsonException($"Stored state of type {typeof(TState).Name} is null.");
 
+    /// <summary>
+    /// A state as stored: its JSON, or, for a grain the store keeps as its creation's events alone
+    /// (<see cref="StoredState.Creation"/>), what <paramref name="fromCreation"/> makes of them.
+    /// </summary>
+    public static TState DeserializeState<TState, TEvent>(StoredState stored, Func<IReadOnlyList<TEvent>, TState> fromCreation)
+        where TEvent : class =>
+        stored.Json is { } json ? DeserializeState<TState>(json) : fromCreation([.. (stored.Creation ?? []).Select(DeserializeEvent<TEvent>)]);
+
     /// <summary>Events as they are appended: type name and JSON, each serialized as its declared base type so the stored JSON carries its type marker.</summary>
     public static EventRecord[] SerializeEvents<TEvent>(IReadOnlyList<TEvent> events)
         where TEvent : class

@@ -50,7 +50,7 @@ public sealed class TaxpayerGrain(
     public static Storage.Persistence.StateWrite Creation(TaxpayerProfile profile, IReadOnlyList<TaxItem> items, DateTimeOffset now)
     {
         var (ledger, events) = Register(TaxpayerLedger.Empty(profile.TaxpayerId), profile, items);
-        return Creation(new GrainKey(TypeName, profile.TaxpayerId), ledger, events, ReviewRow.ViewsOf(ledger), MatchedFields.Of(ledger), now);
+        return Creation(new GrainKey(TypeName, profile.TaxpayerId), events, ReviewRow.ViewsOf(ledger), MatchedFields.Of(ledger), now);
     }
 
     /// <summary>
@@ -62,7 +62,7 @@ public sealed class TaxpayerGrain(
     {
         try
         {
-            return Decidable(stored) is { } ledger && Register(ledger, profile, items).Events.Count == 0;
+            return Decidable(profile.TaxpayerId, stored) is { } ledger && Register(ledger, profile, items).Events.Count == 0;
         }
         catch (CommandRejectedException)
         {
@@ -99,7 +99,7 @@ public sealed class TaxpayerGrain(
     /// </summary>
     public static Storage.Persistence.StateWrite? Recording(string taxpayerId, Storage.Persistence.StoredState stored, IReadOnlyList<MatchCandidate> candidates, DateTimeOffset now)
     {
-        if (Decidable(stored) is not { } ledger)
+        if (Decidable(taxpayerId, stored) is not { } ledger)
         {
             return null;
         }
@@ -213,6 +213,8 @@ public sealed class TaxpayerGrain(
 
     protected override string? IndexedOf(TaxpayerLedger state) => MatchedFields.Of(state);
 
+    protected override TaxpayerLedger FromCreation(IReadOnlyList<TaxpayerEvent> events) => TaxpayerDecider.ApplyAll(CreateInitialState(), events);
+
     private static (TaxpayerLedger Ledger, List<TaxpayerEvent> Events) Register(TaxpayerLedger state, TaxpayerProfile profile, IReadOnlyList<TaxItem> items)
     {
         var events = new List<TaxpayerEvent>();
@@ -226,8 +228,8 @@ public sealed class TaxpayerGrain(
     }
 
     /// <summary>The ledger stored as <paramref name="stored"/>, for deciding beside the grain; null for one of an older shape, which only its grain rebuilds (from its history).</summary>
-    private static TaxpayerLedger? Decidable(Storage.Persistence.StoredState stored) =>
-        GrainStateJson.DeserializeState<TaxpayerLedger>(stored.Json) is { Payments: not null } ledger ? ledger : null;
+    private static TaxpayerLedger? Decidable(string taxpayerId, Storage.Persistence.StoredState stored) =>
+        GrainStateJson.DeserializeState<TaxpayerLedger, TaxpayerEvent>(stored, events => TaxpayerDecider.ApplyAll(TaxpayerLedger.Empty(taxpayerId), events)) is { Payments: not null } ledger ? ledger : null;
 
     private static (TaxpayerLedger Ledger, List<TaxpayerEvent> Events) Record(TaxpayerLedger ledger, IReadOnlyList<MatchCandidate> candidates, DateTimeOffset now)
     {

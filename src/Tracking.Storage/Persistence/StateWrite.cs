@@ -6,14 +6,24 @@ namespace Tracking.Storage.Persistence;
 /// One grain's new state and the events explaining it, valid only if the stored version is still
 /// <paramref name="ExpectedVersion"/> (0: nothing stored yet). Commits as version ExpectedVersion + 1.
 /// </summary>
+/// <param name="StateJson">
+/// The new state; null only for a creation whose state its events make: the store then keeps the
+/// events alone, and hands them back as the state is read (<see cref="StoredState.Creation"/>)
+/// until the grain's next write.
+/// </param>
 public sealed record StateWrite(
     GrainKey Grain,
     long ExpectedVersion,
-    string StateJson,
+    string? StateJson,
     IReadOnlyList<EventRecord> Events,
     DateTimeOffset At)
 {
     public long NewVersion => ExpectedVersion + 1;
+
+    /// <summary>The state column's value: the JSON, or the mark of a state its creation's events make.</summary>
+    internal string StoredJson => StateJson ?? (ExpectedVersion == 0
+        ? StoredState.NoCopy
+        : throw new InvalidOperationException($"A write of {Grain} over version {ExpectedVersion} has no state: only a creation may leave its state to its events."));
 
     /// <summary>
     /// The read-model rows the grain keeps, replacing all it kept before, in the same transaction;

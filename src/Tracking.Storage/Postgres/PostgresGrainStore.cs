@@ -67,10 +67,15 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
 
     public async Task<IReadOnlyList<StoredState?>> ReadStatesAsync(IReadOnlyList<GrainKey> grains, CancellationToken cancellationToken)
     {
+        // A grain stored as its creation's events alone comes with them instead.
         await using var command = dataSource.CreateCommand("""
-            SELECT k.i, s.version, s.state
+            SELECT k.i, s.version, NULLIF(s.state, ''), c.creation
             FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(grain_type, grain_key, i)
             JOIN grain_state s ON s.grain_type = k.grain_type AND s.grain_key = k.grain_key
+            LEFT JOIN LATERAL (
+                SELECT array_agg(e.payload ORDER BY e.idx) AS creation FROM grain_events e
+                WHERE s.state = '' AND e.grain_type = s.grain_type AND e.grain_key = s.grain_key AND e.version = 1
+            ) c ON true
             """);
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = grains.Select(g => g.Type).ToArray() });
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = grains.Select(g => g.Key).ToArray() });
@@ -78,7 +83,9 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            states[reader.GetInt64(0) - 1] = new StoredState(reader.GetInt64(1), reader.GetString(2));
+            states[reader.GetInt64(0) - 1] = reader.IsDBNull(2)
+                ? new StoredState(reader.GetInt64(1), null) { Creation = reader.IsDBNull(3) ? [] : reader.GetFieldValue<string[]>(3) }
+                : new StoredState(reader.GetInt64(1), reader.GetString(2));
         }
 
         return states;
@@ -252,7 +259,7 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
             foreach (var write in writes)
             {
                 await StartRowOfAsync(states, write, cancellationToken).ConfigureAwait(false);
-                await states.WriteAsync(write.StateJson, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await states.WriteAsync(write.StoredJson, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                 await states.WriteAsync(write.At.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
                 await states.WriteAsync(write.Indexed, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                 await states.WriteAsync(indexedAt, NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
@@ -313,7 +320,7 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
         parameters.Add(new NpgsqlParameter<string[]> { TypedValue = writes.Select(w => w.Grain.Type).ToArray() });
         parameters.Add(new NpgsqlParameter<string[]> { TypedValue = writes.Select(w => w.Grain.Key).ToArray() });
         parameters.Add(new NpgsqlParameter<long[]> { TypedValue = writes.Select(w => w.ExpectedVersion).ToArray() });
-        parameters.Add(new NpgsqlParameter<string[]> { TypedValue = writes.Select(w => w.StateJson).ToArray() });
+        parameters.Add(new NpgsqlParameter<string[]> { TypedValue = writes.Select(w => w.StoredJson).ToArray() });
         parameters.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = writes.Select(w => w.At.ToUniversalTime()).ToArray() });
         parameters.Add(new NpgsqlParameter<int[]> { TypedValue = eventPartitions });
         parameters.Add(new NpgsqlParameter<string[]> { TypedValue = eventTypes });

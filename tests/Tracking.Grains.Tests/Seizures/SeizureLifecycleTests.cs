@@ -369,7 +369,7 @@ public sealed class SeizureLifecycleTests(ExchangeSimFixture fixture)
         // The ledger as an earlier version stored it: payment references only.
         var key = new Storage.GrainKey(TaxpayerGrain.TypeName, "T-1");
         var stored = (await h.Context.States.ReadAsync(key, CancellationToken.None))!;
-        var older = System.Text.Json.Nodes.JsonNode.Parse(stored.Json)!.AsObject();
+        var older = System.Text.Json.Nodes.JsonNode.Parse(stored.Json!)!.AsObject();
         Assert.True(older.Remove("Payments") || older.Remove("payments"), stored.Json);
         older["PaymentReferences"] = new System.Text.Json.Nodes.JsonArray("BANK-1");
         await h.Context.States.WriteAsync(new Storage.Persistence.StateWrite(key, stored.Version, older.ToJsonString(), [], DateTimeOffset.UtcNow), CancellationToken.None);
