@@ -173,7 +173,7 @@ public sealed class SweepTests
         await ImportSamplesAsync(a, bulk: false);
         await ImportSamplesAsync(b, bulk: true);
 
-        // Created in bulk, a record is stored as the events that created it, without a copy of the state they make.
+        // Created in bulk, a record is kept on PostgreSQL as the events that created it, without a copy of the state they make.
         var taxpayers = await b.Context.States.ListKeysAsync(TaxpayerGrain.TypeName, null, 1_000, default);
         var accounts = await b.Context.States.ListKeysAsync(ExchangeAccountGrain.TypeName, null, 1_000, default);
         Assert.Equal(taxpayers, await a.Context.States.ListKeysAsync(TaxpayerGrain.TypeName, null, 1_000, default));
@@ -182,7 +182,7 @@ public sealed class SweepTests
         foreach (var (type, key) in taxpayers.Select(t => (TaxpayerGrain.TypeName, t)).Concat(accounts.Select(k => (ExchangeAccountGrain.TypeName, k))))
         {
             var stored = await b.Context.States.ReadAsync(new GrainKey(type, key), default);
-            Assert.True(stored is { Version: 1, Json: null, Creation.Count: > 0 }, $"{type} {key}");
+            Assert.True(kind == TestStorage.Postgres ? stored is { Version: 1, Json: null, Creation.Count: > 0 } : stored is { Version: 1, Json: not null, Creation: null }, $"{type} {key}");
         }
 
         // Every one activates with the state, version and history that its messages left.
@@ -258,7 +258,7 @@ public sealed class SweepTests
         // Between the reads and the first batch's write, a payment reaches one of them through its grain.
         var paying = race.FirstTaxpayer;
         var taxpayer = race.Recording.GrainFactory.GetGrain<ITaxpayerGrain>(paying);
-        var before = (await race.Recording.Context.States.ReadAsync(new Storage.GrainKey(TaxpayerGrain.TypeName, paying), default))!.Version;
+        var before = (await race.Recording.Context.States.ReadAsync(new GrainKey(TaxpayerGrain.TypeName, paying), default))!.Version;
         await race.RecordAsync(() => taxpayer.ReceivePaymentAsync("PAY-RACE", 1_000, "bank"));
 
         // Its batch write was refused; its grain recorded the candidates after the payment, nothing lost, nothing twice.

@@ -277,13 +277,20 @@ public sealed class GrainStoreTests
 
     [Theory]
     [AllStorages]
-    public async Task A_creation_stored_without_its_state_is_read_as_its_events_until_the_grain_writes_again_and_only_a_creation_may_leave_it_out(string kind)
+    public async Task A_creation_without_its_state_is_kept_by_PostgreSQL_as_its_events_until_the_grain_writes_again_by_SQLite_with_the_state_made_and_only_a_creation_may_leave_it_out(string kind)
     {
         await using var storage = await TestStorage.CreateAsync(kind);
         await using var store = await storage.OpenStoreAsync();
         var grains = store.Grains;
+        var postgres = kind == TestStorage.Postgres;
         StateWrite Creation(string key, int events) =>
-            new(new GrainKey("person", key), 0, StateJson: null, [.. Enumerable.Range(0, events).Select(e => new EventRecord($"e{e}", $"{{\"e\":{e},\"key\":\"{key}\"}}"))], s_at);
+            new(new GrainKey("person", key), 0, StateJson: null, [.. Enumerable.Range(0, events).Select(e => new EventRecord($"e{e}", $"{{\"e\":{e},\"key\":\"{key}\"}}"))], s_at)
+            {
+                StateOfCreation = () => $"{{\"made\":\"{key}\"}}",
+            };
+        (long, string?, string[]?) Created(string key, int events) => postgres
+            ? (1L, null, [.. Enumerable.Range(0, events).Select(e => $"{{\"e\":{e},\"key\":\"{key}\"}}")])
+            : (1L, $"{{\"made\":\"{key}\"}}", null);
 
         // Copied in (PostgreSQL copies a batch of 32 or more) and written by the batch statement, beside a creation with its state.
         var copied = Enumerable.Range(0, 40).Select(i => Creation($"c{i:00}", 1 + (i % 3))).ToArray();
@@ -293,8 +300,9 @@ public sealed class GrainStoreTests
         var keys = new[] { "c05", "whole", "s1", "never", "c00" }.Select(k => new GrainKey("person", k)).ToArray();
         var states = await grains.ReadStatesAsync(keys, default);
         Assert.Equal(
-            [(1L, null, ["{\"e\":0,\"key\":\"c05\"}", "{\"e\":1,\"key\":\"c05\"}", "{\"e\":2,\"key\":\"c05\"}"]), (1L, "{\"n\":7}", null), (1L, null, ["{\"e\":0,\"key\":\"s1\"}", "{\"e\":1,\"key\":\"s1\"}"]), default, (1L, null, ["{\"e\":0,\"key\":\"c00\"}"])],
+            [Created("c05", 3), (1L, "{\"n\":7}", null), Created("s1", 2), default, Created("c00", 1)],
             states.Select(s => s is null ? default((long, string?, string[]?)) : (s.Version, s.Json?.Replace(" ", ""), s.Creation?.ToArray())));
+        Assert.Equal(postgres ? 41L : 0L, await storage.CountAsync("SELECT 1 FROM grain_state WHERE state IS NULL"));
 
         // Its next write keeps a state, read as such from then on; its history is whole.
         Assert.Equal([new WriteOutcome.Written(2)], await grains.WriteBatchAsync([Write(new GrainKey("person", "s1"), 1, 3, "changed")], default));
@@ -302,10 +310,12 @@ public sealed class GrainStoreTests
         Assert.Equal((2L, "{\"n\":3}", (IReadOnlyList<string>?)null), (changed.Version, changed.Json!.Replace(" ", ""), changed.Creation));
         Assert.Equal(["e0", "e1", "changed"], (await grains.ReadEventsAsync(new GrainKey("person", "s1"), default)).Select(e => e.Type));
 
-        // A change without its state is refused, and changes nothing.
-        await Assert.ThrowsAsync<InvalidOperationException>(() => grains.WriteBatchAsync([new StateWrite(new GrainKey("person", "c01"), 1, StateJson: null, [new EventRecord("lost", "{}")], s_at)], default));
+        // A change without its state is refused by the store, alone in its batch, and changes nothing.
+        var outcomes = await grains.WriteBatchAsync([new StateWrite(new GrainKey("person", "c01"), 1, StateJson: null, [new EventRecord("lost", "{}")], s_at), Write(new GrainKey("person", "c02"), 1, 9, "kept")], default);
+        Assert.IsType<WriteOutcome.Failed>(outcomes[0]);
+        Assert.Equal(new WriteOutcome.Written(2), outcomes[1]);
         Assert.Equal(2, (await grains.ReadEventsAsync(new GrainKey("person", "c01"), default)).Count);
-        Assert.Null(Assert.Single(await grains.ReadStatesAsync([new GrainKey("person", "c01")], default))!.Json);
+        Assert.Equal([Created("c01", 2)], (await grains.ReadStatesAsync([new GrainKey("person", "c01")], default)).Select(s => (s!.Version, s.Json?.Replace(" ", ""), s.Creation?.ToArray())));
     }
 
     [Fact]

@@ -26,15 +26,15 @@ public sealed class ExchangeAccountGrain([FromKeyedServices(TimeProviderNames.Gr
     /// <summary>A never-written account as the exchange reports it, for bulk creation; the same result as <see cref="ReportAsync"/> on a new grain.</summary>
     public static Storage.Persistence.StateWrite Creation(AccountProfile profile, DateTimeOffset now)
     {
-        var empty = ExchangeAccount.Empty(profile.Exchange, profile.AccountId);
-        var events = AccountDecider.Decide(empty, new AccountCommand.Report(profile)).Events;
-        return Creation(new GrainKey(TypeName, AccountKey.Of(profile.Exchange, profile.AccountId)), events, views: null, MatchedFields.Of(AccountDecider.ApplyAll(empty, events)), now);
+        var events = AccountDecider.Decide(ExchangeAccount.Empty(profile.Exchange, profile.AccountId), new AccountCommand.Report(profile)).Events;
+        var account = Made(profile.Exchange, profile.AccountId, events);
+        return Creation(new GrainKey(TypeName, AccountKey.Of(profile.Exchange, profile.AccountId)), account, events, views: null, MatchedFields.Of(account), now);
     }
 
     /// <summary>Whether the account stored as <paramref name="stored"/> would take the report as no change, as <see cref="ReportAsync"/> decides: an import need not call it.</summary>
     public static bool TakesAsUnchanged(AccountProfile profile, Storage.Persistence.StoredState stored)
     {
-        var account = GrainStateJson.DeserializeState<ExchangeAccount, AccountEvent>(stored, events => AccountDecider.ApplyAll(ExchangeAccount.Empty(profile.Exchange, profile.AccountId), events));
+        var account = GrainStateJson.DeserializeState<ExchangeAccount, AccountEvent>(stored, events => Made(profile.Exchange, profile.AccountId, events));
         var decision = AccountDecider.Decide(account, new AccountCommand.Report(profile));
         return decision.Rejection is null && decision.Events.Count == 0;
     }
@@ -43,7 +43,15 @@ public sealed class ExchangeAccountGrain([FromKeyedServices(TimeProviderNames.Gr
 
     protected override string? IndexedOf(ExchangeAccount state) => MatchedFields.Of(state);
 
-    protected override ExchangeAccount FromCreation(IReadOnlyList<AccountEvent> events) => AccountDecider.ApplyAll(CreateInitialState(), events);
+    protected override ExchangeAccount FromCreation(IReadOnlyList<AccountEvent> events)
+    {
+        var (exchange, accountId) = AccountKey.Parse(this.GetPrimaryKeyString());
+        return Made(exchange, accountId, events);
+    }
+
+    /// <summary>The account <paramref name="events"/> make of a new one.</summary>
+    private static ExchangeAccount Made(string exchange, string accountId, IReadOnlyList<AccountEvent> events) =>
+        AccountDecider.ApplyAll(ExchangeAccount.Empty(exchange, accountId), events);
 
     protected override ExchangeAccount CreateInitialState()
     {

@@ -156,12 +156,18 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain, IIncomingGrainC
 
     /// <summary>
     /// A first write of a grain, for loading many at once straight into the store (it succeeds only
-    /// if the grain was never written). The store keeps its events without a copy of the state they
-    /// make, a record's worth less to write for every one loaded; the grain makes its state from
+    /// if the grain was never written). A store may keep its events without a copy of the state
+    /// they make (<see cref="StateWrite.StateOfCreation"/>); the grain then makes its state from
     /// them (<see cref="FromCreation"/>) until it is written again.
     /// </summary>
-    public static StateWrite Creation(GrainKey grain, IReadOnlyList<TEvent> events, IEnumerable<GrainView>? views, string? indexed, DateTimeOffset now) =>
-        new(grain, 0, StateJson: null, GrainStateJson.SerializeEvents(events), now) { Views = GrainStateJson.SerializeViews(views), Indexed = indexed };
+    public static StateWrite Creation(GrainKey grain, TState state, IReadOnlyList<TEvent> events, IEnumerable<GrainView>? views, string? indexed, DateTimeOffset now) =>
+        events.Count == 0 ? throw new ArgumentException($"{grain} would be created without an event to make its state from.", nameof(events))
+            : new(grain, 0, StateJson: null, GrainStateJson.SerializeEvents(events), now)
+            {
+                StateOfCreation = () => GrainStateJson.SerializeState(state),
+                Views = GrainStateJson.SerializeViews(views),
+                Indexed = indexed,
+            };
 
     /// <summary>
     /// A change of a grain written beside it, against the version read from the store, as a sweep

@@ -23,7 +23,9 @@ public static class GrainStateJson
     /// </summary>
     public static TState DeserializeState<TState, TEvent>(StoredState stored, Func<IReadOnlyList<TEvent>, TState> fromCreation)
         where TEvent : class =>
-        stored.Json is { } json ? DeserializeState<TState>(json) : fromCreation([.. (stored.Creation ?? []).Select(DeserializeEvent<TEvent>)]);
+        stored.Json is { } json ? DeserializeState<TState>(json)
+            : stored.Creation is { Count: > 0 } creation ? fromCreation([.. creation.Select(DeserializeEvent<TEvent>)])
+            : throw new JsonException($"A {typeof(TState).Name} is stored without its state and without the events that created it.");
 
     /// <summary>Events as they are appended: type name and JSON, each serialized as its declared base type so the stored JSON carries its type marker.</summary>
     public static EventRecord[] SerializeEvents<TEvent>(IReadOnlyList<TEvent> events)

@@ -50,7 +50,7 @@ public sealed class TaxpayerGrain(
     public static Storage.Persistence.StateWrite Creation(TaxpayerProfile profile, IReadOnlyList<TaxItem> items, DateTimeOffset now)
     {
         var (ledger, events) = Register(TaxpayerLedger.Empty(profile.TaxpayerId), profile, items);
-        return Creation(new GrainKey(TypeName, profile.TaxpayerId), events, ReviewRow.ViewsOf(ledger), MatchedFields.Of(ledger), now);
+        return Creation(new GrainKey(TypeName, profile.TaxpayerId), ledger, events, ReviewRow.ViewsOf(ledger), MatchedFields.Of(ledger), now);
     }
 
     /// <summary>
@@ -213,7 +213,11 @@ public sealed class TaxpayerGrain(
 
     protected override string? IndexedOf(TaxpayerLedger state) => MatchedFields.Of(state);
 
-    protected override TaxpayerLedger FromCreation(IReadOnlyList<TaxpayerEvent> events) => TaxpayerDecider.ApplyAll(CreateInitialState(), events);
+    protected override TaxpayerLedger FromCreation(IReadOnlyList<TaxpayerEvent> events) => Made(this.GetPrimaryKeyString(), events);
+
+    /// <summary>The ledger <paramref name="events"/> make of a new one.</summary>
+    private static TaxpayerLedger Made(string taxpayerId, IReadOnlyList<TaxpayerEvent> events) =>
+        TaxpayerDecider.ApplyAll(TaxpayerLedger.Empty(taxpayerId), events);
 
     private static (TaxpayerLedger Ledger, List<TaxpayerEvent> Events) Register(TaxpayerLedger state, TaxpayerProfile profile, IReadOnlyList<TaxItem> items)
     {
@@ -229,7 +233,7 @@ public sealed class TaxpayerGrain(
 
     /// <summary>The ledger stored as <paramref name="stored"/>, for deciding beside the grain; null for one of an older shape, which only its grain rebuilds (from its history).</summary>
     private static TaxpayerLedger? Decidable(string taxpayerId, Storage.Persistence.StoredState stored) =>
-        GrainStateJson.DeserializeState<TaxpayerLedger, TaxpayerEvent>(stored, events => TaxpayerDecider.ApplyAll(TaxpayerLedger.Empty(taxpayerId), events)) is { Payments: not null } ledger ? ledger : null;
+        GrainStateJson.DeserializeState<TaxpayerLedger, TaxpayerEvent>(stored, events => Made(taxpayerId, events)) is { Payments: not null } ledger ? ledger : null;
 
     private static (TaxpayerLedger Ledger, List<TaxpayerEvent> Events) Record(TaxpayerLedger ledger, IReadOnlyList<MatchCandidate> candidates, DateTimeOffset now)
     {

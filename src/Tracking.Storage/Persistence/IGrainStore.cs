@@ -6,7 +6,10 @@ namespace Tracking.Storage.Persistence;
 /// </summary>
 public interface IGrainStore
 {
-    /// <summary>Many grains' states in one round trip; one entry per grain, in order, null for a grain never written.</summary>
+    /// <summary>
+    /// Many grains' states at once; one entry per grain, in order, null for a grain never written,
+    /// and for one the store keeps as its creation's events alone, those events (<see cref="StoredState.Creation"/>).
+    /// </summary>
     Task<IReadOnlyList<StoredState?>> ReadStatesAsync(IReadOnlyList<GrainKey> grains, CancellationToken cancellationToken);
 
     /// <summary>

@@ -9,7 +9,4 @@ public sealed record StoredState(long Version, string? Json)
 {
     /// <summary>The JSON of the events of version 1, in order, when <see cref="Json"/> is null; otherwise null.</summary>
     public IReadOnlyList<string>? Creation { get; init; }
-
-    /// <summary>The value a state column holds for a grain stored as its creation's events alone: no state serializes to it.</summary>
-    internal const string NoCopy = "";
 }

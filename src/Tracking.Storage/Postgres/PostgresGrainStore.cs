@@ -69,7 +69,7 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
     {
         var states = new StoredState?[grains.Count];
         await using (var command = dataSource.CreateCommand("""
-            SELECT k.i, s.version, NULLIF(s.state, '')
+            SELECT k.i, s.version, s.state
             FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(grain_type, grain_key, i)
             JOIN grain_state s ON s.grain_type = k.grain_type AND s.grain_key = k.grain_key
             """))
@@ -290,7 +290,7 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
             foreach (var write in writes)
             {
                 await StartRowOfAsync(states, write, cancellationToken).ConfigureAwait(false);
-                await states.WriteAsync(write.StoredJson, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await states.WriteAsync(write.StateJson, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                 await states.WriteAsync(write.At.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
                 await states.WriteAsync(write.Indexed, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                 await states.WriteAsync(indexedAt, NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
@@ -351,7 +351,7 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
         parameters.Add(new NpgsqlParameter<string[]> { TypedValue = writes.Select(w => w.Grain.Type).ToArray() });
         parameters.Add(new NpgsqlParameter<string[]> { TypedValue = writes.Select(w => w.Grain.Key).ToArray() });
         parameters.Add(new NpgsqlParameter<long[]> { TypedValue = writes.Select(w => w.ExpectedVersion).ToArray() });
-        parameters.Add(new NpgsqlParameter<string[]> { TypedValue = writes.Select(w => w.StoredJson).ToArray() });
+        parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = writes.Select(w => w.StateJson).ToArray() });
         parameters.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = writes.Select(w => w.At.ToUniversalTime()).ToArray() });
         parameters.Add(new NpgsqlParameter<int[]> { TypedValue = eventPartitions });
         parameters.Add(new NpgsqlParameter<string[]> { TypedValue = eventTypes });

@@ -6,7 +6,8 @@ namespace Tracking.Storage.Sqlite;
 /// <summary>
 /// A batch in one transaction of prepared statements; when the store refuses a write's data, the
 /// batch again with a savepoint around each write, so that the bad write is undone alone. SQLite
-/// is synchronous underneath: callers keep it off grain threads.
+/// is synchronous underneath: callers keep it off grain threads. Every row keeps its state, a
+/// creation's too (<see cref="StateWrite.StateOfCreation"/>).
 /// </summary>
 internal sealed class SqliteGrainStore(SqliteDatabase database) : IGrainStore
 {
@@ -42,38 +43,12 @@ internal sealed class SqliteGrainStore(SqliteDatabase database) : IGrainStore
         var type = command.Parameters.Add("$type", SqliteType.Text);
         var key = command.Parameters.Add("$key", SqliteType.Text);
         command.Prepare();
-
-        // A grain stored as its creation's events alone comes with them instead.
-        await using var creation = connection.CreateCommand();
-        creation.CommandText = "SELECT payload FROM grain_events WHERE grain_type = $type AND grain_key = $key AND version = 1 ORDER BY idx";
-        var (creationType, creationKey) = (creation.Parameters.Add("$type", SqliteType.Text), creation.Parameters.Add("$key", SqliteType.Text));
-        creation.Prepare();
         var states = new StoredState?[grains.Count];
         for (var i = 0; i < grains.Count; i++)
         {
             (type.Value, key.Value) = (grains[i].Type, grains[i].Key);
             using var reader = command.ExecuteReader();
-            if (!reader.Read())
-            {
-                continue;
-            }
-
-            var (version, json) = (reader.GetInt64(0), reader.GetString(1));
-            if (json != StoredState.NoCopy)
-            {
-                states[i] = new StoredState(version, json);
-                continue;
-            }
-
-            (creationType.Value, creationKey.Value) = (grains[i].Type, grains[i].Key);
-            using var events = creation.ExecuteReader();
-            var payloads = new List<string>();
-            while (events.Read())
-            {
-                payloads.Add(events.GetString(0));
-            }
-
-            states[i] = new StoredState(version, null) { Creation = payloads };
+            states[i] = reader.Read() ? new StoredState(reader.GetInt64(0), reader.GetString(1)) : null;
         }
 
         return states;
@@ -247,7 +222,7 @@ internal sealed class SqliteGrainStore(SqliteDatabase database) : IGrainStore
         {
             var at = SqliteDatabase.ToUnixMs(write.At);
             var state = write.ExpectedVersion == 0 ? _insert : _update;
-            state.Bind(write.Partition, write.Grain.Type, write.Grain.Key, write.NewVersion, write.StoredJson, at, (object?)write.Indexed ?? DBNull.Value, now);
+            state.Bind(write.Partition, write.Grain.Type, write.Grain.Key, write.NewVersion, (object?)(write.StateJson ?? write.StateOfCreation?.Invoke()) ?? DBNull.Value, at, (object?)write.Indexed ?? DBNull.Value, now);
             if (write.ExpectedVersion != 0)
             {
                 state.Parameters[8].Value = write.ExpectedVersion;
