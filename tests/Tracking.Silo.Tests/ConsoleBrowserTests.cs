@@ -377,6 +377,34 @@ public sealed class ConsoleBrowserTests(ConsoleWithExchanges host) : ConsoleBrow
         Assert.Equal((int)HttpStatusCode.Unauthorized, (await page.APIRequest.GetAsync("/api/cases")).Status);
     }
 
+    [Fact]
+    public async Task A_page_left_before_its_figures_came_is_not_drawn_over_the_page_opened_after_it()
+    {
+        // The clean-clone CI on 9e87f55 read the approvals page as empty: the dashboard, opened at sign-in and answered late, had been drawn over it.
+        var page = await SignInAsync("park", "officer");
+        await OpenAsync(page, "cases");
+        var dashboardAsked = new TaskCompletionSource<IRoute>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync("**/api/dashboard", route =>
+        {
+            dashboardAsked.TrySetResult(route);
+            return Task.CompletedTask;
+        });
+        await page.Locator("#nav a[data-page=dashboard]").ClickAsync();
+        var heldDashboard = await dashboardAsked.Task.WaitAsync(TimeSpan.FromSeconds(20));
+
+        await OpenAsync(page, "uploads");
+        await Expect(page.Locator("main h1")).ToHaveTextAsync("Uploads");
+        var answer = page.WaitForResponseAsync("**/api/dashboard");
+        await heldDashboard.ContinueAsync();
+        await (await answer).FinishedAsync();
+
+        // The dashboard's script has had its answer and a moment to draw it; the page shown is still the one opened last.
+        await page.EvaluateAsync("() => new Promise(done => setTimeout(done, 200))");
+        await Expect(page.Locator("main")).ToHaveCountAsync(1);
+        await Expect(page.Locator("main h1")).ToHaveTextAsync("Uploads");
+        await Expect(page.Locator("#nav a.current")).ToHaveAttributeAsync("data-page", "uploads");
+    }
+
     /// <summary>The name on the roll's side of a review candidate's evidence.</summary>
     private static ILocator TaxpayerName(IPage page) => page.Locator("#evidence section").First.Locator("dd").Nth(1);
 

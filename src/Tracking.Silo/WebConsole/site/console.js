@@ -28,7 +28,9 @@ const pages = [
   { path: 'silo', title: t('Silo'), roles: ['operator'], render: silo },
 ];
 
-const main = document.getElementById('page');
+// Each page opened is drawn in a <main> of its own, put in place of the last: a page left before
+// its data came draws into its own, no longer shown, instead of over the page opened after it.
+let main = document.getElementById('page');
 let session = null;
 let leave = null;
 
@@ -77,8 +79,7 @@ async function route() {
   session = session || await currentSession();
   showMenu();
   if (!session || path === 'signin') {
-    main.replaceChildren();
-    signIn(main, async signedIn => {
+    signIn(freshMain(), async signedIn => {
       session = signedIn;
       location.hash = `#/${firstPage().path}`;
     });
@@ -94,11 +95,19 @@ async function route() {
   for (const link of document.querySelectorAll('#nav a')) {
     link.classList.toggle('current', link.dataset.page === page.path);
   }
-  main.replaceChildren(h('p', { class: 'muted loading' }, t('Loading…')));
+  const view = freshMain(h('p', { class: 'muted loading' }, t('Loading…')));
   try {
-    const context = { session, main };
-    leave = (item && page.detail ? await page.detail(context, item) : await page.render(context)) || null;
+    const context = { session, main: view };
+    const ended = (item && page.detail ? await page.detail(context, item) : await page.render(context)) || null;
+    if (main === view) {
+      leave = ended;
+    } else if (ended) {
+      ended();
+    }
   } catch (error) {
+    if (main !== view) {
+      return;
+    }
     if (error instanceof ApiError && error.status === 401) {
       session = null;
       location.hash = '#/signin';
@@ -106,6 +115,13 @@ async function route() {
     }
     main.replaceChildren(problem(error));
   }
+}
+
+function freshMain(...children) {
+  const view = h('main', { id: 'page' }, ...children);
+  main.replaceWith(view);
+  main = view;
+  return view;
 }
 
 const firstPage = () => pages.find(p => p.roles.includes(session.role));
