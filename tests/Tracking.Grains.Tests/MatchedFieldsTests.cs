@@ -61,9 +61,9 @@ public sealed class MatchedFieldsTests
         // With their states, as every row was stored then.
         StateWrite[] writes =
         [
-            .. s_taxpayers.Select(Ledger).Select(l => TaxpayerGrain.Change(new GrainKey(TaxpayerGrain.TypeName, l.TaxpayerId), 0, l, [], views: null, MatchedFields.Of(l), s_at)),
+            .. s_taxpayers.Select(Ledger).Select(l => TaxpayerGrain.Change(new GrainKey(TaxpayerGrain.TypeName, l.TaxpayerId), stored: null, l, [], views: null, MatchedFields.Of(l), s_at)),
             undescribed,
-            .. s_accounts.Select(Account).Select(a => ExchangeAccountGrain.Change(new GrainKey(ExchangeAccountGrain.TypeName, AccountKey.Of(a.Exchange, a.AccountId)), 0, a, [], views: null, MatchedFields.Of(a), s_at)),
+            .. s_accounts.Select(Account).Select(a => ExchangeAccountGrain.Change(new GrainKey(ExchangeAccountGrain.TypeName, AccountKey.Of(a.Exchange, a.AccountId)), stored: null, a, [], views: null, MatchedFields.Of(a), s_at)),
         ];
         Assert.All(await store.Grains.WriteBatchAsync(writes, default), outcome => Assert.IsType<WriteOutcome.Written>(outcome));
         var written = await IndexedAsync(store);

@@ -35,17 +35,17 @@ public sealed class StoredJsonTests
     }
 
     [Fact]
-    public void A_state_kept_as_its_creation_s_events_is_made_from_them_and_one_without_them_is_refused()
+    public void A_state_kept_as_its_events_is_made_from_them_and_one_without_them_is_refused()
     {
         var profile = new AccountProfile("upbit", "u1", "김철수", BirthDate.Of(new DateOnly(1980, 2, 3)), "01012345678", null, null, [new Holding("BTC", 1.5m, 0)]);
         var made = (IReadOnlyList<AccountEvent> events) => AccountDecider.ApplyAll(ExchangeAccount.Empty("upbit", "u1"), events);
-        var created = new Storage.Persistence.StoredState(1, null) { Creation = [.. GrainStateJson.SerializeEvents<AccountEvent>([new AccountReported(profile)]).Select(e => e.Json)] };
+        var created = new Storage.Persistence.StoredState(1, null) { Events = [.. GrainStateJson.SerializeEvents<AccountEvent>([new AccountReported(profile)]).Select(e => e.Json)] };
 
         Assert.Equal(
             GrainStateJson.SerializeState(made([new AccountReported(profile)])),
             GrainStateJson.SerializeState(GrainStateJson.DeserializeState<ExchangeAccount, AccountEvent>(created, made)));
         Assert.Equal("김철수", GrainStateJson.DeserializeState<ExchangeAccount, AccountEvent>(created, made).Profile!.Name);
-        Assert.Throws<System.Text.Json.JsonException>(() => GrainStateJson.DeserializeState<ExchangeAccount, AccountEvent>(created with { Creation = [] }, made));
-        Assert.Throws<System.Text.Json.JsonException>(() => GrainStateJson.DeserializeState<ExchangeAccount, AccountEvent>(created with { Creation = null }, made));
+        Assert.Throws<System.Text.Json.JsonException>(() => GrainStateJson.DeserializeState<ExchangeAccount, AccountEvent>(created with { Events = [] }, made));
+        Assert.Throws<System.Text.Json.JsonException>(() => GrainStateJson.DeserializeState<ExchangeAccount, AccountEvent>(created with { Events = null }, made));
     }
 }

@@ -22,7 +22,7 @@ public sealed class SuspenseGrainTests
         var at = DateTimeOffset.UtcNow;
         var events = new SuspenseEvent[] { new PaymentSuspended("T-9", 120_000, "bank", "payments.csv line 2", at), new SuspendedPaymentAssigned("T-1", "officer:kim", "the slip names T-1", at) };
         var assigned = SuspenseDecider.ApplyAll(SuspendedPayment.None("PAY-1"), events);
-        await host.Context.States.WriteAsync(SuspenseGrain.Change(new GrainKey(SuspenseGrain.TypeName, "PAY-1"), 0, assigned, events, [SuspenseRow.Of(assigned)], indexed: null, at), CancellationToken.None);
+        await host.Context.States.WriteAsync(SuspenseGrain.Change(new GrainKey(SuspenseGrain.TypeName, "PAY-1"), stored: null, assigned, events, [SuspenseRow.Of(assigned)], indexed: null, at), CancellationToken.None);
 
         var suspense = host.GrainFactory.GetGrain<ISuspenseGrain>("PAY-1");
         for (var i = 0; i < 100 && (await suspense.GetAsync()).Status != SuspenseStatus.Booked; i++)

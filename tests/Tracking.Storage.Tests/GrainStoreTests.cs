@@ -277,45 +277,61 @@ public sealed class GrainStoreTests
 
     [Theory]
     [AllStorages]
-    public async Task A_creation_without_its_state_is_kept_by_PostgreSQL_as_its_events_until_the_grain_writes_again_by_SQLite_with_the_state_made_and_only_a_creation_may_leave_it_out(string kind)
+    public async Task A_grain_written_without_its_state_is_kept_by_PostgreSQL_as_all_its_events_until_a_state_is_written_and_by_SQLite_with_the_state_made(string kind)
     {
         await using var storage = await TestStorage.CreateAsync(kind);
         await using var store = await storage.OpenStoreAsync();
         var grains = store.Grains;
         var postgres = kind == TestStorage.Postgres;
-        StateWrite Creation(string key, int events) =>
-            new(new GrainKey("person", key), 0, StateJson: null, [.. Enumerable.Range(0, events).Select(e => new EventRecord($"e{e}", $"{{\"e\":{e},\"key\":\"{key}\"}}"))], s_at)
+        static string Event(string key, long version, int e) => $"{{\"e\":{e},\"v\":{version},\"key\":\"{key}\"}}";
+        StateWrite WithoutState(string key, long expected, int events) =>
+            new(new GrainKey("person", key), expected, StateJson: null, [.. Enumerable.Range(0, events).Select(e => new EventRecord($"e{e}", Event(key, expected + 1, e)))], s_at)
             {
-                StateOfCreation = () => $"{{\"made\":\"{key}\"}}",
+                StateToKeep = () => $"{{\"made\":\"{key}\",\"v\":{expected + 1}}}",
             };
-        (long, string?, string[]?) Created(string key, int events) => postgres
-            ? (1L, null, [.. Enumerable.Range(0, events).Select(e => $"{{\"e\":{e},\"key\":\"{key}\"}}")])
-            : (1L, $"{{\"made\":\"{key}\"}}", null);
+
+        // PostgreSQL reads back every event of every version written without a state; SQLite the state made.
+        (long, string?, string[]?) Kept(string key, params int[] eventsOfEachVersion) => postgres
+            ? (eventsOfEachVersion.Length, null, [.. eventsOfEachVersion.SelectMany((count, v) => Enumerable.Range(0, count).Select(e => Event(key, v + 1, e)))])
+            : (eventsOfEachVersion.Length, $"{{\"made\":\"{key}\",\"v\":{eventsOfEachVersion.Length}}}", null);
+        async Task<(long, string?, string[]?)[]> ReadAsync(params string[] keys) =>
+            [.. (await grains.ReadStatesAsync([.. keys.Select(k => new GrainKey("person", k))], default)).Select(s => s is null ? default : (s.Version, s.Json?.Replace(" ", ""), s.Events?.ToArray()))];
 
         // Copied in (PostgreSQL copies a batch of 32 or more) and written by the batch statement, beside a creation with its state.
-        var copied = Enumerable.Range(0, 40).Select(i => Creation($"c{i:00}", 1 + (i % 3))).ToArray();
+        var copied = Enumerable.Range(0, 40).Select(i => WithoutState($"c{i:00}", 0, 1 + (i % 3))).ToArray();
         Assert.All(await grains.WriteBatchAsync(copied, default), o => Assert.Equal(new WriteOutcome.Written(1), o));
-        Assert.All(await grains.WriteBatchAsync([Creation("s1", 2), Write(new GrainKey("person", "whole"), 0, 7, "made")], default), o => Assert.Equal(new WriteOutcome.Written(1), o));
-
-        var keys = new[] { "c05", "whole", "s1", "never", "c00" }.Select(k => new GrainKey("person", k)).ToArray();
-        var states = await grains.ReadStatesAsync(keys, default);
-        Assert.Equal(
-            [Created("c05", 3), (1L, "{\"n\":7}", null), Created("s1", 2), default, Created("c00", 1)],
-            states.Select(s => s is null ? default((long, string?, string[]?)) : (s.Version, s.Json?.Replace(" ", ""), s.Creation?.ToArray())));
+        Assert.All(await grains.WriteBatchAsync([WithoutState("s1", 0, 2), Write(new GrainKey("person", "whole"), 0, 7, "made")], default), o => Assert.Equal(new WriteOutcome.Written(1), o));
+        Assert.Equal([Kept("c05", 3), (1L, "{\"n\":7}", null), Kept("s1", 2), default, Kept("c00", 1)], await ReadAsync("c05", "whole", "s1", "never", "c00"));
         Assert.Equal(postgres ? 41L : 0L, await storage.CountAsync("SELECT 1 FROM grain_state WHERE state IS NULL"));
 
-        // Its next write keeps a state, read as such from then on; its history is whole.
-        Assert.Equal([new WriteOutcome.Written(2)], await grains.WriteBatchAsync([Write(new GrainKey("person", "s1"), 1, 3, "changed")], default));
-        var changed = Assert.Single(await grains.ReadStatesAsync([new GrainKey("person", "s1")], default))!;
-        Assert.Equal((2L, "{\"n\":3}", (IReadOnlyList<string>?)null), (changed.Version, changed.Json!.Replace(" ", ""), changed.Creation));
-        Assert.Equal(["e0", "e1", "changed"], (await grains.ReadEventsAsync(new GrainKey("person", "s1"), default)).Select(e => e.Type));
+        // A change beside the grain, without its state too: PostgreSQL appends its events to those read back.
+        Assert.Equal([new WriteOutcome.Written(2), new WriteOutcome.Written(2)], await grains.WriteBatchAsync([WithoutState("s1", 1, 1), WithoutState("c03", 1, 2)], default));
+        Assert.Equal([Kept("s1", 2, 1), Kept("c03", 1, 2)], await ReadAsync("s1", "c03"));
 
-        // A change without its state is refused by the store, alone in its batch, and changes nothing.
-        var outcomes = await grains.WriteBatchAsync([new StateWrite(new GrainKey("person", "c01"), 1, StateJson: null, [new EventRecord("lost", "{}")], s_at), Write(new GrainKey("person", "c02"), 1, 9, "kept")], default);
-        Assert.IsType<WriteOutcome.Failed>(outcomes[0]);
+        // The grain's next write keeps a state, read as such from then on; its history is whole.
+        Assert.Equal([new WriteOutcome.Written(3)], await grains.WriteBatchAsync([Write(new GrainKey("person", "s1"), 2, 3, "changed")], default));
+        Assert.Equal([(3L, "{\"n\":3}", null)], await ReadAsync("s1"));
+        Assert.Equal(["e0", "e1", "e0", "changed"], (await grains.ReadEventsAsync(new GrainKey("person", "s1"), default)).Select(e => e.Type));
+
+        // A change without its state to a grain stored with one: PostgreSQL refuses it as a conflict
+        // (whoever read the grain so, it was written since), and SQLite keeps the state it is given.
+        Assert.Equal([postgres ? WriteOutcome.ConflictOutcome : new WriteOutcome.Written(4)], await grains.WriteBatchAsync([WithoutState("s1", 3, 1)], default));
+        Assert.Equal([postgres ? (3L, "{\"n\":3}", null) : (4L, "{\"made\":\"s1\",\"v\":4}", null)], await ReadAsync("s1"));
+
+        // Without a state and with no way to make it, SQLite refuses the write, alone in its batch; PostgreSQL keeps the events of a grain stored without its state.
+        var outcomes = await grains.WriteBatchAsync([new StateWrite(new GrainKey("person", "c01"), 1, StateJson: null, [new EventRecord("bare", Event("c01", 2, 0))], s_at), Write(new GrainKey("person", "c02"), 1, 9, "kept")], default);
         Assert.Equal(new WriteOutcome.Written(2), outcomes[1]);
-        Assert.Equal(2, (await grains.ReadEventsAsync(new GrainKey("person", "c01"), default)).Count);
-        Assert.Equal([Created("c01", 2)], (await grains.ReadStatesAsync([new GrainKey("person", "c01")], default)).Select(s => (s!.Version, s.Json?.Replace(" ", ""), s.Creation?.ToArray())));
+        if (postgres)
+        {
+            Assert.Equal(new WriteOutcome.Written(2), outcomes[0]);
+            Assert.Equal([Kept("c01", 2, 1)], await ReadAsync("c01"));
+        }
+        else
+        {
+            Assert.IsType<WriteOutcome.Failed>(outcomes[0]);
+            Assert.Equal(2, (await grains.ReadEventsAsync(new GrainKey("person", "c01"), default)).Count);
+            Assert.Equal([Kept("c01", 2)], await ReadAsync("c01"));
+        }
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed class ExchangeAccountGrain([FromKeyedServices(TimeProviderNames.Gr
 
     protected override string? IndexedOf(ExchangeAccount state) => MatchedFields.Of(state);
 
-    protected override ExchangeAccount FromCreation(IReadOnlyList<AccountEvent> events)
+    protected override ExchangeAccount FromEvents(IReadOnlyList<AccountEvent> events)
     {
         var (exchange, accountId) = AccountKey.Parse(this.GetPrimaryKeyString());
         return Made(exchange, accountId, events);

@@ -94,8 +94,11 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain, IIncomingGrainC
     /// <summary>The state of a grain that has never been written.</summary>
     protected abstract TState CreateInitialState();
 
-    /// <summary>The state the events of a <see cref="Creation"/> make; a grain type created that way overrides it.</summary>
-    protected virtual TState FromCreation(IReadOnlyList<TEvent> events) =>
+    /// <summary>
+    /// The state a grain stored as its events alone has (<see cref="Creation"/>, and each <see cref="Change"/>
+    /// beside it since): what they make of a new one. A grain type created that way overrides it.
+    /// </summary>
+    protected virtual TState FromEvents(IReadOnlyList<TEvent> events) =>
         throw new InvalidOperationException($"{GetType().Name} {Key} is stored without its state, and its type is never created so.");
 
     /// <summary>The read-model rows this grain keeps for <paramref name="state"/>, written with it; null (the default) for none.</summary>
@@ -157,26 +160,25 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain, IIncomingGrainC
     /// <summary>
     /// A first write of a grain, for loading many at once straight into the store (it succeeds only
     /// if the grain was never written). A store may keep its events without a copy of the state
-    /// they make (<see cref="StateWrite.StateOfCreation"/>); the grain then makes its state from
-    /// them (<see cref="FromCreation"/>) until it is written again.
+    /// they make (<see cref="StateWrite.StateToKeep"/>); the grain then makes its state from
+    /// them (<see cref="FromEvents"/>) until it is written again.
     /// </summary>
     public static StateWrite Creation(GrainKey grain, TState state, IReadOnlyList<TEvent> events, IEnumerable<GrainView>? views, string? indexed, DateTimeOffset now) =>
         events.Count == 0 ? throw new ArgumentException($"{grain} would be created without an event to make its state from.", nameof(events))
-            : new(grain, 0, StateJson: null, GrainStateJson.SerializeEvents(events), now)
-            {
-                StateOfCreation = () => GrainStateJson.SerializeState(state),
-                Views = GrainStateJson.SerializeViews(views),
-                Indexed = indexed,
-            };
+            : KeptAsEvents(grain, 0, state, events, now) with { Views = GrainStateJson.SerializeViews(views), Indexed = indexed };
 
     /// <summary>
-    /// A change of a grain written beside it, against the version read from the store, as a sweep
+    /// A change of a grain written beside it, against the state read from the store, as a sweep
     /// records candidates for taxpayers nobody has active: it succeeds only if the grain was not
     /// written since. An activation that read the state before finds its next write refused, and
-    /// reads the state again (see <see cref="DecidedAfreshOnConflictAsync"/>).
+    /// reads the state again (see <see cref="DecidedAfreshOnConflictAsync"/>). A grain stored as
+    /// its events alone stays so: its new events are appended, and its state is what they all make.
+    /// <paramref name="stored"/> null: none is stored, and the grain is written with its state.
     /// </summary>
-    public static StateWrite Change(GrainKey grain, long version, TState state, IReadOnlyList<TEvent> events, IEnumerable<GrainView>? views, string? indexed, DateTimeOffset now) =>
-        Write(grain, version, state, events, now, views, lastWritten: null) with { Indexed = indexed };
+    public static StateWrite Change(GrainKey grain, StoredState? stored, TState state, IReadOnlyList<TEvent> events, IEnumerable<GrainView>? views, string? indexed, DateTimeOffset now) =>
+        (stored is { Json: null }
+            ? KeptAsEvents(grain, stored.Version, state, events, now) with { Views = GrainStateJson.SerializeViews(views) }
+            : Write(grain, stored?.Version ?? 0, state, events, now, views, lastWritten: null)) with { Indexed = indexed };
 
     /// <summary>This grain's history, oldest first.</summary>
     protected async Task<IReadOnlyList<GrainEvent<TEvent>>> ReadHistoryAsync(CancellationToken cancellationToken)
@@ -199,10 +201,14 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain, IIncomingGrainC
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var stored = await Store.ReadAsync(Key, cancellationToken);
-        (_state, Version) = stored is null ? (CreateInitialState(), 0) : (GrainStateJson.DeserializeState<TState, TEvent>(stored, FromCreation), stored.Version);
+        (_state, Version) = stored is null ? (CreateInitialState(), 0) : (GrainStateJson.DeserializeState<TState, TEvent>(stored, FromEvents), stored.Version);
         (_history, _views) = (null, null);
         await OnLoadedAsync(cancellationToken);
     }
+
+    /// <summary>A write of <paramref name="events"/> without the state they make, which only a store that keeps states makes.</summary>
+    private static StateWrite KeptAsEvents(GrainKey grain, long expectedVersion, TState state, IReadOnlyList<TEvent> events, DateTimeOffset now) =>
+        new(grain, expectedVersion, StateJson: null, GrainStateJson.SerializeEvents(events), now) { StateToKeep = () => GrainStateJson.SerializeState(state) };
 
     private static StateWrite Write(GrainKey grain, long expectedVersion, TState state, IReadOnlyList<TEvent> events, DateTimeOffset now, IEnumerable<GrainView>? views, IReadOnlyList<ViewRow>? lastWritten)
     {

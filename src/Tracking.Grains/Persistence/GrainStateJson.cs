@@ -18,14 +18,14 @@ public static class GrainStateJson
         JsonSerializer.Deserialize(json, TypeInfo<TState>()) ?? throw new JsonException($"Stored state of type {typeof(TState).Name} is null.");
 
     /// <summary>
-    /// A state as stored: its JSON, or, for a grain the store keeps as its creation's events alone
-    /// (<see cref="StoredState.Creation"/>), what <paramref name="fromCreation"/> makes of them.
+    /// A state as stored: its JSON, or, for a grain the store keeps as its events alone
+    /// (<see cref="StoredState.Events"/>), what <paramref name="fromEvents"/> makes of them.
     /// </summary>
-    public static TState DeserializeState<TState, TEvent>(StoredState stored, Func<IReadOnlyList<TEvent>, TState> fromCreation)
+    public static TState DeserializeState<TState, TEvent>(StoredState stored, Func<IReadOnlyList<TEvent>, TState> fromEvents)
         where TEvent : class =>
         stored.Json is { } json ? DeserializeState<TState>(json)
-            : stored.Creation is { Count: > 0 } creation ? fromCreation([.. creation.Select(DeserializeEvent<TEvent>)])
-            : throw new JsonException($"A {typeof(TState).Name} is stored without its state and without the events that created it.");
+            : stored.Events is { Count: > 0 } events ? fromEvents([.. events.Select(DeserializeEvent<TEvent>)])
+            : throw new JsonException($"A {typeof(TState).Name} is stored without its state and without the events that make it.");
 
     /// <summary>Events as they are appended: type name and JSON, each serialized as its declared base type so the stored JSON carries its type marker.</summary>
     public static EventRecord[] SerializeEvents<TEvent>(IReadOnlyList<TEvent> events)

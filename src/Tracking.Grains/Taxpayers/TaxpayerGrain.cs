@@ -107,7 +107,7 @@ public sealed class TaxpayerGrain(
         try
         {
             var (recorded, events) = Record(ledger, candidates, now);
-            return events.Count == 0 ? null : Change(new GrainKey(TypeName, taxpayerId), stored.Version, recorded, events, ReviewRow.ViewsOf(recorded), MatchedFields.Of(recorded), now);
+            return events.Count == 0 ? null : Change(new GrainKey(TypeName, taxpayerId), stored, recorded, events, ReviewRow.ViewsOf(recorded), MatchedFields.Of(recorded), now);
         }
         catch (CommandRejectedException)
         {
@@ -213,7 +213,7 @@ public sealed class TaxpayerGrain(
 
     protected override string? IndexedOf(TaxpayerLedger state) => MatchedFields.Of(state);
 
-    protected override TaxpayerLedger FromCreation(IReadOnlyList<TaxpayerEvent> events) => Made(this.GetPrimaryKeyString(), events);
+    protected override TaxpayerLedger FromEvents(IReadOnlyList<TaxpayerEvent> events) => Made(this.GetPrimaryKeyString(), events);
 
     /// <summary>The ledger <paramref name="events"/> make of a new one.</summary>
     private static TaxpayerLedger Made(string taxpayerId, IReadOnlyList<TaxpayerEvent> events) =>

@@ -8,7 +8,7 @@ public interface IGrainStore
 {
     /// <summary>
     /// Many grains' states at once; one entry per grain, in order, null for a grain never written,
-    /// and for one the store keeps as its creation's events alone, those events (<see cref="StoredState.Creation"/>).
+    /// and for one the store keeps as its events alone, those events (<see cref="StoredState.Events"/>).
     /// </summary>
     Task<IReadOnlyList<StoredState?>> ReadStatesAsync(IReadOnlyList<GrainKey> grains, CancellationToken cancellationToken);
 

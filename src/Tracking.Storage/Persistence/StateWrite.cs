@@ -7,8 +7,10 @@ namespace Tracking.Storage.Persistence;
 /// <paramref name="ExpectedVersion"/> (0: nothing stored yet). Commits as version ExpectedVersion + 1.
 /// </summary>
 /// <param name="StateJson">
-/// The new state; null only for a creation whose state its events make (<see cref="StateOfCreation"/>).
-/// The store refuses a change without a state, as it refuses any write whose data it does not take.
+/// The new state; null when the grain's events make it: a creation, or a change of a grain the
+/// store keeps without its state (<see cref="StoredState.Json"/> null). A store that keeps every
+/// state makes it (<see cref="StateToKeep"/>); PostgreSQL refuses a change without a state to a
+/// grain it holds one for as a conflict, and SQLite one it cannot make the state of as a failure.
 /// </param>
 public sealed record StateWrite(
     GrainKey Grain,
@@ -20,14 +22,16 @@ public sealed record StateWrite(
     public long NewVersion => ExpectedVersion + 1;
 
     /// <summary>
-    /// For a creation without <see cref="StateJson"/>, the state's JSON, made only by a store that
-    /// keeps it. PostgreSQL keeps such a creation as its events alone and hands them back as the
-    /// state is read (<see cref="StoredState.Creation"/>) until the grain's next write: a bulk
-    /// import writes a quarter to a third less. SQLite keeps the state: it reads rows one at a
-    /// time and a row's first change would grow it in place, which cost its sweeps more than an
-    /// import gains (loadtests/README.md, "Records created in bulk kept as their creation's events").
+    /// For a write without <see cref="StateJson"/>, the state's JSON, made only by a store that
+    /// keeps it. PostgreSQL keeps a grain created so as its events alone and hands them back as
+    /// the state is read (<see cref="StoredState.Events"/>), a sweep's candidates recorded beside
+    /// it included, until its grain writes a state: a bulk import writes a quarter to a third less,
+    /// and a sweep's recording writes no copy of a taxpayer's ledger. SQLite keeps the state: it
+    /// reads rows one at a time and a row's first change would grow it in place, which cost its
+    /// sweeps more than an import gains (loadtests/README.md, "Records created in bulk kept as
+    /// their creation's events").
     /// </summary>
-    public Func<string>? StateOfCreation { get; init; }
+    public Func<string>? StateToKeep { get; init; }
 
     /// <summary>
     /// The read-model rows the grain keeps, replacing all it kept before, in the same transaction;

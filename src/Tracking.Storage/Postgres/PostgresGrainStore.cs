@@ -12,7 +12,8 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
 {
     // The whole batch in one set-based statement: creates (expected version 0) and versioned
     // updates, then the events and read-model rows of exactly the writes that matched. A write
-    // that did not match comes back absent: a version conflict.
+    // that did not match comes back absent: a version conflict, or a change without a state to a
+    // grain stored with one (the writer read it otherwise, so it was written since).
     private const string BatchWrite = """
         WITH w AS (
             SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::timestamptz[], $21::text[])
@@ -27,6 +28,7 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
                 indexed_at = CASE WHEN g.indexed IS DISTINCT FROM w.indexed THEN clock_timestamp() ELSE g.indexed_at END
             FROM w
             WHERE w.expected > 0 AND g.grain_type = w.grain_type AND g.grain_key = w.grain_key AND g.version = w.expected
+              AND (w.state IS NOT NULL OR g.state IS NULL)
             RETURNING g.grain_type, g.grain_key, g.version
         ), written AS (
             SELECT * FROM created UNION ALL SELECT * FROM updated
@@ -82,34 +84,35 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
             }
         }
 
-        // Grains stored as their creation's events alone are read with those, in a second query:
-        // joined into the first, every read paid for them (and an unanalyzed table's estimates put
-        // the plan over the server's JIT threshold). Their version 1 never changes, so a write since
-        // the first query only makes the caller's next write a conflict, as any read does.
-        var created = Enumerable.Range(0, states.Length).Where(i => states[i] is { Json: null }).ToArray();
-        if (created.Length == 0)
+        // Grains stored as their events alone are read with those, in a second query: joined into
+        // the first, every read paid for them (and an unanalyzed table's estimates put the plan over
+        // the server's JIT threshold). Only the events up to the version read are theirs: a write
+        // since the first query only makes the caller's next write a conflict, as any read does.
+        var eventsOnly = Enumerable.Range(0, states.Length).Where(i => states[i] is { Json: null }).ToArray();
+        if (eventsOnly.Length == 0)
         {
             return states;
         }
 
         await using (var command = dataSource.CreateCommand("""
             SELECT k.i, e.payload
-            FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(grain_type, grain_key, i)
-            JOIN grain_events e ON e.grain_type = k.grain_type AND e.grain_key = k.grain_key AND e.version = 1
-            ORDER BY k.i, e.idx
+            FROM unnest($1::text[], $2::text[], $3::bigint[]) WITH ORDINALITY AS k(grain_type, grain_key, version, i)
+            JOIN grain_events e ON e.grain_type = k.grain_type AND e.grain_key = k.grain_key AND e.version <= k.version
+            ORDER BY k.i, e.version, e.idx
             """))
         {
-            AddKeys(command, [.. created.Select(i => grains[i])]);
-            var events = created.Select(_ => new List<string>()).ToArray();
+            AddKeys(command, [.. eventsOnly.Select(i => grains[i])]);
+            command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. eventsOnly.Select(i => states[i]!.Version)] });
+            var events = eventsOnly.Select(_ => new List<string>()).ToArray();
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 events[reader.GetInt64(0) - 1].Add(reader.GetString(1));
             }
 
-            for (var n = 0; n < created.Length; n++)
+            for (var n = 0; n < eventsOnly.Length; n++)
             {
-                states[created[n]] = states[created[n]]! with { Creation = events[n] };
+                states[eventsOnly[n]] = states[eventsOnly[n]]! with { Events = events[n] };
             }
         }
 

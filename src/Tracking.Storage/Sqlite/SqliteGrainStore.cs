@@ -7,7 +7,7 @@ namespace Tracking.Storage.Sqlite;
 /// A batch in one transaction of prepared statements; when the store refuses a write's data, the
 /// batch again with a savepoint around each write, so that the bad write is undone alone. SQLite
 /// is synchronous underneath: callers keep it off grain threads. Every row keeps its state, a
-/// creation's too (<see cref="StateWrite.StateOfCreation"/>).
+/// creation's too (<see cref="StateWrite.StateToKeep"/>).
 /// </summary>
 internal sealed class SqliteGrainStore(SqliteDatabase database) : IGrainStore
 {
@@ -222,7 +222,7 @@ internal sealed class SqliteGrainStore(SqliteDatabase database) : IGrainStore
         {
             var at = SqliteDatabase.ToUnixMs(write.At);
             var state = write.ExpectedVersion == 0 ? _insert : _update;
-            state.Bind(write.Partition, write.Grain.Type, write.Grain.Key, write.NewVersion, (object?)(write.StateJson ?? write.StateOfCreation?.Invoke()) ?? DBNull.Value, at, (object?)write.Indexed ?? DBNull.Value, now);
+            state.Bind(write.Partition, write.Grain.Type, write.Grain.Key, write.NewVersion, (object?)(write.StateJson ?? write.StateToKeep?.Invoke()) ?? DBNull.Value, at, (object?)write.Indexed ?? DBNull.Value, now);
             if (write.ExpectedVersion != 0)
             {
                 state.Parameters[8].Value = write.ExpectedVersion;
