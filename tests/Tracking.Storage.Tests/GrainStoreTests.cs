@@ -307,6 +307,14 @@ public sealed class GrainStoreTests
         // A change beside the grain, without its state too: PostgreSQL appends its events to those read back.
         Assert.Equal([new WriteOutcome.Written(2), new WriteOutcome.Written(2)], await grains.WriteBatchAsync([WithoutState("s1", 1, 1), WithoutState("c03", 1, 2)], default));
         Assert.Equal([Kept("s1", 2, 1), Kept("c03", 1, 2)], await ReadAsync("s1", "c03"));
+        Assert.Equal([new WriteOutcome.Written(3)], await grains.WriteBatchAsync([WithoutState("c03", 2, 1)], default));
+        Assert.Equal([Kept("c03", 1, 2, 1)], await ReadAsync("c03"));
+        if (postgres)
+        {
+            // Only the events up to the version read are the state's: those of a write committed between the store's two reads are not.
+            await storage.ExecuteSqlAsync($"INSERT INTO grain_events (partition, grain_type, grain_key, version, idx, event_type, payload, recorded_at) VALUES (0, 'person', 'c03', 4, 0, 'later', '{Event("c03", 4, 0)}', now())");
+            Assert.Equal([Kept("c03", 1, 2, 1)], await ReadAsync("c03"));
+        }
 
         // The grain's next write keeps a state, read as such from then on; its history is whole.
         Assert.Equal([new WriteOutcome.Written(3)], await grains.WriteBatchAsync([Write(new GrainKey("person", "s1"), 2, 3, "changed")], default));

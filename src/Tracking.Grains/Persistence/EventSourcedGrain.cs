@@ -161,7 +161,7 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain, IIncomingGrainC
     /// A first write of a grain, for loading many at once straight into the store (it succeeds only
     /// if the grain was never written). A store may keep its events without a copy of the state
     /// they make (<see cref="StateWrite.StateToKeep"/>); the grain then makes its state from
-    /// them (<see cref="FromEvents"/>) until it is written again.
+    /// them (<see cref="FromEvents"/>), changes written beside it since included, until it writes a state.
     /// </summary>
     public static StateWrite Creation(GrainKey grain, TState state, IReadOnlyList<TEvent> events, IEnumerable<GrainView>? views, string? indexed, DateTimeOffset now) =>
         events.Count == 0 ? throw new ArgumentException($"{grain} would be created without an event to make its state from.", nameof(events))
@@ -173,6 +173,7 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain, IIncomingGrainC
     /// written since. An activation that read the state before finds its next write refused, and
     /// reads the state again (see <see cref="DecidedAfreshOnConflictAsync"/>). A grain stored as
     /// its events alone stays so: its new events are appended, and its state is what they all make.
+    /// (Only PostgreSQL keeps a grain so; SQLite always hands back a state, and a change of it writes one.)
     /// <paramref name="stored"/> null: none is stored, and the grain is written with its state.
     /// </summary>
     public static StateWrite Change(GrainKey grain, StoredState? stored, TState state, IReadOnlyList<TEvent> events, IEnumerable<GrainView>? views, string? indexed, DateTimeOffset now) =>

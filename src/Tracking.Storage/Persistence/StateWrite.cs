@@ -9,8 +9,9 @@ namespace Tracking.Storage.Persistence;
 /// <param name="StateJson">
 /// The new state; null when the grain's events make it: a creation, or a change of a grain the
 /// store keeps without its state (<see cref="StoredState.Json"/> null). A store that keeps every
-/// state makes it (<see cref="StateToKeep"/>); PostgreSQL refuses a change without a state to a
-/// grain it holds one for as a conflict, and SQLite one it cannot make the state of as a failure.
+/// state makes it (<see cref="StateToKeep"/>). PostgreSQL refuses a change without a state to a
+/// grain it holds one for as a conflict (its writer did not read it at this version), and SQLite
+/// one it cannot make the state of as a failure.
 /// </param>
 public sealed record StateWrite(
     GrainKey Grain,

@@ -13,7 +13,8 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
     // The whole batch in one set-based statement: creates (expected version 0) and versioned
     // updates, then the events and read-model rows of exactly the writes that matched. A write
     // that did not match comes back absent: a version conflict, or a change without a state to a
-    // grain stored with one (the writer read it otherwise, so it was written since).
+    // grain stored with one, which no writer that read the grain at its version sends (whether a
+    // version has a state is fixed when it is written); its caller reads the grain again.
     private const string BatchWrite = """
         WITH w AS (
             SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::timestamptz[], $21::text[])
