@@ -39,13 +39,19 @@ public static partial class SiloWebHost
         builder.Services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = settings.Console.MaxUploadBytes);
         // Logs go to stderr, so that a command's output on stdout stays its own. ASP.NET Core's
         // per-request lines and Orleans' start-up chatter are left to warnings.
+        var started = new System.Runtime.CompilerServices.StrongBox<bool>();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(settings.MinimumLogLevel)
             .AddFilter("Microsoft.AspNetCore", level => level >= LogLevel.Warning && level >= settings.MinimumLogLevel)
             .AddFilter("Orleans", level => level >= LogLevel.Warning && level >= settings.MinimumLogLevel)
             // Start-up notes that are choices made here: reminders allowed to repeat within seconds
             // (demonstrations), and the cookie keys kept unencrypted in the store (guarded as the store is).
-            .AddFilter("Orleans.Runtime.Silo", level => level >= LogLevel.Error)
+            .AddFilter("Orleans.Runtime.Silo", level => (level >= LogLevel.Error && started.Value) || level >= LogLevel.Critical)
             .AddFilter("Polly", level => level >= LogLevel.Warning)
+            // A start that fails is told by whoever started the host (the CLI says why in a sentence, a
+            // program's Main gets the exception): the host's and the silo's own lines (above) would
+            // repeat it as stack traces.
+            .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level => (level >= settings.MinimumLogLevel && started.Value) || level >= LogLevel.Critical)
+            .AddFilter("Orleans.Runtime.SiloLifecycleSubject", level => (level >= LogLevel.Warning && level >= settings.MinimumLogLevel && started.Value) || level >= LogLevel.Critical)
             .AddFilter("Orleans.Hosting.ReminderOptionsValidator", level => level >= LogLevel.Error)
             .AddFilter("Tracking.Silo.Telemetry.SiloOperations", level => level >= LogLevel.Warning)
             .AddFilter("Microsoft.AspNetCore.DataProtection", level => level >= LogLevel.Error)
@@ -127,6 +133,7 @@ public static partial class SiloWebHost
         settings.Services?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.Lifetime.ApplicationStarted.Register(() => started.Value = true);
 
         // A request Kestrel or a form reader refuses (too large, malformed) keeps its own 4xx.
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError });

@@ -100,6 +100,7 @@ public sealed class CliTests : IDisposable
         Assert.Equal(2, result.ExitCode);
         Assert.Contains($"error: an address this silo listens on is already in use (--urls {urls}, --silo-port {siloPort}, --gateway-port 0)", result.Error);
         Assert.DoesNotContain("Unhandled exception", result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
     }
 
     [Fact]
