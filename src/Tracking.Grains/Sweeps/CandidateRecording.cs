@@ -35,7 +35,11 @@ internal sealed class CandidateRecording(IGrainFactory grains, GrainStateStore s
         var active = await ActiveTaxpayersAsync();
         // In the stores' key order: a batch then updates neighbouring rows and index pages, where the
         // shards' order spread it over one page per taxpayer (SQLite's recording took less than half the time).
-        var byTaxpayer = candidates.GroupBy(c => c.TaxpayerId, StringComparer.Ordinal).OrderBy(t => t.Key, StringComparer.Ordinal).ToArray();
+        // A taxpayer's candidates in one order too, not the order the shards happened to finish in: two
+        // sweeps of the same files leave the same ledger and history.
+        var byTaxpayer = candidates
+            .OrderBy(c => c.TaxpayerId, StringComparer.Ordinal).ThenBy(c => c.Exchange, StringComparer.Ordinal).ThenBy(c => c.AccountId, StringComparer.Ordinal)
+            .GroupBy(c => c.TaxpayerId, StringComparer.Ordinal).ToArray();
         var toGrains = new ConcurrentQueue<IGrouping<string, MatchCandidate>>(byTaxpayer.Where(t => IsIn(active, t)));
         var beside = new ConcurrentQueue<IGrouping<string, MatchCandidate>>();
         await Parallel.ForEachAsync(
