@@ -331,7 +331,7 @@ public sealed class SweepTests
         Assert.Equal(race.Candidates.Select(c => c.TaxpayerId).Distinct().Order(StringComparer.Ordinal), Assert.Single(batches));
 
         // A taxpayer's candidates by exchange and account, not in the order the shards happened to finish in:
-        // two sweeps of the same files leave the same ledger (the clean-clone CI on 910a408 caught two that did not).
+        // two sweeps of the same files leave the same ledger (the clean-clone CI on d03c300 caught a taxpayer whose did not).
         var several = race.Candidates.GroupBy(c => c.TaxpayerId).Where(t => t.Count() > 1).Select(t => t.Key).ToArray();
         Assert.NotEmpty(several);
         foreach (var id in several)
