@@ -39,19 +39,20 @@ public static partial class SiloWebHost
         builder.Services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = settings.Console.MaxUploadBytes);
         // Logs go to stderr, so that a command's output on stdout stays its own. ASP.NET Core's
         // per-request lines and Orleans' start-up chatter are left to warnings.
+        // A start that fails is told by whoever started the host (the CLI says why in a sentence, a
+        // program's Main gets the exception): the host's and the silo's own lines would repeat it as
+        // stack traces. Their categories log from the level given once the host has started.
         var started = new System.Runtime.CompilerServices.StrongBox<bool>();
+        Func<LogLevel, bool> OnceStarted(LogLevel least) => level => (started.Value && level >= least) || level >= LogLevel.Critical;
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(settings.MinimumLogLevel)
             .AddFilter("Microsoft.AspNetCore", level => level >= LogLevel.Warning && level >= settings.MinimumLogLevel)
             .AddFilter("Orleans", level => level >= LogLevel.Warning && level >= settings.MinimumLogLevel)
             // Start-up notes that are choices made here: reminders allowed to repeat within seconds
             // (demonstrations), and the cookie keys kept unencrypted in the store (guarded as the store is).
-            .AddFilter("Orleans.Runtime.Silo", level => (level >= LogLevel.Error && started.Value) || level >= LogLevel.Critical)
+            .AddFilter("Orleans.Runtime.Silo", OnceStarted(LogLevel.Error))
             .AddFilter("Polly", level => level >= LogLevel.Warning)
-            // A start that fails is told by whoever started the host (the CLI says why in a sentence, a
-            // program's Main gets the exception): the host's and the silo's own lines (above) would
-            // repeat it as stack traces.
-            .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level => (level >= settings.MinimumLogLevel && started.Value) || level >= LogLevel.Critical)
-            .AddFilter("Orleans.Runtime.SiloLifecycleSubject", level => (level >= LogLevel.Warning && level >= settings.MinimumLogLevel && started.Value) || level >= LogLevel.Critical)
+            .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", OnceStarted(settings.MinimumLogLevel))
+            .AddFilter("Orleans.Runtime.SiloLifecycleSubject", OnceStarted(settings.MinimumLogLevel > LogLevel.Warning ? settings.MinimumLogLevel : LogLevel.Warning))
             .AddFilter("Orleans.Hosting.ReminderOptionsValidator", level => level >= LogLevel.Error)
             .AddFilter("Tracking.Silo.Telemetry.SiloOperations", level => level >= LogLevel.Warning)
             .AddFilter("Microsoft.AspNetCore.DataProtection", level => level >= LogLevel.Error)
