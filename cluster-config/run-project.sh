@@ -17,7 +17,7 @@ flock 9  # two commands started at once must not build over each other
 if [ ! -f "$dll" ] || [ -n "$(changed)" ]; then
   # Said on stderr, so that a script reading the program's output (--json) reads only that.
   echo "Building $(basename "$project" .csproj) ($([ -f "$dll" ] && echo "sources changed" || echo "first run"); a minute or two) ..." >&2
-  if ! log=$(dotnet build "$project" -c Release -o "$out" -nologo 2>&1); then
+  if ! log=$("$root/cluster-config/publish-project.sh" "$project" "$out" 2>&1); then
     echo "$log" >&2
     exit 1
   fi
