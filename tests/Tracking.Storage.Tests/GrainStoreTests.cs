@@ -362,6 +362,48 @@ public sealed class GrainStoreTests
         Assert.True(await storage.CountAsync("SELECT DISTINCT indexed_at FROM grain_state WHERE grain_key LIKE 'b%'") > 1);
     }
 
+    [Fact]
+    public async Task Creations_copied_into_PostgreSQL_are_stored_as_the_batch_statement_stores_them_and_a_copy_that_fails_midway_leaves_nothing()
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Postgres);
+        await using var store = await storage.OpenStoreAsync();
+        var grains = store.Grains;
+
+        // Korean text, a state larger than the copy's buffer, no state, no matched fields, and times finer than the server keeps.
+        StateWrite Made(string prefix, int i) =>
+            new(new GrainKey("person", $"{prefix}-{i:00}"), 0,
+                i == 3 ? null : i == 7 ? $"{{\"memo\":\"{new string('가', 150_000)}\"}}" : $"{{\"name\":\"김민준{i}\",\"quote\":\"\\\"\\t\"}}",
+                [.. Enumerable.Range(0, 1 + (i % 3)).Select(e => new EventRecord($"체납등록{e}", $"{{\"n\":{e},\"이름\":\"박서연\"}}"))],
+                s_at.AddTicks(i * 1_234_567 + 3))
+            { Indexed = i == 5 ? null : $"김민준{i}\u001f1980-01-0{i % 9 + 1}" };
+
+        Assert.All(await grains.WriteBatchAsync([.. Enumerable.Range(0, 40).Select(i => Made("copy", i))], default), o => Assert.Equal(new WriteOutcome.Written(1), o));
+        foreach (var i in Enumerable.Range(0, 40))
+        {
+            Assert.Equal([new WriteOutcome.Written(1)], await grains.WriteBatchAsync([Made("stmt", i)], default));
+        }
+
+        Assert.Equal(40L, await storage.CountAsync("""
+            SELECT 1 FROM grain_state c JOIN grain_state s ON s.grain_type = c.grain_type AND s.grain_key = 'stmt' || substr(c.grain_key, 5)
+            WHERE c.grain_key LIKE 'copy-%' AND c.state IS NOT DISTINCT FROM s.state AND c.indexed IS NOT DISTINCT FROM s.indexed
+              AND c.version = s.version AND c.updated_at = s.updated_at
+            """));
+        Assert.Equal(Enumerable.Range(0, 40).Sum(i => (long)Made("copy", i).Events.Count), await storage.CountAsync("""
+            SELECT 1 FROM grain_events c JOIN grain_events s ON s.grain_type = c.grain_type AND s.grain_key = 'stmt' || substr(c.grain_key, 5) AND s.version = c.version AND s.idx = c.idx
+            WHERE c.grain_key LIKE 'copy-%' AND c.event_type = s.event_type AND c.payload = s.payload AND c.recorded_at = s.recorded_at
+            """));
+        Assert.Equal((await grains.ReadStatesAsync([new GrainKey("person", "stmt-07")], default))[0], (await grains.ReadStatesAsync([new GrainKey("person", "copy-07")], default))[0]);
+        Assert.Equal(Made("copy", 7).Partition, Convert.ToInt32(await storage.ScalarAsync("SELECT partition FROM grain_state WHERE grain_key = 'copy-07'"), System.Globalization.CultureInfo.InvariantCulture));
+
+        // A batch whose events cannot be read halfway through its copy: the error is the caller's, and nothing of the batch is stored.
+        var failing = Enumerable.Range(0, 40).Select(i => Made("fail", i)).ToArray();
+        failing[30] = failing[30] with { Events = new UnreadableEvents() };
+        await Assert.ThrowsAsync<InvalidOperationException>(() => grains.WriteBatchAsync(failing, default));
+        Assert.Equal(0L, await storage.CountAsync("SELECT 1 FROM grain_state WHERE grain_key LIKE 'fail-%'"));
+        Assert.Equal(0L, await storage.CountAsync("SELECT 1 FROM grain_events WHERE grain_key LIKE 'fail-%'"));
+        Assert.All(await grains.WriteBatchAsync([.. Enumerable.Range(0, 40).Select(i => Made("after", i))], default), o => Assert.Equal(new WriteOutcome.Written(1), o));
+    }
+
     [Theory]
     [AllStorages]
     public async Task A_bulk_import_s_creation_of_a_grain_already_stored_conflicts_alone_and_one_the_store_refuses_fails_alone(string kind)
@@ -411,6 +453,18 @@ public sealed class GrainStoreTests
         var changed = new List<string>();
         await store.Grains.ReadAllAsync("person", at, 10, page => { changed.AddRange(page.Select(f => f.Key)); return Task.CompletedTask; }, default);
         Assert.Equal(["after"], changed);
+    }
+
+    /// <summary>Events that fail as they are read, as a serializer that throws would.</summary>
+    private sealed class UnreadableEvents : IReadOnlyList<EventRecord>
+    {
+        public int Count => 1;
+
+        public EventRecord this[int index] => throw new InvalidOperationException("this event cannot be read");
+
+        public IEnumerator<EventRecord> GetEnumerator() => throw new InvalidOperationException("this event cannot be read");
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     private static StateWrite Write(GrainKey grain, long expected, int n, params string[] events) =>

@@ -288,33 +288,33 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
             indexedAt = reader.GetFieldValue<DateTimeOffset>(0);
         }
 
-        await using (var states = await connection.BeginBinaryImportAsync(
-            "COPY grain_state (partition, grain_type, grain_key, version, state, updated_at, indexed, indexed_at) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
+        await using (var states = await BinaryCopyRows.BeginAsync(
+            connection, "COPY grain_state (partition, grain_type, grain_key, version, state, updated_at, indexed, indexed_at) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
         {
             foreach (var write in writes)
             {
-                await StartRowOfAsync(states, write, cancellationToken).ConfigureAwait(false);
-                await states.WriteAsync(write.StateJson, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await states.WriteAsync(write.At.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
-                await states.WriteAsync(write.Indexed, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await states.WriteAsync(indexedAt, NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
+                await StartRowOfAsync(states, write, 8, cancellationToken).ConfigureAwait(false);
+                states.Text(write.StateJson);
+                states.Timestamptz(write.At);
+                states.Text(write.Indexed);
+                states.Timestamptz(indexedAt);
             }
 
             await states.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await using (var events = await connection.BeginBinaryImportAsync(
-            "COPY grain_events (partition, grain_type, grain_key, version, idx, event_type, payload, recorded_at) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
+        await using (var events = await BinaryCopyRows.BeginAsync(
+            connection, "COPY grain_events (partition, grain_type, grain_key, version, idx, event_type, payload, recorded_at) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
         {
             foreach (var write in writes)
             {
                 for (var i = 0; i < write.Events.Count; i++)
                 {
-                    await StartRowOfAsync(events, write, cancellationToken).ConfigureAwait(false);
-                    await events.WriteAsync(i, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-                    await events.WriteAsync(write.Events[i].Type, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                    await events.WriteAsync(write.Events[i].Json, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                    await events.WriteAsync(write.At.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
+                    await StartRowOfAsync(events, write, 8, cancellationToken).ConfigureAwait(false);
+                    events.Integer(i);
+                    events.Text(write.Events[i].Type);
+                    events.Text(write.Events[i].Json);
+                    events.Timestamptz(write.At);
                 }
             }
 
@@ -324,14 +324,14 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>A copied row's first columns, the same in both tables: the grain's partition, type, key and new version.</summary>
-    private static async Task StartRowOfAsync(NpgsqlBinaryImporter importer, StateWrite write, CancellationToken cancellationToken)
+    /// <summary>A copied row of <paramref name="fields"/> begun with the columns both tables begin with: the grain's partition, type, key and new version.</summary>
+    private static async ValueTask StartRowOfAsync(BinaryCopyRows rows, StateWrite write, short fields, CancellationToken cancellationToken)
     {
-        await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(write.Partition, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(write.Grain.Type, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(write.Grain.Key, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(write.NewVersion, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+        await rows.StartRowAsync(fields, cancellationToken).ConfigureAwait(false);
+        rows.Integer(write.Partition);
+        rows.Text(write.Grain.Type);
+        rows.Text(write.Grain.Key);
+        rows.Bigint(write.NewVersion);
     }
 
     private async Task<IReadOnlyList<WriteOutcome>> CommitAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken)
