@@ -14,7 +14,7 @@ namespace Tracking.Storage.Postgres;
 /// </summary>
 internal sealed class BinaryCopyRows : IAsyncDisposable
 {
-    // A buffer is sent once it holds this much: large enough to be few messages, small enough to stay off the large object heap.
+    // The buffer is sent once it holds this much: many rows to a message. It comes from the shared pool, as does a larger one a long field needs.
     private const int SendAt = 64 * 1024;
 
     private static readonly long s_postgresEpochTicks = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
