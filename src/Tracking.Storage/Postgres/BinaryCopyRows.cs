@@ -20,13 +20,15 @@ internal sealed class BinaryCopyRows : IAsyncDisposable
     private static readonly long s_postgresEpochTicks = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
 
     private readonly NpgsqlRawCopyStream _stream;
+    private readonly short _fields;
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(SendAt * 2);
     private int _length;
     private bool _ended;
 
-    private BinaryCopyRows(NpgsqlRawCopyStream stream)
+    private BinaryCopyRows(NpgsqlRawCopyStream stream, short fields)
     {
         _stream = stream;
+        _fields = fields;
 
         // The format's signature, no flags, no header extension.
         Reserve(19);
@@ -38,37 +40,25 @@ internal sealed class BinaryCopyRows : IAsyncDisposable
         _length = 19;
     }
 
-    /// <summary>Begins <paramref name="copy"/>, a <c>COPY … FROM STDIN (FORMAT BINARY)</c>, on <paramref name="connection"/>.</summary>
-    public static async Task<BinaryCopyRows> BeginAsync(NpgsqlConnection connection, string copy, CancellationToken cancellationToken) =>
-        new(await connection.BeginRawBinaryCopyAsync(copy, cancellationToken).ConfigureAwait(false));
+    /// <summary>Begins a COPY into <paramref name="columns"/> of <paramref name="table"/> on <paramref name="connection"/>; each row then gives every column, in that order.</summary>
+    public static async Task<BinaryCopyRows> BeginAsync(NpgsqlConnection connection, string table, string[] columns, CancellationToken cancellationToken) =>
+        new(await connection.BeginRawBinaryCopyAsync($"COPY {table} ({string.Join(", ", columns)}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false), checked((short)columns.Length));
 
-    /// <summary>Begins a row of <paramref name="fields"/> fields; the buffer is sent first if it is full.</summary>
-    public async ValueTask StartRowAsync(short fields, CancellationToken cancellationToken)
+    /// <summary>Begins a row; the buffer is sent first if it is full.</summary>
+    public async ValueTask StartRowAsync(CancellationToken cancellationToken)
     {
         if (_length >= SendAt)
         {
             await SendAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        BinaryPrimitives.WriteInt16BigEndian(Reserve(2), fields);
+        BinaryPrimitives.WriteInt16BigEndian(Reserve(2), _fields);
         _length += 2;
     }
 
-    public void Integer(int value)
-    {
-        var field = Reserve(8);
-        BinaryPrimitives.WriteInt32BigEndian(field, 4);
-        BinaryPrimitives.WriteInt32BigEndian(field[4..], value);
-        _length += 8;
-    }
+    public void Integer(int value) => BinaryPrimitives.WriteInt32BigEndian(Field(4), value);
 
-    public void Bigint(long value)
-    {
-        var field = Reserve(12);
-        BinaryPrimitives.WriteInt32BigEndian(field, 8);
-        BinaryPrimitives.WriteInt64BigEndian(field[4..], value);
-        _length += 12;
-    }
+    public void Bigint(long value) => BinaryPrimitives.WriteInt64BigEndian(Field(8), value);
 
     /// <summary>The text in UTF-8, or NULL.</summary>
     public void Text(string? value)
@@ -87,13 +77,8 @@ internal sealed class BinaryCopyRows : IAsyncDisposable
     }
 
     /// <summary>Microseconds since 2000-01-01 UTC, as the server keeps a timestamptz (finer ticks are dropped, as Npgsql drops them).</summary>
-    public void Timestamptz(DateTimeOffset value)
-    {
-        var field = Reserve(12);
-        BinaryPrimitives.WriteInt32BigEndian(field, 8);
-        BinaryPrimitives.WriteInt64BigEndian(field[4..], (value.UtcTicks - s_postgresEpochTicks) / TimeSpan.TicksPerMicrosecond);
-        _length += 12;
-    }
+    public void Timestamptz(DateTimeOffset value) =>
+        BinaryPrimitives.WriteInt64BigEndian(Field(8), (value.UtcTicks - s_postgresEpochTicks) / TimeSpan.TicksPerMicrosecond);
 
     /// <summary>Sends the rows and the format's end, and ends the COPY: the server refuses it then if it refuses any row.</summary>
     public async Task CompleteAsync(CancellationToken cancellationToken)
@@ -125,6 +110,15 @@ internal sealed class BinaryCopyRows : IAsyncDisposable
                 _buffer = [];
             }
         }
+    }
+
+    /// <summary>A field of <paramref name="bytes"/> bytes: its length written, the room for its value returned.</summary>
+    private Span<byte> Field(int bytes)
+    {
+        var field = Reserve(4 + bytes);
+        BinaryPrimitives.WriteInt32BigEndian(field, bytes);
+        _length += 4 + bytes;
+        return field[4..];
     }
 
     /// <summary>Room for <paramref name="bytes"/> more after what the buffer holds; a larger buffer when a field needs it.</summary>

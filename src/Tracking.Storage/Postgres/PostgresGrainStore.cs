@@ -289,11 +289,11 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
         }
 
         await using (var states = await BinaryCopyRows.BeginAsync(
-            connection, "COPY grain_state (partition, grain_type, grain_key, version, state, updated_at, indexed, indexed_at) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
+            connection, "grain_state", ["partition", "grain_type", "grain_key", "version", "state", "updated_at", "indexed", "indexed_at"], cancellationToken).ConfigureAwait(false))
         {
             foreach (var write in writes)
             {
-                await StartRowOfAsync(states, write, 8, cancellationToken).ConfigureAwait(false);
+                await StartRowOfAsync(states, write, cancellationToken).ConfigureAwait(false);
                 states.Text(write.StateJson);
                 states.Timestamptz(write.At);
                 states.Text(write.Indexed);
@@ -304,13 +304,13 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
         }
 
         await using (var events = await BinaryCopyRows.BeginAsync(
-            connection, "COPY grain_events (partition, grain_type, grain_key, version, idx, event_type, payload, recorded_at) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
+            connection, "grain_events", ["partition", "grain_type", "grain_key", "version", "idx", "event_type", "payload", "recorded_at"], cancellationToken).ConfigureAwait(false))
         {
             foreach (var write in writes)
             {
                 for (var i = 0; i < write.Events.Count; i++)
                 {
-                    await StartRowOfAsync(events, write, 8, cancellationToken).ConfigureAwait(false);
+                    await StartRowOfAsync(events, write, cancellationToken).ConfigureAwait(false);
                     events.Integer(i);
                     events.Text(write.Events[i].Type);
                     events.Text(write.Events[i].Json);
@@ -324,10 +324,10 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>A copied row of <paramref name="fields"/> begun with the columns both tables begin with: the grain's partition, type, key and new version.</summary>
-    private static async ValueTask StartRowOfAsync(BinaryCopyRows rows, StateWrite write, short fields, CancellationToken cancellationToken)
+    /// <summary>A copied row begun with the columns both tables begin with: the grain's partition, type, key and new version.</summary>
+    private static async ValueTask StartRowOfAsync(BinaryCopyRows rows, StateWrite write, CancellationToken cancellationToken)
     {
-        await rows.StartRowAsync(fields, cancellationToken).ConfigureAwait(false);
+        await rows.StartRowAsync(cancellationToken).ConfigureAwait(false);
         rows.Integer(write.Partition);
         rows.Text(write.Grain.Type);
         rows.Text(write.Grain.Key);
