@@ -974,6 +974,38 @@ public sealed class SweepTests
         await host.GrainFactory.GetGrain<IExchangeAccountGrain>(AccountKey.Of(account.Exchange, account.AccountId)).ReportAsync(account);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(int.MaxValue)]
+    public async Task The_pairs_learning_compared_are_weighed_by_what_it_found_and_every_other_pair_is_compared_as_without_learning(int pairsPerShard)
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        await using var host = await StartAsync(storage);
+        await ImportSamplesAsync(host, bulk: true);
+        await host.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main).RunAsync("officer-1");
+        var model = await host.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main).GetModelAsync();
+        Assert.NotNull(model);
+
+        var index = new MatchIndexBuilder(host.GrainFactory, host.Context.States, Guid.NewGuid());
+        await index.BuildAsync(default);
+        var shards = MatchIndex.AllShards().Select(shard => host.GrainFactory.GetGrain<IMatchShardGrain>(shard)).ToArray();
+        var unlearnt = await Task.WhenAll(shards.Select(shard => shard.FindCandidatesAsync(index.Sweep, model)));
+        var all = (await Task.WhenAll(shards.Select(shard => shard.SampleAsync(index.Sweep, 10, int.MaxValue)))).Sum(s => s.Counts.Compared.Values.Sum());
+        await Task.WhenAll(shards.Select(shard => shard.FindCandidatesAsync(index.Sweep, model)));
+        var learnt = (await Task.WhenAll(shards.Select(shard => shard.SampleAsync(index.Sweep, 10, pairsPerShard)))).Sum(s => s.Counts.Compared.Values.Sum());
+        var found = await Task.WhenAll(shards.Select(shard => shard.FindCandidatesAsync(index.Sweep, model)));
+        await index.EndAsync();
+
+        // None of the pairs, some, or all of them came from learning; each shard finds what it found without.
+        Assert.True(pairsPerShard switch { 0 => learnt == 0, 1 => learnt > 0 && learnt < all, _ => learnt == all }, $"{learnt} of {all} pairs learnt from");
+        static IEnumerable<string> Described(IEnumerable<MatchCandidate> candidates) => candidates
+            .Select(c => $"{c.TaxpayerId} {c.Exchange} {c.AccountId} {c.Decision} {c.Score} {string.Join(',', c.Reasons)} {c.Weight?.Total:R}")
+            .Order(StringComparer.Ordinal);
+        Assert.NotEmpty(unlearnt.SelectMany(c => c));
+        Assert.Equal(unlearnt.Select(Described), found.Select(Described));
+    }
+
     [Fact]
     public async Task On_two_silos_each_holds_half_the_shards_files_them_itself_and_the_sweep_finds_what_one_silo_found()
     {

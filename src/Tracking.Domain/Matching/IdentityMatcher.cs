@@ -25,9 +25,12 @@ public static class IdentityMatcher
     /// the rules drop whose weight clears the model's threshold, no review for one the model
     /// dismisses, and every candidate's weight.
     /// </summary>
-    public static MatchCandidate? Match(TaxpayerIdentity taxpayer, AccountIdentity account, MatchModel? model = null)
+    public static MatchCandidate? Match(TaxpayerIdentity taxpayer, AccountIdentity account, MatchModel? model = null) =>
+        Match(taxpayer, account, MatchEvidence.Between(taxpayer, account), model);
+
+    /// <summary>As <see cref="Match(TaxpayerIdentity, AccountIdentity, MatchModel?)"/>, for a pair whose <paramref name="evidence"/> is already known.</summary>
+    public static MatchCandidate? Match(TaxpayerIdentity taxpayer, AccountIdentity account, MatchEvidence evidence, MatchModel? model)
     {
-        var evidence = MatchEvidence.Between(taxpayer, account);
         var name = model?.NameOf(evidence, taxpayer.Name, account.Name);
         var decision = (Decide(evidence), model) switch
         {

@@ -30,12 +30,15 @@ public sealed class MatchShardGrain(MatchIndexOptions options, ILocalSiloDetails
     private Dictionary<string, Revision<IndexedTaxpayer>>? _revisedTaxpayers;
     private Dictionary<(string, string), Revision<IndexedAccount>>? _revisedAccounts;
 
+    // The pairs learning compared, until the sweep compares with the weights learnt.
+    private LearntPairs? _learnt;
+
     public Task<SiloAddress> BeginAsync(Guid sweep, CancellationToken cancellationToken)
     {
         _sweep = sweep;
         _taxpayers.Clear();
         _accounts.Clear();
-        (_revisedTaxpayers, _revisedAccounts) = (null, null);
+        (_revisedTaxpayers, _revisedAccounts, _learnt) = (null, null, null);
         DelayDeactivation(s_sweepKeepAlive);
         return Task.FromResult(silo.SiloAddress);
     }
@@ -135,6 +138,7 @@ public sealed class MatchShardGrain(MatchIndexOptions options, ILocalSiloDetails
     public Task KeepAsync(Guid sweep, CancellationToken cancellationToken)
     {
         Check(sweep);
+        _learnt = null;
         DelayDeactivation(options.KeptFor);
         return Task.CompletedTask;
     }
@@ -147,7 +151,7 @@ public sealed class MatchShardGrain(MatchIndexOptions options, ILocalSiloDetails
             _sweep = null;
             _taxpayers.Clear();
             _accounts.Clear();
-            (_revisedTaxpayers, _revisedAccounts) = (null, null);
+            (_revisedTaxpayers, _revisedAccounts, _learnt) = (null, null, null);
             DeactivateOnIdle();
         }
 
@@ -174,9 +178,11 @@ public sealed class MatchShardGrain(MatchIndexOptions options, ILocalSiloDetails
         var accountKeys = new Dictionary<(string, string), IReadOnlyList<string>>();
         var counter = new ComparisonCounter();
         var firstOfRule = new List<(BlockingRule Rule, string Key)>(4);
+        var learnt = new LearntPairs(sampled, new List<LearntPair>(met.Count));
         foreach (var (taxpayer, account, keys) in met.Values)
         {
             var evidence = MatchEvidence.Between(taxpayer, account);
+            learnt.Pairs.Add(new LearntPair(taxpayer, account, evidence));
             if (!taxpayerKeys.TryGetValue(taxpayer.TaxpayerId, out var ofTaxpayer))
             {
                 taxpayerKeys[taxpayer.TaxpayerId] = ofTaxpayer = BlockingKeys.For(taxpayer);
@@ -238,6 +244,8 @@ public sealed class MatchShardGrain(MatchIndexOptions options, ILocalSiloDetails
             }
         }
 
+        _learnt = learnt;
+
         // Identities are filed under each of their keys: each is owned by the shard of its first key.
         var taxpayers = _taxpayers.Entries.Where(t => t.First).Select(t => t.Record).ToArray();
         var accounts = _accounts.Entries.Where(a => a.First).Select(a => a.Record).ToArray();
@@ -251,8 +259,17 @@ public sealed class MatchShardGrain(MatchIndexOptions options, ILocalSiloDetails
     public Task<IReadOnlyList<MatchCandidate>> FindCandidatesAsync(Guid sweep, MatchModel? model, CancellationToken cancellationToken)
     {
         Check(sweep);
-        var comparing = new Comparing(model);
-        foreach (var (_, taxpayer, account) in Pairs())
+        var (learnt, comparing) = (_learnt, new Comparing(model));
+        _learnt = null;
+
+        // The pairs learning compared are weighed from what it found, not compared again: at a
+        // province's or a city's scale, that is every pair.
+        foreach (var pair in learnt?.Pairs ?? [])
+        {
+            comparing.Compare(pair.Taxpayer, pair.Account, pair.Evidence);
+        }
+
+        foreach (var (_, taxpayer, account) in Pairs(learnt is null ? null : _accounts.Keys.Where(key => !learnt.Keys.Contains(key))))
         {
             comparing.Compare(taxpayer, account);
         }
@@ -368,13 +385,22 @@ public sealed class MatchShardGrain(MatchIndexOptions options, ILocalSiloDetails
 
         public int Compared => _compared.Count;
 
-        public void Compare(TaxpayerIdentity taxpayer, AccountIdentity account)
+        /// <summary>Compares a pair not compared yet in this call; one learning compared comes with what it found (<paramref name="known"/>).</summary>
+        public void Compare(TaxpayerIdentity taxpayer, AccountIdentity account, MatchEvidence? known = null)
         {
             if (_compared.Add((taxpayer.TaxpayerId, account.Exchange, account.AccountId))
-                && IdentityMatcher.Match(taxpayer, account, model) is { } candidate)
+                && IdentityMatcher.Match(taxpayer, account, known ?? MatchEvidence.Between(taxpayer, account), model) is { } candidate)
             {
                 Candidates.Add(candidate);
             }
         }
     }
+
+    /// <summary>
+    /// The keys learning sampled here, and each pair they hold once, with what comparing it found:
+    /// no more than the pairs a sweep learns from (<see cref="MatchModelOptions.PairsToLearnFrom"/>), shared over its shards.
+    /// </summary>
+    private sealed record LearntPairs(HashSet<ulong> Keys, List<LearntPair> Pairs);
+
+    private readonly record struct LearntPair(TaxpayerIdentity Taxpayer, AccountIdentity Account, MatchEvidence Evidence);
 }
