@@ -8,15 +8,11 @@ namespace Tracking.Grains.Matching;
 [Alias("match-filer")]
 public interface IMatchFilerGrain : IGrainWithStringKey
 {
-    /// <summary>
-    /// Files each entry in its shard (one of this filer's silo) for <paramref name="sweep"/>. The
-    /// entries pass uncopied within a silo (their senders never touch them again): copies would be
-    /// garbage as large as the index, most of it in the large-object heap.
-    /// </summary>
+    /// <summary>Files each entry in its shard (one of this filer's silo) for <paramref name="sweep"/>.</summary>
     [Alias("file-taxpayers")]
-    Task FileTaxpayersAsync(Guid sweep, [Immutable] IReadOnlyList<IndexEntry<IndexedTaxpayer>> entries, CancellationToken cancellationToken = default);
+    Task FileTaxpayersAsync(Guid sweep, IReadOnlyList<IndexEntry<IndexedTaxpayer>> entries, CancellationToken cancellationToken = default);
 
-    /// <summary>As <see cref="FileTaxpayersAsync"/>, for accounts.</summary>
+    /// <summary>Files each entry in its shard (one of this filer's silo) for <paramref name="sweep"/>.</summary>
     [Alias("file-accounts")]
-    Task FileAccountsAsync(Guid sweep, [Immutable] IReadOnlyList<IndexEntry<IndexedAccount>> entries, CancellationToken cancellationToken = default);
+    Task FileAccountsAsync(Guid sweep, IReadOnlyList<IndexEntry<IndexedAccount>> entries, CancellationToken cancellationToken = default);
 }

@@ -16,13 +16,11 @@ public interface IMatchShardGrain : IGrainWithStringKey
     [Alias("begin-on")]
     Task<SiloAddress> BeginAsync(Guid sweep, CancellationToken cancellationToken = default);
 
-    /// <summary>Files the entries for <paramref name="sweep"/>, uncopied within a silo (as <see cref="IMatchFilerGrain.FileTaxpayersAsync"/>).</summary>
     [Alias("file-taxpayers")]
-    Task FileTaxpayersAsync(Guid sweep, [Immutable] IReadOnlyList<IndexEntry<IndexedTaxpayer>> entries, CancellationToken cancellationToken = default);
+    Task FileTaxpayersAsync(Guid sweep, IReadOnlyList<IndexEntry<IndexedTaxpayer>> entries, CancellationToken cancellationToken = default);
 
-    /// <summary>Files the entries for <paramref name="sweep"/>, uncopied within a silo (as <see cref="IMatchFilerGrain.FileTaxpayersAsync"/>).</summary>
     [Alias("file-accounts")]
-    Task FileAccountsAsync(Guid sweep, [Immutable] IReadOnlyList<IndexEntry<IndexedAccount>> entries, CancellationToken cancellationToken = default);
+    Task FileAccountsAsync(Guid sweep, IReadOnlyList<IndexEntry<IndexedAccount>> entries, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Counts the comparison patterns of about <paramref name="pairs"/> of the pairs that meet here

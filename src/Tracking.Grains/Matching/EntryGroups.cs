@@ -11,12 +11,6 @@ internal static class EntryGroups
     public static IndexEntry<TRecord>[][] By<TRecord>(IReadOnlyList<IndexEntry<TRecord>> entries, int groups, Func<BlockKey, int> groupOf)
         where TRecord : class
     {
-        if (groups == 1)
-        {
-            // A silo alone: its group is the page itself, not a copy of it.
-            return [entries as IndexEntry<TRecord>[] ?? [.. entries]];
-        }
-
         var of = new int[entries.Count];
         var counts = new int[groups];
         for (var i = 0; i < of.Length; i++)

@@ -3,8 +3,8 @@ using System.Runtime.InteropServices;
 namespace Tracking.Grains.Matching;
 
 /// <summary>
-/// One side of a shard's index, its taxpayers' or its accounts' entries: all in one run of slots,
-/// each block a chain through them from the block's latest entry. Beyond the records an entry
+/// One side of a shard's index, its taxpayers' or its accounts' entries: all in one list, each
+/// block a chain through that list from the block's latest entry. Beyond the records an entry
 /// costs about 60 bytes here, where a list and an object per entry cost over two hundred: most
 /// blocks hold one or two entries, and at national scale there are tens of millions.
 /// </summary>
@@ -13,61 +13,40 @@ internal sealed class IndexBlocks<TRecord>
 {
     private const int End = -1;
 
-    // Slots are kept in chunks of this many (320 KB each, in the large-object heap), which are
-    // never copied: a list grown by doubling left its every earlier array behind as garbage.
-    private const int ChunkShift = 13;
-    private const int ChunkSize = 1 << ChunkShift;
-
     private readonly Dictionary<ulong, int> _latest = [];
 
     // A slot taken out holds no record: a revision takes out few, so slots are reclaimed only once
     // most are empty (an index kept for hours can be revised many times).
-    private readonly List<Slot[]> _chunks = [];
-    private int _count;
+    private readonly List<IndexEntry<TRecord>> _entries = [];
+    private readonly List<int> _earlier = [];
     private int _empty;
 
     /// <summary>The keys of the blocks that hold an entry.</summary>
     public IEnumerable<ulong> Keys => _latest.Keys;
 
     /// <summary>Every entry held.</summary>
-    public IEnumerable<IndexEntry<TRecord>> Entries
-    {
-        get
-        {
-            for (var i = 0; i < _count; i++)
-            {
-                if (At(i).Entry is { Record: not null } entry)
-                {
-                    yield return entry;
-                }
-            }
-        }
-    }
+    public IEnumerable<IndexEntry<TRecord>> Entries => _entries.Where(e => e.Record is not null);
 
     public void Add(IndexEntry<TRecord> entry)
     {
         ref var latest = ref CollectionsMarshal.GetValueRefOrAddDefault(_latest, entry.Key.Hash, out var exists);
-        if (_count == _chunks.Count * ChunkSize)
-        {
-            _chunks.Add(new Slot[ChunkSize]);
-        }
-
-        At(_count) = new Slot(entry, exists ? latest : End);
-        latest = _count++;
+        _earlier.Add(exists ? latest : End);
+        latest = _entries.Count;
+        _entries.Add(entry);
     }
 
     public bool Contains(ulong key) => _latest.ContainsKey(key);
 
     /// <summary>The block's key as filed (with its rule); null for a key that holds nothing.</summary>
-    public BlockKey? KeyOf(ulong key) => _latest.TryGetValue(key, out var latest) ? At(latest).Entry.Key : null;
+    public BlockKey? KeyOf(ulong key) => _latest.TryGetValue(key, out var latest) ? _entries[latest].Key : null;
 
     /// <summary>Puts the records filed under <paramref name="key"/> into <paramref name="block"/> (emptied first), the latest first.</summary>
     public List<TRecord> Block(ulong key, List<TRecord> block)
     {
         block.Clear();
-        for (var i = _latest.GetValueOrDefault(key, End); i != End; i = At(i).Earlier)
+        for (var i = _latest.GetValueOrDefault(key, End); i != End; i = _earlier[i])
         {
-            block.Add(At(i).Entry.Record);
+            block.Add(_entries[i].Record);
         }
 
         return block;
@@ -76,7 +55,7 @@ internal sealed class IndexBlocks<TRecord>
     public int CountOf(ulong key)
     {
         var count = 0;
-        for (var i = _latest.GetValueOrDefault(key, End); i != End; i = At(i).Earlier)
+        for (var i = _latest.GetValueOrDefault(key, End); i != End; i = _earlier[i])
         {
             count++;
         }
@@ -93,10 +72,10 @@ internal sealed class IndexBlocks<TRecord>
             int first = End, last = End;
             for (int i = latest, earlier; i != End; i = earlier)
             {
-                earlier = At(i).Earlier;
-                if (taken(At(i).Entry))
+                earlier = _earlier[i];
+                if (taken(_entries[i]))
                 {
-                    At(i).Entry = default;
+                    _entries[i] = default;
                     _empty++;
                 }
                 else if (last == End)
@@ -105,7 +84,7 @@ internal sealed class IndexBlocks<TRecord>
                 }
                 else
                 {
-                    At(last).Earlier = i;
+                    _earlier[last] = i;
                     last = i;
                 }
             }
@@ -117,12 +96,12 @@ internal sealed class IndexBlocks<TRecord>
             }
             else
             {
-                At(last).Earlier = End;
+                _earlier[last] = End;
                 latest = first;
             }
         }
 
-        if (_empty > _count / 2)
+        if (_empty > _entries.Count / 2)
         {
             // Filed again in the order they were filed, each block keeps its order.
             var held = Entries.ToArray();
@@ -134,16 +113,8 @@ internal sealed class IndexBlocks<TRecord>
     public void Clear()
     {
         _latest.Clear();
-        _chunks.Clear();
-        (_count, _empty) = (0, 0);
-    }
-
-    private ref Slot At(int index) => ref _chunks[index >> ChunkShift][index & (ChunkSize - 1)];
-
-    /// <summary>An entry, and the slot of the entry filed under the same key before it (or <see cref="End"/>).</summary>
-    private struct Slot(IndexEntry<TRecord> entry, int earlier)
-    {
-        public IndexEntry<TRecord> Entry = entry;
-        public int Earlier = earlier;
+        _entries.Clear();
+        _earlier.Clear();
+        _empty = 0;
     }
 }
