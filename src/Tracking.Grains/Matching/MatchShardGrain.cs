@@ -262,8 +262,8 @@ public sealed class MatchShardGrain(MatchIndexOptions options, ILocalSiloDetails
         var (learnt, comparing) = (_learnt, new Comparing(model));
         _learnt = null;
 
-        // The pairs learning compared are weighed from what it found, not compared again: at a
-        // province's or a city's scale, that is every pair.
+        // The pairs learning compared are weighed from what it found, not compared again: while a
+        // sweep's pairs fit the sample (1M taxpayers' do), that is every pair.
         foreach (var pair in learnt?.Pairs ?? [])
         {
             comparing.Compare(pair.Taxpayer, pair.Account, pair.Evidence);
