@@ -992,7 +992,6 @@ public sealed class SweepTests
         var shards = MatchIndex.AllShards().Select(shard => host.GrainFactory.GetGrain<IMatchShardGrain>(shard)).ToArray();
         var unlearnt = await Task.WhenAll(shards.Select(shard => shard.FindCandidatesAsync(index.Sweep, model)));
         var all = (await Task.WhenAll(shards.Select(shard => shard.SampleAsync(index.Sweep, 10, int.MaxValue)))).Sum(s => s.Counts.Compared.Values.Sum());
-        await Task.WhenAll(shards.Select(shard => shard.FindCandidatesAsync(index.Sweep, model)));
         var learnt = (await Task.WhenAll(shards.Select(shard => shard.SampleAsync(index.Sweep, 10, pairsPerShard)))).Sum(s => s.Counts.Compared.Values.Sum());
         var found = await Task.WhenAll(shards.Select(shard => shard.FindCandidatesAsync(index.Sweep, model)));
         await index.EndAsync();

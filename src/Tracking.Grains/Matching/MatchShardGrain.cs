@@ -36,9 +36,7 @@ public sealed class MatchShardGrain(MatchIndexOptions options, ILocalSiloDetails
     public Task<SiloAddress> BeginAsync(Guid sweep, CancellationToken cancellationToken)
     {
         _sweep = sweep;
-        _taxpayers.Clear();
-        _accounts.Clear();
-        (_revisedTaxpayers, _revisedAccounts, _learnt) = (null, null, null);
+        Forget();
         DelayDeactivation(s_sweepKeepAlive);
         return Task.FromResult(silo.SiloAddress);
     }
@@ -138,7 +136,6 @@ public sealed class MatchShardGrain(MatchIndexOptions options, ILocalSiloDetails
     public Task KeepAsync(Guid sweep, CancellationToken cancellationToken)
     {
         Check(sweep);
-        _learnt = null;
         DelayDeactivation(options.KeptFor);
         return Task.CompletedTask;
     }
@@ -149,9 +146,7 @@ public sealed class MatchShardGrain(MatchIndexOptions options, ILocalSiloDetails
         {
             // The identities are the bulk of a silo's memory during a sweep: gone with the activation.
             _sweep = null;
-            _taxpayers.Clear();
-            _accounts.Clear();
-            (_revisedTaxpayers, _revisedAccounts, _learnt) = (null, null, null);
+            Forget();
             DeactivateOnIdle();
         }
 
@@ -330,6 +325,14 @@ public sealed class MatchShardGrain(MatchIndexOptions options, ILocalSiloDetails
                 }
             }
         }
+    }
+
+    /// <summary>Lets go of every identity held, and what was worked out from them.</summary>
+    private void Forget()
+    {
+        _taxpayers.Clear();
+        _accounts.Clear();
+        (_revisedTaxpayers, _revisedAccounts, _learnt) = (null, null, null);
     }
 
     private void Check(Guid sweep)
