@@ -805,7 +805,7 @@ public sealed class SweepTests
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => shard.FindCandidatesAsync(first.Sweep, null));
         Assert.Contains("run the sweep again", refused.Message);
         await Assert.ThrowsAsync<InvalidOperationException>(() => shard.SampleAsync(first.Sweep, 10, 10));
-        await Assert.ThrowsAsync<InvalidOperationException>(() => shard.FileAccountsAsync(first.Sweep, []));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => shard.FileAccountsAsync(first.Sweep, new IndexPage(0, [])));
 
         // A shard activated afresh (its silo restarted) holds no sweep's identities.
         await host.RestartAsync();
@@ -907,14 +907,14 @@ public sealed class SweepTests
         var sweep = Guid.NewGuid();
         var shards = MatchIndex.AllShards().Select(shard => host.GrainFactory.GetGrain<IMatchShardGrain>(shard)).ToArray();
         await Task.WhenAll(shards.Select(shard => shard.BeginAsync(sweep)));
-        foreach (var entries in taxpayers.SelectMany(t => IndexedTaxpayer.For(t, t.Name.Compact)).GroupBy(e => MatchIndex.NumberOf(e.Key)))
+        foreach (var page in IndexPages.Pack(taxpayers, t => (IndexedTaxpayer.Of(t, t.Name.Compact), BlockingKeys.For(t)), default))
         {
-            await shards[entries.Key].FileTaxpayersAsync(sweep, [.. entries]);
+            await shards[page.Shard].FileTaxpayersAsync(sweep, page);
         }
 
-        foreach (var entries in accounts.SelectMany(a => IndexedAccount.For(a, a.Name.Compact)).GroupBy(e => MatchIndex.NumberOf(e.Key)))
+        foreach (var page in IndexPages.Pack(accounts, a => (IndexedAccount.Of(a, a.Name.Compact), BlockingKeys.For(a)), default))
         {
-            await shards[entries.Key].FileAccountsAsync(sweep, [.. entries]);
+            await shards[page.Shard].FileAccountsAsync(sweep, page);
         }
 
         var sharded = (await Task.WhenAll(shards.Select(shard => shard.SampleAsync(sweep, 100, 100_000)))).Aggregate(ComparisonSample.Empty, (all, part) => all.Add(part.Counts));

@@ -16,11 +16,12 @@ public interface IMatchShardGrain : IGrainWithStringKey
     [Alias("begin-on")]
     Task<SiloAddress> BeginAsync(Guid sweep, CancellationToken cancellationToken = default);
 
-    [Alias("file-taxpayers")]
-    Task FileTaxpayersAsync(Guid sweep, IReadOnlyList<IndexEntry<IndexedTaxpayer>> entries, CancellationToken cancellationToken = default);
+    // Aliases new with pages: a silo of the version before, which took lists of entries, refuses them.
+    [Alias("file-taxpayer-page")]
+    Task FileTaxpayersAsync(Guid sweep, IndexPage page, CancellationToken cancellationToken = default);
 
-    [Alias("file-accounts")]
-    Task FileAccountsAsync(Guid sweep, IReadOnlyList<IndexEntry<IndexedAccount>> entries, CancellationToken cancellationToken = default);
+    [Alias("file-account-page")]
+    Task FileAccountsAsync(Guid sweep, IndexPage page, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Counts the comparison patterns of about <paramref name="pairs"/> of the pairs that meet here

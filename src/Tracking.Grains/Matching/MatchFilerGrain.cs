@@ -3,22 +3,17 @@ using Orleans.Concurrency;
 namespace Tracking.Grains.Matching;
 
 /// <summary>
-/// Files the entries a sweep sends its silo in the shards there, each shard's in one call: the
-/// entries' records pass between grains of a silo uncopied. It keeps nothing, so calls run side by side.
+/// Files the pages a sweep sends its silo in the shards there, each shard's in one call: pages
+/// are immutable, so they pass between grains of a silo uncopied. It keeps nothing, so calls run side by side.
 /// </summary>
 [GrainType("match-filer"), KeyedPlacement, Reentrant]
 public sealed class MatchFilerGrain : Grain, IMatchFilerGrain
 {
-    public Task FileTaxpayersAsync(Guid sweep, IReadOnlyList<IndexEntry<IndexedTaxpayer>> entries, CancellationToken cancellationToken) =>
-        FileAsync(entries, (shard, part) => shard.FileTaxpayersAsync(sweep, part, cancellationToken));
+    public Task FileTaxpayersAsync(Guid sweep, IReadOnlyList<IndexPage> pages, CancellationToken cancellationToken) =>
+        Task.WhenAll(pages.Select(page => ShardOf(page).FileTaxpayersAsync(sweep, page, cancellationToken)));
 
-    public Task FileAccountsAsync(Guid sweep, IReadOnlyList<IndexEntry<IndexedAccount>> entries, CancellationToken cancellationToken) =>
-        FileAsync(entries, (shard, part) => shard.FileAccountsAsync(sweep, part, cancellationToken));
+    public Task FileAccountsAsync(Guid sweep, IReadOnlyList<IndexPage> pages, CancellationToken cancellationToken) =>
+        Task.WhenAll(pages.Select(page => ShardOf(page).FileAccountsAsync(sweep, page, cancellationToken)));
 
-    private Task FileAsync<TRecord>(IReadOnlyList<IndexEntry<TRecord>> entries, Func<IMatchShardGrain, IndexEntry<TRecord>[], Task> file)
-        where TRecord : class =>
-        Task.WhenAll(EntryGroups.By(entries, MatchIndex.ShardCount, MatchIndex.NumberOf)
-            .Select((part, shard) => (part, shard))
-            .Where(p => p.part.Length > 0)
-            .Select(p => file(GrainFactory.GetGrain<IMatchShardGrain>(MatchIndex.ShardOf(p.shard)), p.part)));
+    private IMatchShardGrain ShardOf(IndexPage page) => GrainFactory.GetGrain<IMatchShardGrain>(MatchIndex.ShardOf(page.Shard));
 }

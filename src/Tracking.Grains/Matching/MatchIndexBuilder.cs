@@ -3,6 +3,7 @@ using Orleans.Runtime;
 using Tracking.Domain.Accounts;
 using Tracking.Domain.Identity;
 using Tracking.Domain.Ledger;
+using Tracking.Domain.Matching;
 using Tracking.Domain.Taxpayers;
 using Tracking.Grains.Accounts;
 using Tracking.Grains.Taxpayers;
@@ -61,8 +62,8 @@ public sealed class MatchIndexBuilder(IGrainFactory grains, GrainStateStore stor
             }
         }
 
-        var taxpayers = StopOtherOnFailure(FileAsync(TaxpayerGrain.TypeName, TaxpayerEntries, (filer, entries) => filer.FileTaxpayersAsync(sweep, entries, failed.Token), failed.Token));
-        var accounts = StopOtherOnFailure(FileAsync(ExchangeAccountGrain.TypeName, AccountEntries, (filer, entries) => filer.FileAccountsAsync(sweep, entries, failed.Token), failed.Token));
+        var taxpayers = StopOtherOnFailure(FileAsync(TaxpayerGrain.TypeName, Taxpayer, (filer, pages) => filer.FileTaxpayersAsync(sweep, pages, failed.Token), failed.Token));
+        var accounts = StopOtherOnFailure(FileAsync(ExchangeAccountGrain.TypeName, Account, (filer, pages) => filer.FileAccountsAsync(sweep, pages, failed.Token), failed.Token));
         await Task.WhenAll(taxpayers, accounts);
         return (await taxpayers, await accounts);
     }
@@ -94,18 +95,18 @@ public sealed class MatchIndexBuilder(IGrainFactory grains, GrainStateStore stor
         await Task.WhenAll(MatchIndex.AllShards().Select(shard => grains.GetGrain<IMatchShardGrain>(shard).ReviseAsync(sweep, taxpayerIds, accountKeys, cancellationToken)));
 
         // A page at a time: a tenth of a national index in one message would pass Orleans' limit on its size.
-        async Task FilePagesAsync<TRecord>(List<IndexedRecord> records, Func<IndexedRecord, IEnumerable<IndexEntry<TRecord>>> entriesOf, Func<IMatchFilerGrain, IReadOnlyList<IndexEntry<TRecord>>, Task> file)
-            where TRecord : class
+        async Task FilePagesAsync<TRecord>(List<IndexedRecord> records, Func<IndexedRecord, (TRecord?, IReadOnlyList<string>)> describe, Func<IMatchFilerGrain, IReadOnlyList<IndexPage>, Task> file)
+            where TRecord : class, IPackedRecord<TRecord>
         {
             foreach (var page in records.Chunk(PageSize))
             {
-                await SendAsync(BySilo(page.AsParallel().SelectMany(entriesOf)), file);
+                await SendAsync(BySilo(IndexPages.Pack(page, describe, cancellationToken)), file);
             }
         }
 
         await Task.WhenAll(
-            FilePagesAsync(taxpayers, TaxpayerEntries, (filer, entries) => filer.FileTaxpayersAsync(sweep, entries, cancellationToken)),
-            FilePagesAsync(accounts, AccountEntries, (filer, entries) => filer.FileAccountsAsync(sweep, entries, cancellationToken)));
+            FilePagesAsync(taxpayers, Taxpayer, (filer, pages) => filer.FileTaxpayersAsync(sweep, pages, cancellationToken)),
+            FilePagesAsync(accounts, Account, (filer, pages) => filer.FileAccountsAsync(sweep, pages, cancellationToken)));
 
         Interlocked.Add(ref _records, taxpayers.Count + accounts.Count);
         return taxpayers.Count + accounts.Count;
@@ -133,12 +134,12 @@ public sealed class MatchIndexBuilder(IGrainFactory grains, GrainStateStore stor
         }
     }
 
-    /// <summary>A taxpayer's entries under each of its keys; none for one the roll never described.</summary>
-    internal static IEnumerable<IndexEntry<IndexedTaxpayer>> TaxpayerEntries(IndexedRecord stored)
+    /// <summary>A taxpayer as the index files it, and its keys; none for one the roll never described.</summary>
+    private static (IndexedTaxpayer?, IReadOnlyList<string>) Taxpayer(IndexedRecord stored)
     {
         if (stored.Indexed is null)
         {
-            return [];
+            return (null, []);
         }
 
         var values = MatchedFields.Values(stored.Indexed, MatchedFields.TaxpayerValues);
@@ -147,27 +148,26 @@ public sealed class MatchIndexBuilder(IGrainFactory grains, GrainStateStore stor
         var birth = values[1] is { } date
             ? BirthDate.Of(FixedWidthDate.Read(date, "yyyy-MM-dd") ?? throw new FormatException($"Taxpayer {stored.Key}'s matched birth date is not yyyy-MM-dd."))
             : (BirthDate?)null;
-        return IndexedTaxpayer.For(new TaxpayerIdentity(stored.Key, PersonName.Parse(name), birth, values[2], values[3]), name);
+        var identity = new TaxpayerIdentity(stored.Key, PersonName.Parse(name), birth, values[2], values[3]);
+        return (IndexedTaxpayer.Of(identity, name), BlockingKeys.For(identity));
     }
 
-    /// <summary>An account's entries under each of its keys; none for one never reported.</summary>
-    internal static IEnumerable<IndexEntry<IndexedAccount>> AccountEntries(IndexedRecord stored)
+    /// <summary>An account as the index files it, and its keys; none for one never reported.</summary>
+    private static (IndexedAccount?, IReadOnlyList<string>) Account(IndexedRecord stored)
     {
         if (stored.Indexed is null)
         {
-            return [];
+            return (null, []);
         }
 
         var (exchange, accountId) = AccountKey.Parse(stored.Key);
-
-        // A handful of exchanges: one string each, not one per account held in the index.
-        exchange = ExchangeNames.Shared(exchange);
         var values = MatchedFields.Values(stored.Indexed, MatchedFields.AccountValues);
         var name = values[0];
         var birth = values[2] is { } year
             ? new BirthDate(values[1] is { } century ? Number(century) : null, Number(year), Number(values[3]!), Number(values[4]!))
             : (BirthDate?)null;
-        return IndexedAccount.For(new AccountIdentity(exchange, accountId, PersonName.Parse(name), birth, values[5], values[6]), name);
+        var identity = new AccountIdentity(exchange, accountId, PersonName.Parse(name), birth, values[5], values[6]);
+        return (IndexedAccount.Of(identity, name), BlockingKeys.For(identity));
     }
 
     private static int Number(string text) => int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
@@ -200,24 +200,22 @@ public sealed class MatchIndexBuilder(IGrainFactory grains, GrainStateStore stor
         }
     }
 
-    /// <summary>A page's entries (worked out on every core) grouped by the silo of the shard their key goes to.</summary>
-    private IndexEntry<TRecord>[][] BySilo<TRecord>(ParallelQuery<IndexEntry<TRecord>> entries)
-        where TRecord : class =>
-        EntryGroups.By(entries.ToArray(), _filers.Length, key => _filerOfShard[MatchIndex.NumberOf(key)]);
+    /// <summary>Pages grouped by the silo of their shard, in the order of <see cref="_filers"/>.</summary>
+    private IndexPage[][] BySilo(IndexPage[] pages) =>
+        [.. Enumerable.Range(0, _filers.Length).Select(filer => pages.Where(page => _filerOfShard[page.Shard] == filer).ToArray())];
 
-    /// <summary>Each silo's entries to its filer, in one call: a record whose keys go to several shards there crosses once.</summary>
-    private Task SendAsync<TRecord>(IndexEntry<TRecord>[][] bySilo, Func<IMatchFilerGrain, IReadOnlyList<IndexEntry<TRecord>>, Task> file)
-        where TRecord : class =>
+    /// <summary>Each silo's pages to its filer, in one call.</summary>
+    private Task SendAsync(IndexPage[][] bySilo, Func<IMatchFilerGrain, IReadOnlyList<IndexPage>, Task> file) =>
         Task.WhenAll(_filers.Zip(bySilo).Where(f => f.Second.Length > 0).Select(f => file(f.First, f.Second)));
 
     private async Task<long> FileAsync<TRecord>(
         string grainType,
-        Func<IndexedRecord, IEnumerable<IndexEntry<TRecord>>> entriesOf,
-        Func<IMatchFilerGrain, IReadOnlyList<IndexEntry<TRecord>>, Task> file,
+        Func<IndexedRecord, (TRecord?, IReadOnlyList<string>)> describe,
+        Func<IMatchFilerGrain, IReadOnlyList<IndexPage>, Task> file,
         CancellationToken cancellationToken)
-        where TRecord : class
+        where TRecord : class, IPackedRecord<TRecord>
     {
-        // A pipeline: a page's keys are computed (on every core) while the last page is filed, and
+        // A pipeline: a page's keys are worked out (on every core) while the last page is filed, and
         // the store reads on once that page is on its way.
         var filing = Task.CompletedTask;
         try
@@ -228,7 +226,7 @@ public sealed class MatchIndexBuilder(IGrainFactory grains, GrainStateStore stor
                 PageSize,
                 async page =>
                 {
-                    var bySilo = BySilo(page.AsParallel().WithCancellation(cancellationToken).SelectMany(entriesOf));
+                    var bySilo = BySilo(IndexPages.Pack(page, describe, cancellationToken));
                     await filing;
                     filing = SendAsync(bySilo, file);
                     Interlocked.Add(ref _records, page.Count);

@@ -2,7 +2,6 @@ using Orleans.Runtime;
 using Tracking.Domain.Identity;
 using Tracking.Domain.Matching;
 using Tracking.Domain.Matching.Weights;
-using Tracking.Grains.Accounts;
 
 namespace Tracking.Grains.Matching;
 
@@ -28,7 +27,7 @@ public sealed class MatchShardGrain(MatchIndexOptions options, ILocalSiloDetails
 
     // The records being filed again (changed since the index was filed), with their entries here before and after.
     private Dictionary<string, Revision<IndexedTaxpayer>>? _revisedTaxpayers;
-    private Dictionary<(string, string), Revision<IndexedAccount>>? _revisedAccounts;
+    private Dictionary<string, Revision<IndexedAccount>>? _revisedAccounts;
 
     // The pairs learning compared, until the sweep compares with the weights learnt.
     private LearntPairs? _learnt;
@@ -41,32 +40,9 @@ public sealed class MatchShardGrain(MatchIndexOptions options, ILocalSiloDetails
         return Task.FromResult(silo.SiloAddress);
     }
 
-    public Task FileTaxpayersAsync(Guid sweep, IReadOnlyList<IndexEntry<IndexedTaxpayer>> entries, CancellationToken cancellationToken)
-    {
-        Check(sweep);
-        foreach (var entry in entries)
-        {
-            _taxpayers.Add(entry);
-            _revisedTaxpayers?.GetValueOrDefault(entry.Record.TaxpayerId)?.After.Add(entry);
-        }
+    public Task FileTaxpayersAsync(Guid sweep, IndexPage page, CancellationToken cancellationToken) => File(sweep, _taxpayers, _revisedTaxpayers, page);
 
-        return Task.CompletedTask;
-    }
-
-    public Task FileAccountsAsync(Guid sweep, IReadOnlyList<IndexEntry<IndexedAccount>> entries, CancellationToken cancellationToken)
-    {
-        Check(sweep);
-        foreach (var filed in entries)
-        {
-            // From another silo each entry comes with its own copy of the exchange's name: one is enough.
-            var exchange = ExchangeNames.Shared(filed.Record.Exchange);
-            var entry = ReferenceEquals(exchange, filed.Record.Exchange) ? filed : filed with { Record = filed.Record with { Exchange = exchange } };
-            _accounts.Add(entry);
-            _revisedAccounts?.GetValueOrDefault((entry.Record.Exchange, entry.Record.AccountId))?.After.Add(entry);
-        }
-
-        return Task.CompletedTask;
-    }
+    public Task FileAccountsAsync(Guid sweep, IndexPage page, CancellationToken cancellationToken) => File(sweep, _accounts, _revisedAccounts, page);
 
     public Task<SiloAddress?> HoldsAsync(Guid sweep, CancellationToken cancellationToken)
     {
@@ -82,13 +58,13 @@ public sealed class MatchShardGrain(MatchIndexOptions options, ILocalSiloDetails
     public Task ReviseAsync(Guid sweep, IReadOnlyList<string> taxpayers, IReadOnlyList<string> accounts, CancellationToken cancellationToken)
     {
         Check(sweep);
-        _revisedTaxpayers = taxpayers.Distinct(StringComparer.Ordinal).ToDictionary(t => t, _ => new Revision<IndexedTaxpayer>(), StringComparer.Ordinal);
-        _revisedAccounts = accounts.Select(AccountKey.Parse).Distinct().ToDictionary(a => a, _ => new Revision<IndexedAccount>());
+        _revisedTaxpayers = Revisions<IndexedTaxpayer>(taxpayers);
+        _revisedAccounts = Revisions<IndexedAccount>(accounts);
 
         // Where a record's entries are is known only by its old keys, which are gone from the
         // store: one pass over this shard's blocks finds them.
-        TakeOut(_taxpayers, _revisedTaxpayers, t => t.TaxpayerId);
-        TakeOut(_accounts, _revisedAccounts, a => (a.Exchange, a.AccountId));
+        _taxpayers.TakeOut(_revisedTaxpayers, (revision, entry) => revision.Before.Add(entry));
+        _accounts.TakeOut(_revisedAccounts, (revision, entry) => revision.Before.Add(entry));
         return Task.CompletedTask;
     }
 
@@ -130,7 +106,7 @@ public sealed class MatchShardGrain(MatchIndexOptions options, ILocalSiloDetails
         }
 
         CollectionTelemetry.Comparisons.Add(comparing.Compared);
-        return Task.FromResult(new RevisedCandidates(comparing.Candidates, taxpayers, [.. accounts.Select(a => AccountKey.Of(a.Item1, a.Item2))]));
+        return Task.FromResult(new RevisedCandidates(comparing.Candidates, taxpayers, accounts));
     }
 
     public Task KeepAsync(Guid sweep, CancellationToken cancellationToken)
@@ -242,13 +218,8 @@ public sealed class MatchShardGrain(MatchIndexOptions options, ILocalSiloDetails
         _learnt = learnt;
 
         // Identities are filed under each of their keys: each is owned by the shard of its first key.
-        var taxpayers = _taxpayers.Entries.Where(t => t.First).Select(t => t.Record).ToArray();
-        var accounts = _accounts.Entries.Where(a => a.First).Select(a => a.Record).ToArray();
-        return Task.FromResult(new ShardSample(
-            counter.ToSample(taxpayers.Length, accounts.Length),
-            // The lowest hashes of their ids: as if at random, and the same whatever order they were filed in.
-            [.. taxpayers.OrderBy(t => MatchIndex.Hash(t.TaxpayerId)).ThenBy(t => t.TaxpayerId, StringComparer.Ordinal).Take(identities)],
-            [.. accounts.OrderBy(a => MatchIndex.Hash($"{a.Exchange}/{a.AccountId}")).ThenBy(a => a.Exchange, StringComparer.Ordinal).ThenBy(a => a.AccountId, StringComparer.Ordinal).Take(identities)]));
+        var (taxpayers, accounts) = (_taxpayers.Owned(identities), _accounts.Owned(identities));
+        return Task.FromResult(new ShardSample(counter.ToSample(taxpayers.Count, accounts.Count), taxpayers.Lowest, accounts.Lowest));
     }
 
     public Task<IReadOnlyList<MatchCandidate>> FindCandidatesAsync(Guid sweep, MatchModel? model, CancellationToken cancellationToken)
@@ -345,27 +316,26 @@ public sealed class MatchShardGrain(MatchIndexOptions options, ILocalSiloDetails
         DelayDeactivation(s_sweepKeepAlive);
     }
 
-    /// <summary>Takes every entry of the revised records out of the index, handing each to its revision.</summary>
-    private static void TakeOut<TId, TRecord>(IndexBlocks<TRecord> index, Dictionary<TId, Revision<TRecord>> revised, Func<TRecord, TId> idOf)
-        where TId : notnull
-        where TRecord : class
+    /// <summary>A revision for each record named (a taxpayer's id, an account's key), by its name.</summary>
+    private static Dictionary<string, Revision<TRecord>> Revisions<TRecord>(IEnumerable<string> records)
+        where TRecord : class =>
+        records.Distinct(StringComparer.Ordinal).ToDictionary(id => id, _ => new Revision<TRecord>(), StringComparer.Ordinal);
+
+    private Task File<TRecord>(Guid sweep, IndexBlocks<TRecord> index, Dictionary<string, Revision<TRecord>>? revised, IndexPage page)
+        where TRecord : class, IPackedRecord<TRecord>
     {
-        if (revised.Count == 0)
+        Check(sweep);
+        index.File(page.Entries);
+        if (revised is not null)
         {
-            return;
+            // While a revision is filed, the pages hold only the records revised.
+            foreach (var entry in IndexPages.Unpack<TRecord>(page.Entries))
+            {
+                revised.GetValueOrDefault(entry.Record.Id)?.After.Add(entry);
+            }
         }
 
-        // Most blocks hold one or two entries: each is looked up among the revised, not the other way round.
-        index.TakeOut(entry =>
-        {
-            if (!revised.TryGetValue(idOf(entry.Record), out var revision))
-            {
-                return false;
-            }
-
-            revision.Before.Add(entry);
-            return true;
-        });
+        return Task.CompletedTask;
     }
 
     /// <summary>A record filed again: its entries here before, and as filed after; compared again only if they differ.</summary>
