@@ -13,19 +13,12 @@ public sealed record IndexedTaxpayer(string TaxpayerId, string Name, BirthDate? 
 
     public static IndexedTaxpayer Of(TaxpayerIdentity identity, string name) => new(identity.TaxpayerId, name, identity.Birth, identity.Phone, identity.RrnHash);
 
-    public void Pack(IBufferWriter<byte> writer)
-    {
-        PackedFields.Write(writer, TaxpayerId);
-        PackedFields.Write(writer, Name);
-        PackedFields.Write(writer, Birth);
-        PackedFields.Write(writer, Phone);
-        PackedFields.Write(writer, RrnHash);
-    }
+    public void Pack(IBufferWriter<byte> writer) => PackedFields.WriteIdentity(writer, Id, Name, Birth, Phone, RrnHash);
 
     public static IndexedTaxpayer Unpack(ReadOnlySpan<byte> packed)
     {
-        var fields = new PackedFieldReader(packed);
-        return new(fields.Text()!, fields.Text()!, fields.Birth(), fields.Text(), fields.Text());
+        var (id, name, birth, phone, rrnHash) = PackedFieldReader.Identity(packed);
+        return new(id, name!, birth, phone, rrnHash);
     }
 
     public TaxpayerIdentity Identity() => new(TaxpayerId, PersonName.Parse(Name), Birth, Phone, RrnHash);
@@ -39,20 +32,13 @@ public sealed record IndexedAccount(string Exchange, string AccountId, string? N
 
     public static IndexedAccount Of(AccountIdentity identity, string? name) => new(identity.Exchange, identity.AccountId, name, identity.Birth, identity.Phone, identity.RrnHash);
 
-    public void Pack(IBufferWriter<byte> writer)
-    {
-        PackedFields.Write(writer, Id);
-        PackedFields.Write(writer, Name);
-        PackedFields.Write(writer, Birth);
-        PackedFields.Write(writer, Phone);
-        PackedFields.Write(writer, RrnHash);
-    }
+    public void Pack(IBufferWriter<byte> writer) => PackedFields.WriteIdentity(writer, Id, Name, Birth, Phone, RrnHash);
 
     public static IndexedAccount Unpack(ReadOnlySpan<byte> packed)
     {
-        var fields = new PackedFieldReader(packed);
-        var (exchange, accountId) = AccountKey.Parse(fields.Text()!);
-        return new(exchange, accountId, fields.Text(), fields.Birth(), fields.Text(), fields.Text());
+        var (id, name, birth, phone, rrnHash) = PackedFieldReader.Identity(packed);
+        var (exchange, accountId) = AccountKey.Parse(id);
+        return new(exchange, accountId, name, birth, phone, rrnHash);
     }
 
     public AccountIdentity Identity() => new(Exchange, AccountId, PersonName.Parse(Name), Birth, Phone, RrnHash);

@@ -7,18 +7,29 @@ namespace Tracking.Grains.Matching;
 
 /// <summary>
 /// A record's fields packed as bytes (<see cref="IPackedRecord{TSelf}"/>): a text as its UTF-8
-/// length in two bytes (all ones for none) and its bytes; a birth date in five bytes. Read back
-/// in the order written, by <see cref="PackedFieldReader"/>.
+/// length in two bytes (all ones for none) and its bytes; a birth date in five bytes (whether there
+/// is one, the century or all ones, the year of the century, the month, the day). Read back by
+/// <see cref="PackedFieldReader"/>.
 /// </summary>
 public static class PackedFields
 {
     /// <summary>The longest text a field holds, in UTF-8 bytes: far past any name, phone or id an import lets in.</summary>
-    public const int MostTextBytes = ushort.MaxValue - 1;
+    private const int MostTextBytes = ushort.MaxValue - 1;
 
     internal const ushort NoText = ushort.MaxValue;
     internal const byte NoCentury = byte.MaxValue;
 
-    public static void Write(IBufferWriter<byte> writer, string? text)
+    /// <summary>A person's matched fields as both sides' records pack them, the record's id first.</summary>
+    public static void WriteIdentity(IBufferWriter<byte> writer, string id, string? name, BirthDate? birth, string? phone, string? rrnHash)
+    {
+        Write(writer, id);
+        Write(writer, name);
+        Write(writer, birth);
+        Write(writer, phone);
+        Write(writer, rrnHash);
+    }
+
+    private static void Write(IBufferWriter<byte> writer, string? text)
     {
         if (text is null)
         {
@@ -40,7 +51,7 @@ public static class PackedFields
         writer.Advance(2 + length);
     }
 
-    public static void Write(IBufferWriter<byte> writer, BirthDate? birth)
+    private static void Write(IBufferWriter<byte> writer, BirthDate? birth)
     {
         var span = writer.GetSpan(5);
         if (birth is { } b)
@@ -57,14 +68,23 @@ public static class PackedFields
 }
 
 /// <summary>Reads, in the order they were written, the fields <see cref="PackedFields"/> packed.</summary>
-public ref struct PackedFieldReader(ReadOnlySpan<byte> packed)
+public ref struct PackedFieldReader
 {
-    private ReadOnlySpan<byte> _rest = packed;
+    private ReadOnlySpan<byte> _rest;
+
+    private PackedFieldReader(ReadOnlySpan<byte> packed) => _rest = packed;
 
     /// <summary>The UTF-8 bytes of the text packed first in <paramref name="packed"/> (a record's id), not decoded.</summary>
     public static ReadOnlySpan<byte> FirstText(ReadOnlySpan<byte> packed) => packed.Slice(2, BinaryPrimitives.ReadUInt16LittleEndian(packed));
 
-    public string? Text()
+    /// <summary>The fields <see cref="PackedFields.WriteIdentity"/> packed.</summary>
+    public static (string Id, string? Name, BirthDate? Birth, string? Phone, string? RrnHash) Identity(ReadOnlySpan<byte> packed)
+    {
+        var fields = new PackedFieldReader(packed);
+        return (fields.Text()!, fields.Text(), fields.Birth(), fields.Text(), fields.Text());
+    }
+
+    private string? Text()
     {
         var length = BinaryPrimitives.ReadUInt16LittleEndian(_rest);
         if (length == PackedFields.NoText)
@@ -78,7 +98,7 @@ public ref struct PackedFieldReader(ReadOnlySpan<byte> packed)
         return text;
     }
 
-    public BirthDate? Birth()
+    private BirthDate? Birth()
     {
         var span = _rest[..5];
         _rest = _rest[5..];

@@ -96,6 +96,12 @@ internal sealed class IndexBlocks<TRecord>
     /// </summary>
     public void TakeOut<TValue>(Dictionary<string, TValue> records, Action<TValue, IndexEntry<TRecord>> taken)
     {
+        if (records.Count == 0)
+        {
+            // A revision of accounts alone passes over no taxpayer's entry, and the other way round.
+            return;
+        }
+
         var ids = records.GetAlternateLookup<ReadOnlySpan<char>>();
         var slots = CollectionsMarshal.AsSpan(_slots);
         Span<char> id = stackalloc char[256];
