@@ -67,6 +67,9 @@ public sealed class IndexBlocksTests
     [InlineData("upbit", "U-1/2", "KIM SEOYEON", 19, "01012345678", "hash")]
     [InlineData("bithumb", "B-7", null, null, null, null)]
     [InlineData("코빗", "", "김 서연 ", 20, "", "")]
+    [InlineData("gopax", "G-1", "LEE", 19, "0a", "3f9a0c2e4b6d8f1a3c5e7b9d0f2a4c6e8b1d3f5a7c9e0b2d4f6a8c1e3b5d7f90")]
+    [InlineData("korbit", "K-1", "LEE", 19, "0A", "3F9A")]
+    [InlineData("korbit", "K-2", "LEE", 19, "abc", "0x12")]
     public void A_record_unpacks_as_it_was_packed(string exchange, string accountId, string? name, int? century, string? phone, string? rrnHash)
     {
         var account = new IndexedAccount(exchange, accountId, name, century is null ? null : new BirthDate(century == 19 ? 19 : null, 91, 12, 31), phone, rrnHash);
@@ -75,6 +78,16 @@ public sealed class IndexBlocksTests
         Assert.Equal(account, Repacked(account));
         Assert.Equal(taxpayer, Repacked(taxpayer));
         Assert.Equal($"{exchange}/{accountId}", account.Id);
+    }
+
+    [Fact]
+    public void An_rrn_hash_packs_as_the_32_bytes_it_spells()
+    {
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("x"u8));
+        var without = new IndexedTaxpayer("T1", "김민수", null, null, null);
+
+        Assert.Equal(Packed(without).Length + 32, Packed(without with { RrnHash = hash }).Length);
+        Assert.Equal(Packed(without).Length + 64, Packed(without with { RrnHash = hash.ToUpperInvariant() }).Length);
     }
 
     [Fact]
@@ -110,11 +123,15 @@ public sealed class IndexBlocksTests
     }
 
     private static TRecord Repacked<TRecord>(TRecord record)
+        where TRecord : class, IPackedRecord<TRecord> =>
+        TRecord.Unpack(Packed(record));
+
+    private static byte[] Packed<TRecord>(TRecord record)
         where TRecord : class, IPackedRecord<TRecord>
     {
         var packed = new System.Buffers.ArrayBufferWriter<byte>();
         record.Pack(packed);
-        return TRecord.Unpack(packed.WrittenSpan);
+        return packed.WrittenSpan.ToArray();
     }
 
     private static IndexBlocks<IndexedTaxpayer> Filed(params (string Id, string Key)[] entries)
