@@ -19,6 +19,9 @@ public abstract class ConsoleBrowser(ConsoleHost host) : IAsyncLifetime
 
     private const string Chromium = "/usr/bin/chromium";
 
+    /// <summary>Time for Playwright's driver (a node process) to answer as it starts; it takes a second or two.</summary>
+    private static readonly TimeSpan s_driverStart = TimeSpan.FromMinutes(1);
+
     private static readonly string s_artifacts = Environment.GetEnvironmentVariable("TRACKING_TEST_ARTIFACTS") is { Length: > 0 } folder
         ? folder
         : Path.Combine(AppContext.BaseDirectory, "console-screenshots");
@@ -37,8 +40,30 @@ public abstract class ConsoleBrowser(ConsoleHost host) : IAsyncLifetime
 
         // The suite runs beside other test assemblies on two cores: pages may take longer than Playwright's 5 s.
         SetDefaultExpectTimeout(20_000);
-        _playwright = await Playwright.CreateAsync();
+        _playwright = await StartPlaywrightAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true });
+    }
+
+    /// <summary>
+    /// Playwright's driver, tried twice: once a driver died as it started and Playwright waited for
+    /// it without end, until the suite's hang timeout (a CI run of session 36).
+    /// </summary>
+    private static async Task<IPlaywright> StartPlaywrightAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await Playwright.CreateAsync().WaitAsync(s_driverStart);
+            }
+            catch (TimeoutException ex) when (attempt == 2)
+            {
+                throw new TimeoutException($"Playwright's driver did not start in {s_driverStart.TotalSeconds:0} s, twice", ex);
+            }
+            catch (TimeoutException)
+            {
+            }
+        }
     }
 
     public async Task DisposeAsync()

@@ -113,7 +113,7 @@ internal sealed class IndexBlocks<TRecord>
             {
                 earlier = slots[i].Earlier;
                 var page = _pages[slots[i].Page];
-                if (ids.TryGetValue(IdOf(IndexPages.RecordAt(page, slots[i].At), id), out var value))
+                if (ids.TryGetValue(IdChars(IndexPages.RecordAt(page, slots[i].At), id), out var value))
                 {
                     taken(value, IndexPages.EntryAt<TRecord>(page, slots[i].At));
                     slots[i] = slots[i] with { Page = End };
@@ -174,7 +174,7 @@ internal sealed class IndexBlocks<TRecord>
     private ReadOnlySpan<byte> IdOf(int slot) => PackedFieldReader.FirstText(IndexPages.RecordAt(_pages[_slots[slot].Page], _slots[slot].At));
 
     /// <summary>The record's id, decoded into <paramref name="buffer"/> when it fits (ids are short), else into a new array.</summary>
-    private static ReadOnlySpan<char> IdOf(ReadOnlySpan<byte> record, Span<char> buffer)
+    private static ReadOnlySpan<char> IdChars(ReadOnlySpan<byte> record, Span<char> buffer)
     {
         var id = PackedFieldReader.FirstText(record);
         var chars = id.Length <= buffer.Length ? buffer : new char[id.Length];
