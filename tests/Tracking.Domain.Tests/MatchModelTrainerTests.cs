@@ -107,6 +107,30 @@ public sealed class MatchModelTrainerTests
     }
 
     [Fact]
+    public void Random_pairs_are_the_seeds_draws_counted_once_each_whatever_cores_compare_them()
+    {
+        string[] names = ["김민준", "이서연", "박지훈", "최수아", "Kim Minjun", "정하늘", ""];
+        var taxpayers = names.Select((name, i) => new TaxpayerIdentity($"T-{i}", PersonName.Parse(name), BirthDate.Of(new DateOnly(1980, 1 + i, 1)), $"0101234000{i}", i % 2 == 0 ? $"rrn-{i}" : null)).ToArray();
+        var accounts = names.Reverse().Select((name, i) => new AccountIdentity("upbit", $"A-{i}", PersonName.Parse(name), BirthDate.Of(new DateOnly(1980, 1 + (i % 3), 1)), $"0101234000{i % 4}", i % 3 == 0 ? $"rrn-{6 - i}" : null)).ToArray();
+        var (pairs, seed) = (5_000, 7);
+
+        // Each pair as the seed draws it: a taxpayer, then an account.
+        var random = new Random(seed);
+        var expected = new Dictionary<int, long>();
+        for (var i = 0; i < pairs; i++)
+        {
+            var pattern = ComparisonPattern.Of(MatchEvidence.Between(taxpayers[random.Next(taxpayers.Length)], accounts[random.Next(accounts.Length)]));
+            expected[pattern] = expected.GetValueOrDefault(pattern) + 1;
+        }
+
+        var counter = new ComparisonCounter();
+        counter.AddRandomPairs(taxpayers, accounts, pairs, seed);
+
+        Assert.True(expected.Count > 3, $"the records meet in {expected.Count} patterns only");
+        Assert.Equal(expected.OrderBy(p => p.Key), counter.ToSample(0, 0).Random.OrderBy(p => p.Key));
+    }
+
+    [Fact]
     public void A_pair_s_weight_is_the_prior_plus_each_compared_field_s_level_weight_and_a_missing_field_weighs_nothing()
     {
         var model = MatchModelTrainer.Train(Sample());
