@@ -1,9 +1,9 @@
 -- Keys are identifiers, compared byte by byte ("C"), whatever locale the database was created
--- with. Under the database's locale (C.UTF-8 on the benchmark machine, ko_KR.UTF-8 on a server set
--- up for Korean) every comparison of a key, in every index search and insert, went through the C
--- library's collation (strcoll) instead of memcmp. For UTF-8 text both orders are the code points'
--- order, so nothing read in key order comes back in another order under C.UTF-8.
--- The tables and their indexes are rewritten once: seconds for a million taxpayers and their accounts.
+-- with. Under the database's locale (C.UTF-8 on the benchmark machine) every comparison of a key,
+-- in every index search and insert, went through the C library's collation (strcoll) instead of
+-- memcmp. C.UTF-8 orders UTF-8 text by its code points, as bytes do, so under it nothing read in
+-- key order comes back in another order; under another locale keys now list in byte order.
+-- The tables and their indexes are rewritten once: 6.5 s for a store of a million taxpayers (1.3 GB).
 ALTER TABLE grain_state
     ALTER COLUMN grain_type TYPE text COLLATE "C",
     ALTER COLUMN grain_key TYPE text COLLATE "C";

@@ -19,9 +19,9 @@ public static class PackedFields
 
     internal const ushort NoText = ushort.MaxValue;
     internal const ushort Hex = 0x8000;
+    internal const byte NoCentury = byte.MaxValue;
 
     private static readonly SearchValues<char> s_lowerHex = SearchValues.Create("0123456789abcdef");
-    internal const byte NoCentury = byte.MaxValue;
 
     /// <summary>A person's matched fields as both sides' records pack them, the record's id first.</summary>
     public static void WriteIdentity(IBufferWriter<byte> writer, string id, string? name, BirthDate? birth, string? phone, string? rrnHash)
