@@ -22,4 +22,7 @@ internal sealed class Latencies
         var index = (int)Math.Min(sorted.Length - 1, Math.Ceiling(percentile / 100 * sorted.Length) - 1);
         return sorted[Math.Max(0, index)] * 1000.0 / Stopwatch.Frequency;
     }
+
+    /// <summary>The value at fraction <paramref name="p"/> (0 to 1) of values sorted smallest first.</summary>
+    public static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 }

@@ -283,14 +283,12 @@ internal sealed class OfficeMonthBenchmark(string files, int taxpayers, int acco
             endpoint,
             records.Length,
             records.Length / seconds,
-            Percentile(sorted, 0.50),
-            Percentile(sorted, 0.99),
+            Latencies.Percentile(sorted, 0.50),
+            Latencies.Percentile(sorted, 0.99),
             sorted[^1],
             records.Count(r => r.Outcome == RequestOutcome.Refused),
             records.Count(r => r.Outcome == RequestOutcome.Failed));
     }
-
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 
     private static void Report(string store, RequestLog log, IReadOnlyList<EndpointFigures> endpoints)
     {
@@ -325,7 +323,7 @@ internal sealed class OfficeMonthBenchmark(string files, int taxpayers, int acco
         // An endpoint called once or twice (opening every case) is in the table; as a line it would be a dot that sets the scale.
         var p99s = byEndpoint
             .Where(e => e.Buckets.Sum(b => b.Count()) >= 10)
-            .Select(e => new OfficeMonthChart.Series(e.Key, [.. Enumerable.Range(0, intervals).Select(i => e.Buckets[i].Select(r => r.Ms).Order().ToArray() is { Length: > 0 } sorted ? Percentile(sorted, 0.99) : double.NaN)]))
+            .Select(e => new OfficeMonthChart.Series(e.Key, [.. Enumerable.Range(0, intervals).Select(i => e.Buckets[i].Select(r => r.Ms).Order().ToArray() is { Length: > 0 } sorted ? Latencies.Percentile(sorted, 0.99) : double.NaN)]))
             .ToArray();
         return OfficeMonthChart.Render(
             $"An office's month on one silo ({store}); the cases are opened before day 1",

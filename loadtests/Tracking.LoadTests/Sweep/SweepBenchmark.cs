@@ -101,12 +101,20 @@ internal static class SweepBenchmark
             var importAccounts = clock.Elapsed;
             Line($"{name}: import accounts into grains (bulk create)", importAccounts, accountRows / importAccounts.TotalSeconds, "rows/s", plainTime, $"{files.Sum(f => f.Accounts.Count):N0} accounts");
 
+            // The baseline for the ticks' lateness: the same process idle, just before the sweep.
+            var idle = TickLateness.Start();
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            var idleLate = TickLateness.Latest(await idle.StopAsync(), [double.MaxValue]).All;
+
             clock.Restart();
             var sweeps = silo.Grains.GetGrain<ISweepGrain>(ISweepGrain.Main);
+            var ticks = TickLateness.Start();
             var summary = await sweeps.RunAsync("loadtest");
             var sweep = clock.Elapsed;
+            var phases = summary.Phases ?? new SweepPhases(0, 0, 0, 0);
+            var late = TickLateness.Latest(await ticks.StopAsync(), [phases.FilingSeconds, phases.LearningSeconds, phases.ComparingSeconds, phases.RecordingSeconds]);
             var quality = Quality(await sweeps.GetCandidatesAsync(null), truth);
-            Line($"{name}: sweep (match phase: index filed from the store, shards in parallel, candidates recorded)", sweep, summary.CandidatesFound / sweep.TotalSeconds, "candidates/s", plainTime, $"{quality}; filing / learning / comparing / recording {Phases(summary.Phases)} s");
+            Line($"{name}: sweep (match phase: index filed from the store, shards in parallel, candidates recorded)", sweep, summary.CandidatesFound / sweep.TotalSeconds, "candidates/s", plainTime, $"{quality}; filing / learning / comparing / recording {Phases(summary.Phases)} s; a 100-ms tick on the thread pool ran up to {late.All:N0} ms late (p99 {late.P99:N0} ms; in each phase up to {string.Join(" / ", late.ByPhase.Select(ms => ms.ToString("N0")))} ms; idle just before, up to {idleLate:N0} ms)");
 
             var total = parseTime + importRoll + importAccounts + sweep;
             Line($"{name}: end to end, files to recorded candidates", total, (rows + accountRows) / total.TotalSeconds, "rows/s", plainTime, "");
@@ -160,6 +168,10 @@ internal static class SweepBenchmark
                 quality)
             {
                 SweepPhases = summary.Phases,
+                SweepTickLateMaxMs = Math.Round(late.All, 1),
+                SweepTickLateP99Ms = Math.Round(late.P99, 1),
+                SweepTickLateMaxMsByPhase = [.. late.ByPhase.Select(ms => Math.Round(ms, 1))],
+                IdleTickLateMaxMs = Math.Round(idleLate, 1),
                 ReimportSeconds = reimportTime.TotalSeconds,
                 ResweepSeconds = resweepTime.TotalSeconds,
                 ResweepRecordsRevised = resweep.RecordsRevised,

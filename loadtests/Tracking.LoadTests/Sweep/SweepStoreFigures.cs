@@ -18,6 +18,20 @@ internal sealed record SweepStoreFigures(
     /// <summary>The sweep's own account of where its time went.</summary>
     public SweepPhases? SweepPhases { get; init; }
 
+    /// <summary>
+    /// How late a 100-ms tick on the thread pool ran during the sweep, at most and at the 99th
+    /// percentile, and at most in the same process idle just before it: what the silo's own timers
+    /// and a case read waited for (<see cref="TickLateness"/>).
+    /// </summary>
+    public double SweepTickLateMaxMs { get; init; }
+
+    public double SweepTickLateP99Ms { get; init; }
+
+    /// <summary>The most a tick ran late in each phase: filing, learning, comparing, recording.</summary>
+    public double[] SweepTickLateMaxMsByPhase { get; init; } = [];
+
+    public double IdleTickLateMaxMs { get; init; }
+
     /// <summary>One exchange's file imported again with 1% of its accounts changed (half of them the holder's phone), then a sweep: the seconds of each, and their sum as a share of end to end.</summary>
     public double ReimportSeconds { get; init; }
 
