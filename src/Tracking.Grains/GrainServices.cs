@@ -35,6 +35,7 @@ public static class GrainServices
         services.AddSingleton(exchanges);
         services.AddSingleton(seizures);
         services.AddSingleton(matchIndex);
+        services.AddSingleton<MatchWork>();
         services.AddSingleton<IExchangeGateway>(_ => new HttpExchangeGateway(new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2), MaxConnectionsPerServer = exchanges.MaxConnections }), exchanges));
         return services;
     }

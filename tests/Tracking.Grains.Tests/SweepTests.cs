@@ -927,7 +927,7 @@ public sealed class SweepTests
         Assert.Contains(whole.ByRule, r => r.Key == BlockingRule.LatinName.Name);
     }
 
-    private static async Task<IReadOnlyList<ImportSummary>> ImportSamplesAsync(TestCluster host, bool bulk = false)
+    internal static async Task<IReadOnlyList<ImportSummary>> ImportSamplesAsync(TestCluster host, bool bulk = false)
     {
         var importer = new Importer(host.GrainFactory, bulk ? host.Context.States : null, host.Clock);
         var samples = RepositoryPaths.Samples;

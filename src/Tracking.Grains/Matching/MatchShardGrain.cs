@@ -13,7 +13,7 @@ namespace Tracking.Grains.Matching;
 /// mid-sweep (its silo died) no longer holds that sweep's identities and refuses to answer for it.
 /// </summary>
 [GrainType("match-shard"), KeyedPlacement]
-public sealed class MatchShardGrain(MatchIndexOptions options, ILocalSiloDetails silo) : Grain, IMatchShardGrain
+public sealed class MatchShardGrain(MatchIndexOptions options, MatchWork work, ILocalSiloDetails silo) : Grain, IMatchShardGrain
 {
     /// <summary>
     /// How long the identities stay after the sweep's last call here: longer than a sweep spends
@@ -58,14 +58,18 @@ public sealed class MatchShardGrain(MatchIndexOptions options, ILocalSiloDetails
     public Task ReviseAsync(Guid sweep, IReadOnlyList<string> taxpayers, IReadOnlyList<string> accounts, CancellationToken cancellationToken)
     {
         Check(sweep);
-        _revisedTaxpayers = Revisions<IndexedTaxpayer>(taxpayers);
-        _revisedAccounts = Revisions<IndexedAccount>(accounts);
+        var revisedTaxpayers = _revisedTaxpayers = Revisions<IndexedTaxpayer>(taxpayers);
+        var revisedAccounts = _revisedAccounts = Revisions<IndexedAccount>(accounts);
 
         // Where a record's entries are is known only by its old keys, which are gone from the
         // store: one pass over this shard's blocks finds them.
-        _taxpayers.TakeOut(_revisedTaxpayers, (revision, entry) => revision.Before.Add(entry));
-        _accounts.TakeOut(_revisedAccounts, (revision, entry) => revision.Before.Add(entry));
-        return Task.CompletedTask;
+        return work.RunAsync(
+            () =>
+            {
+                _taxpayers.TakeOut(revisedTaxpayers, (revision, entry) => revision.Before.Add(entry));
+                _accounts.TakeOut(revisedAccounts, (revision, entry) => revision.Before.Add(entry));
+            },
+            cancellationToken);
     }
 
     public Task<RevisedCandidates> FindRevisedCandidatesAsync(Guid sweep, MatchModel? model, CancellationToken cancellationToken)
@@ -73,6 +77,11 @@ public sealed class MatchShardGrain(MatchIndexOptions options, ILocalSiloDetails
         Check(sweep);
         var (revisedTaxpayers, revisedAccounts) = (_revisedTaxpayers ?? [], _revisedAccounts ?? []);
         (_revisedTaxpayers, _revisedAccounts) = (null, null);
+        return work.RunAsync(() => RevisedCandidates(revisedTaxpayers, revisedAccounts, model), cancellationToken);
+    }
+
+    private RevisedCandidates RevisedCandidates(Dictionary<string, Revision<IndexedTaxpayer>> revisedTaxpayers, Dictionary<string, Revision<IndexedAccount>> revisedAccounts, MatchModel? model)
+    {
 
         // Only a record filed here otherwise than before is compared again: one whose matched fields
         // changed in a field this shard does not see meets here as it did.
@@ -106,7 +115,7 @@ public sealed class MatchShardGrain(MatchIndexOptions options, ILocalSiloDetails
         }
 
         CollectionTelemetry.Comparisons.Add(comparing.Compared);
-        return Task.FromResult(new RevisedCandidates(comparing.Candidates, taxpayers, accounts));
+        return new RevisedCandidates(comparing.Candidates, taxpayers, accounts);
     }
 
     public Task KeepAsync(Guid sweep, CancellationToken cancellationToken)
@@ -132,6 +141,11 @@ public sealed class MatchShardGrain(MatchIndexOptions options, ILocalSiloDetails
     public Task<ShardSample> SampleAsync(Guid sweep, int identities, int pairs, CancellationToken cancellationToken)
     {
         Check(sweep);
+        return work.RunAsync(() => Sample(identities, pairs), cancellationToken);
+    }
+
+    private ShardSample Sample(int identities, int pairs)
+    {
         var sampled = KeysToLearnFrom(pairs);
         var met = new Dictionary<(string, string, string), (TaxpayerIdentity Taxpayer, AccountIdentity Account, HashSet<ulong> Keys)>();
         foreach (var (key, taxpayer, account) in Pairs(sampled))
@@ -219,14 +233,20 @@ public sealed class MatchShardGrain(MatchIndexOptions options, ILocalSiloDetails
 
         // Identities are filed under each of their keys: each is owned by the shard of its first key.
         var (taxpayers, accounts) = (_taxpayers.Owned(identities), _accounts.Owned(identities));
-        return Task.FromResult(new ShardSample(counter.ToSample(taxpayers.Count, accounts.Count), taxpayers.Lowest, accounts.Lowest));
+        return new ShardSample(counter.ToSample(taxpayers.Count, accounts.Count), taxpayers.Lowest, accounts.Lowest);
     }
 
     public Task<IReadOnlyList<MatchCandidate>> FindCandidatesAsync(Guid sweep, MatchModel? model, CancellationToken cancellationToken)
     {
         Check(sweep);
-        var (learnt, comparing) = (_learnt, new Comparing(model));
+        var learnt = _learnt;
         _learnt = null;
+        return work.RunAsync<IReadOnlyList<MatchCandidate>>(() => Candidates(learnt, model), cancellationToken);
+    }
+
+    private List<MatchCandidate> Candidates(LearntPairs? learnt, MatchModel? model)
+    {
+        var comparing = new Comparing(model);
 
         // The pairs learning compared are weighed from what it found, not compared again: while a
         // sweep's pairs fit the sample (1M taxpayers' do), that is every pair.
@@ -241,7 +261,7 @@ public sealed class MatchShardGrain(MatchIndexOptions options, ILocalSiloDetails
         }
 
         CollectionTelemetry.Comparisons.Add(comparing.Compared);
-        return Task.FromResult<IReadOnlyList<MatchCandidate>>(comparing.Candidates);
+        return comparing.Candidates;
     }
 
     /// <summary>

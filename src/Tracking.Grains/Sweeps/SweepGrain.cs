@@ -20,7 +20,7 @@ namespace Tracking.Grains.Sweeps;
 /// last full sweep learnt; asked for a full sweep, or when the index is gone, it files everything.
 /// </summary>
 [GrainType("sweep")]
-public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time, GrainStateStore store, MatchIndexOptions options, ILocalSiloDetails silo, ILogger<SweepGrain> logger)
+public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time, GrainStateStore store, MatchIndexOptions options, MatchWork work, ILocalSiloDetails silo, ILogger<SweepGrain> logger)
     : EventSourcedGrain<SweepState, SweepEvent>, ISweepGrain
 {
     /// <summary>How long the activation is kept while a sweep runs with nobody asking after it.</summary>
@@ -308,16 +308,18 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
     private async Task<MatchModel> LearnAsync(string[] shards, Guid sweep)
     {
         var samples = await Task.WhenAll(shards.Select(shard => GrainFactory.GetGrain<IMatchShardGrain>(shard).SampleAsync(sweep, IdentitiesPerShard, MatchModelOptions.Default.PairsToLearnFrom / shards.Length)));
-        // Seconds of arithmetic at national scale: off the grain's turn, so the silo's scheduler is not held.
-        return await Task.Run(() =>
-        {
-            var taxpayers = samples.SelectMany(s => s.Taxpayers).OrderBy(t => t.TaxpayerId, StringComparer.Ordinal).Select(t => t.Identity()).ToArray();
-            var accounts = samples.SelectMany(s => s.Accounts).OrderBy(a => a.Exchange, StringComparer.Ordinal).ThenBy(a => a.AccountId, StringComparer.Ordinal).Select(a => a.Identity()).ToArray();
-            var random = new ComparisonCounter();
-            random.AddRandomPairs(taxpayers, accounts, MatchModelOptions.Default.RandomPairs, seed: 0);
-            random.AddNames(taxpayers);
-            return MatchModelTrainer.Train(samples.Aggregate(random.ToSample(0, 0), (all, part) => all.Add(part.Counts)));
-        });
+        // Seconds of arithmetic at national scale: off the grain's turn and the thread pool, as the shards' work is.
+        return await work.RunAsync(
+            () =>
+            {
+                var taxpayers = samples.SelectMany(s => s.Taxpayers).OrderBy(t => t.TaxpayerId, StringComparer.Ordinal).Select(t => t.Identity()).ToArray();
+                var accounts = samples.SelectMany(s => s.Accounts).OrderBy(a => a.Exchange, StringComparer.Ordinal).ThenBy(a => a.AccountId, StringComparer.Ordinal).Select(a => a.Identity()).ToArray();
+                var random = new ComparisonCounter();
+                random.AddRandomPairs(taxpayers, accounts, MatchModelOptions.Default.RandomPairs, seed: 0);
+                random.AddNames(taxpayers);
+                return MatchModelTrainer.Train(samples.Aggregate(random.ToSample(0, 0), (all, part) => all.Add(part.Counts)));
+            },
+            CancellationToken.None);
     }
 
     public Task<MatchModel?> GetModelAsync(CancellationToken cancellationToken) => Task.FromResult(State.Model);
