@@ -82,7 +82,6 @@ public sealed class MatchShardGrain(MatchIndexOptions options, MatchWork work, I
 
     private RevisedCandidates RevisedCandidates(Dictionary<string, Revision<IndexedTaxpayer>> revisedTaxpayers, Dictionary<string, Revision<IndexedAccount>> revisedAccounts, MatchModel? model)
     {
-
         // Only a record filed here otherwise than before is compared again: one whose matched fields
         // changed in a field this shard does not see meets here as it did.
         var taxpayers = revisedTaxpayers.Where(r => r.Value.Changed).Select(r => r.Key).ToArray();
