@@ -7,7 +7,7 @@ namespace Tracking.Grains.Matching;
 /// taking out revised records; the model's training) on threads of its own, one per core, instead
 /// of on the thread pool. A sweep's 64 shards each compute for seconds at a time: run as their
 /// turns, they held the pool's threads, and the silo's own timers (membership, health) and its
-/// case reads waited behind them, at 1M taxpayers for 12–18 s (loadtests/README.md, "The shards'
+/// case reads waited behind them, at 1M taxpayers up to 18 s (loadtests/README.md, "The shards'
 /// work off the thread pool"). A shard's turn now waits for its computation without holding a
 /// thread; nothing else runs on the shard meanwhile (its calls are not interleaved), so the
 /// computation has its fields to itself.
