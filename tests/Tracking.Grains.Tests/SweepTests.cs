@@ -341,6 +341,51 @@ public sealed class SweepTests
         }
     }
 
+    [Theory]
+    [AllStorages]
+    public async Task Each_part_of_the_candidates_is_handed_on_in_order_of_whole_taxpayers_only_once_every_taxpayer_in_it_is_stored(string kind)
+    {
+        await using var race = await RecordingRace.StartAsync(kind);
+        var parts = new List<IReadOnlyList<MatchCandidate>>();
+        var (handling, overlapped) = (0, false);
+
+        // Parts of three candidates (more for a taxpayer who alone has more), recorded four batches at a time.
+        await race.RecordAsync(race.Candidates, perPart: 3, async part =>
+        {
+            overlapped |= Interlocked.Increment(ref handling) > 1;
+            foreach (var id in part.Select(c => c.TaxpayerId).Distinct())
+            {
+                // Imported at version 1: its recording is version 2, stored before the part is handed on.
+                Assert.Equal(2, (await race.Recording.Context.States.ReadAsync(new GrainKey(TaxpayerGrain.TypeName, id), default))!.Version);
+            }
+
+            parts.Add(part);
+            await Task.Delay(10);
+            Interlocked.Decrement(ref handling);
+        });
+
+        Assert.False(overlapped);
+        Assert.True(parts.Count > 2, $"{parts.Count} parts");
+        Assert.Equal(
+            race.Candidates.OrderBy(c => c.TaxpayerId, StringComparer.Ordinal).ThenBy(c => c.Exchange, StringComparer.Ordinal).ThenBy(c => c.AccountId, StringComparer.Ordinal),
+            parts.SelectMany(part => part));
+        Assert.All(parts, part => Assert.True(part.Count <= 3 || part.Select(c => c.TaxpayerId).Distinct().Count() == 1, $"{part.Count} candidates of several taxpayers"));
+        Assert.Equal(parts.Sum(part => part.Select(c => c.TaxpayerId).Distinct().Count()), race.Candidates.Select(c => c.TaxpayerId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_part_its_caller_fails_on_stops_the_recording_with_the_caller_s_failure_and_no_later_part_is_handed_on()
+    {
+        await using var race = await RecordingRace.StartAsync(TestStorage.Sqlite);
+        var handed = 0;
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => race.RecordAsync(race.Candidates, perPart: 1, part =>
+            Interlocked.Increment(ref handed) == 2 ? throw new InvalidOperationException("the sweep's history could not be written") : Task.CompletedTask));
+
+        Assert.Equal("the sweep's history could not be written", failure.Message);
+        Assert.Equal(2, handed);
+    }
+
     /// <summary>
     /// The samples imported in bulk on two hosts and swept on the first; the second records the
     /// first's candidates as a sweep does, through a store that runs a race just before its first
@@ -381,12 +426,20 @@ public sealed class SweepTests
             return RecordAsync(candidates, _ => Interlocked.Exchange(ref ran, 1) == 0 ? race() : Task.CompletedTask);
         }
 
-        /// <summary>Records <paramref name="found"/>, each batch write shown to <paramref name="beforeWrite"/> first.</summary>
-        public async Task RecordAsync(IReadOnlyList<MatchCandidate> found, Func<IReadOnlyList<Storage.Persistence.StateWrite>, Task> beforeWrite)
+        /// <summary>Records <paramref name="found"/> in one part, each batch write shown to <paramref name="beforeWrite"/> first.</summary>
+        public Task RecordAsync(IReadOnlyList<MatchCandidate> found, Func<IReadOnlyList<Storage.Persistence.StateWrite>, Task> beforeWrite) =>
+            RecordAsync(found, int.MaxValue, _ => Task.CompletedTask, beforeWrite);
+
+        /// <summary>Records <paramref name="found"/> in parts of <paramref name="perPart"/> candidates, each handed to <paramref name="recorded"/>.</summary>
+        public Task RecordAsync(IReadOnlyList<MatchCandidate> found, int perPart, Func<IReadOnlyList<MatchCandidate>, Task> recorded) =>
+            RecordAsync(found, perPart, recorded, _ => Task.CompletedTask);
+
+        private async Task RecordAsync(IReadOnlyList<MatchCandidate> found, int perPart, Func<IReadOnlyList<MatchCandidate>, Task> recorded, Func<IReadOnlyList<Storage.Persistence.StateWrite>, Task> beforeWrite)
         {
             await using var watched = new WriteWatchingStore(await raced.OpenStoreAsync(), beforeWrite);
             await using var states = watched.States();
-            await new CandidateRecording(recording.GrainFactory, states).RecordAsync(found, recording.Clock.GetUtcNow(), default);
+            var work = recording.Services().GetRequiredService<MatchWork>();
+            await new CandidateRecording(recording.GrainFactory, states, work).RecordAsync(found, perPart, recorded, recording.Clock.GetUtcNow(), default);
         }
 
         public async ValueTask DisposeAsync()

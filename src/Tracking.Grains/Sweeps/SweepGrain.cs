@@ -29,7 +29,7 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
     /// <summary>Identities of each side a shard sends for random pairs: 64 shards × 2,000 is a pool of 128,000 a side.</summary>
     private const int IdentitiesPerShard = 2_000;
 
-    /// <summary>New candidates per event of the history: about 7 MB of JSON.</summary>
+    /// <summary>New candidates per event of the history: about 5 MB of JSON.</summary>
     private const int CandidatesPerEvent = 10_000;
 
     /// <summary>Above this share of the index's records changed, filing everything afresh is as quick as filing the changes (a tenth).</summary>
@@ -125,10 +125,6 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
         var candidates = found.Candidates.DistinctBy(c => (c.TaxpayerId, c.Exchange, c.AccountId)).ToArray();
         var fresh = candidates.Where(c => !_candidates.TryGetValue((c.TaxpayerId, c.Exchange, c.AccountId), out var old) || MatchCandidates.IsNews(old, c)).ToArray();
 
-        // One write per taxpayer: what an officer works from. The account keeps only what its
-        // exchange reported; every candidate is also in this grain's history.
-        await new CandidateRecording(GrainFactory, store).RecordAsync(fresh, time.GetUtcNow(), CancellationToken.None);
-
         // A review item this sweep no longer finds (the weights now drop it, or a corrected record no longer meets)
         // leaves the queue, unless a person decided on it. The sweep is written first, with the
         // items still to withdraw: a sweep that stops halfway withdraws the rest next time, and
@@ -143,14 +139,23 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
             .Concat((State.Withdrawing ?? []).Where(c => !known.Contains((c.TaxpayerId, c.Exchange, c.AccountId))))
             .DistinctBy(c => (c.TaxpayerId, c.Exchange, c.AccountId))
             .ToArray();
-        // The new candidates enter the history in parts, each a write of its own: a national sweep's
-        // in one event would be more than a stored value may hold (PostgreSQL: 1 GB; 256 MB as jsonb). A run
-        // that stops between parts has recorded them all with their taxpayers; the next counts them known.
-        foreach (var part in fresh.Chunk(CandidatesPerEvent))
-        {
-            await WriteStateAsync(State, [new SweepCandidatesFound(part)], time.GetUtcNow(), CancellationToken.None);
-            Remember(part);
-        }
+
+        // One write per taxpayer: what an officer works from. The account keeps only what its
+        // exchange reported; every candidate is also in this grain's history. The new candidates
+        // enter the history in parts, each a write of its own (a national sweep's in one event
+        // would be more than a stored value may hold: PostgreSQL, 1 GB; 256 MB as jsonb), each
+        // once its taxpayers are recorded, while the next part's are: a run that stops between
+        // parts has recorded those written with their taxpayers, and the next counts them known.
+        await new CandidateRecording(GrainFactory, store, work).RecordAsync(
+            fresh,
+            CandidatesPerEvent,
+            async part =>
+            {
+                await WriteStateAsync(State, [new SweepCandidatesFound(part)], time.GetUtcNow(), CancellationToken.None);
+                Remember(part);
+            },
+            time.GetUtcNow(),
+            CancellationToken.None);
 
         var run = (State.LastRun?.Run ?? 0) + 1;
         var summary = new SweepSummary(
