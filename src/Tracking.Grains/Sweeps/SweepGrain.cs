@@ -121,24 +121,9 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
             ?? await FileAndCompareAsync(shards);
         var (index, model, revised) = (found.Index, found.Model, found.Revised);
         var recording = time.GetTimestamp();
-        // A pair that shares several keys can meet in several shards.
-        var candidates = found.Candidates.DistinctBy(c => (c.TaxpayerId, c.Exchange, c.AccountId)).ToArray();
-        var fresh = candidates.Where(c => !_candidates.TryGetValue((c.TaxpayerId, c.Exchange, c.AccountId), out var old) || MatchCandidates.IsNews(old, c)).ToArray();
-
-        // A review item this sweep no longer finds (the weights now drop it, or a corrected record no longer meets)
-        // leaves the queue, unless a person decided on it. The sweep is written first, with the
-        // items still to withdraw: a sweep that stops halfway withdraws the rest next time, and
-        // one found again meanwhile is recorded again, not withdrawn.
-        // A sweep that filed only the changed records knows only their pairs.
-        var known = candidates.Select(c => (c.TaxpayerId, c.Exchange, c.AccountId)).ToHashSet();
-        var newlyGone = _candidates.Values
-            .Where(c => c.Decision == MatchDecision.Review && !known.Contains((c.TaxpayerId, c.Exchange, c.AccountId)))
-            .Where(c => revised is null || revised.Taxpayers.Contains(c.TaxpayerId) || revised.Accounts.Contains(AccountKey.Of(c.Exchange, c.AccountId)))
-            .ToArray();
-        var gone = newlyGone
-            .Concat((State.Withdrawing ?? []).Where(c => !known.Contains((c.TaxpayerId, c.Exchange, c.AccountId))))
-            .DistinctBy(c => (c.TaxpayerId, c.Exchange, c.AccountId))
-            .ToArray();
+        // Seconds at national scale: off the grain's turn, as the shards' work is. Nothing else in
+        // the grain touches what this reads while a sweep runs (a call for its candidates waits for the run).
+        var (candidates, fresh, newlyGone, gone) = await work.RunAsync(() => Classified(found.Candidates, revised), CancellationToken.None);
 
         // One write per taxpayer: what an officer works from. The account keeps only what its
         // exchange reported; every candidate is also in this grain's history. The new candidates
@@ -183,6 +168,33 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
         }
 
         return summary;
+    }
+
+    /// <summary>
+    /// The sweep's candidates, each pair once; those that are news (<see cref="MatchCandidates.IsNews"/>);
+    /// and the review items known before that it no longer finds, with those a stopped run left to withdraw.
+    /// </summary>
+    private (MatchCandidate[] Candidates, MatchCandidate[] Fresh, MatchCandidate[] NewlyGone, MatchCandidate[] Gone) Classified(IReadOnlyList<MatchCandidate> found, RevisedRecords? revised)
+    {
+        // A pair that shares several keys can meet in several shards.
+        var candidates = found.DistinctBy(c => (c.TaxpayerId, c.Exchange, c.AccountId)).ToArray();
+        var fresh = candidates.Where(c => !_candidates.TryGetValue((c.TaxpayerId, c.Exchange, c.AccountId), out var old) || MatchCandidates.IsNews(old, c)).ToArray();
+
+        // A review item this sweep no longer finds (the weights now drop it, or a corrected record no longer meets)
+        // leaves the queue, unless a person decided on it. The sweep is written first, with the
+        // items still to withdraw: a sweep that stops halfway withdraws the rest next time, and
+        // one found again meanwhile is recorded again, not withdrawn.
+        // A sweep that filed only the changed records knows only their pairs.
+        var known = candidates.Select(c => (c.TaxpayerId, c.Exchange, c.AccountId)).ToHashSet();
+        var newlyGone = _candidates.Values
+            .Where(c => c.Decision == MatchDecision.Review && !known.Contains((c.TaxpayerId, c.Exchange, c.AccountId)))
+            .Where(c => revised is null || revised.Taxpayers.Contains(c.TaxpayerId) || revised.Accounts.Contains(AccountKey.Of(c.Exchange, c.AccountId)))
+            .ToArray();
+        var gone = newlyGone
+            .Concat((State.Withdrawing ?? []).Where(c => !known.Contains((c.TaxpayerId, c.Exchange, c.AccountId))))
+            .DistinctBy(c => (c.TaxpayerId, c.Exchange, c.AccountId))
+            .ToArray();
+        return (candidates, fresh, newlyGone, gone);
     }
 
     /// <summary>Files the whole index afresh from the records as stored, learns the weights from this sweep's own data, then every shard compares with them.</summary>
