@@ -75,7 +75,7 @@ internal sealed class CandidateRecording(IGrainFactory grains, GrainStateStore s
         }
         catch
         {
-            // What the caller did with a part failed: the batches still under way stop before it hears of it.
+            // The recording failed, or what the caller did with a part: the batches still under way stop before the failure goes on.
             await stopping.CancelAsync();
             await recording.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             throw;
