@@ -41,7 +41,12 @@ internal sealed class CandidateRecording(IGrainFactory grains, GrainStateStore s
         var active = await ActiveTaxpayersAsync();
         var parts = await work.RunAsync(() => PartsOf(candidates, perPart), cancellationToken);
         var batches = parts.SelectMany((part, p) => part.Chunk(BatchSize).Select(batch => (Part: p, Batch: batch))).ToArray();
-        var unrecorded = parts.Select(part => (part.Length + BatchSize - 1) / BatchSize).ToArray();
+        var unrecorded = new int[parts.Length];
+        foreach (var (part, _) in batches)
+        {
+            unrecorded[part]++;
+        }
+
         var done = parts.Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
         var beside = new ConcurrentQueue<IGrouping<string, MatchCandidate>>();
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

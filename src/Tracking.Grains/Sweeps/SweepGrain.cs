@@ -121,7 +121,7 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
             ?? await FileAndCompareAsync(shards);
         var (index, model, revised) = (found.Index, found.Model, found.Revised);
         var recording = time.GetTimestamp();
-        // Seconds at national scale: off the grain's turn, as the shards' work is. Nothing else in
+        // Over a second at national scale: off the grain's turn, as the shards' work is. Nothing else in
         // the grain touches what this reads while a sweep runs (a call for its candidates waits for the run).
         var (candidates, fresh, newlyGone, gone) = await work.RunAsync(() => Classified(found.Candidates, revised), CancellationToken.None);
 
