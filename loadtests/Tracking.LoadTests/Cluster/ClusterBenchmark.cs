@@ -44,17 +44,17 @@ internal static class ClusterBenchmark
         var exchanges = new ExchangeSimClient(http, simulator.Url);
         using var loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Warning).AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
 
-        var local = await LocalReadAsync(concurrency);
-        Console.WriteLine("| what | calls/s | p50 ms | p99 ms | vs. baseline |");
-        Console.WriteLine("|---|---|---|---|---|");
-        Console.WriteLine($"| read of an active grain inside the silo, {concurrency} concurrent (baseline) | {local.Rate:N0} | {local.P50:F2} | {local.P99:F2} | 1.0× |");
+        var (local, localCpu) = await LocalReadAsync(concurrency);
+        Console.WriteLine("| what | calls/s | p50 ms | p99 ms | vs. baseline | CPU per call, µs: caller + silos |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        Console.WriteLine($"| read of an active grain inside the silo, {concurrency} concurrent (baseline) | {local.Rate:N0} | {local.P50:F2} | {local.P99:F2} | 1.0× | {localCpu.TotalMicroseconds:F0} (one process) |");
 
         var results = new List<ClusterSizeFigures>();
         foreach (var size in sizes)
         {
             results.Add(await RunSizeAsync(serverConnectionString, size, roll, accounts, exchanges, simulator, seizures, concurrency, loggers));
-            var hop = results[^1].Hop;
-            Console.WriteLine($"| same read from a client process through a gateway, {size} silo(s) | {hop.PerSecond:N0} | {hop.P50Ms:F2} | {hop.P99Ms:F2} | {local.Rate / hop.PerSecond:F1}× slower |");
+            var (hop, hopCpu) = (results[^1].Hop, results[^1].HopCpu!);
+            Console.WriteLine($"| same read from a client process through a gateway, {size} silo(s) | {hop.PerSecond:N0} | {hop.P50Ms:F2} | {hop.P99Ms:F2} | {local.Rate / hop.PerSecond:F1}× slower | {hopCpu.CallerMicroseconds:F0} + {hopCpu.SilosMicroseconds:F0} = {hopCpu.TotalMicroseconds:F0} ({hopCpu.TotalMicroseconds / localCpu.TotalMicroseconds:F1}×) |");
         }
 
         Console.WriteLine();
@@ -67,7 +67,7 @@ internal static class ClusterBenchmark
                 + $"{(r.TaxpayersPerSecond + r.AccountRowsPerSecond) / (one.TaxpayersPerSecond + one.AccountRowsPerSecond):F2}× / {r.CandidatesPerSecond / one.CandidatesPerSecond:F2}× / {r.TransitionsPerSecond / one.TransitionsPerSecond:F2}× | {r.SiloPeakRssAfterSweepMb:N0} / {r.SiloPeakRssMb:N0} | {SweepBenchmark.Phases(r.SweepPhases)} |");
         }
 
-        return new ClusterFigures(roll.Taxpayers.Count, accounts.Sum(f => f.Accounts.Count), seizures, concurrency, local.Throughput, results);
+        return new ClusterFigures(roll.Taxpayers.Count, accounts.Sum(f => f.Accounts.Count), seizures, concurrency, local.Throughput, results) { LocalReadCpu = localCpu };
     }
 
     private static async Task<ClusterSizeFigures> RunSizeAsync(
@@ -103,7 +103,8 @@ internal static class ClusterBenchmark
             var sweepSeconds = clock.Elapsed.TotalSeconds;
             var peakAfterSweep = SiloPeakRssMb(cluster);
 
-            var hop = await MeasureReadsAsync(roll.Taxpayers.Take(2_000).Select(t => t.TaxpayerId).ToArray(), concurrency, rounds: 10, id => client.Context.Grains.GetGrain<ITaxpayerGrain>(id).GetAsync());
+            var (hop, hopCpu) = await MeasureReadsAsync(
+                roll.Taxpayers.Take(2_000).Select(t => t.TaxpayerId).ToArray(), concurrency, rounds: 10, [.. cluster.Silos.Select(s => s.Process)], id => client.Context.Grains.GetGrain<ITaxpayerGrain>(id).GetAsync());
 
             var (open, transitions, closed, lifecycleSeconds) = await LifecycleAsync(client.Context, connectionString, exchanges, $"bench{size}", seizures, concurrency);
             return new ClusterSizeFigures(
@@ -123,6 +124,7 @@ internal static class ClusterBenchmark
                 SiloPeakRssAfterSweepMb = peakAfterSweep,
                 SiloPeakRssMb = SiloPeakRssMb(cluster),
                 SweepPhases = sweep.Phases,
+                HopCpu = hopCpu,
             };
         }
         finally
@@ -170,7 +172,7 @@ internal static class ClusterBenchmark
     }
 
     /// <summary>The baseline of the hop: the same read of active taxpayers inside a silo of this process, on an embedded store.</summary>
-    private static async Task<ConcurrentCalls.Result> LocalReadAsync(int concurrency)
+    private static async Task<(ConcurrentCalls.Result Reads, CallCpu Cpu)> LocalReadAsync(int concurrency)
     {
         var data = Directory.CreateTempSubdirectory("tracking-bench-");
         try
@@ -180,7 +182,7 @@ internal static class ClusterBenchmark
             await silo.Context.States.WriteBatchAsync(
                 [.. ids.Select(t => TaxpayerGrain.Creation(new TaxpayerProfile(t, "벤치", null, null, null, null, null), [], DateTimeOffset.UtcNow))],
                 CancellationToken.None);
-            return await MeasureReadsAsync(ids, concurrency, rounds: 10, id => silo.Grains.GetGrain<ITaxpayerGrain>(id).GetAsync());
+            return await MeasureReadsAsync(ids, concurrency, rounds: 10, silos: [], id => silo.Grains.GetGrain<ITaxpayerGrain>(id).GetAsync());
         }
         finally
         {
@@ -188,11 +190,16 @@ internal static class ClusterBenchmark
         }
     }
 
-    /// <summary>Reads every grain once to activate it, then <paramref name="rounds"/> more times, timed.</summary>
-    private static async Task<ConcurrentCalls.Result> MeasureReadsAsync(string[] keys, int concurrency, int rounds, Func<string, Task> read)
+    /// <summary>
+    /// Reads every grain <paramref name="rounds"/> times untimed (activating it, and letting the
+    /// runtime compile the hot code on both sides), then as many times again, timed, with the CPU
+    /// this process and <paramref name="silos"/> spent on them.
+    /// </summary>
+    private static async Task<(ConcurrentCalls.Result Reads, CallCpu Cpu)> MeasureReadsAsync(string[] keys, int concurrency, int rounds, IReadOnlyList<Process> silos, Func<string, Task> read)
     {
-        await Parallel.ForEachAsync(keys, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (key, _) => await read(key));
-        return await ConcurrentCalls.MeasureAsync([.. Enumerable.Range(0, rounds).SelectMany(_ => keys)], concurrency, read);
+        string[] calls = [.. Enumerable.Range(0, rounds).SelectMany(_ => keys)];
+        await ConcurrentCalls.MeasureAsync(calls, concurrency, read);
+        return await CallCpu.MeasureAsync(silos, calls.Length, () => ConcurrentCalls.MeasureAsync(calls, concurrency, read));
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql)

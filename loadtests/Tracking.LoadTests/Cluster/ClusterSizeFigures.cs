@@ -25,6 +25,9 @@ internal sealed record ClusterSizeFigures(
 
     public long SiloPeakRssMb { get; init; }
 
+    /// <summary>The CPU a read through a gateway cost this process (the client) and the silo processes, per read; null in figures read from the runtime Tracking used before Orleans.</summary>
+    public CallCpu? HopCpu { get; init; }
+
     /// <summary>The sweep's own account of where its time went.</summary>
     public SweepPhases? SweepPhases { get; init; }
 }
