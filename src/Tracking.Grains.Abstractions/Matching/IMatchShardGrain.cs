@@ -32,8 +32,9 @@ public interface IMatchShardGrain : IGrainWithStringKey
     Task<ShardSample> SampleAsync(Guid sweep, int identities, int pairs, CancellationToken cancellationToken = default);
 
     /// <summary>Compares every taxpayer and account that share a key in this shard, weighed by the sweep's model.</summary>
-    [Alias("find"), ResponseTimeout("00:30:00")]
-    Task<IReadOnlyList<MatchCandidate>> FindCandidatesAsync(Guid sweep, MatchModel? model, CancellationToken cancellationToken = default);
+    // A new alias with the packed answer: a silo of the version before answered with a list.
+    [Alias("find-packed"), ResponseTimeout("00:30:00")]
+    Task<FoundCandidates> FindCandidatesAsync(Guid sweep, MatchModel? model, CancellationToken cancellationToken = default);
 
     /// <summary>Its silo, if it holds the identities filed for <paramref name="sweep"/>; null if not (its silo was lost, another sweep began, or it let them go).</summary>
     [Alias("holds-on")]

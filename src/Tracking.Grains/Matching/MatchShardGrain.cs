@@ -235,12 +235,12 @@ public sealed class MatchShardGrain(MatchIndexOptions options, MatchWork work, I
         return new ShardSample(counter.ToSample(taxpayers.Count, accounts.Count), taxpayers.Lowest, accounts.Lowest);
     }
 
-    public Task<IReadOnlyList<MatchCandidate>> FindCandidatesAsync(Guid sweep, MatchModel? model, CancellationToken cancellationToken)
+    public Task<FoundCandidates> FindCandidatesAsync(Guid sweep, MatchModel? model, CancellationToken cancellationToken)
     {
         Check(sweep);
         var learnt = _learnt;
         _learnt = null;
-        return work.RunAsync<IReadOnlyList<MatchCandidate>>(() => Candidates(learnt, model), cancellationToken);
+        return work.RunAsync(() => new FoundCandidates(Candidates(learnt, model)), cancellationToken);
     }
 
     private List<MatchCandidate> Candidates(LearntPairs? learnt, MatchModel? model)

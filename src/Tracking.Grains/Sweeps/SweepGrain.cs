@@ -208,10 +208,10 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
             var learning = time.GetTimestamp();
             var model = await LearnAsync(shards, builder.Sweep);
             var comparing = time.GetTimestamp();
-            var found = await Task.WhenAll(shards.Select(shard => CountedAsync(GrainFactory.GetGrain<IMatchShardGrain>(shard).FindCandidatesAsync(builder.Sweep, model))));
+            var found = await Task.WhenAll(shards.Select(shard => CountedAsync(GrainFactory.GetGrain<IMatchShardGrain>(shard).FindCandidatesAsync(builder.Sweep, model), f => f.Candidates.Count)));
             var phases = new SweepPhases(Seconds(filing, learning), Seconds(learning, comparing), time.GetElapsedTime(comparing).TotalSeconds, 0);
             var kept = await KeepAsync(builder) ? new SweepIndex(builder.Sweep, builder.AsOf!.Value, taxpayers + accounts) : null;
-            return new Found([.. found.SelectMany(c => c)], model, kept, Revised: null, phases);
+            return new Found([.. found.SelectMany(f => f.Candidates)], model, kept, Revised: null, phases);
         }
         catch
         {
@@ -268,8 +268,6 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
         _running = _running! with { ShardsDone = _running.ShardsDone + 1, CandidatesSoFar = _running.CandidatesSoFar + candidates(answered) };
         return answered;
     }
-
-    private Task<IReadOnlyList<MatchCandidate>> CountedAsync(Task<IReadOnlyList<MatchCandidate>> answer) => CountedAsync(answer, c => c.Count);
 
     /// <summary>
     /// The shards keep the index for the next sweep, if the silos keep any; whether they do. A

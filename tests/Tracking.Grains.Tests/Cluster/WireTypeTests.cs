@@ -47,6 +47,41 @@ public sealed class WireTypeTests
     }
 
     [Fact]
+    public void A_shard_s_candidates_cross_silos_packed_with_each_text_once_and_come_back_whole()
+    {
+        var at = new DateTimeOffset(2026, 12, 5, 18, 30, 0, TimeSpan.FromHours(9));
+        MatchCandidate[] candidates =
+        [
+            new("T-1", "upbit", "U-1", MatchDecision.Review, 72, ["rrn:missing", "name:exact", "birth:agrees", "phone:differs"])
+            {
+                Weight = new MatchWeight(3.25, 0.9049, [new FieldWeight(MatchField.Name, "exact", 4.1) { Frequency = new NameFrequency(0.0012, false, 2.5) }, new FieldWeight(MatchField.Birth, "agrees", -1.5)]),
+            },
+            new("T-2", "bithumb", "B-9", MatchDecision.Auto, 95, ["rrn:agrees", "name:exact"]) { FoundAt = at },
+            new("T-3", "upbit", "U-7", MatchDecision.Review, 60, ["rrn:missing", "name:exact", "birth:agrees", "phone:differs"])
+            {
+                Weight = new MatchWeight(-0.5, 0.4135, [new FieldWeight(MatchField.Name, "exact", 1.2) { Frequency = new NameFrequency(0.00001, true, 6.25) }, new FieldWeight(MatchField.Phone, "differs", -2), new FieldWeight(MatchField.Birth, "agrees", 3)]),
+                FoundAt = at.AddDays(-3).ToOffset(TimeSpan.Zero),
+            },
+            new("T-4", "gopax", "G-1", MatchDecision.Review, 50, []) { Weight = new MatchWeight(0.1, 0.51, []) },
+        ];
+        var sent = new FoundCandidates(candidates);
+
+        var bytes = Serializer.SerializeToArray(sent);
+        var back = Serializer.Deserialize<FoundCandidates>(bytes)!.Candidates;
+
+        Assert.Equal(candidates, back);
+        Assert.Equal(candidates.Select(c => (c.FoundAt, c.FoundAt?.Offset)), back.Select(c => (c.FoundAt, c.FoundAt?.Offset)));
+        Assert.Equal(candidates.Select(c => (c.Weight?.Total, c.Weight?.Probability, c.Weight is null)), back.Select(c => (c.Weight?.Total, c.Weight?.Probability, c.Weight is null)));
+        Assert.Equal(candidates.Select(c => c.Weight?.Fields ?? []), back.Select(c => c.Weight?.Fields ?? []));
+        Assert.Equal((1, 1, 1), (Occurrences(bytes, "upbit"), Occurrences(bytes, "name:exact"), Occurrences(bytes, "birth:agrees")));
+        Assert.Same(sent, Copier.Copy(sent));
+        Assert.Empty(Serializer.Deserialize<FoundCandidates>(Serializer.SerializeToArray(new FoundCandidates([])))!.Candidates);
+
+        static int Occurrences(byte[] bytes, string text) =>
+            Enumerable.Range(0, bytes.Length).Count(i => bytes.AsSpan(i).StartsWith(Encoding.UTF8.GetBytes(text)));
+    }
+
+    [Fact]
     public void A_sweep_s_match_weights_cross_silos_whole_by_their_surrogates_not_as_JSON_and_pass_within_a_silo_uncopied()
     {
         var model = new MatchModel(
