@@ -38,7 +38,7 @@ public readonly record struct PackedCandidates(
 [RegisterConverter]
 public sealed class FoundCandidatesConverter : IConverter<FoundCandidates, PackedCandidates>
 {
-    /// <summary>A candidate not weighed (found before sweeps learnt weights) has no fields rather than none.</summary>
+    /// <summary>The count of fields of a candidate not weighed (found before sweeps learnt weights), told apart from a weight of none.</summary>
     private const int NotWeighed = -1;
 
     public PackedCandidates ConvertToSurrogate(in FoundCandidates value)
