@@ -179,7 +179,7 @@ internal static class SweepCommands
         var command = new Command("matches", "List the candidates found by sweeps: decision, score, match weight (bits), taxpayer, exchange, account, reasons") { decision, Approve(), Reject() };
         command.SetAction((result, ct) => CliAction.RunAsync(result, ct, async tracking =>
         {
-            var candidates = await tracking.Grains.GetGrain<ISweepGrain>(ISweepGrain.Main).GetCandidatesAsync(result.GetValue(decision), ct);
+            var candidates = (await tracking.Grains.GetGrain<ISweepGrain>(ISweepGrain.Main).GetCandidatesAsync(result.GetValue(decision), ct)).Candidates;
             ResultWriter.Write(candidates, result.GetValue(GlobalOptions.Json), list =>
             {
                 foreach (var c in list)

@@ -1,11 +1,21 @@
+using System.Collections;
 using Tracking.Domain.Matching;
 
 namespace Tracking.Grains.Matching;
 
 /// <summary>
-/// The candidates a shard found, as it answers its sweep. Within a silo the list passes as it is;
-/// between silos it goes packed (<see cref="Serialization.PackedCandidates"/>): a shard answers with
-/// thousands, whose reasons and weights repeat a few dozen texts, and one by one they took a
-/// second to cross on two silos.
+/// Candidates as grains answer with them by the thousand: a shard to its sweep, a sweep to whoever
+/// reads its list. Within a silo the list passes as it is; between silos it goes packed
+/// (<see cref="Serialization.PackedCandidates"/>): their reasons and weights repeat a few dozen
+/// texts, and one by one a shard's answers took a second to cross on two silos.
 /// </summary>
-public sealed record FoundCandidates(IReadOnlyList<MatchCandidate> Candidates);
+public sealed record FoundCandidates(IReadOnlyList<MatchCandidate> Candidates) : IReadOnlyList<MatchCandidate>
+{
+    public int Count => Candidates.Count;
+
+    public MatchCandidate this[int index] => Candidates[index];
+
+    public IEnumerator<MatchCandidate> GetEnumerator() => Candidates.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}

@@ -6,10 +6,11 @@ using Tracking.Grains.Matching;
 namespace Tracking.Grains.Serialization;
 
 /// <summary>
-/// A shard's candidates as they cross silos: column by column, each text (exchange, reason, level)
-/// once in <see cref="Texts"/> and named by its place there, so that the wire carries arrays of
-/// numbers rather than a dozen objects per candidate. Each weighed field's name frequency, where
-/// it has one, is in <see cref="Shares"/>, <see cref="Rare"/> and <see cref="Bits"/> in turn.
+/// Candidates as they cross silos (<see cref="FoundCandidates"/>): column by column, each text
+/// (exchange, reason, level) once in <see cref="Texts"/> and named by its place there, so that the
+/// wire carries arrays of numbers rather than a dozen objects per candidate. Each weighed field's
+/// name frequency, where it has one, is in <see cref="Shares"/>, <see cref="Rare"/> and
+/// <see cref="Bits"/> in turn.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("packed-candidates")]
 public readonly record struct PackedCandidates(

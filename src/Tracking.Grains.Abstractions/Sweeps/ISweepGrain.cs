@@ -1,4 +1,5 @@
 using Tracking.Domain.Matching;
+using Tracking.Grains.Matching;
 
 namespace Tracking.Grains.Sweeps;
 
@@ -27,8 +28,9 @@ public interface ISweepGrain : IGrainWithStringKey
     Task<SweepStatus> GetStatusAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Every candidate found so far, optionally only those with one decision; waits for a running sweep to finish.</summary>
-    [Alias("candidates"), ResponseTimeout("01:00:00")]
-    Task<IReadOnlyList<MatchCandidate>> GetCandidatesAsync(MatchDecision? decision, CancellationToken cancellationToken = default);
+    // A new alias with the packed answer: a silo of the version before answered with a list.
+    [Alias("candidates-packed"), ResponseTimeout("01:00:00")]
+    Task<FoundCandidates> GetCandidatesAsync(MatchDecision? decision, CancellationToken cancellationToken = default);
 
     /// <summary>The match weights the last sweep learnt and weighed its candidates with; null before any sweep.</summary>
     [Alias("model"), AlwaysInterleave]

@@ -339,17 +339,17 @@ public sealed partial class SweepGrain([FromKeyedServices(TimeProviderNames.Grai
 
     public Task<MatchModel?> GetModelAsync(CancellationToken cancellationToken) => Task.FromResult(State.Model);
 
-    public async Task<IReadOnlyList<MatchCandidate>> GetCandidatesAsync(MatchDecision? decision, CancellationToken cancellationToken)
+    public async Task<FoundCandidates> GetCandidatesAsync(MatchDecision? decision, CancellationToken cancellationToken)
     {
         if (_run is { } run)
         {
             await run;
         }
 
-        return [..
+        return new FoundCandidates([..
             _candidates.Values
                 .Where(c => decision is null || c.Decision == decision)
-                .OrderBy(c => c.TaxpayerId, StringComparer.Ordinal).ThenBy(c => c.Exchange, StringComparer.Ordinal).ThenBy(c => c.AccountId, StringComparer.Ordinal)];
+                .OrderBy(c => c.TaxpayerId, StringComparer.Ordinal).ThenBy(c => c.Exchange, StringComparer.Ordinal).ThenBy(c => c.AccountId, StringComparer.Ordinal)]);
     }
 
     protected override SweepState CreateInitialState() => new(LastRun: null);
