@@ -144,8 +144,14 @@ public class ConsoleHost : IAsyncLifetime
     /// <summary>The silo's services (its grains), for what a test needs beyond the API.</summary>
     public IServiceProvider Services => _app!.Services;
 
-    /// <summary>A client with no session.</summary>
-    public HttpClient Anonymous() => new(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = Address };
+    /// <summary>
+    /// A client with no session. One that asks before it sends a body (<c>Expect: 100-continue</c>)
+    /// waits for the answer as long as a loaded machine takes: after the runtime's default of a
+    /// second it sends the body anyway, and a refusal of a body too large then arrives as a
+    /// connection closed mid-upload.
+    /// </summary>
+    public HttpClient Anonymous() =>
+        new(new SocketsHttpHandler { CookieContainer = new CookieContainer(), Expect100ContinueTimeout = TimeSpan.FromMinutes(1) }) { BaseAddress = Address };
 
     /// <summary>A client signed in as a demonstration user (password = name).</summary>
     public async Task<HttpClient> SignInAsync(string name)
