@@ -1054,8 +1054,8 @@ public sealed class SweepTests
         static IEnumerable<string> Described(IEnumerable<MatchCandidate> candidates) => candidates
             .Select(c => $"{c.TaxpayerId} {c.Exchange} {c.AccountId} {c.Decision} {c.Score} {string.Join(',', c.Reasons)} {c.Weight?.Total:R}")
             .Order(StringComparer.Ordinal);
-        Assert.NotEmpty(unlearnt.SelectMany(f => f.Candidates));
-        Assert.Equal(unlearnt.Select(f => Described(f.Candidates)), found.Select(f => Described(f.Candidates)));
+        Assert.NotEmpty(unlearnt.SelectMany(c => c));
+        Assert.Equal(unlearnt.Select(Described), found.Select(Described));
     }
 
     [Fact]
@@ -1104,7 +1104,7 @@ public sealed class SweepTests
         await index.BuildAsync(default);
         var found = await Task.WhenAll(MatchIndex.AllShards().Select(shard => host.GrainFactory.GetGrain<IMatchShardGrain>(shard).FindCandidatesAsync(index.Sweep, model)));
         await index.EndAsync();
-        return [.. found.SelectMany(f => f.Candidates).DistinctBy(c => (c.TaxpayerId, c.Exchange, c.AccountId))];
+        return [.. found.SelectMany(c => c).DistinctBy(c => (c.TaxpayerId, c.Exchange, c.AccountId))];
     }
 
     /// <summary>Another name with the same initial consonants (초성): every syllable's vowel moved on by one.</summary>

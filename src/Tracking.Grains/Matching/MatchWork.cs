@@ -3,14 +3,14 @@ using System.Collections.Concurrent;
 namespace Tracking.Grains.Matching;
 
 /// <summary>
-/// Runs a sweep's long computations (the match shards' sample for learning, their comparing,
-/// taking out revised records; the model's training; sorting the sweep's candidates and setting
-/// them apart) on threads of its own, one per core, instead of on the thread pool. A sweep's 64 shards each compute for seconds at a time: run as their
-/// turns, they held the pool's threads, and the silo's own timers (membership, health) and its
-/// case reads waited behind them, at 1M taxpayers up to 18 s (loadtests/README.md, "The shards'
-/// work off the thread pool"). A shard's turn now waits for its computation without holding a
-/// thread; nothing else runs on the shard meanwhile (its calls are not interleaved), so the
-/// computation has its fields to itself.
+/// Runs a sweep's long computations (the match shards' sample for learning, their comparing, taking
+/// out revised records; the model's training; sorting the sweep's candidates and setting them
+/// apart) on threads of its own, one per core, instead of on the thread pool. A sweep's 64 shards
+/// each compute for seconds at a time: run as their turns, they held the pool's threads, and the
+/// silo's own timers (membership, health) and its case reads waited behind them, at 1M taxpayers up
+/// to 18 s (loadtests/README.md, "The shards' work off the thread pool"). A shard's turn now waits
+/// for its computation without holding a thread; nothing else runs on the shard meanwhile (its
+/// calls are not interleaved), so the computation has its fields to itself.
 /// </summary>
 public sealed class MatchWork : IDisposable
 {
