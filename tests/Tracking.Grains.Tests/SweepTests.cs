@@ -144,6 +144,48 @@ public sealed class SweepTests
         Assert.Equal(10 + 1, Volatile.Read(ref offered));
     }
 
+    [Theory]
+    [AllStorages]
+    public async Task A_file_imported_again_is_compared_by_its_records_hashes_and_a_record_written_since_by_anything_else_by_its_state(string kind)
+    {
+        await using var storage = await TestStorage.CreateAsync(kind);
+        await using var host = await TestCluster.StartAsync(storage);
+        await using var watched = new WriteWatchingStore(await storage.OpenStoreAsync(), _ => Task.CompletedTask);
+        await using var states = watched.States();
+        var importer = new Importer(host.GrainFactory, states, host.Clock, new ImporterOptions { BulkChunkSize = 10 });
+        var file = AccountFileReader.Read(Path.Combine(RepositoryPaths.Samples, "gopax.csv"), Profiles()["gopax"], s_rrnKey);
+        Assert.Equal(file.Accounts.Count, (await importer.ImportAccountsAsync(file, null, default)).New);
+
+        // Each record's hash was stored with its creation: no state is read.
+        var read = watched.StatesRead;
+        Assert.Equal(file.Accounts.Count, (await importer.ImportAccountsAsync(file, null, default)).Unchanged);
+        Assert.Equal(read, watched.StatesRead);
+
+        // A changed record goes to its grain, which stores its hash with the change: the next import reads no state either.
+        var account = file.Accounts.First(a => a.Holdings.Count > 1);
+        var changed = file with { Accounts = [.. file.Accounts.Select(a => a == account ? a with { Holdings = [.. a.Holdings.Skip(1)] } : a)] };
+        var taken = await importer.ImportAccountsAsync(changed, null, default);
+        Assert.Equal((0, 1), (taken.New, taken.Changed));
+        read = watched.StatesRead;
+        Assert.Equal(file.Accounts.Count, (await importer.ImportAccountsAsync(changed, null, default)).Unchanged);
+        Assert.Equal(read, watched.StatesRead);
+
+        // The record as it was before is not its grain's latest: its state is read, and the grain takes it as the change it is.
+        var back = await importer.ImportAccountsAsync(file, null, default);
+        Assert.Equal((1, file.Accounts.Count - 1), (back.Changed, back.Unchanged));
+        Assert.Equal(read + 1, watched.StatesRead);
+        Assert.Equal(account.Holdings.Count, (await host.GrainFactory.GetGrain<IExchangeAccountGrain>(AccountKey.Of("gopax", account.AccountId)).GetAsync()).Profile!.Holdings.Count);
+
+        // A taxpayer written since by anything but the roll (a payment) has its state read, and is still unchanged.
+        var roll = RollReader.Read(Path.Combine(RepositoryPaths.Samples, "taxpayers.csv"), Path.Combine(RepositoryPaths.Samples, "tax_items.csv"), s_rrnKey);
+        Assert.Equal(roll.Taxpayers.Count, (await importer.ImportRollAsync(roll, null, default)).New);
+        var paying = roll.Taxpayers.First(t => roll.TaxItems.ContainsKey(t.TaxpayerId)).TaxpayerId;
+        await host.GrainFactory.GetGrain<ITaxpayerGrain>(paying).ReceivePaymentAsync("PAY-1", 1_000, "voluntary");
+        read = watched.StatesRead;
+        Assert.Equal(roll.Taxpayers.Count, (await importer.ImportRollAsync(roll, null, default)).Unchanged);
+        Assert.Equal(read + 1, watched.StatesRead);
+    }
+
     /// <summary>Counts the calls that hand a grain an imported record.</summary>
     private sealed class RecordCalls : IIncomingGrainCallFilter
     {
@@ -247,7 +289,7 @@ public sealed class SweepTests
         var after = await active.GetAsync();
         Assert.Equal(before.Version + 1, after.Version);
         Assert.Contains(after.Candidates, c => c.AccountId == activeAccount);
-        Assert.Equal(before.Outstanding - 1_000, (await active.ReceivePaymentAsync("PAY-1", 1_000, "bank")).OutstandingAfter);
+        Assert.Equal(before.Outstanding - 1_000, (await active.ReceivePaymentAsync("PAY-1", 1_000, "voluntary")).OutstandingAfter);
 
         // The review queue (read model) holds the same items either way.
         Assert.Equal(
@@ -310,7 +352,7 @@ public sealed class SweepTests
         Assert.Equal(seen.Version + 1, view.Version);
         Assert.Equal(race.Candidates.Where(c => c.TaxpayerId == opened).Select(c => (c.Exchange, c.AccountId)).Order(), view.Candidates.Select(c => (c.Exchange, c.AccountId)).Order());
         Assert.Equal(view.Candidates.Count, (await taxpayer.GetHistoryAsync()).Count(e => e.Event is MatchCandidateRecorded));
-        Assert.Equal(seen.Outstanding - 1_000, (await taxpayer.ReceivePaymentAsync("PAY-1", 1_000, "bank")).OutstandingAfter);
+        Assert.Equal(seen.Outstanding - 1_000, (await taxpayer.ReceivePaymentAsync("PAY-1", 1_000, "voluntary")).OutstandingAfter);
     }
 
     [Fact]

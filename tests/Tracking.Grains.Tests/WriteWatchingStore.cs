@@ -9,6 +9,7 @@ namespace Tracking.Grains.Tests;
 /// <summary>
 /// A store that shows each batch of grain writes to <paramref name="beforeWrite"/> just before it
 /// goes in: what a writer sends, or another writer getting there between its read and its write.
+/// It counts the grains whose states were read through it.
 /// </summary>
 internal sealed class WriteWatchingStore(ITrackingStore inner, Func<IReadOnlyList<StateWrite>, Task> beforeWrite) : ITrackingStore
 {
@@ -25,6 +26,9 @@ internal sealed class WriteWatchingStore(ITrackingStore inner, Func<IReadOnlyLis
     public int MaxConcurrentWriteBatches => inner.MaxConcurrentWriteBatches;
 
     public IGrainStore Grains => _grains;
+
+    /// <summary>How many grains' states were read through this store.</summary>
+    public int StatesRead => _grains.StatesRead;
 
     /// <summary>What a grain-side writer (a sweep's recording, an import) writes through, over this store.</summary>
     public GrainStateStore States() => new(this, new StorageOptions(), "test", NullLogger<GrainStateStore>.Instance);
@@ -47,7 +51,17 @@ internal sealed class WriteWatchingStore(ITrackingStore inner, Func<IReadOnlyLis
             return await inner.WriteBatchAsync(writes, cancellationToken);
         }
 
-        public Task<IReadOnlyList<StoredState?>> ReadStatesAsync(IReadOnlyList<GrainKey> grains, CancellationToken cancellationToken) => inner.ReadStatesAsync(grains, cancellationToken);
+        private int _statesRead;
+
+        public int StatesRead => Volatile.Read(ref _statesRead);
+
+        public Task<IReadOnlyList<StoredState?>> ReadStatesAsync(IReadOnlyList<GrainKey> grains, CancellationToken cancellationToken)
+        {
+            Interlocked.Add(ref _statesRead, grains.Count);
+            return inner.ReadStatesAsync(grains, cancellationToken);
+        }
+
+        public Task<IReadOnlyList<StoredRecordHash>> ReadRecordHashesAsync(IReadOnlyList<GrainKey> grains, CancellationToken cancellationToken) => inner.ReadRecordHashesAsync(grains, cancellationToken);
 
         public Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(GrainKey grain, CancellationToken cancellationToken) => inner.ReadEventsAsync(grain, cancellationToken);
 

@@ -277,6 +277,29 @@ public sealed class GrainStoreTests
 
     [Theory]
     [AllStorages]
+    public async Task A_write_s_record_hash_is_kept_with_its_version_read_without_the_state_and_cleared_by_the_next_write_without_one(string kind)
+    {
+        await using var storage = await TestStorage.CreateAsync(kind);
+        await using var store = await storage.OpenStoreAsync();
+        var grains = store.Grains;
+        GrainKey Key(int i) => new("person", $"h{i:00}");
+
+        // Forty creations (PostgreSQL copies them in), one without a hash; then one alone (its batch statement).
+        await grains.WriteBatchAsync([.. Enumerable.Range(0, 40).Select(i => Write(Key(i), 0, i, "made") with { RecordHash = i == 3 ? null : long.MinValue + i })], default);
+        await grains.WriteBatchAsync([Write(Key(40), 0, 40, "made") with { RecordHash = long.MaxValue }], default);
+
+        Assert.Equal(
+            [new(true, long.MinValue), new(true, null), new(false, null), new(true, long.MinValue + 39), new(true, long.MaxValue)],
+            await grains.ReadRecordHashesAsync([Key(0), Key(3), new GrainKey("person", "never"), Key(39), Key(40)], default));
+
+        // A record taken in again keeps its own; any other write clears it, and a stale write changes nothing.
+        await grains.WriteBatchAsync([Write(Key(0), 1, 1, "reported") with { RecordHash = 42 }, Write(Key(1), 1, 1, "paid"), Write(Key(2), 7, 1, "stale") with { RecordHash = 42 }], default);
+        Assert.Equal([new(true, 42), new(true, null), new(true, long.MinValue + 2)], await grains.ReadRecordHashesAsync([Key(0), Key(1), Key(2)], default));
+        Assert.Equal(2, (await grains.ReadStatesAsync([Key(0)], default))[0]!.Version);
+    }
+
+    [Theory]
+    [AllStorages]
     public async Task A_grain_written_without_its_state_is_kept_by_PostgreSQL_as_all_its_events_until_a_state_is_written_and_by_SQLite_with_the_state_made(string kind)
     {
         await using var storage = await TestStorage.CreateAsync(kind);
@@ -375,7 +398,7 @@ public sealed class GrainStoreTests
                 i == 3 ? null : i == 7 ? $"{{\"memo\":\"{new string('가', 150_000)}\"}}" : $"{{\"name\":\"김민준{i}\",\"quote\":\"\\\"\\t\"}}",
                 [.. Enumerable.Range(0, 1 + (i % 3)).Select(e => new EventRecord($"체납등록{e}", $"{{\"n\":{e},\"이름\":\"박서연\"}}"))],
                 s_at.AddTicks(i * 1_234_567 + 3))
-            { Indexed = i == 5 ? null : $"김민준{i}\u001f1980-01-0{i % 9 + 1}" };
+            { Indexed = i == 5 ? null : $"김민준{i}\u001f1980-01-0{i % 9 + 1}", RecordHash = i == 6 ? null : i * 7_919L - 100_000 };
 
         Assert.All(await grains.WriteBatchAsync([.. Enumerable.Range(0, 40).Select(i => Made("copy", i))], default), o => Assert.Equal(new WriteOutcome.Written(1), o));
         foreach (var i in Enumerable.Range(0, 40))
@@ -385,7 +408,7 @@ public sealed class GrainStoreTests
 
         Assert.Equal(40L, await storage.CountAsync("""
             SELECT 1 FROM grain_state c JOIN grain_state s ON s.grain_type = c.grain_type AND s.grain_key = 'stmt' || substr(c.grain_key, 5)
-            WHERE c.grain_key LIKE 'copy-%' AND c.state IS NOT DISTINCT FROM s.state AND c.indexed IS NOT DISTINCT FROM s.indexed
+            WHERE c.grain_key LIKE 'copy-%' AND c.state IS NOT DISTINCT FROM s.state AND c.indexed IS NOT DISTINCT FROM s.indexed AND c.record_hash IS NOT DISTINCT FROM s.record_hash
               AND c.version = s.version AND c.updated_at = s.updated_at
             """));
         Assert.Equal(Enumerable.Range(0, 40).Sum(i => (long)Made("copy", i).Events.Count), await storage.CountAsync("""

@@ -19,7 +19,7 @@ public sealed class ExchangeAccountGrain([FromKeyedServices(TimeProviderNames.Gr
     public async Task<RecordOutcome> ReportAsync(AccountProfile profile, CancellationToken cancellationToken)
     {
         var isNew = State.Profile is null;
-        return !await DecideAsync(new AccountCommand.Report(profile), cancellationToken) ? RecordOutcome.Unchanged
+        return !await DecideAsync(new AccountCommand.Report(profile), cancellationToken, Creation(profile, DateTimeOffset.UnixEpoch).RecordHash) ? RecordOutcome.Unchanged
             : isNew ? RecordOutcome.New : RecordOutcome.Changed;
     }
 
@@ -59,7 +59,8 @@ public sealed class ExchangeAccountGrain([FromKeyedServices(TimeProviderNames.Gr
         return ExchangeAccount.Empty(exchange, accountId);
     }
 
-    private async Task<bool> DecideAsync(AccountCommand command, CancellationToken cancellationToken)
+    /// <param name="recordHash">The reported record's hash, for a report (<see cref="Storage.Persistence.StateWrite.RecordHash"/>).</param>
+    private async Task<bool> DecideAsync(AccountCommand command, CancellationToken cancellationToken, long? recordHash)
     {
         var decision = AccountDecider.Decide(State, command);
         if (decision.Rejection is { } reason)
@@ -72,7 +73,7 @@ public sealed class ExchangeAccountGrain([FromKeyedServices(TimeProviderNames.Gr
             return false;
         }
 
-        await WriteStateAsync(AccountDecider.ApplyAll(State, decision.Events), decision.Events, time.GetUtcNow(), cancellationToken);
+        await WriteStateAsync(AccountDecider.ApplyAll(State, decision.Events), decision.Events, time.GetUtcNow(), cancellationToken, recordHash);
         return true;
     }
 }

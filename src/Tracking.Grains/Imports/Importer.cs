@@ -66,9 +66,11 @@ public sealed class Importer(IGrainFactory grains, GrainStateStore? bulk, TimePr
     }
 
     /// <summary>
-    /// Creates the grains that were never written in bulk; reads those already stored (no activation)
-    /// and counts as unchanged each whose grain would take its record as no change; sends each of
-    /// the others its record. Importing a file again thus costs a read per record, not a call.
+    /// Creates the grains that were never written in bulk; counts as unchanged each stored grain
+    /// whose current version took in this very record (its record hash, <see cref="StateWrite.RecordHash"/>),
+    /// or, where that is not so, whose stored state its grain would take the record as no change in
+    /// (read without an activation); sends each of the others its record. Importing a file again thus
+    /// costs a hash read per record, not a state read or a call.
     /// The records go to the store in the order of their grains' keys, whatever the file's order:
     /// each batch then fills neighbouring pages of the store's key order, not one page per record.
     /// </summary>
@@ -99,9 +101,12 @@ public sealed class Importer(IGrainFactory grains, GrainStateStore? bulk, TimePr
                 async (chunk, ct) =>
                 {
                     var grainKeys = Array.ConvertAll(chunk, i => new GrainKey(grainType, keys[i]));
-                    var stored = Volatile.Read(ref mostlyStored) ? await Task.WhenAll(grainKeys.Select(g => bulk.ReadAsync(g, ct))) : new StoredState?[chunk.Length];
-                    var offered = Enumerable.Range(0, chunk.Length).Where(c => stored[c] is null).ToArray();
-                    var created = offered.Length == 0 ? [] : await bulk.WriteBatchAsync([.. offered.Select(c => creation(records[chunk[c]]))], ct);
+
+                    // Every record's creation: those not stored are created from it, the others compared with its hash.
+                    var creations = Array.ConvertAll(chunk, i => creation(records[i]));
+                    StoredRecordHash[] found = Volatile.Read(ref mostlyStored) ? [.. await bulk.ReadRecordHashesAsync(grainKeys, ct)] : new StoredRecordHash[chunk.Length];
+                    var offered = Enumerable.Range(0, chunk.Length).Where(c => !found[c].Stored).ToArray();
+                    var created = offered.Length == 0 ? [] : await bulk.WriteBatchAsync([.. offered.Select(c => creations[c])], ct);
                     var isNew = new bool[chunk.Length];
                     for (var n = 0; n < offered.Length; n++)
                     {
@@ -110,23 +115,29 @@ public sealed class Importer(IGrainFactory grains, GrainStateStore? bulk, TimePr
 
                     // Stored by an import before, or by another since this one read.
                     var exist = offered.Where(c => !isNew[c]).ToArray();
-                    var read = await Task.WhenAll(exist.Select(c => bulk.ReadAsync(grainKeys[c], ct)));
+                    var read = exist.Length == 0 ? [] : await bulk.ReadRecordHashesAsync([.. exist.Select(c => grainKeys[c])], ct);
                     for (var n = 0; n < exist.Length; n++)
                     {
-                        stored[exist[n]] = read[n];
+                        found[exist[n]] = read[n];
+                    }
+
+                    // A grain whose current version did not take in this record may still hold it (written since by
+                    // anything else, or changed back): its state tells.
+                    var sameHash = Enumerable.Range(0, chunk.Length).Select(c => !isNew[c] && found[c].Stored && found[c].Hash == creations[c].RecordHash).ToArray();
+                    var doubtful = Enumerable.Range(0, chunk.Length).Where(c => !isNew[c] && !sameHash[c]).ToArray();
+                    var stored = await Task.WhenAll(doubtful.Select(c => bulk.ReadAsync(grainKeys[c], ct)));
+                    var unchanged = sameHash.ToArray();
+                    for (var n = 0; n < doubtful.Length; n++)
+                    {
+                        unchanged[doubtful[n]] = stored[n] is { } state && takesAsUnchanged(records[chunk[doubtful[n]]], state);
                     }
 
                     var settled = 0;
                     for (var c = 0; c < chunk.Length; c++)
                     {
-                        if (isNew[c])
+                        if (isNew[c] || unchanged[c])
                         {
-                            outcomes[chunk[c]] = RecordOutcome.New;
-                            settled++;
-                        }
-                        else if (stored[c] is { } state && takesAsUnchanged(records[chunk[c]], state))
-                        {
-                            outcomes[chunk[c]] = RecordOutcome.Unchanged;
+                            outcomes[chunk[c]] = isNew[c] ? RecordOutcome.New : RecordOutcome.Unchanged;
                             settled++;
                         }
                         else

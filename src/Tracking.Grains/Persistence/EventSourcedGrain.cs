@@ -110,13 +110,14 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain, IIncomingGrainC
     /// <summary>
     /// Durably replaces the state and appends <paramref name="events"/>, with the read-model rows of
     /// the new state, at <paramref name="now"/>. Throws <see cref="InconsistentStateException"/> if
-    /// another activation wrote first (this one is then dropped).
+    /// another activation wrote first (this one is then dropped). <paramref name="recordHash"/>: the
+    /// input record's hash, when taking that record in is all this write does (<see cref="StateWrite.RecordHash"/>).
     /// </summary>
-    protected async Task WriteStateAsync(TState newState, IReadOnlyList<TEvent> events, DateTimeOffset now, CancellationToken cancellationToken)
+    protected async Task WriteStateAsync(TState newState, IReadOnlyList<TEvent> events, DateTimeOffset now, CancellationToken cancellationToken, long? recordHash = null)
     {
         // Whole milliseconds, as every store keeps them: a history kept in memory reads as a reloaded one does.
         now = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
-        var write = Write(Key, Version, newState, events, now, ViewsOf(newState), _views) with { Indexed = IndexedOf(newState) };
+        var write = Write(Key, Version, newState, events, now, ViewsOf(newState), _views) with { Indexed = IndexedOf(newState), RecordHash = recordHash };
         try
         {
             Version = await Store.WriteAsync(write, cancellationToken);
@@ -158,14 +159,22 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain, IIncomingGrainC
     }
 
     /// <summary>
-    /// A first write of a grain, for loading many at once straight into the store (it succeeds only
-    /// if the grain was never written). A store may keep its events without a copy of the state
+    /// A first write of a grain from an input record, for loading many at once straight into the
+    /// store (it succeeds only if the grain was never written), with the record's hash
+    /// (<see cref="RecordHash"/>). A store may keep its events without a copy of the state
     /// they make (<see cref="StateWrite.StateToKeep"/>); the grain then makes its state from
     /// them (<see cref="FromEvents"/>), changes written beside it since included, until it writes a state.
     /// </summary>
-    public static StateWrite Creation(GrainKey grain, TState state, IReadOnlyList<TEvent> events, IEnumerable<GrainView>? views, string? indexed, DateTimeOffset now) =>
-        events.Count == 0 ? throw new ArgumentException($"{grain} would be created without an event to make its state from.", nameof(events))
-            : KeptAsEvents(grain, 0, state, events, now) with { Views = GrainStateJson.SerializeViews(views), Indexed = indexed };
+    public static StateWrite Creation(GrainKey grain, TState state, IReadOnlyList<TEvent> events, IEnumerable<GrainView>? views, string? indexed, DateTimeOffset now)
+    {
+        if (events.Count == 0)
+        {
+            throw new ArgumentException($"{grain} would be created without an event to make its state from.", nameof(events));
+        }
+
+        var write = KeptAsEvents(grain, 0, state, events, now);
+        return write with { Views = GrainStateJson.SerializeViews(views), Indexed = indexed, RecordHash = Imports.RecordHash.Of(write.Events) };
+    }
 
     /// <summary>
     /// A change of a grain written beside it, against the state read from the store, as a sweep

@@ -41,7 +41,7 @@ public sealed class TaxpayerGrain(
             {
                 var isNew = State.Profile is null;
                 var (ledger, events) = Register(State, profile, items);
-                await CommitAsync(ledger, events, cancellationToken);
+                await CommitAsync(ledger, events, cancellationToken, Creation(profile, items, DateTimeOffset.UnixEpoch).RecordHash);
                 return events.Count == 0 ? RecordOutcome.Unchanged : isNew ? RecordOutcome.New : RecordOutcome.Changed;
             },
             cancellationToken);
@@ -295,8 +295,9 @@ public sealed class TaxpayerGrain(
             },
             cancellationToken);
 
-    private Task CommitAsync(TaxpayerLedger ledger, List<TaxpayerEvent> events, CancellationToken cancellationToken) =>
-        events.Count == 0 ? Task.CompletedTask : WriteStateAsync(ledger, events, time.GetUtcNow(), cancellationToken);
+    /// <param name="recordHash">The roll's record's hash, for its registration (<see cref="Storage.Persistence.StateWrite.RecordHash"/>).</param>
+    private Task CommitAsync(TaxpayerLedger ledger, List<TaxpayerEvent> events, CancellationToken cancellationToken, long? recordHash = null) =>
+        events.Count == 0 ? Task.CompletedTask : WriteStateAsync(ledger, events, time.GetUtcNow(), cancellationToken, recordHash);
 
     /// <summary>
     /// Commits a change of the debt, which every open seizure must look at again. Each is told at

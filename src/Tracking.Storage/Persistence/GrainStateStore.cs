@@ -23,6 +23,10 @@ public sealed class GrainStateStore : IAsyncDisposable
     /// <summary>The grain's stored state, or null if it was never written.</summary>
     public Task<StoredState?> ReadAsync(GrainKey grain, CancellationToken cancellationToken) => _reader.ReadAsync(grain, cancellationToken);
 
+    /// <inheritdoc cref="IGrainStore.ReadRecordHashesAsync"/>
+    public Task<IReadOnlyList<StoredRecordHash>> ReadRecordHashesAsync(IReadOnlyList<GrainKey> grains, CancellationToken cancellationToken) =>
+        StoreCall.OffGrainThreadAsync(() => _store.Grains.ReadRecordHashesAsync(grains, cancellationToken), cancellationToken);
+
     /// <summary>Commits a write; returns the new version, or throws <see cref="WriteConflictException"/> (nothing written) or <see cref="StorageUnavailableException"/>.</summary>
     public Task<long> WriteAsync(StateWrite write, CancellationToken cancellationToken) => _writer.WriteAsync(write, cancellationToken);
 

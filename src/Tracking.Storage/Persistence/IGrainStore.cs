@@ -13,6 +13,13 @@ public interface IGrainStore
     Task<IReadOnlyList<StoredState?>> ReadStatesAsync(IReadOnlyList<GrainKey> grains, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Each grain's record hash (<see cref="StateWrite.RecordHash"/>), in order: what an import
+    /// compares a record with before it reads the grain's state. One read of the rows, not of the
+    /// states or events; the default (not stored) for a grain never written.
+    /// </summary>
+    Task<IReadOnlyList<StoredRecordHash>> ReadRecordHashesAsync(IReadOnlyList<GrainKey> grains, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Commits many writes together (one round trip, one commit), checking each write's expected
     /// version; returns one outcome per write, in order. One bad write never fails the others.
     /// </summary>

@@ -48,6 +48,15 @@ public sealed record StateWrite(
     /// </summary>
     public string? Indexed { get; init; }
 
+    /// <summary>
+    /// The hash of the input record this write takes in, when taking that record (as an import
+    /// reports it) is all the write does; null for any other write. The store keeps it with the
+    /// version written, so the grain's next write of anything else clears it. An import that finds
+    /// a record's own hash there knows, without reading the grain, that it would take the record as
+    /// no change (<see cref="IGrainStore.ReadRecordHashesAsync"/>).
+    /// </summary>
+    public long? RecordHash { get; init; }
+
     /// <summary>The shard column stored with every row of the grain (a stable hash of its identity).</summary>
     public int Partition => GrainPartition.Of(Grain);
 }

@@ -60,6 +60,19 @@ internal sealed class BinaryCopyRows : IAsyncDisposable
 
     public void Bigint(long value) => BinaryPrimitives.WriteInt64BigEndian(Field(8), value);
 
+    /// <summary>The number, or NULL.</summary>
+    public void Bigint(long? value)
+    {
+        if (value is { } number)
+        {
+            Bigint(number);
+            return;
+        }
+
+        BinaryPrimitives.WriteInt32BigEndian(Reserve(4), -1);
+        _length += 4;
+    }
+
     /// <summary>The text in UTF-8, or NULL.</summary>
     public void Text(string? value)
     {

@@ -17,15 +17,15 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
     // version has a state is fixed when it is written); its caller reads the grain again.
     private const string BatchWrite = """
         WITH w AS (
-            SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::timestamptz[], $21::text[])
-                AS w(partition, grain_type, grain_key, expected, state, at, indexed)
+            SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::timestamptz[], $21::text[], $22::bigint[])
+                AS w(partition, grain_type, grain_key, expected, state, at, indexed, record_hash)
         ), created AS (
-            INSERT INTO grain_state (partition, grain_type, grain_key, version, state, updated_at, indexed, indexed_at)
-            SELECT partition, grain_type, grain_key, 1, state, at, indexed, clock_timestamp() FROM w WHERE expected = 0
+            INSERT INTO grain_state (partition, grain_type, grain_key, version, state, updated_at, indexed, indexed_at, record_hash)
+            SELECT partition, grain_type, grain_key, 1, state, at, indexed, clock_timestamp(), record_hash FROM w WHERE expected = 0
             ON CONFLICT (grain_type, grain_key) DO NOTHING
             RETURNING grain_type, grain_key, version
         ), updated AS (
-            UPDATE grain_state g SET version = w.expected + 1, state = w.state, updated_at = w.at, indexed = w.indexed,
+            UPDATE grain_state g SET version = w.expected + 1, state = w.state, updated_at = w.at, indexed = w.indexed, record_hash = w.record_hash,
                 indexed_at = CASE WHEN g.indexed IS DISTINCT FROM w.indexed THEN clock_timestamp() ELSE g.indexed_at END
             FROM w
             WHERE w.expected > 0 AND g.grain_type = w.grain_type AND g.grain_key = w.grain_key AND g.version = w.expected
@@ -118,12 +118,30 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
         }
 
         return states;
+    }
 
-        static void AddKeys(NpgsqlCommand command, IReadOnlyList<GrainKey> keys)
+    private static void AddKeys(NpgsqlCommand command, IReadOnlyList<GrainKey> keys)
+    {
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = keys.Select(g => g.Type).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = keys.Select(g => g.Key).ToArray() });
+    }
+
+    public async Task<IReadOnlyList<StoredRecordHash>> ReadRecordHashesAsync(IReadOnlyList<GrainKey> grains, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT k.i, s.record_hash
+            FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(grain_type, grain_key, i)
+            JOIN grain_state s ON s.grain_type = k.grain_type AND s.grain_key = k.grain_key
+            """);
+        AddKeys(command, grains);
+        var hashes = new StoredRecordHash[grains.Count];
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = keys.Select(g => g.Type).ToArray() });
-            command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = keys.Select(g => g.Key).ToArray() });
+            hashes[reader.GetInt64(0) - 1] = new StoredRecordHash(Stored: true, reader.IsDBNull(1) ? null : reader.GetInt64(1));
         }
+
+        return hashes;
     }
 
     public async Task<IReadOnlyList<WriteOutcome>> WriteBatchAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken)
@@ -289,7 +307,7 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
         }
 
         await using (var states = await BinaryCopyRows.BeginAsync(
-            connection, "grain_state", ["partition", "grain_type", "grain_key", "version", "state", "updated_at", "indexed", "indexed_at"], cancellationToken).ConfigureAwait(false))
+            connection, "grain_state", ["partition", "grain_type", "grain_key", "version", "state", "updated_at", "indexed", "indexed_at", "record_hash"], cancellationToken).ConfigureAwait(false))
         {
             foreach (var write in writes)
             {
@@ -298,6 +316,7 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
                 states.Timestamptz(write.At);
                 states.Text(write.Indexed);
                 states.Timestamptz(indexedAt);
+                states.Bigint(write.RecordHash);
             }
 
             await states.CompleteAsync(cancellationToken).ConfigureAwait(false);
@@ -374,6 +393,7 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
         parameters.Add(new NpgsqlParameter<string[]> { TypedValue = views.Select(v => v.Row.Key).ToArray() });
         parameters.Add(new NpgsqlParameter<string[]> { TypedValue = views.Select(v => v.Row.Json).ToArray() });
         parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = writes.Select(w => w.Indexed).ToArray() });
+        parameters.Add(new NpgsqlParameter<long?[]> { TypedValue = writes.Select(w => w.RecordHash).ToArray() });
 
         // One statement is one transaction: the batch commits whole or not at all.
         var written = new HashSet<GrainKey>();

@@ -12,13 +12,13 @@ namespace Tracking.Storage.Sqlite;
 internal sealed class SqliteGrainStore(SqliteDatabase database) : IGrainStore
 {
     private const string InsertState = """
-        INSERT INTO grain_state (partition, grain_type, grain_key, version, state, updated_at, indexed, indexed_at)
-        VALUES ($partition, $type, $key, $version, $state, $at, $indexed, $now)
+        INSERT INTO grain_state (partition, grain_type, grain_key, version, state, updated_at, indexed, indexed_at, record_hash)
+        VALUES ($partition, $type, $key, $version, $state, $at, $indexed, $now, $recordHash)
         ON CONFLICT (grain_type, grain_key) DO NOTHING
         """;
 
     private const string UpdateState = """
-        UPDATE grain_state SET version = $version, state = $state, updated_at = $at, indexed = $indexed,
+        UPDATE grain_state SET version = $version, state = $state, updated_at = $at, indexed = $indexed, record_hash = $recordHash,
             indexed_at = CASE WHEN indexed IS $indexed THEN indexed_at ELSE $now END
         WHERE grain_type = $type AND grain_key = $key AND version = $expected
         """;
@@ -52,6 +52,28 @@ internal sealed class SqliteGrainStore(SqliteDatabase database) : IGrainStore
         }
 
         return states;
+    }
+
+    public async Task<IReadOnlyList<StoredRecordHash>> ReadRecordHashesAsync(IReadOnlyList<GrainKey> grains, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT record_hash FROM grain_state WHERE grain_type = $type AND grain_key = $key";
+        var type = command.Parameters.Add("$type", SqliteType.Text);
+        var key = command.Parameters.Add("$key", SqliteType.Text);
+        command.Prepare();
+        var hashes = new StoredRecordHash[grains.Count];
+        for (var i = 0; i < grains.Count; i++)
+        {
+            (type.Value, key.Value) = (grains[i].Type, grains[i].Key);
+            using var reader = command.ExecuteReader();
+            if (reader.Read())
+            {
+                hashes[i] = new StoredRecordHash(Stored: true, reader.IsDBNull(0) ? null : reader.GetInt64(0));
+            }
+        }
+
+        return hashes;
     }
 
     public async Task<IReadOnlyList<WriteOutcome>> WriteBatchAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken)
@@ -202,8 +224,8 @@ internal sealed class SqliteGrainStore(SqliteDatabase database) : IGrainStore
         {
             SqliteCommand Command(string sql, params string[] parameters) => PreparedCommands.Prepare(connection, transaction, sql, parameters);
 
-            _insert = Command(InsertState, "$partition", "$type", "$key", "$version", "$state", "$at", "$indexed", "$now");
-            _update = Command(UpdateState, "$partition", "$type", "$key", "$version", "$state", "$at", "$indexed", "$now", "$expected");
+            _insert = Command(InsertState, "$partition", "$type", "$key", "$version", "$state", "$at", "$indexed", "$now", "$recordHash");
+            _update = Command(UpdateState, "$partition", "$type", "$key", "$version", "$state", "$at", "$indexed", "$now", "$recordHash", "$expected");
             _append = Command(InsertEvent, "$partition", "$type", "$key", "$version", "$at", "$idx", "$eventType", "$payload");
             _clearViews = Command(ClearViews, "$type", "$key");
             _setView = Command(SetView, "$type", "$key", "$view", "$viewKey", "$doc");
@@ -222,10 +244,10 @@ internal sealed class SqliteGrainStore(SqliteDatabase database) : IGrainStore
         {
             var at = SqliteDatabase.ToUnixMs(write.At);
             var state = write.ExpectedVersion == 0 ? _insert : _update;
-            state.Bind(write.Partition, write.Grain.Type, write.Grain.Key, write.NewVersion, (object?)(write.StateJson ?? write.StateToKeep?.Invoke()) ?? DBNull.Value, at, (object?)write.Indexed ?? DBNull.Value, now);
+            state.Bind(write.Partition, write.Grain.Type, write.Grain.Key, write.NewVersion, (object?)(write.StateJson ?? write.StateToKeep?.Invoke()) ?? DBNull.Value, at, (object?)write.Indexed ?? DBNull.Value, now, (object?)write.RecordHash ?? DBNull.Value);
             if (write.ExpectedVersion != 0)
             {
-                state.Parameters[8].Value = write.ExpectedVersion;
+                state.Parameters[9].Value = write.ExpectedVersion;
             }
 
             // SQLite is synchronous underneath: the async overloads would only add overhead here.
