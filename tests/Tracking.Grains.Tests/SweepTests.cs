@@ -175,13 +175,36 @@ public sealed class SweepTests
         Assert.Equal((1, file.Accounts.Count - 1), (back.Changed, back.Unchanged));
         Assert.Equal(read + 1, watched.StatesRead);
         Assert.Equal(account.Holdings.Count, (await host.GrainFactory.GetGrain<IExchangeAccountGrain>(AccountKey.Of("gopax", account.AccountId)).GetAsync()).Profile!.Holdings.Count);
+    }
 
-        // A taxpayer written since by anything but the roll (a payment) has its state read, and is still unchanged.
+    [Theory]
+    [AllStorages]
+    public async Task A_roll_imported_again_after_a_sweep_reads_the_state_only_of_a_taxpayer_written_since_by_more_than_candidates(string kind)
+    {
+        await using var storage = await TestStorage.CreateAsync(kind);
+        await using var host = await TestCluster.StartAsync(storage);
+        await using var watched = new WriteWatchingStore(await storage.OpenStoreAsync(), _ => Task.CompletedTask);
+        await using var states = watched.States();
+        var importer = new Importer(host.GrainFactory, states, host.Clock);
         var roll = RollReader.Read(Path.Combine(RepositoryPaths.Samples, "taxpayers.csv"), Path.Combine(RepositoryPaths.Samples, "tax_items.csv"), s_rrnKey);
-        Assert.Equal(roll.Taxpayers.Count, (await importer.ImportRollAsync(roll, null, default)).New);
-        var paying = roll.Taxpayers.First(t => roll.TaxItems.ContainsKey(t.TaxpayerId)).TaxpayerId;
+        await importer.ImportRollAsync(roll, null, default);
+        foreach (var (exchange, file) in SampleTruth.ExchangeFiles)
+        {
+            await importer.ImportAccountsAsync(AccountFileReader.Read(Path.Combine(RepositoryPaths.Samples, file), Profiles()[exchange], s_rrnKey), null, default);
+        }
+
+        // One taxpayer pays (its items' balances change). One with a true pair is open during the
+        // sweep, which records its candidates through its grain; the others' are recorded beside theirs.
+        var owners = SampleTruth.Load().Pairs.Select(p => p.TaxpayerId).Order(StringComparer.Ordinal).ToArray();
+        var open = owners[0];
+        var paying = roll.Taxpayers.First(t => roll.TaxItems.ContainsKey(t.TaxpayerId) && t.TaxpayerId != open).TaxpayerId;
         await host.GrainFactory.GetGrain<ITaxpayerGrain>(paying).ReceivePaymentAsync("PAY-1", 1_000, "voluntary");
-        read = watched.StatesRead;
+        await host.GrainFactory.GetGrain<ITaxpayerGrain>(open).GetAsync();
+        var sweep = await host.GrainFactory.GetGrain<ISweepGrain>(ISweepGrain.Main).RunAsync("officer-1");
+        Assert.True(sweep.NewAuto > 1);
+        Assert.NotEmpty((await host.GrainFactory.GetGrain<ITaxpayerGrain>(open).GetAsync()).Candidates);
+
+        var read = watched.StatesRead;
         Assert.Equal(roll.Taxpayers.Count, (await importer.ImportRollAsync(roll, null, default)).Unchanged);
         Assert.Equal(read + 1, watched.StatesRead);
     }

@@ -104,6 +104,14 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain, IIncomingGrainC
     /// <summary>The read-model rows this grain keeps for <paramref name="state"/>, written with it; null (the default) for none.</summary>
     protected virtual IEnumerable<GrainView>? ViewsOf(TState state) => null;
 
+    /// <summary>
+    /// Whether <paramref name="e"/> leaves what an input record states as it is, so that taking the
+    /// record would decide after it as before, and a write of such events alone keeps the record's
+    /// hash (<see cref="StateWrite.KeepsRecordHash"/>). False by default: an event not known to leave
+    /// it clears the hash, and the next import reads the grain's state to tell.
+    /// </summary>
+    protected virtual bool LeavesRecord(TEvent e) => false;
+
     /// <summary>The fields other records are matched on (<see cref="StateWrite.Indexed"/>); null (the default) for a grain nothing is matched to.</summary>
     protected virtual string? IndexedOf(TState state) => null;
 
@@ -117,7 +125,12 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain, IIncomingGrainC
     {
         // Whole milliseconds, as every store keeps them: a history kept in memory reads as a reloaded one does.
         now = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
-        var write = Write(Key, Version, newState, events, now, ViewsOf(newState), _views) with { Indexed = IndexedOf(newState), RecordHash = recordHash };
+        var write = Write(Key, Version, newState, events, now, ViewsOf(newState), _views) with
+        {
+            Indexed = IndexedOf(newState),
+            RecordHash = recordHash,
+            KeepsRecordHash = recordHash is null && events.All(LeavesRecord),
+        };
         try
         {
             Version = await Store.WriteAsync(write, cancellationToken);

@@ -107,7 +107,8 @@ public sealed class TaxpayerGrain(
         try
         {
             var (recorded, events) = Record(ledger, candidates, now);
-            return events.Count == 0 ? null : Change(new GrainKey(TypeName, taxpayerId), stored, recorded, events, ReviewRow.ViewsOf(recorded), MatchedFields.Of(recorded), now);
+            return events.Count == 0 ? null
+                : Change(new GrainKey(TypeName, taxpayerId), stored, recorded, events, ReviewRow.ViewsOf(recorded), MatchedFields.Of(recorded), now) with { KeepsRecordHash = events.All(LeavesRoll) };
         }
         catch (CommandRejectedException)
         {
@@ -214,6 +215,15 @@ public sealed class TaxpayerGrain(
     protected override string? IndexedOf(TaxpayerLedger state) => MatchedFields.Of(state);
 
     protected override TaxpayerLedger FromEvents(IReadOnlyList<TaxpayerEvent> events) => Made(this.GetPrimaryKeyString(), events);
+
+    protected override bool LeavesRecord(TaxpayerEvent e) => LeavesRoll(e);
+
+    /// <summary>
+    /// Whether <paramref name="e"/> leaves what the roll states (the profile and the items assessed)
+    /// as it is: a candidate's news, or a seizure's. Payments are not listed (they change the items'
+    /// balances): a taxpayer who paid has its state read at the next import.
+    /// </summary>
+    private static bool LeavesRoll(TaxpayerEvent e) => e is MatchCandidateRecorded or CandidateReviewed or CandidateWithdrawn or SeizureAttached or SeizureDetached;
 
     /// <summary>The ledger <paramref name="events"/> make of a new one.</summary>
     private static TaxpayerLedger Made(string taxpayerId, IReadOnlyList<TaxpayerEvent> events) =>

@@ -51,11 +51,18 @@ public sealed record StateWrite(
     /// <summary>
     /// The hash of the input record this write takes in, when taking that record (as an import
     /// reports it) is all the write does; null for any other write. The store keeps it with the
-    /// version written, so the grain's next write of anything else clears it. An import that finds
-    /// a record's own hash there knows, without reading the grain, that it would take the record as
-    /// no change (<see cref="IGrainStore.ReadRecordHashesAsync"/>).
+    /// version written, and the grain's next write of anything else clears it unless it keeps it
+    /// (<see cref="KeepsRecordHash"/>). An import that finds a record's own hash there knows, without
+    /// reading the grain, that it would take the record as no change (<see cref="IGrainStore.ReadRecordHashesAsync"/>).
     /// </summary>
     public long? RecordHash { get; init; }
+
+    /// <summary>
+    /// The write leaves the stored <see cref="RecordHash"/> as it is: its events change nothing that
+    /// an input record states (a taxpayer's candidates recorded), so taking the record would decide
+    /// after it as before. False by default: a write without a hash of its own clears the stored one.
+    /// </summary>
+    public bool KeepsRecordHash { get; init; }
 
     /// <summary>The shard column stored with every row of the grain (a stable hash of its identity).</summary>
     public int Partition => GrainPartition.Of(Grain);

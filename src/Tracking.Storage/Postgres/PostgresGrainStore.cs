@@ -17,15 +17,16 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
     // version has a state is fixed when it is written); its caller reads the grain again.
     private const string BatchWrite = """
         WITH w AS (
-            SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::timestamptz[], $21::text[], $22::bigint[])
-                AS w(partition, grain_type, grain_key, expected, state, at, indexed, record_hash)
+            SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::timestamptz[], $21::text[], $22::bigint[], $23::boolean[])
+                AS w(partition, grain_type, grain_key, expected, state, at, indexed, record_hash, keeps_hash)
         ), created AS (
             INSERT INTO grain_state (partition, grain_type, grain_key, version, state, updated_at, indexed, indexed_at, record_hash)
             SELECT partition, grain_type, grain_key, 1, state, at, indexed, clock_timestamp(), record_hash FROM w WHERE expected = 0
             ON CONFLICT (grain_type, grain_key) DO NOTHING
             RETURNING grain_type, grain_key, version
         ), updated AS (
-            UPDATE grain_state g SET version = w.expected + 1, state = w.state, updated_at = w.at, indexed = w.indexed, record_hash = w.record_hash,
+            UPDATE grain_state g SET version = w.expected + 1, state = w.state, updated_at = w.at, indexed = w.indexed,
+                record_hash = CASE WHEN w.keeps_hash THEN g.record_hash ELSE w.record_hash END,
                 indexed_at = CASE WHEN g.indexed IS DISTINCT FROM w.indexed THEN clock_timestamp() ELSE g.indexed_at END
             FROM w
             WHERE w.expected > 0 AND g.grain_type = w.grain_type AND g.grain_key = w.grain_key AND g.version = w.expected
@@ -394,6 +395,7 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
         parameters.Add(new NpgsqlParameter<string[]> { TypedValue = views.Select(v => v.Row.Json).ToArray() });
         parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = writes.Select(w => w.Indexed).ToArray() });
         parameters.Add(new NpgsqlParameter<long?[]> { TypedValue = writes.Select(w => w.RecordHash).ToArray() });
+        parameters.Add(new NpgsqlParameter<bool[]> { TypedValue = writes.Select(w => w.KeepsRecordHash).ToArray() });
 
         // One statement is one transaction: the batch commits whole or not at all.
         var written = new HashSet<GrainKey>();

@@ -18,7 +18,8 @@ internal sealed class SqliteGrainStore(SqliteDatabase database) : IGrainStore
         """;
 
     private const string UpdateState = """
-        UPDATE grain_state SET version = $version, state = $state, updated_at = $at, indexed = $indexed, record_hash = $recordHash,
+        UPDATE grain_state SET version = $version, state = $state, updated_at = $at, indexed = $indexed,
+            record_hash = CASE WHEN $keepsHash THEN record_hash ELSE $recordHash END,
             indexed_at = CASE WHEN indexed IS $indexed THEN indexed_at ELSE $now END
         WHERE grain_type = $type AND grain_key = $key AND version = $expected
         """;
@@ -225,7 +226,7 @@ internal sealed class SqliteGrainStore(SqliteDatabase database) : IGrainStore
             SqliteCommand Command(string sql, params string[] parameters) => PreparedCommands.Prepare(connection, transaction, sql, parameters);
 
             _insert = Command(InsertState, "$partition", "$type", "$key", "$version", "$state", "$at", "$indexed", "$now", "$recordHash");
-            _update = Command(UpdateState, "$partition", "$type", "$key", "$version", "$state", "$at", "$indexed", "$now", "$recordHash", "$expected");
+            _update = Command(UpdateState, "$partition", "$type", "$key", "$version", "$state", "$at", "$indexed", "$now", "$recordHash", "$expected", "$keepsHash");
             _append = Command(InsertEvent, "$partition", "$type", "$key", "$version", "$at", "$idx", "$eventType", "$payload");
             _clearViews = Command(ClearViews, "$type", "$key");
             _setView = Command(SetView, "$type", "$key", "$view", "$viewKey", "$doc");
@@ -248,6 +249,7 @@ internal sealed class SqliteGrainStore(SqliteDatabase database) : IGrainStore
             if (write.ExpectedVersion != 0)
             {
                 state.Parameters[9].Value = write.ExpectedVersion;
+                state.Parameters[10].Value = write.KeepsRecordHash;
             }
 
             // SQLite is synchronous underneath: the async overloads would only add overhead here.
