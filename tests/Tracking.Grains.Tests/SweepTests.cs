@@ -207,6 +207,10 @@ public sealed class SweepTests
         var read = watched.StatesRead;
         Assert.Equal(roll.Taxpayers.Count, (await importer.ImportRollAsync(roll, null, default)).Unchanged);
         Assert.Equal(read + 1, watched.StatesRead);
+
+        // The state read once found the record taken: its hash is stored against that version, and not read again.
+        Assert.Equal(roll.Taxpayers.Count, (await importer.ImportRollAsync(roll, null, default)).Unchanged);
+        Assert.Equal(read + 1, watched.StatesRead);
     }
 
     /// <summary>Counts the calls that hand a grain an imported record.</summary>

@@ -63,6 +63,8 @@ internal sealed class WriteWatchingStore(ITrackingStore inner, Func<IReadOnlyLis
 
         public Task<IReadOnlyList<StoredRecordHash>> ReadRecordHashesAsync(IReadOnlyList<GrainKey> grains, CancellationToken cancellationToken) => inner.ReadRecordHashesAsync(grains, cancellationToken);
 
+        public Task WriteRecordHashesAsync(IReadOnlyList<CheckedRecordHash> hashes, CancellationToken cancellationToken) => inner.WriteRecordHashesAsync(hashes, cancellationToken);
+
         public Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(GrainKey grain, CancellationToken cancellationToken) => inner.ReadEventsAsync(grain, cancellationToken);
 
         public Task<IReadOnlyList<string>> ListKeysAsync(string grainType, string? after, int limit, CancellationToken cancellationToken) => inner.ListKeysAsync(grainType, after, limit, cancellationToken);

@@ -277,7 +277,7 @@ public sealed class GrainStoreTests
 
     [Theory]
     [AllStorages]
-    public async Task A_write_s_record_hash_is_kept_with_its_version_read_without_the_state_and_cleared_by_the_next_write_that_does_not_keep_it(string kind)
+    public async Task A_record_hash_is_kept_with_its_version_read_without_the_state_and_cleared_by_the_next_write_that_does_not_keep_it(string kind)
     {
         await using var storage = await TestStorage.CreateAsync(kind);
         await using var store = await storage.OpenStoreAsync();
@@ -305,6 +305,14 @@ public sealed class GrainStoreTests
             [new(true, 42), new(true, null), new(true, long.MinValue + 2), new(true, long.MinValue + 4)],
             await grains.ReadRecordHashesAsync([Key(0), Key(1), Key(2), Key(4)], default));
         Assert.Equal(2, (await grains.ReadStatesAsync([Key(0)], default))[0]!.Version);
+
+        // A hash checked against a grain's state is stored only while that version is the grain's, changing neither version nor history.
+        await grains.WriteRecordHashesAsync([new(Key(1), 2, 77), new(Key(3), 5, 88), new(new GrainKey("person", "never"), 1, 99)], default);
+        Assert.Equal(
+            [new(true, 77), new(true, null), new(false, null)],
+            await grains.ReadRecordHashesAsync([Key(1), Key(3), new GrainKey("person", "never")], default));
+        Assert.Equal(2, (await grains.ReadStatesAsync([Key(1)], default))[0]!.Version);
+        Assert.Equal(2, (await grains.ReadEventsAsync(Key(1), default)).Count);
     }
 
     [Theory]

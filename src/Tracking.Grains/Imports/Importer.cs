@@ -69,8 +69,9 @@ public sealed class Importer(IGrainFactory grains, GrainStateStore? bulk, TimePr
     /// Creates the grains that were never written in bulk; counts as unchanged each stored grain
     /// whose current version took in this very record (its record hash, <see cref="StateWrite.RecordHash"/>),
     /// or, where that is not so, whose stored state its grain would take the record as no change in
-    /// (read without an activation); sends each of the others its record. Importing a file again thus
-    /// costs a hash read per record, not a state read or a call.
+    /// (read without an activation, and the hash then stored against the version read); sends each
+    /// of the others its record. Importing a file again thus costs a hash read per record, not a
+    /// state read or a call.
     /// The records go to the store in the order of their grains' keys, whatever the file's order:
     /// each batch then fills neighbouring pages of the store's key order, not one page per record.
     /// </summary>
@@ -127,9 +128,21 @@ public sealed class Importer(IGrainFactory grains, GrainStateStore? bulk, TimePr
                     var doubtful = Enumerable.Range(0, chunk.Length).Where(c => !isNew[c] && !sameHash[c]).ToArray();
                     var stored = await Task.WhenAll(doubtful.Select(c => bulk.ReadAsync(grainKeys[c], ct)));
                     var unchanged = sameHash.ToArray();
+                    var checkedHashes = new List<CheckedRecordHash>();
                     for (var n = 0; n < doubtful.Length; n++)
                     {
-                        unchanged[doubtful[n]] = stored[n] is { } state && takesAsUnchanged(records[chunk[doubtful[n]]], state);
+                        var c = doubtful[n];
+                        unchanged[c] = stored[n] is { } state && takesAsUnchanged(records[chunk[c]], state);
+                        if (unchanged[c] && creations[c].RecordHash is { } hash)
+                        {
+                            checkedHashes.Add(new CheckedRecordHash(grainKeys[c], stored[n]!.Version, hash));
+                        }
+                    }
+
+                    // What was read once is not read again for the same record (a store from before the hashes fills itself so).
+                    if (checkedHashes.Count > 0)
+                    {
+                        await bulk.WriteRecordHashesAsync(checkedHashes, ct);
                     }
 
                     var settled = 0;

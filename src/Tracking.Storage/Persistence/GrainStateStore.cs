@@ -27,6 +27,10 @@ public sealed class GrainStateStore : IAsyncDisposable
     public Task<IReadOnlyList<StoredRecordHash>> ReadRecordHashesAsync(IReadOnlyList<GrainKey> grains, CancellationToken cancellationToken) =>
         StoreCall.OffGrainThreadAsync(() => _store.Grains.ReadRecordHashesAsync(grains, cancellationToken), cancellationToken);
 
+    /// <inheritdoc cref="IGrainStore.WriteRecordHashesAsync"/>
+    public Task WriteRecordHashesAsync(IReadOnlyList<CheckedRecordHash> hashes, CancellationToken cancellationToken) =>
+        StoreCall.OffGrainThreadAsync(() => _store.Grains.WriteRecordHashesAsync(hashes, cancellationToken), cancellationToken);
+
     /// <summary>Commits a write; returns the new version, or throws <see cref="WriteConflictException"/> (nothing written) or <see cref="StorageUnavailableException"/>.</summary>
     public Task<long> WriteAsync(StateWrite write, CancellationToken cancellationToken) => _writer.WriteAsync(write, cancellationToken);
 

@@ -20,6 +20,14 @@ public interface IGrainStore
     Task<IReadOnlyList<StoredRecordHash>> ReadRecordHashesAsync(IReadOnlyList<GrainKey> grains, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Stores each hash with the version it was checked against, where that version is still the
+    /// grain's (a later write leaves it alone): an import that had to read a grain's state, stored
+    /// without the record's hash (before the column was added, or written since by something else),
+    /// need not read it again for the same record. Changes no version and no history.
+    /// </summary>
+    Task WriteRecordHashesAsync(IReadOnlyList<CheckedRecordHash> hashes, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Commits many writes together (one round trip, one commit), checking each write's expected
     /// version; returns one outcome per write, in order. One bad write never fails the others.
     /// </summary>

@@ -19,4 +19,12 @@ internal static class StoreCall
             throw new StorageUnavailableException($"Storage failed: {ex.Message}", ex);
         }
     }
+
+    /// <inheritdoc cref="OffGrainThreadAsync{T}"/>
+    public static Task OffGrainThreadAsync(Func<Task> work, CancellationToken cancellationToken) =>
+        OffGrainThreadAsync(async () =>
+        {
+            await work().ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
 }

@@ -145,6 +145,20 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
         return hashes;
     }
 
+    public async Task WriteRecordHashesAsync(IReadOnlyList<CheckedRecordHash> hashes, CancellationToken cancellationToken)
+    {
+        // In the order given (an import's, the keys' order), as every batch writes its rows: no two writers wait on each other in a circle.
+        await using var command = dataSource.CreateCommand("""
+            UPDATE grain_state g SET record_hash = c.hash
+            FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[]) AS c(grain_type, grain_key, version, hash)
+            WHERE g.grain_type = c.grain_type AND g.grain_key = c.grain_key AND g.version = c.version
+            """);
+        AddKeys(command, [.. hashes.Select(h => h.Grain)]);
+        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. hashes.Select(h => h.Version)] });
+        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. hashes.Select(h => h.Hash)] });
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyList<WriteOutcome>> WriteBatchAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken)
     {
         // Set-based matching needs distinct grains; a silo never batches one grain twice (one

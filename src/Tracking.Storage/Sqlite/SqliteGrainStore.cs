@@ -36,45 +36,48 @@ internal sealed class SqliteGrainStore(SqliteDatabase database) : IGrainStore
         ON CONFLICT (view, view_key) DO UPDATE SET owner_type = excluded.owner_type, owner_key = excluded.owner_key, doc = excluded.doc
         """;
 
-    public async Task<IReadOnlyList<StoredState?>> ReadStatesAsync(IReadOnlyList<GrainKey> grains, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoredState?>> ReadStatesAsync(IReadOnlyList<GrainKey> grains, CancellationToken cancellationToken) =>
+        await ReadEachAsync<StoredState?>(grains, "version, state", row => new StoredState(row.GetInt64(0), row.GetString(1)), cancellationToken).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<StoredRecordHash>> ReadRecordHashesAsync(IReadOnlyList<GrainKey> grains, CancellationToken cancellationToken) =>
+        await ReadEachAsync(grains, "record_hash", row => new StoredRecordHash(Stored: true, row.IsDBNull(0) ? null : row.GetInt64(0)), cancellationToken).ConfigureAwait(false);
+
+    public async Task WriteRecordHashesAsync(IReadOnlyList<CheckedRecordHash> hashes, CancellationToken cancellationToken)
     {
+        using var turn = await database.TakeWriteTurnAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT version, state FROM grain_state WHERE grain_type = $type AND grain_key = $key";
-        var type = command.Parameters.Add("$type", SqliteType.Text);
-        var key = command.Parameters.Add("$key", SqliteType.Text);
-        command.Prepare();
-        var states = new StoredState?[grains.Count];
-        for (var i = 0; i < grains.Count; i++)
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        using var update = PreparedCommands.Prepare(
+            connection, transaction, "UPDATE grain_state SET record_hash = $hash WHERE grain_type = $type AND grain_key = $key AND version = $version", "$type", "$key", "$version", "$hash");
+        foreach (var hash in hashes)
         {
-            (type.Value, key.Value) = (grains[i].Type, grains[i].Key);
-            using var reader = command.ExecuteReader();
-            states[i] = reader.Read() ? new StoredState(reader.GetInt64(0), reader.GetString(1)) : null;
+            update.Bind(hash.Grain.Type, hash.Grain.Key, hash.Version, hash.Hash).ExecuteNonQuery();
         }
 
-        return states;
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<StoredRecordHash>> ReadRecordHashesAsync(IReadOnlyList<GrainKey> grains, CancellationToken cancellationToken)
+    /// <summary>Columns of each grain's row, one prepared lookup per grain; the default for a grain never written.</summary>
+    private async Task<T[]> ReadEachAsync<T>(IReadOnlyList<GrainKey> grains, string columns, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT record_hash FROM grain_state WHERE grain_type = $type AND grain_key = $key";
+        command.CommandText = $"SELECT {columns} FROM grain_state WHERE grain_type = $type AND grain_key = $key";
         var type = command.Parameters.Add("$type", SqliteType.Text);
         var key = command.Parameters.Add("$key", SqliteType.Text);
         command.Prepare();
-        var hashes = new StoredRecordHash[grains.Count];
+        var rows = new T[grains.Count];
         for (var i = 0; i < grains.Count; i++)
         {
             (type.Value, key.Value) = (grains[i].Type, grains[i].Key);
             using var reader = command.ExecuteReader();
             if (reader.Read())
             {
-                hashes[i] = new StoredRecordHash(Stored: true, reader.IsDBNull(0) ? null : reader.GetInt64(0));
+                rows[i] = read(reader);
             }
         }
 
-        return hashes;
+        return rows;
     }
 
     public async Task<IReadOnlyList<WriteOutcome>> WriteBatchAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken)
