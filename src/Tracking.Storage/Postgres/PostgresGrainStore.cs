@@ -147,7 +147,6 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
 
     public async Task WriteRecordHashesAsync(IReadOnlyList<CheckedRecordHash> hashes, CancellationToken cancellationToken)
     {
-        // In the order given (an import's, the keys' order), as every batch writes its rows: no two writers wait on each other in a circle.
         await using var command = dataSource.CreateCommand("""
             UPDATE grain_state g SET record_hash = c.hash
             FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[]) AS c(grain_type, grain_key, version, hash)
@@ -156,7 +155,15 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
         AddKeys(command, [.. hashes.Select(h => h.Grain)]);
         command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. hashes.Select(h => h.Version)] });
         command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. hashes.Select(h => h.Hash)] });
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DeadlockDetected)
+        {
+            // A writer of the same rows (a sweep's recording) locked them in another order. Nothing is
+            // lost: these grains' states are read again at the next import, which stores the hashes then.
+        }
     }
 
     public async Task<IReadOnlyList<WriteOutcome>> WriteBatchAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken)
