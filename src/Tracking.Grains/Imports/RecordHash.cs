@@ -12,9 +12,14 @@ namespace Tracking.Grains.Imports;
 /// </summary>
 internal static class RecordHash
 {
+    // One per thread, reset for each record: a new one is 568 bytes, 2.4 GB over the 4.3 million records of a 1M import.
+    [ThreadStatic]
+    private static XxHash3? t_hash;
+
     public static long Of(IReadOnlyList<EventRecord> creation)
     {
-        var hash = new XxHash3();
+        var hash = t_hash ??= new XxHash3();
+        hash.Reset();
         Span<byte> length = stackalloc byte[sizeof(int)];
         foreach (var e in creation)
         {
