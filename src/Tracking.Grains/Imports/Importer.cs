@@ -124,10 +124,9 @@ public sealed class Importer(IGrainFactory grains, GrainStateStore? bulk, TimePr
 
                     // A grain whose current version did not take in this record may still hold it (written since by
                     // anything else, or changed back): its state tells.
-                    var sameHash = Enumerable.Range(0, chunk.Length).Select(c => !isNew[c] && found[c].Stored && found[c].Hash == creations[c].RecordHash).ToArray();
-                    var doubtful = Enumerable.Range(0, chunk.Length).Where(c => !isNew[c] && !sameHash[c]).ToArray();
+                    var unchanged = Enumerable.Range(0, chunk.Length).Select(c => !isNew[c] && found[c].Stored && found[c].Hash == creations[c].RecordHash).ToArray();
+                    var doubtful = Enumerable.Range(0, chunk.Length).Where(c => !isNew[c] && !unchanged[c]).ToArray();
                     var stored = await Task.WhenAll(doubtful.Select(c => bulk.ReadAsync(grainKeys[c], ct)));
-                    var unchanged = sameHash.ToArray();
                     var checkedHashes = new List<CheckedRecordHash>();
                     for (var n = 0; n < doubtful.Length; n++)
                     {
