@@ -382,6 +382,49 @@ public sealed class SweepTests
         Assert.Equal(seen.Outstanding - 1_000, (await taxpayer.ReceivePaymentAsync("PAY-1", 1_000, "voluntary")).OutstandingAfter);
     }
 
+    [Theory]
+    [AllStorages]
+    public async Task A_taxpayer_stored_as_the_roll_made_it_whose_candidates_are_all_automatic_is_recorded_without_its_history_read_as_if_it_had_been(string kind)
+    {
+        await using var race = await RecordingRace.StartAsync(kind);
+        var taxpayers = race.Candidates.GroupBy(c => c.TaxpayerId).ToArray();
+        var automatic = taxpayers.Where(t => t.All(c => c.Decision == MatchDecision.Auto)).Select(t => t.Key).ToHashSet();
+        Assert.InRange(automatic.Count, 1, taxpayers.Length - 1);
+
+        // Decided on the row alone, the write is the one decided on the ledger read back; a taxpayer
+        // with a candidate for review (its row carries the debt), or one whose store keeps its state, is read.
+        var (states, now) = (race.Recording.Context.States, race.Recording.Clock.GetUtcNow());
+        var keptAsEvents = kind == TestStorage.Postgres;
+        foreach (var taxpayer in taxpayers)
+        {
+            var key = new GrainKey(TaxpayerGrain.TypeName, taxpayer.Key);
+            var first = TaxpayerGrain.FirstRecording(taxpayer.Key, (await states.ReadRowsAsync([key], default))[0]!, [.. taxpayer], now);
+            if (keptAsEvents && automatic.Contains(taxpayer.Key))
+            {
+                Assert.Equal(Shape(TaxpayerGrain.Recording(taxpayer.Key, (await states.ReadAsync(key, default))!, [.. taxpayer], now)!), Shape(first!));
+            }
+            else
+            {
+                Assert.Null(first);
+            }
+        }
+
+        // The recording reads the others' states only; every taxpayer ends with its roll record and its candidates.
+        Assert.Equal(keptAsEvents ? taxpayers.Length - automatic.Count : taxpayers.Length, await race.RecordCountingStatesReadAsync());
+        Assert.Empty(race.Calls.Taxpayers);
+        foreach (var taxpayer in taxpayers)
+        {
+            var swept = await race.Swept.GrainFactory.GetGrain<ITaxpayerGrain>(taxpayer.Key).GetAsync();
+            var recorded = await race.Recording.GrainFactory.GetGrain<ITaxpayerGrain>(taxpayer.Key).GetAsync();
+            Assert.Equal((swept.Profile, swept.Outstanding, swept.Version), (recorded.Profile, recorded.Outstanding, recorded.Version));
+            Assert.Equal(swept.Candidates.Select(c => (c.Exchange, c.AccountId, c.Decision, c.Score)).Order(), recorded.Candidates.Select(c => (c.Exchange, c.AccountId, c.Decision, c.Score)).Order());
+        }
+
+        static string Shape(Storage.Persistence.StateWrite write) => string.Join(
+            '\n',
+            [$"{write.Grain} {write.ExpectedVersion} {write.StateJson} {write.Indexed} {write.RecordHash} {write.KeepsRecordHash} {write.At:O}", .. write.Events.Select(e => $"{e.Type} {e.Json}"), .. (write.Views ?? []).Select(v => $"{v.View} {v.Key} {v.Json}")]);
+    }
+
     [Fact]
     public async Task Candidates_are_recorded_in_the_order_of_their_taxpayers_ids_and_each_taxpayer_s_in_one_order_whatever_order_the_shards_found_them_in()
     {
@@ -503,12 +546,16 @@ public sealed class SweepTests
         public Task RecordAsync(IReadOnlyList<MatchCandidate> found, int perPart, Func<IReadOnlyList<MatchCandidate>, Task> recorded) =>
             RecordAsync(found, perPart, recorded, _ => Task.CompletedTask);
 
-        private async Task RecordAsync(IReadOnlyList<MatchCandidate> found, int perPart, Func<IReadOnlyList<MatchCandidate>, Task> recorded, Func<IReadOnlyList<Storage.Persistence.StateWrite>, Task> beforeWrite)
+        /// <summary>Records the candidates in one part; returns how many states the recording read.</summary>
+        public Task<int> RecordCountingStatesReadAsync() => RecordAsync(candidates, int.MaxValue, _ => Task.CompletedTask, _ => Task.CompletedTask);
+
+        private async Task<int> RecordAsync(IReadOnlyList<MatchCandidate> found, int perPart, Func<IReadOnlyList<MatchCandidate>, Task> recorded, Func<IReadOnlyList<Storage.Persistence.StateWrite>, Task> beforeWrite)
         {
             await using var watched = new WriteWatchingStore(await raced.OpenStoreAsync(), beforeWrite);
             await using var states = watched.States();
             var work = recording.Services().GetRequiredService<MatchWork>();
             await new CandidateRecording(recording.GrainFactory, states, work).RecordAsync(found, perPart, recorded, recording.Clock.GetUtcNow(), default);
+            return watched.StatesRead;
         }
 
         public async ValueTask DisposeAsync()

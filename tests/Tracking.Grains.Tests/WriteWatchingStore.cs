@@ -61,6 +61,8 @@ internal sealed class WriteWatchingStore(ITrackingStore inner, Func<IReadOnlyLis
             return inner.ReadStatesAsync(grains, cancellationToken);
         }
 
+        public Task<IReadOnlyList<StoredRow?>> ReadRowsAsync(IReadOnlyList<GrainKey> grains, CancellationToken cancellationToken) => inner.ReadRowsAsync(grains, cancellationToken);
+
         public Task<IReadOnlyList<StoredRecordHash>> ReadRecordHashesAsync(IReadOnlyList<GrainKey> grains, CancellationToken cancellationToken) => inner.ReadRecordHashesAsync(grains, cancellationToken);
 
         public Task WriteRecordHashesAsync(IReadOnlyList<CheckedRecordHash> hashes, CancellationToken cancellationToken) => inner.WriteRecordHashesAsync(hashes, cancellationToken);

@@ -203,6 +203,18 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain, IIncomingGrainC
             ? KeptAsEvents(grain, stored.Version, state, events, now) with { Views = GrainStateJson.SerializeViews(views) }
             : Write(grain, stored?.Version ?? 0, state, events, now, views, lastWritten: null)) with { Indexed = indexed };
 
+    /// <summary>
+    /// A change appended to a grain the store keeps as its events alone (<paramref name="row"/>:
+    /// <see cref="StoredRow.KeepsState"/> false), decided without reading them; its matched fields
+    /// stay as the row has them. Like <see cref="Change"/>, it succeeds only if the grain was not
+    /// written since the row was read. It carries no state to keep: only a store that keeps a grain
+    /// so reports such a row, and a store that keeps states refuses a change it cannot make one of.
+    /// </summary>
+    public static StateWrite Appended(GrainKey grain, StoredRow row, IReadOnlyList<TEvent> events, IEnumerable<GrainView>? views, DateTimeOffset now) =>
+        row.KeepsState
+            ? throw new ArgumentException($"{grain} is stored with its state: a change of it is decided on that state.", nameof(row))
+            : new StateWrite(grain, row.Version, StateJson: null, GrainStateJson.SerializeEvents(events), now) { Views = GrainStateJson.SerializeViews(views), Indexed = row.Indexed };
+
     /// <summary>This grain's history, oldest first.</summary>
     protected async Task<IReadOnlyList<GrainEvent<TEvent>>> ReadHistoryAsync(CancellationToken cancellationToken)
     {

@@ -116,6 +116,33 @@ public sealed class TaxpayerGrain(
         }
     }
 
+    /// <summary>
+    /// The write that records <paramref name="candidates"/> with a taxpayer stored as its roll
+    /// record's creation alone (<paramref name="row"/>: the first version, kept as its events),
+    /// decided without reading them: such a ledger holds no candidate, review or seizure yet, so
+    /// each candidate is new to it. Only when none of them goes to review, since a review row
+    /// carries the taxpayer's debt (<see cref="ReviewRow"/>), which only the whole ledger tells.
+    /// Null otherwise, and the ledger is read (<see cref="Recording"/>).
+    /// </summary>
+    public static Storage.Persistence.StateWrite? FirstRecording(string taxpayerId, Storage.Persistence.StoredRow row, IReadOnlyList<MatchCandidate> candidates, DateTimeOffset now)
+    {
+        if (row is not { Version: 1, KeepsState: false } || candidates.Any(c => c.Decision == MatchDecision.Review))
+        {
+            return null;
+        }
+
+        try
+        {
+            var (recorded, events) = Record(TaxpayerLedger.Empty(taxpayerId), candidates, now);
+            return events.Count == 0 ? null
+                : Appended(new GrainKey(TypeName, taxpayerId), row, events, ReviewRow.ViewsOf(recorded), now) with { KeepsRecordHash = events.All(LeavesRoll) };
+        }
+        catch (CommandRejectedException)
+        {
+            return null;
+        }
+    }
+
     public Task WithdrawCandidateAsync(string exchange, string accountId, string reason, CancellationToken cancellationToken) =>
         DecideAsync(new TaxpayerCommand.WithdrawCandidate(exchange, accountId, reason, time.GetUtcNow()), cancellationToken);
 

@@ -23,6 +23,10 @@ public sealed class GrainStateStore : IAsyncDisposable
     /// <summary>The grain's stored state, or null if it was never written.</summary>
     public Task<StoredState?> ReadAsync(GrainKey grain, CancellationToken cancellationToken) => _reader.ReadAsync(grain, cancellationToken);
 
+    /// <inheritdoc cref="IGrainStore.ReadRowsAsync"/>
+    public Task<IReadOnlyList<StoredRow?>> ReadRowsAsync(IReadOnlyList<GrainKey> grains, CancellationToken cancellationToken) =>
+        StoreCall.OffGrainThreadAsync(() => _store.Grains.ReadRowsAsync(grains, cancellationToken), cancellationToken);
+
     /// <inheritdoc cref="IGrainStore.ReadRecordHashesAsync"/>
     public Task<IReadOnlyList<StoredRecordHash>> ReadRecordHashesAsync(IReadOnlyList<GrainKey> grains, CancellationToken cancellationToken) =>
         StoreCall.OffGrainThreadAsync(() => _store.Grains.ReadRecordHashesAsync(grains, cancellationToken), cancellationToken);

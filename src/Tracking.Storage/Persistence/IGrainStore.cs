@@ -13,6 +13,13 @@ public interface IGrainStore
     Task<IReadOnlyList<StoredState?>> ReadStatesAsync(IReadOnlyList<GrainKey> grains, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Each grain's row without its state or events (<see cref="StoredRow"/>), in order; null for a
+    /// grain never written. One read of the rows: what a writer beside grains reads to tell whether
+    /// it need read a grain's history at all.
+    /// </summary>
+    Task<IReadOnlyList<StoredRow?>> ReadRowsAsync(IReadOnlyList<GrainKey> grains, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Each grain's record hash (<see cref="StateWrite.RecordHash"/>), in order: what an import
     /// compares a record with before it reads the grain's state. One read of the rows, not of the
     /// states or events; the default (not stored) for a grain never written.

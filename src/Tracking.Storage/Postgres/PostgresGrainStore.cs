@@ -127,22 +127,29 @@ internal sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainSt
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = keys.Select(g => g.Key).ToArray() });
     }
 
-    public async Task<IReadOnlyList<StoredRecordHash>> ReadRecordHashesAsync(IReadOnlyList<GrainKey> grains, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoredRow?>> ReadRowsAsync(IReadOnlyList<GrainKey> grains, CancellationToken cancellationToken) =>
+        await ReadEachAsync<StoredRow?>(grains, "s.version, s.state IS NOT NULL, s.indexed", row => new StoredRow(row.GetInt64(0), row.GetBoolean(1), row.IsDBNull(2) ? null : row.GetString(2)), cancellationToken).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<StoredRecordHash>> ReadRecordHashesAsync(IReadOnlyList<GrainKey> grains, CancellationToken cancellationToken) =>
+        await ReadEachAsync(grains, "s.record_hash", row => new StoredRecordHash(Stored: true, row.IsDBNull(0) ? null : row.GetInt64(0)), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Columns of each grain's row (<paramref name="read"/> numbers them from 0), in one query; the default for a grain never written.</summary>
+    private async Task<T[]> ReadEachAsync<T>(IReadOnlyList<GrainKey> grains, string columns, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
-            SELECT k.i, s.record_hash
+        await using var command = dataSource.CreateCommand($"""
+            SELECT {columns}, k.i
             FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(grain_type, grain_key, i)
             JOIN grain_state s ON s.grain_type = k.grain_type AND s.grain_key = k.grain_key
             """);
         AddKeys(command, grains);
-        var hashes = new StoredRecordHash[grains.Count];
+        var rows = new T[grains.Count];
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            hashes[reader.GetInt64(0) - 1] = new StoredRecordHash(Stored: true, reader.IsDBNull(1) ? null : reader.GetInt64(1));
+            rows[reader.GetInt64(reader.FieldCount - 1) - 1] = read(reader);
         }
 
-        return hashes;
+        return rows;
     }
 
     public async Task WriteRecordHashesAsync(IReadOnlyList<CheckedRecordHash> hashes, CancellationToken cancellationToken)

@@ -39,6 +39,9 @@ internal sealed class SqliteGrainStore(SqliteDatabase database) : IGrainStore
     public async Task<IReadOnlyList<StoredState?>> ReadStatesAsync(IReadOnlyList<GrainKey> grains, CancellationToken cancellationToken) =>
         await ReadEachAsync<StoredState?>(grains, "version, state", row => new StoredState(row.GetInt64(0), row.GetString(1)), cancellationToken).ConfigureAwait(false);
 
+    public async Task<IReadOnlyList<StoredRow?>> ReadRowsAsync(IReadOnlyList<GrainKey> grains, CancellationToken cancellationToken) =>
+        await ReadEachAsync<StoredRow?>(grains, "version, state IS NOT NULL, indexed", row => new StoredRow(row.GetInt64(0), row.GetBoolean(1), row.IsDBNull(2) ? null : row.GetString(2)), cancellationToken).ConfigureAwait(false);
+
     public async Task<IReadOnlyList<StoredRecordHash>> ReadRecordHashesAsync(IReadOnlyList<GrainKey> grains, CancellationToken cancellationToken) =>
         await ReadEachAsync(grains, "record_hash", row => new StoredRecordHash(Stored: true, row.IsDBNull(0) ? null : row.GetInt64(0)), cancellationToken).ConfigureAwait(false);
 
