@@ -25,6 +25,12 @@ public interface ITrackingStore : IAsyncDisposable
     /// <summary>How many write batches the store can usefully commit at once (an embedded file: 1).</summary>
     int MaxConcurrentWriteBatches { get; }
 
+    /// <summary>
+    /// Whether every written grain has its state stored (an embedded file), or a grain created in
+    /// bulk is kept as its events alone until it writes a state (PostgreSQL; <see cref="Persistence.StateWrite.StateToKeep"/>).
+    /// </summary>
+    bool KeepsEveryState { get; }
+
     IGrainStore Grains { get; }
 
     IViewStore Views { get; }

@@ -409,8 +409,8 @@ public sealed class SweepTests
             }
         }
 
-        // The recording reads the others' states only; every taxpayer ends with its roll record and its candidates.
-        Assert.Equal(keptAsEvents ? taxpayers.Length - automatic.Count : taxpayers.Length, await race.RecordCountingStatesReadAsync());
+        // The recording reads the others' states only (and no row where every state is kept); every taxpayer ends with its roll record and its candidates.
+        Assert.Equal(keptAsEvents ? (taxpayers.Length - automatic.Count, taxpayers.Length) : (taxpayers.Length, 0), await race.RecordCountingReadsAsync());
         Assert.Empty(race.Calls.Taxpayers);
         foreach (var taxpayer in taxpayers)
         {
@@ -546,16 +546,16 @@ public sealed class SweepTests
         public Task RecordAsync(IReadOnlyList<MatchCandidate> found, int perPart, Func<IReadOnlyList<MatchCandidate>, Task> recorded) =>
             RecordAsync(found, perPart, recorded, _ => Task.CompletedTask);
 
-        /// <summary>Records the candidates in one part; returns how many states the recording read.</summary>
-        public Task<int> RecordCountingStatesReadAsync() => RecordAsync(candidates, int.MaxValue, _ => Task.CompletedTask, _ => Task.CompletedTask);
+        /// <summary>Records the candidates in one part; returns how many states and rows the recording read.</summary>
+        public Task<(int States, int Rows)> RecordCountingReadsAsync() => RecordAsync(candidates, int.MaxValue, _ => Task.CompletedTask, _ => Task.CompletedTask);
 
-        private async Task<int> RecordAsync(IReadOnlyList<MatchCandidate> found, int perPart, Func<IReadOnlyList<MatchCandidate>, Task> recorded, Func<IReadOnlyList<Storage.Persistence.StateWrite>, Task> beforeWrite)
+        private async Task<(int States, int Rows)> RecordAsync(IReadOnlyList<MatchCandidate> found, int perPart, Func<IReadOnlyList<MatchCandidate>, Task> recorded, Func<IReadOnlyList<Storage.Persistence.StateWrite>, Task> beforeWrite)
         {
             await using var watched = new WriteWatchingStore(await raced.OpenStoreAsync(), beforeWrite);
             await using var states = watched.States();
             var work = recording.Services().GetRequiredService<MatchWork>();
             await new CandidateRecording(recording.GrainFactory, states, work).RecordAsync(found, perPart, recorded, recording.Clock.GetUtcNow(), default);
-            return watched.StatesRead;
+            return (watched.StatesRead, watched.RowsRead);
         }
 
         public async ValueTask DisposeAsync()

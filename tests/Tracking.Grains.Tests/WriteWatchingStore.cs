@@ -25,10 +25,15 @@ internal sealed class WriteWatchingStore(ITrackingStore inner, Func<IReadOnlyLis
 
     public int MaxConcurrentWriteBatches => inner.MaxConcurrentWriteBatches;
 
+    public bool KeepsEveryState => inner.KeepsEveryState;
+
     public IGrainStore Grains => _grains;
 
     /// <summary>How many grains' states were read through this store.</summary>
     public int StatesRead => _grains.StatesRead;
+
+    /// <summary>How many grains' rows (without their states) were read through this store.</summary>
+    public int RowsRead => _grains.RowsRead;
 
     /// <summary>What a grain-side writer (a sweep's recording, an import) writes through, over this store.</summary>
     public GrainStateStore States() => new(this, new StorageOptions(), "test", NullLogger<GrainStateStore>.Instance);
@@ -61,7 +66,15 @@ internal sealed class WriteWatchingStore(ITrackingStore inner, Func<IReadOnlyLis
             return inner.ReadStatesAsync(grains, cancellationToken);
         }
 
-        public Task<IReadOnlyList<StoredRow?>> ReadRowsAsync(IReadOnlyList<GrainKey> grains, CancellationToken cancellationToken) => inner.ReadRowsAsync(grains, cancellationToken);
+        private int _rowsRead;
+
+        public int RowsRead => Volatile.Read(ref _rowsRead);
+
+        public Task<IReadOnlyList<StoredRow?>> ReadRowsAsync(IReadOnlyList<GrainKey> grains, CancellationToken cancellationToken)
+        {
+            Interlocked.Add(ref _rowsRead, grains.Count);
+            return inner.ReadRowsAsync(grains, cancellationToken);
+        }
 
         public Task<IReadOnlyList<StoredRecordHash>> ReadRecordHashesAsync(IReadOnlyList<GrainKey> grains, CancellationToken cancellationToken) => inner.ReadRecordHashesAsync(grains, cancellationToken);
 

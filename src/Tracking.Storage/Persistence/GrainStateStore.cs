@@ -20,6 +20,9 @@ public sealed class GrainStateStore : IAsyncDisposable
         _writer = new StateWriteBatcher(store.Grains, options.MaxWriteBatchSize, Math.Min(options.WriterConcurrency, store.MaxConcurrentWriteBatches), silo, logger);
     }
 
+    /// <inheritdoc cref="ITrackingStore.KeepsEveryState"/>
+    public bool KeepsEveryState => _store.KeepsEveryState;
+
     /// <summary>The grain's stored state, or null if it was never written.</summary>
     public Task<StoredState?> ReadAsync(GrainKey grain, CancellationToken cancellationToken) => _reader.ReadAsync(grain, cancellationToken);
 

@@ -63,6 +63,8 @@ public sealed class PostgresStore : ITrackingStore
 
     public int MaxConcurrentWriteBatches => int.MaxValue;
 
+    public bool KeepsEveryState => false;
+
     public IGrainStore Grains { get; }
 
     public IViewStore Views { get; }

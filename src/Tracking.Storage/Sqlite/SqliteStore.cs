@@ -38,6 +38,8 @@ public sealed class SqliteStore : ITrackingStore
 
     public int MaxConcurrentWriteBatches => 1;
 
+    public bool KeepsEveryState => true;
+
     public IGrainStore Grains { get; }
 
     public IViewStore Views { get; }
