@@ -213,7 +213,7 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain, IIncomingGrainC
     public static StateWrite Appended(GrainKey grain, StoredRow row, IReadOnlyList<TEvent> events, IEnumerable<GrainView>? views, DateTimeOffset now) =>
         row.KeepsState
             ? throw new ArgumentException($"{grain} is stored with its state: a change of it is decided on that state.", nameof(row))
-            : new StateWrite(grain, row.Version, StateJson: null, GrainStateJson.SerializeEvents(events), now) { Views = GrainStateJson.SerializeViews(views), Indexed = row.Indexed };
+            : KeptAsEvents(grain, row.Version, state: null, events, now) with { Views = GrainStateJson.SerializeViews(views), Indexed = row.Indexed };
 
     /// <summary>This grain's history, oldest first.</summary>
     protected async Task<IReadOnlyList<GrainEvent<TEvent>>> ReadHistoryAsync(CancellationToken cancellationToken)
@@ -241,9 +241,12 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain, IIncomingGrainC
         await OnLoadedAsync(cancellationToken);
     }
 
-    /// <summary>A write of <paramref name="events"/> without the state they make, which only a store that keeps states makes.</summary>
-    private static StateWrite KeptAsEvents(GrainKey grain, long expectedVersion, TState state, IReadOnlyList<TEvent> events, DateTimeOffset now) =>
-        new(grain, expectedVersion, StateJson: null, GrainStateJson.SerializeEvents(events), now) { StateToKeep = () => GrainStateJson.SerializeState(state) };
+    /// <summary>
+    /// A write of <paramref name="events"/> without the state they make, which only a store that
+    /// keeps states makes from <paramref name="state"/> (none given: a write decided without it, <see cref="Appended"/>).
+    /// </summary>
+    private static StateWrite KeptAsEvents(GrainKey grain, long expectedVersion, TState? state, IReadOnlyList<TEvent> events, DateTimeOffset now) =>
+        new(grain, expectedVersion, StateJson: null, GrainStateJson.SerializeEvents(events), now) { StateToKeep = state is null ? null : () => GrainStateJson.SerializeState(state) };
 
     private static StateWrite Write(GrainKey grain, long expectedVersion, TState state, IReadOnlyList<TEvent> events, DateTimeOffset now, IEnumerable<GrainView>? views, IReadOnlyList<ViewRow>? lastWritten)
     {

@@ -149,9 +149,9 @@ internal sealed class CandidateRecording(IGrainFactory grains, GrainStateStore s
 
     /// <summary>
     /// The writes of a batch's taxpayers stored as the roll made them, all of whose new candidates
-    /// are automatic (<see cref="TaxpayerGrain.FirstRecording"/>), decided on their rows alone: at 1M
-    /// taxpayers, reading the taxpayers' events back was a third of the server's time in recording
-    /// (loadtests/README.md). Null for the others, whose states are read.
+    /// are automatic (<see cref="TaxpayerGrain.FirstRecording"/>), decided on their rows alone, their
+    /// events not read back: at 1M taxpayers, recording took about 5% less (loadtests/README.md,
+    /// "A taxpayer recorded without its history read back"). Null for the others, whose states are read.
     /// </summary>
     private async Task<StateWrite?[]> FirstRecordingsAsync(IGrouping<string, MatchCandidate>[] batch, DateTimeOffset now, CancellationToken cancellationToken)
     {
